@@ -1,0 +1,55 @@
+package io.creditguard.http;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import io.creditguard.money.Money;
+
+/**
+ * Collects the checks that annotations cannot state (an amount's decimals depend on its currency,
+ * one field's limit on another) so a request learns every problem at once.
+ */
+public final class FieldErrors {
+
+    /** 10^15: above any receivable; stops 40-digit amounts from reaching the arithmetic. */
+    private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(15);
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    /** The amount as money in {@code currency}, or {@code null} (and an error) when it does not fit. */
+    public Money money(String field, Currency currency, BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        if (amount.abs().compareTo(MAX_AMOUNT) >= 0) {
+            add(field, "must be less than 1000000000000000");
+            return null;
+        }
+        try {
+            return Money.of(currency, amount);
+        } catch (IllegalArgumentException e) {
+            add(field, e.getMessage());
+            return null;
+        }
+    }
+
+    public void add(String field, String message) {
+        errors.add(new Problem.FieldError(field, message));
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** @throws ProblemException (422) listing every error collected so far */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
+                    errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
+                            : errors.size() + " fields are invalid",
+                    errors));
+        }
+    }
+}

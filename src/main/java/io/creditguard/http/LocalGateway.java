@@ -1,0 +1,145 @@
+package io.creditguard.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * A stand-in for API Gateway on a developer's machine: serves every route of every
+ * {@link HttpFunction} on one port, wrapping each request into the payload-2.0 event API Gateway
+ * would send and invoking the function that owns the route. Enabled only where
+ * {@code creditguard.local-gateway.port} is set (the dev and test profiles); never in Lambda.
+ */
+@ApplicationScoped
+public class LocalGateway {
+
+    private static final Logger LOG = Logger.getLogger(LocalGateway.class);
+
+    private final Optional<Integer> port;
+    private final Instance<HttpFunction> functions;
+    private final Clock clock;
+    private HttpServer server;
+
+    LocalGateway(@ConfigProperty(name = "creditguard.local-gateway.port") Optional<Integer> port,
+            Instance<HttpFunction> functions, Clock clock) {
+        this.port = port;
+        this.functions = functions;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent event) throws IOException {
+        if (port.isEmpty()) {
+            return;
+        }
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port.get()), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", this::serve);
+        server.start();
+        LOG.infof("local API gateway on http://localhost:%d/ serving %s", port.get(),
+                functions.stream().flatMap(f -> f.routes().stream()).map(Route::key).toList());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            byte[] requestBody;
+            try (InputStream in = exchange.getRequestBody()) {
+                requestBody = in.readNBytes(HttpRequest.MAX_BODY_BYTES + 1);
+            }
+            APIGatewayV2HTTPResponse response = functions.stream()
+                    .filter(f -> f.routes().stream().anyMatch(r -> r.path().equals(path)))
+                    .findFirst()
+                    .map(f -> f.handle(toEvent(exchange, method, path, requestBody, f.routes())))
+                    .orElseGet(() -> ApiGateway.problem(Problem.of(ProblemType.NOT_FOUND,
+                            "There is no route " + path + ".")));
+            byte[] body = response.getBody() == null ? new byte[0]
+                    : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                            : response.getBody().getBytes(StandardCharsets.UTF_8);
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            }
+            exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("local gateway failed", e);
+        }
+    }
+
+    private APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, String method, String path, byte[] body,
+            List<Route<?>> routes) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        String routeKey = routes.stream().filter(r -> r.path().equals(path) && r.method().equals(method))
+                .map(Route::key).findFirst().orElse("$default");
+        var now = ZonedDateTime.now(clock);
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
+                .withProtocol(exchange.getProtocol()).withSourceIp(exchange.getRemoteAddress().getAddress()
+                        .getHostAddress()).withUserAgent(headers.get("user-agent")).build();
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRouteKey(routeKey)
+                .withStage("$default").withRequestId(UUID.randomUUID().toString()).withDomainName("localhost")
+                .withTimeEpoch(now.toInstant().toEpochMilli())
+                .withTime(now.format(DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)))
+                .build();
+        String query = exchange.getRequestURI().getRawQuery();
+        // Like API Gateway: text media types arrive as text, everything else base64-encoded.
+        boolean asText = isText(headers.get("content-type")) && isUtf8(body);
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
+                .withRawQueryString(query == null ? "" : query).withHeaders(headers).withRequestContext(context)
+                .withBody(body.length == 0 ? null : asText ? new String(body, StandardCharsets.UTF_8)
+                        : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(body.length > 0 && !asText).build();
+    }
+
+    private static boolean isText(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.contains("json") || type.contains("xml");
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.creditguard.reference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A versioned reference-data file under {@code src/main/resources/reference/}: legal and market
+ * figures kept as data, one rule per row, so a lawyer or finance user can check and change them
+ * without reading code.
+ *
+ * <p>Format (line oriented, UTF-8): lines starting with {@code #} are comments and blank lines are
+ * ignored; the first other line names the columns, separated by {@code |}; each following line is
+ * one row with exactly that many {@code |}-separated cells, trimmed. A cell of {@code -} is empty.
+ * Files carry their own citation per row (a {@code source} column) and usually
+ * {@code validFrom}/{@code validTo} columns; see {@link #effectiveOn}.
+ */
+public final class ReferenceTable {
+
+    private final String name;
+    private final List<Row> rows;
+
+    private ReferenceTable(String name, List<Row> rows) {
+        this.name = name;
+        this.rows = rows;
+    }
+
+    /**
+     * Loads {@code reference/<file>} from the class path.
+     *
+     * @throws IllegalStateException naming the file and line when it is missing or malformed: a
+     *     broken data file is a deployment fault, found by the tests before it ships
+     */
+    public static ReferenceTable load(String file) {
+        String resource = "reference/" + file;
+        try (InputStream in = ReferenceTable.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("reference data " + resource + " is not on the class path");
+            }
+            return parse(resource, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + resource, e);
+        }
+    }
+
+    static ReferenceTable parse(String name, BufferedReader reader) throws IOException {
+        Map<String, Integer> columns = null;
+        List<Row> rows = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] cells = Arrays.stream(trimmed.split("\\|", -1)).map(String::strip).toArray(String[]::new);
+            if (columns == null) {
+                columns = new HashMap<>();
+                for (int i = 0; i < cells.length; i++) {
+                    columns.put(cells[i], i);
+                }
+            } else if (cells.length != columns.size()) {
+                throw new IllegalStateException(name + ":" + number + ": " + cells.length + " cells, the header has "
+                        + columns.size());
+            } else {
+                rows.add(new Row(name, number, columns, cells));
+            }
+        }
+        if (columns == null) {
+            throw new IllegalStateException(name + " has no header line");
+        }
+        return new ReferenceTable(name, List.copyOf(rows));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /**
+     * The rows in force on {@code date}: {@code validFrom <= date} and ({@code validTo} empty or
+     * {@code date <= validTo}); both bounds inclusive.
+     */
+    public List<Row> effectiveOn(LocalDate date) {
+        return rows.stream().filter(r -> !r.date("validFrom").isAfter(date)
+                && r.optionalDate("validTo").map(to -> !date.isAfter(to)).orElse(true)).toList();
+    }
+
+    /** One row of a reference table; getters fail with the file and line when a cell is malformed. */
+    public static final class Row {
+        private final String file;
+        private final int line;
+        private final Map<String, Integer> columns;
+        private final String[] cells;
+
+        Row(String file, int line, Map<String, Integer> columns, String[] cells) {
+            this.file = file;
+            this.line = line;
+            this.columns = columns;
+            this.cells = cells;
+        }
+
+        public Optional<String> optionalText(String column) {
+            Integer index = columns.get(column);
+            if (index == null) {
+                throw fault("has no column " + column);
+            }
+            String cell = cells[index];
+            return cell.isEmpty() || cell.equals("-") ? Optional.empty() : Optional.of(cell);
+        }
+
+        public String text(String column) {
+            return optionalText(column).orElseThrow(() -> fault("column " + column + " is empty"));
+        }
+
+        public BigDecimal decimal(String column) {
+            return optionalDecimal(column).orElseThrow(() -> fault("column " + column + " is empty"));
+        }
+
+        public Optional<BigDecimal> optionalDecimal(String column) {
+            try {
+                return optionalText(column).map(BigDecimal::new);
+            } catch (NumberFormatException e) {
+                throw fault("column " + column + " is not a decimal number");
+            }
+        }
+
+        public int integer(String column) {
+            try {
+                return Integer.parseInt(text(column));
+            } catch (NumberFormatException e) {
+                throw fault("column " + column + " is not a whole number");
+            }
+        }
+
+        public LocalDate date(String column) {
+            return optionalDate(column).orElseThrow(() -> fault("column " + column + " is empty"));
+        }
+
+        public Optional<LocalDate> optionalDate(String column) {
+            try {
+                return optionalText(column).map(LocalDate::parse);
+            } catch (DateTimeParseException e) {
+                throw fault("column " + column + " is not a date YYYY-MM-DD");
+            }
+        }
+
+        /** {@code file:line}, for citing the row an answer relies on. */
+        public String location() {
+            return file + ":" + line;
+        }
+
+        private IllegalStateException fault(String message) {
+            return new IllegalStateException(location() + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.creditguard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The replayable API Gateway and scheduler events under {@code events/}, as the tests post them. */
+public final class Events {
+
+    /** Where the Lambda mock event server of the test profile listens ({@code POST /_lambda_}). */
+    public static final int LAMBDA_PORT = 8081;
+    /** Where the local API gateway of the test profile listens. */
+    public static final int GATEWAY_PORT = 8089;
+
+    private Events() {
+    }
+
+    public static String read(String name) {
+        try {
+            return Files.readString(Path.of("events", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

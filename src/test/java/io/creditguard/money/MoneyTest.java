@@ -1,0 +1,77 @@
+package io.creditguard.money;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+    @ParameterizedTest(name = "{0} {1} is held as {2}")
+    @CsvSource({
+            "SEK, 100000,     100000.00",
+            "EUR, 12.5,       12.50",
+            "JPY, 1200,       1200",
+            "ISK, 1200.0,     1200",
+            "BHD, 1.005,      1.005",
+            "SEK, 0.10,       0.10",
+    })
+    void holdsTheCurrencyScale(String currency, BigDecimal amount, String expected) {
+        assertThat(Money.of(Currency.getInstance(currency), amount).amount().toPlainString()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} {1} has too many decimals")
+    @CsvSource({"SEK, 0.001", "EUR, 10.125", "JPY, 1.5"})
+    void refusesMoreDecimalsThanTheCurrencyHas(String currency, BigDecimal amount) {
+        assertThatThrownBy(() -> Money.of(Currency.getInstance(currency), amount))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more decimals than " + currency);
+    }
+
+    @Test
+    void refusesCodesThatAreNoCurrencyOfPayment() {
+        assertThatThrownBy(() -> Money.of(Currency.getInstance("XAU"), BigDecimal.ONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} × {1} rounds {2} to {3}")
+    @CsvSource({
+            "10.00, 0.125, HALF_EVEN, 1.25",
+            "0.05,  0.5,   HALF_EVEN, 0.02",
+            "0.15,  0.5,   HALF_EVEN, 0.08",
+            "0.05,  0.5,   HALF_UP,   0.03",
+            "100,   0.333, HALF_EVEN, 33.30",
+    })
+    void roundsWhereItMultiplies(BigDecimal amount, BigDecimal factor, RoundingMode rounding, BigDecimal expected) {
+        Money sek = Money.of(Currency.getInstance("SEK"), amount);
+        assertThat(sek.times(factor, rounding).amount()).isEqualByComparingTo(expected);
+    }
+
+    @Test
+    void dividesWithOneRoundingOnly() {
+        // 0.125 / 1 at 2 decimals: one HALF_EVEN step gives 0.12; rounding twice must not creep in.
+        Money eur = Money.of(Currency.getInstance("EUR"), new BigDecimal("100.00"));
+        assertThat(eur.dividedBy(new BigDecimal("800"), RoundingMode.HALF_EVEN).amount()).isEqualByComparingTo("0.12");
+        assertThat(eur.dividedBy(new BigDecimal("3"), RoundingMode.HALF_EVEN).amount()).isEqualByComparingTo("33.33");
+    }
+
+    @Test
+    void refusesArithmeticAcrossCurrencies() {
+        Money sek = Money.of(Currency.getInstance("SEK"), BigDecimal.TEN);
+        Money eur = Money.of(Currency.getInstance("EUR"), BigDecimal.TEN);
+        assertThatThrownBy(() -> sek.plus(eur)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SEK and EUR");
+    }
+
+    @Test
+    void equalityIncludesTheCurrency() {
+        assertThat(Money.of(Currency.getInstance("SEK"), BigDecimal.TEN))
+                .isEqualTo(Money.of(Currency.getInstance("SEK"), new BigDecimal("10.0")))
+                .isNotEqualTo(Money.of(Currency.getInstance("NOK"), BigDecimal.TEN));
+    }
+}
