@@ -1,0 +1,16 @@
+package io.creditguard.credit;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Every type of this package that Jackson reads or writes, registered for a native image. */
+@RegisterForReflection(targets = {
+        CreditCheckRequest.class, CreditCheckRequest.CompanyRequest.class, CreditCheckRequest.FinancialsRequest.class,
+        CreditCheckRequest.PaymentRequest.class, CreditCheckRequest.RatingRequest.class,
+        CreditDecision.Result.class, CreditDecision.CompanyView.class, CreditDecision.ProbabilityOfDefault.class,
+        CreditDecision.Ratio.class, CreditDecision.Condition.class, CreditDecision.Exposure.class,
+        CreditDecision.Reason.class, Altman.Result.class })
+final class JsonTypes {
+
+    private JsonTypes() {
+    }
+}

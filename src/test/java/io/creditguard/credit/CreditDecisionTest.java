@@ -1,0 +1,198 @@
+package io.creditguard.credit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.creditguard.credit.CreditDecision.Decision;
+import io.creditguard.credit.CreditDecision.Financials;
+import io.creditguard.credit.CreditDecision.PaymentBehaviour;
+import io.creditguard.money.Money;
+import io.creditguard.reference.ReferenceTable;
+
+/**
+ * Whole-company cases through the scorecard of reference/credit-scorecard.txt and the classes of
+ * reference/credit-risk-classes.txt; each expected score is summed by hand in the comment.
+ */
+class CreditDecisionTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
+    private static final Currency SEK = Currency.getInstance("SEK");
+    private static final CreditDecision.Rules RULES = CreditCheckFunction.rulesOn(AS_OF);
+
+    private static BigDecimal d(long value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    private static Money sek(long amount) {
+        return Money.of(SEK, d(amount));
+    }
+
+    private static final Financials HEALTHY_2025 = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000),
+            d(2_000_000), d(100_000), d(10_000_000), d(5_000_000), d(1_000_000), d(2_000_000), d(5_000_000),
+            d(5_000_000), d(3_000_000));
+    private static final Financials HEALTHY_2024 = new Financials(LocalDate.of(2024, 12, 31), d(18_000_000),
+            d(1_700_000), d(100_000), d(9_500_000), d(4_600_000), d(1_000_000), d(2_000_000), d(5_000_000),
+            d(4_500_000), d(2_600_000));
+    private static final PaymentBehaviour PUNCTUAL = new PaymentBehaviour(120, 6, d(3), 10, d(0), 0, false);
+
+    private static CreditDecision.Company company(String id, Character section, LocalDate founded) {
+        return new CreditDecision.Company("SE", CompanyIds.registrationNumber("SE", id), null,
+                Optional.ofNullable(section), founded);
+    }
+
+    private static CreditDecision.Result healthy(PaymentBehaviour payment, long requested) {
+        return CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', LocalDate.of(2005, 3, 1)),
+                List.of(HEALTHY_2024, HEALTHY_2025), payment, null, sek(requested), 45, sek(50_000), AS_OF, null),
+                RULES);
+    }
+
+    @Test
+    void healthyCompanyIsApprovedAtTheRequestedTerms() {
+        // 50 + Altman SAFE 15 (Z'' = 1.968 + 0.978 + 1.344 + 1.05 = 5.34) + equity 50 % 10 + current 2.5 5
+        // + EBIT 10 % 5 + revenue +11 % 3 + 5 % late 10 + 3 days late 5 + 21 years 5 = 108 → 100, class A
+        var result = healthy(PUNCTUAL, 200_000);
+        assertThat(result.score()).isEqualTo(100);
+        assertThat(result.riskClass()).isEqualTo("A");
+        assertThat(result.decision()).isEqualTo(Decision.APPROVE);
+        assertThat(result.altman().zScore()).isEqualByComparingTo("5.34");
+        // min(5 000 000 × 20 %, 20 000 000 × 10 %) = 1 000 000; exposure 50 000 + 200 000
+        assertThat(result.creditLimit().amount()).isEqualByComparingTo("1000000");
+        assertThat(result.exposure().total().amount()).isEqualByComparingTo("250000");
+        assertThat(result.exposure().headroom().amount()).isEqualByComparingTo("750000");
+        assertThat(result.recommendedTermsDays()).isEqualTo(45);
+        assertThat(result.conditions()).isEmpty();
+        assertThat(result.reasons().get(0).code()).isEqualTo("ALTMAN_SAFE");
+        assertThat(result.reasons().get(0).effect()).isEqualTo("+15");
+        assertThat(result.notAssessed()).containsExactly("external rating: none given");
+        assertThat(result.ratios()).extracting(CreditDecision.Ratio::name).containsExactly("currentRatio",
+                "quickRatio", "equityRatio", "debtToEquity", "ebitMargin", "interestCoverage");
+        assertThat(result.ratios()).allSatisfy(r -> assertThat(r.indicative()).isTrue());
+    }
+
+    @Test
+    void greyCompanyGetsShorterTermsAndInsuranceCover() {
+        // 50 + Altman GREY 0 (Z'' = 0.2624 + 0.326 + 0.2688 + 0.35 = 1.2072) + equity 25 % 5 + current 1.1 0
+        // + EBIT 2 % 0 + 20 % late 3 + 10 days late 0 + 5 years 2 = 60, class C
+        var grey = new Financials(LocalDate.of(2025, 12, 31), d(2_000_000), d(40_000), null, d(1_000_000),
+                d(440_000), null, d(400_000), d(750_000), d(250_000), d(100_000));
+        var result = CreditDecision.assess(new CreditDecision.Input(company("556703-7485", 'M', LocalDate.of(2021,
+                6, 1)), List.of(grey), new PaymentBehaviour(50, 10, d(10), 20, d(0), 0, false), null, sek(20_000), 60,
+                null, AS_OF, null), RULES);
+        assertThat(result.altman().zone()).isEqualTo(Altman.Zone.GREY);
+        assertThat(result.score()).isEqualTo(60);
+        assertThat(result.riskClass()).isEqualTo("C");
+        assertThat(result.decision()).isEqualTo(Decision.APPROVE_WITH_CONDITIONS);
+        assertThat(result.recommendedTermsDays()).isEqualTo(30);
+        assertThat(result.conditions()).extracting(CreditDecision.Condition::code)
+                .containsExactly("SHORTER_TERMS", "CREDIT_INSURANCE_COVER");
+        // min(250 000 × 10 %, 2 000 000 × 5 %) = 25 000
+        assertThat(result.creditLimit().amount()).isEqualByComparingTo("25000");
+        assertThat(result.notAssessed()).contains("trends: only one financial year given");
+    }
+
+    @Test
+    void distressedCompanyIsDeclinedAndAskedForPrepayment() {
+        // 50 − 25 (DISTRESS) − 20 (negative equity) − 8 (current 0.4) − 8 (operating loss) − 15 (60 % late)
+        // − 15 (35 days) − 10 (120 days once) − 5 (open overdue) − 3 (2 years) = −59 → 1, class E
+        var distressed = new Financials(LocalDate.of(2025, 12, 31), d(1_500_000), d(-100_000), null, d(1_000_000),
+                d(200_000), null, d(500_000), d(1_050_000), d(-50_000), d(-300_000));
+        var result = CreditDecision.assess(new CreditDecision.Input(company("556042-7220", null, LocalDate.of(2024,
+                1, 10)), List.of(distressed), new PaymentBehaviour(50, 30, d(35), 120, d(80_000), 0, false), null,
+                sek(100_000), 30, null, AS_OF, null), RULES);
+        assertThat(result.altman().zone()).isEqualTo(Altman.Zone.DISTRESS);
+        assertThat(result.score()).isEqualTo(1);
+        assertThat(result.riskClass()).isEqualTo("E");
+        assertThat(result.decision()).isEqualTo(Decision.DECLINE);
+        assertThat(result.creditLimit().isZero()).isTrue();
+        assertThat(result.recommendedTermsDays()).isZero();
+        assertThat(result.conditions()).extracting(CreditDecision.Condition::code).contains("PREPAYMENT");
+        assertThat(result.ratios()).filteredOn(r -> r.name().equals("debtToEquity")).isEmpty();
+    }
+
+    @Test
+    void goodPaymentRecordWithoutFinancialsIsApprovedWithConditions() {
+        // 50 + 2 % late 10 + 2 days 5 + rating 80/100 10 + 12 years 5 = 80, class A, capped by missing accounts
+        var result = CreditDecision.assess(new CreditDecision.Input(company("556016-0680", null, LocalDate.of(2014,
+                2, 1)), List.of(), new PaymentBehaviour(200, 4, d(2), 8, d(0), 0, false),
+                new CreditDecision.ExternalRating("UC", d(80), d(0), d(100), true), sek(50_000), 30, null, AS_OF,
+                null), RULES);
+        assertThat(result.score()).isEqualTo(80);
+        assertThat(result.decision()).isEqualTo(Decision.APPROVE_WITH_CONDITIONS);
+        assertThat(result.altman()).isNull();
+        assertThat(result.creditLimit().amount()).isEqualByComparingTo("50000");
+        assertThat(result.conditions()).extracting(CreditDecision.Condition::code).contains("FINANCIALS_REQUIRED");
+        assertThat(result.notAssessed()).anySatisfy(n -> assertThat(n).startsWith("financial strength"));
+    }
+
+    @Test
+    void bankruptcyPetitionDeclinesRegardlessOfRatios() {
+        var result = healthy(new PaymentBehaviour(120, 6, d(3), 10, d(0), 0, true), 200_000);
+        assertThat(result.riskClass()).isEqualTo("A");
+        assertThat(result.decision()).isEqualTo(Decision.DECLINE);
+        assertThat(result.reasons().get(0).code()).isEqualTo("BANKRUPTCY_PETITION");
+        assertThat(result.reasons().get(0).effect()).isEqualTo("decision DECLINE");
+    }
+
+    @ParameterizedTest(name = "{0} payment remark(s) → {1}")
+    @CsvSource({"1, REFER", "2, DECLINE", "5, DECLINE"})
+    void paymentRemarksReferOrDecline(int remarks, Decision decision) {
+        var result = healthy(new PaymentBehaviour(120, 6, d(3), 10, d(0), remarks, false), 200_000);
+        assertThat(result.decision()).isEqualTo(decision);
+        assertThat(result.reasons()).extracting(CreditDecision.Reason::code).contains("PAYMENT_REMARKS");
+    }
+
+    @Test
+    void exposureOverTheLimitNeedsSecurity() {
+        // limit 1 000 000; 50 000 existing + 1 200 000 requested = 1 250 000 → headroom −250 000
+        var result = healthy(PUNCTUAL, 1_200_000);
+        assertThat(result.exposure().headroom().amount()).isEqualByComparingTo("-250000");
+        assertThat(result.decision()).isEqualTo(Decision.APPROVE_WITH_CONDITIONS);
+        assertThat(result.reasons().get(0).code()).isEqualTo("EXPOSURE_OVER_LIMIT");
+        assertThat(result.conditions()).extracting(CreditDecision.Condition::code)
+                .containsExactly("REDUCE_EXPOSURE_OR_SECURE");
+    }
+
+    /** Each factor's effect at its band edges (lower bounds inclusive), as reference/credit-scorecard.txt states. */
+    @ParameterizedTest(name = "{0} = {1} → {2} points")
+    @CsvSource({
+            "SHARE_PAID_LATE, 0.0999, 10", "SHARE_PAID_LATE, 0.10, 3", "SHARE_PAID_LATE, 0.25, -8",
+            "SHARE_PAID_LATE, 0.5, -15", "SHARE_PAID_LATE, 1, -15",
+            "AVERAGE_DAYS_LATE, 4.9, 5", "AVERAGE_DAYS_LATE, 5, 0", "AVERAGE_DAYS_LATE, 15, -7",
+            "AVERAGE_DAYS_LATE, 30, -15",
+            "EQUITY_RATIO, 0.40, 10", "EQUITY_RATIO, 0.3999, 5", "EQUITY_RATIO, 0, -5", "EQUITY_RATIO, -0.01, -20",
+            "CURRENT_RATIO, 2, 5", "CURRENT_RATIO, 1.2, 3", "CURRENT_RATIO, 1, 0", "CURRENT_RATIO, 0.99, -8",
+            "EBIT_MARGIN, 0.10, 5", "EBIT_MARGIN, 0.03, 2", "EBIT_MARGIN, 0, 0", "EBIT_MARGIN, -0.001, -8",
+            "EXTERNAL_RATING, 100, 10", "EXTERNAL_RATING, 80, 10", "EXTERNAL_RATING, 59.9, 0",
+            "EXTERNAL_RATING, 0, -15",
+            "COMPANY_AGE, 0, -8", "COMPANY_AGE, 1, -3", "COMPANY_AGE, 3, 2", "COMPANY_AGE, 10, 5",
+            "REVENUE_TREND, 0.05, 3", "REVENUE_TREND, -0.05, 0", "REVENUE_TREND, -0.0501, -4", "REVENUE_TREND, -0.2, -4",
+            "REVENUE_TREND, -0.21, -8", "PAYMENT_REMARKS, 1, -20", "MAX_DAYS_LATE, 90, -10",
+            "OPEN_OVERDUE, 0.01, -5",
+    })
+    void eachFactorMovesTheScoreByItsBand(String factor, BigDecimal value, int points) {
+        Scorecard scorecard = Scorecard.from(ReferenceTable.load("credit-scorecard.txt"));
+        assertThat(scorecard.band(factor, value)).hasValueSatisfying(b -> assertThat(b.points()).isEqualTo(points));
+    }
+
+    @ParameterizedTest(name = "{0} = {1} is not scored")
+    @CsvSource({"PAYMENT_REMARKS, 0", "MAX_DAYS_LATE, 89", "OPEN_OVERDUE, 0", "EQUITY_TREND, 0"})
+    void neutralValuesScoreNothing(String factor, BigDecimal value) {
+        assertThat(Scorecard.from(ReferenceTable.load("credit-scorecard.txt")).band(factor, value)).isEmpty();
+    }
+
+    @Test
+    void aRatingWhereLowerIsBetterIsTurnedAround() {
+        // 1 on a 1-5 scale where 1 is best → 100/100
+        var rating = new CreditDecision.ExternalRating("Provider", d(1), d(1), d(5), false);
+        assertThat(rating.normalised()).isEqualByComparingTo("100");
+    }
+}
