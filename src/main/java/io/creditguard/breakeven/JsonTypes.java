@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         LossRequest.class, ProtectionRequest.class, ProtectionRequest.OptionRequest.class, FactoringRequest.class,
         LossBreakeven.Result.class, ProtectionComparison.Result.class, ProtectionComparison.OptionResult.class,
         ProtectionComparison.BreakEvenLossRate.class, Range.class, FactoringAnalysis.Result.class,
-        FactoringAnalysis.LineItem.class, FactoringAnalysis.Assessment.class })
+        FactoringAnalysis.LineItem.class, FactoringAnalysis.Assessment.class, ProtectionKind.class,
+        FactoringAnalysis.Verdict.class, FactoringAnalysis.LineKind.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -8,7 +8,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CreditCheckRequest.PaymentRequest.class, CreditCheckRequest.RatingRequest.class,
         CreditDecision.Result.class, CreditDecision.CompanyView.class, CreditDecision.ProbabilityOfDefault.class,
         CreditDecision.Ratio.class, CreditDecision.Condition.class, CreditDecision.Exposure.class,
-        CreditDecision.Reason.class, Altman.Result.class })
+        CreditDecision.Reason.class, Altman.Result.class, Altman.Model.class, Altman.Zone.class,
+        CreditDecision.Decision.class, CompanyIds.Kind.class })
 final class JsonTypes {
 
     private JsonTypes() {
