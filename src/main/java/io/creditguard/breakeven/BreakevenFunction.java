@@ -1,16 +1,12 @@
 package io.creditguard.breakeven;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
 import io.creditguard.reference.ReferenceTable;
@@ -18,15 +14,10 @@ import io.quarkus.funqy.Funq;
 
 /** Lambda {@code breakeven}: what a customer loss costs, which protection pays, whether factoring does. */
 @ApplicationScoped
-public class BreakevenFunction implements HttpFunction {
+public class BreakevenFunction extends HttpFunction {
 
     private static final ReferenceTable PROTECTION_OPTIONS = ReferenceTable.load("protection-options.txt");
     private static final ReferenceTable FACTORING_THRESHOLDS = ReferenceTable.load("factoring-thresholds.txt");
-
-    @Inject
-    ApiGateway gateway;
-    @Inject
-    Clock clock;
 
     @Override
     public String exportName() {
@@ -34,7 +25,7 @@ public class BreakevenFunction implements HttpFunction {
     }
 
     @Override
-    public List<Route<?>> routes() {
+    protected List<Route<?>> declareRoutes() {
         return List.of(
                 Route.post("/breakeven/loss", LossRequest.class, r -> LossBreakeven.calculate(r.toInput())),
                 Route.post("/breakeven/protection", ProtectionRequest.class, r -> ProtectionComparison.compare(
@@ -44,12 +35,7 @@ public class BreakevenFunction implements HttpFunction {
     }
 
     @Funq("breakeven")
-    @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return gateway.handle(event, routes());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
+    public APIGatewayV2HTTPResponse breakeven(APIGatewayV2HTTPEvent event) {
+        return handle(event);
     }
 }

@@ -1,16 +1,13 @@
 package io.creditguard.credit;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
 import io.creditguard.reference.ReferenceTable;
@@ -18,7 +15,7 @@ import io.quarkus.funqy.Funq;
 
 /** Lambda {@code credit-check}: is this customer good for the credit asked, on what terms, and why. */
 @ApplicationScoped
-public class CreditCheckFunction implements HttpFunction {
+public class CreditCheckFunction extends HttpFunction {
 
     private static final Altman ALTMAN = Altman.from(ReferenceTable.load("altman-models.txt"));
     private static final Scorecard SCORECARD = Scorecard.from(ReferenceTable.load("credit-scorecard.txt"));
@@ -26,34 +23,28 @@ public class CreditCheckFunction implements HttpFunction {
     private static final ReferenceTable BENCHMARKS = ReferenceTable.load("sector-benchmarks.txt");
     private static final ReferenceTable OVERRIDES = ReferenceTable.load("credit-overrides.txt");
 
-    @Inject
-    ApiGateway gateway;
-    @Inject
-    Clock clock;
-
     @Override
     public String exportName() {
         return "credit-check";
     }
 
     @Override
-    public List<Route<?>> routes() {
+    protected List<Route<?>> declareRoutes() {
         return List.of(Route.post("/credit-checks", CreditCheckRequest.class, r -> {
-            CreditDecision.Input input = r.toInput(LocalDate.now(clock));
+            CreditDecision.Input input = r.toInput(today());
             return CreditDecision.assess(input, rulesOn(input.asOf()));
         }));
     }
 
     @Funq("credit-check")
-    @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return gateway.handle(event, routes());
+    public APIGatewayV2HTTPResponse creditCheck(APIGatewayV2HTTPEvent event) {
+        return handle(event);
     }
 
     static CreditDecision.Rules rulesOn(LocalDate date) {
         return new CreditDecision.Rules(ALTMAN, SCORECARD, RiskClass.load(RISK_CLASSES, date),
                 SectorBenchmarks.load(BENCHMARKS, date), OVERRIDES.effectiveOn(date).stream()
-                        .map(r -> new CreditDecision.Override(r.text("rule"), r.integer("threshold"),
+                        .map(r -> new CreditDecision.DecisionOverride(r.text("rule"), r.integer("threshold"),
                                 CreditDecision.Decision.valueOf(r.text("decision"))))
                         .toList());
     }

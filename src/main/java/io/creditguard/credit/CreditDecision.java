@@ -69,11 +69,11 @@ public final class CreditDecision {
 
     /** The reference data the check applies, all in force on the check's date. */
     public record Rules(Altman altman, Scorecard scorecard, List<RiskClass> riskClasses, SectorBenchmarks benchmarks,
-            List<Override> overrides) {
+            List<DecisionOverride> overrides) {
     }
 
     /** A fact that caps the decision: at or above {@code threshold}, no better than {@code decision}. */
-    public record Override(String rule, int threshold, Decision decision) {
+    public record DecisionOverride(String rule, int threshold, Decision decision) {
     }
 
     /** {@code effect}: score points as {@code +15}/{@code -8}, or the decision a rule imposed. */
@@ -189,7 +189,7 @@ public final class CreditDecision {
         RiskClass riskClass = RiskClass.of(score, rules.riskClasses());
         Decision decision = riskClass.decision();
 
-        for (Override o : rules.overrides()) {
+        for (DecisionOverride o : rules.overrides()) {
             int count = pay == null ? 0 : o.rule().equals("BANKRUPTCY_PETITION") ? (pay.bankruptcyPetition() ? 1 : 0)
                     : o.rule().equals("PAYMENT_REMARKS") ? pay.paymentRemarks() : 0;
             if (count >= o.threshold() && decision.compareTo(o.decision()) < 0) {

@@ -1,20 +1,48 @@
 package io.creditguard.http;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 /**
- * A function exported to Lambda that API Gateway invokes over HTTP. The local gateway and the
- * template tests find every such function through this interface.
+ * A function exported to Lambda that API Gateway invokes over HTTP. A subclass names its export,
+ * declares its routes once, and carries the {@code @Funq} method that calls {@link #handle}. The
+ * local gateway and the template tests find every such function through this type.
  */
-public interface HttpFunction {
+public abstract class HttpFunction {
+
+    private ApiGateway gateway;
+    private Clock clock;
+    private List<Route<?>> routes;
+
+    @Inject
+    public void init(ApiGateway gateway, Clock clock) {
+        this.gateway = gateway;
+        this.clock = clock;
+        this.routes = List.copyOf(declareRoutes());
+    }
 
     /** The exported Funqy name ({@code QUARKUS_FUNQY_EXPORT}). */
-    String exportName();
+    public abstract String exportName();
 
-    List<Route<?>> routes();
+    /** Called once, when the function is set up. */
+    protected abstract List<Route<?>> declareRoutes();
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event);
+    public List<Route<?>> routes() {
+        return routes;
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return gateway.handle(event, routes);
+    }
+
+    /** Today in UTC, for requests that give no {@code asOf}. */
+    protected LocalDate today() {
+        return LocalDate.now(clock);
+    }
 }
