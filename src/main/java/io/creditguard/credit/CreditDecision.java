@@ -108,7 +108,7 @@ public final class CreditDecision {
 
     public static Result assess(Input in, Rules rules) {
         Currency currency = in.requestedCredit().currency();
-        List<Reason> factorReasons = new ArrayList<>();
+        List<Scored> factorReasons = new ArrayList<>();
         List<Reason> overrideReasons = new ArrayList<>();
         List<String> notAssessed = new ArrayList<>();
         int points = rules.scorecard().base();
@@ -181,8 +181,8 @@ public final class CreditDecision {
         if (in.company().foundedOn() == null) {
             notAssessed.add("company age: foundedOn not given");
         } else {
-            long years2 = ChronoUnit.YEARS.between(in.company().foundedOn(), in.asOf());
-            points += score(rules, factorReasons, "COMPANY_AGE", BigDecimal.valueOf(years2), years2 + " years");
+            long age = ChronoUnit.YEARS.between(in.company().foundedOn(), in.asOf());
+            points += score(rules, factorReasons, "COMPANY_AGE", BigDecimal.valueOf(age), age + " years");
         }
 
         int score = Math.max(1, Math.min(100, points));
@@ -245,9 +245,9 @@ public final class CreditDecision {
             conditions.add(new Condition("GUARANTEE", "Require a bank or parent-company guarantee"));
         }
 
-        factorReasons.sort(Comparator.comparingInt((Reason r) -> -Math.abs(Integer.parseInt(r.effect()))));
+        factorReasons.sort(Comparator.comparingInt((Scored s) -> -Math.abs(s.band().points())));
         List<Reason> reasons = new ArrayList<>(overrideReasons);
-        reasons.addAll(factorReasons);
+        factorReasons.forEach(s -> reasons.add(s.toReason()));
         CompanyView company = new CompanyView(in.company().country(), in.company().id().normalized(),
                 in.company().id().kind(), in.company().name(),
                 in.company().naceSection().map(String::valueOf).orElse(null));
@@ -259,7 +259,15 @@ public final class CreditDecision {
                         total, headroom), List.copyOf(reasons), List.copyOf(notAssessed));
     }
 
-    private static int trends(Rules rules, List<Reason> reasons, Financials latest, Financials previous) {
+    /** A band the company fell in, with the value as shown; becomes a {@link Reason} once sorted. */
+    private record Scored(Scorecard.Band band, String shown) {
+        Reason toReason() {
+            return new Reason(band.code(), band.message() + " (" + shown + ")",
+                    (band.points() >= 0 ? "+" : "") + band.points());
+        }
+    }
+
+    private static int trends(Rules rules, List<Scored> reasons, Financials latest, Financials previous) {
         int points = 0;
         if (previous.revenue().signum() > 0) {
             BigDecimal growth = latest.revenue().subtract(previous.revenue()).divide(previous.revenue(), Rates.RATIO);
@@ -272,17 +280,16 @@ public final class CreditDecision {
         return points;
     }
 
-    private static int score(Rules rules, List<Reason> reasons, String factor, BigDecimal value, String shown) {
+    private static int score(Rules rules, List<Scored> reasons, String factor, BigDecimal value, String shown) {
         return rules.scorecard().band(factor, value).map(b -> add(reasons, b, shown)).orElse(0);
     }
 
-    private static int score(Rules rules, List<Reason> reasons, String factor, String symbol, String shown) {
+    private static int score(Rules rules, List<Scored> reasons, String factor, String symbol, String shown) {
         return rules.scorecard().band(factor, symbol).map(b -> add(reasons, b, shown)).orElse(0);
     }
 
-    private static int add(List<Reason> reasons, Scorecard.Band band, String shown) {
-        reasons.add(new Reason(band.code(), band.message() + " (" + shown + ")",
-                (band.points() >= 0 ? "+" : "") + band.points()));
+    private static int add(List<Scored> reasons, Scorecard.Band band, String shown) {
+        reasons.add(new Scored(band, shown));
         return band.points();
     }
 

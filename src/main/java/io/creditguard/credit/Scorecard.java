@@ -9,24 +9,48 @@ import io.creditguard.reference.ReferenceTable;
 /**
  * The scorecard of {@code reference/credit-scorecard.txt}: per factor, bands of its value and the
  * points each band adds. Bands are numeric intervals ({@code [0.2,0.4)}, open ends allowed) or a
- * symbolic value ({@code SAFE}); the first matching band of a factor counts.
+ * symbolic value ({@code SAFE}); the first matching band of a factor counts. Intervals are parsed
+ * once, when the table loads, so a malformed band fails there and not in a request.
  */
 public final class Scorecard {
 
-    /** One band of one factor. */
-    public record Band(String factor, String band, int points, String code, String message) {
+    /**
+     * One band of one factor.
+     *
+     * @param band the band as the data file writes it
+     * @param lower the interval's lower end, or {@code null} when open (or the band is symbolic)
+     * @param upper the interval's upper end, or {@code null} when open (or the band is symbolic)
+     */
+    public record Band(String factor, String band, boolean numeric, BigDecimal lower, boolean lowerInclusive,
+            BigDecimal upper, boolean upperInclusive, int points, String code, String message) {
+
+        static Band parse(ReferenceTable.Row row) {
+            String band = row.optionalText("band").orElse("");
+            boolean numeric = band.startsWith("[") || band.startsWith("(");
+            BigDecimal lower = null;
+            BigDecimal upper = null;
+            if (numeric) {
+                String[] ends = band.substring(1, band.length() - 1).split(",", -1);
+                if (ends.length != 2 || !(band.endsWith("]") || band.endsWith(")"))) {
+                    throw new IllegalStateException(row.location() + ": band " + band + " is not an interval [a,b)");
+                }
+                try {
+                    lower = ends[0].isBlank() ? null : new BigDecimal(ends[0].strip());
+                    upper = ends[1].isBlank() ? null : new BigDecimal(ends[1].strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException(row.location() + ": band " + band + " has a bound that is not a number");
+                }
+            }
+            return new Band(row.text("factor"), band, numeric, lower, band.startsWith("["), upper, band.endsWith("]"),
+                    row.integer("points"), row.text("code"), row.text("message"));
+        }
 
         boolean matches(BigDecimal value) {
-            if (!(band.startsWith("[") || band.startsWith("("))) {
+            if (!numeric) {
                 return false;
             }
-            String[] ends = band.substring(1, band.length() - 1).split(",", -1);
-            boolean lowerOk = ends[0].isBlank() || (band.startsWith("[")
-                    ? value.compareTo(new BigDecimal(ends[0].strip())) >= 0
-                    : value.compareTo(new BigDecimal(ends[0].strip())) > 0);
-            boolean upperOk = ends[1].isBlank() || (band.endsWith("]")
-                    ? value.compareTo(new BigDecimal(ends[1].strip())) <= 0
-                    : value.compareTo(new BigDecimal(ends[1].strip())) < 0);
+            boolean lowerOk = lower == null || (lowerInclusive ? value.compareTo(lower) >= 0 : value.compareTo(lower) > 0);
+            boolean upperOk = upper == null || (upperInclusive ? value.compareTo(upper) <= 0 : value.compareTo(upper) < 0);
             return lowerOk && upperOk;
         }
     }
@@ -40,8 +64,7 @@ public final class Scorecard {
     }
 
     public static Scorecard from(ReferenceTable table) {
-        List<Band> bands = table.rows().stream().map(r -> new Band(r.text("factor"),
-                r.optionalText("band").orElse(""), r.integer("points"), r.text("code"), r.text("message"))).toList();
+        List<Band> bands = table.rows().stream().map(Band::parse).toList();
         int base = bands.stream().filter(b -> b.factor().equals("BASE")).findFirst()
                 .orElseThrow(() -> new IllegalStateException(table.name() + " has no BASE row")).points();
         return new Scorecard(base, bands.stream().filter(b -> !b.factor().equals("BASE")).toList());
@@ -58,6 +81,7 @@ public final class Scorecard {
 
     /** The band of {@code factor} named {@code symbol} (e.g. the Altman zone {@code SAFE}). */
     public Optional<Band> band(String factor, String symbol) {
-        return bands.stream().filter(b -> b.factor().equals(factor) && b.band().equals(symbol)).findFirst();
+        return bands.stream().filter(b -> b.factor().equals(factor) && !b.numeric() && b.band().equals(symbol))
+                .findFirst();
     }
 }

@@ -55,7 +55,8 @@ public final class ReferenceTable {
         }
     }
 
-    static ReferenceTable parse(String name, BufferedReader reader) throws IOException {
+    /** Parses a table in the format above from {@code reader}; {@code name} is used in error messages. */
+    public static ReferenceTable parse(String name, BufferedReader reader) throws IOException {
         Map<String, Integer> columns = null;
         List<Row> rows = new ArrayList<>();
         String line;
