@@ -45,4 +45,9 @@ public abstract class HttpFunction {
     protected LocalDate today() {
         return LocalDate.now(clock);
     }
+
+    /** Today where {@code zone} is, e.g. the reminder policy's. */
+    protected LocalDate today(java.time.ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone));
+    }
 }

@@ -42,16 +42,20 @@ import io.quarkus.runtime.StartupEvent;
 public class LocalGateway {
 
     private static final Logger LOG = Logger.getLogger(LocalGateway.class);
+    /** Where a developer fires a scheduled function by hand, with the schedule's input as the body. */
+    static final String SCHEDULE_PATH = "/_schedule/";
 
     private final Optional<Integer> port;
     private final Instance<HttpFunction> functions;
+    private final Instance<ScheduledFunction> scheduled;
     private final Clock clock;
     private HttpServer server;
 
     LocalGateway(@ConfigProperty(name = "creditguard.local-gateway.port") Optional<Integer> port,
-            Instance<HttpFunction> functions, Clock clock) {
+            Instance<HttpFunction> functions, Instance<ScheduledFunction> scheduled, Clock clock) {
         this.port = port;
         this.functions = functions;
+        this.scheduled = scheduled;
         this.clock = clock;
     }
 
@@ -62,9 +66,11 @@ public class LocalGateway {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port.get()), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::serve);
+        server.createContext(SCHEDULE_PATH, this::fireSchedule);
         server.start();
-        LOG.infof("local API gateway on http://localhost:%d/ serving %s", port.get(),
-                functions.stream().flatMap(f -> f.routes().stream()).map(Route::key).toList());
+        LOG.infof("local API gateway on http://localhost:%d/ serving %s; scheduled functions fire on POST %s<name>: %s",
+                port.get(), functions.stream().flatMap(f -> f.routes().stream()).map(Route::key).toList(), SCHEDULE_PATH,
+                scheduled.stream().map(ScheduledFunction::exportName).toList());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -101,6 +107,36 @@ public class LocalGateway {
             }
         } catch (RuntimeException e) {
             LOG.error("local gateway failed", e);
+        }
+    }
+
+    private void fireSchedule(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String name = exchange.getRequestURI().getRawPath().substring(SCHEDULE_PATH.length());
+            Optional<ScheduledFunction> function = scheduled.stream().filter(f -> f.exportName().equals(name)).findFirst();
+            int status;
+            String body;
+            if (function.isEmpty() || !exchange.getRequestMethod().equalsIgnoreCase("POST")) {
+                status = 404;
+                body = Json.write(Problem.of(ProblemType.NOT_FOUND, "POST " + SCHEDULE_PATH + "<name> fires one of "
+                        + scheduled.stream().map(ScheduledFunction::exportName).toList()));
+            } else {
+                try (InputStream in = exchange.getRequestBody()) {
+                    byte[] input = in.readNBytes(HttpRequest.MAX_BODY_BYTES);
+                    status = 200;
+                    body = Json.write(function.get().fire(input.length == 0 ? null : Json.MAPPER.readTree(input)));
+                } catch (Exception e) {
+                    LOG.error("scheduled function " + name + " failed", e);
+                    status = 500;
+                    body = Json.write(Problem.of(ProblemType.INTERNAL_ERROR, name + " failed: " + e.getMessage()));
+                }
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("content-type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
         }
     }
 

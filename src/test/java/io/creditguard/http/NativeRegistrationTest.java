@@ -30,7 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class NativeRegistrationTest {
 
     private static final List<String> REGISTRATION_CLASSES = List.of(
-            "io.creditguard.breakeven.JsonTypes", "io.creditguard.credit.JsonTypes");
+            "io.creditguard.breakeven.JsonTypes", "io.creditguard.credit.JsonTypes",
+            "io.creditguard.reminders.JsonTypes");
 
     @Inject
     Instance<HttpFunction> functions;

@@ -1,0 +1,41 @@
+package io.creditguard.reminders;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import io.creditguard.http.HttpFunction;
+import io.creditguard.http.Route;
+import io.quarkus.funqy.Funq;
+
+/** Lambda {@code reminders-preview}: what the scheduled run would send on a day, for the invoices posted. */
+@ApplicationScoped
+public class RemindersPreviewFunction extends HttpFunction {
+
+    @Inject
+    ReminderService reminders;
+
+    @Override
+    public String exportName() {
+        return "reminders-preview";
+    }
+
+    @Override
+    protected List<Route<?>> declareRoutes() {
+        return List.of(Route.post("/reminders/preview", PreviewRequest.class, r -> {
+            ReminderPolicy policy = r.policy() == null ? reminders.defaultPolicy() : r.policy();
+            LocalDate asOf = r.checkedAsOf(today(policy.zone()));
+            return reminders.preview(asOf, policy, r.invoices());
+        }));
+    }
+
+    @Funq("reminders-preview")
+    public APIGatewayV2HTTPResponse preview(APIGatewayV2HTTPEvent event) {
+        return handle(event);
+    }
+}

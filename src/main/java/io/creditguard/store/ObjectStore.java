@@ -1,0 +1,66 @@
+package io.creditguard.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the receivables book, the reminders, the letters and the run reports live: a flat space
+ * of keys such as {@code receivables/book.jsonl}, on a local folder or in an S3 bucket
+ * ({@code creditguard.store}). Writes are whole-object and atomic: a reader sees the old content or
+ * the new, never half of it, and writing the same content twice leaves one object.
+ */
+public interface ObjectStore {
+
+    /** The keys under {@code prefix}, in lexical order. */
+    List<String> list(String prefix) throws IOException;
+
+    /** The object's content, or empty when there is none. The caller closes the stream. */
+    Optional<InputStream> read(String key) throws IOException;
+
+    /** Creates or replaces the object. */
+    void write(String key, byte[] content, String contentType) throws IOException;
+
+    /**
+     * Starts replacing an object by streaming its new content, so a large file never sits in
+     * memory. Nothing is visible until {@link Replacement#commit()}; closing without committing
+     * discards it.
+     */
+    Replacement replace(String key, String contentType) throws IOException;
+
+    boolean delete(String key) throws IOException;
+
+    /** {@code file:/path} or {@code s3://bucket/prefix}, for logs and reports. */
+    String describe();
+
+    interface Replacement extends AutoCloseable {
+
+        OutputStream stream();
+
+        void commit() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /**
+     * Keys are relative, slash-separated and plain: no empty or dot segments, no backslashes or
+     * control characters, so a key can never leave the store's root.
+     *
+     * @throws IllegalArgumentException naming the key when it is not
+     */
+    static String checkKey(String key) {
+        if (key == null || key.isEmpty() || key.length() > 900 || key.startsWith("/") || key.contains("\\")
+                || key.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("not a valid store key: " + key);
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("not a valid store key: " + key);
+            }
+        }
+        return key;
+    }
+}

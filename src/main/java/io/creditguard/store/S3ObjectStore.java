@@ -1,0 +1,93 @@
+package io.creditguard.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The store in an S3 bucket under a key prefix. A PUT replaces an object atomically, so readers
+ * never see half an object; streamed replacements are spooled to a temporary file (Lambda's /tmp)
+ * and uploaded on commit, which keeps the heap flat for files of any size.
+ */
+public final class S3ObjectStore implements ObjectStore {
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+
+    /** @param prefix prepended to every key; empty or ending in {@code /} */
+    public S3ObjectStore(S3Client s3, String bucket, String prefix) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+    }
+
+    @Override
+    public List<String> list(String keyPrefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + keyPrefix)).contents().stream()
+                .map(S3Object::key).map(k -> k.substring(prefix.length())).sorted().toList();
+    }
+
+    @Override
+    public Optional<InputStream> read(String key) {
+        try {
+            return Optional.of(s3.getObject(b -> b.bucket(bucket).key(objectKey(key))));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void write(String key, byte[] content, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(objectKey(key)).contentType(contentType), RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public Replacement replace(String key, String contentType) throws IOException {
+        String objectKey = objectKey(key);
+        Path spool = Files.createTempFile("creditguard-", ".upload");
+        OutputStream out = Files.newOutputStream(spool);
+        return new Replacement() {
+            @Override
+            public OutputStream stream() {
+                return out;
+            }
+
+            @Override
+            public void commit() throws IOException {
+                out.close();
+                s3.putObject(b -> b.bucket(bucket).key(objectKey).contentType(contentType), RequestBody.fromFile(spool));
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+                Files.deleteIfExists(spool);
+            }
+        };
+    }
+
+    @Override
+    public boolean delete(String key) {
+        s3.deleteObject(b -> b.bucket(bucket).key(objectKey(key)));
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "s3://" + bucket + "/" + prefix;
+    }
+
+    private String objectKey(String key) {
+        return prefix + ObjectStore.checkKey(key);
+    }
+}
