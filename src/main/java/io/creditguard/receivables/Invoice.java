@@ -42,15 +42,18 @@ public record Invoice(
         @NotNull(message = "is required") @PositiveOrZero BigDecimal openAmount,
         @NotNull(message = "is required") @Valid Customer customer,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
-        boolean reminderFeeAgreed,
-        boolean disputed,
+        Boolean reminderFeeAgreed,
+        Boolean disputed,
         LocalDate pausedUntil,
         @Size(max = 50) List<@NotNull @Valid SentReminder> remindersSent,
         LocalDate insurerNotifiedOn,
         @Size(max = 50) String source,
         Instant updatedAt) {
 
+    /** Absent flags mean false: most invoices carry no agreed fee and no dispute. */
     public Invoice {
+        reminderFeeAgreed = Boolean.TRUE.equals(reminderFeeAgreed);
+        disputed = Boolean.TRUE.equals(disputed);
         remindersSent = remindersSent == null ? List.of() : List.copyOf(remindersSent);
     }
 

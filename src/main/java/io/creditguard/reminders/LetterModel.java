@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record LetterModel(String template, int level, String creditorName, String customerName, String customerAddress,
         String invoiceNumber, String issueDate, String dueDate, long daysOverdue, String openAmount, boolean hasInterest,
-        String interestAmount, String interestBasis, List<InterestLine> interestLines, String interestNote,
+        String interestAmount, String interestBasis, List<InterestLine> interestLines, String interestPendingFrom,
         List<FeeLine> fees, String total, String payBy, String paymentInstructions, String disputeContact,
         String collectionCostsIfUnpaid, String insurerName, String insurerDeadline) {
 

@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.creditguard.money.Currencies;
@@ -19,12 +24,19 @@ import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.reference.ReferenceTable;
 import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.TemplateLocator;
+import io.quarkus.qute.Variant;
 
 /**
  * Renders a decided reminder as a letter in the customer's language (Swedish, Dutch or English,
  * English when the language is anything else): plain text and the same letter as HTML for e-mail.
  * The wording lives in {@code templates/letters/letter.<language>.txt}; the first line of a rendered
  * letter is its subject. HTML escapes everything it is given, so a customer name cannot inject markup.
+ *
+ * <p>The engine renders strictly: an expression a template cannot resolve fails the rendering
+ * instead of printing nothing, so the letter tests catch a misspelt field in any language.
  */
 @ApplicationScoped
 public class Letters {
@@ -37,10 +49,32 @@ public class Letters {
     private final Engine engine;
     private final Map<String, ReferenceTable.Row> feeLabels;
 
-    Letters(Engine engine) {
-        this.engine = engine;
+    Letters() {
+        this.engine = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
+                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).addLocator(Letters::classPathTemplate)
+                .removeStandaloneLines(true).strictRendering(true).build();
         this.feeLabels = ReferenceTable.load("fee-labels.txt").rows().stream()
                 .collect(Collectors.toUnmodifiableMap(r -> r.text("code"), r -> r));
+    }
+
+    private static Optional<TemplateLocator.TemplateLocation> classPathTemplate(String id) {
+        String resource = "templates/" + id;
+        if (Letters.class.getClassLoader().getResource(resource) == null) {
+            return Optional.empty();
+        }
+        Variant variant = new Variant(Locale.ROOT, id.endsWith(".html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN, "UTF-8");
+        return Optional.of(new TemplateLocator.TemplateLocation() {
+            @Override
+            public java.io.Reader read() {
+                InputStream in = Letters.class.getClassLoader().getResourceAsStream(resource);
+                return new InputStreamReader(in, StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public Optional<Variant> getVariant() {
+                return Optional.of(variant);
+            }
+        });
     }
 
     public Letter render(ReminderEngine.Reminder reminder, Invoice invoice, ReminderPolicy policy) {
@@ -74,7 +108,8 @@ public class Letters {
                 f.date(invoice.issueDate()),
                 f.date(r.dueDateAdjustedTo() != null ? r.dueDateAdjustedTo() : r.dueDate()), r.daysOverdue(),
                 f.money(r.openAmount()), hasInterest, hasInterest ? f.money(interest.amount()) : null,
-                interest == null ? null : interest.legalBasis(), lines, interest == null ? null : interest.note(),
+                interest == null ? null : interest.legalBasis(), lines, interest == null ? null : interest.periods().stream()
+                        .filter(p -> p.ratePercent() == null).findFirst().map(p -> f.date(p.from())).orElse(null),
                 fees, f.money(r.totalDue()), r.payBy() == null ? null : f.date(r.payBy()),
                 creditor == null ? "" : creditor.paymentInstructions(), creditor == null ? "" : creditor.disputeContact(),
                 r.collectionCostsIfUnpaid() == null ? null : f.money(r.collectionCostsIfUnpaid()),

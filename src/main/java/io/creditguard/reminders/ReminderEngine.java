@@ -190,7 +190,7 @@ public final class ReminderEngine {
             return Optional.empty();
         }
         return Optional.of(new Reminder(reminderId(invoice.invoiceId(), "insurer"), invoice.invoiceId(),
-                invoice.invoiceNumber(), invoice.customer().id(), invoice.customer().name(), language(invoice), null,
+                invoice.invoiceNumber(), invoice.customer().id(), invoice.customer().name(), policy.creditorLanguage(), null,
                 Action.INSURER_NOTIFICATION, "insurer-notification", invoice.dueDate(),
                 due.equals(invoice.dueDate()) ? null : due, daysOverdue, open, null, List.of(), open, null, null, deadline,
                 List.copyOf(warnings), null));
@@ -220,8 +220,13 @@ public final class ReminderEngine {
             warnings.add(note);
         }
         return new InterestView(result.amount(), result.legalBasis(), result.periods().stream()
-                .map(p -> new PeriodView(p.from(), p.to(), p.ratePercent(), p.days(), p.amount())).toList(),
+                .map(p -> new PeriodView(p.from(), p.to(), percentScale(p.ratePercent()), p.days(), p.amount())).toList(),
                 result.complete(), note);
+    }
+
+    /** Rates read as 10, 10.0 or 10.00 all show as 10.00. */
+    private static BigDecimal percentScale(BigDecimal percent) {
+        return percent == null ? null : percent.setScale(Math.max(2, percent.scale()));
     }
 
     private record Step(int level, Action action, String namedFee, LocalDate date) {

@@ -105,10 +105,20 @@ public record ReminderPolicy(
         }
     }
 
-    /** Who sends the letters, how customers pay and where they dispute. */
+    /**
+     * Who sends the letters, how customers pay and where they dispute.
+     *
+     * @param language the creditor's own language (sv, nl or en; default en), for insurer notifications
+     */
     public record Creditor(@NotBlank(message = "is required") @Size(max = 200) @Pattern(regexp = Invoice.Text.SINGLE_LINE, message = Invoice.Text.SINGLE_LINE_MESSAGE) String name,
             @NotBlank(message = "is required") @Size(max = 500) String paymentInstructions,
-            @NotBlank(message = "is required") @Size(max = 300) String disputeContact) {
+            @NotBlank(message = "is required") @Size(max = 300) String disputeContact,
+            @Pattern(regexp = "sv|nl|en", message = "must be sv, nl or en") String language) {
+    }
+
+    /** The language of letters to the insurer: the creditor's. */
+    public String creditorLanguage() {
+        return creditor == null || creditor.language() == null ? "en" : creditor.language();
     }
 
     public record RateOverride(@NotBlank(message = "is required") @Size(max = 40) String scheme,

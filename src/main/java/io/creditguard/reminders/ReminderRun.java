@@ -192,7 +192,8 @@ public class ReminderRun {
 
     private void writeDocuments(ReminderEngine.Reminder action, LocalDate asOf) throws IOException {
         Letters.Letter letter = action.letter();
-        store.write("letters/" + action.reminderId() + ".txt", letter.text().getBytes(StandardCharsets.UTF_8),
+        store.write("letters/" + action.reminderId() + ".txt",
+                (letter.subject() + "\n\n" + letter.text()).getBytes(StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8");
         store.write("letters/" + action.reminderId() + ".html", letter.html().getBytes(StandardCharsets.UTF_8),
                 "text/html; charset=utf-8");

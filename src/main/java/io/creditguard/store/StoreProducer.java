@@ -9,6 +9,8 @@ import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -49,7 +51,10 @@ public class StoreProducer {
             String prefix = slash < 0 ? "" : rest.substring(slash + 1);
             if (!bucket.isBlank()) {
                 var builder = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-                endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
+                // S3-compatible servers often lack the SDK's newer default trailing checksums.
+                endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true)
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
                 return new S3ObjectStore(builder.build(), bucket, prefix);
             }
         }

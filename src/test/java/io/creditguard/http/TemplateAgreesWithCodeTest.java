@@ -19,7 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Holds infra/template.yaml and the code together: every exported HTTP function has a Lambda with
- * its QUARKUS_FUNQY_EXPORT, and the HttpApi events are exactly the routes the code serves.
+ * its QUARKUS_FUNQY_EXPORT, and the HttpApi events are exactly the routes the code serves; every
+ * scheduled function has its Lambda and a schedule.
  */
 @QuarkusTest
 class TemplateAgreesWithCodeTest {
@@ -29,6 +30,9 @@ class TemplateAgreesWithCodeTest {
 
     @Inject
     Instance<HttpFunction> functions;
+
+    @Inject
+    Instance<ScheduledFunction> scheduled;
 
     @Test
     void everyRouteIsInTheTemplateAndNoOther() throws IOException {
@@ -41,5 +45,17 @@ class TemplateAgreesWithCodeTest {
         List<String> codeRoutes = functions.stream().flatMap(f -> f.routes().stream()).map(Route::key).toList();
         assertThat(templateRoutes).containsExactlyInAnyOrderElementsOf(codeRoutes);
         functions.forEach(f -> assertThat(template).contains("QUARKUS_FUNQY_EXPORT: " + f.exportName()));
+    }
+
+    @Test
+    void everyScheduledFunctionHasItsLambdaAndASchedule() throws IOException {
+        String template = Files.readString(Path.of("infra/template.yaml"));
+        assertThat(scheduled.stream().map(ScheduledFunction::exportName)).isNotEmpty();
+        scheduled.forEach(f -> {
+            int lambda = template.indexOf("QUARKUS_FUNQY_EXPORT: " + f.exportName() + "\n");
+            assertThat(lambda).as(f.exportName()).isPositive();
+            int nextResource = template.indexOf("\n\n", template.indexOf("Events:", lambda));
+            assertThat(template.substring(lambda, nextResource)).contains("Type: ScheduleV2");
+        });
     }
 }

@@ -1,0 +1,52 @@
+package io.creditguard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The S3 store against a real S3-compatible server (S3Proxy) that checks request signatures. */
+class S3ObjectStoreTest extends ObjectStoreContract {
+
+    private static S3ProxyServer server;
+    private static S3Client client;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = S3ProxyServer.started();
+        client = server.client();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.stop();
+    }
+
+    @Override
+    ObjectStore store() {
+        return new S3ObjectStore(client, S3ProxyServer.BUCKET, "tenant-a");
+    }
+
+    @Test
+    void keysLiveUnderThePrefixAndThePrefixIsHiddenFromCallers() throws Exception {
+        store().write("prefixed/k.txt", "v".getBytes(StandardCharsets.UTF_8), "text/plain");
+        assertThat(client.listObjectsV2(b -> b.bucket(S3ProxyServer.BUCKET).prefix("tenant-a/prefixed/")).contents())
+                .extracting(o -> o.key()).containsExactly("tenant-a/prefixed/k.txt");
+        assertThat(new S3ObjectStore(client, S3ProxyServer.BUCKET, "tenant-b").list("prefixed/")).isEmpty();
+        assertThat(store().describe()).isEqualTo("s3://creditguard-test/tenant-a/");
+    }
+
+    @Test
+    void storeLocationSettingChoosesS3() {
+        ObjectStore opened = StoreProducer.open("s3://" + S3ProxyServer.BUCKET + "/x", Optional.of(server.endpoint()));
+        assertThat(opened).isInstanceOf(S3ObjectStore.class);
+        assertThat(opened.describe()).isEqualTo("s3://creditguard-test/x/");
+    }
+}
