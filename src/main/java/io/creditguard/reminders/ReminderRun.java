@@ -77,7 +77,7 @@ public class ReminderRun {
 
     /**
      * @param requestedAsOf the day to run for; empty means today in the policy's time zone
-     * @param dryRun decide and report only: no letter, record, book change or report is written
+     * @param dryRun decide and report only: no letter is rendered and nothing is written
      */
     public Report run(Optional<LocalDate> requestedAsOf, boolean dryRun) throws IOException {
         Instant started = clock.instant();
@@ -168,11 +168,12 @@ public class ReminderRun {
         }
         List<Invoice.SentReminder> sent = new ArrayList<>(invoice.remindersSent());
         LocalDate insurerNotified = invoice.insurerNotifiedOn();
+        if (dryRun) {
+            decision.actions().forEach(a -> tally.actions.merge(a.action(), 1L, Long::sum));
+            return line;
+        }
         for (ReminderEngine.Reminder action : reminders.actionsWithLetters(engine, decision)) {
             tally.actions.merge(action.action(), 1L, Long::sum);
-            if (dryRun) {
-                continue;
-            }
             try {
                 writeDocuments(action, asOf);
             } catch (IOException | RuntimeException e) {

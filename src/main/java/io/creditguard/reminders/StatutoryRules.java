@@ -42,17 +42,25 @@ public final class StatutoryRules {
     private record Band(BigDecimal over, Optional<BigDecimal> upTo, BigDecimal percent) {
     }
 
+    private record Membership(String country, LocalDate validFrom, Optional<LocalDate> validTo) {
+    }
+
     private final List<InterestRule> interestRules;
+    private final Set<String> interestCountries;
     private final List<FeeRule> feeRules;
-    private final ReferenceTable euroArea;
+    private final Set<String> feeCountries;
+    private final List<Membership> euroArea;
     private final List<ReferenceTable.Row> wik;
     private final ReferenceRates rates;
 
     private StatutoryRules(List<InterestRule> interestRules, List<FeeRule> feeRules, ReferenceTable euroArea,
             List<ReferenceTable.Row> wik, ReferenceRates rates) {
         this.interestRules = interestRules;
+        this.interestCountries = interestRules.stream().map(InterestRule::country).collect(Collectors.toUnmodifiableSet());
         this.feeRules = feeRules;
-        this.euroArea = euroArea;
+        this.feeCountries = feeRules.stream().map(FeeRule::country).collect(Collectors.toUnmodifiableSet());
+        this.euroArea = euroArea.rows().stream()
+                .map(r -> new Membership(r.text("country"), r.date("validFrom"), r.optionalDate("validTo"))).toList();
         this.wik = wik;
         this.rates = rates;
     }
@@ -83,7 +91,7 @@ public final class StatutoryRules {
 
     /** The statutory interest basis for a debtor, or empty when no rule here covers it. */
     public Optional<LateInterest.Basis> interestBasis(String country, CustomerType type, LocalDate on) {
-        return jurisdiction(country, on, interestRules.stream().map(InterestRule::country).collect(Collectors.toSet()))
+        return jurisdiction(country, on, interestCountries)
                 .flatMap(j -> interestRules.stream()
                         .filter(r -> r.country().equals(j) && matches(r.debtor(), type) && inForce(r.validFrom(), r.validTo(), on))
                         .findFirst())
@@ -92,7 +100,7 @@ public final class StatutoryRules {
 
     /** The fee rules for a debtor on a day; empty when none apply (including countries not covered). */
     public List<FeeRule> feeRules(String country, CustomerType type, LocalDate on) {
-        return jurisdiction(country, on, feeRules.stream().map(FeeRule::country).collect(Collectors.toSet()))
+        return jurisdiction(country, on, feeCountries)
                 .map(j -> feeRules.stream()
                         .filter(r -> r.country().equals(j) && matches(r.debtor(), type) && inForce(r.validFrom(), r.validTo(), on))
                         .toList())
@@ -101,8 +109,7 @@ public final class StatutoryRules {
 
     /** Whether {@code country} has statutory rules here at all (its own or the euro-area default). */
     public boolean covers(String country, LocalDate on) {
-        return jurisdiction(country, on, interestRules.stream().map(InterestRule::country).collect(Collectors.toSet()))
-                .isPresent();
+        return jurisdiction(country, on, interestCountries).isPresent();
     }
 
     /**
@@ -140,8 +147,8 @@ public final class StatutoryRules {
         if (countriesWithRows.contains(country)) {
             return Optional.of(country);
         }
-        boolean euroMember = euroArea.rows().stream().anyMatch(r -> r.text("country").equals(country)
-                && inForce(r.date("validFrom"), r.optionalDate("validTo"), on));
+        boolean euroMember = euroArea.stream().anyMatch(m -> m.country().equals(country)
+                && inForce(m.validFrom(), m.validTo(), on));
         return euroMember ? Optional.of(EURO_AREA) : Optional.empty();
     }
 

@@ -1,0 +1,83 @@
+package io.creditguard.claims;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.creditguard.claims.ClaimAssessment.DebtView;
+import io.creditguard.claims.ClaimRequest.DocumentType;
+import io.creditguard.money.Money;
+import io.creditguard.reference.ReferenceTable;
+import io.creditguard.templates.LetterFormat;
+import io.creditguard.templates.Templates;
+
+/**
+ * The claim as the insurer receives it: a structured record of the insured debts, amounts, dates and
+ * enclosures, and a cover letter in Swedish or English that lists the same.
+ */
+public final class ClaimDossier {
+
+    private static final Map<String, ReferenceTable.Row> DOCUMENT_LABELS = ReferenceTable.load("claim-documents.txt").rows()
+            .stream().collect(Collectors.toUnmodifiableMap(r -> r.text("code"), r -> r));
+
+    public record Dossier(Claim claim, CoverLetter coverLetter) {
+    }
+
+    public record Claim(String insurer, String policyNumber, ClaimRequest.Buyer buyer, ClaimAssessment.Trigger trigger,
+            LocalDate insolvencyOn, LocalDate overdueNotifiedOn, List<ClaimedDebt> debts, Money claimedAmount,
+            Money expectedIndemnity, List<DocumentType> enclosures, List<DocumentType> stillMissing) {
+    }
+
+    public record ClaimedDebt(String invoiceId, LocalDate dueDate, Money amount) {
+    }
+
+    public record CoverLetter(String language, String subject, String text) {
+    }
+
+    /** What the cover letter template reads, formatted for its language. */
+    public record LetterModel(String insurer, String policyNumber, String buyerName, String buyerRegistration,
+            String buyerCountry, boolean insolvency, String eventDate, List<Line> debts, String total, String indemnity,
+            List<String> enclosures, List<String> missing, String policyholder) {
+
+        public record Line(String invoiceId, String dueDate, String amount) {
+        }
+    }
+
+    private ClaimDossier() {
+    }
+
+    public static Dossier of(ClaimAssessment.Input in, ClaimAssessment.Result result, String language) {
+        List<DebtView> insured = result.debts().stream().filter(DebtView::insured).toList();
+        LocalDate insolvencyOn = in.events().stream().filter(e -> e.type() == ClaimRequest.EventType.INSOLVENCY
+                || e.type() == ClaimRequest.EventType.BANKRUPTCY || e.type() == ClaimRequest.EventType.COMPOSITION)
+                .map(ClaimAssessment.EventInput::date).min(LocalDate::compareTo).orElse(null);
+        LocalDate notifiedOn = in.events().stream().filter(e -> e.type() == ClaimRequest.EventType.OVERDUE_NOTIFIED)
+                .map(ClaimAssessment.EventInput::date).min(LocalDate::compareTo).orElse(null);
+        // The claim names each covered debt in full; the insurer applies the credit limit, as the indemnity shows.
+        Money claimed = insured.stream().map(DebtView::openAmount).reduce(Money.zero(in.terms().currency()), Money::plus);
+        List<DocumentType> enclosures = in.documents().stream().distinct().sorted().toList();
+        Claim claim = new Claim(in.terms().insurer(), in.terms().policyNumber(), in.buyer(), result.trigger(), insolvencyOn,
+                notifiedOn, insured.stream().map(d -> new ClaimedDebt(d.invoiceId(), d.dueDate(), d.openAmount())).toList(),
+                claimed, result.indemnity().amount(), enclosures, result.missingDocuments());
+
+        LetterFormat f = new LetterFormat(language);
+        LetterModel model = new LetterModel(in.terms().insurer(), in.terms().policyNumber(), in.buyer().name(),
+                in.buyer().registrationNumber(), in.buyer().country(), insolvencyOn != null,
+                insolvencyOn != null ? f.date(insolvencyOn) : notifiedOn != null ? f.date(notifiedOn) : null,
+                insured.stream().map(d -> new LetterModel.Line(d.invoiceId(), f.date(d.dueDate()), f.money(d.openAmount())))
+                        .toList(),
+                f.money(claimed), f.money(result.indemnity().amount()),
+                enclosures.stream().map(d -> label(d, language)).toList(),
+                result.missingDocuments().stream().map(d -> label(d, language)).toList(),
+                in.terms().policyholder().orElse(null));
+        String rendered = Templates.instance("claims/cover-letter." + language + ".txt").data("m", model).render().strip();
+        String[] subjectAndBody = rendered.split("\n", 2);
+        return new Dossier(claim, new CoverLetter(language, subjectAndBody[0].strip(),
+                subjectAndBody.length > 1 ? subjectAndBody[1].strip() + "\n" : ""));
+    }
+
+    private static String label(DocumentType type, String language) {
+        return DOCUMENT_LABELS.get(type.name()).text(language);
+    }
+}

@@ -1,0 +1,22 @@
+package io.creditguard.claims;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Every type of this package that Jackson maps, and the cover-letter model the template engine reads
+ * by reflection, registered for a native image.
+ */
+@RegisterForReflection(targets = {
+        ClaimRequest.class, ClaimRequest.Policy.class, ClaimRequest.CreditLimit.class, ClaimRequest.Buyer.class,
+        ClaimRequest.Debt.class, ClaimRequest.Event.class, ClaimRequest.EventType.class, ClaimRequest.DocumentType.class,
+        ClaimAssessment.Result.class, ClaimAssessment.Status.class, ClaimAssessment.Trigger.class,
+        ClaimAssessment.Exclusion.class, ClaimAssessment.DeadlineStatus.class, ClaimAssessment.Reason.class,
+        ClaimAssessment.DebtView.class, ClaimAssessment.Deadline.class, ClaimAssessment.Deadlines.class,
+        ClaimAssessment.Indemnity.class, ClaimAssessment.Recovery.class, ClaimDossier.Dossier.class,
+        ClaimDossier.Claim.class, ClaimDossier.ClaimedDebt.class, ClaimDossier.CoverLetter.class,
+        ClaimDossier.LetterModel.class, ClaimDossier.LetterModel.Line.class })
+final class JsonTypes {
+
+    private JsonTypes() {
+    }
+}

@@ -1,0 +1,54 @@
+package io.creditguard.templates;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.creditguard.money.Currencies;
+import io.creditguard.money.Money;
+
+/**
+ * Amounts, rates and dates as letters in Swedish ({@code 10 540,41 SEK}, {@code 2026-11-30}), Dutch
+ * ({@code EUR 1.234,50}, {@code 30-11-2026}) and English ({@code EUR 1,234.50}, {@code 30 November 2026})
+ * write them. Any other language is written as English.
+ */
+public final class LetterFormat {
+
+    private final String language;
+    private final Locale locale;
+
+    public LetterFormat(String language) {
+        this.language = language;
+        this.locale = switch (language) {
+            case "sv" -> Locale.forLanguageTag("sv-SE");
+            case "nl" -> Locale.forLanguageTag("nl-NL");
+            default -> Locale.UK;
+        };
+    }
+
+    public String money(Money money) {
+        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
+        int scale = Currencies.minorUnits(money.currency());
+        format.setMinimumFractionDigits(scale);
+        format.setMaximumFractionDigits(scale);
+        String number = format.format(money.amount()).replace('\u00a0', ' ').replace('\u202f', ' ');
+        String code = money.currency().getCurrencyCode();
+        return language.equals("sv") ? number + " " + code : code + " " + number;
+    }
+
+    public String percent(BigDecimal percent) {
+        DecimalFormat format = new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(locale));
+        return format.format(percent) + " %";
+    }
+
+    public String date(LocalDate date) {
+        return switch (language) {
+            case "sv" -> date.toString();
+            case "nl" -> date.format(DateTimeFormatter.ofPattern("d-M-yyyy"));
+            default -> date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+        };
+    }
+}

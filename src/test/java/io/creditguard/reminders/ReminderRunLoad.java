@@ -1,0 +1,53 @@
+package io.creditguard.reminders;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+import io.creditguard.store.FileObjectStore;
+
+/**
+ * A load run of the scheduled reminder run outside Quarkus, for checking throughput and that memory
+ * stays flat however large the book: {@code java -Xmx256m ... ReminderRunLoad <dir> <invoices> [dry]}.
+ * Prints invoices per second and the peak heap after the run. README, section Performance.
+ */
+final class ReminderRunLoad {
+
+    private ReminderRunLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int invoices = Integer.parseInt(args[1]);
+        boolean dryRun = args.length > 2 && args[2].equals("dry");
+        LocalDate asOf = LocalDate.parse("2026-11-30");
+        Path book = dir.resolve("receivables/synthetic.jsonl");
+        if (!Files.exists(book)) {
+            SyntheticBook.write(book, invoices, 42L, asOf);
+        }
+        // Outside Quarkus nothing sets log levels, and Hibernate Validator would trace every validation.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Validator validator = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+        ReminderRun run = new ReminderRun(new FileObjectStore(dir), new ReminderService(new Letters()), validator,
+                Clock.systemUTC());
+        long started = System.nanoTime();
+        ReminderRun.Report report = run.run(Optional.of(asOf), dryRun);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("invoices=%d dryRun=%s seconds=%.1f invoicesPerSecond=%.0f actions=%s invalid=%d peakHeapMiB=%d maxHeapMiB=%d%n",
+                report.invoicesRead(), dryRun, seconds, report.invoicesRead() / seconds, report.actions(),
+                report.invalidLines(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+}
