@@ -50,7 +50,8 @@ public class ApiGateway {
             HttpRequest request = HttpRequest.from(event);
             requestId = request.requestId().orElse(null);
             Route<?> route = resolve(request, routes);
-            return json(200, invoke(route, request));
+            Object result = invoke(route, request.withPathParameters(route.match(request.path()).orElseThrow()));
+            return result instanceof APIGatewayV2HTTPResponse response ? response : json(200, result);
         } catch (ProblemException e) {
             return problem(e.problem());
         } catch (RuntimeException e) {
@@ -61,7 +62,7 @@ public class ApiGateway {
     }
 
     private static Route<?> resolve(HttpRequest request, List<Route<?>> routes) {
-        List<Route<?>> onPath = routes.stream().filter(r -> r.path().equals(request.path())).toList();
+        List<Route<?>> onPath = routes.stream().filter(r -> r.match(request.path()).isPresent()).toList();
         if (onPath.isEmpty()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "There is no route " + request.path() + ".");
         }
@@ -72,6 +73,9 @@ public class ApiGateway {
     }
 
     private <T> Object invoke(Route<T> route, HttpRequest request) {
+        if (route.isRaw()) {
+            return route.handler().apply(route.bodyType().cast(request));
+        }
         return route.handler().apply(readJson(request, route.bodyType()));
     }
 
@@ -185,6 +189,11 @@ public class ApiGateway {
 
     public static APIGatewayV2HTTPResponse problem(Problem problem) {
         return response(problem.status(), "application/problem+json", Json.write(problem));
+    }
+
+    /** A 200 with no body, as some webhook senders expect to confirm an endpoint. */
+    public static APIGatewayV2HTTPResponse emptyOk() {
+        return response(200, "text/plain", "");
     }
 
     private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {

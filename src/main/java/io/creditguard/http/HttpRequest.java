@@ -97,6 +97,16 @@ public final class HttpRequest {
         return Optional.ofNullable(headers.get(name));
     }
 
+    /** This request with {@code parameters} added to those API Gateway sent (the local gateway sends none). */
+    public HttpRequest withPathParameters(Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new java.util.HashMap<>(parameters);
+        merged.putAll(pathParameters);
+        return new HttpRequest(method, path, headers, Map.copyOf(merged), requestId, body);
+    }
+
     public Optional<String> pathParameter(String name) {
         return Optional.ofNullable(pathParameters.get(name));
     }

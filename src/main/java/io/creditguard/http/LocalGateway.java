@@ -88,7 +88,7 @@ public class LocalGateway {
                 requestBody = in.readNBytes(HttpRequest.MAX_BODY_BYTES + 1);
             }
             APIGatewayV2HTTPResponse response = functions.stream()
-                    .filter(f -> f.routes().stream().anyMatch(r -> r.path().equals(path)))
+                    .filter(f -> f.routes().stream().anyMatch(r -> r.match(path).isPresent()))
                     .findFirst()
                     .map(f -> f.handle(toEvent(exchange, method, path, requestBody, f.routes())))
                     .orElseGet(() -> ApiGateway.problem(Problem.of(ProblemType.NOT_FOUND,
@@ -144,7 +144,7 @@ public class LocalGateway {
             List<Route<?>> routes) {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-        String routeKey = routes.stream().filter(r -> r.path().equals(path) && r.method().equals(method))
+        String routeKey = routes.stream().filter(r -> r.match(path).isPresent() && r.method().equals(method))
                 .map(Route::key).findFirst().orElse("$default");
         var now = ZonedDateTime.now(clock);
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)

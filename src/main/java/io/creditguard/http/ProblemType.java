@@ -14,7 +14,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     VALIDATION_FAILED(422, "Validation failed"),
-    INTERNAL_ERROR(500, "Internal error");
+    INTERNAL_ERROR(500, "Internal error"),
+    NOT_CONFIGURED(503, "Not configured");
 
     private final int status;
     private final String title;

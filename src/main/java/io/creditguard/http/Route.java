@@ -1,13 +1,21 @@
 package io.creditguard.http;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * One HTTP API route of a function: {@code POST /breakeven/loss} with the body type it reads and the
  * calculation it calls. The route key has API Gateway's form, so the same strings appear in the
- * SAM template, and a test holds the two together.
+ * SAM template, and a test holds the two together. A path segment in braces
+ * ({@code /webhooks/standard/{source}}) matches any one segment and becomes a path parameter.
  *
- * @param <T> the request body type, validated before the handler runs
+ * <p>A JSON route's body is read and validated before the handler runs. A raw route's handler gets
+ * the {@link HttpRequest} itself, for bodies that must be verified byte for byte (webhook
+ * signatures) or are not JSON; it may answer with an {@code APIGatewayV2HTTPResponse} of its own.
+ *
+ * @param <T> the request body type; {@link HttpRequest} for a raw route
  */
 public record Route<T>(String method, String path, Class<T> bodyType, Function<T, ?> handler) {
 
@@ -15,8 +23,37 @@ public record Route<T>(String method, String path, Class<T> bodyType, Function<T
         return new Route<>("POST", path, bodyType, handler);
     }
 
+    public static Route<HttpRequest> postRaw(String path, Function<HttpRequest, ?> handler) {
+        return new Route<>("POST", path, HttpRequest.class, handler);
+    }
+
+    public boolean isRaw() {
+        return bodyType == HttpRequest.class;
+    }
+
     /** {@code "POST /breakeven/loss"}, as API Gateway writes a route key. */
     public String key() {
         return method + " " + path;
+    }
+
+    /** The path parameters if {@code requestPath} is this route's path, else empty. */
+    public Optional<Map<String, String>> match(String requestPath) {
+        String[] pattern = path.split("/", -1);
+        String[] actual = requestPath.split("/", -1);
+        if (pattern.length != actual.length) {
+            return Optional.empty();
+        }
+        Map<String, String> parameters = new HashMap<>();
+        for (int i = 0; i < pattern.length; i++) {
+            if (pattern[i].startsWith("{") && pattern[i].endsWith("}")) {
+                if (actual[i].isEmpty()) {
+                    return Optional.empty();
+                }
+                parameters.put(pattern[i].substring(1, pattern[i].length() - 1), actual[i]);
+            } else if (!pattern[i].equals(actual[i])) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(Map.copyOf(parameters));
     }
 }

@@ -31,7 +31,8 @@ class NativeRegistrationTest {
 
     private static final List<String> REGISTRATION_CLASSES = List.of(
             "io.creditguard.breakeven.JsonTypes", "io.creditguard.credit.JsonTypes",
-            "io.creditguard.reminders.JsonTypes", "io.creditguard.claims.JsonTypes");
+            "io.creditguard.reminders.JsonTypes", "io.creditguard.claims.JsonTypes",
+            "io.creditguard.webhooks.JsonTypes");
 
     @Inject
     Instance<HttpFunction> functions;

@@ -1,0 +1,106 @@
+package io.creditguard.webhooks;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.creditguard.http.HttpRequest;
+import io.creditguard.receivables.Invoice;
+
+/**
+ * Moneybird webhooks ({@code POST /webhooks/moneybird}). Moneybird signs nothing; it sends the
+ * webhook's token in the payload ({@code webhook_token}), compared in constant time with
+ * MONEYBIRD_WEBHOOK_TOKEN. Sales-invoice events carry the invoice ({@code entity}); a contact with a
+ * company name is a business, otherwise a consumer. Drafts are not receivables yet and are ignored.
+ */
+@ApplicationScoped
+class MoneybirdIntake {
+
+    static final String SOURCE = "moneybird";
+
+    private final Secrets secrets;
+    private final IntakeStore store;
+    private final Normalizer normalizer;
+
+    MoneybirdIntake(Secrets secrets, IntakeStore store, Normalizer normalizer) {
+        this.secrets = secrets;
+        this.store = store;
+        this.normalizer = normalizer;
+    }
+
+    IntakeResult handle(HttpRequest request) {
+        String expected = secrets.require("MONEYBIRD_WEBHOOK_TOKEN");
+        JsonNode payload = Payloads.json(request);
+        if (!Signatures.same(expected, payload.path("webhook_token").asText(null))) {
+            throw Normalizer.unauthorized("webhook_token is missing or is not this endpoint's token.");
+        }
+        if (!"SalesInvoice".equals(payload.path("entity_type").asText())) {
+            return IntakeResult.of("ignored", null, payload.path("entity_type").asText("an event") + " is not a sales invoice");
+        }
+        JsonNode entity = payload.path("entity");
+        String state = entity.path("state").asText("");
+        if (state.equals("draft")) {
+            return IntakeResult.of("ignored", null, "a draft invoice is not a receivable yet");
+        }
+        Instant updated = instant(Payloads.text(entity, "updated_at", "$.entity.updated_at"), "$.entity.updated_at");
+        String eventId = payload.path("idempotency_key").asText(
+                Payloads.text(entity, "id", "$.entity.id") + "/" + payload.path("action").asText("") + "/" + updated);
+        if (store.seen(SOURCE, eventId)) {
+            return IntakeResult.of("duplicate", null, "event " + eventId + " was processed before");
+        }
+        return store.upsert(SOURCE, eventId, normalizer.checked(map(entity, state, updated), "$.entity"));
+    }
+
+    private Invoice map(JsonNode e, String state, Instant updated) {
+        JsonNode contact = e.path("contact");
+        String company = contact.path("company_name").asText("").strip();
+        String person = (contact.path("firstname").asText("") + " " + contact.path("lastname").asText("")).strip();
+        String country = normalizer.country(contact.path("country").asText(null));
+        String address = String.join("\n", List.of(contact.path("address1").asText(""),
+                (contact.path("zipcode").asText("") + " " + contact.path("city").asText("")).strip())).strip();
+        boolean settled = state.equals("paid") || state.equals("uncollectible");
+        BigDecimal total = decimal(e, "total_price_incl_tax");
+        BigDecimal open = settled ? BigDecimal.ZERO : decimal(e, "total_unpaid");
+        String id = Payloads.text(e, "id", "$.entity.id");
+        return new Invoice("moneybird:" + id, e.path("invoice_id").asText(id), Payloads.currency(e, "currency", "$.entity.currency"),
+                date(e, "invoice_date"), date(e, "due_date"), total, open,
+                new Invoice.Customer(Payloads.text(contact, "id", "$.entity.contact.id"), company.isEmpty() ? person : company,
+                        company.isEmpty() ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS, country,
+                        Normalizer.languageOf(country), contact.path("email").asText(null), address.isEmpty() ? null : address),
+                null, false, false, null, List.of(), null, SOURCE, updated);
+    }
+
+    /** Moneybird writes amounts as decimal strings ({@code "121.0"}). */
+    private static BigDecimal decimal(JsonNode e, String field) {
+        String text = e.path(field).asText("");
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException ex) {
+            throw Normalizer.invalid("$.entity." + field, "must be a decimal amount such as \"121.00\"");
+        }
+    }
+
+    private static LocalDate date(JsonNode e, String field) {
+        String text = Payloads.text(e, field, "$.entity." + field);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException ex) {
+            throw Normalizer.invalid("$.entity." + field, "must be a date such as 2026-11-28");
+        }
+    }
+
+    private static Instant instant(String text, String field) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException ex) {
+            throw Normalizer.invalid(field, "must be an ISO date-time with offset");
+        }
+    }
+}

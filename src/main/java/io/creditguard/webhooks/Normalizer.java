@@ -1,0 +1,74 @@
+package io.creditguard.webhooks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.creditguard.http.FieldErrors;
+import io.creditguard.http.Problem;
+import io.creditguard.http.ProblemException;
+import io.creditguard.http.ProblemType;
+import io.creditguard.receivables.Invoice;
+
+/**
+ * What every platform mapping shares: the letter language a country implies, the country to assume
+ * when a platform sends none, and the check that a mapped invoice is one the reminder run can use.
+ */
+@ApplicationScoped
+class Normalizer {
+
+    private final Validator validator;
+    private final String defaultCountry;
+
+    Normalizer(Validator validator,
+            @ConfigProperty(name = "creditguard.intake.default-country", defaultValue = "SE") String defaultCountry) {
+        this.validator = validator;
+        this.defaultCountry = defaultCountry;
+    }
+
+    /** The debtor's country, or the configured default when the platform did not say. */
+    String country(String given) {
+        return given == null || given.isBlank() ? defaultCountry : given.toUpperCase(Locale.ROOT);
+    }
+
+    static String languageOf(String country) {
+        return switch (country) {
+            case "SE" -> "sv";
+            case "NL", "BE" -> "nl";
+            default -> "en";
+        };
+    }
+
+    /**
+     * @param path where the invoice sits in the payload, for error messages ({@code $.data.object})
+     * @throws ProblemException 422 naming each field that makes it unusable
+     */
+    Invoice checked(Invoice invoice, String path) {
+        FieldErrors errors = new FieldErrors();
+        List<Problem.FieldError> found = new ArrayList<>();
+        validator.validate(invoice).forEach(v -> found.add(new Problem.FieldError(path + "." + v.getPropertyPath(),
+                v.getMessage())));
+        found.sort(Comparator.comparing(Problem.FieldError::field));
+        found.forEach(e -> errors.add(e.field(), e.message()));
+        if (found.isEmpty()) {
+            invoice.checkConsistency(path, errors);
+        }
+        errors.throwIfAny();
+        return invoice;
+    }
+
+    static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail);
+    }
+
+    static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, field + " " + message,
+                List.of(new Problem.FieldError(field, message))));
+    }
+}

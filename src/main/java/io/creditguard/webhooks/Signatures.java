@@ -1,0 +1,60 @@
+package io.creditguard.webhooks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** HMAC-SHA256 and comparisons that take the same time whether the first or the last byte differs. */
+final class Signatures {
+
+    private Signatures() {
+    }
+
+    static byte[] hmacSha256(byte[] key, byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Constant-time equality; {@code null} on either side is unequal. */
+    static boolean same(byte[] expected, byte[] given) {
+        return expected != null && given != null && MessageDigest.isEqual(expected, given);
+    }
+
+    /** Constant-time equality of two secrets as text. */
+    static boolean same(String expected, String given) {
+        return expected != null && given != null && MessageDigest.isEqual(utf8(expected), utf8(given));
+    }
+
+    /** The bytes of a hex string, or null when it is not hex. */
+    static byte[] hex(String text) {
+        try {
+            return HexFormat.of().parseHex(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

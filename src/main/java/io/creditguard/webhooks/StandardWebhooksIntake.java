@@ -1,0 +1,123 @@
+package io.creditguard.webhooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.creditguard.http.HttpRequest;
+import io.creditguard.http.Json;
+import io.creditguard.http.Problem;
+import io.creditguard.http.ProblemException;
+import io.creditguard.http.ProblemType;
+import io.creditguard.receivables.Invoice;
+
+/**
+ * Any sender of Standard Webhooks (standardwebhooks.com), {@code POST /webhooks/standard/{source}}.
+ * Headers {@code webhook-id}, {@code webhook-timestamp} (unix seconds) and {@code webhook-signature}
+ * (space-separated {@code v1,<base64>}); the signature is HMAC-SHA256 over
+ * {@code "<id>.<timestamp>.<body>"} with the base64 key after {@code whsec_} in
+ * STANDARD_WEBHOOK_SECRET_<SOURCE> or, failing that, STANDARD_WEBHOOK_SECRET. Five minutes' tolerance.
+ * The payload is {@code {"type":"invoice.…","timestamp":…,"data":<a creditguard invoice>}}.
+ */
+@ApplicationScoped
+class StandardWebhooksIntake {
+
+    private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    static final long TOLERANCE_SECONDS = 300;
+
+    private final Secrets secrets;
+    private final IntakeStore store;
+    private final Normalizer normalizer;
+    private final Clock clock;
+
+    StandardWebhooksIntake(Secrets secrets, IntakeStore store, Normalizer normalizer, Clock clock) {
+        this.secrets = secrets;
+        this.store = store;
+        this.normalizer = normalizer;
+        this.clock = clock;
+    }
+
+    IntakeResult handle(HttpRequest request) {
+        String source = request.pathParameter("source").orElse("");
+        if (!SOURCE.matcher(source).matches()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "The source in /webhooks/standard/{source} must be 1-40 "
+                    + "lower-case letters, digits or dashes.");
+        }
+        String variable = "STANDARD_WEBHOOK_SECRET_" + source.toUpperCase(Locale.ROOT).replace('-', '_');
+        String secret = secrets.find(variable).orElseGet(() -> secrets.require("STANDARD_WEBHOOK_SECRET"));
+        String id = request.header("webhook-id").orElseThrow(() -> Normalizer.unauthorized("The webhook-id header is missing."));
+        Instant sent = verify(request, secret, id);
+        JsonNode payload = Payloads.json(request);
+        String type = Payloads.text(payload, "type", "$.type");
+        if (!type.startsWith("invoice.")) {
+            return IntakeResult.of("ignored", null, type + " is not an invoice event");
+        }
+        if (store.seen(source, id)) {
+            return IntakeResult.of("duplicate", null, "message " + id + " was processed before");
+        }
+        Invoice data;
+        try {
+            data = Json.MAPPER.treeToValue(payload.path("data"), Invoice.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(Problem.of(ProblemType.INVALID_FIELD, "$.data is not a creditguard invoice: "
+                    + e.getOriginalMessage().split("\n")[0], java.util.List.of(new Problem.FieldError("$.data",
+                            "is not a creditguard invoice"))));
+        }
+        if (data == null) {
+            throw Normalizer.invalid("$.data", "is required");
+        }
+        Invoice scoped = new Invoice(source + ":" + data.invoiceId(), data.invoiceNumber(), data.currency(),
+                data.issueDate(), data.dueDate(), data.amount(), data.openAmount(), data.customer(), data.interestRate(),
+                data.reminderFeeAgreed(), data.disputed(), data.pausedUntil(), java.util.List.of(), null, source, sent);
+        return store.upsert(source, id, normalizer.checked(scoped, "$.data"));
+    }
+
+    private Instant verify(HttpRequest request, String secret, String id) {
+        if (!secret.startsWith("whsec_")) {
+            throw new ProblemException(ProblemType.NOT_CONFIGURED, "The Standard Webhooks secret must start with whsec_.");
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.NOT_CONFIGURED, "The Standard Webhooks secret is not base64 after whsec_.");
+        }
+        String timestamp = request.header("webhook-timestamp")
+                .orElseThrow(() -> Normalizer.unauthorized("The webhook-timestamp header is missing."));
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            throw Normalizer.unauthorized("The webhook-timestamp header is not unix seconds.");
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - seconds) > TOLERANCE_SECONDS) {
+            throw Normalizer.unauthorized("The webhook-timestamp is more than five minutes from now; refused as a possible replay.");
+        }
+        String header = request.header("webhook-signature")
+                .orElseThrow(() -> Normalizer.unauthorized("The webhook-signature header is missing."));
+        byte[] expected = Signatures.hmacSha256(key, Signatures.utf8(id + "." + seconds + "."), request.body());
+        for (String entry : header.trim().split(" +")) {
+            String[] versionAndSignature = entry.split(",", 2);
+            if (versionAndSignature.length == 2 && versionAndSignature[0].equals("v1")
+                    && Signatures.same(expected, decode(versionAndSignature[1]))) {
+                return Instant.ofEpochSecond(seconds);
+            }
+        }
+        throw Normalizer.unauthorized("No v1 signature in webhook-signature matches this message and the secret.");
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.creditguard.webhooks;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.creditguard.http.HttpRequest;
+import io.creditguard.money.Currencies;
+import io.creditguard.receivables.Invoice;
+
+/**
+ * Stripe invoice events ({@code POST /webhooks/stripe}). The {@code Stripe-Signature} header is
+ * {@code t=<unix>,v1=<hex>[,v1=…]}: HMAC-SHA256 over {@code "<t>.<raw body>"} with the endpoint's
+ * signing secret; any v1 may match, and a timestamp more than five minutes away is refused as a
+ * possible replay. Amounts arrive as integers in the currency's minor unit.
+ */
+@ApplicationScoped
+class StripeIntake {
+
+    static final String SOURCE = "stripe";
+    static final long TOLERANCE_SECONDS = 300;
+    private static final Set<String> INVOICE_EVENTS = Set.of("invoice.finalized", "invoice.paid", "invoice.payment_failed",
+            "invoice.overdue", "invoice.voided", "invoice.marked_uncollectible", "invoice.updated");
+
+    private final Secrets secrets;
+    private final IntakeStore store;
+    private final Normalizer normalizer;
+    private final Clock clock;
+
+    StripeIntake(Secrets secrets, IntakeStore store, Normalizer normalizer, Clock clock) {
+        this.secrets = secrets;
+        this.store = store;
+        this.normalizer = normalizer;
+        this.clock = clock;
+    }
+
+    IntakeResult handle(HttpRequest request) {
+        verify(request, secrets.require("STRIPE_WEBHOOK_SECRET"));
+        JsonNode event = Payloads.json(request);
+        String eventId = Payloads.text(event, "id", "$.id");
+        String type = Payloads.text(event, "type", "$.type");
+        if (!INVOICE_EVENTS.contains(type)) {
+            return IntakeResult.of("ignored", null, type + " is not an invoice event this endpoint uses");
+        }
+        if (store.seen(SOURCE, eventId)) {
+            return IntakeResult.of("duplicate", null, "event " + eventId + " was processed before");
+        }
+        JsonNode invoice = event.path("data").path("object");
+        Invoice mapped = normalizer.checked(map(invoice, type, Instant.ofEpochSecond(event.path("created").asLong())),
+                "$.data.object");
+        return store.upsert(SOURCE, eventId, mapped);
+    }
+
+    private void verify(HttpRequest request, String secret) {
+        String header = request.header("stripe-signature")
+                .orElseThrow(() -> Normalizer.unauthorized("The Stripe-Signature header is missing."));
+        Long timestamp = null;
+        List<byte[]> signatures = new ArrayList<>();
+        for (String part : header.split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length == 2 && kv[0].equals("t")) {
+                timestamp = parseLong(kv[1]);
+            } else if (kv.length == 2 && kv[0].equals("v1")) {
+                signatures.add(Signatures.hex(kv[1]));
+            }
+        }
+        if (timestamp == null || signatures.isEmpty()) {
+            throw Normalizer.unauthorized("The Stripe-Signature header has no t= timestamp or no v1= signature.");
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - timestamp) > TOLERANCE_SECONDS) {
+            throw Normalizer.unauthorized("The Stripe-Signature timestamp is more than " + TOLERANCE_SECONDS
+                    + " seconds from now; refused as a possible replay.");
+        }
+        byte[] expected = Signatures.hmacSha256(Signatures.utf8(secret), Signatures.utf8(timestamp + "."), request.body());
+        if (signatures.stream().noneMatch(s -> Signatures.same(expected, s))) {
+            throw Normalizer.unauthorized("No v1 signature in Stripe-Signature matches this body and the endpoint secret.");
+        }
+    }
+
+    private static Long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Invoice map(JsonNode o, String type, Instant eventTime) {
+        Currency currency = Payloads.currency(o, "currency", "$.data.object.currency");
+        int scale = Currencies.minorUnits(currency);
+        BigDecimal amount = minor(o, "amount_due", scale);
+        boolean settled = type.equals("invoice.voided") || "void".equals(o.path("status").asText())
+                || "paid".equals(o.path("status").asText());
+        BigDecimal open = settled ? BigDecimal.ZERO.setScale(scale) : minor(o, "amount_remaining", scale);
+        LocalDate issued = day(o.path("created").asLong());
+        LocalDate due = o.path("due_date").isNumber() ? day(o.path("due_date").asLong()) : issued;
+        JsonNode address = o.path("customer_address");
+        String country = normalizer.country(address.path("country").asText(null));
+        String locale = o.path("customer_preferred_locales").path(0).asText("");
+        String language = locale.isEmpty() ? Normalizer.languageOf(country) : locale.substring(0, 2).toLowerCase(Locale.ROOT);
+        String customerId = Payloads.text(o, "customer", "$.data.object.customer");
+        String name = o.path("customer_name").asText(o.path("customer_email").asText(customerId));
+        Invoice.CustomerType kind = "consumer".equalsIgnoreCase(o.path("metadata").path("customer_type").asText())
+                ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS;
+        String street = String.join("\n", List.of(address.path("line1").asText(""),
+                (address.path("postal_code").asText("") + " " + address.path("city").asText("")).trim())).strip();
+        String id = Payloads.text(o, "id", "$.data.object.id");
+        return new Invoice("stripe:" + id, o.path("number").asText(id), currency, issued, due, amount, open,
+                new Invoice.Customer(customerId, name, kind, country, language, o.path("customer_email").asText(null),
+                        street.isEmpty() ? null : street),
+                null, false, false, null, List.of(), null, SOURCE, eventTime);
+    }
+
+    private static BigDecimal minor(JsonNode o, String field, int scale) {
+        JsonNode value = o.path(field);
+        if (!value.isIntegralNumber() || value.asLong() < 0) {
+            throw Normalizer.invalid("$.data.object." + field, "must be a non-negative integer amount in minor units");
+        }
+        return BigDecimal.valueOf(value.asLong(), scale);
+    }
+
+    private static LocalDate day(long epochSeconds) {
+        return Instant.ofEpochSecond(epochSeconds).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}

@@ -1,0 +1,252 @@
+package io.creditguard.webhooks;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.creditguard.Events;
+import io.creditguard.http.Json;
+import io.creditguard.reminders.ReminderRun;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/** The webhooks Lambda as deployed, fed the events of events/ signed as each platform signs them. */
+@QuarkusTest
+@TestProfile(WebhooksLambdaTest.Export.class)
+class WebhooksLambdaTest {
+
+    private static final Path STORE = Path.of("target/webhooks-store");
+
+    public static class Export implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "webhooks", "creditguard.store", "file:" + STORE,
+                    "STRIPE_WEBHOOK_SECRET", SignedEvents.STRIPE_SECRET,
+                    "STANDARD_WEBHOOK_SECRET", SignedEvents.STANDARD_SECRET,
+                    "STANDARD_WEBHOOK_SECRET_ACME_BILLING", SignedEvents.ACME_SECRET,
+                    "XERO_WEBHOOK_KEY", SignedEvents.XERO_KEY,
+                    "MONEYBIRD_WEBHOOK_TOKEN", SignedEvents.MONEYBIRD_TOKEN,
+                    "INTAKE_API_KEY", SignedEvents.API_KEY);
+        }
+    }
+
+    @Inject
+    ReminderRun run;
+
+    @BeforeEach
+    void emptyStore() throws IOException {
+        if (Files.exists(STORE)) {
+            try (Stream<Path> files = Files.walk(STORE)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static JsonPath send(ObjectNode event) {
+        return given().port(Events.LAMBDA_PORT).body(Json.write(event).getBytes(StandardCharsets.UTF_8)).post("/_lambda_")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static int status(JsonPath response) {
+        return response.getInt("statusCode");
+    }
+
+    private static JsonPath body(JsonPath response) {
+        return JsonPath.from(response.getString("body"));
+    }
+
+    private static List<String> book() throws IOException {
+        Path dir = STORE.resolve("receivables/webhooks");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    private static ObjectNode stripeEvent(String type, String eventId, long created, long remaining) {
+        ObjectNode event = SignedEvents.event("webhooks-stripe.json");
+        ObjectNode payload = (ObjectNode) SignedEvents.stripeObject(event);
+        payload.put("type", type).put("id", eventId).put("created", created);
+        ObjectNode invoice = (ObjectNode) payload.get("data").get("object");
+        invoice.put("amount_remaining", remaining).put("status", remaining == 0 ? "paid" : "open");
+        return SignedEvents.withBody(event, Json.write(payload));
+    }
+
+    @Test
+    void stripeInvoiceIsStoredOnceAndTheRunReadsIt() throws IOException {
+        ObjectNode event = SignedEvents.stripe(SignedEvents.event("webhooks-stripe.json"), SignedEvents.STRIPE_SECRET, Instant.now());
+        JsonPath first = send(event);
+        assertThat(status(first)).isEqualTo(200);
+        assertThat(body(first).getString("status")).isEqualTo("accepted");
+        assertThat(body(first).getString("invoiceId")).isEqualTo("stripe:in_1QxY2aL3kT9aZ8mNbC7dE6fG");
+        List<String> stored = book();
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0)).contains("\"openAmount\":48500.00").contains("\"currency\":\"SEK\"")
+                .contains("\"dueDate\":\"2026-12-28\"").contains("\"language\":\"sv\"");
+
+        JsonPath again = send(event);
+        assertThat(status(again)).isEqualTo(200);
+        assertThat(body(again).getString("status")).isEqualTo("duplicate");
+        assertThat(book()).isEqualTo(stored);
+
+        ReminderRun.Report report = run.run(Optional.of(java.time.LocalDate.parse("2026-11-30")), true);
+        assertThat(report.invoicesRead()).isEqualTo(1);
+        assertThat(report.skipped()).containsKey(io.creditguard.reminders.ReminderEngine.SkipReason.NOT_YET_DUE);
+    }
+
+    @Test
+    void laterStateWinsWhateverTheArrivalOrder() throws IOException {
+        long finalized = 1_795_857_000L;
+        send(SignedEvents.stripe(stripeEvent("invoice.paid", "evt_paid", finalized + 3600, 0), SignedEvents.STRIPE_SECRET, Instant.now()));
+        JsonPath late = send(SignedEvents.stripe(stripeEvent("invoice.finalized", "evt_final", finalized, 4_850_000),
+                SignedEvents.STRIPE_SECRET, Instant.now()));
+        assertThat(body(late).getString("status")).isEqualTo("stale");
+        assertThat(book()).singleElement().asString().contains("\"openAmount\":0.00");
+    }
+
+    @Test
+    void stripeRefusesForgedReplayedAndUnsignedCalls() {
+        Instant now = Instant.now();
+        ObjectNode tampered = SignedEvents.stripe(SignedEvents.event("webhooks-stripe.json"), SignedEvents.STRIPE_SECRET, now);
+        SignedEvents.withBody(tampered, SignedEvents.body(tampered).replace("4850000", "1"));
+        ObjectNode wrongSecret = SignedEvents.stripe(SignedEvents.event("webhooks-stripe.json"), "whsec_someone_else", now);
+        ObjectNode stale = SignedEvents.stripe(SignedEvents.event("webhooks-stripe.json"), SignedEvents.STRIPE_SECRET,
+                now.minusSeconds(301));
+        ObjectNode unsigned = SignedEvents.header(SignedEvents.event("webhooks-stripe.json"), "stripe-signature", null);
+        for (ObjectNode event : List.of(tampered, wrongSecret, stale, unsigned)) {
+            JsonPath response = send(event);
+            assertThat(status(response)).isEqualTo(401);
+            assertThat(body(response).getString("type")).isEqualTo("urn:creditguard:problem:unauthorized");
+        }
+        assertThat(STORE.resolve("receivables")).doesNotExist();
+    }
+
+    @Test
+    void otherStripeEventsAreAcknowledgedAndIgnored() {
+        ObjectNode event = SignedEvents.event("webhooks-stripe.json");
+        ObjectNode payload = (ObjectNode) SignedEvents.stripeObject(event);
+        payload.put("type", "customer.created");
+        JsonPath response = send(SignedEvents.stripe(SignedEvents.withBody(event, Json.write(payload)),
+                SignedEvents.STRIPE_SECRET, Instant.now()));
+        assertThat(status(response)).isEqualTo(200);
+        assertThat(body(response).getString("status")).isEqualTo("ignored");
+    }
+
+    @Test
+    void standardWebhooksUseTheSourcesOwnSecret() throws IOException {
+        JsonPath accepted = send(SignedEvents.standard(SignedEvents.event("webhooks-standard.json"), SignedEvents.ACME_SECRET,
+                Instant.now()));
+        assertThat(status(accepted)).isEqualTo(200);
+        assertThat(body(accepted).getString("invoiceId")).isEqualTo("acme-billing:INV-7781");
+        assertThat(book()).singleElement().asString().contains("Bouwbedrijf De Vries");
+        JsonPath generalSecret = send(SignedEvents.standard(SignedEvents.event("webhooks-standard.json"),
+                SignedEvents.STANDARD_SECRET, Instant.now()));
+        assertThat(status(generalSecret)).isEqualTo(401);
+        JsonPath stale = send(SignedEvents.standard(SignedEvents.event("webhooks-standard.json"), SignedEvents.ACME_SECRET,
+                Instant.now().minusSeconds(600)));
+        assertThat(status(stale)).isEqualTo(401);
+    }
+
+    @Test
+    void standardWebhookWithAnUnusableInvoiceIs422() {
+        ObjectNode event = SignedEvents.event("webhooks-standard.json");
+        SignedEvents.withBody(event, SignedEvents.body(event).replace("\"dueDate\": \"2026-11-19\"", "\"dueDate\": \"2026-01-19\""));
+        JsonPath response = send(SignedEvents.standard(event, SignedEvents.ACME_SECRET, Instant.now()));
+        assertThat(status(response)).isEqualTo(422);
+        assertThat(body(response).getList("errors.field")).containsExactly("$.data.dueDate");
+    }
+
+    @Test
+    void xeroIntentToReceiveAndQueuedInvoices() throws IOException {
+        ObjectNode intent = SignedEvents.withBody(SignedEvents.event("webhooks-xero.json"),
+                "{\"events\":[],\"firstEventSequence\":0,\"lastEventSequence\":0,\"entropy\":\"YSXCMKAQBJOEPFMUMGEH\"}");
+        JsonPath valid = send(SignedEvents.xero(intent.deepCopy(), SignedEvents.XERO_KEY));
+        assertThat(status(valid)).isEqualTo(200);
+        assertThat(valid.getString("body")).isEmpty();
+        assertThat(status(send(SignedEvents.xero(intent, "not-the-key")))).isEqualTo(401);
+
+        JsonPath invoice = send(SignedEvents.xero(SignedEvents.event("webhooks-xero.json"), SignedEvents.XERO_KEY));
+        assertThat(status(invoice)).isEqualTo(200);
+        try (Stream<Path> pending = Files.walk(STORE.resolve("webhooks/pending/xero"))) {
+            assertThat(pending.filter(Files::isRegularFile).toList()).singleElement()
+                    .satisfies(p -> assertThat(Files.readString(p)).contains("8f7c2b0e-4a1d-4c53-9e2f-6b1a0d3c5e77"));
+        }
+    }
+
+    @Test
+    void moneybirdConsumerInvoiceWithTheRightToken() throws IOException {
+        ObjectNode event = SignedEvents.event("webhooks-moneybird.json");
+        SignedEvents.withBody(event, SignedEvents.body(event).replace("set-by-the-test", SignedEvents.MONEYBIRD_TOKEN));
+        JsonPath response = send(event);
+        assertThat(status(response)).isEqualTo(200);
+        assertThat(body(response).getString("status")).isEqualTo("accepted");
+        assertThat(book()).singleElement().asString().contains("\"type\":\"CONSUMER\"").contains("\"name\":\"Johan Bakker\"")
+                .contains("\"openAmount\":640.0");
+        assertThat(body(send(event)).getString("status")).isEqualTo("duplicate");
+        ObjectNode forged = SignedEvents.event("webhooks-moneybird.json");
+        assertThat(status(send(forged))).isEqualTo(401);
+    }
+
+    @Test
+    void peppolInvoiceWithTheApiKey() throws IOException {
+        ObjectNode event = SignedEvents.header(SignedEvents.event("invoices-peppol.json"), "x-api-key", SignedEvents.API_KEY);
+        JsonPath response = send(event);
+        assertThat(status(response)).isEqualTo(200);
+        assertThat(body(response).getString("invoiceId")).isEqualTo("peppol:5567321707:F2026-5531");
+        assertThat(book()).singleElement().asString().contains("\"id\":\"0007:5560360793\"")
+                .contains("\"name\":\"Norrlands Metall & Svets AB\"").contains("\"openAmount\":125000.00")
+                .contains("\"dueDate\":\"2026-12-02\"");
+        assertThat(body(send(event)).getString("status")).isEqualTo("duplicate");
+        assertThat(status(send(SignedEvents.header(SignedEvents.event("invoices-peppol.json"), "x-api-key", "wrong")))).isEqualTo(401);
+    }
+
+    @Test
+    void peppolRefusesExternalEntitiesMalformedXmlAndMissingElements() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE Invoice [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">&secret;</Invoice>""";
+        ObjectNode base = SignedEvents.header(SignedEvents.event("invoices-peppol.json"), "x-api-key", SignedEvents.API_KEY);
+        JsonPath refused = send(SignedEvents.withBody(base.deepCopy(), xxe));
+        assertThat(status(refused)).isEqualTo(400);
+        assertThat(body(refused).getString("detail")).contains("DOCTYPE");
+        assertThat(refused.getString("body")).doesNotContain("root:");
+
+        assertThat(status(send(SignedEvents.withBody(base.deepCopy(), "<Invoice><unclosed></Invoice>")))).isEqualTo(400);
+
+        String noDueDate = SignedEvents.body(base).replace("<cbc:DueDate>2026-12-02</cbc:DueDate>", "");
+        JsonPath missing = send(SignedEvents.withBody(base.deepCopy(), noDueDate));
+        assertThat(status(missing)).isEqualTo(422);
+        assertThat(body(missing).getList("errors.field")).containsExactly("BT-9 cbc:DueDate");
+
+        JsonPath json = send(SignedEvents.header(base.deepCopy(), "content-type", "application/json"));
+        assertThat(status(json)).isEqualTo(415);
+    }
+}
