@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.creditguard.Events;
+import io.creditguard.TestFolders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -41,11 +41,7 @@ class ReminderRunLambdaTest {
 
     @BeforeEach
     void freshStoreWithTheSampleBook() throws IOException {
-        if (Files.exists(STORE)) {
-            try (Stream<Path> files = Files.walk(STORE)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        TestFolders.delete(STORE);
         Files.createDirectories(BOOK.getParent());
         Files.copy(Path.of("samples/receivables/sample-book.jsonl"), BOOK);
     }

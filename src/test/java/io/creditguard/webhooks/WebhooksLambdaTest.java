@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditguard.Events;
+import io.creditguard.TestFolders;
 import io.creditguard.http.Json;
 import io.creditguard.reminders.ReminderRun;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,11 +54,7 @@ class WebhooksLambdaTest {
 
     @BeforeEach
     void emptyStore() throws IOException {
-        if (Files.exists(STORE)) {
-            try (Stream<Path> files = Files.walk(STORE)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        TestFolders.delete(STORE);
     }
 
     private static JsonPath send(ObjectNode event) {
