@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class NativeRegistrationTest {
 
-    private static final List<String> REGISTRATION_CLASSES = List.of(
+    private static final List<String> REGISTRATION_CLASSES = List.of("io.creditguard.http.JsonTypes",
             "io.creditguard.breakeven.JsonTypes", "io.creditguard.credit.JsonTypes",
             "io.creditguard.reminders.JsonTypes", "io.creditguard.claims.JsonTypes",
             "io.creditguard.webhooks.JsonTypes");
@@ -67,6 +67,30 @@ class NativeRegistrationTest {
             }
         }
         assertThat(missing).as("types Jackson maps but a native image would not know").isEmpty();
+    }
+
+    /** A package's registration class left out of the list above would escape the check. */
+    @Test
+    void everyRegistrationClassIsListed() throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            List<String> found = files.filter(p -> p.getFileName().toString().equals("JsonTypes.java"))
+                    .map(p -> java.nio.file.Path.of("src/main/java").relativize(p).toString().replace('/', '.')
+                            .replace(".java", ""))
+                    .sorted().toList();
+            assertThat(found).containsExactlyInAnyOrderElementsOf(REGISTRATION_CLASSES);
+        }
+    }
+
+    /** Data files and templates are read through the class loader; a native image must list them. */
+    @Test
+    void everyResourceFolderReadAtRunTimeIsIncludedInTheNativeImage() throws java.io.IOException {
+        String properties = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/application.properties"));
+        String includes = properties.lines().filter(l -> l.startsWith("quarkus.native.resources.includes=")).findFirst()
+                .orElseThrow();
+        try (var entries = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources"))) {
+            entries.filter(java.nio.file.Files::isDirectory).map(p -> p.getFileName().toString())
+                    .forEach(folder -> assertThat(includes).as(folder).contains(folder + "/**"));
+        }
     }
 
     private static void enqueue(Deque<Class<?>> queue, Type type) {

@@ -1,0 +1,198 @@
+package io.creditguard.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import io.creditguard.http.HttpFunction;
+import io.creditguard.http.Json;
+import io.creditguard.http.Route;
+import io.creditguard.http.ScheduledFunction;
+import io.quarkus.funqy.Funq;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * infra/template.yaml, read as CloudFormation reads it: it parses (short-form tags included),
+ * validates against the official SAM schema, and agrees with the code: one Lambda per exported
+ * function, the HTTP API routes exactly the code's, every scheduled function on a schedule, and
+ * every file in events/ a route or schedule input of a function that exists.
+ */
+@QuarkusTest
+class TemplateTest {
+
+    private static Map<String, Object> template;
+    private static String templateJson;
+
+    @Inject
+    Instance<HttpFunction> httpFunctions;
+
+    @Inject
+    Instance<ScheduledFunction> scheduledFunctions;
+
+    @BeforeAll
+    static void read() throws IOException {
+        template = CloudFormationYaml.parse(Files.readString(Path.of("infra/template.yaml")));
+        templateJson = Json.MAPPER.writeValueAsString(template);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> resources() {
+        return (Map<String, Map<String, Object>>) template.get("Resources");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> resource) {
+        return (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
+    }
+
+    /** export name → the function resource that sets it in QUARKUS_FUNQY_EXPORT. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> lambdasByExport() {
+        Map<String, List<String>> byExport = new TreeMap<>();
+        resources().forEach((name, resource) -> {
+            if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                Map<String, Object> env = (Map<String, Object>) properties(resource).getOrDefault("Environment", Map.of());
+                Map<String, Object> vars = (Map<String, Object>) env.getOrDefault("Variables", Map.of());
+                byExport.computeIfAbsent(String.valueOf(vars.get("QUARKUS_FUNQY_EXPORT")), k -> new ArrayList<>()).add(name);
+            }
+        });
+        return byExport;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> events(String resourceName, String type) {
+        Map<String, Object> events = (Map<String, Object>) properties(resources().get(resourceName)).getOrDefault("Events", Map.of());
+        return events.values().stream().map(e -> (Map<String, Object>) e).filter(e -> type.equals(e.get("Type")))
+                .map(e -> (Map<String, Object>) e.get("Properties")).toList();
+    }
+
+    @Test
+    void shortFormTagsBecomeLongFormIntrinsics() {
+        Map<String, Object> bucketPolicy = properties(resources().get("ReceivablesBucketPolicy"));
+        assertThat(bucketPolicy.get("Bucket")).isEqualTo(Map.of("Ref", "ReceivablesBucket"));
+        assertThat(templateJson).contains("{\"Fn::GetAtt\":[\"ReceivablesBucket\",\"Arn\"]}").doesNotContain("!Ref");
+    }
+
+    @Test
+    void validatesAgainstTheOfficialSamSchema() throws IOException {
+        Schema schema;
+        try (InputStream in = TemplateTest.class.getResourceAsStream("/sam/sam.schema.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                    .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+        }
+        List<Error> errors = schema.validate(templateJson, InputFormat.JSON);
+        assertThat(errors).as("SAM schema violations").isEmpty();
+    }
+
+    @Test
+    void aBrokenTemplateFailsTheSchema() throws IOException {
+        Schema schema;
+        try (InputStream in = TemplateTest.class.getResourceAsStream("/sam/sam.schema.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                    .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+        }
+        String broken = templateJson.replace("\"Type\":\"ScheduleV2\"", "\"Type\":\"ScheduleV2\",\"Bogus\":1")
+                .replace("\"ScheduleExpressionTimezone\"", "\"ScheduleTimezone\"");
+        assertThat(schema.validate(broken, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void everyFunqyFunctionHasExactlyOneLambda() {
+        Set<String> funqyNames = new TreeSet<>();
+        Stream.concat(httpFunctions.stream().map(Object::getClass), scheduledFunctions.stream().map(Object::getClass))
+                .map(TemplateTest::userClass)
+                .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
+                .filter(m -> m.isAnnotationPresent(Funq.class))
+                .forEach(m -> funqyNames.add(m.getAnnotation(Funq.class).value()));
+        Set<String> exports = Stream.concat(httpFunctions.stream().map(HttpFunction::exportName),
+                scheduledFunctions.stream().map(ScheduledFunction::exportName)).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(funqyNames).as("each function's @Funq name is its export name").isEqualTo(exports);
+        Map<String, List<String>> lambdas = lambdasByExport();
+        assertThat(lambdas.keySet()).isEqualTo(exports);
+        lambdas.forEach((export, names) -> assertThat(names).as(export).hasSize(1));
+    }
+
+    @Test
+    void theHttpApiRoutesExactlyWhatTheCodeServes() {
+        Map<String, List<String>> lambdas = lambdasByExport();
+        for (HttpFunction function : httpFunctions) {
+            String resource = lambdas.get(function.exportName()).get(0);
+            List<String> templateRoutes = events(resource, "HttpApi").stream()
+                    .map(p -> p.get("Method") + " " + p.get("Path")).toList();
+            assertThat(templateRoutes).as(resource).containsExactlyInAnyOrderElementsOf(
+                    function.routes().stream().map(Route::key).toList());
+            assertThat(events(resource, "ScheduleV2")).as(resource + " has no schedule").isEmpty();
+        }
+    }
+
+    @Test
+    void everyScheduledFunctionRunsOnBusinessDaysInStockholmWithADeadLetterQueue() {
+        for (ScheduledFunction function : scheduledFunctions) {
+            String resource = lambdasByExport().get(function.exportName()).get(0);
+            List<Map<String, Object>> schedules = events(resource, "ScheduleV2");
+            assertThat(schedules).as(resource).hasSize(1);
+            Map<String, Object> schedule = schedules.get(0);
+            assertThat(schedule.get("ScheduleExpressionTimezone")).isEqualTo("Europe/Stockholm");
+            assertThat(schedule).containsKeys("RetryPolicy", "DeadLetterConfig", "ScheduleExpression");
+            assertThat(events(resource, "HttpApi")).isEmpty();
+        }
+        assertThat(((Map<?, ?>) template.get("Parameters")).get("ReminderSchedule").toString()).contains("MON-FRI");
+    }
+
+    @Test
+    void everyEventFileBelongsToARouteOrASchedule() throws IOException {
+        Set<String> routes = httpFunctions.stream().flatMap(f -> f.routes().stream()).map(Route::key).collect(Collectors.toSet());
+        Set<String> schedules = scheduledFunctions.stream().map(ScheduledFunction::exportName).collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(Path.of("events"))) {
+            List<Path> all = files.sorted().toList();
+            assertThat(all).isNotEmpty();
+            for (Path file : all) {
+                JsonNode event = Json.MAPPER.readTree(file.toFile());
+                if (event.has("routeKey")) {
+                    assertThat(routes).as(file.toString()).contains(event.get("routeKey").asText());
+                } else {
+                    String name = file.getFileName().toString().replace(".json", "");
+                    assertThat(schedules).as(file + " is a schedule's input, named after its function").contains(name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void functionsGetOnlyTheBucketPrefixesTheyNeed() {
+        assertThat(templateJson).doesNotContain("S3CrudPolicy").doesNotContain("\"Action\":\"s3:*\",\"Effect\":\"Allow\"");
+        Map<String, Object> bucket = properties(resources().get("ReceivablesBucket"));
+        assertThat(bucket).containsKeys("BucketEncryption", "PublicAccessBlockConfiguration", "VersioningConfiguration");
+    }
+
+    private static Class<?> userClass(Class<?> type) {
+        // CDI client proxies subclass the bean class; the @Funq methods are declared on the bean class.
+        return type.getName().contains("_ClientProxy") || type.getName().contains("_Subclass") ? type.getSuperclass() : type;
+    }
+}
