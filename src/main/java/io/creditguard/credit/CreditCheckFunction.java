@@ -22,6 +22,7 @@ public class CreditCheckFunction extends HttpFunction {
     private static final ReferenceTable RISK_CLASSES = ReferenceTable.load("credit-risk-classes.txt");
     private static final ReferenceTable BENCHMARKS = ReferenceTable.load("sector-benchmarks.txt");
     private static final ReferenceTable OVERRIDES = ReferenceTable.load("credit-overrides.txt");
+    private static final CreditCheckPage PAGE = CreditCheckPage.load();
 
     @Override
     public String exportName() {
@@ -33,7 +34,7 @@ public class CreditCheckFunction extends HttpFunction {
         return List.of(Route.post("/credit-checks", CreditCheckRequest.class, r -> {
             CreditDecision.Input input = r.toInput(today());
             return CreditDecision.assess(input, rulesOn(input.asOf()));
-        }));
+        }), Route.get("/", PAGE::serve), Route.get("/credit-check", PAGE::serve));
     }
 
     @Funq("credit-check")

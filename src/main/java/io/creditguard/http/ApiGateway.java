@@ -191,6 +191,13 @@ public class ApiGateway {
         return response(problem.status(), "application/problem+json", Json.write(problem));
     }
 
+    /** An HTML page with the given extra headers (a Content-Security-Policy, say) on top of the usual ones. */
+    public static APIGatewayV2HTTPResponse html(String page, Map<String, String> headers) {
+        APIGatewayV2HTTPResponse response = response(200, "text/html; charset=utf-8", page);
+        response.getHeaders().putAll(headers);
+        return response;
+    }
+
     /** A 200 with no body, as some webhook senders expect to confirm an endpoint. */
     public static APIGatewayV2HTTPResponse emptyOk() {
         return response(200, "text/plain", "");

@@ -27,6 +27,11 @@ public record Route<T>(String method, String path, Class<T> bodyType, Function<T
         return new Route<>("POST", path, HttpRequest.class, handler);
     }
 
+    /** A page or file: the handler gets the request (headers such as Accept-Language) and answers itself. */
+    public static Route<HttpRequest> get(String path, Function<HttpRequest, ?> handler) {
+        return new Route<>("GET", path, HttpRequest.class, handler);
+    }
+
     public boolean isRaw() {
         return bodyType == HttpRequest.class;
     }

@@ -28,6 +28,28 @@ class CreditCheckRoutesTest {
              "currentLiabilities":400000,"totalLiabilities":750000,"equity":250000,"retainedEarnings":100000}""";
 
     @Test
+    void theFormIsServedUnderAStrictContentSecurityPolicy() {
+        String csp = given().port(Events.GATEWAY_PORT).header("Accept-Language", "en-GB,en;q=0.9,sv;q=0.5").get("/")
+                .then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .header("x-content-type-options", equalTo("nosniff"))
+                .header("referrer-policy", equalTo("no-referrer"))
+                .body(containsString("<html lang=\"en\">"))
+                .body(not(containsString("onclick=")))
+                .extract().header("content-security-policy");
+        org.assertj.core.api.Assertions.assertThat(csp).contains("default-src 'none'", "script-src 'sha256-",
+                "style-src 'sha256-", "connect-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    }
+
+    @ParameterizedTest(name = "Accept-Language {0} → {1}")
+    @CsvSource(delimiter = '|', value = {"sv-SE,sv;q=0.9,en;q=0.8|sv", "en-US,en;q=0.9|en", "de-DE|en",
+            "en;q=0.5, sv;q=0.7|sv", "''|en"})
+    void languageFollowsTheBrowser(String acceptLanguage, String lang) {
+        given().port(Events.GATEWAY_PORT).header("Accept-Language", acceptLanguage).get("/credit-check").then()
+                .statusCode(200).body(containsString("<html lang=\"" + lang + "\">"));
+    }
+
+    @Test
     void acceptsOneFinancialYearAsAnObject() {
         api().body("{\"company\":{\"country\":\"NL\",\"registrationNumber\":\"12345678\",\"industry\":\"C25\"},"
                 + "\"currency\":\"EUR\",\"requestedCredit\":10000,\"asOf\":\"2026-11-28\",\"financials\":" + ONE_YEAR

@@ -1,0 +1,98 @@
+package io.creditguard.credit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import io.creditguard.http.ApiGateway;
+import io.creditguard.http.HttpRequest;
+
+/**
+ * The credit-check web form ({@code GET /} and {@code GET /credit-check}): one self-contained page,
+ * Swedish or English by {@code Accept-Language} and switchable, that posts to {@code /credit-checks}.
+ * Its script and style are inline but allowed by hash in a strict Content-Security-Policy, so nothing
+ * else can run or load: no CDN, no other origin, no inline handlers, no framing.
+ */
+final class CreditCheckPage {
+
+    private final String swedish;
+    private final String english;
+    private final Map<String, String> headers;
+
+    private CreditCheckPage(String html, String script, String style) {
+        String page = html.replace("__STYLE__", style).replace("__SCRIPT__", script);
+        this.swedish = page.replace("__LANG__", "sv");
+        this.english = page.replace("__LANG__", "en");
+        this.headers = Map.of(
+                "content-security-policy", "default-src 'none'; script-src '" + sha256(script) + "'; style-src '"
+                        + sha256(style) + "'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+                        + "frame-ancestors 'none'",
+                "referrer-policy", "no-referrer",
+                "x-frame-options", "DENY",
+                "content-language", "sv, en");
+    }
+
+    static CreditCheckPage load() {
+        return new CreditCheckPage(resource("web/credit-check.html"), resource("web/credit-check.js"),
+                resource("web/credit-check.css"));
+    }
+
+    APIGatewayV2HTTPResponse serve(HttpRequest request) {
+        return ApiGateway.html(prefersSwedish(request.header("accept-language").orElse("")) ? swedish : english, headers);
+    }
+
+    /** Swedish when the browser ranks it above English (or English is absent); English otherwise. */
+    static boolean prefersSwedish(String acceptLanguage) {
+        double swedish = 0;
+        double english = 0;
+        for (String part : acceptLanguage.toLowerCase(Locale.ROOT).split(",")) {
+            String[] tagAndParams = part.trim().split(";");
+            String tag = tagAndParams[0].trim();
+            double q = 1;
+            for (int i = 1; i < tagAndParams.length; i++) {
+                String param = tagAndParams[i].trim();
+                if (param.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(param.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (tag.equals("sv") || tag.startsWith("sv-")) {
+                swedish = Math.max(swedish, q);
+            } else if (tag.equals("en") || tag.startsWith("en-")) {
+                english = Math.max(english, q);
+            }
+        }
+        return swedish > 0 && swedish >= english;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return "sha256-" + Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CreditCheckPage.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

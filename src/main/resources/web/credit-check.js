@@ -1,0 +1,214 @@
+"use strict";
+(function () {
+  var TEXT = {
+    sv: {
+      title: "Kreditprövning", intro: "Ange kundens organisationsnummer och den kredit som efterfrågas. Nyckeltal och betalningshistorik är frivilliga men ger ett säkrare svar.",
+      company: "Företag", country: "Land", sweden: "Sverige", netherlands: "Nederländerna", orgnr: "Organisationsnummer",
+      orgnrHint: "Svenskt organisationsnummer (10 siffror) eller KvK-nummer (8 siffror).", name: "Företagsnamn (frivilligt)",
+      request: "Kreditförfrågan", credit: "Begärd kredit", terms: "Betalningsvillkor (dagar)",
+      financials: "Nyckeltal från senaste bokslut (frivilligt)", financialsHint: "Fyll i alla fält eller inget.",
+      periodEnd: "Bokslutsdatum", revenue: "Omsättning", ebit: "Rörelseresultat (EBIT)", totalAssets: "Balansomslutning",
+      currentAssets: "Omsättningstillgångar", currentLiabilities: "Kortfristiga skulder", totalLiabilities: "Totala skulder",
+      equity: "Eget kapital", retainedEarnings: "Balanserade vinstmedel",
+      payment: "Betalningshistorik (frivilligt)", invoicesPaid: "Betalda fakturor", invoicesPaidLate: "Varav sent betalda",
+      averageDaysLate: "Genomsnittlig försening (dagar)", paymentRemarks: "Betalningsanmärkningar",
+      submit: "Pröva kredit", riskClass: "Riskklass", score: "Poäng", altman: "Altman Z-score", creditLimit: "Kreditgräns",
+      recommendedTerms: "Rekommenderade villkor", reasons: "Skäl, i ordning", conditions: "Villkor", notAssessed: "Inte bedömt",
+      none: "Inga", days: "dagar", switchTo: "English", switchLang: "en",
+      APPROVE: "Godkänd", APPROVE_WITH_CONDITIONS: "Godkänd med villkor", REFER: "Manuell prövning", DECLINE: "Avslag",
+      SAFE: "säker zon", GREY: "gråzon", DISTRESS: "riskzon",
+      required: "Fyll i detta fält.", orgnrDigits: "Ett svenskt organisationsnummer har 10 siffror (t.ex. 556036-0793).",
+      orgnrLuhn: "Kontrollsiffran stämmer inte; kontrollera numret.", kvkDigits: "Ett KvK-nummer har 8 siffror.",
+      number: "Ange ett tal, t.ex. 200000.", allFinancials: "Fyll i alla nyckeltal eller inget.",
+      failed: "Prövningen kunde inte göras.", network: "Tjänsten svarade inte. Försök igen."
+    },
+    en: {
+      title: "Credit check", intro: "Enter the customer's company id and the credit asked for. Key figures and payment history are optional but make the answer firmer.",
+      company: "Company", country: "Country", sweden: "Sweden", netherlands: "Netherlands", orgnr: "Company registration number",
+      orgnrHint: "Swedish organisationsnummer (10 digits) or Dutch KvK number (8 digits).", name: "Company name (optional)",
+      request: "Credit request", credit: "Credit requested", terms: "Payment terms (days)",
+      financials: "Key figures from the latest accounts (optional)", financialsHint: "Fill in all or none.",
+      periodEnd: "Period end", revenue: "Revenue", ebit: "Operating profit (EBIT)", totalAssets: "Total assets",
+      currentAssets: "Current assets", currentLiabilities: "Current liabilities", totalLiabilities: "Total liabilities",
+      equity: "Equity", retainedEarnings: "Retained earnings",
+      payment: "Payment history (optional)", invoicesPaid: "Invoices paid", invoicesPaidLate: "Of which paid late",
+      averageDaysLate: "Average days late", paymentRemarks: "Payment remarks",
+      submit: "Check credit", riskClass: "Risk class", score: "Score", altman: "Altman Z-score", creditLimit: "Credit limit",
+      recommendedTerms: "Recommended terms", reasons: "Reasons, in order", conditions: "Conditions", notAssessed: "Not assessed",
+      none: "None", days: "days", switchTo: "Svenska", switchLang: "sv",
+      APPROVE: "Approved", APPROVE_WITH_CONDITIONS: "Approved with conditions", REFER: "Refer for review", DECLINE: "Declined",
+      SAFE: "safe zone", GREY: "grey zone", DISTRESS: "distress zone",
+      required: "Fill in this field.", orgnrDigits: "A Swedish organisationsnummer has 10 digits (e.g. 556036-0793).",
+      orgnrLuhn: "The check digit does not match; check the number.", kvkDigits: "A KvK number has 8 digits.",
+      number: "Enter a number, e.g. 200000.", allFinancials: "Fill in all key figures or none.",
+      failed: "The check could not be made.", network: "The service did not answer. Try again."
+    }
+  };
+  var FINANCIALS = ["periodEnd", "revenue", "ebit", "totalAssets", "currentAssets", "currentLiabilities", "totalLiabilities", "equity", "retainedEarnings"];
+  var PAYMENT = ["invoicesPaid", "invoicesPaidLate", "averageDaysLate", "paymentRemarks"];
+  var FIELD_OF_PATH = { "$.company.country": "country", "$.company.registrationNumber": "orgnr", "$.company.name": "name",
+    "$.requestedCredit": "credit", "$.requestedTermsDays": "terms", "$.currency": "credit" };
+  FINANCIALS.forEach(function (f) { FIELD_OF_PATH["$.financials[0]." + f] = f; });
+  PAYMENT.forEach(function (f) { FIELD_OF_PATH["$.paymentBehaviour." + f] = f; });
+
+  var lang = document.documentElement.lang === "sv" ? "sv" : "en";
+  var lastResult = null;
+  var $ = function (id) { return document.getElementById(id); };
+  var t = function (key) { return TEXT[lang][key] || key; };
+
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    document.title = t("title");
+    document.querySelectorAll("[data-i18n]").forEach(function (el) { el.textContent = t(el.getAttribute("data-i18n")); });
+    $("lang-switch").textContent = t("switchTo");
+    $("lang-switch").setAttribute("lang", t("switchLang"));
+    if (lastResult) { render(lastResult); }
+  }
+
+  function setError(id, message) {
+    var input = $(id);
+    $(id + "-error").textContent = message || "";
+    if (message) { input.setAttribute("aria-invalid", "true"); } else { input.removeAttribute("aria-invalid"); }
+  }
+
+  function clearErrors() {
+    document.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+    document.querySelectorAll(".error").forEach(function (el) { el.textContent = ""; });
+  }
+
+  function digits(value) { return value.replace(/[\s-]/g, ""); }
+
+  function luhn(number) {
+    var sum = 0;
+    for (var i = 0; i < number.length; i++) {
+      var d = number.charCodeAt(number.length - 1 - i) - 48;
+      if (i % 2 === 1) { d *= 2; if (d > 9) { d -= 9; } }
+      sum += d;
+    }
+    return sum % 10 === 0;
+  }
+
+  /** The same rules as the server: SE orgnr is 10 digits (16 prefix allowed) with a Luhn check digit; KvK is 8 digits. */
+  function companyIdError() {
+    var raw = $("orgnr").value.trim();
+    if (!raw) { return t("required"); }
+    var d = digits(raw);
+    if ($("country").value === "NL") { return /^\d{8}$/.test(d) ? "" : t("kvkDigits"); }
+    if (/^16\d{10}$/.test(d)) { d = d.substring(2); }
+    if (!/^\d{10}$/.test(d)) { return t("orgnrDigits"); }
+    return luhn(d) ? "" : t("orgnrLuhn");
+  }
+
+  function number(id) {
+    var raw = $(id).value.trim().replace(/\s/g, "").replace(",", ".");
+    return raw === "" ? null : (/^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN);
+  }
+
+  function validate() {
+    clearErrors();
+    var ok = true;
+    var idError = companyIdError();
+    if (idError) { setError("orgnr", idError); ok = false; }
+    var credit = number("credit");
+    if (credit === null) { setError("credit", t("required")); ok = false; } else if (isNaN(credit)) { setError("credit", t("number")); ok = false; }
+    ["terms"].concat(FINANCIALS.slice(1), PAYMENT).forEach(function (id) {
+      if (isNaN(number(id))) { setError(id, t("number")); ok = false; }
+    });
+    var filled = FINANCIALS.filter(function (id) { return $(id).value.trim() !== ""; });
+    if (filled.length > 0 && filled.length < FINANCIALS.length) {
+      FINANCIALS.forEach(function (id) { if ($(id).value.trim() === "") { setError(id, t("allFinancials")); } });
+      ok = false;
+    }
+    return ok;
+  }
+
+  function request() {
+    var country = $("country").value;
+    var body = { company: { country: country, registrationNumber: $("orgnr").value.trim() },
+      currency: country === "NL" ? "EUR" : "SEK", requestedCredit: number("credit") };
+    if ($("name").value.trim()) { body.company.name = $("name").value.trim(); }
+    if (number("terms") !== null) { body.requestedTermsDays = number("terms"); }
+    if ($("periodEnd").value) {
+      var year = { periodEnd: $("periodEnd").value };
+      FINANCIALS.slice(1).forEach(function (id) { year[id] = number(id); });
+      body.financials = [year];
+    }
+    if (PAYMENT.some(function (id) { return number(id) !== null; })) {
+      body.paymentBehaviour = {};
+      PAYMENT.forEach(function (id) { if (number(id) !== null) { body.paymentBehaviour[id] = number(id); } });
+    }
+    return body;
+  }
+
+  function money(value, currency) {
+    return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { style: "currency", currency: currency, maximumFractionDigits: 0 }).format(value);
+  }
+
+  function fill(list, items, text) {
+    var el = $(list);
+    el.replaceChildren();
+    if (items.length === 0) { var li = document.createElement("li"); li.textContent = t("none"); el.appendChild(li); }
+    items.forEach(function (item) { var li = document.createElement("li"); text(li, item); el.appendChild(li); });
+  }
+
+  function render(r) {
+    var decision = $("decision");
+    decision.textContent = t(r.decision);
+    decision.className = { APPROVE: "approve", APPROVE_WITH_CONDITIONS: "conditions", REFER: "refer", DECLINE: "decline" }[r.decision] || "";
+    $("risk-class").textContent = r.riskClass;
+    $("score").value = r.score;
+    $("score").textContent = r.score + "/100";
+    $("score-value").textContent = r.score;
+    $("altman").textContent = r.altman ? r.altman.zScore + " (" + t(r.altman.zone) + ")" : "–";
+    $("credit-limit").textContent = money(r.creditLimit, r.currency);
+    $("recommended-terms").textContent = r.recommendedTermsDays + " " + t("days");
+    fill("reasons", r.reasons || [], function (li, reason) {
+      li.textContent = reason.message + " ";
+      var effect = document.createElement("span");
+      effect.className = "effect";
+      effect.textContent = "(" + reason.effect + ")";
+      li.appendChild(effect);
+    });
+    fill("conditions", r.conditions || [], function (li, c) { li.textContent = c.message; });
+    fill("not-assessed", r.notAssessed || [], function (li, n) { li.textContent = n; });
+    $("result").hidden = false;
+  }
+
+  function showProblem(problem) {
+    var unplaced = [];
+    (problem.errors || []).forEach(function (e) {
+      var id = FIELD_OF_PATH[e.field];
+      if (id) { setError(id, e.message); } else { unplaced.push(e.field + " " + e.message); }
+    });
+    $("form-error").textContent = t("failed") + " " + (unplaced.length ? unplaced.join("; ") : (problem.errors ? "" : problem.detail || ""));
+    var firstInvalid = document.querySelector("[aria-invalid='true']");
+    if (firstInvalid) { firstInvalid.focus(); }
+  }
+
+  $("country").addEventListener("change", function () {
+    $("currency-label").textContent = $("country").value === "NL" ? "EUR" : "SEK";
+    if ($("orgnr").value.trim()) { setError("orgnr", companyIdError()); }
+  });
+  $("orgnr").addEventListener("input", function () {
+    var d = digits($("orgnr").value);
+    if (d.length >= ($("country").value === "NL" ? 8 : 10)) { setError("orgnr", companyIdError()); } else { setError("orgnr", ""); }
+  });
+  $("orgnr").addEventListener("blur", function () { if ($("orgnr").value.trim()) { setError("orgnr", companyIdError()); } });
+  $("lang-switch").addEventListener("click", function () { lang = t("switchLang"); applyLanguage(); });
+  $("credit-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    $("form-error").textContent = "";
+    if (!validate()) { var first = document.querySelector("[aria-invalid='true']"); if (first) { first.focus(); } return; }
+    $("submit").disabled = true;
+    fetch("credit-checks", { method: "POST", headers: { "content-type": "application/json", "accept": "application/json" }, body: JSON.stringify(request()) })
+      .then(function (response) {
+        return response.json().then(function (body) {
+          if (response.ok) { lastResult = body; render(body); $("decision").focus(); } else { $("result").hidden = true; showProblem(body); }
+        });
+      })
+      .catch(function () { $("form-error").textContent = t("network"); })
+      .finally(function () { $("submit").disabled = false; });
+  });
+  $("decision").tabIndex = -1;
+  applyLanguage();
+}());
