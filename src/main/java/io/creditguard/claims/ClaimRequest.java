@@ -101,6 +101,9 @@ public record ClaimRequest(
      */
     ClaimAssessment.Input toInput() {
         FieldErrors errors = new FieldErrors();
+        errors.date("$.asOf", asOf);
+        errors.date("$.claimFiledOn", claimFiledOn);
+        errors.date("$.indemnityPaidOn", indemnityPaidOn);
         Currency currency = policy.currency();
         Money deductible = errors.money("$.policy.deductible", currency, policy.deductible());
         Money minimum = errors.money("$.policy.minimumClaimAmount", currency, policy.minimumClaimAmount());
@@ -111,12 +114,16 @@ public record ClaimRequest(
         for (int i = 0; i < limits.size(); i++) {
             CreditLimit limit = limits.get(i);
             Money amount = errors.money("$.policy.creditLimits[" + i + "].amount", currency, limit.amount());
+            errors.date("$.policy.creditLimits[" + i + "].approvedOn", limit.approvedOn());
             checkedLimits.add(new ClaimAssessment.Limit(limit.buyerId(), amount, limit.approvedOn()));
         }
         List<ClaimAssessment.DebtInput> checkedDebts = new java.util.ArrayList<>();
         for (int i = 0; i < debts.size(); i++) {
             Debt d = debts.get(i);
             String at = "$.debts[" + i + "]";
+            errors.date(at + ".issueDate", d.issueDate());
+            errors.date(at + ".deliveryDate", d.deliveryDate());
+            errors.date(at + ".dueDate", d.dueDate());
             Money amount = errors.money(at + ".amount", currency, d.amount());
             Money open = errors.money(at + ".openAmount", currency, d.openAmount());
             if (d.openAmount().compareTo(d.amount()) > 0) {
@@ -136,6 +143,7 @@ public record ClaimRequest(
         List<Event> happened = events == null ? List.of() : events;
         for (int i = 0; i < happened.size(); i++) {
             Event e = happened.get(i);
+            errors.date("$.events[" + i + "].date", e.date());
             if (e.type() == EventType.PAYMENT_RECEIVED && e.amount() == null) {
                 errors.add("$.events[" + i + "].amount", "is required for PAYMENT_RECEIVED");
             }

@@ -35,6 +35,17 @@ public final class FieldErrors {
         }
     }
 
+    /** Dates of receivables are of this era; a year outside it is a typo that would wreck day counts. */
+    public static final int EARLIEST_YEAR = 1970;
+    public static final int LATEST_YEAR = 2199;
+
+    /** Records an error unless {@code date} is absent or between {@value #EARLIEST_YEAR} and {@value #LATEST_YEAR}. */
+    public void date(String field, java.time.LocalDate date) {
+        if (date != null && (date.getYear() < EARLIEST_YEAR || date.getYear() > LATEST_YEAR)) {
+            add(field, "must be a date between " + EARLIEST_YEAR + " and " + LATEST_YEAR);
+        }
+    }
+
     public void add(String field, String message) {
         errors.add(new Problem.FieldError(field, message));
     }

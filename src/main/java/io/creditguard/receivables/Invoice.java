@@ -77,10 +77,10 @@ public record Invoice(
 
     /** Checks that span fields: dates in order, open not above amount, decimals the currency allows. */
     public void checkConsistency(String path, FieldErrors errors) {
-        checkYear(path + ".issueDate", issueDate, errors);
-        checkYear(path + ".dueDate", dueDate, errors);
-        checkYear(path + ".pausedUntil", pausedUntil, errors);
-        checkYear(path + ".insurerNotifiedOn", insurerNotifiedOn, errors);
+        errors.date(path + ".issueDate", issueDate);
+        errors.date(path + ".dueDate", dueDate);
+        errors.date(path + ".pausedUntil", pausedUntil);
+        errors.date(path + ".insurerNotifiedOn", insurerNotifiedOn);
         if (currency != null && amount != null && openAmount != null) {
             errors.money(path + ".amount", currency, amount);
             errors.money(path + ".openAmount", currency, openAmount);
@@ -98,16 +98,6 @@ public record Invoice(
             }
         }
     }
-
-    /** Invoices are of this era; a year outside it is a typo that would wreck day counts. */
-    private static void checkYear(String field, LocalDate date, FieldErrors errors) {
-        if (date != null && (date.getYear() < EARLIEST_YEAR || date.getYear() > LATEST_YEAR)) {
-            errors.add(field, "must be a date between " + EARLIEST_YEAR + " and " + LATEST_YEAR);
-        }
-    }
-
-    private static final int EARLIEST_YEAR = 1970;
-    private static final int LATEST_YEAR = 2199;
 
     /** The highest level sent so far, 0 when none was. */
     public int lastLevelSent() {

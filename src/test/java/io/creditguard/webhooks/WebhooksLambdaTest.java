@@ -118,6 +118,26 @@ class WebhooksLambdaTest {
     }
 
     @Test
+    void theSameEventDeliveredConcurrentlyIsStoredOnce() throws Exception {
+        ObjectNode event = SignedEvents.stripe(SignedEvents.event("webhooks-stripe.json"), SignedEvents.STRIPE_SECRET, Instant.now());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<JsonPath>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> send(event)));
+            }
+            for (var answer : answers) {
+                JsonPath response = answer.get();
+                assertThat(status(response)).isEqualTo(200);
+                assertThat(body(response).getString("status")).isIn("accepted", "duplicate");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(book()).singleElement().asString().contains("stripe:in_1QxY2aL3kT9aZ8mNbC7dE6fG");
+    }
+
+    @Test
     void laterStateWinsWhateverTheArrivalOrder() throws IOException {
         long finalized = 1_795_857_000L;
         send(SignedEvents.stripe(stripeEvent("invoice.paid", "evt_paid", finalized + 3600, 0), SignedEvents.STRIPE_SECRET, Instant.now()));

@@ -1,0 +1,148 @@
+package io.creditguard.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.creditguard.Events;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * What the property tests of every route share: the functions wired as in Lambda but without a
+ * container (a standalone validator, a fixed clock), API Gateway events around a body, and bodies
+ * made by breaking one field of a valid request in every way a caller could.
+ */
+public final class RouteFuzzing {
+
+    /** 2026-11-28, the day the sample events were written. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private RouteFuzzing() {
+    }
+
+    public static ApiGateway gateway() {
+        Validator validator = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+        return new ApiGateway(validator);
+    }
+
+    public static <F extends HttpFunction> F wired(F function) {
+        function.init(gateway(), CLOCK);
+        return function;
+    }
+
+    public static APIGatewayV2HTTPEvent post(String path, String body) {
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath(path).build();
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST " + path).withRawPath(path)
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("fuzz").build())
+                .withBody(body).withIsBase64Encoded(false).build();
+    }
+
+    /** The body of a sample event in events/. */
+    public static String sampleBody(String event) {
+        try {
+            return Json.MAPPER.readTree(Events.read(event)).get("body").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The answer is a success or a client error with a problem body, never a fault of ours. */
+    public static void assertAnsweredWithoutFault(APIGatewayV2HTTPResponse response, String body) {
+        assertThat(response.getStatusCode()).as("status for %s", body).isLessThan(500);
+        if (response.getStatusCode() >= 400) {
+            assertThat(response.getHeaders().get("content-type")).isEqualTo("application/problem+json");
+            assertThat(response.getBody()).contains("urn:creditguard:problem:").doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    /** Valid bodies with one field replaced, removed, or wrapped, in every shape a caller could send. */
+    public static Arbitrary<String> mutationsOf(String validBody) {
+        JsonNode valid;
+        try {
+            valid = Json.MAPPER.readTree(validBody);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> paths = new ArrayList<>();
+        collect(valid, "", paths);
+        return Combinators.combine(Arbitraries.of(paths), nastyValues(), Arbitraries.integers().between(0, 9))
+                .as((path, value, operation) -> Json.write(mutate(valid.deepCopy(), path, value, operation)));
+    }
+
+    private static void collect(JsonNode node, String path, List<String> paths) {
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(name -> {
+                paths.add(path + "/" + name);
+                collect(node.get(name), path + "/" + name, paths);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                paths.add(path + "/" + i);
+                collect(node.get(i), path + "/" + i, paths);
+            }
+        }
+    }
+
+    private static JsonNode mutate(JsonNode root, String path, JsonNode value, int operation) {
+        int slash = path.lastIndexOf('/');
+        JsonNode parent = slash == 0 ? root : root.at(path.substring(0, slash));
+        String last = path.substring(slash + 1);
+        if (parent instanceof ObjectNode object) {
+            if (operation == 0) {
+                object.remove(last);
+            } else if (operation == 1) {
+                object.set(last, NODES.arrayNode().add(value));
+            } else {
+                object.set(last, value);
+            }
+        } else if (parent instanceof ArrayNode array) {
+            int index = Integer.parseInt(last);
+            if (operation == 0) {
+                array.remove(index);
+            } else {
+                array.set(index, value);
+            }
+        }
+        return root;
+    }
+
+    static Arbitrary<JsonNode> nastyValues() {
+        Arbitrary<JsonNode> specials = Arbitraries.of("NaN", "Infinity", "-Infinity", "-0", "1e400", "2026-02-30",
+                "9999-12-31", "0001-01-01", "+10000-01-01", "1234567890123456789012345678901234567890", "", " ",
+                "SE", "XXX", "sek", "BUSINESS", "<script>alert(1)</script>", "\u0000\u001f", "\ud83d\ude00",
+                "../../etc/passwd", "2026-11-28T25:61:00Z").map(NODES::textNode);
+        Arbitrary<JsonNode> strings = Arbitraries.strings().all().ofMaxLength(300).map(NODES::textNode);
+        Arbitrary<JsonNode> decimals = Arbitraries.bigDecimals().between(new BigDecimal("-1e20"), new BigDecimal("1e20"))
+                .ofScale(6).map(NODES::numberNode);
+        Arbitrary<JsonNode> huge = Arbitraries.of("1e400", "-1e400", "1e-400", "123456789012345678901234567890.123")
+                .map(text -> NODES.numberNode(new BigDecimal(text)));
+        Arbitrary<JsonNode> integers = Arbitraries.longs().map(NODES::numberNode);
+        Arbitrary<JsonNode> others = Arbitraries.of(NODES.nullNode(), NODES.booleanNode(true), NODES.booleanNode(false),
+                NODES.arrayNode(), NODES.objectNode(), NODES.numberNode(0), NODES.numberNode(-1));
+        return Arbitraries.oneOf(specials, strings, decimals, huge, integers, others);
+    }
+}

@@ -1,0 +1,112 @@
+package io.creditguard.reminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.creditguard.http.RouteFuzzing;
+import io.creditguard.store.FileObjectStore;
+import io.creditguard.store.ObjectStore;
+
+/** The run when the store fails under it: the failed invoice is reported, the others go on, a re-run repairs. */
+class ReminderRunFaultsTest {
+
+    private static final LocalDate AS_OF = LocalDate.parse("2026-11-30");
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+
+    @TempDir
+    Path root;
+
+    /** A real file store whose writes under letters/ fail once, on the given call. */
+    private static final class FailingOnce implements ObjectStore {
+        private final ObjectStore store;
+        private final int failOn;
+        private final AtomicInteger letterWrites = new AtomicInteger();
+
+        FailingOnce(ObjectStore store, int failOn) {
+            this.store = store;
+            this.failOn = failOn;
+        }
+
+        @Override
+        public List<String> list(String prefix) throws IOException {
+            return store.list(prefix);
+        }
+
+        @Override
+        public Optional<InputStream> read(String key) throws IOException {
+            return store.read(key);
+        }
+
+        @Override
+        public void write(String key, byte[] content, String contentType) throws IOException {
+            if (key.startsWith("letters/") && letterWrites.incrementAndGet() == failOn) {
+                throw new IOException("disk full (simulated)");
+            }
+            store.write(key, content, contentType);
+        }
+
+        @Override
+        public Replacement replace(String key, String contentType) throws IOException {
+            return store.replace(key, contentType);
+        }
+
+        @Override
+        public boolean delete(String key) throws IOException {
+            return store.delete(key);
+        }
+
+        @Override
+        public String describe() {
+            return store.describe();
+        }
+    }
+
+    private static ReminderRun run(ObjectStore store) {
+        return new ReminderRun(store, new ReminderService(new Letters()), VALIDATOR, RouteFuzzing.CLOCK);
+    }
+
+    private long files(String folder) throws IOException {
+        try (var files = Files.list(root.resolve(folder))) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void aFailedWriteIsReportedTheRestGoOnAndTheNextRunCompletesIt() throws IOException {
+        Files.createDirectories(root.resolve("receivables"));
+        Files.copy(Path.of("samples/receivables/sample-book.jsonl"), root.resolve("receivables/book.jsonl"));
+        ObjectStore healthy = new FileObjectStore(root);
+
+        ReminderRun.Report first = run(new FailingOnce(healthy, 7)).run(Optional.of(AS_OF), false);
+        long decided = first.actions().values().stream().mapToLong(Long::longValue).sum();
+        assertThat(first.failedWrites()).isEqualTo(1);
+        assertThat(first.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("disk full (simulated)").contains("retried on the next run"));
+        assertThat(files("reminders")).isEqualTo(decided - 1);
+
+        ReminderRun.Report second = run(healthy).run(Optional.of(AS_OF), false);
+        assertThat(second.actions().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+        assertThat(second.failedWrites()).isZero();
+        assertThat(files("reminders")).isEqualTo(decided);
+        assertThat(files("letters")).isEqualTo(2 * decided);
+
+        ReminderRun.Report third = run(healthy).run(Optional.of(AS_OF), false);
+        assertThat(third.actions()).isEmpty();
+    }
+}

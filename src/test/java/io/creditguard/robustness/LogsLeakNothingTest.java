@@ -1,0 +1,103 @@
+package io.creditguard.robustness;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.creditguard.Events;
+import io.creditguard.reminders.ReminderRun;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * Captures every log record while secrets, a personal number and a forged webhook pass through,
+ * and checks that none of them reaches the logs.
+ */
+@QuarkusTest
+@TestProfile(BadInputCorpusTest.WithSecrets.class)
+class LogsLeakNothingTest {
+
+    private static final String PERSONNUMMER = "811218-9876";
+    private final List<String> logged = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object p : record.getParameters()) {
+                    text.append(' ').append(p);
+                }
+            }
+            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                text.append(' ').append(t);
+            }
+            synchronized (logged) {
+                logged.add(text.toString());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Inject
+    ReminderRun run;
+
+    @BeforeEach
+    void listen() {
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    @Test
+    void noSecretAndNoPersonalNumberIsLogged() throws Exception {
+        given().port(Events.GATEWAY_PORT).contentType(ContentType.JSON)
+                .header("stripe-signature", "t=" + (System.currentTimeMillis() / 1000) + ",v1=00")
+                .body("{\"id\":\"evt_x\",\"type\":\"invoice.paid\",\"token\":\"" + BadInputCorpusTest.SECRETS.get(3) + "\"}")
+                .post("/webhooks/stripe").then().statusCode(401);
+        given().port(Events.GATEWAY_PORT).contentType(ContentType.JSON)
+                .body("{\"webhook_token\":\"wrong\",\"entity_type\":\"SalesInvoice\"}")
+                .post("/webhooks/moneybird").then().statusCode(401);
+        given().port(Events.GATEWAY_PORT).contentType(ContentType.JSON)
+                .body("{\"company\":{\"country\":\"SE\",\"registrationNumber\":\"" + PERSONNUMMER + "\"},\"currency\":\"SEK\"}")
+                .post("/credit-checks").then().statusCode(200);
+        run.run(Optional.of(LocalDate.parse("2026-11-30")), true);
+
+        List<String> all;
+        synchronized (logged) {
+            all = List.copyOf(logged);
+        }
+        assertThat(all).as("the run logs its summary, so the capture works").anySatisfy(l -> assertThat(l).contains("reminder run"));
+        for (String line : all) {
+            for (String secret : BadInputCorpusTest.SECRETS) {
+                assertThat(line).doesNotContain(secret);
+            }
+            assertThat(line).doesNotContain(PERSONNUMMER).doesNotContain("8112189876");
+        }
+    }
+}
