@@ -19,7 +19,8 @@ import io.creditguard.store.FileObjectStore;
 /**
  * A load run of the scheduled reminder run outside Quarkus, for checking throughput and that memory
  * stays flat however large the book: {@code java -Xmx256m ... ReminderRunLoad <dir> <invoices> [dry]}.
- * Prints invoices per second and the peak heap after the run. README, section Performance.
+ * Prints invoices per second beside a Jackson parse-only pass over the same file, and the peak heap;
+ * appends a row to target/bench/batch.csv. README, section Performance; bench/run.sh runs it.
  */
 final class ReminderRunLoad {
 
@@ -41,13 +42,33 @@ final class ReminderRunLoad {
                 .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
         ReminderRun run = new ReminderRun(new FileObjectStore(dir), new ReminderService(new Letters()), validator,
                 Clock.systemUTC());
+        long parseStarted = System.nanoTime();
+        long parsed = 0;
+        try (var lines = Files.lines(book)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                io.creditguard.http.Json.MAPPER.readValue(line, io.creditguard.receivables.Invoice.class);
+                parsed++;
+            }
+        }
+        double parseSeconds = (System.nanoTime() - parseStarted) / 1e9;
         long started = System.nanoTime();
         ReminderRun.Report report = run.run(Optional.of(asOf), dryRun);
         double seconds = (System.nanoTime() - started) / 1e9;
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        System.out.printf("invoices=%d dryRun=%s seconds=%.1f invoicesPerSecond=%.0f actions=%s invalid=%d peakHeapMiB=%d maxHeapMiB=%d%n",
-                report.invoicesRead(), dryRun, seconds, report.invoicesRead() / seconds, report.actions(),
-                report.invalidLines(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        double runRate = report.invoicesRead() / seconds;
+        double parseRate = parsed / parseSeconds;
+        System.out.printf("invoices=%d dryRun=%s seconds=%.1f invoicesPerSecond=%.0f parseOnlyPerSecond=%.0f ratio=%.2f "
+                + "actions=%s invalid=%d peakHeapMiB=%d maxHeapMiB=%d%n", report.invoicesRead(), dryRun, seconds, runRate,
+                parseRate, runRate / parseRate, report.actions(), report.invalidLines(), peakHeap >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+        Path results = Path.of("target/bench/batch.csv");
+        Files.createDirectories(results.getParent());
+        if (!Files.exists(results)) {
+            Files.writeString(results, "invoices,dry_run,seconds,invoices_per_second,parse_only_per_second,ratio,peak_heap_mib,max_heap_mib\n");
+        }
+        Files.writeString(results, String.format(java.util.Locale.ROOT, "%d,%s,%.1f,%.0f,%.0f,%.3f,%d,%d%n",
+                report.invoicesRead(), dryRun, seconds, runRate, parseRate, runRate / parseRate, peakHeap >> 20,
+                Runtime.getRuntime().maxMemory() >> 20), java.nio.file.StandardOpenOption.APPEND);
     }
 }

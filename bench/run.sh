@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The benchmarks of README's Performance section. Results: target/bench/cold-start.{md,csv},
+# target/bench/batch.csv, logs under target/bench/logs. Takes about 10 minutes on 2 cores.
+#   bench/run.sh [cold-start runs per row, default 5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-5}"
+
+./mvnw -q package -DskipTests                                   # target/function.zip
+./mvnw -q -f bench/bare-funqy/pom.xml package -DskipTests        # the bare Funqy yardstick
+rm -rf target/bench/ric
+./mvnw -q -f bench/runtime/pom.xml dependency:copy-dependencies -DoutputDirectory="$PWD/target/bench/ric"
+
+# 1. Cold start through the AWS Lambda Java Runtime Interface Client, against a local Runtime API.
+java bench/ColdStart.java "$RUNS"
+
+# 2. The reminder run over synthetic books, beside a parse-only pass, in 256 MiB of heap.
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+rm -f target/bench/batch.csv
+for n in 10000 100000 1000000; do
+  rm -rf "target/bench/book-$n"
+  java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
+    io.creditguard.reminders.ReminderRunLoad "target/bench/book-$n" "$n" dry | grep '^invoices='
+done
+cat target/bench/cold-start.md
