@@ -109,11 +109,6 @@ public record Invoice(
         return remindersSent.stream().map(SentReminder::sentOn).max(LocalDate::compareTo);
     }
 
-    public Invoice withRemindersSent(List<SentReminder> sent, LocalDate insurerNotified) {
-        return new Invoice(invoiceId, invoiceNumber, currency, issueDate, dueDate, amount, openAmount, customer,
-                interestRate, reminderFeeAgreed, disputed, pausedUntil, sent, insurerNotified, source, updatedAt);
-    }
-
     /** Patterns for free text that ends up in letters: no control characters that could forge lines. */
     public static final class Text {
         public static final String SINGLE_LINE = "[^\\p{Cntrl}]*";

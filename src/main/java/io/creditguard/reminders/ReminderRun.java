@@ -25,6 +25,7 @@ import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditguard.http.FieldErrors;
 import io.creditguard.http.Json;
@@ -188,7 +189,24 @@ public class ReminderRun {
                 sent.add(new Invoice.SentReminder(action.level(), asOf));
             }
         }
-        return Json.write(invoice.withRemindersSent(sent, insurerNotified));
+        return withSent(line, sent, insurerNotified);
+    }
+
+    /**
+     * The book line with what was sent recorded, everything else exactly as it was: fields this
+     * version does not know (an ERP reference, say) are kept, not dropped.
+     */
+    private static String withSent(String line, List<Invoice.SentReminder> sent, LocalDate insurerNotified) {
+        try {
+            ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+            record.set("remindersSent", Json.MAPPER.valueToTree(sent));
+            if (insurerNotified != null) {
+                record.put("insurerNotifiedOn", insurerNotified.toString());
+            }
+            return Json.write(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a line that parsed as an invoice no longer parses", e);
+        }
     }
 
     private void writeDocuments(ReminderEngine.Reminder action, LocalDate asOf) throws IOException {

@@ -88,6 +88,19 @@ class ReminderRunFaultsTest {
     }
 
     @Test
+    void fieldsTheRunDoesNotKnowSurviveItsRewrite() throws IOException {
+        Files.createDirectories(root.resolve("receivables"));
+        Files.writeString(root.resolve("receivables/erp.jsonl"), "{\"invoiceId\":\"erp-1\",\"invoiceNumber\":\"E-1\","
+                + "\"currency\":\"SEK\",\"issueDate\":\"2026-10-01\",\"dueDate\":\"2026-10-31\",\"amount\":5000,"
+                + "\"openAmount\":5000,\"erpReference\":\"X-77\",\"customer\":{\"id\":\"c\",\"name\":\"Kund AB\","
+                + "\"type\":\"BUSINESS\",\"country\":\"SE\",\"costCentre\":\"42\"}}\n");
+        ReminderRun.Report report = run(new FileObjectStore(root)).run(Optional.of(AS_OF), false);
+        assertThat(report.actions()).isNotEmpty();
+        assertThat(Files.readString(root.resolve("receivables/erp.jsonl"))).contains("\"erpReference\":\"X-77\"")
+                .contains("\"costCentre\":\"42\"").contains("\"remindersSent\":[{\"level\":1,\"sentOn\":\"2026-11-30\"}]");
+    }
+
+    @Test
     void aFailedWriteIsReportedTheRestGoOnAndTheNextRunCompletesIt() throws IOException {
         Files.createDirectories(root.resolve("receivables"));
         Files.copy(Path.of("samples/receivables/sample-book.jsonl"), root.resolve("receivables/book.jsonl"));
