@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmarks of README's Performance section. Results: target/bench/cold-start.{md,csv},
-# target/bench/batch.csv, logs under target/bench/logs. Takes about 10 minutes on 2 cores.
+# target/bench/batch.csv, target/bench/jmh.csv, logs under target/bench/logs. Takes about 10 minutes on 2 cores.
 #   bench/run.sh [cold-start runs per row, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +22,8 @@ for n in 10000 100000 1000000; do
   java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
     io.creditguard.reminders.ReminderRunLoad "target/bench/book-$n" "$n" dry | grep '^invoices='
 done
+# 3. Warm latency of the hot paths and of one event through a handler (JMH).
+java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.openjdk.jmh.Main \
+  -f 1 -wi 3 -w 1s -i 5 -r 1s -rf csv -rff target/bench/jmh.csv
+
 cat target/bench/cold-start.md

@@ -1,0 +1,53 @@
+package io.creditguard.reminders;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+import io.creditguard.calendar.BusinessCalendar;
+import io.creditguard.money.Money;
+import io.creditguard.receivables.Invoice;
+import io.creditguard.receivables.Invoice.CustomerType;
+
+/** Warm cost of the reminder hot paths: one interest accrual, one decision, one letter. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class RemindersBenchmark {
+
+    private final StatutoryRules rules = StatutoryRules.standard();
+    private final ReminderPolicy policy = ReminderPolicy.standard();
+    private final ReminderEngine engine = new ReminderEngine(policy, rules, BusinessCalendar.standard());
+    private final Letters letters = new Letters();
+    private final LateInterest.Basis dutch = rules.interestBasis("NL", CustomerType.BUSINESS, LocalDate.parse("2023-02-01"))
+            .orElseThrow();
+    private final Money principal = Money.of(Currency.getInstance("EUR"), new BigDecimal("1000.00"));
+    private final Invoice invoice = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "10000", "2025-03-17").build();
+    private final LocalDate asOf = LocalDate.parse("2025-04-16");
+    private final ReminderEngine.Reminder reminder = engine.decide(invoice, asOf).actions().get(0);
+
+    /** NL commercial interest over 14 months: four periods and one compounding step. */
+    @Benchmark
+    public LateInterest.Result interestCompoundedOverFourPeriods() {
+        return LateInterest.accrue(principal, LocalDate.parse("2023-01-31"), LocalDate.parse("2024-03-31"), dutch,
+                rules.rates());
+    }
+
+    @Benchmark
+    public ReminderEngine.Decision decideOneInvoice() {
+        return engine.decide(invoice, asOf);
+    }
+
+    @Benchmark
+    public Letters.Letter renderOneSwedishLetter() {
+        return letters.render(reminder, invoice, policy);
+    }
+}
