@@ -71,10 +71,9 @@ public final class ClaimDossier {
                 enclosures.stream().map(d -> label(d, language)).toList(),
                 result.missingDocuments().stream().map(d -> label(d, language)).toList(),
                 in.terms().policyholder().orElse(null));
-        String rendered = Templates.instance("claims/cover-letter." + language + ".txt").data("m", model).render().strip();
-        String[] subjectAndBody = rendered.split("\n", 2);
-        return new Dossier(claim, new CoverLetter(language, subjectAndBody[0].strip(),
-                subjectAndBody.length > 1 ? subjectAndBody[1].strip() + "\n" : ""));
+        Templates.Titled letter = Templates.renderTitled(
+                Templates.instance("claims/cover-letter." + language + ".txt").data("m", model));
+        return new Dossier(claim, new CoverLetter(language, letter.subject(), letter.body()));
     }
 
     private static String label(DocumentType type, String language) {

@@ -1,17 +1,12 @@
 package io.creditguard.http;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
@@ -129,32 +124,9 @@ public class ApiGateway {
     }
 
     private void validate(Object value) {
-        Set<? extends ConstraintViolation<?>> violations = validator.validate(value);
-        if (violations.isEmpty()) {
-            return;
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> v : violations) {
-            errors.add(new Problem.FieldError(jsonPath(v.getPropertyPath()), v.getMessage()));
-        }
-        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-        Problem.FieldError first = errors.get(0);
-        throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
-                errors.size() == 1 ? first.field() + " " + first.message() : errors.size() + " fields are invalid",
-                errors));
-    }
-
-    private static String jsonPath(Path path) {
-        StringBuilder out = new StringBuilder("$");
-        for (Path.Node node : path) {
-            if (node.getIndex() != null) {
-                out.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null && !node.getName().isEmpty()) {
-                out.append('.').append(node.getName());
-            }
-        }
-        return out.toString();
+        FieldErrors errors = new FieldErrors();
+        errors.addViolations("$", validator.validate(value));
+        errors.throwIfAny();
     }
 
     private static void requireJsonContentType(HttpRequest request) {

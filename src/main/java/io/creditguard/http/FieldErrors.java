@@ -3,7 +3,12 @@ package io.creditguard.http;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 
 import io.creditguard.money.Money;
 
@@ -44,6 +49,36 @@ public final class FieldErrors {
         if (date != null && (date.getYear() < EARLIEST_YEAR || date.getYear() > LATEST_YEAR)) {
             add(field, "must be a date between " + EARLIEST_YEAR + " and " + LATEST_YEAR);
         }
+    }
+
+    /**
+     * Records each bean-validation violation under its JSON path below {@code path} ({@code $},
+     * {@code $.data}), sorted by field then message so answers are stable.
+     *
+     * @return whether there were any
+     */
+    public boolean addViolations(String path, Set<? extends ConstraintViolation<?>> violations) {
+        List<Problem.FieldError> found = new ArrayList<>();
+        for (ConstraintViolation<?> v : violations) {
+            found.add(new Problem.FieldError(path + jsonPath(v.getPropertyPath()), v.getMessage()));
+        }
+        found.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        errors.addAll(found);
+        return !found.isEmpty();
+    }
+
+    /** {@code .items[2].amount} for a property path; container elements by index, never by name. */
+    private static String jsonPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().isEmpty()) {
+                out.append('.').append(node.getName());
+            }
+        }
+        return out.toString();
     }
 
     public void add(String field, String message) {

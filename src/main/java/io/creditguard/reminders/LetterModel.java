@@ -7,7 +7,7 @@ import java.util.List;
  * currency, dates in the local style. Templates declare it as their parameter, so Qute checks every
  * expression against it when the application is built.
  */
-public record LetterModel(String template, int level, String creditorName, String customerName, String customerAddress,
+public record LetterModel(String template, String creditorName, String customerName, String customerAddress,
         String invoiceNumber, String issueDate, String dueDate, long daysOverdue, String openAmount, boolean hasInterest,
         String interestAmount, String interestBasis, List<InterestLine> interestLines, String interestPendingFrom,
         List<FeeLine> fees, String total, String payBy, String paymentInstructions, String disputeContact,

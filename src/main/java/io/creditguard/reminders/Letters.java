@@ -37,11 +37,10 @@ public class Letters {
 
     public Letter render(ReminderEngine.Reminder reminder, Invoice invoice, ReminderPolicy policy) {
         String language = reminder.language();
-        String rendered = Templates.instance("letters/letter." + language + ".txt")
-                .data("m", model(reminder, invoice, policy, language)).render();
-        String[] subjectAndBody = rendered.strip().split("\n", 2);
-        String subject = subjectAndBody[0].strip();
-        String text = subjectAndBody.length > 1 ? subjectAndBody[1].strip() + "\n" : "";
+        Templates.Titled letter = Templates.renderTitled(Templates.instance("letters/letter." + language + ".txt")
+                .data("m", model(reminder, invoice, policy, language)));
+        String subject = letter.subject();
+        String text = letter.body();
         List<List<String>> paragraphs = Arrays.stream(text.split("\n\\s*\n"))
                 .map(p -> List.of(p.strip().split("\n"))).toList();
         String html = Templates.instance("letters/letter.html").data("language", language).data("subject", subject)
@@ -61,7 +60,7 @@ public class Letters {
         List<LetterModel.FeeLine> fees = r.fees().stream().map(fee -> new LetterModel.FeeLine(
                 label(fee.code(), language), f.money(fee.amount()), fee.legalBasis())).toList();
         ReminderPolicy.Creditor creditor = policy.creditor();
-        return new LetterModel(r.template(), r.level() == null ? 0 : r.level(),
+        return new LetterModel(r.template(),
                 creditor == null ? "" : creditor.name(), r.customerName(), invoice.customer().address(), r.invoiceNumber(),
                 f.date(invoice.issueDate()),
                 f.date(r.dueDateAdjustedTo() != null ? r.dueDateAdjustedTo() : r.dueDate()), r.daysOverdue(),

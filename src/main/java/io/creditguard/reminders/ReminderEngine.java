@@ -146,7 +146,8 @@ public final class ReminderEngine {
     private Reminder letter(Invoice invoice, Level level, LocalDate asOf, LocalDate due, long daysOverdue, Money open,
             List<String> warnings) {
         InterestView interest = interest(invoice, due, asOf, open, warnings);
-        List<Fee> fees = fees(invoice, level, asOf, open, warnings);
+        List<FeeRule> feeRules = feeRules(invoice, asOf);
+        List<Fee> fees = fees(invoice, feeRules, level, asOf, open, warnings);
         Money total = open.plus(interest.amount());
         for (Fee fee : fees) {
             total = total.plus(fee.amount());
@@ -154,7 +155,7 @@ public final class ReminderEngine {
         String country = invoice.customer().country();
         LocalDate payBy = asOf.plusDays(level.payWithin());
         Money collectionCosts = null;
-        Optional<FeeRule> noticeRule = feeRules(invoice, asOf).stream()
+        Optional<FeeRule> noticeRule = feeRules.stream()
                 .filter(r -> r.trigger() == FeeTrigger.AFTER_NOTICE_PERIOD).findFirst();
         if (noticeRule.isPresent() && fees.stream().noneMatch(f -> f.code().equals(noticeRule.get().code()))) {
             // The Dutch 14-day letter: state the exact costs, and give 14 days from the day after receipt.
@@ -233,8 +234,8 @@ public final class ReminderEngine {
     }
 
     /** Every fee owed as of this letter: the earlier letters' and this one's, under the rules of today. */
-    private List<Fee> fees(Invoice invoice, Level current, LocalDate asOf, Money open, List<String> warnings) {
-        List<FeeRule> applicable = feeRules(invoice, asOf);
+    private List<Fee> fees(Invoice invoice, List<FeeRule> applicable, Level current, LocalDate asOf, Money open,
+            List<String> warnings) {
         if (applicable.isEmpty() && !rules.covers(invoice.customer().country(), asOf)) {
             warnings.add("No statutory fee rules for " + describeDebtor(invoice) + "; no fees are added.");
         }

@@ -16,10 +16,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
@@ -111,9 +109,7 @@ public class ReminderRun {
         try (InputStream in = configured.get()) {
             ReminderPolicy policy = Json.MAPPER.readValue(in, ReminderPolicy.class);
             FieldErrors errors = new FieldErrors();
-            for (ConstraintViolation<ReminderPolicy> v : validator.validate(policy)) {
-                errors.add("$." + v.getPropertyPath(), v.getMessage());
-            }
+            errors.addViolations("$", validator.validate(policy));
             policy.checkConsistency("$", errors);
             errors.throwIfAny();
             return policy;
@@ -232,9 +228,7 @@ public class ReminderRun {
             throw new InvalidLine(null, "not a valid invoice record: " + e.getOriginalMessage().split("\n")[0]);
         }
         FieldErrors errors = new FieldErrors();
-        Set<ConstraintViolation<Invoice>> violations = validator.validate(invoice);
-        violations.forEach(v -> errors.add("$." + v.getPropertyPath(), v.getMessage()));
-        if (violations.isEmpty()) {
+        if (!errors.addViolations("$", validator.validate(invoice))) {
             invoice.checkConsistency("$", errors);
         }
         try {

@@ -50,11 +50,11 @@ public final class StatutoryRules {
     private final List<FeeRule> feeRules;
     private final Set<String> feeCountries;
     private final List<Membership> euroArea;
-    private final List<ReferenceTable.Row> wik;
+    private final ReferenceTable wik;
     private final ReferenceRates rates;
 
     private StatutoryRules(List<InterestRule> interestRules, List<FeeRule> feeRules, ReferenceTable euroArea,
-            List<ReferenceTable.Row> wik, ReferenceRates rates) {
+            ReferenceTable wik, ReferenceRates rates) {
         this.interestRules = interestRules;
         this.interestCountries = interestRules.stream().map(InterestRule::country).collect(Collectors.toUnmodifiableSet());
         this.feeRules = feeRules;
@@ -82,7 +82,7 @@ public final class StatutoryRules {
                         r.text("legalBasis"), r.date("validFrom"), r.optionalDate("validTo")))
                 .toList();
         return new StatutoryRules(interest, fees, ReferenceTable.load("euro-area.txt"),
-                ReferenceTable.load("wik-staffel.txt").rows(), ReferenceRates.from(ReferenceTable.load("reference-rates.txt")));
+                ReferenceTable.load("wik-staffel.txt"), ReferenceRates.from(ReferenceTable.load("reference-rates.txt")));
     }
 
     public ReferenceRates rates() {
@@ -117,8 +117,7 @@ public final class StatutoryRules {
      * {@code on}: the bands summed, then held between the minimum and maximum, HALF_EVEN to cents.
      */
     public Money wikCosts(Money principal, LocalDate on) {
-        List<ReferenceTable.Row> rows = wik.stream()
-                .filter(r -> inForce(r.date("validFrom"), r.optionalDate("validTo"), on)).toList();
+        List<ReferenceTable.Row> rows = wik.effectiveOn(on);
         BigDecimal amount = principal.amount();
         BigDecimal costs = BigDecimal.ZERO;
         for (ReferenceTable.Row row : rows) {

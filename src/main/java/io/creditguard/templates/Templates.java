@@ -42,6 +42,19 @@ public final class Templates {
         return template.instance();
     }
 
+    /** A rendered letter whose template writes the subject on its first line and the body after it. */
+    public record Titled(String subject, String body) {
+    }
+
+    /**
+     * Renders a letter template: its first line is the subject, the rest (trimmed, ending in one
+     * newline, or empty) the body.
+     */
+    public static Titled renderTitled(TemplateInstance instance) {
+        String[] subjectAndBody = instance.render().strip().split("\n", 2);
+        return new Titled(subjectAndBody[0].strip(), subjectAndBody.length > 1 ? subjectAndBody[1].strip() + "\n" : "");
+    }
+
     private static Optional<TemplateLocator.TemplateLocation> classPathTemplate(String id) {
         String resource = "templates/" + id;
         if (Templates.class.getClassLoader().getResource(resource) == null) {

@@ -88,12 +88,7 @@ class MoneybirdIntake {
     }
 
     private static LocalDate date(JsonNode e, String field) {
-        String text = Payloads.text(e, field, "$.entity." + field);
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException ex) {
-            throw Normalizer.invalid("$.entity." + field, "must be a date such as 2026-11-28");
-        }
+        return Payloads.date(Payloads.text(e, field, "$.entity." + field), "$.entity." + field);
     }
 
     private static Instant instant(String text, String field) {

@@ -1,7 +1,5 @@
 package io.creditguard.webhooks;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,12 +49,7 @@ class Normalizer {
      */
     Invoice checked(Invoice invoice, String path) {
         FieldErrors errors = new FieldErrors();
-        List<Problem.FieldError> found = new ArrayList<>();
-        validator.validate(invoice).forEach(v -> found.add(new Problem.FieldError(path + "." + v.getPropertyPath(),
-                v.getMessage())));
-        found.sort(Comparator.comparing(Problem.FieldError::field));
-        found.forEach(e -> errors.add(e.field(), e.message()));
-        if (found.isEmpty()) {
+        if (!errors.addViolations(path, validator.validate(invoice))) {
             invoice.checkConsistency(path, errors);
         }
         errors.throwIfAny();

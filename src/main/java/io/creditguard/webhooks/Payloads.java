@@ -1,6 +1,8 @@
 package io.creditguard.webhooks;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -48,12 +50,26 @@ final class Payloads {
         return value.asText();
     }
 
+    /** A required currency field, in any case ({@code "sek"} as Stripe writes it). */
     static Currency currency(JsonNode node, String field, String path) {
-        String code = text(node, field, path).toUpperCase(Locale.ROOT);
+        return currencyCode(text(node, field, path).toUpperCase(Locale.ROOT), path);
+    }
+
+    /** An ISO 4217 code exactly as given; {@code field} names it in the error. */
+    static Currency currencyCode(String code, String field) {
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw Normalizer.invalid(path, "is not an ISO 4217 currency code");
+            throw Normalizer.invalid(field, "is not an ISO 4217 currency code");
+        }
+    }
+
+    /** An ISO date ({@code 2026-11-28}); {@code field} names it in the error. */
+    static LocalDate date(String text, String field) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Normalizer.invalid(field, "must be a date such as 2026-11-28");
         }
     }
 }

@@ -4,10 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
@@ -106,7 +103,8 @@ class PeppolIntake {
         String debtorCountry = normalizer.country(country);
         BigDecimal amountDue = amount(payable, "BT-115 PayableAmount");
         return new Invoice("peppol:" + (sellerId == null ? sellerName : sellerId) + ":" + number, number,
-                currency(currency), date(issued, "BT-2 cbc:IssueDate"), date(due, "BT-9 cbc:DueDate"),
+                Payloads.currencyCode(currency, "BT-5 cbc:DocumentCurrencyCode"), Payloads.date(issued, "BT-2 cbc:IssueDate"),
+                Payloads.date(due, "BT-9 cbc:DueDate"),
                 total == null ? amountDue : amount(total, "BT-112 TaxInclusiveAmount").max(amountDue), amountDue,
                 new Invoice.Customer((scheme.isEmpty() ? "" : scheme + ":") + buyerLegalId, buyerName,
                         Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null),
@@ -187,27 +185,11 @@ class PeppolIntake {
         return value;
     }
 
-    private static LocalDate date(String text, String field) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw Normalizer.invalid(field, "must be a date such as 2026-11-28");
-        }
-    }
-
     private static BigDecimal amount(String text, String field) {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw Normalizer.invalid(field, "must be a decimal amount");
-        }
-    }
-
-    private static Currency currency(String code) {
-        try {
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw Normalizer.invalid("BT-5 cbc:DocumentCurrencyCode", "is not an ISO 4217 currency code");
         }
     }
 }

@@ -3,6 +3,8 @@ package io.creditguard.webhooks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Base64;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -39,6 +41,23 @@ final class Signatures {
     /** Constant-time equality of two secrets as text. */
     static boolean same(String expected, String given) {
         return expected != null && given != null && MessageDigest.isEqual(utf8(expected), utf8(given));
+    }
+
+    /** How far a signed timestamp may be from now, either way, before it counts as a replay: five minutes. */
+    static final long TOLERANCE_SECONDS = 300;
+
+    /** Whether {@code epochSeconds} lies within {@link #TOLERANCE_SECONDS} of the clock's now. */
+    static boolean fresh(Clock clock, long epochSeconds) {
+        return Math.abs(clock.instant().getEpochSecond() - epochSeconds) <= TOLERANCE_SECONDS;
+    }
+
+    /** The bytes of a base64 string (surrounding blanks ignored), or null when it is not base64. */
+    static byte[] base64(String text) {
+        try {
+            return Base64.getDecoder().decode(text.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The bytes of a hex string, or null when it is not hex. */

@@ -30,7 +30,6 @@ import io.creditguard.receivables.Invoice;
 class StandardWebhooksIntake {
 
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-    static final long TOLERANCE_SECONDS = 300;
 
     private final Secrets secrets;
     private final IntakeStore store;
@@ -97,7 +96,7 @@ class StandardWebhooksIntake {
         } catch (NumberFormatException e) {
             throw Normalizer.unauthorized("The webhook-timestamp header is not unix seconds.");
         }
-        if (Math.abs(clock.instant().getEpochSecond() - seconds) > TOLERANCE_SECONDS) {
+        if (!Signatures.fresh(clock, seconds)) {
             throw Normalizer.unauthorized("The webhook-timestamp is more than five minutes from now; refused as a possible replay.");
         }
         String header = request.header("webhook-signature")
@@ -106,18 +105,10 @@ class StandardWebhooksIntake {
         for (String entry : header.trim().split(" +")) {
             String[] versionAndSignature = entry.split(",", 2);
             if (versionAndSignature.length == 2 && versionAndSignature[0].equals("v1")
-                    && Signatures.same(expected, decode(versionAndSignature[1]))) {
+                    && Signatures.same(expected, Signatures.base64(versionAndSignature[1]))) {
                 return Instant.ofEpochSecond(seconds);
             }
         }
         throw Normalizer.unauthorized("No v1 signature in webhook-signature matches this message and the secret.");
-    }
-
-    private static byte[] decode(String base64) {
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -29,7 +29,6 @@ import io.creditguard.receivables.Invoice;
 class StripeIntake {
 
     static final String SOURCE = "stripe";
-    static final long TOLERANCE_SECONDS = 300;
     private static final Set<String> INVOICE_EVENTS = Set.of("invoice.finalized", "invoice.paid", "invoice.payment_failed",
             "invoice.overdue", "invoice.voided", "invoice.marked_uncollectible", "invoice.updated");
 
@@ -78,8 +77,8 @@ class StripeIntake {
         if (timestamp == null || signatures.isEmpty()) {
             throw Normalizer.unauthorized("The Stripe-Signature header has no t= timestamp or no v1= signature.");
         }
-        if (Math.abs(clock.instant().getEpochSecond() - timestamp) > TOLERANCE_SECONDS) {
-            throw Normalizer.unauthorized("The Stripe-Signature timestamp is more than " + TOLERANCE_SECONDS
+        if (!Signatures.fresh(clock, timestamp)) {
+            throw Normalizer.unauthorized("The Stripe-Signature timestamp is more than " + Signatures.TOLERANCE_SECONDS
                     + " seconds from now; refused as a possible replay.");
         }
         byte[] expected = Signatures.hmacSha256(Signatures.utf8(secret), Signatures.utf8(timestamp + "."), request.body());

@@ -2,7 +2,6 @@ package io.creditguard.webhooks;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,7 +36,7 @@ class XeroIntake {
 
     APIGatewayV2HTTPResponse handle(HttpRequest request) {
         byte[] key = Signatures.utf8(secrets.require("XERO_WEBHOOK_KEY"));
-        byte[] given = request.header("x-xero-signature").map(XeroIntake::decode).orElse(null);
+        byte[] given = request.header("x-xero-signature").map(Signatures::base64).orElse(null);
         if (!Signatures.same(Signatures.hmacSha256(key, request.body()), given)) {
             throw Normalizer.unauthorized("x-xero-signature is missing or does not match this body and the webhook key.");
         }
@@ -70,14 +69,6 @@ class XeroIntake {
                     : java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw Normalizer.invalid(path, "must be an ISO date-time such as 2026-11-28T09:12:41.123");
-        }
-    }
-
-    private static byte[] decode(String base64) {
-        try {
-            return Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }
