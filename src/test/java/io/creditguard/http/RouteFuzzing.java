@@ -41,10 +41,14 @@ public final class RouteFuzzing {
     private RouteFuzzing() {
     }
 
-    public static ApiGateway gateway() {
-        Validator validator = Validation.byDefaultProvider().configure()
+    /** Bean validation as Quarkus runs it, outside a container (plain message interpolation). */
+    public static Validator validator() {
+        return Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-        return new ApiGateway(validator);
+    }
+
+    public static ApiGateway gateway() {
+        return new ApiGateway(validator());
     }
 
     public static <F extends HttpFunction> F wired(F function) {

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +24,7 @@ import io.creditguard.store.ObjectStore;
 class ReminderRunFaultsTest {
 
     private static final LocalDate AS_OF = LocalDate.parse("2026-11-30");
-    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private static final Validator VALIDATOR = RouteFuzzing.validator();
 
     @TempDir
     Path root;

@@ -8,11 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-
+import io.creditguard.http.RouteFuzzing;
 import io.creditguard.store.FileObjectStore;
 
 /**
@@ -37,9 +33,7 @@ final class ReminderRunLoad {
         }
         // Outside Quarkus nothing sets log levels, and Hibernate Validator would trace every validation.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        Validator validator = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-        ReminderRun run = new ReminderRun(new FileObjectStore(dir), new ReminderService(new Letters()), validator,
+        ReminderRun run = new ReminderRun(new FileObjectStore(dir), new ReminderService(new Letters()), RouteFuzzing.validator(),
                 Clock.systemUTC());
         long parseStarted = System.nanoTime();
         long parsed = 0;
