@@ -3,14 +3,8 @@ package io.creditguard.breakeven;
 import java.math.BigDecimal;
 import java.util.Currency;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
-
+import io.creditguard.http.Checked;
+import io.creditguard.http.Checks;
 import io.creditguard.http.FieldErrors;
 import io.creditguard.money.Money;
 
@@ -19,29 +13,55 @@ import io.creditguard.money.Money;
  * Give either {@code expectedCreditDays} (after factoring) or {@code creditDaysReduction}.
  */
 public record FactoringRequest(
-        @NotNull(message = "is required") Currency currency,
-        @NotNull(message = "is required") @Positive BigDecimal annualTurnover,
-        @NotNull(message = "is required") @Positive @Max(10_000_000) Integer invoicesPerYear,
-        @NotNull(message = "is required") @PositiveOrZero @Max(3650) Integer paymentTermsDays,
-        @NotNull(message = "is required") @PositiveOrZero @DecimalMax("3650") @Digits(integer = 4, fraction = 2)
+        Currency currency,
+        BigDecimal annualTurnover,
+        Integer invoicesPerYear,
+        Integer paymentTermsDays,
         BigDecimal currentCreditDays,
-        @PositiveOrZero @DecimalMax("3650") @Digits(integer = 4, fraction = 2) BigDecimal expectedCreditDays,
-        @PositiveOrZero @DecimalMax("3650") @Digits(integer = 4, fraction = 2) BigDecimal creditDaysReduction,
-        @NotNull(message = "is required") @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 10)
+        BigDecimal expectedCreditDays,
+        BigDecimal creditDaysReduction,
         BigDecimal internalInterestRate,
-        @PositiveOrZero BigDecimal lateInterestGain,
-        @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 10) BigDecimal reminderShare,
-        @PositiveOrZero BigDecimal reminderFee,
-        @PositiveOrZero BigDecimal collectionCostSavings,
-        @PositiveOrZero BigDecimal personnelSavings,
-        @PositiveOrZero BigDecimal feePerInvoice,
-        @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 10) BigDecimal feeRateOfTurnover,
-        @Positive BigDecimal creditLimit,
-        @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 10) BigDecimal limitFeeRate,
-        @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 10) BigDecimal financingRate,
-        @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 10) BigDecimal advanceRate,
+        BigDecimal lateInterestGain,
+        BigDecimal reminderShare,
+        BigDecimal reminderFee,
+        BigDecimal collectionCostSavings,
+        BigDecimal personnelSavings,
+        BigDecimal feePerInvoice,
+        BigDecimal feeRateOfTurnover,
+        BigDecimal creditLimit,
+        BigDecimal limitFeeRate,
+        BigDecimal financingRate,
+        BigDecimal advanceRate,
         Integer dayCountBasis,
-        @Positive @Digits(integer = 6, fraction = 6) BigDecimal sekPerCurrencyUnit) {
+        BigDecimal sekPerCurrencyUnit) implements Checked {
+
+    @Override
+    public void check(Checks checks) {
+        checks.required("currency", currency);
+        checks.number("annualTurnover", annualTurnover).required().positive();
+        checks.number("invoicesPerYear", invoicesPerYear).required().positive().atMost(10_000_000);
+        checks.number("paymentTermsDays", paymentTermsDays).required().positiveOrZero().atMost(3650);
+        checks.number("currentCreditDays", currentCreditDays).required().positiveOrZero().atMost(3650).digits(4, 2);
+        checks.number("expectedCreditDays", expectedCreditDays).positiveOrZero().atMost(3650).digits(4, 2);
+        checks.number("creditDaysReduction", creditDaysReduction).positiveOrZero().atMost(3650).digits(4, 2);
+        fraction(checks, "internalInterestRate", internalInterestRate).required();
+        checks.number("lateInterestGain", lateInterestGain).positiveOrZero();
+        fraction(checks, "reminderShare", reminderShare);
+        checks.number("reminderFee", reminderFee).positiveOrZero();
+        checks.number("collectionCostSavings", collectionCostSavings).positiveOrZero();
+        checks.number("personnelSavings", personnelSavings).positiveOrZero();
+        checks.number("feePerInvoice", feePerInvoice).positiveOrZero();
+        fraction(checks, "feeRateOfTurnover", feeRateOfTurnover);
+        checks.number("creditLimit", creditLimit).positive();
+        fraction(checks, "limitFeeRate", limitFeeRate);
+        fraction(checks, "financingRate", financingRate);
+        fraction(checks, "advanceRate", advanceRate);
+        checks.number("sekPerCurrencyUnit", sekPerCurrencyUnit).positive().digits(6, 6);
+    }
+
+    private static Checks.Numeric fraction(Checks checks, String field, BigDecimal rate) {
+        return checks.number(field, rate).atLeast(0).atMost(1).digits(1, 10);
+    }
 
     FactoringAnalysis.Input toInput() {
         FieldErrors errors = new FieldErrors();

@@ -3,21 +3,21 @@ package io.creditguard.breakeven;
 import java.math.BigDecimal;
 import java.util.Currency;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-
+import io.creditguard.http.Checked;
+import io.creditguard.http.Checks;
 import io.creditguard.http.FieldErrors;
 
 /** Body of {@code POST /breakeven/loss}. */
-public record LossRequest(
-        @NotNull(message = "is required") Currency currency,
-        @NotNull(message = "is required") @Positive BigDecimal loss,
-        @NotNull(message = "is required") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
-        @Digits(integer = 1, fraction = 10) BigDecimal margin,
-        @Positive BigDecimal monthlyExpenses) {
+public record LossRequest(Currency currency, BigDecimal loss, BigDecimal margin, BigDecimal monthlyExpenses)
+        implements Checked {
+
+    @Override
+    public void check(Checks checks) {
+        checks.required("currency", currency);
+        checks.number("loss", loss).required().positive();
+        checks.number("margin", margin).required().above("0").atMost("1").digits(1, 10);
+        checks.number("monthlyExpenses", monthlyExpenses).positive();
+    }
 
     LossBreakeven.Input toInput() {
         FieldErrors errors = new FieldErrors();

@@ -4,33 +4,33 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
-
+import io.creditguard.http.Checked;
+import io.creditguard.http.Checks;
 import io.creditguard.http.FieldErrors;
 
 /** Body of {@code POST /breakeven/protection}; without {@code options} the dated defaults are compared. */
-public record ProtectionRequest(
-        @NotNull(message = "is required") Currency currency,
-        @NotNull(message = "is required") @Positive BigDecimal annualTurnover,
-        @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 10) BigDecimal expectedLossRate,
-        @Positive BigDecimal largestExposure,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 10)
-        BigDecimal margin,
-        @Size(min = 1, max = 20) List<@NotNull(message = "is required") @Valid OptionRequest> options) {
+public record ProtectionRequest(Currency currency, BigDecimal annualTurnover, BigDecimal expectedLossRate,
+        BigDecimal largestExposure, BigDecimal margin, List<OptionRequest> options) implements Checked {
+
+    @Override
+    public void check(Checks checks) {
+        checks.required("currency", currency);
+        checks.number("annualTurnover", annualTurnover).required().positive();
+        checks.number("expectedLossRate", expectedLossRate).atLeast(0).atMost(1).digits(1, 10);
+        checks.number("largestExposure", largestExposure).positive();
+        checks.number("margin", margin).above("0").atMost(1).digits(1, 10);
+        checks.list("options", options, 1, 20);
+    }
 
     /** One option as the caller prices it. */
-    public record OptionRequest(
-            @NotNull(message = "is required") ProtectionKind kind,
-            @NotNull(message = "is required") @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 10)
-            BigDecimal costRate,
-            @NotNull(message = "is required") @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 10)
-            BigDecimal coverRatio) {
+    public record OptionRequest(ProtectionKind kind, BigDecimal costRate, BigDecimal coverRatio) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.required("kind", kind);
+            checks.number("costRate", costRate).required().atLeast(0).atMost(1).digits(1, 10);
+            checks.number("coverRatio", coverRatio).required().atLeast(0).atMost(1).digits(1, 10);
+        }
     }
 
     ProtectionComparison.Input toInput(List<ProtectionOption> defaults) {

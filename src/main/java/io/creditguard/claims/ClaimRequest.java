@@ -4,19 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.regex.Pattern;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-
+import io.creditguard.http.Checked;
+import io.creditguard.http.Checks;
 import io.creditguard.http.FieldErrors;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice;
@@ -31,53 +22,104 @@ import io.creditguard.receivables.Invoice;
  * @param language of the cover letter: sv or en (default en)
  */
 public record ClaimRequest(
-        @NotNull(message = "is required") @Valid Policy policy,
-        @NotNull(message = "is required") @Valid Buyer buyer,
-        @NotEmpty(message = "must list at least one debt") @Size(max = 500) List<@NotNull @Valid Debt> debts,
-        @Size(max = 200) List<@NotNull @Valid Event> events,
-        @Size(max = 20) List<@NotNull DocumentType> documents,
-        @NotNull(message = "is required") LocalDate asOf,
+        Policy policy,
+        Buyer buyer,
+        List<Debt> debts,
+        List<Event> events,
+        List<DocumentType> documents,
+        LocalDate asOf,
         LocalDate claimFiledOn,
         LocalDate indemnityPaidOn,
-        @Pattern(regexp = "sv|en", message = "must be sv or en") String language) {
+        String language) implements Checked {
+
+    private static final Pattern LANGUAGE = Pattern.compile("sv|en");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    @Override
+    public void check(Checks checks) {
+        checks.required("policy", policy);
+        checks.nested("policy", policy);
+        checks.required("buyer", buyer);
+        checks.nested("buyer", buyer);
+        checks.nonEmptyList("debts", debts, 500, "must list at least one debt");
+        checks.list("events", events, 0, 200);
+        checks.list("documents", documents, 0, 20);
+        checks.required("asOf", asOf);
+        checks.text("language", language).matches(LANGUAGE, "must be sv or en");
+    }
 
     public record Policy(
-            @NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = Invoice.Text.SINGLE_LINE, message = Invoice.Text.SINGLE_LINE_MESSAGE) String insurer,
-            @NotBlank(message = "is required") @Size(max = 50) @Pattern(regexp = Invoice.Text.SINGLE_LINE, message = Invoice.Text.SINGLE_LINE_MESSAGE) String policyNumber,
-            @Size(max = 200) @Pattern(regexp = Invoice.Text.SINGLE_LINE, message = Invoice.Text.SINGLE_LINE_MESSAGE) String policyholder,
-            @NotNull(message = "is required") Currency currency,
-            @NotNull(message = "is required") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", message = "must be a fraction between 0 and 1, such as 0.90")
+            String insurer,
+            String policyNumber,
+            String policyholder,
+            Currency currency,
             BigDecimal insuredPercentage,
-            @NotNull(message = "is required") @PositiveOrZero BigDecimal deductible,
-            @PositiveOrZero BigDecimal minimumClaimAmount,
-            @PositiveOrZero BigDecimal maxIndemnity,
-            @Size(max = 50) List<@NotNull @Valid CreditLimit> creditLimits,
-            @PositiveOrZero BigDecimal discretionaryLimit,
-            @Min(1) @Max(365) int maxCreditPeriodDays,
-            @Min(1) @Max(365) int overdueNotificationDays,
-            @Min(1) @Max(730) int claimFilingDays,
-            @Min(0) @Max(730) int waitingPeriodDays,
-            @Min(1) @Max(365) Integer paymentDaysAfterValidation) {
+            BigDecimal deductible,
+            BigDecimal minimumClaimAmount,
+            BigDecimal maxIndemnity,
+            List<CreditLimit> creditLimits,
+            BigDecimal discretionaryLimit,
+            int maxCreditPeriodDays,
+            int overdueNotificationDays,
+            int claimFilingDays,
+            int waitingPeriodDays,
+            Integer paymentDaysAfterValidation) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("insurer", insurer).required().maxLength(100).singleLine();
+            checks.text("policyNumber", policyNumber).required().maxLength(50).singleLine();
+            checks.text("policyholder", policyholder).maxLength(200).singleLine();
+            checks.required("currency", currency);
+            checks.number("insuredPercentage", insuredPercentage).required().above("0")
+                    .atMost("1", "must be a fraction between 0 and 1, such as 0.90");
+            checks.number("deductible", deductible).required().positiveOrZero();
+            checks.number("minimumClaimAmount", minimumClaimAmount).positiveOrZero();
+            checks.number("maxIndemnity", maxIndemnity).positiveOrZero();
+            checks.list("creditLimits", creditLimits, 0, 50);
+            checks.number("discretionaryLimit", discretionaryLimit).positiveOrZero();
+            checks.number("maxCreditPeriodDays", maxCreditPeriodDays).atLeast(1).atMost(365);
+            checks.number("overdueNotificationDays", overdueNotificationDays).atLeast(1).atMost(365);
+            checks.number("claimFilingDays", claimFilingDays).atLeast(1).atMost(730);
+            checks.number("waitingPeriodDays", waitingPeriodDays).atLeast(0).atMost(730);
+            checks.number("paymentDaysAfterValidation", paymentDaysAfterValidation).atLeast(1).atMost(365);
+        }
     }
 
-    public record CreditLimit(@NotBlank(message = "is required") @Size(max = 100) String buyerId,
-            @NotNull(message = "is required") @PositiveOrZero BigDecimal amount,
-            @NotNull(message = "is required") LocalDate approvedOn) {
+    public record CreditLimit(String buyerId, BigDecimal amount, LocalDate approvedOn) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("buyerId", buyerId).required().maxLength(100);
+            checks.number("amount", amount).required().positiveOrZero();
+            checks.required("approvedOn", approvedOn);
+        }
     }
 
-    public record Buyer(@NotBlank(message = "is required") @Size(max = 100) String id,
-            @NotBlank(message = "is required") @Size(max = 200) @Pattern(regexp = Invoice.Text.SINGLE_LINE, message = Invoice.Text.SINGLE_LINE_MESSAGE) String name,
-            @NotNull(message = "is required") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as SE") String country,
-            @Size(max = 40) @Pattern(regexp = Invoice.Text.SINGLE_LINE, message = Invoice.Text.SINGLE_LINE_MESSAGE) String registrationNumber) {
+    public record Buyer(String id, String name, String country, String registrationNumber) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("id", id).required().maxLength(100);
+            checks.text("name", name).required().maxLength(200).singleLine();
+            checks.text("country", country).present().matches(COUNTRY, "must be an ISO 3166 country code such as SE");
+            checks.text("registrationNumber", registrationNumber).maxLength(40).singleLine();
+        }
     }
 
-    public record Debt(@NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = Invoice.Text.SINGLE_LINE, message = Invoice.Text.SINGLE_LINE_MESSAGE) String invoiceId,
-            @NotNull(message = "is required") LocalDate issueDate, LocalDate deliveryDate,
-            @NotNull(message = "is required") LocalDate dueDate,
-            @NotNull(message = "is required") @PositiveOrZero BigDecimal amount,
-            @NotNull(message = "is required") @PositiveOrZero BigDecimal openAmount,
-            Boolean vatIncluded, Boolean disputed,
-            @Size(max = 20) List<Invoice.@NotNull @Valid SentReminder> remindersSent) {
+    public record Debt(String invoiceId, LocalDate issueDate, LocalDate deliveryDate, LocalDate dueDate,
+            BigDecimal amount, BigDecimal openAmount, Boolean vatIncluded, Boolean disputed,
+            List<Invoice.SentReminder> remindersSent) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("invoiceId", invoiceId).required().maxLength(100).singleLine();
+            checks.required("issueDate", issueDate);
+            checks.required("dueDate", dueDate);
+            checks.number("amount", amount).required().positiveOrZero();
+            checks.number("openAmount", openAmount).required().positiveOrZero();
+            checks.list("remindersSent", remindersSent, 0, 20);
+        }
     }
 
     public enum EventType {
@@ -85,8 +127,14 @@ public record ClaimRequest(
         DISPUTE_RESOLVED
     }
 
-    public record Event(@NotNull(message = "is required") EventType type, @NotNull(message = "is required") LocalDate date,
-            @PositiveOrZero BigDecimal amount) {
+    public record Event(EventType type, LocalDate date, BigDecimal amount) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.required("type", type);
+            checks.required("date", date);
+            checks.number("amount", amount).positiveOrZero();
+        }
     }
 
     public enum DocumentType {
@@ -95,7 +143,7 @@ public record ClaimRequest(
     }
 
     /**
-     * The request as the calculator's input, after the checks annotations cannot make.
+     * The request as the calculator's input, after the checks between fields.
      *
      * @throws io.creditguard.http.ProblemException 422 listing every inconsistency
      */

@@ -7,18 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import io.creditguard.http.Checked;
+import io.creditguard.http.Checks;
 import io.creditguard.http.FieldErrors;
 import io.creditguard.money.Money;
 
@@ -27,62 +21,112 @@ import io.creditguard.money.Money;
  * answer lists what it could not assess. {@code financials} is one year or an array of years.
  */
 public record CreditCheckRequest(
-        @NotNull(message = "is required") @Valid CompanyRequest company,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Size(max = 10)
-        List<@NotNull(message = "is required") @Valid FinancialsRequest> financials,
-        @Valid PaymentRequest paymentBehaviour,
-        @Valid RatingRequest externalRating,
-        @PositiveOrZero BigDecimal requestedCredit,
-        @PositiveOrZero @Max(365) Integer requestedTermsDays,
-        @PositiveOrZero BigDecimal existingExposure,
-        @NotNull(message = "is required") Currency currency,
+        CompanyRequest company,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<FinancialsRequest> financials,
+        PaymentRequest paymentBehaviour,
+        RatingRequest externalRating,
+        BigDecimal requestedCredit,
+        Integer requestedTermsDays,
+        BigDecimal existingExposure,
+        Currency currency,
         LocalDate asOf,
-        Altman.Model altmanModel) {
+        Altman.Model altmanModel) implements Checked {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern NACE = Pattern.compile("[A-U](\\d{2}(\\.\\d{1,2}){0,2})?");
 
-    public record CompanyRequest(
-            @NotNull(message = "is required") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code such as SE or NL") String country,
-            @NotBlank(message = "is required") @Size(max = 40) String registrationNumber,
-            @Size(max = 20) String vatNumber,
-            @Size(max = 200) String name,
-            @Pattern(regexp = "[A-U](\\d{2}(\\.\\d{1,2}){0,2})?", message = "must be a NACE Rev. 2 code such as C25 or G46") String industry,
-            LocalDate foundedOn) {
+    @Override
+    public void check(Checks checks) {
+        checks.required("company", company);
+        checks.nested("company", company);
+        checks.list("financials", financials, 0, 10);
+        checks.nested("paymentBehaviour", paymentBehaviour);
+        checks.nested("externalRating", externalRating);
+        checks.number("requestedCredit", requestedCredit).positiveOrZero();
+        checks.number("requestedTermsDays", requestedTermsDays).positiveOrZero().atMost(365);
+        checks.number("existingExposure", existingExposure).positiveOrZero();
+        checks.required("currency", currency);
+    }
+
+    public record CompanyRequest(String country, String registrationNumber, String vatNumber, String name,
+            String industry, LocalDate foundedOn) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("country", country).present()
+                    .matches(COUNTRY, "must be an ISO 3166 alpha-2 code such as SE or NL");
+            checks.text("registrationNumber", registrationNumber).required().maxLength(40);
+            checks.text("vatNumber", vatNumber).maxLength(20);
+            checks.text("name", name).maxLength(200);
+            checks.text("industry", industry).matches(NACE, "must be a NACE Rev. 2 code such as C25 or G46");
+        }
     }
 
     public record FinancialsRequest(
             Currency currency,
-            @NotNull(message = "is required") LocalDate periodEnd,
-            @NotNull(message = "is required") @PositiveOrZero BigDecimal revenue,
-            @NotNull(message = "is required") BigDecimal ebit,
+            LocalDate periodEnd,
+            BigDecimal revenue,
+            BigDecimal ebit,
             BigDecimal netIncome,
-            @PositiveOrZero BigDecimal interestExpense,
-            @NotNull(message = "is required") @Positive BigDecimal totalAssets,
-            @NotNull(message = "is required") @PositiveOrZero BigDecimal currentAssets,
-            @PositiveOrZero BigDecimal inventory,
-            @PositiveOrZero BigDecimal cash,
-            @NotNull(message = "is required") @PositiveOrZero BigDecimal currentLiabilities,
-            @NotNull(message = "is required") @Positive BigDecimal totalLiabilities,
-            @NotNull(message = "is required") BigDecimal equity,
-            @NotNull(message = "is required") BigDecimal retainedEarnings) {
+            BigDecimal interestExpense,
+            BigDecimal totalAssets,
+            BigDecimal currentAssets,
+            BigDecimal inventory,
+            BigDecimal cash,
+            BigDecimal currentLiabilities,
+            BigDecimal totalLiabilities,
+            BigDecimal equity,
+            BigDecimal retainedEarnings) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.required("periodEnd", periodEnd);
+            checks.number("revenue", revenue).required().positiveOrZero();
+            checks.required("ebit", ebit);
+            checks.number("interestExpense", interestExpense).positiveOrZero();
+            checks.number("totalAssets", totalAssets).required().positive();
+            checks.number("currentAssets", currentAssets).required().positiveOrZero();
+            checks.number("inventory", inventory).positiveOrZero();
+            checks.number("cash", cash).positiveOrZero();
+            checks.number("currentLiabilities", currentLiabilities).required().positiveOrZero();
+            checks.number("totalLiabilities", totalLiabilities).required().positive();
+            checks.required("equity", equity);
+            checks.required("retainedEarnings", retainedEarnings);
+        }
     }
 
     public record PaymentRequest(
-            @NotNull(message = "is required") @PositiveOrZero @Max(10_000_000) Integer invoicesPaid,
-            @NotNull(message = "is required") @PositiveOrZero @Max(10_000_000) Integer invoicesPaidLate,
-            @PositiveOrZero @Max(3650) BigDecimal averageDaysLate,
-            @PositiveOrZero @Max(3650) Integer maxDaysLate,
-            @PositiveOrZero BigDecimal openOverdueAmount,
-            @PositiveOrZero @Max(1000) Integer paymentRemarks,
-            Boolean bankruptcyPetition) {
+            Integer invoicesPaid,
+            Integer invoicesPaidLate,
+            BigDecimal averageDaysLate,
+            Integer maxDaysLate,
+            BigDecimal openOverdueAmount,
+            Integer paymentRemarks,
+            Boolean bankruptcyPetition) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.number("invoicesPaid", invoicesPaid).required().positiveOrZero().atMost(10_000_000);
+            checks.number("invoicesPaidLate", invoicesPaidLate).required().positiveOrZero().atMost(10_000_000);
+            checks.number("averageDaysLate", averageDaysLate).positiveOrZero().atMost(3650);
+            checks.number("maxDaysLate", maxDaysLate).positiveOrZero().atMost(3650);
+            checks.number("openOverdueAmount", openOverdueAmount).positiveOrZero();
+            checks.number("paymentRemarks", paymentRemarks).positiveOrZero().atMost(1000);
+        }
     }
 
-    public record RatingRequest(
-            @NotBlank(message = "is required") @Size(max = 100) String provider,
-            @NotNull(message = "is required") BigDecimal score,
-            @NotNull(message = "is required") BigDecimal scaleMin,
-            @NotNull(message = "is required") BigDecimal scaleMax,
-            @NotNull(message = "is required") Boolean higherIsBetter) {
+    public record RatingRequest(String provider, BigDecimal score, BigDecimal scaleMin, BigDecimal scaleMax,
+            Boolean higherIsBetter) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("provider", provider).required().maxLength(100);
+            checks.required("score", score);
+            checks.required("scaleMin", scaleMin);
+            checks.required("scaleMax", scaleMax);
+            checks.required("higherIsBetter", higherIsBetter);
+        }
     }
 
     CreditDecision.Input toInput(LocalDate today) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
 
@@ -32,12 +31,6 @@ public class ApiGateway {
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "cache-control", "no-store",
             "x-content-type-options", "nosniff");
-
-    private final Validator validator;
-
-    ApiGateway(Validator validator) {
-        this.validator = validator;
-    }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, List<Route<?>> routes) {
         String requestId = null;
@@ -71,7 +64,8 @@ public class ApiGateway {
         if (route.isRaw()) {
             return route.handler().apply(route.bodyType().cast(request));
         }
-        return route.handler().apply(readJson(request, route.bodyType()));
+        Checked body = readJson(request, route.bodyType().asSubclass(Checked.class)); // Route.post admits no other
+        return route.handler().apply(route.bodyType().cast(body));
     }
 
     /**
@@ -80,7 +74,7 @@ public class ApiGateway {
      * @throws ProblemException 415 unless the content type is JSON; 400 for malformed JSON, a body
      *     that is not an object, or a field of the wrong type; 422 for constraint violations
      */
-    public <T> T readJson(HttpRequest request, Class<T> type) {
+    public <T extends Checked> T readJson(HttpRequest request, Class<T> type) {
         requireJsonContentType(request);
         String text = request.bodyText();
         if (text.isBlank()) {
@@ -123,9 +117,9 @@ public class ApiGateway {
         return value;
     }
 
-    private void validate(Object value) {
+    private static void validate(Checked value) {
         FieldErrors errors = new FieldErrors();
-        errors.addViolations("$", validator.validate(value));
+        Checks.check(value, "$", errors);
         errors.throwIfAny();
     }
 

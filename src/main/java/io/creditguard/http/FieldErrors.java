@@ -3,18 +3,13 @@ package io.creditguard.http;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
 
 import io.creditguard.money.Money;
 
 /**
- * Collects the checks that annotations cannot state (an amount's decimals depend on its currency,
- * one field's limit on another) so a request learns every problem at once.
+ * Collects field errors, those of {@link Checks} and those between fields (an amount's decimals
+ * depend on its currency, one field's limit on another), so a request learns every problem at once.
  */
 public final class FieldErrors {
 
@@ -51,42 +46,16 @@ public final class FieldErrors {
         }
     }
 
-    /**
-     * Records each bean-validation violation under its JSON path below {@code path} ({@code $},
-     * {@code $.data}), sorted by field then message so answers are stable.
-     *
-     * @return whether there were any
-     */
-    public boolean addViolations(String path, Set<? extends ConstraintViolation<?>> violations) {
-        List<Problem.FieldError> found = new ArrayList<>();
-        for (ConstraintViolation<?> v : violations) {
-            found.add(new Problem.FieldError(path + jsonPath(v.getPropertyPath()), v.getMessage()));
-        }
-        found.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-        errors.addAll(found);
-        return !found.isEmpty();
-    }
-
-    /** {@code .items[2].amount} for a property path; container elements by index, never by name. */
-    private static String jsonPath(Path path) {
-        StringBuilder out = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getIndex() != null) {
-                out.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null && !node.getName().isEmpty()) {
-                out.append('.').append(node.getName());
-            }
-        }
-        return out.toString();
-    }
-
     public void add(String field, String message) {
         errors.add(new Problem.FieldError(field, message));
     }
 
     public boolean isEmpty() {
         return errors.isEmpty();
+    }
+
+    public int count() {
+        return errors.size();
     }
 
     /** @throws ProblemException (422) listing every error collected so far */

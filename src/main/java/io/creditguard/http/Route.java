@@ -11,7 +11,7 @@ import java.util.function.Function;
  * SAM template, and a test holds the two together. A path segment in braces
  * ({@code /webhooks/standard/{source}}) matches any one segment and becomes a path parameter.
  *
- * <p>A JSON route's body is read and validated before the handler runs. A raw route's handler gets
+ * <p>A JSON route's body is read and checked ({@link Checked}) before the handler runs. A raw route's handler gets
  * the {@link HttpRequest} itself, for bodies that must be verified byte for byte (webhook
  * signatures) or are not JSON; it may answer with an {@code APIGatewayV2HTTPResponse} of its own.
  *
@@ -19,7 +19,7 @@ import java.util.function.Function;
  */
 public record Route<T>(String method, String path, Class<T> bodyType, Function<T, ?> handler) {
 
-    public static <T> Route<T> post(String path, Class<T> bodyType, Function<T, ?> handler) {
+    public static <T extends Checked> Route<T> post(String path, Class<T> bodyType, Function<T, ?> handler) {
         return new Route<>("POST", path, bodyType, handler);
     }
 

@@ -5,20 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.regex.Pattern;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-
-import io.creditguard.http.FieldErrors;
+import io.creditguard.http.Checked;
+import io.creditguard.http.Checks;
 
 /**
  * One open (or settled) invoice of the receivables book, in the shape the reminder run reads, the
@@ -33,22 +23,25 @@ import io.creditguard.http.FieldErrors;
  * @param updatedAt when the source last changed it; intake ignores older events for the same invoice
  */
 public record Invoice(
-        @NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String invoiceId,
-        @NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String invoiceNumber,
-        @NotNull(message = "is required") Currency currency,
-        @NotNull(message = "is required") LocalDate issueDate,
-        @NotNull(message = "is required") LocalDate dueDate,
-        @NotNull(message = "is required") @PositiveOrZero BigDecimal amount,
-        @NotNull(message = "is required") @PositiveOrZero BigDecimal openAmount,
-        @NotNull(message = "is required") @Valid Customer customer,
-        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
+        String invoiceId,
+        String invoiceNumber,
+        Currency currency,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        BigDecimal amount,
+        BigDecimal openAmount,
+        Customer customer,
+        BigDecimal interestRate,
         Boolean reminderFeeAgreed,
         Boolean disputed,
         LocalDate pausedUntil,
-        @Size(max = 50) List<@NotNull @Valid SentReminder> remindersSent,
+        List<SentReminder> remindersSent,
         LocalDate insurerNotifiedOn,
-        @Size(max = 50) String source,
-        Instant updatedAt) {
+        String source,
+        Instant updatedAt) implements Checked {
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     /** Absent flags mean false: most invoices carry no agreed fee and no dispute. */
     public Invoice {
@@ -61,41 +54,67 @@ public record Invoice(
         BUSINESS, CONSUMER
     }
 
-    /** The debtor. {@code language} is an ISO 639-1 code; letters fall back to English. */
-    public record Customer(
-            @NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String id,
-            @NotBlank(message = "is required") @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
-            @NotNull(message = "is required") CustomerType type,
-            @NotNull(message = "is required") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as SE or NL") String country,
-            @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 language code such as sv, nl or en") String language,
-            @Email @Size(max = 254) String email,
-            @Size(max = 500) @Pattern(regexp = Text.MULTI_LINE, message = "must not contain control characters") String address) {
-    }
-
-    public record SentReminder(@Min(1) int level, @NotNull(message = "is required") LocalDate sentOn) {
-    }
-
-    /** Checks that span fields: dates in order, open not above amount, decimals the currency allows. */
-    public void checkConsistency(String path, FieldErrors errors) {
-        errors.date(path + ".issueDate", issueDate);
-        errors.date(path + ".dueDate", dueDate);
-        errors.date(path + ".pausedUntil", pausedUntil);
-        errors.date(path + ".insurerNotifiedOn", insurerNotifiedOn);
+    /** Each field's rules, then those between fields: dates in order, open not above amount, decimals the currency allows. */
+    @Override
+    public void check(Checks checks) {
+        checks.text("invoiceId", invoiceId).required().maxLength(100).singleLine();
+        checks.text("invoiceNumber", invoiceNumber).required().maxLength(100).singleLine();
+        checks.required("currency", currency);
+        checks.required("issueDate", issueDate);
+        checks.required("dueDate", dueDate);
+        checks.number("amount", amount).required().positiveOrZero();
+        checks.number("openAmount", openAmount).required().positiveOrZero();
+        checks.required("customer", customer);
+        checks.nested("customer", customer);
+        checks.number("interestRate", interestRate).atLeast(0).atMost(100).digits(3, 4);
+        checks.list("remindersSent", remindersSent, 0, 50);
+        checks.text("source", source).maxLength(50);
+        checks.date("issueDate", issueDate);
+        checks.date("dueDate", dueDate);
+        checks.date("pausedUntil", pausedUntil);
+        checks.date("insurerNotifiedOn", insurerNotifiedOn);
         if (currency != null && amount != null && openAmount != null) {
-            errors.money(path + ".amount", currency, amount);
-            errors.money(path + ".openAmount", currency, openAmount);
+            checks.money("amount", currency, amount);
+            checks.money("openAmount", currency, openAmount);
             if (openAmount.compareTo(amount) > 0) {
-                errors.add(path + ".openAmount", "must not exceed amount (" + amount.toPlainString() + ")");
+                checks.fail("openAmount", "must not exceed amount (" + amount.toPlainString() + ")");
             }
         }
         if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
-            errors.add(path + ".dueDate", "must not be before issueDate (" + issueDate + ")");
+            checks.fail("dueDate", "must not be before issueDate (" + issueDate + ")");
         }
         for (int i = 0; i < remindersSent.size(); i++) {
             SentReminder sent = remindersSent.get(i);
             if (sent != null && sent.sentOn() != null && issueDate != null && sent.sentOn().isBefore(issueDate)) {
-                errors.add(path + ".remindersSent[" + i + "].sentOn", "must not be before issueDate (" + issueDate + ")");
+                checks.fail("remindersSent[" + i + "].sentOn", "must not be before issueDate (" + issueDate + ")");
             }
+        }
+    }
+
+    /** The debtor. {@code language} is an ISO 639-1 code; letters fall back to English. */
+    public record Customer(String id, String name, CustomerType type, String country, String language, String email,
+            String address) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("id", id).required().maxLength(100).singleLine();
+            checks.text("name", name).required().maxLength(200).singleLine();
+            checks.required("type", type);
+            checks.text("country", country).present()
+                    .matches(COUNTRY, "must be an ISO 3166 country code such as SE or NL");
+            checks.text("language", language)
+                    .matches(LANGUAGE, "must be an ISO 639-1 language code such as sv, nl or en");
+            checks.text("email", email).email().maxLength(254);
+            checks.text("address", address).maxLength(500).lines();
+        }
+    }
+
+    public record SentReminder(int level, LocalDate sentOn) implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.number("level", level).atLeast(1);
+            checks.required("sentOn", sentOn);
         }
     }
 
@@ -107,15 +126,5 @@ public record Invoice(
     /** The day the most recent reminder went out, if any did. */
     public java.util.Optional<LocalDate> lastSentOn() {
         return remindersSent.stream().map(SentReminder::sentOn).max(LocalDate::compareTo);
-    }
-
-    /** Patterns for free text that ends up in letters: no control characters that could forge lines. */
-    public static final class Text {
-        public static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
-        public static final String MULTI_LINE = "[^\\p{Cntrl}]*(\\n[^\\p{Cntrl}]*)*";
-        public static final String SINGLE_LINE_MESSAGE = "must be a single line without control characters";
-
-        private Text() {
-        }
     }
 }

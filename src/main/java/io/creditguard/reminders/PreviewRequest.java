@@ -5,19 +5,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
+import io.creditguard.http.Checked;
+import io.creditguard.http.Checks;
 import io.creditguard.http.FieldErrors;
 import io.creditguard.receivables.Invoice;
 
 /** Body of {@code POST /reminders/preview}: the invoices to look at, on which day, under which policy. */
-public record PreviewRequest(
-        LocalDate asOf,
-        @Valid ReminderPolicy policy,
-        @NotNull(message = "is required") @Size(max = 1000, message = "at most 1000 invoices per preview; use the scheduled run for a whole book")
-        List<@NotNull @Valid Invoice> invoices) {
+public record PreviewRequest(LocalDate asOf, ReminderPolicy policy, List<Invoice> invoices) implements Checked {
+
+    static final int MAX_INVOICES = 1000;
+
+    @Override
+    public void check(Checks checks) {
+        checks.nested("policy", policy);
+        if (checks.required("invoices", invoices) && invoices.size() > MAX_INVOICES) {
+            checks.fail("invoices", "at most " + MAX_INVOICES + " invoices per preview; use the scheduled run for a whole book");
+        } else {
+            checks.list("invoices", invoices, 0, MAX_INVOICES);
+        }
+    }
 
     /** Previews may look back ten years and ahead two; further is a typo, not a plan. */
     static final int YEARS_BACK = 10;
@@ -35,14 +41,9 @@ public record PreviewRequest(
             errors.add("$.asOf", "must be within " + YEARS_BACK + " years before and " + YEARS_AHEAD
                     + " years after today (" + today + ")");
         }
-        if (policy != null) {
-            policy.checkConsistency("$.policy", errors);
-        }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < invoices.size(); i++) {
-            Invoice invoice = invoices.get(i);
-            invoice.checkConsistency("$.invoices[" + i + "]", errors);
-            if (!ids.add(invoice.invoiceId())) {
+            if (!ids.add(invoices.get(i).invoiceId())) {
                 errors.add("$.invoices[" + i + "].invoiceId", "repeats an earlier invoice's id");
             }
         }

@@ -13,22 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-
+import io.creditguard.http.Checked;
+import io.creditguard.http.Checks;
 import io.creditguard.http.FieldErrors;
 import io.creditguard.http.Json;
-import io.creditguard.receivables.Invoice;
 
 /**
  * A dunning policy as data, in the style of an overdue engine: ordered levels, each reached a
@@ -49,17 +39,37 @@ import io.creditguard.receivables.Invoice;
  *     the shipped file does not yet have
  */
 public record ReminderPolicy(
-        @NotBlank(message = "is required") @Size(max = 100) String name,
-        @Size(max = 64) String timeZone,
-        @Min(0) @Max(90) Integer graceDays,
-        @Min(0) @Max(365) Integer minimumDaysBetween,
-        @Size(max = 50) Map<Currency, @NotNull @PositiveOrZero BigDecimal> minimumAmounts,
+        String name,
+        String timeZone,
+        Integer graceDays,
+        Integer minimumDaysBetween,
+        Map<Currency, BigDecimal> minimumAmounts,
         Boolean shiftDueDateToBusinessDay,
-        @Min(0) @Max(30) Integer letterDeliveryDays,
-        @NotEmpty(message = "must name at least one level") @Size(max = 12) List<@NotNull @Valid Level> levels,
-        @Valid Insurer insurer,
-        @Valid Creditor creditor,
-        @Size(max = 50) List<@NotNull @Valid RateOverride> referenceRates) {
+        Integer letterDeliveryDays,
+        List<Level> levels,
+        Insurer insurer,
+        Creditor creditor,
+        List<RateOverride> referenceRates) implements Checked {
+
+    private static final Pattern FEE_CODE = Pattern.compile("[A-Z_]*");
+    private static final Pattern TEMPLATE = Pattern.compile("reminder|final-notice|collection-handoff");
+    private static final Pattern LANGUAGE = Pattern.compile("sv|nl|en");
+
+    /** Each field's rules, then those between fields. */
+    @Override
+    public void check(Checks checks) {
+        checks.text("name", name).required().maxLength(100);
+        checks.text("timeZone", timeZone).maxLength(64);
+        checks.number("graceDays", graceDays).atLeast(0).atMost(90);
+        checks.number("minimumDaysBetween", minimumDaysBetween).atLeast(0).atMost(365);
+        checks.amountsByKey("minimumAmounts", minimumAmounts, 50);
+        checks.number("letterDeliveryDays", letterDeliveryDays).atLeast(0).atMost(30);
+        checks.nonEmptyList("levels", levels, 12, "must name at least one level");
+        checks.nested("insurer", insurer);
+        checks.nested("creditor", creditor);
+        checks.list("referenceRates", referenceRates, 0, 50);
+        checkTogether(checks);
+    }
 
     public enum Action {
         REMINDER, FINAL_NOTICE, COLLECTION_HANDOFF, INSURER_NOTIFICATION
@@ -70,10 +80,19 @@ public record ReminderPolicy(
      *     still decides whether and how much
      * @param template the letter: reminder, final-notice or collection-handoff (default by action)
      */
-    public record Level(@Min(1) @Max(99) int level, @Min(1) @Max(730) int daysAfterDue,
-            @NotNull(message = "is required") Action action, @Min(1) @Max(60) Integer payWithinDays,
-            @Size(max = 40) @Pattern(regexp = "[A-Z_]*", message = "must be a fee code such as REMINDER_FEE") String fee,
-            @Pattern(regexp = "reminder|final-notice|collection-handoff", message = "must be reminder, final-notice or collection-handoff") String template) {
+    public record Level(int level, int daysAfterDue, Action action, Integer payWithinDays, String fee, String template)
+            implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.number("level", level).atLeast(1).atMost(99);
+            checks.number("daysAfterDue", daysAfterDue).atLeast(1).atMost(730);
+            checks.required("action", action);
+            checks.number("payWithinDays", payWithinDays).atLeast(1).atMost(60);
+            checks.text("fee", fee).maxLength(40).matches(FEE_CODE, "must be a fee code such as REMINDER_FEE");
+            checks.text("template", template)
+                    .matches(TEMPLATE, "must be reminder, final-notice or collection-handoff");
+        }
 
         public int payWithin() {
             return payWithinDays == null ? 10 : payWithinDays;
@@ -96,9 +115,16 @@ public record ReminderPolicy(
      * of its original due date. The run reports it {@code notifyAfterDays} after the due date and
      * warns from {@code warningDays} before the deadline.
      */
-    public record Insurer(@NotBlank(message = "is required") @Size(max = 100) String name,
-            @Min(1) @Max(365) int overdueNotificationDays, @Min(1) @Max(365) int notifyAfterDays,
-            @Min(0) @Max(60) Integer warningDays) {
+    public record Insurer(String name, int overdueNotificationDays, int notifyAfterDays, Integer warningDays)
+            implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("name", name).required().maxLength(100);
+            checks.number("overdueNotificationDays", overdueNotificationDays).atLeast(1).atMost(365);
+            checks.number("notifyAfterDays", notifyAfterDays).atLeast(1).atMost(365);
+            checks.number("warningDays", warningDays).atLeast(0).atMost(60);
+        }
 
         public int warnWithin() {
             return warningDays == null ? 7 : warningDays;
@@ -110,10 +136,16 @@ public record ReminderPolicy(
      *
      * @param language the creditor's own language (sv, nl or en; default en), for insurer notifications
      */
-    public record Creditor(@NotBlank(message = "is required") @Size(max = 200) @Pattern(regexp = Invoice.Text.SINGLE_LINE, message = Invoice.Text.SINGLE_LINE_MESSAGE) String name,
-            @NotBlank(message = "is required") @Size(max = 500) String paymentInstructions,
-            @NotBlank(message = "is required") @Size(max = 300) String disputeContact,
-            @Pattern(regexp = "sv|nl|en", message = "must be sv, nl or en") String language) {
+    public record Creditor(String name, String paymentInstructions, String disputeContact, String language)
+            implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("name", name).required().maxLength(200).singleLine();
+            checks.text("paymentInstructions", paymentInstructions).required().maxLength(500);
+            checks.text("disputeContact", disputeContact).required().maxLength(300);
+            checks.text("language", language).matches(LANGUAGE, "must be sv, nl or en");
+        }
     }
 
     /** The language of letters to the insurer: the creditor's. */
@@ -121,9 +153,16 @@ public record ReminderPolicy(
         return creditor == null || creditor.language() == null ? "en" : creditor.language();
     }
 
-    public record RateOverride(@NotBlank(message = "is required") @Size(max = 40) String scheme,
-            @NotNull(message = "is required") LocalDate validFrom, @NotNull(message = "is required") LocalDate validTo,
-            @NotNull(message = "is required") @DecimalMin("-10") @DecimalMax("50") BigDecimal ratePercent) {
+    public record RateOverride(String scheme, LocalDate validFrom, LocalDate validTo, BigDecimal ratePercent)
+            implements Checked {
+
+        @Override
+        public void check(Checks checks) {
+            checks.text("scheme", scheme).required().maxLength(40);
+            checks.required("validFrom", validFrom);
+            checks.required("validTo", validTo);
+            checks.number("ratePercent", ratePercent).required().atLeast(-10).atMost(50);
+        }
     }
 
     /** The policy that ships with the product. */
@@ -135,7 +174,7 @@ public record ReminderPolicy(
             }
             ReminderPolicy policy = Json.MAPPER.readValue(in, ReminderPolicy.class);
             FieldErrors errors = new FieldErrors();
-            policy.checkConsistency("$", errors);
+            Checks.check(policy, "$", errors);
             errors.throwIfAny();
             return policy;
         } catch (IOException e) {
@@ -177,13 +216,13 @@ public record ReminderPolicy(
                 .toList();
     }
 
-    /** What annotations cannot say: a valid zone, levels strictly rising, a coherent insurer rule. */
-    public void checkConsistency(String path, FieldErrors errors) {
+    /** What spans fields: a valid zone, levels strictly rising, a coherent insurer rule. */
+    private void checkTogether(Checks checks) {
         if (timeZone != null) {
             try {
                 ZoneId.of(timeZone);
             } catch (DateTimeException e) {
-                errors.add(path + ".timeZone", "must be a time-zone id such as Europe/Stockholm");
+                checks.fail("timeZone", "must be a time-zone id such as Europe/Stockholm");
             }
         }
         if (levels != null) {
@@ -193,28 +232,28 @@ public record ReminderPolicy(
                 if (level == null) {
                     continue;
                 }
-                String at = path + ".levels[" + i + "]";
+                String at = "levels[" + i + "]";
                 if (!numbers.add(level.level())) {
-                    errors.add(at + ".level", "is used twice");
+                    checks.fail(at + ".level", "is used twice");
                 }
                 if (level.action() == Action.INSURER_NOTIFICATION) {
-                    errors.add(at + ".action", "INSURER_NOTIFICATION is not a dunning level; set policy.insurer instead");
+                    checks.fail(at + ".action", "INSURER_NOTIFICATION is not a dunning level; set policy.insurer instead");
                 }
                 Level previous = i > 0 ? levels.get(i - 1) : null;
                 if (previous != null && (level.level() <= previous.level() || level.daysAfterDue() <= previous.daysAfterDue())) {
-                    errors.add(at, "levels must rise in order: level and daysAfterDue both above the previous level's");
+                    checks.fail(at, "levels must rise in order: level and daysAfterDue both above the previous level's");
                 }
             }
         }
         if (insurer != null && insurer.notifyAfterDays() > insurer.overdueNotificationDays()) {
-            errors.add(path + ".insurer.notifyAfterDays", "must not be after overdueNotificationDays ("
+            checks.fail("insurer.notifyAfterDays", "must not be after overdueNotificationDays ("
                     + insurer.overdueNotificationDays() + "), or the report is always late");
         }
         if (referenceRates != null) {
             for (int i = 0; i < referenceRates.size(); i++) {
                 RateOverride r = referenceRates.get(i);
                 if (r != null && r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
-                    errors.add(path + ".referenceRates[" + i + "].validTo", "must not be before validFrom");
+                    checks.fail("referenceRates[" + i + "].validTo", "must not be before validFrom");
                 }
             }
         }

@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.creditguard.http.Checks;
 import io.creditguard.http.FieldErrors;
 import io.creditguard.http.Json;
 import io.creditguard.http.ProblemException;
@@ -64,13 +64,11 @@ public class ReminderRun {
 
     private final ObjectStore store;
     private final ReminderService reminders;
-    private final Validator validator;
     private final Clock clock;
 
-    ReminderRun(ObjectStore store, ReminderService reminders, Validator validator, Clock clock) {
+    ReminderRun(ObjectStore store, ReminderService reminders, Clock clock) {
         this.store = store;
         this.reminders = reminders;
-        this.validator = validator;
         this.clock = clock;
     }
 
@@ -109,8 +107,7 @@ public class ReminderRun {
         try (InputStream in = configured.get()) {
             ReminderPolicy policy = Json.MAPPER.readValue(in, ReminderPolicy.class);
             FieldErrors errors = new FieldErrors();
-            errors.addViolations("$", validator.validate(policy));
-            policy.checkConsistency("$", errors);
+            Checks.check(policy, "$", errors);
             errors.throwIfAny();
             return policy;
         } catch (JsonProcessingException | ProblemException e) {
@@ -228,9 +225,7 @@ public class ReminderRun {
             throw new InvalidLine(null, "not a valid invoice record: " + e.getOriginalMessage().split("\n")[0]);
         }
         FieldErrors errors = new FieldErrors();
-        if (!errors.addViolations("$", validator.validate(invoice))) {
-            invoice.checkConsistency("$", errors);
-        }
+        Checks.check(invoice, "$", errors);
         try {
             errors.throwIfAny();
         } catch (ProblemException e) {

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.creditguard.http.Checks;
 import io.creditguard.http.FieldErrors;
 import io.creditguard.http.Problem;
 import io.creditguard.http.ProblemException;
@@ -21,12 +21,9 @@ import io.creditguard.receivables.Invoice;
 @ApplicationScoped
 class Normalizer {
 
-    private final Validator validator;
     private final String defaultCountry;
 
-    Normalizer(Validator validator,
-            @ConfigProperty(name = "creditguard.intake.default-country", defaultValue = "SE") String defaultCountry) {
-        this.validator = validator;
+    Normalizer(@ConfigProperty(name = "creditguard.intake.default-country", defaultValue = "SE") String defaultCountry) {
         this.defaultCountry = defaultCountry;
     }
 
@@ -49,9 +46,7 @@ class Normalizer {
      */
     Invoice checked(Invoice invoice, String path) {
         FieldErrors errors = new FieldErrors();
-        if (!errors.addViolations(path, validator.validate(invoice))) {
-            invoice.checkConsistency(path, errors);
-        }
+        Checks.check(invoice, path, errors);
         errors.throwIfAny();
         return invoice;
     }

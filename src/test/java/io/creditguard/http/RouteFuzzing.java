@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +24,7 @@ import net.jqwik.api.Combinators;
 
 /**
  * What the property tests of every route share: the functions wired as in Lambda but without a
- * container (a standalone validator, a fixed clock), API Gateway events around a body, and bodies
+ * container (a fixed clock), API Gateway events around a body, and bodies
  * made by breaking one field of a valid request in every way a caller could.
  */
 public final class RouteFuzzing {
@@ -41,14 +36,8 @@ public final class RouteFuzzing {
     private RouteFuzzing() {
     }
 
-    /** Bean validation as Quarkus runs it, outside a container (plain message interpolation). */
-    public static Validator validator() {
-        return Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-    }
-
     public static ApiGateway gateway() {
-        return new ApiGateway(validator());
+        return new ApiGateway();
     }
 
     public static <F extends HttpFunction> F wired(F function) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.validation.Validator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,6 @@ import io.creditguard.store.ObjectStore;
 class ReminderRunFaultsTest {
 
     private static final LocalDate AS_OF = LocalDate.parse("2026-11-30");
-    private static final Validator VALIDATOR = RouteFuzzing.validator();
 
     @TempDir
     Path root;
@@ -75,7 +73,7 @@ class ReminderRunFaultsTest {
     }
 
     private static ReminderRun run(ObjectStore store) {
-        return new ReminderRun(store, new ReminderService(new Letters()), VALIDATOR, RouteFuzzing.CLOCK);
+        return new ReminderRun(store, new ReminderService(new Letters()), RouteFuzzing.CLOCK);
     }
 
     private long files(String folder) throws IOException {

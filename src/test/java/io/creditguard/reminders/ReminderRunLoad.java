@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import io.creditguard.http.RouteFuzzing;
 import io.creditguard.store.FileObjectStore;
 
 /**
@@ -31,10 +30,7 @@ final class ReminderRunLoad {
         if (!Files.exists(book)) {
             SyntheticBook.write(book, invoices, 42L, asOf);
         }
-        // Outside Quarkus nothing sets log levels, and Hibernate Validator would trace every validation.
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        ReminderRun run = new ReminderRun(new FileObjectStore(dir), new ReminderService(new Letters()), RouteFuzzing.validator(),
-                Clock.systemUTC());
+        ReminderRun run = new ReminderRun(new FileObjectStore(dir), new ReminderService(new Letters()), Clock.systemUTC());
         long parseStarted = System.nanoTime();
         long parsed = 0;
         try (var lines = Files.lines(book)) {
