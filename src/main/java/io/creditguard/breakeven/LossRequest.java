@@ -15,7 +15,7 @@ public record LossRequest(Currency currency, BigDecimal loss, BigDecimal margin,
     public void check(Checks checks) {
         checks.required("currency", currency);
         checks.number("loss", loss).required().positive();
-        checks.number("margin", margin).required().above("0").atMost("1").digits(1, 10);
+        checks.number("margin", margin).required().above(0).atMost(1).digits(1, 10);
         checks.number("monthlyExpenses", monthlyExpenses).positive();
     }
 

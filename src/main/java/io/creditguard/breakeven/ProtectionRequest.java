@@ -18,7 +18,7 @@ public record ProtectionRequest(Currency currency, BigDecimal annualTurnover, Bi
         checks.number("annualTurnover", annualTurnover).required().positive();
         checks.number("expectedLossRate", expectedLossRate).atLeast(0).atMost(1).digits(1, 10);
         checks.number("largestExposure", largestExposure).positive();
-        checks.number("margin", margin).above("0").atMost(1).digits(1, 10);
+        checks.number("margin", margin).above(0).atMost(1).digits(1, 10);
         checks.list("options", options, 1, 20);
     }
 

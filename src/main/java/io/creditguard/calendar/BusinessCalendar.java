@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,11 +33,45 @@ public final class BusinessCalendar {
             String location) {
     }
 
-    private final Map<String, List<Rule>> rulesByCountry;
-    private final Map<String, Set<LocalDate>> holidaysByCountryYear = new ConcurrentHashMap<>();
+    private final Map<String, Country> countries;
+
+    /**
+     * One country's rules and the holidays they give, kept per year once worked out: a run asks for
+     * the same few years once per invoice.
+     */
+    private static final class Country {
+        private static final int FIRST_KEPT_YEAR = 1900;
+        private static final int KEPT_YEARS = 400;
+
+        private final List<Rule> rules;
+        private final AtomicReferenceArray<Set<LocalDate>> byYear = new AtomicReferenceArray<>(KEPT_YEARS);
+
+        Country(List<Rule> rules) {
+            this.rules = rules;
+        }
+
+        Set<LocalDate> holidays(int year) {
+            int slot = year - FIRST_KEPT_YEAR;
+            if (slot < 0 || slot >= KEPT_YEARS) {
+                return workOut(year);
+            }
+            Set<LocalDate> days = byYear.get(slot);
+            if (days == null) {
+                days = workOut(year); // two threads racing here work out the same set
+                byYear.set(slot, days);
+            }
+            return days;
+        }
+
+        private Set<LocalDate> workOut(int year) {
+            return rules.stream().filter(rule -> inForce(rule, year)).map(rule -> dateIn(rule, year))
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+    }
 
     private BusinessCalendar(Map<String, List<Rule>> rulesByCountry) {
-        this.rulesByCountry = rulesByCountry;
+        this.countries = rulesByCountry.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> new Country(e.getValue())));
     }
 
     /** The calendar of {@code reference/public-holidays.txt}. */
@@ -60,7 +94,7 @@ public final class BusinessCalendar {
 
     /** Whether {@code country} (ISO 3166 alpha-2) has its public holidays here, beyond weekends. */
     public boolean knows(String country) {
-        return rulesByCountry.containsKey(country);
+        return countries.containsKey(country);
     }
 
     public boolean isBusinessDay(String country, LocalDate date) {
@@ -79,14 +113,8 @@ public final class BusinessCalendar {
 
     /** The public holidays of {@code country} in {@code year} (weekends excluded unless a holiday falls on one). */
     public Set<LocalDate> holidays(String country, int year) {
-        List<Rule> rules = rulesByCountry.get(country);
-        if (rules == null) {
-            return Set.of();
-        }
-        return holidaysByCountryYear.computeIfAbsent(country + year, k -> rules.stream()
-                .filter(rule -> inForce(rule, year))
-                .map(rule -> dateIn(rule, year))
-                .collect(Collectors.toUnmodifiableSet()));
+        Country holidays = countries.get(country);
+        return holidays == null ? Set.of() : holidays.holidays(year);
     }
 
     /** Holidays start and end with whole years, so a rule is checked against the year it falls in. */

@@ -33,7 +33,6 @@ public record ClaimRequest(
         String language) implements Checked {
 
     private static final Pattern LANGUAGE = Pattern.compile("sv|en");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     @Override
     public void check(Checks checks) {
@@ -71,8 +70,8 @@ public record ClaimRequest(
             checks.text("policyNumber", policyNumber).required().maxLength(50).singleLine();
             checks.text("policyholder", policyholder).maxLength(200).singleLine();
             checks.required("currency", currency);
-            checks.number("insuredPercentage", insuredPercentage).required().above("0")
-                    .atMost("1", "must be a fraction between 0 and 1, such as 0.90");
+            checks.number("insuredPercentage", insuredPercentage).required().above(0)
+                    .atMost(1, "must be a fraction between 0 and 1, such as 0.90");
             checks.number("deductible", deductible).required().positiveOrZero();
             checks.number("minimumClaimAmount", minimumClaimAmount).positiveOrZero();
             checks.number("maxIndemnity", maxIndemnity).positiveOrZero();
@@ -102,7 +101,7 @@ public record ClaimRequest(
         public void check(Checks checks) {
             checks.text("id", id).required().maxLength(100);
             checks.text("name", name).required().maxLength(200).singleLine();
-            checks.text("country", country).present().matches(COUNTRY, "must be an ISO 3166 country code such as SE");
+            checks.text("country", country).present().isoCode(2, true, "must be an ISO 3166 country code such as SE");
             checks.text("registrationNumber", registrationNumber).maxLength(40).singleLine();
         }
     }

@@ -33,7 +33,6 @@ public record CreditCheckRequest(
         Altman.Model altmanModel) implements Checked {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern NACE = Pattern.compile("[A-U](\\d{2}(\\.\\d{1,2}){0,2})?");
 
     @Override
@@ -55,7 +54,7 @@ public record CreditCheckRequest(
         @Override
         public void check(Checks checks) {
             checks.text("country", country).present()
-                    .matches(COUNTRY, "must be an ISO 3166 alpha-2 code such as SE or NL");
+                    .isoCode(2, true, "must be an ISO 3166 alpha-2 code such as SE or NL");
             checks.text("registrationNumber", registrationNumber).required().maxLength(40);
             checks.text("vatNumber", vatNumber).maxLength(20);
             checks.text("name", name).maxLength(200);

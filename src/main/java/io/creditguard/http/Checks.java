@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.creditguard.money.Money;
-
 /**
  * The field rules of {@link Checked} values, each recording a {@link FieldErrors} entry under the
  * field's JSON path ({@code $.financials[0].revenue}) and going on, so a request learns every problem
@@ -17,26 +15,34 @@ import io.creditguard.money.Money;
  * messages these keep ("must be greater than 0", "size must be between 0 and 100").
  *
  * <pre>{@code
- * checks.number("margin", margin).required().above("0").atMost("1").digits(1, 10);
+ * checks.number("margin", margin).required().above(0).atMost(1).digits(1, 10);
  * checks.text("invoiceId", invoiceId).required().maxLength(100).singleLine();
  * checks.list("financials", financials, 0, 10);
  * }</pre>
  */
 public final class Checks {
 
-    /** Free text that ends up in letters: no control characters that could forge lines. */
-    private static final Pattern SINGLE_LINE = Pattern.compile("[^\\p{Cntrl}]*");
-    private static final Pattern MULTI_LINE = Pattern.compile("[^\\p{Cntrl}]*(\\n[^\\p{Cntrl}]*)*");
     /** A pragmatic address check: one @, no spaces, a dotless or dotted domain of letters, digits, hyphens. */
     private static final Pattern EMAIL = Pattern.compile(
             "[^@\\s\\p{Cntrl}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     private final FieldErrors errors;
-    private final String path;
+    /** The enclosing value's checks, or null at the root; paths are built only when a rule fails. */
+    private final Checks parent;
+    private final String segment;
 
     public Checks(FieldErrors errors, String path) {
+        this(errors, null, path);
+    }
+
+    private Checks(FieldErrors errors, Checks parent, String segment) {
         this.errors = errors;
-        this.path = path;
+        this.parent = parent;
+        this.segment = segment;
+    }
+
+    private String path() {
+        return parent == null ? segment : parent.path() + segment;
     }
 
     /**
@@ -52,17 +58,22 @@ public final class Checks {
 
     /** Records {@code message} against {@code field}. */
     public void fail(String field, String message) {
-        errors.add(path + "." + field, message);
+        errors.add(path() + "." + field, message);
     }
 
-    /** {@link FieldErrors#money} for a field of this value. */
-    public Money money(String field, Currency currency, BigDecimal amount) {
-        return errors.money(path + "." + field, currency, amount);
+    /** An amount that fits {@code currency}'s minor unit and the size limit of {@link FieldErrors#money}. */
+    public void money(String field, Currency currency, BigDecimal amount) {
+        String problem = amount == null ? null : FieldErrors.moneyProblem(currency, amount);
+        if (problem != null) {
+            fail(field, problem);
+        }
     }
 
-    /** {@link FieldErrors#date} for a field of this value. */
+    /** A date of the era {@link FieldErrors#date} accepts. */
     public void date(String field, LocalDate date) {
-        errors.date(path + "." + field, date);
+        if (!FieldErrors.inEra(date)) {
+            fail(field, FieldErrors.OUTSIDE_ERA);
+        }
     }
 
     /** @return whether {@code value} is present; records "is required" when it is not */
@@ -77,7 +88,7 @@ public final class Checks {
     /** Checks {@code value}'s own rules, its fields below {@code field}, when it is present. */
     public void nested(String field, Checked value) {
         if (value != null) {
-            value.check(new Checks(errors, path + "." + field));
+            value.check(new Checks(errors, this, "." + field));
         }
     }
 
@@ -92,11 +103,10 @@ public final class Checks {
         size(field, list, min, max);
         for (int i = 0; i < list.size(); i++) {
             Object element = list.get(i);
-            String at = path + "." + field + "[" + i + "]";
             if (element == null) {
-                errors.add(at, "must not be null");
+                fail(field + "[" + i + "]", "must not be null");
             } else if (element instanceof Checked checked) {
-                checked.check(new Checks(errors, at));
+                checked.check(new Checks(errors, this, "." + field + "[" + i + "]"));
             }
         }
     }
@@ -160,40 +170,46 @@ public final class Checks {
         }
 
         public Numeric positive() {
-            return rule(value == null || value.signum() > 0, "must be greater than 0");
+            if (value != null && value.signum() <= 0) {
+                fail(field, "must be greater than 0");
+            }
+            return this;
         }
 
         public Numeric positiveOrZero() {
-            return rule(value == null || value.signum() >= 0, "must be greater than or equal to 0");
+            if (value != null && value.signum() < 0) {
+                fail(field, "must be greater than or equal to 0");
+            }
+            return this;
         }
 
         public Numeric atLeast(long bound) {
-            return atLeast(BigDecimal.valueOf(bound), Long.toString(bound));
-        }
-
-        public Numeric atLeast(String bound) {
-            return atLeast(new BigDecimal(bound), bound);
-        }
-
-        private Numeric atLeast(BigDecimal bound, String shown) {
-            return rule(value == null || value.compareTo(bound) >= 0, "must be greater than or equal to " + shown);
+            if (value != null && value.compareTo(BigDecimal.valueOf(bound)) < 0) {
+                fail(field, "must be greater than or equal to " + bound);
+            }
+            return this;
         }
 
         /** Strictly greater than {@code bound}. */
-        public Numeric above(String bound) {
-            return rule(value == null || value.compareTo(new BigDecimal(bound)) > 0, "must be greater than " + bound);
+        public Numeric above(long bound) {
+            if (value != null && value.compareTo(BigDecimal.valueOf(bound)) <= 0) {
+                fail(field, "must be greater than " + bound);
+            }
+            return this;
         }
 
         public Numeric atMost(long bound) {
-            return atMost(Long.toString(bound));
+            if (value != null && value.compareTo(BigDecimal.valueOf(bound)) > 0) {
+                fail(field, "must be less than or equal to " + bound);
+            }
+            return this;
         }
 
-        public Numeric atMost(String bound) {
-            return atMost(bound, "must be less than or equal to " + bound);
-        }
-
-        public Numeric atMost(String bound, String message) {
-            return rule(value == null || value.compareTo(new BigDecimal(bound)) <= 0, message);
+        public Numeric atMost(long bound, String message) {
+            if (value != null && value.compareTo(BigDecimal.valueOf(bound)) > 0) {
+                fail(field, message);
+            }
+            return this;
         }
 
         /** At most {@code integer} digits before the decimal point and {@code fraction} after it. */
@@ -204,13 +220,8 @@ public final class Checks {
             BigDecimal stripped = value.stripTrailingZeros();
             int integerDigits = stripped.precision() - stripped.scale();
             int fractionDigits = Math.max(stripped.scale(), 0);
-            return rule(integerDigits <= integer && fractionDigits <= fraction,
-                    "numeric value out of bounds (<" + integer + " digits>.<" + fraction + " digits> expected)");
-        }
-
-        private Numeric rule(boolean holds, String message) {
-            if (!holds) {
-                fail(field, message);
+            if (integerDigits > integer || fractionDigits > fraction) {
+                fail(field, "numeric value out of bounds (<" + integer + " digits>.<" + fraction + " digits> expected)");
             }
             return this;
         }
@@ -237,7 +248,10 @@ public final class Checks {
         }
 
         public Text maxLength(int max) {
-            return rule(value == null || value.length() <= max, "size must be between 0 and " + max);
+            if (value != null && value.length() > max) {
+                fail(field, "size must be between 0 and " + max);
+            }
+            return this;
         }
 
         /** The whole string matches {@code pattern}. */
@@ -245,13 +259,29 @@ public final class Checks {
             return rule(value == null || pattern.matcher(value).matches(), message);
         }
 
+        /** Exactly {@code length} ASCII letters, all capitals or all small: an ISO country or language code. */
+        public Text isoCode(int length, boolean capitals, String message) {
+            if (value == null) {
+                return this;
+            }
+            boolean holds = value.length() == length;
+            for (int i = 0; holds && i < length; i++) {
+                char c = value.charAt(i);
+                holds = capitals ? c >= 'A' && c <= 'Z' : c >= 'a' && c <= 'z';
+            }
+            return rule(holds, message);
+        }
+
+        /** Free text that ends up in letters: no control characters that could forge lines. */
         public Text singleLine() {
-            return matches(SINGLE_LINE, "must be a single line without control characters");
+            return rule(value == null || value.chars().noneMatch(Character::isISOControl),
+                    "must be a single line without control characters");
         }
 
         /** Line breaks allowed, other control characters not. */
         public Text lines() {
-            return matches(MULTI_LINE, "must not contain control characters");
+            return rule(value == null || value.chars().noneMatch(c -> c != '\n' && Character.isISOControl(c)),
+                    "must not contain control characters");
         }
 
         /** An address a letter could go to; an empty string counts as none given. */

@@ -23,27 +23,41 @@ public final class FieldErrors {
         if (amount == null) {
             return null;
         }
-        if (amount.abs().compareTo(MAX_AMOUNT) >= 0) {
-            add(field, "must be less than 1000000000000000");
+        String problem = moneyProblem(currency, amount);
+        if (problem != null) {
+            add(field, problem);
             return null;
         }
+        return Money.of(currency, amount);
+    }
+
+    /** Why {@code amount} cannot be money in {@code currency} (too large, too many decimals), or null. */
+    static String moneyProblem(Currency currency, BigDecimal amount) {
+        if (amount.abs().compareTo(MAX_AMOUNT) >= 0) {
+            return "must be less than 1000000000000000";
+        }
         try {
-            return Money.of(currency, amount);
-        } catch (IllegalArgumentException e) {
-            add(field, e.getMessage());
+            Money.of(currency, amount);
             return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 
     /** Dates of receivables are of this era; a year outside it is a typo that would wreck day counts. */
     public static final int EARLIEST_YEAR = 1970;
     public static final int LATEST_YEAR = 2199;
+    static final String OUTSIDE_ERA = "must be a date between " + EARLIEST_YEAR + " and " + LATEST_YEAR;
 
     /** Records an error unless {@code date} is absent or between {@value #EARLIEST_YEAR} and {@value #LATEST_YEAR}. */
     public void date(String field, java.time.LocalDate date) {
-        if (date != null && (date.getYear() < EARLIEST_YEAR || date.getYear() > LATEST_YEAR)) {
-            add(field, "must be a date between " + EARLIEST_YEAR + " and " + LATEST_YEAR);
+        if (!inEra(date)) {
+            add(field, OUTSIDE_ERA);
         }
+    }
+
+    static boolean inEra(java.time.LocalDate date) {
+        return date == null || (date.getYear() >= EARLIEST_YEAR && date.getYear() <= LATEST_YEAR);
     }
 
     public void add(String field, String message) {

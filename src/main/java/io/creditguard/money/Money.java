@@ -31,8 +31,10 @@ public final class Money implements Comparable<Money> {
      */
     public static Money of(Currency currency, BigDecimal amount) {
         int scale = Currencies.minorUnits(currency);
-        BigDecimal stripped = amount.stripTrailingZeros();
-        if (stripped.scale() > scale) {
+        if (amount.scale() == scale) {
+            return new Money(currency, amount);
+        }
+        if (amount.scale() > scale && amount.stripTrailingZeros().scale() > scale) {
             throw new IllegalArgumentException(
                     "has more decimals than " + currency.getCurrencyCode() + " allows (" + scale + ")");
         }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.creditguard.http.Checked;
 import io.creditguard.http.Checks;
@@ -39,9 +38,6 @@ public record Invoice(
         LocalDate insurerNotifiedOn,
         String source,
         Instant updatedAt) implements Checked {
-
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     /** Absent flags mean false: most invoices carry no agreed fee and no dispute. */
     public Invoice {
@@ -101,9 +97,9 @@ public record Invoice(
             checks.text("name", name).required().maxLength(200).singleLine();
             checks.required("type", type);
             checks.text("country", country).present()
-                    .matches(COUNTRY, "must be an ISO 3166 country code such as SE or NL");
+                    .isoCode(2, true, "must be an ISO 3166 country code such as SE or NL");
             checks.text("language", language)
-                    .matches(LANGUAGE, "must be an ISO 639-1 language code such as sv, nl or en");
+                    .isoCode(2, false, "must be an ISO 639-1 language code such as sv, nl or en");
             checks.text("email", email).email().maxLength(254);
             checks.text("address", address).maxLength(500).lines();
         }
@@ -120,11 +116,19 @@ public record Invoice(
 
     /** The highest level sent so far, 0 when none was. */
     public int lastLevelSent() {
-        return remindersSent.stream().mapToInt(SentReminder::level).max().orElse(0);
+        int highest = 0;
+        for (SentReminder sent : remindersSent) {
+            highest = Math.max(highest, sent.level());
+        }
+        return highest;
     }
 
     /** The day the most recent reminder went out, if any did. */
     public java.util.Optional<LocalDate> lastSentOn() {
-        return remindersSent.stream().map(SentReminder::sentOn).max(LocalDate::compareTo);
+        LocalDate latest = null;
+        for (SentReminder sent : remindersSent) {
+            latest = latest == null || sent.sentOn().isAfter(latest) ? sent.sentOn() : latest;
+        }
+        return java.util.Optional.ofNullable(latest);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
 
 import io.creditguard.money.Money;
 import io.creditguard.money.Rates;
@@ -48,71 +48,113 @@ public final class Kpis {
     public record Exposure(String customerId, String customerName, Money open, Money overdue, long invoices) {
     }
 
+    /**
+     * Running sums of one currency. Amounts are added as plain decimals (exact: every amount was
+     * checked to the currency's minor unit) and become {@link Money} in the report, so a run does not
+     * allocate a money value per invoice and total.
+     */
     private static final class Totals {
+        final Currency currency;
         long invoices;
-        Money open;
-        Money overdue;
-        Money recentSales;
+        BigDecimal open = BigDecimal.ZERO;
+        BigDecimal overdue = BigDecimal.ZERO;
+        BigDecimal recentSales = BigDecimal.ZERO;
         final long[] bucketCounts = new long[BUCKETS.length];
-        final Money[] bucketAmounts = new Money[BUCKETS.length];
-        final Map<String, Exposure> customers = new HashMap<>();
+        final BigDecimal[] bucketAmounts = new BigDecimal[BUCKETS.length];
+        final Map<String, CustomerTotals> customers = new HashMap<>();
 
         Totals(Currency currency) {
-            open = overdue = recentSales = Money.zero(currency);
-            java.util.Arrays.fill(bucketAmounts, Money.zero(currency));
+            this.currency = currency;
+            java.util.Arrays.fill(bucketAmounts, BigDecimal.ZERO);
+        }
+
+        Money money(BigDecimal amount) {
+            return Money.of(currency, amount);
+        }
+    }
+
+    private static final class CustomerTotals {
+        final String name;
+        BigDecimal open = BigDecimal.ZERO;
+        BigDecimal overdue = BigDecimal.ZERO;
+        long invoices;
+
+        CustomerTotals(String name) {
+            this.name = name;
         }
     }
 
     private final LocalDate asOf;
-    private final Map<Currency, Totals> totals = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+    private final Map<Currency, Totals> totals = new HashMap<>();
 
     public Kpis(LocalDate asOf) {
         this.asOf = asOf;
     }
 
-    /** Counts one invoice; {@code dueDate} is its business-day adjusted due date. */
+    /** Counts one valid invoice; {@code dueDate} is its business-day adjusted due date. */
     public void add(Invoice invoice, LocalDate dueDate) {
         Totals t = totals.computeIfAbsent(invoice.currency(), Totals::new);
-        Money amount = Money.of(invoice.currency(), invoice.amount());
         long sinceIssue = ChronoUnit.DAYS.between(invoice.issueDate(), asOf);
         if (sinceIssue >= 0 && sinceIssue < DSO_WINDOW_DAYS) {
-            t.recentSales = t.recentSales.plus(amount);
+            t.recentSales = t.recentSales.add(invoice.amount());
         }
-        Money open = Money.of(invoice.currency(), invoice.openAmount());
-        if (!open.isPositive()) {
+        BigDecimal open = invoice.openAmount();
+        if (open.signum() <= 0) {
             return;
         }
         long daysOverdue = ChronoUnit.DAYS.between(dueDate, asOf);
         int bucket = daysOverdue <= 0 ? 0 : daysOverdue <= 30 ? 1 : daysOverdue <= 60 ? 2 : daysOverdue <= 90 ? 3 : 4;
-        Money overdue = daysOverdue > 0 ? open : Money.zero(invoice.currency());
         t.invoices++;
-        t.open = t.open.plus(open);
-        t.overdue = t.overdue.plus(overdue);
+        t.open = t.open.add(open);
         t.bucketCounts[bucket]++;
-        t.bucketAmounts[bucket] = t.bucketAmounts[bucket].plus(open);
-        t.customers.merge(invoice.customer().id(),
-                new Exposure(invoice.customer().id(), invoice.customer().name(), open, overdue, 1),
-                (a, b) -> new Exposure(a.customerId(), a.customerName(), a.open().plus(b.open()),
-                        a.overdue().plus(b.overdue()), a.invoices() + b.invoices()));
+        t.bucketAmounts[bucket] = t.bucketAmounts[bucket].add(open);
+        CustomerTotals customer = t.customers.computeIfAbsent(invoice.customer().id(),
+                id -> new CustomerTotals(invoice.customer().name()));
+        customer.invoices++;
+        customer.open = customer.open.add(open);
+        if (daysOverdue > 0) {
+            t.overdue = t.overdue.add(open);
+            customer.overdue = customer.overdue.add(open);
+        }
     }
 
     public Report report() {
         List<CurrencyKpis> out = new ArrayList<>();
-        totals.forEach((currency, t) -> {
+        totals.values().stream().sorted(Comparator.comparing(t -> t.currency.getCurrencyCode())).forEach(t -> {
             List<Bucket> aging = new ArrayList<>();
             for (int i = 0; i < BUCKETS.length; i++) {
-                aging.add(new Bucket(BUCKETS[i], t.bucketCounts[i], t.bucketAmounts[i]));
+                aging.add(new Bucket(BUCKETS[i], t.bucketCounts[i], t.money(t.bucketAmounts[i])));
             }
-            BigDecimal share = t.open.isZero() ? BigDecimal.ZERO : t.overdue.ratioTo(t.open, 4, RoundingMode.HALF_EVEN);
-            BigDecimal dso = t.recentSales.isZero() ? null
-                    : t.open.amount().multiply(BigDecimal.valueOf(DSO_WINDOW_DAYS))
-                            .divide(t.recentSales.amount(), Rates.RATIO).setScale(1, RoundingMode.HALF_EVEN);
-            List<Exposure> largest = t.customers.values().stream()
-                    .sorted(Comparator.comparing(Exposure::open).reversed().thenComparing(Exposure::customerId))
-                    .limit(TOP_EXPOSURES).toList();
-            out.add(new CurrencyKpis(currency, t.invoices, t.open, t.overdue, share, dso, aging, largest,
+            Money open = t.money(t.open);
+            Money overdue = t.money(t.overdue);
+            BigDecimal share = open.isZero() ? BigDecimal.ZERO : overdue.ratioTo(open, 4, RoundingMode.HALF_EVEN);
+            BigDecimal dso = t.recentSales.signum() == 0 ? null
+                    : t.open.multiply(BigDecimal.valueOf(DSO_WINDOW_DAYS))
+                            .divide(t.recentSales, Rates.RATIO).setScale(1, RoundingMode.HALF_EVEN);
+            List<Exposure> largest = largest(t.customers).stream()
+                    .map(e -> new Exposure(e.getKey(), e.getValue().name, t.money(e.getValue().open),
+                            t.money(e.getValue().overdue), e.getValue().invoices))
+                    .toList();
+            out.add(new CurrencyKpis(t.currency, t.invoices, open, overdue, share, dso, aging, largest,
                     t.customers.size()));
         });
         return new Report(asOf, out);
+    }
+
+    /** The {@value #TOP_EXPOSURES} customers with the most open, largest first; a bounded heap, not a sort of all. */
+    private static List<Map.Entry<String, CustomerTotals>> largest(Map<String, CustomerTotals> customers) {
+        Comparator<Map.Entry<String, CustomerTotals>> larger = Comparator
+                .comparing((Map.Entry<String, CustomerTotals> e) -> e.getValue().open)
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+        PriorityQueue<Map.Entry<String, CustomerTotals>> top = new PriorityQueue<>(TOP_EXPOSURES + 1, larger);
+        for (Map.Entry<String, CustomerTotals> customer : customers.entrySet()) {
+            top.add(customer);
+            if (top.size() > TOP_EXPOSURES) {
+                top.poll();
+            }
+        }
+        List<Map.Entry<String, CustomerTotals>> ordered = new ArrayList<>(top);
+        ordered.sort(larger.reversed());
+        return ordered;
     }
 }

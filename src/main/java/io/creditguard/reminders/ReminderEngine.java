@@ -299,12 +299,16 @@ public final class ReminderEngine {
 
     /** A stable id per (invoice, level): the same decision on a re-run has the same id, so it is written once. */
     static String reminderId(String invoiceId, String level) {
+        byte[] hash = SHA_256.get().digest((invoiceId + '\u0000' + level).getBytes(StandardCharsets.UTF_8));
+        return "rem_" + HexFormat.of().formatHex(hash, 0, 12);
+    }
+
+    /** One digest per thread: looking the algorithm up costs more than hashing an id. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((invoiceId + '\u0000' + level).getBytes(StandardCharsets.UTF_8));
-            return "rem_" + HexFormat.of().formatHex(hash, 0, 12);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
+    });
 }

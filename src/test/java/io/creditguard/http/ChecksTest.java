@@ -45,7 +45,7 @@ class ChecksTest {
         BigDecimal number = new BigDecimal(value);
         List<String> errors = errorsOf(c -> {
             if (rule.startsWith("0 < x")) {
-                c.number("x", number).above("0").atMost(1).digits(1, 10);
+                c.number("x", number).above(0).atMost(1).digits(1, 10);
             } else {
                 c.number("x", number).positiveOrZero().atMost(3650).digits(4, 2);
             }
@@ -57,7 +57,7 @@ class ChecksTest {
     void absentValuesPassEveryRuleButRequired() {
         assertThat(errorsOf(c -> {
             c.number("a", (BigDecimal) null).positive().atMost(1).digits(1, 1);
-            c.text("b", null).maxLength(1).singleLine().email();
+            c.text("b", null).maxLength(1).singleLine().lines().email().isoCode(2, true, "no");
             c.list("c", null, 1, 2);
         })).isEmpty();
         assertThat(errorsOf(c -> {
@@ -79,12 +79,17 @@ class ChecksTest {
             c.text("blankMail", "").email();
             c.text("noAt", "finance.example.se").email();
             c.text("twoAts", "a@b@example.se").email();
+            c.text("country", "SE").isoCode(2, true, "must be a country code");
+            c.text("lowerCountry", "se").isoCode(2, true, "must be a country code");
+            c.text("longLanguage", "swe").isoCode(2, false, "must be a language code");
         })).containsExactly(
                 "$.long size must be between 0 and 3",
                 "$.forged must be a single line without control characters",
                 "$.bell must not contain control characters",
                 "$.noAt must be a well-formed email address",
-                "$.twoAts must be a well-formed email address");
+                "$.twoAts must be a well-formed email address",
+                "$.lowerCountry must be a country code",
+                "$.longLanguage must be a language code");
     }
 
     record Line(String id) implements Checked {
