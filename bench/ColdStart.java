@@ -24,7 +24,8 @@ import java.util.zip.ZipInputStream;
  * Interface Client (main class AWSLambda, handler FunqyStreamHandler) with the function zip as its
  * task root, against a local emulation of the Lambda Runtime API. Measures process start until the
  * first event's response arrives, for every creditguard function and a bare Funqy function built on
- * the same Quarkus version, with and without tuning (an AppCDS archive, C1 only, serial GC).
+ * the same Quarkus version, with and without tuning (an AppCDS archive, C1 only, serial GC), and the
+ * heap in use and the resident set size once it has answered. Runs go round-robin over the functions.
  *
  * <p>Run by bench/run.sh: {@code java bench/ColdStart.java [runs]}. Writes target/bench/cold-start.md and .csv.
  */
@@ -33,7 +34,7 @@ public class ColdStart {
     record Function(String name, Path zip, String export, Path event) {
     }
 
-    record Sample(long millis, long rssKiB) {
+    record Sample(long millis, long rssKiB, long heapKiB) {
     }
 
     static final Path OUT = Path.of("target/bench");
@@ -57,22 +58,28 @@ public class ColdStart {
         }
         Files.createDirectories(OUT.resolve("logs"));
         Map<String, Map<String, List<Sample>>> results = new LinkedHashMap<>();
+        Map<String, Path> apps = new LinkedHashMap<>();
+        Map<String, List<String>> tuned = new LinkedHashMap<>();
         for (Function f : functions) {
-            Path app = unzip(f.zip(), OUT.resolve(f.export().equals("bare") ? "app-bare" : "app-creditguard"));
+            Path app = apps.computeIfAbsent(f.zip().toString(), zip -> unzipTo(f));
             Path archive = OUT.resolve("cds-" + f.name() + ".jsa").toAbsolutePath();
             Files.deleteIfExists(archive);
             measure(f, app, ric, List.of("-XX:ArchiveClassesAtExit=" + archive), "cds-training");
-            List<String> tuned = List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Xshare:auto");
-            Map<String, List<Sample>> byConfig = new LinkedHashMap<>();
-            for (int i = 0; i < runs; i++) {
-                byConfig.computeIfAbsent("default", k -> new ArrayList<>()).add(measure(f, app, ric, List.of(), "default-" + i));
-                byConfig.computeIfAbsent("tuned", k -> new ArrayList<>()).add(measure(f, app, ric, tuned, "tuned-" + i));
-            }
-            results.put(f.name(), byConfig);
-            System.out.printf("%-18s default %5d ms  tuned %5d ms%n", f.name(), median(byConfig.get("default")),
-                    median(byConfig.get("tuned")));
+            tuned.put(f.name(), List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-Xshare:auto"));
         }
+        // Round-robin, so a machine that slows down over the minutes this takes slows every function alike.
+        for (int i = 0; i < runs; i++) {
+            for (Function f : functions) {
+                Path app = apps.get(f.zip().toString());
+                Map<String, List<Sample>> byConfig = results.computeIfAbsent(f.name(), k -> new LinkedHashMap<>());
+                byConfig.computeIfAbsent("default", k -> new ArrayList<>()).add(measure(f, app, ric, List.of(), "default-" + i));
+                byConfig.computeIfAbsent("tuned", k -> new ArrayList<>())
+                        .add(measure(f, app, ric, tuned.get(f.name()), "tuned-" + i));
+            }
+        }
+        results.forEach((name, byConfig) -> System.out.printf("%-18s default %5d ms  tuned %5d ms%n", name,
+                median(byConfig.get("default")), median(byConfig.get("tuned"))));
         write(results, runs);
     }
 
@@ -83,6 +90,8 @@ public class ColdStart {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        Path exitLog = OUT.resolve("logs/" + f.name() + "-" + label + ".heap").toAbsolutePath();
+        command.add("-Xlog:gc+heap+exit:file=" + exitLog);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", ric, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
         // The runtime client loads the function from its working directory (task root) and lib/ there.
@@ -106,7 +115,10 @@ public class ColdStart {
                 throw new IllegalStateException(f.name() + " " + label + " did not answer; see target/bench/logs");
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(api.answeredAt() - start);
-            return new Sample(millis, rssKiB(process.pid()));
+            long rss = rssKiB(process.pid());
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+            return new Sample(millis, rss, heapKiB(exitLog));
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
@@ -124,25 +136,48 @@ public class ColdStart {
         return sorted.get(sorted.size() / 2);
     }
 
+    private static final java.util.regex.Pattern HEAP_USED =
+            java.util.regex.Pattern.compile("(heap|generation)\\s+total \\d+K, used (\\d+)K");
+
+    /** Heap in use as the JVM reports it on exit (-Xlog:gc+heap+exit): all generations, garbage included. */
+    static long heapKiB(Path exitLog) throws IOException {
+        java.util.regex.Matcher used = HEAP_USED.matcher(Files.readString(exitLog));
+        long total = 0;
+        boolean found = false;
+        while (used.find()) {
+            total += Long.parseLong(used.group(2));
+            found = true;
+        }
+        if (!found) {
+            throw new IllegalStateException(exitLog + " has no heap summary");
+        }
+        return total;
+    }
+
+    static long medianHeap(List<Sample> samples) {
+        List<Long> sorted = samples.stream().map(Sample::heapKiB).sorted().toList();
+        return sorted.get(sorted.size() / 2) / 1024;
+    }
+
     static long medianRss(List<Sample> samples) {
         List<Long> sorted = samples.stream().map(Sample::rssKiB).sorted().toList();
         return sorted.get(sorted.size() / 2) / 1024;
     }
 
     static void write(Map<String, Map<String, List<Sample>>> results, int runs) throws IOException {
-        StringBuilder md = new StringBuilder("| function | config | median ms | min ms | max ms | × bare | RSS MiB |\n"
-                + "|---|---|---|---|---|---|---|\n");
-        StringBuilder csv = new StringBuilder("function,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,rss_mib\n");
+        StringBuilder md = new StringBuilder("| function | config | median ms | min ms | max ms | × bare | heap MiB | RSS MiB |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        StringBuilder csv = new StringBuilder("function,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,heap_mib,rss_mib\n");
         Map<String, List<Sample>> bare = results.get("bare-funqy");
         results.forEach((name, byConfig) -> byConfig.forEach((config, samples) -> {
             long median = median(samples);
             long min = samples.stream().mapToLong(Sample::millis).min().orElseThrow();
             long max = samples.stream().mapToLong(Sample::millis).max().orElseThrow();
             double ratio = (double) median / median(bare.get(config));
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.2f | %d |%n", name, config, median, min, max,
-                    ratio, medianRss(samples)));
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.3f,%d%n", name, config, samples.size(), median, min,
-                    max, ratio, medianRss(samples)));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.2f | %d | %d |%n", name, config, median, min,
+                    max, ratio, medianHeap(samples), medianRss(samples)));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.3f,%d,%d%n", name, config, samples.size(), median,
+                    min, max, ratio, medianHeap(samples), medianRss(samples)));
         }));
         md.append("\n").append(runs).append(" runs per row; ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores; ").append(System.getProperty("java.vm.name")).append(' ')
@@ -150,6 +185,14 @@ public class ColdStart {
         Files.writeString(OUT.resolve("cold-start.md"), md);
         Files.writeString(OUT.resolve("cold-start.csv"), csv);
         System.out.print(md);
+    }
+
+    static Path unzipTo(Function f) {
+        try {
+            return unzip(f.zip(), OUT.resolve(f.export().equals("bare") ? "app-bare" : "app-creditguard"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Path unzip(Path zip, Path target) throws IOException {
