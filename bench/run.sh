@@ -14,13 +14,16 @@ rm -rf target/bench/ric
 # 1. Cold start through the AWS Lambda Java Runtime Interface Client, against a local Runtime API.
 java bench/ColdStart.java "$RUNS"
 
-# 2. The reminder run over synthetic books, beside a parse-only pass, in 256 MiB of heap.
+# 2. The reminder run over synthetic books (as the daily run finds them, and never run before), beside a
+#    parse-only pass, in 256 MiB of heap.
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 rm -f target/bench/batch.csv
-for n in 10000 100000 1000000; do
-  rm -rf "target/bench/book-$n"
-  java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
-    io.creditguard.reminders.ReminderRunLoad "target/bench/book-$n" "$n" dry | grep '^invoices='
+for state in daily first-run; do
+  for n in 10000 100000 1000000; do
+    rm -rf "target/bench/book-$state-$n"
+    java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
+      io.creditguard.reminders.ReminderRunLoad "target/bench/book-$state-$n" "$n" dry "$state" | grep '^book='
+  done
 done
 # 3. Warm latency of the hot paths and of one event through a handler (JMH).
 java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.openjdk.jmh.Main \

@@ -18,10 +18,12 @@ import io.creditguard.store.FileObjectStore;
 
 /**
  * A load run of the scheduled reminder run outside Quarkus, for checking throughput and that memory
- * stays flat however large the book: {@code java -Xmx256m ... ReminderRunLoad <dir> <invoices> [dry]}.
+ * stays flat however large the book:
+ * {@code java -Xmx256m ... ReminderRunLoad <dir> <invoices> [dry] [first-run]}, over a book in the
+ * state the daily run finds it or, with {@code first-run}, one no run has seen ({@link SyntheticBook.State}).
  * Prints invoices per second beside a Jackson parse-only pass over the same file, and the peak live
- * heap (the most any collection during the run left in use);
- * appends a row to target/bench/batch.csv. README, section Performance; bench/run.sh runs it.
+ * heap (the most any collection during the run left in use); appends a row to target/bench/batch.csv.
+ * README, section Performance; bench/run.sh runs it.
  */
 final class ReminderRunLoad {
 
@@ -31,11 +33,13 @@ final class ReminderRunLoad {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int invoices = Integer.parseInt(args[1]);
-        boolean dryRun = args.length > 2 && args[2].equals("dry");
+        java.util.List<String> flags = java.util.List.of(args).subList(2, args.length);
+        boolean dryRun = flags.contains("dry");
+        SyntheticBook.State state = flags.contains("first-run") ? SyntheticBook.State.FIRST_RUN : SyntheticBook.State.DAILY;
         LocalDate asOf = LocalDate.parse("2026-11-30");
         Path book = dir.resolve("receivables/synthetic.jsonl");
         if (!Files.exists(book)) {
-            SyntheticBook.write(book, invoices, 42L, asOf);
+            SyntheticBook.write(book, invoices, 42L, asOf, state);
         }
         ReminderRun run = new ReminderRun(new FileObjectStore(dir), new ReminderService(new Letters()), Clock.systemUTC());
         long parseStarted = System.nanoTime();
@@ -53,17 +57,17 @@ final class ReminderRunLoad {
         double seconds = (System.nanoTime() - started) / 1e9;
         double runRate = report.invoicesRead() / seconds;
         double parseRate = parsed / parseSeconds;
-        System.out.printf("invoices=%d dryRun=%s seconds=%.1f invoicesPerSecond=%.0f parseOnlyPerSecond=%.0f ratio=%.2f "
-                + "actions=%s invalid=%d peakLiveHeapMiB=%d maxHeapMiB=%d%n", report.invoicesRead(), dryRun, seconds, runRate,
+        System.out.printf("book=%s invoices=%d dryRun=%s seconds=%.1f invoicesPerSecond=%.0f parseOnlyPerSecond=%.0f ratio=%.2f "
+                + "actions=%s invalid=%d peakLiveHeapMiB=%d maxHeapMiB=%d%n", state, report.invoicesRead(), dryRun, seconds, runRate,
                 parseRate, runRate / parseRate, report.actions(), report.invalidLines(), liveHeap.peak() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
         Path results = Path.of("target/bench/batch.csv");
         Files.createDirectories(results.getParent());
         if (!Files.exists(results)) {
-            Files.writeString(results, "invoices,dry_run,seconds,invoices_per_second,parse_only_per_second,ratio,peak_live_heap_mib,max_heap_mib\n");
+            Files.writeString(results, "book,invoices,dry_run,seconds,invoices_per_second,parse_only_per_second,ratio,peak_live_heap_mib,max_heap_mib\n");
         }
-        Files.writeString(results, String.format(java.util.Locale.ROOT, "%d,%s,%.1f,%.0f,%.0f,%.3f,%d,%d%n",
-                report.invoicesRead(), dryRun, seconds, runRate, parseRate, runRate / parseRate, liveHeap.peak() >> 20,
+        Files.writeString(results, String.format(java.util.Locale.ROOT, "%s,%d,%s,%.1f,%.0f,%.0f,%.3f,%d,%d%n",
+                state, report.invoicesRead(), dryRun, seconds, runRate, parseRate, runRate / parseRate, liveHeap.peak() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20), java.nio.file.StandardOpenOption.APPEND);
     }
 

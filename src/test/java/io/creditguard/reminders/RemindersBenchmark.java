@@ -13,11 +13,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 import io.creditguard.calendar.BusinessCalendar;
+import io.creditguard.http.Checks;
+import io.creditguard.http.FieldErrors;
+import io.creditguard.http.Json;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.receivables.Invoice.CustomerType;
 
-/** Warm cost of the reminder hot paths: one interest accrual, one decision, one letter. */
+/**
+ * Warm cost of the reminder hot paths: one interest accrual, one decision, one letter; and of the
+ * steps of the run around a decision: reading a book line, checking the invoice.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -39,6 +45,20 @@ public class RemindersBenchmark {
     public LateInterest.Result interestCompoundedOverFourPeriods() {
         return LateInterest.accrue(principal, LocalDate.parse("2023-01-31"), LocalDate.parse("2024-03-31"), dutch,
                 rules.rates());
+    }
+
+    private final String bookLine = Json.write(invoice);
+
+    @Benchmark
+    public Invoice parseOneBookLine() throws java.io.IOException {
+        return Json.MAPPER.readValue(bookLine, Invoice.class);
+    }
+
+    @Benchmark
+    public FieldErrors checkOneInvoice() {
+        FieldErrors errors = new FieldErrors();
+        Checks.check(invoice, "$", errors);
+        return errors;
     }
 
     @Benchmark

@@ -10,10 +10,26 @@ import java.util.Random;
 
 /**
  * A seeded generator of receivables books for load runs: a realistic mix of countries, currencies,
- * business and consumer debtors, due dates up to a year back, part payments, disputes, pauses and
- * reminders already sent. The same seed and size always give the same file.
+ * business and consumer debtors, due dates up to a year back, part payments, disputes and pauses.
+ * The same seed, size and state always give the same file.
  */
 final class SyntheticBook {
+
+    /** What earlier runs have already done to the book. */
+    enum State {
+        /**
+         * As the daily run finds it: every letter the default policy called for before today was
+         * sent and recorded, and overdue debts were reported to the insurer; one invoice in twenty
+         * missed its last letter or report (a paused or failed day) and catches up today.
+         */
+        DAILY,
+        /** A book no run has seen: every overdue invoice is due its first letter at once. */
+        FIRST_RUN
+    }
+
+    /** The default policy's levels (days after due) and its insurer reporting day. */
+    private static final int[] LEVEL_DAYS = {5, 20, 35, 50};
+    private static final int NOTIFY_AFTER_DAYS = 45;
 
     private static final String[][] MARKETS = {
             {"SE", "SEK", "sv"}, {"SE", "SEK", "sv"}, {"SE", "SEK", "sv"}, {"NL", "EUR", "nl"}, {"NL", "EUR", "nl"},
@@ -23,7 +39,7 @@ final class SyntheticBook {
     }
 
     /** Writes {@code invoices} lines to {@code file}, due dates spread over the year before {@code asOf}. */
-    static void write(Path file, int invoices, long seed, LocalDate asOf) throws IOException {
+    static void write(Path file, int invoices, long seed, LocalDate asOf, State state) throws IOException {
         Random random = new Random(seed);
         Files.createDirectories(file.getParent());
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -46,8 +62,28 @@ final class SyntheticBook {
                         .append("\",\"language\":\"").append(market[2]).append("\"},\"reminderFeeAgreed\":")
                         .append(random.nextBoolean()).append(",\"disputed\":").append(random.nextInt(50) == 0);
                 long overdue = java.time.temporal.ChronoUnit.DAYS.between(due, asOf);
-                if (overdue > 20 && random.nextBoolean()) {
-                    line.append(",\"remindersSent\":[{\"level\":1,\"sentOn\":\"").append(due.plusDays(6)).append("\"}]");
+                if (state == State.FIRST_RUN) {
+                    if (overdue > 20 && random.nextBoolean()) {
+                        line.append(",\"remindersSent\":[{\"level\":1,\"sentOn\":\"").append(due.plusDays(6)).append("\"}]");
+                    }
+                } else {
+                    boolean catchingUp = random.nextInt(20) == 0;
+                    int sent = 0;
+                    while (sent < LEVEL_DAYS.length && LEVEL_DAYS[sent] < overdue) {
+                        sent++;
+                    }
+                    sent = catchingUp ? Math.max(0, sent - 1) : sent;
+                    if (sent > 0) {
+                        line.append(",\"remindersSent\":[");
+                        for (int level = 1; level <= sent; level++) {
+                            line.append(level > 1 ? "," : "").append("{\"level\":").append(level).append(",\"sentOn\":\"")
+                                    .append(due.plusDays(LEVEL_DAYS[level - 1])).append("\"}");
+                        }
+                        line.append(']');
+                    }
+                    if (overdue > NOTIFY_AFTER_DAYS && !catchingUp) {
+                        line.append(",\"insurerNotifiedOn\":\"").append(due.plusDays(NOTIFY_AFTER_DAYS)).append('"');
+                    }
                 }
                 if (random.nextInt(40) == 0) {
                     line.append(",\"pausedUntil\":\"").append(asOf.plusDays(10)).append('"');
