@@ -13,8 +13,9 @@ public interface Checked {
 
     /**
      * Records every rule this value breaks in {@code checks}, each under its field's JSON path. Rules
-     * between fields (dates in order, one amount not above another) are the caller's second step,
-     * once these hold.
+     * between fields belong here when they tolerate absent fields (an invoice's dates in order);
+     * those that need the field rules to hold first are the caller's next step (a request's
+     * {@code toInput}).
      */
     void check(Checks checks);
 }

@@ -50,7 +50,10 @@ public record Invoice(
         BUSINESS, CONSUMER
     }
 
-    /** Each field's rules, then those between fields: dates in order, open not above amount, decimals the currency allows. */
+    /**
+     * Each field's rules, then those between fields: dates in order, open not above amount, decimals
+     * the currency allows.
+     */
     @Override
     public void check(Checks checks) {
         checks.text("invoiceId", invoiceId).required().maxLength(100).singleLine();

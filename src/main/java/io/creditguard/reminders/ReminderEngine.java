@@ -91,7 +91,7 @@ public final class ReminderEngine {
                 : invoice.dueDate();
     }
 
-    /** @param invoice a valid invoice (see {@link Invoice#checkConsistency}) */
+    /** @param invoice a valid invoice (see {@link Invoice#check}) */
     public Decision decide(Invoice invoice, LocalDate asOf) {
         Money open = Money.of(invoice.currency(), invoice.openAmount());
         if (!open.isPositive()) {
