@@ -45,15 +45,9 @@ public final class Checks {
         return parent == null ? segment : parent.path() + segment;
     }
 
-    /**
-     * Runs {@code value}'s rules with its fields below {@code path}.
-     *
-     * @return whether it broke any
-     */
-    public static boolean check(Checked value, String path, FieldErrors errors) {
-        int before = errors.count();
+    /** Runs {@code value}'s rules with its fields below {@code path}, adding what it breaks to {@code errors}. */
+    public static void check(Checked value, String path, FieldErrors errors) {
         value.check(new Checks(errors, path));
-        return errors.count() > before;
     }
 
     /** Records {@code message} against {@code field}. */

@@ -68,10 +68,6 @@ public final class FieldErrors {
         return errors.isEmpty();
     }
 
-    public int count() {
-        return errors.size();
-    }
-
     /** @throws ProblemException (422) listing every error collected so far */
     public void throwIfAny() {
         if (!errors.isEmpty()) {

@@ -18,11 +18,14 @@ public record PreviewRequest(LocalDate asOf, ReminderPolicy policy, List<Invoice
     @Override
     public void check(Checks checks) {
         checks.nested("policy", policy);
-        if (checks.required("invoices", invoices) && invoices.size() > MAX_INVOICES) {
-            checks.fail("invoices", "at most " + MAX_INVOICES + " invoices per preview; use the scheduled run for a whole book");
-        } else {
-            checks.list("invoices", invoices, 0, MAX_INVOICES);
+        if (!checks.required("invoices", invoices)) {
+            return;
         }
+        if (invoices.size() > MAX_INVOICES) {
+            checks.fail("invoices", "at most " + MAX_INVOICES + " invoices per preview; use the scheduled run for a whole book");
+            return;
+        }
+        checks.list("invoices", invoices, 0, MAX_INVOICES);
     }
 
     /** Previews may look back ten years and ahead two; further is a typo, not a plan. */
