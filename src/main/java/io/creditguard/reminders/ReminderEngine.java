@@ -65,8 +65,14 @@ public final class ReminderEngine {
         }
     }
 
-    /** Everything decided for one invoice: zero to two actions, or the reason for none, and warnings. */
-    public record Decision(Invoice invoice, List<Reminder> actions, Optional<Skip> skip, List<String> warnings) {
+    /**
+     * Everything decided for one invoice: zero to two actions, or the reason for none, and warnings.
+     *
+     * @param effectiveDueDate the due date the decision counted from, moved off weekends and holidays when the
+     *     policy says so; the KPIs age the invoice from it
+     */
+    public record Decision(Invoice invoice, LocalDate effectiveDueDate, List<Reminder> actions, Optional<Skip> skip,
+            List<String> warnings) {
     }
 
     private final ReminderPolicy policy;
@@ -86,60 +92,62 @@ public final class ReminderEngine {
     }
 
     /** The invoice's due date as the law counts it: moved off weekends and holidays if the policy says so. */
-    public LocalDate effectiveDueDate(Invoice invoice) {
+    private LocalDate effectiveDueDate(Invoice invoice) {
         return policy.shiftsDueDates() ? calendar.onOrNextBusinessDay(invoice.customer().country(), invoice.dueDate())
                 : invoice.dueDate();
     }
 
     /** @param invoice a valid invoice (see {@link Invoice#check}) */
     public Decision decide(Invoice invoice, LocalDate asOf) {
+        LocalDate due = effectiveDueDate(invoice);
         Money open = Money.of(invoice.currency(), invoice.openAmount());
         if (!open.isPositive()) {
-            return skip(invoice, SkipReason.PAID, "nothing is open", List.of(), List.of());
+            return skip(invoice, due, SkipReason.PAID, "nothing is open", List.of(), List.of());
         }
         if (invoice.disputed()) {
-            return skip(invoice, SkipReason.DISPUTED, "the customer disputes it; resolve the dispute first", List.of(), List.of());
+            return skip(invoice, due, SkipReason.DISPUTED, "the customer disputes it; resolve the dispute first", List.of(),
+                    List.of());
         }
-        LocalDate due = effectiveDueDate(invoice);
         long daysOverdue = ChronoUnit.DAYS.between(due, asOf);
         List<String> warnings = new ArrayList<>();
         List<Reminder> actions = new ArrayList<>();
         insurerNotification(invoice, asOf, due, daysOverdue, open, warnings).ifPresent(actions::add);
 
         if (invoice.pausedUntil() != null && !asOf.isAfter(invoice.pausedUntil())) {
-            return skip(invoice, SkipReason.PAUSED, "paused until " + invoice.pausedUntil(), actions, warnings);
+            return skip(invoice, due, SkipReason.PAUSED, "paused until " + invoice.pausedUntil(), actions, warnings);
         }
         if (daysOverdue <= 0) {
-            return skip(invoice, SkipReason.NOT_YET_DUE, "due " + due, actions, warnings);
+            return skip(invoice, due, SkipReason.NOT_YET_DUE, "due " + due, actions, warnings);
         }
         if (daysOverdue <= policy.grace()) {
-            return skip(invoice, SkipReason.IN_GRACE_PERIOD, "grace period ends " + due.plusDays(policy.grace()), actions, warnings);
+            return skip(invoice, due, SkipReason.IN_GRACE_PERIOD, "grace period ends " + due.plusDays(policy.grace()), actions, warnings);
         }
         Optional<BigDecimal> minimum = policy.minimumAmount(invoice.currency());
         if (minimum.isPresent() && invoice.openAmount().compareTo(minimum.get()) < 0) {
-            return skip(invoice, SkipReason.BELOW_MINIMUM, "open " + open + " is below the policy minimum "
+            return skip(invoice, due, SkipReason.BELOW_MINIMUM, "open " + open + " is below the policy minimum "
                     + minimum.get().toPlainString(), actions, warnings);
         }
         int lastLevel = invoice.lastLevelSent();
         Optional<Level> next = policy.levels().stream().filter(l -> l.level() > lastLevel).findFirst();
         if (next.isEmpty()) {
-            return skip(invoice, SkipReason.POLICY_EXHAUSTED, "every level of the policy has been sent", actions, warnings);
+            return skip(invoice, due, SkipReason.POLICY_EXHAUSTED, "every level of the policy has been sent", actions, warnings);
         }
         if (next.get().daysAfterDue() > daysOverdue) {
-            return skip(invoice, SkipReason.NEXT_LEVEL_NOT_DUE, "level " + next.get().level() + " is due on "
+            return skip(invoice, due, SkipReason.NEXT_LEVEL_NOT_DUE, "level " + next.get().level() + " is due on "
                     + due.plusDays(next.get().daysAfterDue()), actions, warnings);
         }
         Optional<LocalDate> lastSent = invoice.lastSentOn();
         if (lastSent.isPresent() && ChronoUnit.DAYS.between(lastSent.get(), asOf) < policy.gapBetweenLetters()) {
-            return skip(invoice, SkipReason.TOO_SOON, "last letter went out on " + lastSent.get() + "; the next may go on "
+            return skip(invoice, due, SkipReason.TOO_SOON, "last letter went out on " + lastSent.get() + "; the next may go on "
                     + lastSent.get().plusDays(policy.gapBetweenLetters()), actions, warnings);
         }
         actions.add(0, letter(invoice, next.get(), asOf, due, daysOverdue, open, warnings));
-        return new Decision(invoice, List.copyOf(actions), Optional.empty(), List.copyOf(warnings));
+        return new Decision(invoice, due, List.copyOf(actions), Optional.empty(), List.copyOf(warnings));
     }
 
-    private Decision skip(Invoice invoice, SkipReason reason, String detail, List<Reminder> actions, List<String> warnings) {
-        return new Decision(invoice, List.copyOf(actions), Optional.of(new Skip(invoice.invoiceId(), reason, detail)),
+    private Decision skip(Invoice invoice, LocalDate due, SkipReason reason, String detail, List<Reminder> actions,
+            List<String> warnings) {
+        return new Decision(invoice, due, List.copyOf(actions), Optional.of(new Skip(invoice.invoiceId(), reason, detail)),
                 List.copyOf(warnings));
     }
 

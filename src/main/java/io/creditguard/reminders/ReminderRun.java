@@ -154,7 +154,7 @@ public class ReminderRun {
         }
         tally.read++;
         ReminderEngine.Decision decision = engine.decide(invoice, asOf);
-        tally.kpis.add(invoice, engine.effectiveDueDate(invoice));
+        tally.kpis.add(invoice, decision.effectiveDueDate());
         decision.skip().ifPresent(s -> tally.skipped.merge(s.reason(), 1L, Long::sum));
         tally.warnings += decision.warnings().size();
         if (decision.actions().isEmpty()) {

@@ -57,7 +57,7 @@ public class ReminderService {
         List<InvoiceWarning> warnings = new ArrayList<>();
         for (Invoice invoice : invoices) {
             ReminderEngine.Decision decision = engine.decide(invoice, asOf);
-            kpis.add(invoice, engine.effectiveDueDate(invoice));
+            kpis.add(invoice, decision.effectiveDueDate());
             reminders.addAll(actionsWithLetters(engine, decision));
             decision.skip().ifPresent(skipped::add);
             decision.warnings().forEach(w -> warnings.add(new InvoiceWarning(invoice.invoiceId(), w)));

@@ -27,9 +27,10 @@ final class SyntheticBook {
         FIRST_RUN
     }
 
-    /** The default policy's levels (days after due) and its insurer reporting day. */
-    private static final int[] LEVEL_DAYS = {5, 20, 35, 50};
-    private static final int NOTIFY_AFTER_DAYS = 45;
+    /** The default policy's levels (days after due) and its insurer reporting day, which the daily book follows. */
+    private static final int[] LEVEL_DAYS = ReminderPolicy.standard().levels().stream()
+            .mapToInt(ReminderPolicy.Level::daysAfterDue).toArray();
+    private static final int NOTIFY_AFTER_DAYS = ReminderPolicy.standard().insurer().notifyAfterDays();
 
     private static final String[][] MARKETS = {
             {"SE", "SEK", "sv"}, {"SE", "SEK", "sv"}, {"SE", "SEK", "sv"}, {"NL", "EUR", "nl"}, {"NL", "EUR", "nl"},
