@@ -1,121 +1,164 @@
 package io.creditguard.breakeven;
 
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 
-import io.creditguard.http.Checked;
-import io.creditguard.http.Checks;
-import io.creditguard.http.FieldErrors;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import io.creditguard.money.Money;
+import io.creditguard.validation.AmountsFitCurrency;
+import io.creditguard.validation.Fraction;
+import io.creditguard.validation.PaymentCurrency;
+import io.creditguard.validation.Violations;
 
 /**
  * Body of {@code POST /breakeven/factoring}; amounts per year in {@code currency}, rates as fractions.
- * Give either {@code expectedCreditDays} (after factoring) or {@code creditDaysReduction}.
+ * Give either {@code expectedCreditDays} (after factoring) or {@code creditDaysReduction}, and the
+ * factoring company's price as {@code feePerInvoice}, {@code feeRateOfTurnover} or both.
+ *
+ * @param dayCountBasis 360 (the default, as factoring companies count) or 365
  */
+@AmountsFitCurrency
+@FactoringRequest.Consistent
 public record FactoringRequest(
-        Currency currency,
-        BigDecimal annualTurnover,
-        Integer invoicesPerYear,
-        Integer paymentTermsDays,
-        BigDecimal currentCreditDays,
-        BigDecimal expectedCreditDays,
-        BigDecimal creditDaysReduction,
-        BigDecimal internalInterestRate,
-        BigDecimal lateInterestGain,
-        BigDecimal reminderShare,
-        BigDecimal reminderFee,
-        BigDecimal collectionCostSavings,
-        BigDecimal personnelSavings,
-        BigDecimal feePerInvoice,
-        BigDecimal feeRateOfTurnover,
-        BigDecimal creditLimit,
-        BigDecimal limitFeeRate,
-        BigDecimal financingRate,
-        BigDecimal advanceRate,
+        @NotNull @PaymentCurrency Currency currency,
+        @NotNull @Positive BigDecimal annualTurnover,
+        @NotNull @Positive @Max(10_000_000) Integer invoicesPerYear,
+        @NotNull @PositiveOrZero @Max(3650) Integer paymentTermsDays,
+        @NotNull @PositiveOrZero @DecimalMax("3650") @Digits(integer = 4, fraction = 2) BigDecimal currentCreditDays,
+        @PositiveOrZero @DecimalMax("3650") @Digits(integer = 4, fraction = 2) BigDecimal expectedCreditDays,
+        @PositiveOrZero @DecimalMax("3650") @Digits(integer = 4, fraction = 2) BigDecimal creditDaysReduction,
+        @NotNull @Fraction BigDecimal internalInterestRate,
+        @PositiveOrZero BigDecimal lateInterestGain,
+        @Fraction BigDecimal reminderShare,
+        @PositiveOrZero BigDecimal reminderFee,
+        @PositiveOrZero BigDecimal collectionCostSavings,
+        @PositiveOrZero BigDecimal personnelSavings,
+        @PositiveOrZero BigDecimal feePerInvoice,
+        @Fraction BigDecimal feeRateOfTurnover,
+        @Positive BigDecimal creditLimit,
+        @Fraction BigDecimal limitFeeRate,
+        @Fraction BigDecimal financingRate,
+        @Fraction BigDecimal advanceRate,
         Integer dayCountBasis,
-        BigDecimal sekPerCurrencyUnit) implements Checked {
+        @Positive @Digits(integer = 6, fraction = 6) BigDecimal sekPerCurrencyUnit)
+        implements AmountsFitCurrency.MoneyFields {
 
-    @Override
-    public void check(Checks checks) {
-        checks.required("currency", currency);
-        checks.number("annualTurnover", annualTurnover).required().positive();
-        checks.number("invoicesPerYear", invoicesPerYear).required().positive().atMost(10_000_000);
-        checks.number("paymentTermsDays", paymentTermsDays).required().positiveOrZero().atMost(3650);
-        checks.number("currentCreditDays", currentCreditDays).required().positiveOrZero().atMost(3650).digits(4, 2);
-        checks.number("expectedCreditDays", expectedCreditDays).positiveOrZero().atMost(3650).digits(4, 2);
-        checks.number("creditDaysReduction", creditDaysReduction).positiveOrZero().atMost(3650).digits(4, 2);
-        fraction(checks, "internalInterestRate", internalInterestRate).required();
-        checks.number("lateInterestGain", lateInterestGain).positiveOrZero();
-        fraction(checks, "reminderShare", reminderShare);
-        checks.number("reminderFee", reminderFee).positiveOrZero();
-        checks.number("collectionCostSavings", collectionCostSavings).positiveOrZero();
-        checks.number("personnelSavings", personnelSavings).positiveOrZero();
-        checks.number("feePerInvoice", feePerInvoice).positiveOrZero();
-        fraction(checks, "feeRateOfTurnover", feeRateOfTurnover);
-        checks.number("creditLimit", creditLimit).positive();
-        fraction(checks, "limitFeeRate", limitFeeRate);
-        fraction(checks, "financingRate", financingRate);
-        fraction(checks, "advanceRate", advanceRate);
-        checks.number("sekPerCurrencyUnit", sekPerCurrencyUnit).positive().digits(6, 6);
+    public FactoringRequest {
+        dayCountBasis = dayCountBasis == null ? 360 : dayCountBasis;
     }
 
-    private static Checks.Numeric fraction(Checks checks, String field, BigDecimal rate) {
-        return checks.number(field, rate).atLeast(0).atMost(1).digits(1, 10);
+    @Override
+    public List<AmountsFitCurrency.Amount> amounts() {
+        return List.of(new AmountsFitCurrency.Amount(currency, annualTurnover, "annualTurnover"),
+                new AmountsFitCurrency.Amount(currency, lateInterestGain, "lateInterestGain"),
+                new AmountsFitCurrency.Amount(currency, reminderFee, "reminderFee"),
+                new AmountsFitCurrency.Amount(currency, collectionCostSavings, "collectionCostSavings"),
+                new AmountsFitCurrency.Amount(currency, personnelSavings, "personnelSavings"),
+                new AmountsFitCurrency.Amount(currency, feePerInvoice, "feePerInvoice"),
+                new AmountsFitCurrency.Amount(currency, creditLimit, "creditLimit"));
+    }
+
+    /** How many days sooner customers pay: given, or the current days less the expected ones. */
+    private BigDecimal reductionDays() {
+        return creditDaysReduction != null ? creditDaysReduction : currentCreditDays.subtract(expectedCreditDays);
     }
 
     FactoringAnalysis.Input toInput() {
-        FieldErrors errors = new FieldErrors();
-        BigDecimal reduction = reductionDays(errors);
-        if (feePerInvoice == null && feeRateOfTurnover == null) {
-            errors.add("$.feePerInvoice", "or feeRateOfTurnover is required: the factoring company's price");
-        }
-        if (limitFeeRate != null && creditLimit == null) {
-            errors.add("$.creditLimit", "is required when limitFeeRate is given");
-        }
-        int basis = dayCountBasis == null ? 360 : dayCountBasis;
-        if (basis != 360 && basis != 365) {
-            errors.add("$.dayCountBasis", "must be 360 or 365");
-        }
-        var input = new FactoringAnalysis.Input(errors.money("$.annualTurnover", currency, annualTurnover),
-                invoicesPerYear, paymentTermsDays, currentCreditDays, reduction, internalInterestRate,
-                orZero(errors, "$.lateInterestGain", lateInterestGain),
-                reminderShare == null ? BigDecimal.ZERO : reminderShare,
-                orZero(errors, "$.reminderFee", reminderFee),
-                orZero(errors, "$.collectionCostSavings", collectionCostSavings),
-                orZero(errors, "$.personnelSavings", personnelSavings),
-                orZero(errors, "$.feePerInvoice", feePerInvoice),
-                feeRateOfTurnover == null ? BigDecimal.ZERO : feeRateOfTurnover,
-                errors.money("$.creditLimit", currency, creditLimit), limitFeeRate, financingRate, advanceRate, basis,
-                sekPerCurrencyUnit);
-        errors.throwIfAny();
-        return input;
+        return new FactoringAnalysis.Input(Money.of(currency, annualTurnover), invoicesPerYear, paymentTermsDays,
+                currentCreditDays, reductionDays(), internalInterestRate, orZero(lateInterestGain),
+                reminderShare == null ? BigDecimal.ZERO : reminderShare, orZero(reminderFee), orZero(collectionCostSavings),
+                orZero(personnelSavings), orZero(feePerInvoice),
+                feeRateOfTurnover == null ? BigDecimal.ZERO : feeRateOfTurnover, Money.ofNullable(currency, creditLimit),
+                limitFeeRate, financingRate, advanceRate, dayCountBasis, sekPerCurrencyUnit);
     }
 
-    private BigDecimal reductionDays(FieldErrors errors) {
-        BigDecimal fromExpected = expectedCreditDays == null ? null : currentCreditDays.subtract(expectedCreditDays);
-        if (fromExpected != null && fromExpected.signum() < 0) {
-            errors.add("$.expectedCreditDays", "must not exceed currentCreditDays: factoring that slows payment"
-                    + " has nothing to gain");
-            return null;
-        }
-        if (fromExpected == null && creditDaysReduction == null) {
-            errors.add("$.expectedCreditDays", "or creditDaysReduction is required: how much sooner customers pay");
-            return null;
-        }
-        if (fromExpected != null && creditDaysReduction != null
-                && fromExpected.compareTo(creditDaysReduction) != 0) {
-            errors.add("$.creditDaysReduction", "contradicts currentCreditDays − expectedCreditDays ("
-                    + fromExpected.toPlainString() + "); give one of the two");
-            return null;
-        }
-        if (creditDaysReduction != null && creditDaysReduction.compareTo(currentCreditDays) > 0) {
-            errors.add("$.creditDaysReduction", "must not exceed currentCreditDays");
-            return null;
-        }
-        return fromExpected != null ? fromExpected : creditDaysReduction;
+    private Money orZero(BigDecimal amount) {
+        return amount == null ? Money.zero(currency) : Money.of(currency, amount);
     }
 
-    private Money orZero(FieldErrors errors, String field, BigDecimal amount) {
-        return amount == null ? Money.zero(currency) : errors.money(field, currency, amount);
+    /**
+     * The rules between the fields: how much sooner customers pay is given once and is not more than
+     * they take today; the factoring company has a price; a limit fee has a limit to apply to; the
+     * day-count basis is one factoring companies use.
+     */
+    @Documented
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @Constraint(validatedBy = Consistent.Validator.class)
+    public @interface Consistent {
+
+        String PREFIX = "{io.creditguard.breakeven.FactoringRequest.";
+
+        String message() default PREFIX + "Consistent.message}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Validator implements ConstraintValidator<Consistent, FactoringRequest> {
+            @Override
+            public boolean isValid(FactoringRequest r, ConstraintValidatorContext context) {
+                boolean valid = reduction(r, context);
+                if (r.feePerInvoice() == null && r.feeRateOfTurnover() == null) {
+                    Violations.add(context, PREFIX + "priceRequired}", "feePerInvoice");
+                    valid = false;
+                }
+                if (r.limitFeeRate() != null && r.creditLimit() == null) {
+                    Violations.add(context, PREFIX + "limitRequired}", "creditLimit");
+                    valid = false;
+                }
+                if (r.dayCountBasis() != 360 && r.dayCountBasis() != 365) {
+                    Violations.add(context, PREFIX + "dayCountBasis}", "dayCountBasis");
+                    valid = false;
+                }
+                return valid;
+            }
+
+            private static boolean reduction(FactoringRequest r, ConstraintValidatorContext context) {
+                if (r.currentCreditDays() == null) {
+                    return true;
+                }
+                BigDecimal fromExpected = r.expectedCreditDays() == null ? null
+                        : r.currentCreditDays().subtract(r.expectedCreditDays());
+                String problem = null;
+                String field = "expectedCreditDays";
+                Map<String, Object> parameters = Map.of();
+                if (fromExpected != null && fromExpected.signum() < 0) {
+                    problem = "slower";
+                } else if (fromExpected == null && r.creditDaysReduction() == null) {
+                    problem = "reductionRequired";
+                } else if (fromExpected != null && r.creditDaysReduction() != null
+                        && fromExpected.compareTo(r.creditDaysReduction()) != 0) {
+                    problem = "contradicts";
+                    field = "creditDaysReduction";
+                    parameters = Map.of("difference", fromExpected.toPlainString());
+                } else if (r.creditDaysReduction() != null && r.creditDaysReduction().compareTo(r.currentCreditDays()) > 0) {
+                    problem = "reductionAboveCurrent";
+                    field = "creditDaysReduction";
+                }
+                if (problem != null) {
+                    Violations.add(context, PREFIX + problem + "}", parameters, field);
+                }
+                return problem == null;
+            }
+        }
     }
 }

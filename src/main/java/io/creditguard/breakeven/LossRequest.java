@@ -2,28 +2,31 @@ package io.creditguard.breakeven;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 
-import io.creditguard.http.Checked;
-import io.creditguard.http.Checks;
-import io.creditguard.http.FieldErrors;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import io.creditguard.money.Money;
+import io.creditguard.validation.AmountsFitCurrency;
+import io.creditguard.validation.Fraction;
+import io.creditguard.validation.PaymentCurrency;
 
 /** Body of {@code POST /breakeven/loss}. */
-public record LossRequest(Currency currency, BigDecimal loss, BigDecimal margin, BigDecimal monthlyExpenses)
-        implements Checked {
+@AmountsFitCurrency
+public record LossRequest(
+        @NotNull @PaymentCurrency Currency currency,
+        @NotNull @Positive BigDecimal loss,
+        @NotNull @Positive @Fraction BigDecimal margin,
+        @Positive BigDecimal monthlyExpenses) implements AmountsFitCurrency.MoneyFields {
 
     @Override
-    public void check(Checks checks) {
-        checks.required("currency", currency);
-        checks.number("loss", loss).required().positive();
-        checks.number("margin", margin).required().above(0).atMost(1).digits(1, 10);
-        checks.number("monthlyExpenses", monthlyExpenses).positive();
+    public List<AmountsFitCurrency.Amount> amounts() {
+        return List.of(new AmountsFitCurrency.Amount(currency, loss, "loss"),
+                new AmountsFitCurrency.Amount(currency, monthlyExpenses, "monthlyExpenses"));
     }
 
     LossBreakeven.Input toInput() {
-        FieldErrors errors = new FieldErrors();
-        var input = new LossBreakeven.Input(errors.money("$.loss", currency, loss), margin,
-                errors.money("$.monthlyExpenses", currency, monthlyExpenses));
-        errors.throwIfAny();
-        return input;
+        return new LossBreakeven.Input(Money.of(currency, loss), margin, Money.ofNullable(currency, monthlyExpenses));
     }
 }

@@ -4,43 +4,43 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 
-import io.creditguard.http.Checked;
-import io.creditguard.http.Checks;
-import io.creditguard.http.FieldErrors;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import io.creditguard.money.Money;
+import io.creditguard.validation.AmountsFitCurrency;
+import io.creditguard.validation.Fraction;
+import io.creditguard.validation.PaymentCurrency;
 
 /** Body of {@code POST /breakeven/protection}; without {@code options} the dated defaults are compared. */
-public record ProtectionRequest(Currency currency, BigDecimal annualTurnover, BigDecimal expectedLossRate,
-        BigDecimal largestExposure, BigDecimal margin, List<OptionRequest> options) implements Checked {
-
-    @Override
-    public void check(Checks checks) {
-        checks.required("currency", currency);
-        checks.number("annualTurnover", annualTurnover).required().positive();
-        checks.number("expectedLossRate", expectedLossRate).atLeast(0).atMost(1).digits(1, 10);
-        checks.number("largestExposure", largestExposure).positive();
-        checks.number("margin", margin).above(0).atMost(1).digits(1, 10);
-        checks.list("options", options, 1, 20);
-    }
+@AmountsFitCurrency
+public record ProtectionRequest(
+        @NotNull @PaymentCurrency Currency currency,
+        @NotNull @Positive BigDecimal annualTurnover,
+        @Fraction BigDecimal expectedLossRate,
+        @Positive BigDecimal largestExposure,
+        @Positive @Fraction BigDecimal margin,
+        @Size(min = 1, max = 20) List<@NotNull @Valid OptionRequest> options) implements AmountsFitCurrency.MoneyFields {
 
     /** One option as the caller prices it. */
-    public record OptionRequest(ProtectionKind kind, BigDecimal costRate, BigDecimal coverRatio) implements Checked {
+    public record OptionRequest(
+            @NotNull ProtectionKind kind,
+            @NotNull @Fraction BigDecimal costRate,
+            @NotNull @Fraction BigDecimal coverRatio) {
+    }
 
-        @Override
-        public void check(Checks checks) {
-            checks.required("kind", kind);
-            checks.number("costRate", costRate).required().atLeast(0).atMost(1).digits(1, 10);
-            checks.number("coverRatio", coverRatio).required().atLeast(0).atMost(1).digits(1, 10);
-        }
+    @Override
+    public List<AmountsFitCurrency.Amount> amounts() {
+        return List.of(new AmountsFitCurrency.Amount(currency, annualTurnover, "annualTurnover"),
+                new AmountsFitCurrency.Amount(currency, largestExposure, "largestExposure"));
     }
 
     ProtectionComparison.Input toInput(List<ProtectionOption> defaults) {
-        FieldErrors errors = new FieldErrors();
-        var input = new ProtectionComparison.Input(errors.money("$.annualTurnover", currency, annualTurnover),
-                expectedLossRate, errors.money("$.largestExposure", currency, largestExposure), margin,
+        return new ProtectionComparison.Input(Money.of(currency, annualTurnover), expectedLossRate,
+                Money.ofNullable(currency, largestExposure), margin,
                 options == null ? defaults
-                        : options.stream().map(o -> ProtectionOption.exact(o.kind(), o.costRate(), o.coverRatio()))
-                                .toList());
-        errors.throwIfAny();
-        return input;
+                        : options.stream().map(o -> ProtectionOption.exact(o.kind(), o.costRate(), o.coverRatio())).toList());
     }
 }

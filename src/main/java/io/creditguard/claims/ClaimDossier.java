@@ -47,7 +47,8 @@ public final class ClaimDossier {
     private ClaimDossier() {
     }
 
-    public static Dossier of(ClaimAssessment.Input in, ClaimAssessment.Result result, String language) {
+    public static Dossier of(Templates templates, ClaimAssessment.Input in, ClaimAssessment.Result result,
+            String language) {
         List<DebtView> insured = result.debts().stream().filter(DebtView::insured).toList();
         LocalDate insolvencyOn = in.events().stream().filter(e -> e.type() == ClaimRequest.EventType.INSOLVENCY
                 || e.type() == ClaimRequest.EventType.BANKRUPTCY || e.type() == ClaimRequest.EventType.COMPOSITION)
@@ -71,8 +72,7 @@ public final class ClaimDossier {
                 enclosures.stream().map(d -> label(d, language)).toList(),
                 result.missingDocuments().stream().map(d -> label(d, language)).toList(),
                 in.terms().policyholder().orElse(null));
-        Templates.Titled letter = Templates.renderTitled(
-                Templates.instance("claims/cover-letter." + language + ".txt").data("m", model));
+        Templates.Titled letter = templates.renderTitled("claims/cover-letter." + language + ".txt", model);
         return new Dossier(claim, new CoverLetter(language, letter.subject(), letter.body()));
     }
 

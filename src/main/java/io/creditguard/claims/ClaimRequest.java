@@ -1,16 +1,45 @@
 package io.creditguard.claims;
 
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Optional;
 
-import io.creditguard.http.Checked;
-import io.creditguard.http.Checks;
-import io.creditguard.http.FieldErrors;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
 import io.creditguard.money.Money;
-import io.creditguard.receivables.Invoice;
+import io.creditguard.receivables.Invoice.SentReminder;
+import io.creditguard.receivables.Receivable;
+import io.creditguard.validation.AmountsFitCurrency;
+import io.creditguard.validation.CountryCode;
+import io.creditguard.validation.InEra;
+import io.creditguard.validation.PaymentCurrency;
+import io.creditguard.validation.SingleLine;
+import io.creditguard.validation.ValidCompanyNumbers;
+import io.creditguard.validation.Violations;
 
 /**
  * Body of {@code POST /claims}: the credit-insurance policy's terms, the buyer, its unpaid debts, what
@@ -21,103 +50,84 @@ import io.creditguard.receivables.Invoice;
  * @param indemnityPaidOn when the insurer paid the indemnity, if it has; payments after it are recoveries
  * @param language of the cover letter: sv or en (default en)
  */
+@AmountsFitCurrency
+@ClaimRequest.Consistent
 public record ClaimRequest(
-        Policy policy,
-        Buyer buyer,
-        List<Debt> debts,
-        List<Event> events,
-        List<DocumentType> documents,
-        LocalDate asOf,
-        LocalDate claimFiledOn,
-        LocalDate indemnityPaidOn,
-        String language) implements Checked {
+        @NotNull @Valid Policy policy,
+        @NotNull @Valid Buyer buyer,
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid Debt> debts,
+        @Size(max = 200) List<@NotNull @Valid Event> events,
+        @Size(max = 20) List<@NotNull DocumentType> documents,
+        @NotNull @InEra LocalDate asOf,
+        @InEra LocalDate claimFiledOn,
+        @InEra LocalDate indemnityPaidOn,
+        @Pattern(regexp = "sv|en", message = "{io.creditguard.claims.ClaimRequest.language}") String language)
+        implements AmountsFitCurrency.MoneyFields {
 
-    private static final Pattern LANGUAGE = Pattern.compile("sv|en");
-
-    @Override
-    public void check(Checks checks) {
-        checks.required("policy", policy);
-        checks.nested("policy", policy);
-        checks.required("buyer", buyer);
-        checks.nested("buyer", buyer);
-        checks.nonEmptyList("debts", debts, 500, "must list at least one debt");
-        checks.list("events", events, 0, 200);
-        checks.list("documents", documents, 0, 20);
-        checks.required("asOf", asOf);
-        checks.text("language", language).matches(LANGUAGE, "must be sv or en");
+    public ClaimRequest {
+        events = events == null ? List.of() : events;
+        documents = documents == null ? List.of() : documents;
+        language = language == null ? "en" : language;
     }
 
+    /**
+     * @param paymentDaysAfterValidation days the insurer takes to pay once it has validated a claim
+     *     (default 30)
+     */
     public record Policy(
-            String insurer,
-            String policyNumber,
-            String policyholder,
-            Currency currency,
+            @NotBlank @Size(max = 100) @SingleLine String insurer,
+            @NotBlank @Size(max = 50) @SingleLine String policyNumber,
+            @Size(max = 200) @SingleLine String policyholder,
+            @NotNull @PaymentCurrency Currency currency,
+            @NotNull @Positive
+            @DecimalMax(value = "1", message = "{io.creditguard.claims.ClaimRequest.Policy.insuredPercentage}")
             BigDecimal insuredPercentage,
-            BigDecimal deductible,
-            BigDecimal minimumClaimAmount,
-            BigDecimal maxIndemnity,
-            List<CreditLimit> creditLimits,
-            BigDecimal discretionaryLimit,
-            int maxCreditPeriodDays,
-            int overdueNotificationDays,
-            int claimFilingDays,
-            int waitingPeriodDays,
-            Integer paymentDaysAfterValidation) implements Checked {
+            @NotNull @PositiveOrZero BigDecimal deductible,
+            @PositiveOrZero BigDecimal minimumClaimAmount,
+            @PositiveOrZero BigDecimal maxIndemnity,
+            @Size(max = 50) List<@NotNull @Valid CreditLimit> creditLimits,
+            @PositiveOrZero BigDecimal discretionaryLimit,
+            @Min(1) @Max(365) int maxCreditPeriodDays,
+            @Min(1) @Max(365) int overdueNotificationDays,
+            @Min(1) @Max(730) int claimFilingDays,
+            @Min(0) @Max(730) int waitingPeriodDays,
+            @Min(1) @Max(365) Integer paymentDaysAfterValidation) {
 
-        @Override
-        public void check(Checks checks) {
-            checks.text("insurer", insurer).required().maxLength(100).singleLine();
-            checks.text("policyNumber", policyNumber).required().maxLength(50).singleLine();
-            checks.text("policyholder", policyholder).maxLength(200).singleLine();
-            checks.required("currency", currency);
-            checks.number("insuredPercentage", insuredPercentage).required().above(0)
-                    .atMost(1, "must be a fraction between 0 and 1, such as 0.90");
-            checks.number("deductible", deductible).required().positiveOrZero();
-            checks.number("minimumClaimAmount", minimumClaimAmount).positiveOrZero();
-            checks.number("maxIndemnity", maxIndemnity).positiveOrZero();
-            checks.list("creditLimits", creditLimits, 0, 50);
-            checks.number("discretionaryLimit", discretionaryLimit).positiveOrZero();
-            checks.number("maxCreditPeriodDays", maxCreditPeriodDays).atLeast(1).atMost(365);
-            checks.number("overdueNotificationDays", overdueNotificationDays).atLeast(1).atMost(365);
-            checks.number("claimFilingDays", claimFilingDays).atLeast(1).atMost(730);
-            checks.number("waitingPeriodDays", waitingPeriodDays).atLeast(0).atMost(730);
-            checks.number("paymentDaysAfterValidation", paymentDaysAfterValidation).atLeast(1).atMost(365);
+        public Policy {
+            creditLimits = creditLimits == null ? List.of() : creditLimits;
+            paymentDaysAfterValidation = paymentDaysAfterValidation == null ? 30 : paymentDaysAfterValidation;
         }
     }
 
-    public record CreditLimit(String buyerId, BigDecimal amount, LocalDate approvedOn) implements Checked {
-
-        @Override
-        public void check(Checks checks) {
-            checks.text("buyerId", buyerId).required().maxLength(100);
-            checks.number("amount", amount).required().positiveOrZero();
-            checks.required("approvedOn", approvedOn);
-        }
+    public record CreditLimit(
+            @NotBlank @Size(max = 100) @SingleLine String buyerId,
+            @NotNull @PositiveOrZero BigDecimal amount,
+            @NotNull @InEra LocalDate approvedOn) {
     }
 
-    public record Buyer(String id, String name, String country, String registrationNumber) implements Checked {
-
-        @Override
-        public void check(Checks checks) {
-            checks.text("id", id).required().maxLength(100);
-            checks.text("name", name).required().maxLength(200).singleLine();
-            checks.text("country", country).present().isoCode(2, true, "must be an ISO 3166 country code such as SE");
-            checks.text("registrationNumber", registrationNumber).maxLength(40).singleLine();
-        }
+    @ValidCompanyNumbers
+    public record Buyer(
+            @NotBlank @Size(max = 100) @SingleLine String id,
+            @NotBlank @Size(max = 200) @SingleLine String name,
+            @NotNull @CountryCode String country,
+            @Size(max = 40) @SingleLine String registrationNumber) implements ValidCompanyNumbers.Company {
     }
 
-    public record Debt(String invoiceId, LocalDate issueDate, LocalDate deliveryDate, LocalDate dueDate,
-            BigDecimal amount, BigDecimal openAmount, Boolean vatIncluded, Boolean disputed,
-            List<Invoice.SentReminder> remindersSent) implements Checked {
+    /** One unpaid invoice; {@code deliveryDate} is the issue date when absent. */
+    @Receivable.Consistent
+    public record Debt(
+            @NotBlank @Size(max = 100) @SingleLine String invoiceId,
+            @NotNull @InEra LocalDate issueDate,
+            @InEra LocalDate deliveryDate,
+            @NotNull @InEra LocalDate dueDate,
+            @NotNull @PositiveOrZero BigDecimal amount,
+            @NotNull @PositiveOrZero BigDecimal openAmount,
+            Boolean vatIncluded,
+            Boolean disputed,
+            @Size(max = 20) List<@NotNull @Valid SentReminder> remindersSent) implements Receivable {
 
-        @Override
-        public void check(Checks checks) {
-            checks.text("invoiceId", invoiceId).required().maxLength(100).singleLine();
-            checks.required("issueDate", issueDate);
-            checks.required("dueDate", dueDate);
-            checks.number("amount", amount).required().positiveOrZero();
-            checks.number("openAmount", openAmount).required().positiveOrZero();
-            checks.list("remindersSent", remindersSent, 0, 20);
+        public Debt {
+            remindersSent = remindersSent == null ? List.of() : remindersSent;
         }
     }
 
@@ -126,13 +136,32 @@ public record ClaimRequest(
         DISPUTE_RESOLVED
     }
 
-    public record Event(EventType type, LocalDate date, BigDecimal amount) implements Checked {
+    /** Something that happened; a payment names its amount. */
+    @Event.PaymentHasAmount
+    public record Event(@NotNull EventType type, @NotNull @InEra LocalDate date, @PositiveOrZero BigDecimal amount) {
 
-        @Override
-        public void check(Checks checks) {
-            checks.required("type", type);
-            checks.required("date", date);
-            checks.number("amount", amount).positiveOrZero();
+        @Documented
+        @Target(TYPE)
+        @Retention(RUNTIME)
+        @Constraint(validatedBy = PaymentHasAmount.Validator.class)
+        public @interface PaymentHasAmount {
+
+            String message() default "{io.creditguard.claims.ClaimRequest.Event.PaymentHasAmount.message}";
+
+            Class<?>[] groups() default {};
+
+            Class<? extends Payload>[] payload() default {};
+
+            final class Validator implements ConstraintValidator<PaymentHasAmount, Event> {
+                @Override
+                public boolean isValid(Event e, ConstraintValidatorContext context) {
+                    if (e.type() != EventType.PAYMENT_RECEIVED || e.amount() != null) {
+                        return true;
+                    }
+                    Violations.add(context, "{io.creditguard.claims.ClaimRequest.Event.PaymentHasAmount.message}", "amount");
+                    return false;
+                }
+            }
         }
     }
 
@@ -141,79 +170,106 @@ public record ClaimRequest(
         CORRESPONDENCE, PROOF_OF_INSOLVENCY, PROOF_OF_CLAIM_LODGED
     }
 
-    /**
-     * The request as the calculator's input, after the checks between fields.
-     *
-     * @throws io.creditguard.http.ProblemException 422 listing every inconsistency
-     */
-    ClaimAssessment.Input toInput() {
-        FieldErrors errors = new FieldErrors();
-        errors.date("$.asOf", asOf);
-        errors.date("$.claimFiledOn", claimFiledOn);
-        errors.date("$.indemnityPaidOn", indemnityPaidOn);
+    @Override
+    public List<AmountsFitCurrency.Amount> amounts() {
+        List<AmountsFitCurrency.Amount> amounts = new ArrayList<>();
+        if (policy == null) {
+            return amounts;
+        }
         Currency currency = policy.currency();
-        Money deductible = errors.money("$.policy.deductible", currency, policy.deductible());
-        Money minimum = errors.money("$.policy.minimumClaimAmount", currency, policy.minimumClaimAmount());
-        Money cap = errors.money("$.policy.maxIndemnity", currency, policy.maxIndemnity());
-        Money discretionary = errors.money("$.policy.discretionaryLimit", currency, policy.discretionaryLimit());
-        List<CreditLimit> limits = policy.creditLimits() == null ? List.of() : policy.creditLimits();
-        List<ClaimAssessment.Limit> checkedLimits = new java.util.ArrayList<>();
-        for (int i = 0; i < limits.size(); i++) {
-            CreditLimit limit = limits.get(i);
-            Money amount = errors.money("$.policy.creditLimits[" + i + "].amount", currency, limit.amount());
-            errors.date("$.policy.creditLimits[" + i + "].approvedOn", limit.approvedOn());
-            checkedLimits.add(new ClaimAssessment.Limit(limit.buyerId(), amount, limit.approvedOn()));
-        }
-        List<ClaimAssessment.DebtInput> checkedDebts = new java.util.ArrayList<>();
-        for (int i = 0; i < debts.size(); i++) {
-            Debt d = debts.get(i);
-            String at = "$.debts[" + i + "]";
-            errors.date(at + ".issueDate", d.issueDate());
-            errors.date(at + ".deliveryDate", d.deliveryDate());
-            errors.date(at + ".dueDate", d.dueDate());
-            Money amount = errors.money(at + ".amount", currency, d.amount());
-            Money open = errors.money(at + ".openAmount", currency, d.openAmount());
-            if (d.openAmount().compareTo(d.amount()) > 0) {
-                errors.add(at + ".openAmount", "must not exceed amount (" + d.amount().toPlainString() + ")");
-            }
-            if (d.dueDate().isBefore(d.issueDate())) {
-                errors.add(at + ".dueDate", "must not be before issueDate (" + d.issueDate() + ")");
-            }
-            if (d.deliveryDate() != null && d.deliveryDate().isAfter(asOf)) {
-                errors.add(at + ".deliveryDate", "must not be after asOf (" + asOf + ")");
-            }
-            checkedDebts.add(new ClaimAssessment.DebtInput(d.invoiceId(), d.issueDate(),
-                    d.deliveryDate() == null ? d.issueDate() : d.deliveryDate(), d.dueDate(), amount, open,
-                    Boolean.TRUE.equals(d.vatIncluded()), Boolean.TRUE.equals(d.disputed()),
-                    d.remindersSent() == null ? List.of() : d.remindersSent()));
-        }
-        List<Event> happened = events == null ? List.of() : events;
-        for (int i = 0; i < happened.size(); i++) {
-            Event e = happened.get(i);
-            errors.date("$.events[" + i + "].date", e.date());
-            if (e.type() == EventType.PAYMENT_RECEIVED && e.amount() == null) {
-                errors.add("$.events[" + i + "].amount", "is required for PAYMENT_RECEIVED");
-            }
-            errors.money("$.events[" + i + "].amount", currency, e.amount());
-            if (e.date().isAfter(asOf)) {
-                errors.add("$.events[" + i + "].date", "must not be after asOf (" + asOf + "); the tool assesses what has happened");
+        amounts.add(new AmountsFitCurrency.Amount(currency, policy.deductible(), "policy", "deductible"));
+        amounts.add(new AmountsFitCurrency.Amount(currency, policy.minimumClaimAmount(), "policy", "minimumClaimAmount"));
+        amounts.add(new AmountsFitCurrency.Amount(currency, policy.maxIndemnity(), "policy", "maxIndemnity"));
+        amounts.add(new AmountsFitCurrency.Amount(currency, policy.discretionaryLimit(), "policy", "discretionaryLimit"));
+        for (int i = 0; i < policy.creditLimits().size(); i++) {
+            CreditLimit limit = policy.creditLimits().get(i);
+            if (limit != null) {
+                amounts.add(new AmountsFitCurrency.Amount(currency, limit.amount(), "policy", "creditLimits", i, "amount"));
             }
         }
-        if (indemnityPaidOn != null && claimFiledOn == null) {
-            errors.add("$.claimFiledOn", "is required when indemnityPaidOn is given");
+        for (int i = 0; debts != null && i < debts.size(); i++) {
+            Debt debt = debts.get(i);
+            if (debt != null) {
+                amounts.add(new AmountsFitCurrency.Amount(currency, debt.amount(), "debts", i, "amount"));
+                amounts.add(new AmountsFitCurrency.Amount(currency, debt.openAmount(), "debts", i, "openAmount"));
+            }
         }
-        errors.throwIfAny();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) != null) {
+                amounts.add(new AmountsFitCurrency.Amount(currency, events.get(i).amount(), "events", i, "amount"));
+            }
+        }
+        return amounts;
+    }
+
+    /** The request as the calculator's input; every rule above holds. */
+    ClaimAssessment.Input toInput() {
+        Currency currency = policy.currency();
+        List<ClaimAssessment.Limit> limits = policy.creditLimits().stream()
+                .map(l -> new ClaimAssessment.Limit(l.buyerId(), Money.of(currency, l.amount()), l.approvedOn())).toList();
+        List<ClaimAssessment.DebtInput> checkedDebts = debts.stream().map(d -> new ClaimAssessment.DebtInput(d.invoiceId(),
+                d.issueDate(), d.deliveryDate() == null ? d.issueDate() : d.deliveryDate(), d.dueDate(),
+                Money.of(currency, d.amount()), Money.of(currency, d.openAmount()), Boolean.TRUE.equals(d.vatIncluded()),
+                Boolean.TRUE.equals(d.disputed()), d.remindersSent())).toList();
         ClaimAssessment.Terms terms = new ClaimAssessment.Terms(policy.insurer(), policy.policyNumber(),
-                java.util.Optional.ofNullable(policy.policyholder()), currency,
-                policy.insuredPercentage(), deductible, java.util.Optional.ofNullable(minimum),
-                java.util.Optional.ofNullable(cap), checkedLimits, java.util.Optional.ofNullable(discretionary),
-                policy.maxCreditPeriodDays(), policy.overdueNotificationDays(), policy.claimFilingDays(),
-                policy.waitingPeriodDays(),
-                policy.paymentDaysAfterValidation() == null ? 30 : policy.paymentDaysAfterValidation());
+                Optional.ofNullable(policy.policyholder()), currency, policy.insuredPercentage(),
+                Money.of(currency, policy.deductible()), Optional.ofNullable(Money.ofNullable(currency, policy.minimumClaimAmount())),
+                Optional.ofNullable(Money.ofNullable(currency, policy.maxIndemnity())), limits,
+                Optional.ofNullable(Money.ofNullable(currency, policy.discretionaryLimit())), policy.maxCreditPeriodDays(),
+                policy.overdueNotificationDays(), policy.claimFilingDays(), policy.waitingPeriodDays(),
+                policy.paymentDaysAfterValidation());
         return new ClaimAssessment.Input(terms, buyer, checkedDebts,
-                happened.stream().map(e -> new ClaimAssessment.EventInput(e.type(), e.date(),
-                        e.amount() == null ? null : Money.of(currency, e.amount()))).toList(),
-                documents == null ? List.of() : documents, asOf, java.util.Optional.ofNullable(claimFiledOn),
-                java.util.Optional.ofNullable(indemnityPaidOn));
+                events.stream().map(e -> new ClaimAssessment.EventInput(e.type(), e.date(),
+                        Money.ofNullable(currency, e.amount()))).toList(),
+                documents, asOf, Optional.ofNullable(claimFiledOn), Optional.ofNullable(indemnityPaidOn));
+    }
+
+    /**
+     * What the tool assesses has happened by {@code asOf}: nothing delivered or happening after it; an
+     * indemnity is paid on a filed claim.
+     */
+    @Documented
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @Constraint(validatedBy = Consistent.Validator.class)
+    public @interface Consistent {
+
+        String PREFIX = "{io.creditguard.claims.ClaimRequest.";
+
+        String message() default PREFIX + "Consistent.message}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Validator implements ConstraintValidator<Consistent, ClaimRequest> {
+            @Override
+            public boolean isValid(ClaimRequest r, ConstraintValidatorContext context) {
+                boolean valid = true;
+                if (r.indemnityPaidOn() != null && r.claimFiledOn() == null) {
+                    Violations.add(context, PREFIX + "filedBeforePaid}", "claimFiledOn");
+                    valid = false;
+                }
+                if (r.asOf() == null) {
+                    return valid;
+                }
+                Map<String, Object> asOf = Map.of("asOf", r.asOf().toString());
+                for (int i = 0; r.debts() != null && i < r.debts().size(); i++) {
+                    Debt d = r.debts().get(i);
+                    if (d != null && d.deliveryDate() != null && d.deliveryDate().isAfter(r.asOf())) {
+                        Violations.add(context, PREFIX + "afterAsOf}", asOf, "debts", i, "deliveryDate");
+                        valid = false;
+                    }
+                }
+                for (int i = 0; i < r.events().size(); i++) {
+                    Event e = r.events().get(i);
+                    if (e != null && e.date() != null && e.date().isAfter(r.asOf())) {
+                        Violations.add(context, PREFIX + "eventAfterAsOf}", asOf, "events", i, "date");
+                        valid = false;
+                    }
+                }
+                return valid;
+            }
+        }
     }
 }

@@ -9,11 +9,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
+import io.creditguard.templates.Templates;
 import io.quarkus.funqy.Funq;
 
 /** Lambda {@code claims}: where an insured seller stands with an unpaid buyer, and the claim to send. */
 @ApplicationScoped
 public class ClaimsFunction extends HttpFunction {
+
+    private final Templates templates;
+
+    public ClaimsFunction(Templates templates) {
+        this.templates = templates;
+    }
 
     @Override
     public String exportName() {
@@ -25,7 +32,7 @@ public class ClaimsFunction extends HttpFunction {
         return List.of(Route.post("/claims", ClaimRequest.class, r -> {
             ClaimAssessment.Input input = r.toInput();
             ClaimAssessment.Result result = ClaimAssessment.assess(input);
-            return result.withDossier(ClaimDossier.of(input, result, r.language() == null ? "en" : r.language()));
+            return result.withDossier(ClaimDossier.of(templates, input, result, r.language()));
         }));
     }
 

@@ -3,8 +3,8 @@ package io.creditguard.claims;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Every type of this package that Jackson maps, and the cover-letter model the template engine reads
- * by reflection, registered for a native image.
+ * Every type of this package that Jackson maps, registered for a native image. The cover-letter
+ * model needs none: the Qute extension generates its resolvers at build time.
  */
 @RegisterForReflection(targets = {
         ClaimRequest.class, ClaimRequest.Policy.class, ClaimRequest.CreditLimit.class, ClaimRequest.Buyer.class,
@@ -13,8 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ClaimAssessment.Exclusion.class, ClaimAssessment.DeadlineStatus.class, ClaimAssessment.Reason.class,
         ClaimAssessment.DebtView.class, ClaimAssessment.Deadline.class, ClaimAssessment.Deadlines.class,
         ClaimAssessment.Indemnity.class, ClaimAssessment.Recovery.class, ClaimDossier.Dossier.class,
-        ClaimDossier.Claim.class, ClaimDossier.ClaimedDebt.class, ClaimDossier.CoverLetter.class,
-        ClaimDossier.LetterModel.class, ClaimDossier.LetterModel.Line.class })
+        ClaimDossier.Claim.class, ClaimDossier.ClaimedDebt.class, ClaimDossier.CoverLetter.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.creditguard.digest.Sha256;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpRequest;
 
@@ -77,12 +76,7 @@ final class CreditCheckPage {
     }
 
     private static String sha256(String text) {
-        try {
-            return "sha256-" + Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return "sha256-" + Base64.getEncoder().encodeToString(Sha256.of(text));
     }
 
     private static String resource(String name) {

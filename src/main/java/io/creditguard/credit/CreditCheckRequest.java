@@ -1,209 +1,289 @@
 package io.creditguard.credit;
 
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
-import io.creditguard.http.Checked;
-import io.creditguard.http.Checks;
-import io.creditguard.http.FieldErrors;
 import io.creditguard.money.Money;
+import io.creditguard.validation.AmountsFitCurrency;
+import io.creditguard.validation.CompanyIds;
+import io.creditguard.validation.CountryCode;
+import io.creditguard.validation.InEra;
+import io.creditguard.validation.PaymentCurrency;
+import io.creditguard.validation.SingleLine;
+import io.creditguard.validation.ValidCompanyNumbers;
+import io.creditguard.validation.Violations;
 
 /**
  * Body of {@code POST /credit-checks}. Only {@code company} and {@code currency} are required; the
- * answer lists what it could not assess. {@code financials} is one year or an array of years.
+ * answer lists what it could not assess. {@code financials} is one year or an array of years, in
+ * the request's currency; {@code asOf} is today when absent.
  */
+@AmountsFitCurrency
+@CreditCheckRequest.Consistent
 public record CreditCheckRequest(
-        CompanyRequest company,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<FinancialsRequest> financials,
-        PaymentRequest paymentBehaviour,
-        RatingRequest externalRating,
-        BigDecimal requestedCredit,
-        Integer requestedTermsDays,
-        BigDecimal existingExposure,
-        Currency currency,
-        LocalDate asOf,
-        Altman.Model altmanModel) implements Checked {
+        @NotNull @Valid CompanyRequest company,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        @Size(max = 10) List<@NotNull @Valid FinancialsRequest> financials,
+        @Valid PaymentRequest paymentBehaviour,
+        @Valid RatingRequest externalRating,
+        @PositiveOrZero BigDecimal requestedCredit,
+        @PositiveOrZero @Max(365) Integer requestedTermsDays,
+        @PositiveOrZero BigDecimal existingExposure,
+        @NotNull @PaymentCurrency Currency currency,
+        @InEra LocalDate asOf,
+        Altman.Model altmanModel) implements AmountsFitCurrency.MoneyFields {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Pattern NACE = Pattern.compile("[A-U](\\d{2}(\\.\\d{1,2}){0,2})?");
+    public CreditCheckRequest {
+        financials = financials == null ? List.of() : financials;
+        requestedTermsDays = requestedTermsDays == null ? 30 : requestedTermsDays;
+    }
+
+    @ValidCompanyNumbers
+    public record CompanyRequest(
+            @NotNull @CountryCode String country,
+            @NotBlank @Size(max = 40) String registrationNumber,
+            @Size(max = 20) String vatNumber,
+            @Size(max = 200) @SingleLine String name,
+            @Pattern(regexp = "[A-U](\\d{2}(\\.\\d{1,2}){0,2})?", message = "{io.creditguard.credit.CreditCheckRequest.industry}")
+            String industry,
+            @InEra LocalDate foundedOn) implements ValidCompanyNumbers.Company {
+    }
+
+    /** One financial year; {@code currency}, when given, must be the request's. */
+    public record FinancialsRequest(
+            @PaymentCurrency Currency currency,
+            @NotNull @InEra LocalDate periodEnd,
+            @NotNull @PositiveOrZero BigDecimal revenue,
+            @NotNull BigDecimal ebit,
+            BigDecimal netIncome,
+            @PositiveOrZero BigDecimal interestExpense,
+            @NotNull @Positive BigDecimal totalAssets,
+            @NotNull @PositiveOrZero BigDecimal currentAssets,
+            @PositiveOrZero BigDecimal inventory,
+            @PositiveOrZero BigDecimal cash,
+            @NotNull @PositiveOrZero BigDecimal currentLiabilities,
+            @NotNull @Positive BigDecimal totalLiabilities,
+            @NotNull BigDecimal equity,
+            @NotNull BigDecimal retainedEarnings) {
+
+        private void amounts(Currency in, int i, List<AmountsFitCurrency.Amount> out) {
+            Map<String, BigDecimal> figures = new java.util.LinkedHashMap<>();
+            figures.put("revenue", revenue);
+            figures.put("ebit", ebit);
+            figures.put("netIncome", netIncome);
+            figures.put("interestExpense", interestExpense);
+            figures.put("totalAssets", totalAssets);
+            figures.put("currentAssets", currentAssets);
+            figures.put("inventory", inventory);
+            figures.put("cash", cash);
+            figures.put("currentLiabilities", currentLiabilities);
+            figures.put("totalLiabilities", totalLiabilities);
+            figures.put("equity", equity);
+            figures.put("retainedEarnings", retainedEarnings);
+            figures.forEach((name, value) -> out.add(new AmountsFitCurrency.Amount(in, value, "financials", i, name)));
+        }
+
+        CreditDecision.Financials toInput() {
+            return new CreditDecision.Financials(periodEnd, revenue, ebit, netIncome, interestExpense, totalAssets,
+                    currentAssets, inventory, cash, currentLiabilities, totalLiabilities, equity, retainedEarnings);
+        }
+    }
+
+    @PaymentRequest.LateWithinPaid
+    public record PaymentRequest(
+            @NotNull @PositiveOrZero @Max(10_000_000) Integer invoicesPaid,
+            @NotNull @PositiveOrZero @Max(10_000_000) Integer invoicesPaidLate,
+            @PositiveOrZero @DecimalMax("3650") BigDecimal averageDaysLate,
+            @PositiveOrZero @Max(3650) Integer maxDaysLate,
+            @PositiveOrZero BigDecimal openOverdueAmount,
+            @PositiveOrZero @Max(1000) Integer paymentRemarks,
+            Boolean bankruptcyPetition) {
+
+        CreditDecision.PaymentBehaviour toInput() {
+            return new CreditDecision.PaymentBehaviour(invoicesPaid, invoicesPaidLate,
+                    averageDaysLate == null ? BigDecimal.ZERO : averageDaysLate, maxDaysLate == null ? 0 : maxDaysLate,
+                    openOverdueAmount == null ? BigDecimal.ZERO : openOverdueAmount,
+                    paymentRemarks == null ? 0 : paymentRemarks, Boolean.TRUE.equals(bankruptcyPetition));
+        }
+
+        /** Late payments are some of the payments. */
+        @Documented
+        @Target(TYPE)
+        @Retention(RUNTIME)
+        @Constraint(validatedBy = LateWithinPaid.Validator.class)
+        public @interface LateWithinPaid {
+
+            String message() default "{io.creditguard.credit.CreditCheckRequest.PaymentRequest.LateWithinPaid.message}";
+
+            Class<?>[] groups() default {};
+
+            Class<? extends Payload>[] payload() default {};
+
+            final class Validator implements ConstraintValidator<LateWithinPaid, PaymentRequest> {
+                @Override
+                public boolean isValid(PaymentRequest p, ConstraintValidatorContext context) {
+                    if (p.invoicesPaid() == null || p.invoicesPaidLate() == null || p.invoicesPaidLate() <= p.invoicesPaid()) {
+                        return true;
+                    }
+                    Violations.add(context, "{io.creditguard.credit.CreditCheckRequest.PaymentRequest.LateWithinPaid.message}",
+                            "invoicesPaidLate");
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** A provider's score on its own scale, which runs from {@code scaleMin} up to {@code scaleMax}. */
+    @RatingRequest.ScoreOnScale
+    public record RatingRequest(
+            @NotBlank @Size(max = 100) @SingleLine String provider,
+            @NotNull BigDecimal score,
+            @NotNull BigDecimal scaleMin,
+            @NotNull BigDecimal scaleMax,
+            @NotNull Boolean higherIsBetter) {
+
+        CreditDecision.ExternalRating toInput() {
+            return new CreditDecision.ExternalRating(provider, score, scaleMin, scaleMax, higherIsBetter);
+        }
+
+        /** The scale rises, and the score lies on it. */
+        @Documented
+        @Target(TYPE)
+        @Retention(RUNTIME)
+        @Constraint(validatedBy = ScoreOnScale.Validator.class)
+        public @interface ScoreOnScale {
+
+            String PREFIX = "{io.creditguard.credit.CreditCheckRequest.RatingRequest.";
+
+            String message() default PREFIX + "ScoreOnScale.message}";
+
+            Class<?>[] groups() default {};
+
+            Class<? extends Payload>[] payload() default {};
+
+            final class Validator implements ConstraintValidator<ScoreOnScale, RatingRequest> {
+                @Override
+                public boolean isValid(RatingRequest r, ConstraintValidatorContext context) {
+                    if (r.score() == null || r.scaleMin() == null || r.scaleMax() == null) {
+                        return true;
+                    }
+                    if (r.scaleMin().compareTo(r.scaleMax()) >= 0) {
+                        Violations.add(context, PREFIX + "scaleFalls}", "scaleMax");
+                        return false;
+                    }
+                    if (r.score().compareTo(r.scaleMin()) < 0 || r.score().compareTo(r.scaleMax()) > 0) {
+                        Violations.add(context, PREFIX + "ScoreOnScale.message}", "score");
+                        return false;
+                    }
+                    return true;
+                }
+            }
+        }
+    }
 
     @Override
-    public void check(Checks checks) {
-        checks.required("company", company);
-        checks.nested("company", company);
-        checks.list("financials", financials, 0, 10);
-        checks.nested("paymentBehaviour", paymentBehaviour);
-        checks.nested("externalRating", externalRating);
-        checks.number("requestedCredit", requestedCredit).positiveOrZero();
-        checks.number("requestedTermsDays", requestedTermsDays).positiveOrZero().atMost(365);
-        checks.number("existingExposure", existingExposure).positiveOrZero();
-        checks.required("currency", currency);
-    }
-
-    public record CompanyRequest(String country, String registrationNumber, String vatNumber, String name,
-            String industry, LocalDate foundedOn) implements Checked {
-
-        @Override
-        public void check(Checks checks) {
-            checks.text("country", country).present()
-                    .isoCode(2, true, "must be an ISO 3166 alpha-2 code such as SE or NL");
-            checks.text("registrationNumber", registrationNumber).required().maxLength(40);
-            checks.text("vatNumber", vatNumber).maxLength(20);
-            checks.text("name", name).maxLength(200);
-            checks.text("industry", industry).matches(NACE, "must be a NACE Rev. 2 code such as C25 or G46");
+    public List<AmountsFitCurrency.Amount> amounts() {
+        List<AmountsFitCurrency.Amount> amounts = new ArrayList<>();
+        amounts.add(new AmountsFitCurrency.Amount(currency, requestedCredit, "requestedCredit"));
+        amounts.add(new AmountsFitCurrency.Amount(currency, existingExposure, "existingExposure"));
+        for (int i = 0; i < financials.size(); i++) {
+            if (financials.get(i) != null) {
+                financials.get(i).amounts(currency, i, amounts);
+            }
         }
-    }
-
-    public record FinancialsRequest(
-            Currency currency,
-            LocalDate periodEnd,
-            BigDecimal revenue,
-            BigDecimal ebit,
-            BigDecimal netIncome,
-            BigDecimal interestExpense,
-            BigDecimal totalAssets,
-            BigDecimal currentAssets,
-            BigDecimal inventory,
-            BigDecimal cash,
-            BigDecimal currentLiabilities,
-            BigDecimal totalLiabilities,
-            BigDecimal equity,
-            BigDecimal retainedEarnings) implements Checked {
-
-        @Override
-        public void check(Checks checks) {
-            checks.required("periodEnd", periodEnd);
-            checks.number("revenue", revenue).required().positiveOrZero();
-            checks.required("ebit", ebit);
-            checks.number("interestExpense", interestExpense).positiveOrZero();
-            checks.number("totalAssets", totalAssets).required().positive();
-            checks.number("currentAssets", currentAssets).required().positiveOrZero();
-            checks.number("inventory", inventory).positiveOrZero();
-            checks.number("cash", cash).positiveOrZero();
-            checks.number("currentLiabilities", currentLiabilities).required().positiveOrZero();
-            checks.number("totalLiabilities", totalLiabilities).required().positive();
-            checks.required("equity", equity);
-            checks.required("retainedEarnings", retainedEarnings);
+        if (paymentBehaviour != null) {
+            amounts.add(new AmountsFitCurrency.Amount(currency, paymentBehaviour.openOverdueAmount(), "paymentBehaviour",
+                    "openOverdueAmount"));
         }
+        return amounts;
     }
 
-    public record PaymentRequest(
-            Integer invoicesPaid,
-            Integer invoicesPaidLate,
-            BigDecimal averageDaysLate,
-            Integer maxDaysLate,
-            BigDecimal openOverdueAmount,
-            Integer paymentRemarks,
-            Boolean bankruptcyPetition) implements Checked {
-
-        @Override
-        public void check(Checks checks) {
-            checks.number("invoicesPaid", invoicesPaid).required().positiveOrZero().atMost(10_000_000);
-            checks.number("invoicesPaidLate", invoicesPaidLate).required().positiveOrZero().atMost(10_000_000);
-            checks.number("averageDaysLate", averageDaysLate).positiveOrZero().atMost(3650);
-            checks.number("maxDaysLate", maxDaysLate).positiveOrZero().atMost(3650);
-            checks.number("openOverdueAmount", openOverdueAmount).positiveOrZero();
-            checks.number("paymentRemarks", paymentRemarks).positiveOrZero().atMost(1000);
-        }
-    }
-
-    public record RatingRequest(String provider, BigDecimal score, BigDecimal scaleMin, BigDecimal scaleMax,
-            Boolean higherIsBetter) implements Checked {
-
-        @Override
-        public void check(Checks checks) {
-            checks.text("provider", provider).required().maxLength(100);
-            checks.required("score", score);
-            checks.required("scaleMin", scaleMin);
-            checks.required("scaleMax", scaleMax);
-            checks.required("higherIsBetter", higherIsBetter);
-        }
-    }
-
+    /** The check's input, on {@code asOf} or, absent, {@code today}. */
     CreditDecision.Input toInput(LocalDate today) {
-        FieldErrors errors = new FieldErrors();
         LocalDate date = asOf == null ? today : asOf;
-        if (!COUNTRIES.contains(company.country())) {
-            errors.add("$.company.country", "is not an ISO 3166 country code");
-        }
         CompanyIds.Checked id = CompanyIds.registrationNumber(company.country(), company.registrationNumber());
-        if (!id.valid()) {
-            errors.add("$.company.registrationNumber", id.error());
-        }
-        if (company.vatNumber() != null) {
-            String vatError = CompanyIds.vatNumberError(company.country(), company.vatNumber(), id);
-            if (vatError != null) {
-                errors.add("$.company.vatNumber", vatError);
-            }
-        }
-        if (company.foundedOn() != null && company.foundedOn().isAfter(date)) {
-            errors.add("$.company.foundedOn", "must not be after asOf (" + date + ")");
-        }
-        List<CreditDecision.Financials> years = financials == null ? List.of()
-                : java.util.stream.IntStream.range(0, financials.size())
-                        .mapToObj(i -> financials(errors, "$.financials[" + i + "]", financials.get(i), date)).toList();
-        CreditDecision.PaymentBehaviour payment = paymentBehaviour == null ? null : payment(errors);
-        if (externalRating != null) {
-            if (externalRating.scaleMin().compareTo(externalRating.scaleMax()) >= 0) {
-                errors.add("$.externalRating.scaleMax", "must be greater than scaleMin");
-            } else if (externalRating.score().compareTo(externalRating.scaleMin()) < 0
-                    || externalRating.score().compareTo(externalRating.scaleMax()) > 0) {
-                errors.add("$.externalRating.score", "must lie within scaleMin and scaleMax");
-            }
-        }
-        Money requested = requestedCredit == null ? Money.zero(currency)
-                : errors.money("$.requestedCredit", currency, requestedCredit);
-        Money existing = existingExposure == null ? null : errors.money("$.existingExposure", currency, existingExposure);
-        errors.throwIfAny();
         Optional<Character> section = Optional.ofNullable(company.industry()).map(s -> s.charAt(0));
         return new CreditDecision.Input(
                 new CreditDecision.Company(company.country(), id, company.name(), section, company.foundedOn()),
-                years, payment,
-                externalRating == null ? null : new CreditDecision.ExternalRating(externalRating.provider(),
-                        externalRating.score(), externalRating.scaleMin(), externalRating.scaleMax(),
-                        externalRating.higherIsBetter()),
-                requested, requestedTermsDays == null ? 30 : requestedTermsDays, existing, date, altmanModel);
+                financials.stream().map(FinancialsRequest::toInput).toList(),
+                paymentBehaviour == null ? null : paymentBehaviour.toInput(),
+                externalRating == null ? null : externalRating.toInput(),
+                requestedCredit == null ? Money.zero(currency) : Money.of(currency, requestedCredit), requestedTermsDays,
+                Money.ofNullable(currency, existingExposure), date, altmanModel);
     }
 
-    private CreditDecision.Financials financials(FieldErrors errors, String path, FinancialsRequest f, LocalDate date) {
-        if (f.currency() != null && !f.currency().equals(currency)) {
-            errors.add(path + ".currency", "must be " + currency.getCurrencyCode() + " like the request: convert"
-                    + " the accounts first");
-        }
-        if (f.periodEnd().isAfter(date)) {
-            errors.add(path + ".periodEnd", "must not be after asOf (" + date + ")");
-        }
-        errors.money(path + ".revenue", currency, f.revenue());
-        errors.money(path + ".ebit", currency, f.ebit());
-        errors.money(path + ".totalAssets", currency, f.totalAssets());
-        errors.money(path + ".currentAssets", currency, f.currentAssets());
-        errors.money(path + ".currentLiabilities", currency, f.currentLiabilities());
-        errors.money(path + ".totalLiabilities", currency, f.totalLiabilities());
-        errors.money(path + ".equity", currency, f.equity());
-        errors.money(path + ".retainedEarnings", currency, f.retainedEarnings());
-        return new CreditDecision.Financials(f.periodEnd(), f.revenue(), f.ebit(), f.interestExpense(),
-                f.totalAssets(), f.currentAssets(), f.inventory(), f.currentLiabilities(), f.totalLiabilities(),
-                f.equity(), f.retainedEarnings());
-    }
+    /**
+     * Nothing is dated after the day assessed ({@code asOf}, else today by the validator's clock), and
+     * the accounts are in the request's currency.
+     */
+    @Documented
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @Constraint(validatedBy = Consistent.Validator.class)
+    public @interface Consistent {
 
-    private CreditDecision.PaymentBehaviour payment(FieldErrors errors) {
-        PaymentRequest p = paymentBehaviour;
-        if (p.invoicesPaidLate() > p.invoicesPaid()) {
-            errors.add("$.paymentBehaviour.invoicesPaidLate", "must not exceed invoicesPaid");
+        String PREFIX = "{io.creditguard.credit.CreditCheckRequest.";
+
+        String message() default PREFIX + "Consistent.message}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Validator implements ConstraintValidator<Consistent, CreditCheckRequest> {
+            @Override
+            public boolean isValid(CreditCheckRequest r, ConstraintValidatorContext context) {
+                LocalDate day = r.asOf() != null ? r.asOf() : LocalDate.now(context.getClockProvider().getClock());
+                Map<String, Object> asOf = Map.of("asOf", day.toString());
+                boolean valid = true;
+                if (r.company() != null && r.company().foundedOn() != null && r.company().foundedOn().isAfter(day)) {
+                    Violations.add(context, PREFIX + "afterAsOf}", asOf, "company", "foundedOn");
+                    valid = false;
+                }
+                for (int i = 0; i < r.financials().size(); i++) {
+                    FinancialsRequest f = r.financials().get(i);
+                    if (f == null) {
+                        continue;
+                    }
+                    if (f.periodEnd() != null && f.periodEnd().isAfter(day)) {
+                        Violations.add(context, PREFIX + "afterAsOf}", asOf, "financials", i, "periodEnd");
+                        valid = false;
+                    }
+                    if (f.currency() != null && r.currency() != null && !f.currency().equals(r.currency())) {
+                        Violations.add(context, PREFIX + "otherCurrency}",
+                                Map.of("currency", r.currency().getCurrencyCode()), "financials", i, "currency");
+                        valid = false;
+                    }
+                }
+                return valid;
+            }
         }
-        BigDecimal overdue = p.openOverdueAmount() == null ? BigDecimal.ZERO : p.openOverdueAmount();
-        errors.money("$.paymentBehaviour.openOverdueAmount", currency, overdue);
-        return new CreditDecision.PaymentBehaviour(p.invoicesPaid(), p.invoicesPaidLate(),
-                p.averageDaysLate() == null ? BigDecimal.ZERO : p.averageDaysLate(),
-                p.maxDaysLate() == null ? 0 : p.maxDaysLate(), overdue,
-                p.paymentRemarks() == null ? 0 : p.paymentRemarks(), Boolean.TRUE.equals(p.bankruptcyPetition()));
     }
 }

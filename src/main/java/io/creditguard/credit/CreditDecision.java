@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import io.creditguard.money.Money;
 import io.creditguard.money.Rates;
+import io.creditguard.validation.CompanyIds;
 
 /**
  * The credit check: ratios, Altman score, payment behaviour and rating weighed by the scorecard
@@ -42,9 +43,10 @@ public final class CreditDecision {
     }
 
     /** One financial year, amounts in the request's currency. Optional figures may be {@code null}. */
-    public record Financials(LocalDate periodEnd, BigDecimal revenue, BigDecimal ebit, BigDecimal interestExpense,
-            BigDecimal totalAssets, BigDecimal currentAssets, BigDecimal inventory, BigDecimal currentLiabilities,
-            BigDecimal totalLiabilities, BigDecimal equity, BigDecimal retainedEarnings) {
+    public record Financials(LocalDate periodEnd, BigDecimal revenue, BigDecimal ebit, BigDecimal netIncome,
+            BigDecimal interestExpense, BigDecimal totalAssets, BigDecimal currentAssets, BigDecimal inventory,
+            BigDecimal cash, BigDecimal currentLiabilities, BigDecimal totalLiabilities, BigDecimal equity,
+            BigDecimal retainedEarnings) {
     }
 
     public record PaymentBehaviour(int invoicesPaid, int invoicesPaidLate, BigDecimal averageDaysLate,
@@ -301,6 +303,10 @@ public final class CreditDecision {
             BigDecimal inventory = f.inventory() == null ? BigDecimal.ZERO : f.inventory();
             out.add(ratio("quickRatio", f.currentAssets().subtract(inventory).divide(f.currentLiabilities(),
                     Rates.RATIO), true, section, benchmarks));
+            if (f.cash() != null) {
+                out.add(ratio("cashRatio", f.cash().divide(f.currentLiabilities(), Rates.RATIO), true, section,
+                        benchmarks));
+            }
         }
         out.add(ratio("equityRatio", f.equity().divide(f.totalAssets(), Rates.RATIO), true, section, benchmarks));
         if (f.equity().signum() > 0) {
@@ -309,6 +315,9 @@ public final class CreditDecision {
         }
         if (f.revenue().signum() > 0) {
             out.add(ratio("ebitMargin", f.ebit().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
+            if (f.netIncome() != null) {
+                out.add(ratio("netMargin", f.netIncome().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
+            }
         }
         if (f.interestExpense() != null && f.interestExpense().signum() > 0) {
             out.add(ratio("interestCoverage", f.ebit().divide(f.interestExpense(), Rates.RATIO), true, section,

@@ -1,5 +1,6 @@
 package io.creditguard.credit;
 
+import io.creditguard.validation.CompanyIds;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Every type of this package that Jackson reads or writes, registered for a native image. */

@@ -1,6 +1,5 @@
 package io.creditguard.http;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,16 +11,14 @@ import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.creditguard.json.Json;
+import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
 
 /**
  * The API Gateway HTTP API adapter every HTTP-triggered function goes through: route, decode,
- * check content type and size, map JSON, validate, call, answer. Client errors become RFC 9457
+ * check content type and size, read the body through {@link InputReader}, call, answer. Client errors become RFC 9457
  * problems; anything else a 500 problem with no internals, logged with the request id.
  */
 @ApplicationScoped
@@ -31,6 +28,12 @@ public class ApiGateway {
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "cache-control", "no-store",
             "x-content-type-options", "nosniff");
+
+    private final InputReader inputs;
+
+    public ApiGateway(InputReader inputs) {
+        this.inputs = inputs;
+    }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, List<Route<?>> routes) {
         String requestId = null;
@@ -42,6 +45,8 @@ public class ApiGateway {
             return result instanceof APIGatewayV2HTTPResponse response ? response : json(200, result);
         } catch (ProblemException e) {
             return problem(e.problem());
+        } catch (InvalidInputException e) {
+            return problem(problem(e));
         } catch (RuntimeException e) {
             LOG.errorf(e, "request %s failed", requestId);
             return problem(Problem.of(ProblemType.INTERNAL_ERROR,
@@ -64,63 +69,19 @@ public class ApiGateway {
         if (route.isRaw()) {
             return route.handler().apply(route.bodyType().cast(request));
         }
-        Checked body = readJson(request, route.bodyType().asSubclass(Checked.class)); // Route.post admits no other
-        return route.handler().apply(route.bodyType().cast(body));
-    }
-
-    /**
-     * The body as {@code type}, validated.
-     *
-     * @throws ProblemException 415 unless the content type is JSON; 400 for malformed JSON, a body
-     *     that is not an object, or a field of the wrong type; 422 for constraint violations
-     */
-    public <T extends Checked> T readJson(HttpRequest request, Class<T> type) {
         requireJsonContentType(request);
-        String text = request.bodyText();
-        if (text.isBlank()) {
-            throw new ProblemException(ProblemType.INVALID_BODY, "The request body is empty; send a JSON object.");
-        }
-        T value;
-        try {
-            var tree = Json.MAPPER.readTree(text);
-            if (tree == null || !tree.isObject()) {
-                throw new ProblemException(ProblemType.INVALID_BODY,
-                        "The request body must be a JSON object, not " + describe(tree) + ".");
-            }
-            value = Json.MAPPER.treeToValue(tree, type);
-        } catch (StreamConstraintsException e) {
-            throw new ProblemException(ProblemType.INVALID_BODY, "The request body exceeds a parser limit: "
-                    + "at most " + Json.MAX_NESTING_DEPTH + " levels of nesting, " + Json.MAX_NUMBER_LENGTH
-                    + " characters per number and " + Json.MAX_STRING_LENGTH + " per string.");
-        } catch (StreamReadException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON: "
-                    + e.getOriginalMessage().split("\n")[0] + location(e));
-        } catch (MismatchedInputException e) {
-            if (e.getPath().isEmpty()) {
-                throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not one JSON object: "
-                        + e.getOriginalMessage().split("\n")[0]);
-            }
-            String field = JsonPaths.of(e.getPath());
-            String message = JsonPaths.expectation(e.getTargetType());
-            throw new ProblemException(Problem.of(ProblemType.INVALID_FIELD, field + " " + message,
-                    List.of(new Problem.FieldError(field, message))));
-        } catch (DatabindException e) {
-            String field = e instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) : "$";
-            throw new ProblemException(Problem.of(ProblemType.INVALID_FIELD, field + " has an invalid value",
-                    List.of(new Problem.FieldError(field, "has an invalid value"))));
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON.");
-        } catch (IOException e) {
-            throw new IllegalStateException("reading an in-memory string failed", e);
-        }
-        validate(value);
-        return value;
+        return route.handler().apply(inputs.read(request.bodyText(), route.bodyType()));
     }
 
-    private static void validate(Checked value) {
-        FieldErrors errors = new FieldErrors();
-        Checks.check(value, "$", errors);
-        errors.throwIfAny();
+    /** The problem answering an input that cannot be used; the kind of input fault picks the type. */
+    public static Problem problem(InvalidInputException e) {
+        ProblemType type = switch (e.kind()) {
+            case MALFORMED -> ProblemType.MALFORMED_JSON;
+            case UNREADABLE -> ProblemType.INVALID_BODY;
+            case WRONG_TYPE -> ProblemType.INVALID_FIELD;
+            case INVALID -> ProblemType.VALIDATION_FAILED;
+        };
+        return e.errors().isEmpty() ? Problem.of(type, e.getMessage()) : Problem.of(type, e.getMessage(), e.errors());
     }
 
     private static void requireJsonContentType(HttpRequest request) {
@@ -134,19 +95,6 @@ public class ApiGateway {
                     ? "The request has no Content-Type." : "Content-Type " + contentType + " is not accepted.")
                     + " Send Content-Type: application/json with a UTF-8 JSON body.");
         }
-    }
-
-    private static String describe(com.fasterxml.jackson.databind.JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return "null";
-        }
-        return node.isArray() ? "an array" : node.isTextual() ? "a string" : node.isNumber() ? "a number"
-                : node.isBoolean() ? "a boolean" : "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String location(StreamReadException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
     }
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {

@@ -2,6 +2,7 @@ package io.creditguard.http;
 
 import java.util.List;
 
+import io.creditguard.validation.FieldError;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -11,14 +12,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param title short summary of the kind of problem, the same for every occurrence
  * @param status the HTTP status code
  * @param detail what went wrong with this request, in plain words
- * @param errors one entry per offending field, with its JSON path ({@code $.options[0].costRate})
+ * @param errors one entry per offending field, with its JSON path ({@code $.options[0].costRate}) and pointer
  */
 @RegisterForReflection
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
-
-    @RegisterForReflection
-    public record FieldError(String field, String message) {
-    }
 
     public static Problem of(ProblemType type, String detail) {
         return new Problem(type.uri(), type.title(), type.status(), detail, null);

@@ -1,8 +1,10 @@
 package io.creditguard.http;
 
-import java.util.List;
-
-/** Ends a request with a problem answer; thrown by parsing and validation, never for server faults. */
+/**
+ * Ends a request with a problem answer. Thrown for what the HTTP exchange itself gets wrong (route,
+ * media type, size, signature, a secret not configured); an input that breaks a field rule is an
+ * {@link io.creditguard.validation.InvalidInputException} instead. Never for a fault of ours.
+ */
 public final class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
@@ -14,12 +16,6 @@ public final class ProblemException extends RuntimeException {
 
     public ProblemException(ProblemType type, String detail) {
         this(Problem.of(type, detail));
-    }
-
-    /** A single-field validation failure (422). */
-    public static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, field + " " + message,
-                List.of(new Problem.FieldError(field, message))));
     }
 
     public Problem problem() {

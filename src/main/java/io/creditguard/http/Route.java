@@ -11,15 +11,17 @@ import java.util.function.Function;
  * SAM template, and a test holds the two together. A path segment in braces
  * ({@code /webhooks/standard/{source}}) matches any one segment and becomes a path parameter.
  *
- * <p>A JSON route's body is read and checked ({@link Checked}) before the handler runs. A raw route's handler gets
- * the {@link HttpRequest} itself, for bodies that must be verified byte for byte (webhook
- * signatures) or are not JSON; it may answer with an {@code APIGatewayV2HTTPResponse} of its own.
+ * <p>A JSON route's body is read and checked against its record's constraints
+ * ({@link io.creditguard.validation.InputReader}) before the handler runs, so no body reaches a
+ * calculator unchecked. A raw route's handler gets the {@link HttpRequest} itself, for bodies that
+ * must be verified byte for byte (webhook signatures) or are not JSON; it may answer with an
+ * {@code APIGatewayV2HTTPResponse} of its own.
  *
  * @param <T> the request body type; {@link HttpRequest} for a raw route
  */
 public record Route<T>(String method, String path, Class<T> bodyType, Function<T, ?> handler) {
 
-    public static <T extends Checked> Route<T> post(String path, Class<T> bodyType, Function<T, ?> handler) {
+    public static <T> Route<T> post(String path, Class<T> bodyType, Function<T, ?> handler) {
         return new Route<>("POST", path, bodyType, handler);
     }
 

@@ -41,6 +41,11 @@ public final class Money implements Comparable<Money> {
         return new Money(currency, amount.setScale(scale, RoundingMode.UNNECESSARY));
     }
 
+    /** {@link #of}, or {@code null} for an absent amount (an optional field of a request). */
+    public static Money ofNullable(Currency currency, BigDecimal amount) {
+        return amount == null ? null : of(currency, amount);
+    }
+
     /** The amount rounded to the currency's minor unit with {@code rounding}. */
     public static Money rounded(Currency currency, BigDecimal amount, RoundingMode rounding) {
         return new Money(currency, amount.setScale(Currencies.minorUnits(currency), rounding));

@@ -4,8 +4,8 @@ import io.creditguard.receivables.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Every type of this package (and the invoice it reads) that Jackson maps, and the letter model the
- * template engine reads by reflection, registered for a native image.
+ * Every type of this package (and the invoice it reads) that Jackson maps, registered for a native
+ * image. The letter model needs none: the Qute extension generates its resolvers at build time.
  */
 @RegisterForReflection(targets = {
         PreviewRequest.class, ReminderPolicy.class, ReminderPolicy.Level.class, ReminderPolicy.Insurer.class,
@@ -15,8 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ReminderEngine.Skip.class, ReminderEngine.SkipReason.class, ReminderEngine.InterestView.class,
         ReminderEngine.PeriodView.class, ReminderEngine.Fee.class, Letters.Letter.class, Kpis.Report.class,
         Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class, ReminderRun.Report.class,
-        ReminderRun.LineError.class, ReminderRun.SentRecord.class, LetterModel.class, LetterModel.InterestLine.class,
-        LetterModel.FeeLine.class })
+        ReminderRun.LineError.class, ReminderRun.SentRecord.class })
 final class JsonTypes {
 
     private JsonTypes() {

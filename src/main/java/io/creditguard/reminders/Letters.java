@@ -29,21 +29,23 @@ public class Letters {
     }
 
     private final Map<String, ReferenceTable.Row> feeLabels;
+    private final Templates templates;
 
-    Letters() {
+    public Letters(Templates templates) {
+        this.templates = templates;
         this.feeLabels = ReferenceTable.load("fee-labels.txt").rows().stream()
                 .collect(Collectors.toUnmodifiableMap(r -> r.text("code"), r -> r));
     }
 
     public Letter render(ReminderEngine.Reminder reminder, Invoice invoice, ReminderPolicy policy) {
         String language = reminder.language();
-        Templates.Titled letter = Templates.renderTitled(Templates.instance("letters/letter." + language + ".txt")
-                .data("m", model(reminder, invoice, policy, language)));
+        Templates.Titled letter = templates.renderTitled("letters/letter." + language + ".txt",
+                model(reminder, invoice, policy, language));
         String subject = letter.subject();
         String text = letter.body();
         List<List<String>> paragraphs = Arrays.stream(text.split("\n\\s*\n"))
                 .map(p -> List.of(p.strip().split("\n"))).toList();
-        String html = Templates.instance("letters/letter.html").data("language", language).data("subject", subject)
+        String html = templates.template("letters/letter.html").data("language", language).data("subject", subject)
                 .data("paragraphs", paragraphs).render();
         return new Letter(language, subject, text, html);
     }

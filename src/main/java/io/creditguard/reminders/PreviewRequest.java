@@ -1,56 +1,70 @@
 package io.creditguard.reminders;
 
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.creditguard.http.Checked;
-import io.creditguard.http.Checks;
-import io.creditguard.http.FieldErrors;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import io.creditguard.receivables.Invoice;
+import io.creditguard.validation.Violations;
+import io.creditguard.validation.WithinYearsOfToday;
 
-/** Body of {@code POST /reminders/preview}: the invoices to look at, on which day, under which policy. */
-public record PreviewRequest(LocalDate asOf, ReminderPolicy policy, List<Invoice> invoices) implements Checked {
+/**
+ * Body of {@code POST /reminders/preview}: the invoices to look at, on which day (today when absent;
+ * ten years back and two ahead at most), under which policy (the default when absent).
+ */
+@PreviewRequest.UniqueInvoiceIds
+public record PreviewRequest(
+        @WithinYearsOfToday(before = 10, after = 2) LocalDate asOf,
+        @Valid ReminderPolicy policy,
+        @NotNull @Size(max = 1000, message = "{io.creditguard.reminders.PreviewRequest.invoices.size}")
+        List<@NotNull @Valid Invoice> invoices) {
 
-    static final int MAX_INVOICES = 1000;
+    /** Each invoice once: the answer's reminders and skips are keyed by invoice id. */
+    @Documented
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @Constraint(validatedBy = UniqueInvoiceIds.Validator.class)
+    public @interface UniqueInvoiceIds {
 
-    @Override
-    public void check(Checks checks) {
-        checks.nested("policy", policy);
-        if (!checks.required("invoices", invoices)) {
-            return;
-        }
-        if (invoices.size() > MAX_INVOICES) {
-            checks.fail("invoices", "at most " + MAX_INVOICES + " invoices per preview; use the scheduled run for a whole book");
-            return;
-        }
-        checks.list("invoices", invoices, 0, MAX_INVOICES);
-    }
+        String message() default "{io.creditguard.reminders.PreviewRequest.UniqueInvoiceIds.message}";
 
-    /** Previews may look back ten years and ahead two; further is a typo, not a plan. */
-    static final int YEARS_BACK = 10;
-    static final int YEARS_AHEAD = 2;
+        Class<?>[] groups() default {};
 
-    /**
-     * The day to preview (today when absent), after the checks that span fields.
-     *
-     * @throws io.creditguard.http.ProblemException 422 listing every inconsistency
-     */
-    LocalDate checkedAsOf(LocalDate today) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate day = asOf == null ? today : asOf;
-        if (day.isBefore(today.minusYears(YEARS_BACK)) || day.isAfter(today.plusYears(YEARS_AHEAD))) {
-            errors.add("$.asOf", "must be within " + YEARS_BACK + " years before and " + YEARS_AHEAD
-                    + " years after today (" + today + ")");
-        }
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < invoices.size(); i++) {
-            if (!ids.add(invoices.get(i).invoiceId())) {
-                errors.add("$.invoices[" + i + "].invoiceId", "repeats an earlier invoice's id");
+        Class<? extends Payload>[] payload() default {};
+
+        final class Validator implements ConstraintValidator<UniqueInvoiceIds, PreviewRequest> {
+            @Override
+            public boolean isValid(PreviewRequest request, ConstraintValidatorContext context) {
+                if (request == null || request.invoices() == null) {
+                    return true;
+                }
+                boolean valid = true;
+                Set<String> ids = new HashSet<>();
+                for (int i = 0; i < request.invoices().size(); i++) {
+                    Invoice invoice = request.invoices().get(i);
+                    if (invoice != null && invoice.invoiceId() != null && !ids.add(invoice.invoiceId())) {
+                        Violations.add(context, "{io.creditguard.reminders.PreviewRequest.UniqueInvoiceIds.message}",
+                                "invoices", i, "invoiceId");
+                        valid = false;
+                    }
+                }
+                return valid;
             }
         }
-        errors.throwIfAny();
-        return day;
     }
 }

@@ -1,9 +1,6 @@
 package io.creditguard.reminders;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.creditguard.calendar.BusinessCalendar;
+import io.creditguard.digest.Sha256;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.receivables.Invoice.CustomerType;
@@ -93,7 +91,7 @@ public final class ReminderEngine {
 
     /** The invoice's due date as the law counts it: moved off weekends and holidays if the policy says so. */
     private LocalDate effectiveDueDate(Invoice invoice) {
-        return policy.shiftsDueDates() ? calendar.onOrNextBusinessDay(invoice.customer().country(), invoice.dueDate())
+        return policy.shiftDueDateToBusinessDay() ? calendar.onOrNextBusinessDay(invoice.customer().country(), invoice.dueDate())
                 : invoice.dueDate();
     }
 
@@ -119,8 +117,8 @@ public final class ReminderEngine {
         if (daysOverdue <= 0) {
             return skip(invoice, due, SkipReason.NOT_YET_DUE, "due " + due, actions, warnings);
         }
-        if (daysOverdue <= policy.grace()) {
-            return skip(invoice, due, SkipReason.IN_GRACE_PERIOD, "grace period ends " + due.plusDays(policy.grace()), actions, warnings);
+        if (daysOverdue <= policy.graceDays()) {
+            return skip(invoice, due, SkipReason.IN_GRACE_PERIOD, "grace period ends " + due.plusDays(policy.graceDays()), actions, warnings);
         }
         Optional<BigDecimal> minimum = policy.minimumAmount(invoice.currency());
         if (minimum.isPresent() && invoice.openAmount().compareTo(minimum.get()) < 0) {
@@ -137,9 +135,9 @@ public final class ReminderEngine {
                     + due.plusDays(next.get().daysAfterDue()), actions, warnings);
         }
         Optional<LocalDate> lastSent = invoice.lastSentOn();
-        if (lastSent.isPresent() && ChronoUnit.DAYS.between(lastSent.get(), asOf) < policy.gapBetweenLetters()) {
+        if (lastSent.isPresent() && ChronoUnit.DAYS.between(lastSent.get(), asOf) < policy.minimumDaysBetween()) {
             return skip(invoice, due, SkipReason.TOO_SOON, "last letter went out on " + lastSent.get() + "; the next may go on "
-                    + lastSent.get().plusDays(policy.gapBetweenLetters()), actions, warnings);
+                    + lastSent.get().plusDays(policy.minimumDaysBetween()), actions, warnings);
         }
         actions.add(0, letter(invoice, next.get(), asOf, due, daysOverdue, open, warnings));
         return new Decision(invoice, due, List.copyOf(actions), Optional.empty(), List.copyOf(warnings));
@@ -161,21 +159,21 @@ public final class ReminderEngine {
             total = total.plus(fee.amount());
         }
         String country = invoice.customer().country();
-        LocalDate payBy = asOf.plusDays(level.payWithin());
+        LocalDate payBy = asOf.plusDays(level.payWithinDays());
         Money collectionCosts = null;
         Optional<FeeRule> noticeRule = feeRules.stream()
                 .filter(r -> r.trigger() == FeeTrigger.AFTER_NOTICE_PERIOD).findFirst();
         if (noticeRule.isPresent() && fees.stream().noneMatch(f -> f.code().equals(noticeRule.get().code()))) {
             // The Dutch 14-day letter: state the exact costs, and give 14 days from the day after receipt.
             collectionCosts = feeAmount(noticeRule.get(), open, asOf);
-            LocalDate fourteenDays = asOf.plusDays(policy.deliveryDays() + 14L);
+            LocalDate fourteenDays = asOf.plusDays(policy.letterDeliveryDays() + 14L);
             payBy = payBy.isBefore(fourteenDays) ? fourteenDays : payBy;
         }
         payBy = calendar.onOrNextBusinessDay(country, payBy);
         List<String> own = new ArrayList<>(warnings);
         return new Reminder(reminderId(invoice.invoiceId(), String.valueOf(level.level())), invoice.invoiceId(),
                 invoice.invoiceNumber(), invoice.customer().id(), invoice.customer().name(), language(invoice),
-                level.level(), level.action(), level.letterTemplate(), invoice.dueDate(),
+                level.level(), level.action(), level.template(), invoice.dueDate(),
                 due.equals(invoice.dueDate()) ? null : due, daysOverdue, open, interest, fees, total, payBy,
                 collectionCosts, insurerDeadline(invoice).orElse(null), List.copyOf(own), null);
     }
@@ -191,7 +189,7 @@ public final class ReminderEngine {
         if (daysLeft < 0) {
             warnings.add("The deadline to report this overdue debt to " + insurer.name() + " was " + deadline
                     + "; cover for it may be lost. Report it now and ask the insurer to accept it late.");
-        } else if (daysLeft <= insurer.warnWithin()) {
+        } else if (daysLeft <= insurer.warningDays()) {
             warnings.add("Report this overdue debt to " + insurer.name() + " by " + deadline + " (" + daysLeft
                     + " days left).");
         }
@@ -281,7 +279,7 @@ public final class ReminderEngine {
             case FIRST_LETTER -> List.of(steps.get(0));
             case COLLECTION_HANDOFF -> steps.stream().filter(s -> s.action() == Action.COLLECTION_HANDOFF).toList();
             case AFTER_NOTICE_PERIOD -> {
-                LocalDate termEnds = steps.get(0).date().plusDays(policy.deliveryDays() + 14L);
+                LocalDate termEnds = steps.get(0).date().plusDays(policy.letterDeliveryDays() + 14L);
                 yield steps.stream().skip(1).filter(s -> s.date().isAfter(termEnds)).limit(1).toList();
             }
         };
@@ -307,16 +305,6 @@ public final class ReminderEngine {
 
     /** A stable id per (invoice, level): the same decision on a re-run has the same id, so it is written once. */
     static String reminderId(String invoiceId, String level) {
-        byte[] hash = SHA_256.get().digest((invoiceId + '\u0000' + level).getBytes(StandardCharsets.UTF_8));
-        return "rem_" + HexFormat.of().formatHex(hash, 0, 12);
+        return "rem_" + HexFormat.of().formatHex(Sha256.of(invoiceId + '\u0000' + level), 0, 12);
     }
-
-    /** One digest per thread: looking the algorithm up costs more than hashing an id. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    });
 }

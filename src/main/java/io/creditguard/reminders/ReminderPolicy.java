@@ -1,24 +1,43 @@
 package io.creditguard.reminders;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-import io.creditguard.http.Checked;
-import io.creditguard.http.Checks;
-import io.creditguard.http.FieldErrors;
-import io.creditguard.http.Json;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import io.creditguard.validation.AmountsFitCurrency;
+import io.creditguard.validation.InEra;
+import io.creditguard.validation.SingleLine;
+import io.creditguard.validation.TimeZoneId;
+import io.creditguard.validation.Violations;
 
 /**
  * A dunning policy as data, in the style of an overdue engine: ordered levels, each reached a
@@ -26,8 +45,9 @@ import io.creditguard.http.Json;
  * invoice climbs one level per letter and never skips one. Around the levels: a grace period, a
  * minimum gap between letters, minimum amounts, and the credit insurer's reporting deadline.
  * A default ships in {@code policies/default-reminder-policy.json}; a request or the run's
- * configuration may replace it whole. Absent optional settings take the defaults documented here.
+ * configuration may replace it whole. Absent settings take the defaults below, applied once, here.
  *
+ * @param timeZone where the policy's days are counted (default Europe/Stockholm)
  * @param graceDays days after the due date before the first letter may go (default 0)
  * @param minimumDaysBetween days that must pass between two letters to one invoice (default 10)
  * @param minimumAmounts per currency, the open amount below which no letter is sent
@@ -38,37 +58,29 @@ import io.creditguard.http.Json;
  * @param referenceRates rates that take precedence over reference-rates.txt, e.g. for a half-year
  *     the shipped file does not yet have
  */
+@ReminderPolicy.LevelsInOrder
+@AmountsFitCurrency
 public record ReminderPolicy(
-        String name,
-        String timeZone,
-        Integer graceDays,
-        Integer minimumDaysBetween,
-        Map<Currency, BigDecimal> minimumAmounts,
+        @NotBlank @Size(max = 100) @SingleLine String name,
+        @Size(max = 64) @TimeZoneId String timeZone,
+        @Min(0) @Max(90) Integer graceDays,
+        @Min(0) @Max(365) Integer minimumDaysBetween,
+        @Size(max = 50) Map<Currency, @NotNull @PositiveOrZero BigDecimal> minimumAmounts,
         Boolean shiftDueDateToBusinessDay,
-        Integer letterDeliveryDays,
-        List<Level> levels,
-        Insurer insurer,
-        Creditor creditor,
-        List<RateOverride> referenceRates) implements Checked {
+        @Min(0) @Max(30) Integer letterDeliveryDays,
+        @NotEmpty @Size(max = 12) List<@NotNull @Valid Level> levels,
+        @Valid Insurer insurer,
+        @Valid Creditor creditor,
+        @Size(max = 50) List<@NotNull @Valid RateOverride> referenceRates) implements AmountsFitCurrency.MoneyFields {
 
-    private static final Pattern FEE_CODE = Pattern.compile("[A-Z_]*");
-    private static final Pattern TEMPLATE = Pattern.compile("reminder|final-notice|collection-handoff");
-    private static final Pattern LANGUAGE = Pattern.compile("sv|nl|en");
-
-    /** Each field's rules, then those between fields. */
-    @Override
-    public void check(Checks checks) {
-        checks.text("name", name).required().maxLength(100);
-        checks.text("timeZone", timeZone).maxLength(64);
-        checks.number("graceDays", graceDays).atLeast(0).atMost(90);
-        checks.number("minimumDaysBetween", minimumDaysBetween).atLeast(0).atMost(365);
-        checks.amountsByKey("minimumAmounts", minimumAmounts, 50);
-        checks.number("letterDeliveryDays", letterDeliveryDays).atLeast(0).atMost(30);
-        checks.nonEmptyList("levels", levels, 12, "must name at least one level");
-        checks.nested("insurer", insurer);
-        checks.nested("creditor", creditor);
-        checks.list("referenceRates", referenceRates, 0, 50);
-        checkTogether(checks);
+    public ReminderPolicy {
+        timeZone = timeZone == null ? "Europe/Stockholm" : timeZone;
+        graceDays = graceDays == null ? 0 : graceDays;
+        minimumDaysBetween = minimumDaysBetween == null ? 10 : minimumDaysBetween;
+        minimumAmounts = minimumAmounts == null ? Map.of() : minimumAmounts;
+        shiftDueDateToBusinessDay = shiftDueDateToBusinessDay == null || shiftDueDateToBusinessDay;
+        letterDeliveryDays = letterDeliveryDays == null ? 2 : letterDeliveryDays;
+        referenceRates = referenceRates == null ? List.of() : referenceRates;
     }
 
     public enum Action {
@@ -76,58 +88,72 @@ public record ReminderPolicy(
     }
 
     /**
+     * @param payWithinDays days the letter gives to pay (default 10)
      * @param fee a fee code of late-payment-fees.txt this level asks for (REMINDER_FEE); the law
      *     still decides whether and how much
      * @param template the letter: reminder, final-notice or collection-handoff (default by action)
      */
-    public record Level(int level, int daysAfterDue, Action action, Integer payWithinDays, String fee, String template)
-            implements Checked {
+    public record Level(
+            @Min(1) @Max(99) int level,
+            @Min(1) @Max(730) int daysAfterDue,
+            @NotNull Action action,
+            @Min(1) @Max(60) Integer payWithinDays,
+            @Size(max = 40) @Pattern(regexp = "[A-Z_]*", message = "{io.creditguard.reminders.ReminderPolicy.Level.fee}") String fee,
+            @Pattern(regexp = "reminder|final-notice|collection-handoff",
+                    message = "{io.creditguard.reminders.ReminderPolicy.Level.template}") String template) {
 
-        @Override
-        public void check(Checks checks) {
-            checks.number("level", level).atLeast(1).atMost(99);
-            checks.number("daysAfterDue", daysAfterDue).atLeast(1).atMost(730);
-            checks.required("action", action);
-            checks.number("payWithinDays", payWithinDays).atLeast(1).atMost(60);
-            checks.text("fee", fee).maxLength(40).matches(FEE_CODE, "must be a fee code such as REMINDER_FEE");
-            checks.text("template", template)
-                    .matches(TEMPLATE, "must be reminder, final-notice or collection-handoff");
-        }
-
-        public int payWithin() {
-            return payWithinDays == null ? 10 : payWithinDays;
-        }
-
-        public String letterTemplate() {
-            if (template != null) {
-                return template;
+        public Level {
+            payWithinDays = payWithinDays == null ? 10 : payWithinDays;
+            if (template == null && action != null) {
+                template = switch (action) {
+                    case FINAL_NOTICE -> "final-notice";
+                    case COLLECTION_HANDOFF -> "collection-handoff";
+                    default -> "reminder";
+                };
             }
-            return switch (action) {
-                case FINAL_NOTICE -> "final-notice";
-                case COLLECTION_HANDOFF -> "collection-handoff";
-                default -> "reminder";
-            };
         }
     }
 
     /**
      * The credit insurer's reporting rule: report an overdue debt within {@code overdueNotificationDays}
      * of its original due date. The run reports it {@code notifyAfterDays} after the due date and
-     * warns from {@code warningDays} before the deadline.
+     * warns from {@code warningDays} before the deadline (default 7).
      */
-    public record Insurer(String name, int overdueNotificationDays, int notifyAfterDays, Integer warningDays)
-            implements Checked {
+    @Insurer.ReportsInTime
+    public record Insurer(
+            @NotBlank @Size(max = 100) @SingleLine String name,
+            @Min(1) @Max(365) int overdueNotificationDays,
+            @Min(1) @Max(365) int notifyAfterDays,
+            @Min(0) @Max(60) Integer warningDays) {
 
-        @Override
-        public void check(Checks checks) {
-            checks.text("name", name).required().maxLength(100);
-            checks.number("overdueNotificationDays", overdueNotificationDays).atLeast(1).atMost(365);
-            checks.number("notifyAfterDays", notifyAfterDays).atLeast(1).atMost(365);
-            checks.number("warningDays", warningDays).atLeast(0).atMost(60);
+        public Insurer {
+            warningDays = warningDays == null ? 7 : warningDays;
         }
 
-        public int warnWithin() {
-            return warningDays == null ? 7 : warningDays;
+        /** Reporting after the deadline would always be late. */
+        @Documented
+        @Target(TYPE)
+        @Retention(RUNTIME)
+        @Constraint(validatedBy = ReportsInTime.Validator.class)
+        public @interface ReportsInTime {
+
+            String message() default "{io.creditguard.reminders.ReminderPolicy.Insurer.ReportsInTime.message}";
+
+            Class<?>[] groups() default {};
+
+            Class<? extends Payload>[] payload() default {};
+
+            final class Validator implements ConstraintValidator<ReportsInTime, Insurer> {
+                @Override
+                public boolean isValid(Insurer insurer, ConstraintValidatorContext context) {
+                    if (insurer == null || insurer.notifyAfterDays() <= insurer.overdueNotificationDays()) {
+                        return true;
+                    }
+                    Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.Insurer.ReportsInTime.message}",
+                            Map.of("overdueNotificationDays", insurer.overdueNotificationDays()), "notifyAfterDays");
+                    return false;
+                }
+            }
         }
     }
 
@@ -136,74 +162,64 @@ public record ReminderPolicy(
      *
      * @param language the creditor's own language (sv, nl or en; default en), for insurer notifications
      */
-    public record Creditor(String name, String paymentInstructions, String disputeContact, String language)
-            implements Checked {
+    public record Creditor(
+            @NotBlank @Size(max = 200) @SingleLine String name,
+            @NotBlank @Size(max = 500) String paymentInstructions,
+            @NotBlank @Size(max = 300) String disputeContact,
+            @Pattern(regexp = "sv|nl|en", message = "{io.creditguard.reminders.ReminderPolicy.Creditor.language}")
+            String language) {
 
-        @Override
-        public void check(Checks checks) {
-            checks.text("name", name).required().maxLength(200).singleLine();
-            checks.text("paymentInstructions", paymentInstructions).required().maxLength(500);
-            checks.text("disputeContact", disputeContact).required().maxLength(300);
-            checks.text("language", language).matches(LANGUAGE, "must be sv, nl or en");
+        public Creditor {
+            language = language == null ? "en" : language;
+        }
+    }
+
+    @RateOverride.InOrder
+    public record RateOverride(
+            @NotBlank @Size(max = 40) String scheme,
+            @NotNull @InEra LocalDate validFrom,
+            @NotNull @InEra LocalDate validTo,
+            @NotNull @DecimalMin("-10") @DecimalMax("50") BigDecimal ratePercent) {
+
+        /** A period ends on or after the day it starts. */
+        @Documented
+        @Target(TYPE)
+        @Retention(RUNTIME)
+        @Constraint(validatedBy = InOrder.Validator.class)
+        public @interface InOrder {
+
+            String message() default "{io.creditguard.reminders.ReminderPolicy.RateOverride.InOrder.message}";
+
+            Class<?>[] groups() default {};
+
+            Class<? extends Payload>[] payload() default {};
+
+            final class Validator implements ConstraintValidator<InOrder, RateOverride> {
+                @Override
+                public boolean isValid(RateOverride rate, ConstraintValidatorContext context) {
+                    if (rate == null || rate.validFrom() == null || rate.validTo() == null
+                            || !rate.validTo().isBefore(rate.validFrom())) {
+                        return true;
+                    }
+                    Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.RateOverride.InOrder.message}",
+                            "validTo");
+                    return false;
+                }
+            }
         }
     }
 
     /** The language of letters to the insurer: the creditor's. */
     public String creditorLanguage() {
-        return creditor == null || creditor.language() == null ? "en" : creditor.language();
-    }
-
-    public record RateOverride(String scheme, LocalDate validFrom, LocalDate validTo, BigDecimal ratePercent)
-            implements Checked {
-
-        @Override
-        public void check(Checks checks) {
-            checks.text("scheme", scheme).required().maxLength(40);
-            checks.required("validFrom", validFrom);
-            checks.required("validTo", validTo);
-            checks.number("ratePercent", ratePercent).required().atLeast(-10).atMost(50);
-        }
-    }
-
-    /** The policy that ships with the product. */
-    public static ReminderPolicy standard() {
-        try (InputStream in = ReminderPolicy.class.getClassLoader()
-                .getResourceAsStream("policies/default-reminder-policy.json")) {
-            if (in == null) {
-                throw new IllegalStateException("policies/default-reminder-policy.json is not on the class path");
-            }
-            ReminderPolicy policy = Json.MAPPER.readValue(in, ReminderPolicy.class);
-            FieldErrors errors = new FieldErrors();
-            Checks.check(policy, "$", errors);
-            errors.throwIfAny();
-            return policy;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the default reminder policy", e);
-        }
+        return creditor == null ? "en" : creditor.language();
     }
 
     public ZoneId zone() {
-        return ZoneId.of(timeZone == null ? "Europe/Stockholm" : timeZone);
-    }
-
-    public int grace() {
-        return graceDays == null ? 0 : graceDays;
-    }
-
-    public int gapBetweenLetters() {
-        return minimumDaysBetween == null ? 10 : minimumDaysBetween;
-    }
-
-    public boolean shiftsDueDates() {
-        return shiftDueDateToBusinessDay == null || shiftDueDateToBusinessDay;
-    }
-
-    public int deliveryDays() {
-        return letterDeliveryDays == null ? 2 : letterDeliveryDays;
+        return ZoneId.of(timeZone);
     }
 
     public Optional<BigDecimal> minimumAmount(Currency currency) {
-        return minimumAmounts == null ? Optional.empty() : Optional.ofNullable(minimumAmounts.get(currency));
+        return Optional.ofNullable(minimumAmounts.get(currency));
     }
 
     public Optional<Level> level(int number) {
@@ -211,50 +227,69 @@ public record ReminderPolicy(
     }
 
     public List<ReferenceRates.Rate> rateOverrides() {
-        return referenceRates == null ? List.of() : referenceRates.stream()
+        return referenceRates.stream()
                 .map(r -> new ReferenceRates.Rate(r.scheme(), r.validFrom(), r.validTo(), r.ratePercent(), "policy " + name))
                 .toList();
     }
 
-    /** What spans fields: a valid zone, levels strictly rising, a coherent insurer rule. */
-    private void checkTogether(Checks checks) {
-        if (timeZone != null) {
-            try {
-                ZoneId.of(timeZone);
-            } catch (DateTimeException e) {
-                checks.fail("timeZone", "must be a time-zone id such as Europe/Stockholm");
-            }
-        }
-        if (levels != null) {
-            Set<Integer> numbers = new HashSet<>();
-            for (int i = 0; i < levels.size(); i++) {
-                Level level = levels.get(i);
-                if (level == null) {
-                    continue;
+    @Override
+    public List<AmountsFitCurrency.Amount> amounts() {
+        List<AmountsFitCurrency.Amount> amounts = new ArrayList<>();
+        minimumAmounts.forEach((currency, amount) -> amounts.add(
+                new AmountsFitCurrency.Amount(currency, amount, "minimumAmounts", currency.getCurrencyCode())));
+        return amounts;
+    }
+
+    /**
+     * Levels are dunning letters, numbered once each, and rise in order: level and days after the
+     * due date both above the previous level's, so first-match over the levels not yet sent never
+     * skips one.
+     */
+    @Documented
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @Constraint(validatedBy = LevelsInOrder.Validator.class)
+    public @interface LevelsInOrder {
+
+        String message() default "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.message}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Validator implements ConstraintValidator<LevelsInOrder, ReminderPolicy> {
+            @Override
+            public boolean isValid(ReminderPolicy policy, ConstraintValidatorContext context) {
+                if (policy == null || policy.levels() == null) {
+                    return true;
                 }
-                String at = "levels[" + i + "]";
-                if (!numbers.add(level.level())) {
-                    checks.fail(at + ".level", "is used twice");
+                boolean valid = true;
+                Set<Integer> numbers = new HashSet<>();
+                Level previous = null;
+                for (int i = 0; i < policy.levels().size(); i++) {
+                    Level level = policy.levels().get(i);
+                    if (level == null) {
+                        continue;
+                    }
+                    if (!numbers.add(level.level())) {
+                        Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.repeated}",
+                                "levels", i, "level");
+                        valid = false;
+                    }
+                    if (level.action() == Action.INSURER_NOTIFICATION) {
+                        Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.insurer}",
+                                "levels", i, "action");
+                        valid = false;
+                    }
+                    if (previous != null && (level.level() <= previous.level()
+                            || level.daysAfterDue() <= previous.daysAfterDue())) {
+                        Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.message}",
+                                "levels", i, "daysAfterDue");
+                        valid = false;
+                    }
+                    previous = level;
                 }
-                if (level.action() == Action.INSURER_NOTIFICATION) {
-                    checks.fail(at + ".action", "INSURER_NOTIFICATION is not a dunning level; set policy.insurer instead");
-                }
-                Level previous = i > 0 ? levels.get(i - 1) : null;
-                if (previous != null && (level.level() <= previous.level() || level.daysAfterDue() <= previous.daysAfterDue())) {
-                    checks.fail(at, "levels must rise in order: level and daysAfterDue both above the previous level's");
-                }
-            }
-        }
-        if (insurer != null && insurer.notifyAfterDays() > insurer.overdueNotificationDays()) {
-            checks.fail("insurer.notifyAfterDays", "must not be after overdueNotificationDays ("
-                    + insurer.overdueNotificationDays() + "), or the report is always late");
-        }
-        if (referenceRates != null) {
-            for (int i = 0; i < referenceRates.size(); i++) {
-                RateOverride r = referenceRates.get(i);
-                if (r != null && r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
-                    checks.fail("referenceRates[" + i + "].validTo", "must not be before validFrom");
-                }
+                return valid;
             }
         }
     }

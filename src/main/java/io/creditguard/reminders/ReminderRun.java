@@ -24,12 +24,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.creditguard.http.Checks;
-import io.creditguard.http.FieldErrors;
-import io.creditguard.http.Json;
-import io.creditguard.http.ProblemException;
+import io.creditguard.json.Json;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
 
 /**
  * The scheduled reminder run over the whole receivables book in the store.
@@ -64,11 +63,13 @@ public class ReminderRun {
 
     private final ObjectStore store;
     private final ReminderService reminders;
+    private final InputReader inputs;
     private final Clock clock;
 
-    ReminderRun(ObjectStore store, ReminderService reminders, Clock clock) {
+    public ReminderRun(ObjectStore store, ReminderService reminders, InputReader inputs, Clock clock) {
         this.store = store;
         this.reminders = reminders;
+        this.inputs = inputs;
         this.clock = clock;
     }
 
@@ -105,14 +106,8 @@ public class ReminderRun {
             return reminders.defaultPolicy();
         }
         try (InputStream in = configured.get()) {
-            ReminderPolicy policy = Json.MAPPER.readValue(in, ReminderPolicy.class);
-            FieldErrors errors = new FieldErrors();
-            Checks.check(policy, "$", errors);
-            errors.throwIfAny();
-            return policy;
-        } catch (JsonProcessingException | ProblemException e) {
-            throw new IllegalStateException(store.describe() + "/" + POLICY_KEY + " is not a valid policy: "
-                    + e.getMessage(), e);
+            return reminders.readPolicy(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    store.describe() + "/" + POLICY_KEY);
         }
     }
 
@@ -217,22 +212,21 @@ public class ReminderRun {
     public record SentRecord(LocalDate decidedOn, ReminderEngine.Reminder reminder) {
     }
 
+    /** The line as an invoice; an invalid one names the invoice when the line says which it is. */
     private Invoice parse(String line) {
-        Invoice invoice;
         try {
-            invoice = Json.MAPPER.readValue(line, Invoice.class);
+            return inputs.read(line, Invoice.class);
+        } catch (InvalidInputException e) {
+            throw new InvalidLine(invoiceIdOf(line), e.summary());
+        }
+    }
+
+    private static String invoiceIdOf(String line) {
+        try {
+            return Json.MAPPER.readTree(line).path("invoiceId").asText(null);
         } catch (JsonProcessingException e) {
-            throw new InvalidLine(null, "not a valid invoice record: " + e.getOriginalMessage().split("\n")[0]);
+            return null;
         }
-        FieldErrors errors = new FieldErrors();
-        Checks.check(invoice, "$", errors);
-        try {
-            errors.throwIfAny();
-        } catch (ProblemException e) {
-            throw new InvalidLine(invoice.invoiceId(), e.problem().errors().stream()
-                    .map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse(e.getMessage()));
-        }
-        return invoice;
     }
 
     private static final class InvalidLine extends RuntimeException {

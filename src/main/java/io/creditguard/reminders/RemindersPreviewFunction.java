@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -17,8 +16,11 @@ import io.quarkus.funqy.Funq;
 @ApplicationScoped
 public class RemindersPreviewFunction extends HttpFunction {
 
-    @Inject
-    ReminderService reminders;
+    private final ReminderService reminders;
+
+    public RemindersPreviewFunction(ReminderService reminders) {
+        this.reminders = reminders;
+    }
 
     @Override
     public String exportName() {
@@ -29,7 +31,7 @@ public class RemindersPreviewFunction extends HttpFunction {
     protected List<Route<?>> declareRoutes() {
         return List.of(Route.post("/reminders/preview", PreviewRequest.class, r -> {
             ReminderPolicy policy = r.policy() == null ? reminders.defaultPolicy() : r.policy();
-            LocalDate asOf = r.checkedAsOf(today(policy.zone()));
+            LocalDate asOf = r.asOf() == null ? today(policy.zone()) : r.asOf();
             return reminders.preview(asOf, policy, r.invoices());
         }));
     }

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.creditguard.http.Json;
+import io.creditguard.json.Json;
 import io.creditguard.http.ScheduledFunction;
 import io.quarkus.funqy.Funq;
 

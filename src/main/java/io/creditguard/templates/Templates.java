@@ -1,45 +1,24 @@
 package io.creditguard.templates;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.HtmlEscaper;
-import io.quarkus.qute.ReflectionValueResolver;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.TemplateLocator;
-import io.quarkus.qute.Variant;
+import io.quarkus.qute.Template;
 
 /**
- * The one Qute engine of the product, reading {@code templates/<id>} from the class path. HTML
- * templates escape every value they print, so customer data cannot inject markup. Rendering is
- * strict: an expression a template cannot resolve fails instead of printing nothing, so the tests
- * that render every template catch a misspelt field. Values are read by reflection, so each model
- * type is registered for a native image by its package.
+ * The letters' templates under {@code src/main/resources/templates/}, rendered by the Qute engine the
+ * Quarkus extension builds. Each letter template declares its model ({@code {@io.creditguard.reminders.LetterModel m}}),
+ * so the build checks every expression against the model and generates the resolvers that read it
+ * (no reflection, native-safe). Rendering is strict (an expression that does not resolve fails) and
+ * templates of HTML content escape every value they print, so customer data cannot inject markup.
  */
-public final class Templates {
+@ApplicationScoped
+public class Templates {
 
-    private static final Engine ENGINE = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
-            .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).addLocator(Templates::classPathTemplate)
-            .removeStandaloneLines(true).strictRendering(true).build();
+    private final Engine engine;
 
-    private Templates() {
-    }
-
-    /**
-     * @throws IllegalStateException when {@code templates/<id>} is not on the class path
-     */
-    public static TemplateInstance instance(String id) {
-        var template = ENGINE.getTemplate(id);
-        if (template == null) {
-            throw new IllegalStateException("template templates/" + id + " is not on the class path");
-        }
-        return template.instance();
+    public Templates(Engine engine) {
+        this.engine = engine;
     }
 
     /** A rendered letter whose template writes the subject on its first line and the body after it. */
@@ -47,31 +26,22 @@ public final class Templates {
     }
 
     /**
-     * Renders a letter template: its first line is the subject, the rest (trimmed, ending in one
-     * newline, or empty) the body.
+     * Renders the letter template {@code id} with its model as {@code m}: the first line of the
+     * result is the subject, the rest (trimmed, ending in one newline, or empty) the body.
      */
-    public static Titled renderTitled(TemplateInstance instance) {
-        String[] subjectAndBody = instance.render().strip().split("\n", 2);
+    public Titled renderTitled(String id, Object model) {
+        String[] subjectAndBody = template(id).data("m", model).render().strip().split("\n", 2);
         return new Titled(subjectAndBody[0].strip(), subjectAndBody.length > 1 ? subjectAndBody[1].strip() + "\n" : "");
     }
 
-    private static Optional<TemplateLocator.TemplateLocation> classPathTemplate(String id) {
-        String resource = "templates/" + id;
-        if (Templates.class.getClassLoader().getResource(resource) == null) {
-            return Optional.empty();
+    /**
+     * @throws IllegalStateException when {@code templates/<id>} is not on the class path
+     */
+    public Template template(String id) {
+        Template template = engine.getTemplate(id);
+        if (template == null) {
+            throw new IllegalStateException("template templates/" + id + " is not on the class path");
         }
-        Variant variant = new Variant(Locale.ROOT, id.endsWith(".html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN, "UTF-8");
-        return Optional.of(new TemplateLocator.TemplateLocation() {
-            @Override
-            public Reader read() {
-                InputStream in = Templates.class.getClassLoader().getResourceAsStream(resource);
-                return new InputStreamReader(in, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public Optional<Variant> getVariant() {
-                return Optional.of(variant);
-            }
-        });
+        return template;
     }
 }

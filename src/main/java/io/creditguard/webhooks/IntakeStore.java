@@ -11,7 +11,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.creditguard.http.Json;
+import io.creditguard.digest.Sha256;
+import io.creditguard.json.Json;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.ObjectStore;
 
@@ -113,13 +114,13 @@ class IntakeStore {
     }
 
     private static String markerKey(String source, String eventId) {
-        return "webhooks/events/" + source + "/" + Signatures.sha256Hex(Signatures.utf8(eventId)) + ".json";
+        return "webhooks/events/" + source + "/" + Sha256.hex(Signatures.utf8(eventId)) + ".json";
     }
 
     /** A readable, store-safe key part: the id's safe characters and a hash that keeps distinct ids apart. */
     private static String slug(String id) {
         String safe = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
-        return (safe.length() > 60 ? safe.substring(0, 60) : safe) + "-" + Signatures.sha256Hex(Signatures.utf8(id))
+        return (safe.length() > 60 ? safe.substring(0, 60) : safe) + "-" + Sha256.hex(Signatures.utf8(id))
                 .substring(0, 12);
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.http.HttpRequest;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.validation.InputReader;
 
 /**
  * Moneybird webhooks ({@code POST /webhooks/moneybird}). Moneybird signs nothing; it sends the
@@ -28,16 +29,18 @@ class MoneybirdIntake {
     private final Secrets secrets;
     private final IntakeStore store;
     private final Normalizer normalizer;
+    private final InputReader inputs;
 
-    MoneybirdIntake(Secrets secrets, IntakeStore store, Normalizer normalizer) {
+    MoneybirdIntake(Secrets secrets, IntakeStore store, Normalizer normalizer, InputReader inputs) {
         this.secrets = secrets;
         this.store = store;
         this.normalizer = normalizer;
+        this.inputs = inputs;
     }
 
     IntakeResult handle(HttpRequest request) {
         String expected = secrets.require("MONEYBIRD_WEBHOOK_TOKEN");
-        JsonNode payload = Payloads.json(request);
+        JsonNode payload = inputs.tree(request.bodyText());
         if (!Signatures.same(expected, payload.path("webhook_token").asText(null))) {
             throw Normalizer.unauthorized("webhook_token is missing or is not this endpoint's token.");
         }
@@ -55,7 +58,7 @@ class MoneybirdIntake {
         if (store.seen(SOURCE, eventId)) {
             return IntakeResult.of("duplicate", null, "event " + eventId + " was processed before");
         }
-        return store.upsert(SOURCE, eventId, normalizer.checked(map(entity, state, updated), "$.entity"));
+        return store.upsert(SOURCE, eventId, inputs.check(map(entity, state, updated), "$.entity"));
     }
 
     private Invoice map(JsonNode e, String state, Instant updated) {
@@ -83,7 +86,7 @@ class MoneybirdIntake {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException ex) {
-            throw Normalizer.invalid("$.entity." + field, "must be a decimal amount such as \"121.00\"");
+            throw Payloads.invalid("$.entity." + field, "must be a decimal amount such as \"121.00\"");
         }
     }
 
@@ -95,7 +98,7 @@ class MoneybirdIntake {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException ex) {
-            throw Normalizer.invalid(field, "must be an ISO date-time with offset");
+            throw Payloads.invalid(field, "must be an ISO date-time with offset");
         }
     }
 }

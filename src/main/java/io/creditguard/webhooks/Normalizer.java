@@ -1,22 +1,17 @@
 package io.creditguard.webhooks;
 
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.creditguard.http.Checks;
-import io.creditguard.http.FieldErrors;
-import io.creditguard.http.Problem;
 import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
-import io.creditguard.receivables.Invoice;
 
 /**
  * What every platform mapping shares: the letter language a country implies, the country to assume
- * when a platform sends none, and the check that a mapped invoice is one the reminder run can use.
+ * when a platform sends none, and the answer to a caller that is not who it says.
  */
 @ApplicationScoped
 class Normalizer {
@@ -40,23 +35,7 @@ class Normalizer {
         };
     }
 
-    /**
-     * @param path where the invoice sits in the payload, for error messages ({@code $.data.object})
-     * @throws ProblemException 422 naming each field that makes it unusable
-     */
-    Invoice checked(Invoice invoice, String path) {
-        FieldErrors errors = new FieldErrors();
-        Checks.check(invoice, path, errors);
-        errors.throwIfAny();
-        return invoice;
-    }
-
     static ProblemException unauthorized(String detail) {
         return new ProblemException(ProblemType.UNAUTHORIZED, detail);
-    }
-
-    static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, field + " " + message,
-                List.of(new Problem.FieldError(field, message))));
     }
 }

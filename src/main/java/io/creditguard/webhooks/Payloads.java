@@ -1,51 +1,29 @@
 package io.creditguard.webhooks;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
-import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.creditguard.http.HttpRequest;
-import io.creditguard.http.Json;
-import io.creditguard.http.Problem;
-import io.creditguard.http.ProblemException;
-import io.creditguard.http.ProblemType;
+import io.creditguard.validation.FieldError;
+import io.creditguard.validation.InvalidInputException;
 
-/** Reading the platforms' JSON: the raw body as a tree, and required fields with their JSON path in errors. */
+/**
+ * Reading the platforms' payloads field by field: required fields, currencies and dates, each error
+ * naming the field where the platform put it ({@code $.data.object.currency}, {@code BT-5 cbc:DocumentCurrencyCode}).
+ */
 final class Payloads {
 
     private Payloads() {
-    }
-
-    /**
-     * @throws ProblemException 400 when the body is not one JSON object
-     */
-    static JsonNode json(HttpRequest request) {
-        try {
-            JsonNode tree = Json.MAPPER.readTree(request.bodyText());
-            if (tree == null || !tree.isObject()) {
-                throw new ProblemException(ProblemType.INVALID_BODY, "The body must be a JSON object.");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: "
-                    + e.getOriginalMessage().split("\n")[0]);
-        } catch (IOException e) {
-            throw new IllegalStateException("reading an in-memory string failed", e);
-        }
     }
 
     /** A required, non-blank text field. */
     static String text(JsonNode node, String field, String path) {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, path + " is required",
-                    List.of(new Problem.FieldError(path, "is required"))));
+            throw invalid(path, "must not be blank");
         }
         return value.asText();
     }
@@ -60,7 +38,7 @@ final class Payloads {
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw Normalizer.invalid(field, "is not an ISO 4217 currency code");
+            throw invalid(field, "is not an ISO 4217 currency code");
         }
     }
 
@@ -69,7 +47,12 @@ final class Payloads {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw Normalizer.invalid(field, "must be a date such as 2026-11-28");
+            throw invalid(field, "must be a date such as 2026-11-28");
         }
+    }
+
+    /** A field the payload has but that cannot be used (422). */
+    static InvalidInputException invalid(String field, String message) {
+        return InvalidInputException.invalid(FieldError.at(field, message));
     }
 }

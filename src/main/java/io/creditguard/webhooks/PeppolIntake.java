@@ -20,11 +20,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
+import io.creditguard.digest.Sha256;
 import io.creditguard.http.HttpRequest;
-import io.creditguard.http.Problem;
 import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.validation.FieldError;
+import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
 
 /**
  * A Peppol BIS Billing 3.0 invoice in UBL 2.1 ({@code POST /invoices/peppol}, {@code application/xml}),
@@ -45,12 +48,14 @@ class PeppolIntake {
     private final Secrets secrets;
     private final IntakeStore store;
     private final Normalizer normalizer;
+    private final InputReader inputs;
     private final Clock clock;
 
-    PeppolIntake(Secrets secrets, IntakeStore store, Normalizer normalizer, Clock clock) {
+    PeppolIntake(Secrets secrets, IntakeStore store, Normalizer normalizer, InputReader inputs, Clock clock) {
         this.secrets = secrets;
         this.store = store;
         this.normalizer = normalizer;
+        this.inputs = inputs;
         this.clock = clock;
     }
 
@@ -69,15 +74,15 @@ class PeppolIntake {
             throw new ProblemException(ProblemType.INVALID_BODY, "The document is not a UBL 2.1 Invoice (root element "
                     + root.getNodeName() + ").");
         }
-        String eventId = Signatures.sha256Hex(request.body());
+        String eventId = Sha256.hex(request.body());
         if (store.seen(SOURCE, eventId)) {
             return IntakeResult.of("duplicate", null, "this document was received before");
         }
-        return store.upsert(SOURCE, eventId, normalizer.checked(map(root), "$"));
+        return store.upsert(SOURCE, eventId, inputs.check(map(root), "$"));
     }
 
     private Invoice map(Element root) {
-        List<Problem.FieldError> missing = new ArrayList<>();
+        List<FieldError> missing = new ArrayList<>();
         String number = text(root, missing, "BT-1 cbc:ID", c(CBC, "ID"));
         String issued = text(root, missing, "BT-2 cbc:IssueDate", c(CBC, "IssueDate"));
         String due = text(root, missing, "BT-9 cbc:DueDate", c(CBC, "DueDate"));
@@ -95,8 +100,7 @@ class PeppolIntake {
         String sellerName = text(root, missing, "BT-27 seller cac:PartyLegalEntity/cbc:RegistrationName",
                 concat(seller, c(CBC, "RegistrationName")));
         if (!missing.isEmpty()) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, missing.size() == 1
-                    ? missing.get(0).field() + " is required" : missing.size() + " required elements are missing", missing));
+            throw InvalidInputException.invalid(missing);
         }
         String buyerLegalId = buyerId == null ? buyerName : buyerId.getTextContent().strip();
         String scheme = buyerId == null ? "" : buyerId.getAttribute("schemeID");
@@ -177,10 +181,10 @@ class PeppolIntake {
         return e == null || e.getTextContent().isBlank() ? null : e.getTextContent().strip();
     }
 
-    private static String text(Element root, List<Problem.FieldError> missing, String field, String... path) {
+    private static String text(Element root, List<FieldError> missing, String field, String... path) {
         String value = optional(root, path);
         if (value == null) {
-            missing.add(new Problem.FieldError(field, "is required"));
+            missing.add(FieldError.at(field, "must not be blank"));
         }
         return value;
     }
@@ -189,7 +193,7 @@ class PeppolIntake {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw Normalizer.invalid(field, "must be a decimal amount");
+            throw Payloads.invalid(field, "must be a decimal amount");
         }
     }
 }

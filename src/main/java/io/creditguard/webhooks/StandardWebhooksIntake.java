@@ -8,15 +8,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.http.HttpRequest;
-import io.creditguard.http.Json;
-import io.creditguard.http.Problem;
 import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.validation.InputReader;
 
 /**
  * Any sender of Standard Webhooks (standardwebhooks.com), {@code POST /webhooks/standard/{source}}.
@@ -33,13 +31,13 @@ class StandardWebhooksIntake {
 
     private final Secrets secrets;
     private final IntakeStore store;
-    private final Normalizer normalizer;
+    private final InputReader inputs;
     private final Clock clock;
 
-    StandardWebhooksIntake(Secrets secrets, IntakeStore store, Normalizer normalizer, Clock clock) {
+    StandardWebhooksIntake(Secrets secrets, IntakeStore store, InputReader inputs, Clock clock) {
         this.secrets = secrets;
         this.store = store;
-        this.normalizer = normalizer;
+        this.inputs = inputs;
         this.clock = clock;
     }
 
@@ -53,7 +51,7 @@ class StandardWebhooksIntake {
         String secret = secrets.find(variable).orElseGet(() -> secrets.require("STANDARD_WEBHOOK_SECRET"));
         String id = request.header("webhook-id").orElseThrow(() -> Normalizer.unauthorized("The webhook-id header is missing."));
         Instant sent = verify(request, secret, id);
-        JsonNode payload = Payloads.json(request);
+        JsonNode payload = inputs.tree(request.bodyText());
         String type = Payloads.text(payload, "type", "$.type");
         if (!type.startsWith("invoice.")) {
             return IntakeResult.of("ignored", null, type + " is not an invoice event");
@@ -61,21 +59,11 @@ class StandardWebhooksIntake {
         if (store.seen(source, id)) {
             return IntakeResult.of("duplicate", null, "message " + id + " was processed before");
         }
-        Invoice data;
-        try {
-            data = Json.MAPPER.treeToValue(payload.path("data"), Invoice.class);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_FIELD, "$.data is not a creditguard invoice: "
-                    + e.getOriginalMessage().split("\n")[0], java.util.List.of(new Problem.FieldError("$.data",
-                            "is not a creditguard invoice"))));
-        }
-        if (data == null) {
-            throw Normalizer.invalid("$.data", "is required");
-        }
+        Invoice data = inputs.read(payload.path("data"), Invoice.class, "$.data");
         Invoice scoped = new Invoice(source + ":" + data.invoiceId(), data.invoiceNumber(), data.currency(),
                 data.issueDate(), data.dueDate(), data.amount(), data.openAmount(), data.customer(), data.interestRate(),
                 data.reminderFeeAgreed(), data.disputed(), data.pausedUntil(), java.util.List.of(), null, source, sent);
-        return store.upsert(source, id, normalizer.checked(scoped, "$.data"));
+        return store.upsert(source, id, inputs.check(scoped, "$.data"));
     }
 
     private Instant verify(HttpRequest request, String secret, String id) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.creditguard.http.HttpRequest;
 import io.creditguard.money.Currencies;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.validation.InputReader;
 
 /**
  * Stripe invoice events ({@code POST /webhooks/stripe}). The {@code Stripe-Signature} header is
@@ -35,18 +36,20 @@ class StripeIntake {
     private final Secrets secrets;
     private final IntakeStore store;
     private final Normalizer normalizer;
+    private final InputReader inputs;
     private final Clock clock;
 
-    StripeIntake(Secrets secrets, IntakeStore store, Normalizer normalizer, Clock clock) {
+    StripeIntake(Secrets secrets, IntakeStore store, Normalizer normalizer, InputReader inputs, Clock clock) {
         this.secrets = secrets;
         this.store = store;
         this.normalizer = normalizer;
+        this.inputs = inputs;
         this.clock = clock;
     }
 
     IntakeResult handle(HttpRequest request) {
         verify(request, secrets.require("STRIPE_WEBHOOK_SECRET"));
-        JsonNode event = Payloads.json(request);
+        JsonNode event = inputs.tree(request.bodyText());
         String eventId = Payloads.text(event, "id", "$.id");
         String type = Payloads.text(event, "type", "$.type");
         if (!INVOICE_EVENTS.contains(type)) {
@@ -56,7 +59,7 @@ class StripeIntake {
             return IntakeResult.of("duplicate", null, "event " + eventId + " was processed before");
         }
         JsonNode invoice = event.path("data").path("object");
-        Invoice mapped = normalizer.checked(map(invoice, type, Instant.ofEpochSecond(event.path("created").asLong())),
+        Invoice mapped = inputs.check(map(invoice, type, Instant.ofEpochSecond(event.path("created").asLong())),
                 "$.data.object");
         return store.upsert(SOURCE, eventId, mapped);
     }
@@ -124,7 +127,7 @@ class StripeIntake {
     private static BigDecimal minor(JsonNode o, String field, int scale) {
         JsonNode value = o.path(field);
         if (!value.isIntegralNumber() || value.asLong() < 0) {
-            throw Normalizer.invalid("$.data.object." + field, "must be a non-negative integer amount in minor units");
+            throw Payloads.invalid("$.data.object." + field, "must be a non-negative integer amount in minor units");
         }
         return BigDecimal.valueOf(value.asLong(), scale);
     }

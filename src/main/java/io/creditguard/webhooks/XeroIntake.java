@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpRequest;
+import io.creditguard.validation.InputReader;
 
 /**
  * Xero webhooks ({@code POST /webhooks/xero}). {@code x-xero-signature} is the base64 HMAC-SHA256
@@ -28,10 +29,12 @@ class XeroIntake {
 
     private final Secrets secrets;
     private final IntakeStore store;
+    private final InputReader inputs;
 
-    XeroIntake(Secrets secrets, IntakeStore store) {
+    XeroIntake(Secrets secrets, IntakeStore store, InputReader inputs) {
         this.secrets = secrets;
         this.store = store;
+        this.inputs = inputs;
     }
 
     APIGatewayV2HTTPResponse handle(HttpRequest request) {
@@ -40,7 +43,7 @@ class XeroIntake {
         if (!Signatures.same(Signatures.hmacSha256(key, request.body()), given)) {
             throw Normalizer.unauthorized("x-xero-signature is missing or does not match this body and the webhook key.");
         }
-        JsonNode payload = Payloads.json(request);
+        JsonNode payload = inputs.tree(request.bodyText());
         JsonNode events = payload.path("events");
         for (int i = 0; i < events.size(); i++) {
             JsonNode event = events.get(i);
@@ -68,7 +71,7 @@ class XeroIntake {
             return text.endsWith("Z") || text.matches(".*[+-]\\d{2}:\\d{2}$") ? java.time.OffsetDateTime.parse(text).toInstant()
                     : java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw Normalizer.invalid(path, "must be an ISO date-time such as 2026-11-28T09:12:41.123");
+            throw Payloads.invalid(path, "must be an ISO date-time such as 2026-11-28T09:12:41.123");
         }
     }
 }

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.State;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.creditguard.Standalone;
 import io.creditguard.breakeven.BreakevenFunction;
 import io.creditguard.claims.ClaimsFunction;
 import io.creditguard.credit.CreditCheckFunction;
@@ -26,9 +27,9 @@ import io.creditguard.http.RouteFuzzing;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class HandlersBenchmark {
 
-    private final CreditCheckFunction credit = RouteFuzzing.wired(new CreditCheckFunction());
-    private final BreakevenFunction breakeven = RouteFuzzing.wired(new BreakevenFunction());
-    private final ClaimsFunction claims = RouteFuzzing.wired(new ClaimsFunction());
+    private final CreditCheckFunction credit = Standalone.creditCheck();
+    private final BreakevenFunction breakeven = Standalone.breakeven();
+    private final ClaimsFunction claims = Standalone.claims();
     private final APIGatewayV2HTTPEvent creditEvent = RouteFuzzing.post("/credit-checks",
             RouteFuzzing.sampleBody("credit-check.json"));
     private final APIGatewayV2HTTPEvent lossEvent = RouteFuzzing.post("/breakeven/loss",

@@ -75,7 +75,7 @@ class CreditCheckRoutesTest {
             "{\"company\":{\"country\":\"SE\",\"registrationNumber\":\"556036-0793\",\"vatNumber\":\"SE556703748501\"},\"currency\":\"SEK\"}; $.company.vatNumber; does not match",
             "{\"company\":{\"country\":\"XX\",\"registrationNumber\":\"1\"},\"currency\":\"SEK\"}; $.company.country; ISO 3166",
             "{\"company\":{\"country\":\"SE\",\"registrationNumber\":\"556036-0793\",\"industry\":\"Z99\"},\"currency\":\"SEK\"}; $.company.industry; NACE",
-            "{\"currency\":\"SEK\"}; $.company; required",
+            "{\"currency\":\"SEK\"}; $.company; must not be null",
             "{\"company\":{\"country\":\"SE\",\"registrationNumber\":\"556036-0793\"},\"currency\":\"SEK\",\"financials\":{\"periodEnd\":\"2025-12-31\",\"revenue\":1,\"ebit\":1,\"totalAssets\":0,\"currentAssets\":0,\"currentLiabilities\":0,\"totalLiabilities\":0,\"equity\":0,\"retainedEarnings\":0}}; $.financials[0].totalAssets; greater than 0",
             "{\"company\":{\"country\":\"SE\",\"registrationNumber\":\"556036-0793\"},\"currency\":\"SEK\",\"paymentBehaviour\":{\"invoicesPaid\":1,\"invoicesPaidLate\":5}}; $.paymentBehaviour.invoicesPaidLate; must not exceed",
             "{\"company\":{\"country\":\"SE\",\"registrationNumber\":\"556036-0793\"},\"currency\":\"SEK\",\"externalRating\":{\"provider\":\"UC\",\"score\":120,\"scaleMin\":0,\"scaleMax\":100,\"higherIsBetter\":true}}; $.externalRating.score; within",

@@ -16,6 +16,7 @@ import io.creditguard.credit.CreditDecision.Decision;
 import io.creditguard.credit.CreditDecision.Financials;
 import io.creditguard.credit.CreditDecision.PaymentBehaviour;
 import io.creditguard.money.Money;
+import io.creditguard.validation.CompanyIds;
 import io.creditguard.reference.ReferenceTable;
 
 /**
@@ -37,10 +38,10 @@ class CreditDecisionTest {
     }
 
     private static final Financials HEALTHY_2025 = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000),
-            d(2_000_000), d(100_000), d(10_000_000), d(5_000_000), d(1_000_000), d(2_000_000), d(5_000_000),
+            d(2_000_000), null, d(100_000), d(10_000_000), d(5_000_000), d(1_000_000), null, d(2_000_000), d(5_000_000),
             d(5_000_000), d(3_000_000));
     private static final Financials HEALTHY_2024 = new Financials(LocalDate.of(2024, 12, 31), d(18_000_000),
-            d(1_700_000), d(100_000), d(9_500_000), d(4_600_000), d(1_000_000), d(2_000_000), d(5_000_000),
+            d(1_700_000), null, d(100_000), d(9_500_000), d(4_600_000), d(1_000_000), null, d(2_000_000), d(5_000_000),
             d(4_500_000), d(2_600_000));
     private static final PaymentBehaviour PUNCTUAL = new PaymentBehaviour(120, 6, d(3), 10, d(0), 0, false);
 
@@ -79,11 +80,32 @@ class CreditDecisionTest {
     }
 
     @Test
+    void cashAndNetIncomeGiveTheCashRatioAndNetMargin() {
+        // cash 800 000 / current liabilities 2 000 000 = 0.40: between weak 0.2 and good 0.5, ADEQUATE;
+        // net income 1 000 000 / revenue 20 000 000 = 0.05: at good 0.05, STRONG (sector-benchmarks.txt, '*' rows)
+        var withCash = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000), d(2_000_000), d(1_000_000), d(100_000),
+                d(10_000_000), d(5_000_000), d(1_000_000), d(800_000), d(2_000_000), d(5_000_000), d(5_000_000),
+                d(3_000_000));
+        var result = CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', LocalDate.of(2005, 3, 1)),
+                List.of(withCash), PUNCTUAL, null, sek(200_000), 45, null, AS_OF, null), RULES);
+        assertThat(result.ratios()).filteredOn(r -> r.name().equals("cashRatio")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.value()).isEqualByComparingTo("0.4000");
+                    assertThat(r.verdict()).isEqualTo("ADEQUATE");
+                });
+        assertThat(result.ratios()).filteredOn(r -> r.name().equals("netMargin")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.value()).isEqualByComparingTo("0.0500");
+                    assertThat(r.verdict()).isEqualTo("STRONG");
+                });
+    }
+
+    @Test
     void greyCompanyGetsShorterTermsAndInsuranceCover() {
         // 50 + Altman GREY 0 (Z'' = 0.2624 + 0.326 + 0.2688 + 0.35 = 1.2072) + equity 25 % 5 + current 1.1 0
         // + EBIT 2 % 0 + 20 % late 3 + 10 days late 0 + 5 years 2 = 60, class C
-        var grey = new Financials(LocalDate.of(2025, 12, 31), d(2_000_000), d(40_000), null, d(1_000_000),
-                d(440_000), null, d(400_000), d(750_000), d(250_000), d(100_000));
+        var grey = new Financials(LocalDate.of(2025, 12, 31), d(2_000_000), d(40_000), null, null, d(1_000_000),
+                d(440_000), null, null, d(400_000), d(750_000), d(250_000), d(100_000));
         var result = CreditDecision.assess(new CreditDecision.Input(company("556703-7485", 'M', LocalDate.of(2021,
                 6, 1)), List.of(grey), new PaymentBehaviour(50, 10, d(10), 20, d(0), 0, false), null, sek(20_000), 60,
                 null, AS_OF, null), RULES);
@@ -103,8 +125,8 @@ class CreditDecisionTest {
     void distressedCompanyIsDeclinedAndAskedForPrepayment() {
         // 50 − 25 (DISTRESS) − 20 (negative equity) − 8 (current 0.4) − 8 (operating loss) − 15 (60 % late)
         // − 15 (35 days) − 10 (120 days once) − 5 (open overdue) − 3 (2 years) = −59 → 1, class E
-        var distressed = new Financials(LocalDate.of(2025, 12, 31), d(1_500_000), d(-100_000), null, d(1_000_000),
-                d(200_000), null, d(500_000), d(1_050_000), d(-50_000), d(-300_000));
+        var distressed = new Financials(LocalDate.of(2025, 12, 31), d(1_500_000), d(-100_000), null, null, d(1_000_000),
+                d(200_000), null, null, d(500_000), d(1_050_000), d(-50_000), d(-300_000));
         var result = CreditDecision.assess(new CreditDecision.Input(company("556042-7220", null, LocalDate.of(2024,
                 1, 10)), List.of(distressed), new PaymentBehaviour(50, 30, d(35), 120, d(80_000), 0, false), null,
                 sek(100_000), 30, null, AS_OF, null), RULES);

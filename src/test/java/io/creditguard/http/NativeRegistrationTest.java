@@ -45,7 +45,6 @@ class NativeRegistrationTest {
             registered.addAll(Arrays.asList(annotation.targets()));
         }
         registered.add(Problem.class);
-        registered.add(Problem.FieldError.class);
 
         Deque<Class<?>> queue = new ArrayDeque<>(registered);
         functions.forEach(f -> f.routes().forEach(r -> queue.add(r.bodyType())));

@@ -31,7 +31,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import io.creditguard.http.HttpFunction;
-import io.creditguard.http.Json;
+import io.creditguard.json.Json;
 import io.creditguard.http.Route;
 import io.creditguard.http.ScheduledFunction;
 import io.quarkus.funqy.Funq;

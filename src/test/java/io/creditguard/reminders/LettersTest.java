@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.creditguard.Standalone;
 import io.creditguard.calendar.BusinessCalendar;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.receivables.Invoice.CustomerType;
@@ -17,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class LettersTest {
 
-    private static final ReminderPolicy POLICY = ReminderPolicy.standard();
+    private static final ReminderPolicy POLICY = Standalone.reminders().defaultPolicy();
     private static final ReminderEngine ENGINE = new ReminderEngine(POLICY, StatutoryRules.standard(), BusinessCalendar.standard());
 
     @Inject

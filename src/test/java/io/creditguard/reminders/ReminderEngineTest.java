@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.creditguard.Standalone;
 import io.creditguard.calendar.BusinessCalendar;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice.CustomerType;
@@ -23,7 +24,7 @@ import io.creditguard.reminders.ReminderPolicy.Action;
 class ReminderEngineTest {
 
     private static final StatutoryRules RULES = StatutoryRules.standard();
-    private static final ReminderEngine ENGINE = new ReminderEngine(ReminderPolicy.standard(), RULES, BusinessCalendar.standard());
+    private static final ReminderEngine ENGINE = new ReminderEngine(Standalone.reminders().defaultPolicy(), RULES, BusinessCalendar.standard());
     private static final CustomerType B2B = CustomerType.BUSINESS;
     private static final CustomerType B2C = CustomerType.CONSUMER;
 

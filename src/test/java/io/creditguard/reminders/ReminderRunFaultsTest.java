@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.creditguard.http.RouteFuzzing;
+import io.creditguard.Standalone;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.store.ObjectStore;
 
@@ -73,7 +73,7 @@ class ReminderRunFaultsTest {
     }
 
     private static ReminderRun run(ObjectStore store) {
-        return new ReminderRun(store, new ReminderService(new Letters()), RouteFuzzing.CLOCK);
+        return new ReminderRun(store, Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK);
     }
 
     private long files(String folder) throws IOException {

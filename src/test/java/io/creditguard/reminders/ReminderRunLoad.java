@@ -14,6 +14,7 @@ import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
+import io.creditguard.Standalone;
 import io.creditguard.store.FileObjectStore;
 
 /**
@@ -41,12 +42,12 @@ final class ReminderRunLoad {
         if (!Files.exists(book)) {
             SyntheticBook.write(book, invoices, 42L, asOf, state);
         }
-        ReminderRun run = new ReminderRun(new FileObjectStore(dir), new ReminderService(new Letters()), Clock.systemUTC());
+        ReminderRun run = new ReminderRun(new FileObjectStore(dir), Standalone.reminders(), Standalone.inputs(), Clock.systemUTC());
         long parseStarted = System.nanoTime();
         long parsed = 0;
         try (var lines = Files.lines(book)) {
             for (String line : (Iterable<String>) lines::iterator) {
-                io.creditguard.http.Json.MAPPER.readValue(line, io.creditguard.receivables.Invoice.class);
+                io.creditguard.json.Json.MAPPER.readValue(line, io.creditguard.receivables.Invoice.class);
                 parsed++;
             }
         }

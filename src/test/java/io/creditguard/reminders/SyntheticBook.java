@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Random;
 
+import io.creditguard.Standalone;
+
 /**
  * A seeded generator of receivables books for load runs: a realistic mix of countries, currencies,
  * business and consumer debtors, due dates up to a year back, part payments, disputes and pauses.
@@ -28,9 +30,9 @@ final class SyntheticBook {
     }
 
     /** The default policy's levels (days after due) and its insurer reporting day, which the daily book follows. */
-    private static final int[] LEVEL_DAYS = ReminderPolicy.standard().levels().stream()
+    private static final int[] LEVEL_DAYS = Standalone.reminders().defaultPolicy().levels().stream()
             .mapToInt(ReminderPolicy.Level::daysAfterDue).toArray();
-    private static final int NOTIFY_AFTER_DAYS = ReminderPolicy.standard().insurer().notifyAfterDays();
+    private static final int NOTIFY_AFTER_DAYS = Standalone.reminders().defaultPolicy().insurer().notifyAfterDays();
 
     private static final String[][] MARKETS = {
             {"SE", "SEK", "sv"}, {"SE", "SEK", "sv"}, {"SE", "SEK", "sv"}, {"NL", "EUR", "nl"}, {"NL", "EUR", "nl"},

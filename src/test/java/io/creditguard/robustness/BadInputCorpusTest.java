@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditguard.Events;
 import io.creditguard.http.HttpFunction;
-import io.creditguard.http.Json;
+import io.creditguard.json.Json;
 import io.creditguard.http.Route;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

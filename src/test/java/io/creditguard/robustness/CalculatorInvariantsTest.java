@@ -9,6 +9,11 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
 import io.creditguard.breakeven.LossBreakeven;
 import io.creditguard.claims.ClaimAssessment;
 import io.creditguard.claims.ClaimRequest;
@@ -16,12 +21,7 @@ import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.reminders.LateInterest;
 import io.creditguard.reminders.StatutoryRules;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.BigRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Scale;
+import io.creditguard.generated.Cases;
 
 /** What must hold for every valid input, whatever the numbers. */
 class CalculatorInvariantsTest {
@@ -30,22 +30,27 @@ class CalculatorInvariantsTest {
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final StatutoryRules RULES = StatutoryRules.standard();
 
-    @Property
-    void requiredSalesTimesMarginIsTheLoss(@ForAll @BigRange(min = "1", max = "100000000") @Scale(2) BigDecimal loss,
-            @ForAll @BigRange(min = "0.001", max = "1") @Scale(3) BigDecimal margin) {
+    @TestFactory
+    Stream<DynamicTest> requiredSalesTimesMarginIsTheLoss() {
+        return Cases.of("required sales", gen -> requiredSalesTimesMarginIsTheLoss(gen.decimal("1", "100000000", 2),
+                gen.decimal("0.001", "1", 3)));
+    }
+
+    private static void requiredSalesTimesMarginIsTheLoss(BigDecimal loss, BigDecimal margin) {
         var result = LossBreakeven.calculate(new LossBreakeven.Input(Money.of(SEK, loss), margin, null));
         // requiredSales is rounded to öre, so sales × margin may differ from the loss by at most half an öre × margin.
         BigDecimal back = result.requiredSales().amount().multiply(margin);
         assertThat(back.subtract(loss).abs()).isLessThanOrEqualTo(new BigDecimal("0.005"));
     }
 
-    @Property
-    void indemnityNeverExceedsTheInsuredShareOrTheCapAndIsNeverNegative(
-            @ForAll @BigRange(min = "0", max = "10000000") @Scale(2) BigDecimal open,
-            @ForAll @BigRange(min = "0", max = "10000000") @Scale(2) BigDecimal limit,
-            @ForAll @BigRange(min = "0.01", max = "1") @Scale(2) BigDecimal cover,
-            @ForAll @BigRange(min = "0", max = "100000") @Scale(2) BigDecimal deductible,
-            @ForAll @BigRange(min = "0", max = "10000000") @Scale(2) BigDecimal cap) {
+    @TestFactory
+    Stream<DynamicTest> indemnityNeverExceedsTheInsuredShareOrTheCapAndIsNeverNegative() {
+        return Cases.of("indemnity", gen -> indemnityBounds(gen.decimal("0", "10000000", 2), gen.decimal("0", "10000000", 2),
+                gen.decimal("0.01", "1", 2), gen.decimal("0", "100000", 2), gen.decimal("0", "10000000", 2)));
+    }
+
+    private static void indemnityBounds(BigDecimal open, BigDecimal limit, BigDecimal cover, BigDecimal deductible,
+            BigDecimal cap) {
         var terms = new ClaimAssessment.Terms("I", "P", Optional.empty(), SEK, cover, Money.of(SEK, deductible),
                 Optional.empty(), Optional.of(Money.of(SEK, cap)),
                 List.of(new ClaimAssessment.Limit("B", Money.of(SEK, limit), LocalDate.parse("2025-01-01"))),
@@ -64,11 +69,13 @@ class CalculatorInvariantsTest {
         assertThat(result.uninsuredLoss().amount().add(indemnity)).isEqualByComparingTo(open);
     }
 
-    @Property
-    void lateInterestIsNonNegativeAndGrowsWithEveryDay(
-            @ForAll @BigRange(min = "0.01", max = "10000000") @Scale(2) BigDecimal principal,
-            @ForAll @LongRange(min = 0, max = 1500) long dueDaysAfter2022, @ForAll @IntRange(min = 0, max = 400) int days,
-            @ForAll boolean dutch) {
+    @TestFactory
+    Stream<DynamicTest> lateInterestIsNonNegativeAndGrowsWithEveryDay() {
+        return Cases.of("late interest", gen -> lateInterestGrows(gen.decimal("0.01", "10000000", 2),
+                gen.longBetween(0, 1500), gen.integer(0, 400), gen.chance(2)));
+    }
+
+    private static void lateInterestGrows(BigDecimal principal, long dueDaysAfter2022, int days, boolean dutch) {
         LocalDate due = LocalDate.parse("2022-01-01").plusDays(dueDaysAfter2022);
         String country = dutch ? "NL" : "SE";
         Money amount = Money.of(dutch ? EUR : SEK, principal);
@@ -79,10 +86,12 @@ class CalculatorInvariantsTest {
         assertThat(longer.amount()).isGreaterThanOrEqualTo(shorter.amount());
     }
 
-    @Property
-    void wikCostsStayWithinTheStatutoryBoundsAndNeverFallAsTheDebtGrows(
-            @ForAll @BigRange(min = "0.01", max = "5000000") @Scale(2) BigDecimal principal,
-            @ForAll @BigRange(min = "0", max = "1000") @Scale(2) BigDecimal more) {
+    @TestFactory
+    Stream<DynamicTest> wikCostsStayWithinTheStatutoryBoundsAndNeverFallAsTheDebtGrows() {
+        return Cases.of("WIK costs", gen -> wikBounds(gen.decimal("0.01", "5000000", 2), gen.decimal("0", "1000", 2)));
+    }
+
+    private static void wikBounds(BigDecimal principal, BigDecimal more) {
         Money costs = RULES.wikCosts(Money.of(EUR, principal), LocalDate.parse("2025-06-01"));
         Money costsOfMore = RULES.wikCosts(Money.of(EUR, principal.add(more)), LocalDate.parse("2025-06-01"));
         assertThat(costs.amount()).isBetween(new BigDecimal("40.00"), new BigDecimal("6775.00"));

@@ -1,86 +1,71 @@
 package io.creditguard.robustness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.creditguard.Standalone;
 import io.creditguard.breakeven.BreakevenFunction;
 import io.creditguard.claims.ClaimsFunction;
 import io.creditguard.credit.CreditCheckFunction;
+import io.creditguard.generated.Cases;
+import io.creditguard.http.HttpFunction;
 import io.creditguard.http.RouteFuzzing;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.creditguard.reminders.RemindersPreviewFunction;
 
 /**
- * Every JSON route, fed valid requests with one field broken in every way a caller could: the
- * answer is always a result or a 4xx problem, never a 5xx or a stack trace. Tries per property:
- * jqwik.tries.default (a few hundred in a normal build, 10 000 with -Pnightly).
+ * Every JSON route, fed its sample request with one field broken in every way a caller could: the
+ * answer is always a result or a 4xx problem, never a 5xx or a stack trace. Cases per route:
+ * {@link Cases#count()} (250 in a normal build, 10 000 with -Pnightly).
  */
 class RoutePropertiesTest {
 
-    private static final BreakevenFunction BREAKEVEN = RouteFuzzing.wired(new BreakevenFunction());
-    private static final CreditCheckFunction CREDIT = RouteFuzzing.wired(new CreditCheckFunction());
-    private static final ClaimsFunction CLAIMS = RouteFuzzing.wired(new ClaimsFunction());
+    private static final BreakevenFunction BREAKEVEN = Standalone.breakeven();
+    private static final CreditCheckFunction CREDIT = Standalone.creditCheck();
+    private static final ClaimsFunction CLAIMS = Standalone.claims();
+    private static final RemindersPreviewFunction PREVIEW = Standalone.remindersPreview();
 
-    @Provide
-    Arbitrary<String> loss() {
-        return RouteFuzzing.mutationsOf(RouteFuzzing.sampleBody("breakeven-loss.json"));
+    /** Each JSON route with its sample event. */
+    private record Sample(HttpFunction function, String path, String event) {
     }
 
-    @Provide
-    Arbitrary<String> protection() {
-        return RouteFuzzing.mutationsOf(RouteFuzzing.sampleBody("breakeven-protection.json"));
-    }
+    private static final List<Sample> SAMPLES = List.of(
+            new Sample(BREAKEVEN, "/breakeven/loss", "breakeven-loss.json"),
+            new Sample(BREAKEVEN, "/breakeven/protection", "breakeven-protection.json"),
+            new Sample(BREAKEVEN, "/breakeven/factoring", "breakeven-factoring.json"),
+            new Sample(CREDIT, "/credit-checks", "credit-check.json"),
+            new Sample(CLAIMS, "/claims", "claims.json"),
+            new Sample(PREVIEW, "/reminders/preview", "reminders-preview.json"));
 
-    @Provide
-    Arbitrary<String> factoring() {
-        return RouteFuzzing.mutationsOf(RouteFuzzing.sampleBody("breakeven-factoring.json"));
-    }
-
-    @Provide
-    Arbitrary<String> creditCheck() {
-        return RouteFuzzing.mutationsOf(RouteFuzzing.sampleBody("credit-check.json"));
-    }
-
-    @Provide
-    Arbitrary<String> claims() {
-        return RouteFuzzing.mutationsOf(RouteFuzzing.sampleBody("claims.json"));
-    }
-
-    /** The harness itself: the unbroken samples succeed, so the properties below test real routing. */
-    @Example
+    /** The harness itself: the unbroken samples succeed, so the cases below test real routing. */
+    @Test
     void theSamplesAreAcceptedUnbroken() {
-        assertThat(BREAKEVEN.handle(RouteFuzzing.post("/breakeven/loss", RouteFuzzing.sampleBody("breakeven-loss.json")))
-                .getStatusCode()).isEqualTo(200);
-        assertThat(CREDIT.handle(RouteFuzzing.post("/credit-checks", RouteFuzzing.sampleBody("credit-check.json")))
-                .getStatusCode()).isEqualTo(200);
-        assertThat(CLAIMS.handle(RouteFuzzing.post("/claims", RouteFuzzing.sampleBody("claims.json"))).getStatusCode())
-                .isEqualTo(200);
+        for (Sample s : SAMPLES) {
+            assertThat(answer(s.function(), s.path(), RouteFuzzing.sampleBody(s.event()))).as(s.path()).isEqualTo(200);
+        }
     }
 
-    @Property
-    void breakevenLoss(@ForAll("loss") String body) {
-        RouteFuzzing.assertAnsweredWithoutFault(BREAKEVEN.handle(RouteFuzzing.post("/breakeven/loss", body)), body);
+    @TestFactory
+    Stream<DynamicContainer> everyJsonRoute() {
+        return SAMPLES.stream().map(s -> DynamicContainer.dynamicContainer(s.path(),
+                brokenSamples(s.function(), s.path(), s.event())));
     }
 
-    @Property
-    void breakevenProtection(@ForAll("protection") String body) {
-        RouteFuzzing.assertAnsweredWithoutFault(BREAKEVEN.handle(RouteFuzzing.post("/breakeven/protection", body)), body);
+    private static Stream<DynamicTest> brokenSamples(HttpFunction function, String path, String event) {
+        String sample = RouteFuzzing.sampleBody(event);
+        return Cases.of(path, gen -> {
+            String body = RouteFuzzing.mutation(gen, sample);
+            RouteFuzzing.assertAnsweredWithoutFault(function.handle(RouteFuzzing.post(path, body)), body);
+        });
     }
 
-    @Property
-    void breakevenFactoring(@ForAll("factoring") String body) {
-        RouteFuzzing.assertAnsweredWithoutFault(BREAKEVEN.handle(RouteFuzzing.post("/breakeven/factoring", body)), body);
-    }
-
-    @Property
-    void creditCheck(@ForAll("creditCheck") String body) {
-        RouteFuzzing.assertAnsweredWithoutFault(CREDIT.handle(RouteFuzzing.post("/credit-checks", body)), body);
-    }
-
-    @Property
-    void claims(@ForAll("claims") String body) {
-        RouteFuzzing.assertAnsweredWithoutFault(CLAIMS.handle(RouteFuzzing.post("/claims", body)), body);
+    private static int answer(HttpFunction function, String path, String body) {
+        return function.handle(RouteFuzzing.post(path, body)).getStatusCode();
     }
 }

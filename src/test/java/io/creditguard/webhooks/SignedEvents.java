@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditguard.Events;
-import io.creditguard.http.Json;
+import io.creditguard.json.Json;
 
 /**
  * The webhook events of events/, signed the way each platform signs them, written here from the

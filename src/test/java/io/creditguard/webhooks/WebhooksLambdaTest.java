@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditguard.Events;
 import io.creditguard.TestFolders;
-import io.creditguard.http.Json;
+import io.creditguard.json.Json;
 import io.creditguard.reminders.ReminderRun;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

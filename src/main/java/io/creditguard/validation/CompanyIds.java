@@ -1,4 +1,4 @@
-package io.creditguard.credit;
+package io.creditguard.validation;
 
 import java.math.BigInteger;
 import java.util.Locale;
@@ -27,14 +27,28 @@ public final class CompanyIds {
     }
 
     /**
+     * A rule an identifier can break; each names its message in {@code ValidationMessages.properties}
+     * ({@code io.creditguard.validation.CompanyIds.SE_ORGNR_FORMAT}).
+     */
+    public enum Rule {
+        SE_ORGNR_FORMAT, SE_ORGNR_LUHN, NL_KVK_FORMAT, OTHER_ID_FORMAT,
+        SE_VAT_FORMAT, SE_VAT_LUHN, SE_VAT_MISMATCH, NL_VAT_FORMAT, NL_VAT_CHECK_DIGITS, OTHER_VAT_FORMAT;
+
+        /** The message key, as a constraint's template names it. */
+        public String template() {
+            return "{io.creditguard.validation.CompanyIds." + name() + "}";
+        }
+    }
+
+    /**
      * A checked identifier.
      *
      * @param normalized canonical form ({@code 556036-0793}, {@code 12345678}); for a personal number masked
-     * @param error the rule broken, or {@code null} when valid
+     * @param broken the rule broken, or {@code null} when valid
      */
-    public record Checked(Kind kind, String normalized, String error) {
+    public record Checked(Kind kind, String normalized, Rule broken) {
         public boolean valid() {
-            return error == null;
+            return broken == null;
         }
     }
 
@@ -49,20 +63,19 @@ public final class CompanyIds {
             case "NL" -> dutch(compact);
             default -> compact.matches("[A-Za-z0-9./-]{1,40}")
                     ? new Checked(Kind.UNVERIFIED, compact, null)
-                    : new Checked(Kind.UNVERIFIED, null, "must be 1-40 letters, digits, '.', '/' or '-'");
+                    : new Checked(Kind.UNVERIFIED, null, Rule.OTHER_ID_FORMAT);
         };
     }
 
     private static Checked swedish(String id) {
         if (!id.matches("\\d{6}-?\\d{4}")) {
-            return new Checked(Kind.ORGANISATIONSNUMMER, null,
-                    "must be a Swedish organisationsnummer of 10 digits (NNNNNN-NNNN)");
+            return new Checked(Kind.ORGANISATIONSNUMMER, null, Rule.SE_ORGNR_FORMAT);
         }
         String digits = id.replace("-", "");
         boolean personal = digits.charAt(2) < '2';
         Kind kind = personal ? Kind.PERSONNUMMER_SOLE_TRADER : Kind.ORGANISATIONSNUMMER;
         if (!luhnValid(digits)) {
-            return new Checked(kind, null, "fails the Luhn check digit (last digit)");
+            return new Checked(kind, null, Rule.SE_ORGNR_LUHN);
         }
         String shown = personal ? digits.substring(0, 6) + "-****" : digits.substring(0, 6) + "-" + digits.substring(6);
         return new Checked(kind, shown, null);
@@ -70,39 +83,39 @@ public final class CompanyIds {
 
     private static Checked dutch(String id) {
         return id.matches("\\d{8}") ? new Checked(Kind.KVK_NUMBER, id, null)
-                : new Checked(Kind.KVK_NUMBER, null, "must be a Dutch KvK number of 8 digits");
+                : new Checked(Kind.KVK_NUMBER, null, Rule.NL_KVK_FORMAT);
     }
 
     /**
-     * Checks a VAT number against the country and, for Sweden, against the organisationsnummer.
+     * Checks a VAT number against the country and, for Sweden, against the organisationsnummer when
+     * one is given ({@code registration} may be null).
      *
      * @return the rule broken, or {@code null} when valid
      */
-    public static String vatNumberError(String country, String vat, Checked registration) {
+    public static Rule vatNumberError(String country, String vat, Checked registration) {
         String compact = vat.strip().replace(" ", "").toUpperCase(Locale.ROOT);
         return switch (country) {
             case "SE" -> {
                 if (!compact.matches("SE\\d{10}01")) {
-                    yield "must be SE + 10 digits + 01";
+                    yield Rule.SE_VAT_FORMAT;
                 }
                 String digits = compact.substring(2, 12);
                 if (!luhnValid(digits)) {
-                    yield "does not contain a valid organisationsnummer (Luhn check fails)";
+                    yield Rule.SE_VAT_LUHN;
                 }
-                if (registration.valid() && registration.kind() == Kind.ORGANISATIONSNUMMER
+                if (registration != null && registration.valid() && registration.kind() == Kind.ORGANISATIONSNUMMER
                         && !registration.normalized().replace("-", "").equals(digits)) {
-                    yield "does not match registrationNumber";
+                    yield Rule.SE_VAT_MISMATCH;
                 }
                 yield null;
             }
             case "NL" -> {
                 if (!compact.matches("NL\\d{9}B\\d{2}")) {
-                    yield "must be NL + 9 digits + B + 2 digits";
+                    yield Rule.NL_VAT_FORMAT;
                 }
-                yield elevenTest(compact.substring(2, 11)) || mod97(compact) ? null : "fails the VAT check digits";
+                yield elevenTest(compact.substring(2, 11)) || mod97(compact) ? null : Rule.NL_VAT_CHECK_DIGITS;
             }
-            default -> compact.matches("[A-Z]{2}[A-Z0-9+*]{2,13}") ? null : "must be a 2-letter country prefix and"
-                    + " 2-13 letters or digits";
+            default -> compact.matches("[A-Z]{2}[A-Z0-9+*]{2,13}") ? null : Rule.OTHER_VAT_FORMAT;
         };
     }
 

@@ -1,4 +1,4 @@
-package io.creditguard.http;
+package io.creditguard.json;
 
 import java.io.IOException;
 import java.math.BigDecimal;

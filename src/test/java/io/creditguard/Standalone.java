@@ -1,0 +1,103 @@
+package io.creditguard;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.creditguard.breakeven.BreakevenFunction;
+import io.creditguard.claims.ClaimsFunction;
+import io.creditguard.credit.CreditCheckFunction;
+import io.creditguard.http.ApiGateway;
+import io.creditguard.http.HttpFunction;
+import io.creditguard.reminders.Letters;
+import io.creditguard.reminders.ReminderService;
+import io.creditguard.reminders.RemindersPreviewFunction;
+import io.creditguard.templates.Templates;
+import io.creditguard.validation.InputReader;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.TemplateLocator;
+import io.quarkus.qute.Variant;
+
+/**
+ * The functions wired as in Lambda but without the container, for code that runs thousands of
+ * requests or runs outside Quarkus altogether: the generated-input tests, the JMH benchmarks and the
+ * load harness. Two parts differ from the container's: the validator is built here (set up as
+ * validation.ValidatorSettings sets up the container's), and templates are read by Qute's
+ * reflection resolver, where the built application uses the resolvers the extension generates.
+ */
+public final class Standalone {
+
+    /** 2026-11-28, the day the sample events were written. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC);
+
+    private static final InputReader INPUTS = InputReader.standalone(CLOCK);
+    private static final Templates TEMPLATES = new Templates(Engine.builder().addDefaults()
+            .addValueResolver(new ReflectionValueResolver()).addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
+            .addLocator(Standalone::classPathTemplate).removeStandaloneLines(true).strictRendering(true).build());
+    private static final ReminderService REMINDERS = new ReminderService(new Letters(TEMPLATES), INPUTS);
+
+    private Standalone() {
+    }
+
+    public static InputReader inputs() {
+        return INPUTS;
+    }
+
+    public static Templates templates() {
+        return TEMPLATES;
+    }
+
+    public static ReminderService reminders() {
+        return REMINDERS;
+    }
+
+    public static BreakevenFunction breakeven() {
+        return wired(new BreakevenFunction());
+    }
+
+    public static CreditCheckFunction creditCheck() {
+        return wired(new CreditCheckFunction());
+    }
+
+    public static ClaimsFunction claims() {
+        return wired(new ClaimsFunction(TEMPLATES));
+    }
+
+    public static RemindersPreviewFunction remindersPreview() {
+        return wired(new RemindersPreviewFunction(REMINDERS));
+    }
+
+    private static <F extends HttpFunction> F wired(F function) {
+        function.init(new ApiGateway(INPUTS), CLOCK);
+        return function;
+    }
+
+    private static Optional<TemplateLocator.TemplateLocation> classPathTemplate(String id) {
+        String resource = "templates/" + id;
+        if (Standalone.class.getClassLoader().getResource(resource) == null) {
+            return Optional.empty();
+        }
+        Variant variant = new Variant(Locale.ROOT, id.endsWith(".html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN, "UTF-8");
+        return Optional.of(new TemplateLocator.TemplateLocation() {
+            @Override
+            public Reader read() {
+                InputStream in = Standalone.class.getClassLoader().getResourceAsStream(resource);
+                return new InputStreamReader(in, StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public Optional<Variant> getVariant() {
+                return Optional.of(variant);
+            }
+        });
+    }
+}
