@@ -2,9 +2,6 @@ package io.creditguard.validation;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.METHOD;
-import static java.lang.annotation.ElementType.PARAMETER;
-import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Documented;
@@ -22,7 +19,7 @@ import jakarta.validation.constraints.Digits;
  * Bean Validation's own constraints, so each broken part reports in their words. Absent is valid.
  */
 @Documented
-@Target({ FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE })
+@Target({ FIELD, ANNOTATION_TYPE })
 @Retention(RUNTIME)
 @Constraint(validatedBy = {})
 @DecimalMin("0")

@@ -2,9 +2,6 @@ package io.creditguard.validation;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.METHOD;
-import static java.lang.annotation.ElementType.PARAMETER;
-import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Documented;
@@ -20,7 +17,7 @@ import jakarta.validation.Payload;
 
 /** An ISO 639-1 language code as the JDK knows them ({@code sv}, {@code nl}, {@code en}; small letters). Absent is valid. */
 @Documented
-@Target({ FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE })
+@Target({ FIELD, ANNOTATION_TYPE })
 @Retention(RUNTIME)
 @Constraint(validatedBy = LanguageCode.Validator.class)
 public @interface LanguageCode {

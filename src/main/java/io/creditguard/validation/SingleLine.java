@@ -2,9 +2,6 @@ package io.creditguard.validation;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.METHOD;
-import static java.lang.annotation.ElementType.PARAMETER;
-import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Documented;
@@ -21,7 +18,7 @@ import jakarta.validation.Payload;
  * no line can be forged ({@code "Evil\nAB"}, {@code "a@b.se\r\nBcc: x"}). Absent is valid.
  */
 @Documented
-@Target({ FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE })
+@Target({ FIELD, ANNOTATION_TYPE })
 @Retention(RUNTIME)
 @Constraint(validatedBy = SingleLine.Validator.class)
 public @interface SingleLine {

@@ -2,9 +2,6 @@ package io.creditguard.validation;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.METHOD;
-import static java.lang.annotation.ElementType.PARAMETER;
-import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Documented;
@@ -25,7 +22,7 @@ import org.hibernate.validator.constraintvalidation.HibernateConstraintValidator
  * application's clock in the container): further is a typo, not a plan. Absent is valid.
  */
 @Documented
-@Target({ FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE })
+@Target({ FIELD, ANNOTATION_TYPE })
 @Retention(RUNTIME)
 @Constraint(validatedBy = WithinYearsOfToday.Validator.class)
 public @interface WithinYearsOfToday {
