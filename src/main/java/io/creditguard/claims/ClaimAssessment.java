@@ -25,10 +25,13 @@ import io.creditguard.receivables.Invoice;
  * <p>Rules (the usual shape of a whole-turnover credit-insurance policy, shared/seeds/000):
  * <ul>
  * <li>A debt is covered only if it is unpaid, undisputed, within the maximum credit period (due date
- * minus invoice date), delivered on or after the buyer's credit limit was approved and before any
- * insolvency. Covered debts count against the limit oldest first; what exceeds it is uninsured.
- * <li>indemnity = min(claimable, credit limit) × insured percentage − deductible, never below zero,
- * capped by the policy's maximum indemnity, rounded HALF_EVEN to the minor unit.
+ * minus invoice date), delivered while a credit limit for the buyer was in force and before any
+ * insolvency. The limit that decides is the one in force on the debt's delivery date (a policy's
+ * limits are dated: raised, lowered or cancelled over time): covered debts count against it in the
+ * order they were delivered, and what a debt takes beyond the limit of its day is uninsured.
+ * <li>indemnity = insured amount × insured percentage − deductible ({@code AFTER_COVER}, the usual
+ * order), or (insured amount − deductible) × insured percentage ({@code BEFORE_COVER}), never below
+ * zero, capped by the policy's maximum indemnity, rounded HALF_EVEN to the minor unit.
  * <li>Trigger: an INSOLVENCY, BANKRUPTCY or COMPOSITION event makes it an insolvency claim, filed
  * within {@code claimFilingDays} of it; otherwise it is protracted default: report the overdue
  * debt within {@code overdueNotificationDays} of the oldest due date, wait {@code waitingPeriodDays}
@@ -44,9 +47,14 @@ public final class ClaimAssessment {
 
     /** The policy; {@code policyholder} is the insured seller, who signs the claim. */
     public record Terms(String insurer, String policyNumber, Optional<String> policyholder, Currency currency, BigDecimal insuredPercentage,
-            Money deductible, Optional<Money> minimumClaimAmount, Optional<Money> maxIndemnity, List<Limit> creditLimits,
-            Optional<Money> discretionaryLimit, int maxCreditPeriodDays, int overdueNotificationDays, int claimFilingDays,
-            int waitingPeriodDays, int paymentDaysAfterValidation) {
+            Money deductible, DeductibleOrder deductibleOrder, Optional<Money> minimumClaimAmount, Optional<Money> maxIndemnity,
+            List<Limit> creditLimits, Optional<Money> discretionaryLimit, int maxCreditPeriodDays, int overdueNotificationDays,
+            int claimFilingDays, int waitingPeriodDays, int paymentDaysAfterValidation) {
+    }
+
+    /** Whether the deductible comes off after the insured percentage is applied (the usual order) or before. */
+    public enum DeductibleOrder {
+        AFTER_COVER, BEFORE_COVER
     }
 
     public record Limit(String buyerId, Money amount, LocalDate approvedOn) {
@@ -96,8 +104,12 @@ public final class ClaimAssessment {
             Deadline expectedPaymentBy) {
     }
 
-    /** The indemnity, step by step as the formula takes it. */
-    public record Indemnity(Money claimable, Money creditLimit, Money base, BigDecimal insuredPercentage, Money insuredShare,
+    /**
+     * The indemnity, step by step as the formula takes it.
+     *
+     * @param base what the credit limits in force on the delivery dates insure of the claimable amount
+     */
+    public record Indemnity(Money claimable, Money base, BigDecimal insuredPercentage, DeductibleOrder deductibleOrder,
             Money deductible, Money maxIndemnity, Money amount, String formula) {
     }
 
@@ -132,29 +144,35 @@ public final class ClaimAssessment {
                 EventType.COMPOSITION));
         Optional<LocalDate> notified = first(in.events(), EnumSet.of(EventType.OVERDUE_NOTIFIED));
         Trigger trigger = insolvency.isPresent() ? Trigger.INSOLVENCY : Trigger.PROTRACTED_DEFAULT;
-        Optional<Limit> limit = applicableLimit(in);
+        List<Limit> buyerLimits = in.terms().creditLimits().stream().filter(l -> l.buyerId().equals(in.buyer().id()))
+                .sorted(Comparator.comparing(Limit::approvedOn)).toList();
 
+        // Oldest delivery first: each debt counts against the limit in force on its delivery date.
         List<DebtInput> debts = new ArrayList<>(in.debts());
-        debts.sort(Comparator.comparing(DebtInput::dueDate).thenComparing(DebtInput::invoiceId));
+        debts.sort(Comparator.comparing(DebtInput::deliveryDate).thenComparing(DebtInput::dueDate)
+                .thenComparing(DebtInput::invoiceId));
         List<Money> open = reduceByPaymentsAfterFiling(in, debts, notes);
 
         List<DebtView> views = new ArrayList<>();
         Money totalOpen = zero;
         Money claimable = zero;
-        Money limitLeft = limit.map(Limit::amount).orElse(zero);
+        Money insuredSoFar = zero;
         for (int i = 0; i < debts.size(); i++) {
             DebtInput debt = debts.get(i);
             Money debtOpen = open.get(i);
             totalOpen = totalOpen.plus(debtOpen);
-            List<Reason> reasons = exclusions(debt, debtOpen, terms, limit, insolvency);
+            Optional<Limit> limit = limitOn(debt.deliveryDate(), buyerLimits, terms);
+            List<Reason> reasons = exclusions(debt, debtOpen, terms, buyerLimits, limit, insolvency);
             Money insured = zero;
             if (reasons.isEmpty()) {
                 claimable = claimable.plus(debtOpen);
-                insured = debtOpen.min(limitLeft);
-                limitLeft = limitLeft.minus(insured);
+                Money room = limit.get().amount().minus(insuredSoFar).max(zero);
+                insured = debtOpen.min(room);
+                insuredSoFar = insuredSoFar.plus(insured);
                 if (insured.compareTo(debtOpen) < 0) {
                     reasons.add(new Reason(Exclusion.ABOVE_LIMIT, debtOpen.minus(insured) + " of " + debtOpen
-                            + " is above the credit limit of " + limit.map(Limit::amount).orElse(zero)));
+                            + " is above the credit limit of " + limit.get().amount() + limitDate(limit.get())
+                            + " in force on its delivery on " + debt.deliveryDate()));
                 }
             }
             views.add(new DebtView(debt.invoiceId(), debt.dueDate(), debtOpen, insured.isPositive(), insured,
@@ -164,9 +182,8 @@ public final class ClaimAssessment {
             }
         }
 
-        Money limitAmount = limit.map(Limit::amount).orElse(zero);
         Money claimableTotal = claimable;
-        Indemnity indemnity = indemnity(terms, claimableTotal, limitAmount);
+        Indemnity indemnity = indemnity(terms, claimableTotal, insuredSoFar);
         Money uninsuredLoss = totalOpen.minus(indemnity.amount()).max(zero);
         Deadlines deadlines = deadlines(in, views, trigger, insolvency, notified);
         boolean worthFiling = indemnity.amount().isPositive() && terms.minimumClaimAmount()
@@ -174,7 +191,7 @@ public final class ClaimAssessment {
         terms.minimumClaimAmount().filter(min -> claimableTotal.compareTo(min) < 0).ifPresent(min -> notes.add(
                 "The claimable amount " + claimableTotal + " is below the policy's minimum claim of " + min
                         + ": not worth filing on its own; keep it for a later claim on this buyer."));
-        if (limit.isEmpty()) {
+        if (buyerLimits.isEmpty() && terms.discretionaryLimit().isEmpty()) {
             notes.add("No credit limit for buyer " + in.buyer().id() + " and no discretionary limit: nothing is insured.");
         }
         notes.addAll(eventNotes(in.events(), trigger));
@@ -198,15 +215,26 @@ public final class ClaimAssessment {
         return events.stream().filter(e -> types.contains(e.type())).map(EventInput::date).min(LocalDate::compareTo);
     }
 
-    /** The buyer's latest limit approved by {@code asOf}; else the discretionary limit, which has no approval date. */
-    private static Optional<Limit> applicableLimit(Input in) {
-        Optional<Limit> approved = in.terms().creditLimits().stream()
-                .filter(l -> l.buyerId().equals(in.buyer().id()) && !l.approvedOn().isAfter(in.asOf()))
-                .max(Comparator.comparing(Limit::approvedOn));
-        if (approved.isPresent()) {
-            return approved;
+    /**
+     * The buyer's limit in force on {@code delivered}: the last approved on or before it (a later one
+     * raising, lowering or, at zero, cancelling it); the discretionary limit, which has no date, when the
+     * buyer has no limit of its own at all.
+     */
+    private static Optional<Limit> limitOn(LocalDate delivered, List<Limit> buyerLimits, Terms terms) {
+        if (buyerLimits.isEmpty()) {
+            return terms.discretionaryLimit().map(amount -> new Limit(null, amount, null));
         }
-        return in.terms().discretionaryLimit().map(amount -> new Limit(in.buyer().id(), amount, null));
+        Limit inForce = null;
+        for (Limit limit : buyerLimits) {
+            if (!limit.approvedOn().isAfter(delivered)) {
+                inForce = limit;
+            }
+        }
+        return Optional.ofNullable(inForce);
+    }
+
+    private static String limitDate(Limit limit) {
+        return limit.approvedOn() == null ? " (discretionary)" : " (approved " + limit.approvedOn() + ")";
     }
 
     private static List<Money> reduceByPaymentsAfterFiling(Input in, List<DebtInput> debts, List<String> notes) {
@@ -232,8 +260,8 @@ public final class ClaimAssessment {
         return open;
     }
 
-    private static List<Reason> exclusions(DebtInput debt, Money open, Terms terms, Optional<Limit> limit,
-            Optional<LocalDate> insolvency) {
+    private static List<Reason> exclusions(DebtInput debt, Money open, Terms terms, List<Limit> buyerLimits,
+            Optional<Limit> limit, Optional<LocalDate> insolvency) {
         List<Reason> reasons = new ArrayList<>();
         if (!open.isPositive()) {
             reasons.add(new Reason(Exclusion.PAID, "nothing is unpaid"));
@@ -248,11 +276,14 @@ public final class ClaimAssessment {
             reasons.add(new Reason(Exclusion.BEYOND_CREDIT_PERIOD, creditDays + " days of credit; the policy allows "
                     + terms.maxCreditPeriodDays()));
         }
-        if (limit.isEmpty()) {
+        if (buyerLimits.isEmpty() && limit.isEmpty()) {
             reasons.add(new Reason(Exclusion.NO_CREDIT_LIMIT, "the buyer has no credit limit under the policy"));
-        } else if (limit.get().approvedOn() != null && debt.deliveryDate().isBefore(limit.get().approvedOn())) {
+        } else if (limit.isEmpty()) {
             reasons.add(new Reason(Exclusion.DELIVERED_BEFORE_LIMIT_APPROVED, "delivered on " + debt.deliveryDate()
-                    + ", before the credit limit was approved on " + limit.get().approvedOn()));
+                    + ", before the first credit limit was approved on " + buyerLimits.get(0).approvedOn()));
+        } else if (!limit.get().amount().isPositive()) {
+            reasons.add(new Reason(Exclusion.NO_CREDIT_LIMIT, "delivered on " + debt.deliveryDate()
+                    + ", while the credit limit stood at nil (approved " + limit.get().approvedOn() + ")"));
         }
         if (insolvency.isPresent() && debt.deliveryDate().isAfter(insolvency.get())) {
             reasons.add(new Reason(Exclusion.DELIVERED_AFTER_INSOLVENCY, "delivered on " + debt.deliveryDate()
@@ -261,20 +292,27 @@ public final class ClaimAssessment {
         return reasons;
     }
 
-    private static Indemnity indemnity(Terms terms, Money claimable, Money limit) {
+    private static Indemnity indemnity(Terms terms, Money claimable, Money insured) {
         Money zero = Money.zero(terms.currency());
-        Money base = claimable.min(limit);
-        Money share = base.times(terms.insuredPercentage(), RoundingMode.HALF_EVEN);
-        Money amount = share.minus(terms.deductible()).max(zero);
+        String percent = Rates.percent(terms.insuredPercentage(), 2).stripTrailingZeros().toPlainString() + " %";
+        Money amount;
+        String formula;
+        if (terms.deductibleOrder() == DeductibleOrder.BEFORE_COVER) {
+            amount = insured.minus(terms.deductible()).max(zero).times(terms.insuredPercentage(), RoundingMode.HALF_EVEN);
+            formula = "(insured " + insured + " of claimable " + claimable + " − deductible " + terms.deductible() + ") × "
+                    + percent;
+        } else {
+            amount = insured.times(terms.insuredPercentage(), RoundingMode.HALF_EVEN).minus(terms.deductible()).max(zero);
+            formula = "insured " + insured + " of claimable " + claimable + " × " + percent + " − deductible "
+                    + terms.deductible();
+        }
         Money cap = terms.maxIndemnity().orElse(null);
         if (cap != null) {
             amount = amount.min(cap);
         }
-        String formula = "min(" + claimable + ", limit " + limit + ") × " + Rates.percent(terms.insuredPercentage(), 2)
-                .stripTrailingZeros().toPlainString() + " % − deductible " + terms.deductible()
-                + (cap == null ? "" : ", at most " + cap) + " = " + amount;
-        return new Indemnity(claimable, limit, base, terms.insuredPercentage(), share, terms.deductible(), cap, amount,
-                formula);
+        formula = formula + (cap == null ? "" : ", at most " + cap) + " = " + amount;
+        return new Indemnity(claimable, insured, terms.insuredPercentage(), terms.deductibleOrder(), terms.deductible(), cap,
+                amount, formula);
     }
 
     private static Deadlines deadlines(Input in, List<DebtView> views, Trigger trigger, Optional<LocalDate> insolvency,

@@ -71,6 +71,10 @@ public record ClaimRequest(
     }
 
     /**
+     * @param deductibleOrder whether the deductible comes off after the insured percentage (AFTER_COVER,
+     *     the default) or before it (BEFORE_COVER), as the policy words it
+     * @param creditLimits the buyer's limits, each in force from its approval until the next: several
+     *     dated entries per buyer record increases, decreases and (at zero) cancellation
      * @param paymentDaysAfterValidation days the insurer takes to pay once it has validated a claim
      *     (default 30)
      */
@@ -83,6 +87,7 @@ public record ClaimRequest(
             @DecimalMax(value = "1", message = "{io.creditguard.claims.ClaimRequest.Policy.insuredPercentage}")
             BigDecimal insuredPercentage,
             @NotNull @PositiveOrZero BigDecimal deductible,
+            ClaimAssessment.DeductibleOrder deductibleOrder,
             @PositiveOrZero BigDecimal minimumClaimAmount,
             @PositiveOrZero BigDecimal maxIndemnity,
             @Size(max = 50) List<@NotNull @Valid CreditLimit> creditLimits,
@@ -94,6 +99,7 @@ public record ClaimRequest(
             @Min(1) @Max(365) Integer paymentDaysAfterValidation) {
 
         public Policy {
+            deductibleOrder = deductibleOrder == null ? ClaimAssessment.DeductibleOrder.AFTER_COVER : deductibleOrder;
             creditLimits = creditLimits == null ? List.of() : creditLimits;
             paymentDaysAfterValidation = paymentDaysAfterValidation == null ? 30 : paymentDaysAfterValidation;
         }
@@ -213,7 +219,8 @@ public record ClaimRequest(
                 Boolean.TRUE.equals(d.disputed()), d.remindersSent())).toList();
         ClaimAssessment.Terms terms = new ClaimAssessment.Terms(policy.insurer(), policy.policyNumber(),
                 Optional.ofNullable(policy.policyholder()), currency, policy.insuredPercentage(),
-                Money.of(currency, policy.deductible()), Optional.ofNullable(Money.ofNullable(currency, policy.minimumClaimAmount())),
+                Money.of(currency, policy.deductible()), policy.deductibleOrder(),
+                Optional.ofNullable(Money.ofNullable(currency, policy.minimumClaimAmount())),
                 Optional.ofNullable(Money.ofNullable(currency, policy.maxIndemnity())), limits,
                 Optional.ofNullable(Money.ofNullable(currency, policy.discretionaryLimit())), policy.maxCreditPeriodDays(),
                 policy.overdueNotificationDays(), policy.claimFilingDays(), policy.waitingPeriodDays(),

@@ -12,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ClaimAssessment.Result.class, ClaimAssessment.Status.class, ClaimAssessment.Trigger.class,
         ClaimAssessment.Exclusion.class, ClaimAssessment.DeadlineStatus.class, ClaimAssessment.Reason.class,
         ClaimAssessment.DebtView.class, ClaimAssessment.Deadline.class, ClaimAssessment.Deadlines.class,
-        ClaimAssessment.Indemnity.class, ClaimAssessment.Recovery.class, ClaimDossier.Dossier.class,
+        ClaimAssessment.Indemnity.class, ClaimAssessment.DeductibleOrder.class, ClaimAssessment.Recovery.class, ClaimDossier.Dossier.class,
         ClaimDossier.Claim.class, ClaimDossier.ClaimedDebt.class, ClaimDossier.CoverLetter.class })
 final class JsonTypes {
 

@@ -10,9 +10,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.validation.Constraint;
@@ -28,13 +30,17 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.CountryCode;
 import io.creditguard.validation.InEra;
 import io.creditguard.validation.LanguageCode;
+import io.creditguard.validation.LawWithRules;
 import io.creditguard.validation.PaymentCurrency;
 import io.creditguard.validation.SingleLine;
 import io.creditguard.validation.TextLines;
@@ -42,19 +48,22 @@ import io.creditguard.validation.Violations;
 
 /**
  * One open (or settled) invoice of the receivables book, in the shape the reminder run reads, the
- * preview accepts and webhook intake writes. Amounts are in {@link #currency}; {@code openAmount}
- * is the principal still unpaid, without interest or fees.
+ * preview accepts and webhook intake writes. Amounts are in {@link #currency}.
  *
- * @param interestRate the agreed late-interest rate in percent per year (12 for 12 %); absent
- *     means the statutory rate applies
- * @param remindersSent the dunning levels already sent, each once
- * @param insurerNotifiedOn when the overdue debt was reported to the credit insurer, if it was
+ * <p>The record groups what the invoice's source states ({@link Terms}) and what creditguard itself
+ * records while dunning ({@link Dunning}); on the wire both are flat fields of the invoice, as the book
+ * has always written them ({@code "interestRate"}, {@code "remindersSent"}).
+ *
+ * @param openAmount the principal still unpaid, without interest or fees, as the ledger shows it; with
+ *     payments or credits recorded it is {@code amount − payments − credits} (never below zero)
+ * @param payments what the debtor paid and when: interest runs on the principal outstanding each day
+ * @param credits what credit notes took off the invoice
  * @param source where the record came from (a platform name, {@code import}); informational
  * @param updatedAt when the source last changed it; intake ignores older events for the same invoice
  */
 @Receivable.Consistent
 @AmountsFitCurrency
-@Invoice.RemindersAfterIssue
+@Invoice.Ledger
 public record Invoice(
         @NotBlank @Size(max = 100) @SingleLine String invoiceId,
         @NotBlank @Size(max = 100) @SingleLine String invoiceNumber,
@@ -64,25 +73,23 @@ public record Invoice(
         @NotNull @PositiveOrZero BigDecimal amount,
         @NotNull @PositiveOrZero BigDecimal openAmount,
         @NotNull @Valid Customer customer,
-        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
-        Boolean reminderFeeAgreed,
-        Boolean disputed,
-        @InEra LocalDate pausedUntil,
-        @Size(max = 50) List<@NotNull @Valid SentReminder> remindersSent,
-        @InEra LocalDate insurerNotifiedOn,
+        @JsonUnwrapped @Valid Terms terms,
+        @Size(max = 200) List<@NotNull @Valid Payment> payments,
+        @Size(max = 50) List<@NotNull @Valid Credit> credits,
+        @JsonUnwrapped @Valid Dunning dunning,
         @Size(max = 50) @SingleLine String source,
         Instant updatedAt) implements Receivable, AmountsFitCurrency.MoneyFields {
 
-    /** Absent flags mean false: most invoices carry no agreed fee and no dispute. */
     public Invoice {
-        reminderFeeAgreed = Boolean.TRUE.equals(reminderFeeAgreed);
-        disputed = Boolean.TRUE.equals(disputed);
-        remindersSent = remindersSent == null ? List.of() : copyOf(remindersSent);
+        terms = terms == null ? Terms.NONE : terms;
+        payments = payments == null ? List.of() : copyOf(payments);
+        credits = credits == null ? List.of() : copyOf(credits);
+        dunning = dunning == null ? Dunning.NONE : dunning;
     }
 
-    /** A list as given, nulls kept, so the element constraint can name {@code remindersSent[i]}. */
-    private static <T> List<T> copyOf(List<T> list) {
-        return list.stream().anyMatch(java.util.Objects::isNull) ? java.util.Collections.unmodifiableList(new ArrayList<>(list))
+    /** A list as given, nulls kept, so the element constraint can name {@code payments[i]}. */
+    static <T> List<T> copyOf(List<T> list) {
+        return list.stream().anyMatch(Objects::isNull) ? Collections.unmodifiableList(new ArrayList<>(list))
                 : List.copyOf(list);
     }
 
@@ -90,7 +97,12 @@ public record Invoice(
         BUSINESS, CONSUMER
     }
 
-    /** The debtor. {@code language} is an ISO 639-1 code; letters fall back to English. */
+    /**
+     * The debtor. {@code language} is an ISO 639-1 code; letters fall back to English.
+     *
+     * @param governingLaw the law the customer's framework contract chose, if one did (an invoice's own
+     *     choice wins)
+     */
     public record Customer(
             @NotBlank @Size(max = 100) @SingleLine String id,
             @NotBlank @Size(max = 200) @SingleLine String name,
@@ -98,22 +110,153 @@ public record Invoice(
             @NotNull @CountryCode String country,
             @LanguageCode String language,
             @Email @Size(max = 254) @SingleLine String email,
-            @Size(max = 500) @TextLines String address) {
+            @Size(max = 500) @TextLines String address,
+            @CountryCode @LawWithRules String governingLaw) {
     }
 
-    public record SentReminder(@Min(1) @Max(99) int level, @NotNull @InEra LocalDate sentOn) {
+    /**
+     * What the contract says beyond the amounts.
+     *
+     * @param interestRate the agreed late-interest rate in percent per year (12 for 12 %); absent means
+     *     the statutory rate of the governing law applies
+     * @param reminderFeeAgreed a reminder fee was agreed at the latest when the debt arose (Sweden, lag
+     *     1981:739 2 §)
+     * @param governingLaw the law the parties chose (ISO 3166 country); absent means the default the
+     *     reminder engine applies (the seller's law, or a consumer's residence)
+     * @param paymentTerms the invoice's payment terms as written (Peppol BT-20)
+     */
+    public record Terms(
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
+            Boolean reminderFeeAgreed,
+            @CountryCode @LawWithRules String governingLaw,
+            @Size(max = 1000) @TextLines String paymentTerms) {
+
+        public static final Terms NONE = new Terms(null, false, null, null);
+
+        public Terms {
+            reminderFeeAgreed = Boolean.TRUE.equals(reminderFeeAgreed);
+        }
+    }
+
+    /**
+     * One payment received.
+     *
+     * @param id the platform's payment id, which makes intake idempotent
+     * @param currency the payment's currency when the source states one: it must be the invoice's
+     */
+    public record Payment(
+            @Size(max = 100) @SingleLine String id,
+            @NotNull @InEra LocalDate date,
+            @NotNull @Positive BigDecimal amount,
+            @PaymentCurrency Currency currency,
+            @Size(max = 200) @SingleLine String reference) {
+    }
+
+    /** One credit note applied to the invoice, by its document id. */
+    public record Credit(
+            @NotBlank @Size(max = 200) @SingleLine String documentId,
+            @NotNull @InEra LocalDate date,
+            @NotNull @Positive BigDecimal amount) {
+    }
+
+    /**
+     * What creditguard records about the invoice while dunning it; intake keeps it when a platform
+     * updates the invoice.
+     *
+     * @param remindersSent the dunning levels already sent, each once
+     * @param insurerNotifiedOn when the overdue debt was reported to the credit insurer, if it was
+     */
+    public record Dunning(
+            Boolean disputed,
+            @InEra LocalDate pausedUntil,
+            @Size(max = 50) List<@NotNull @Valid SentReminder> remindersSent,
+            @InEra LocalDate insurerNotifiedOn) {
+
+        public static final Dunning NONE = new Dunning(false, null, List.of(), null);
+
+        public Dunning {
+            disputed = Boolean.TRUE.equals(disputed);
+            remindersSent = remindersSent == null ? List.of() : copyOf(remindersSent);
+        }
+    }
+
+    /**
+     * One dunning level sent.
+     *
+     * @param letterId the letter it went out in (a statement may carry several invoices)
+     * @param fees what this letter charged, as the run recorded it; absent in records of runs before
+     *     fees were recorded, whose charges are worked out again from the level
+     */
+    public record SentReminder(
+            @Min(1) @Max(99) int level,
+            @NotNull @InEra LocalDate sentOn,
+            @Size(max = 100) @SingleLine String letterId,
+            @Size(max = 10) List<@NotNull @Valid ChargedFee> fees) {
+
+        public SentReminder {
+            fees = fees == null ? null : copyOf(fees);
+        }
+
+        /** A letter as records from before letter ids and fees were kept show it. */
+        public SentReminder(int level, LocalDate sentOn) {
+            this(level, sentOn, null, null);
+        }
+    }
+
+    /** A fee a letter charged, in the invoice's currency, by its code of late-payment-fees.txt. */
+    public record ChargedFee(@NotBlank @Size(max = 40) String code, @NotNull @PositiveOrZero BigDecimal amount) {
+    }
+
+    public boolean disputed() {
+        return dunning.disputed();
+    }
+
+    public List<SentReminder> remindersSent() {
+        return dunning.remindersSent();
+    }
+
+    /** The law the parties chose: the invoice's own choice, else the customer's framework contract's. */
+    public Optional<String> chosenLaw() {
+        return Optional.ofNullable(terms.governingLaw()).or(() -> Optional.ofNullable(customer.governingLaw()));
+    }
+
+    /** What the invoice is for once credit notes are taken off: the principal the law charges interest on. */
+    public BigDecimal creditedAmount() {
+        BigDecimal credited = amount;
+        for (Credit credit : credits) {
+            credited = credited.subtract(credit.amount());
+        }
+        return credited.max(BigDecimal.ZERO);
+    }
+
+    /** This invoice with what the run recorded having sent. */
+    public Invoice withDunning(Dunning recorded) {
+        return new Invoice(invoiceId, invoiceNumber, currency, issueDate, dueDate, amount, openAmount, customer, terms,
+                payments, credits, recorded, source, updatedAt);
     }
 
     @Override
     public List<AmountsFitCurrency.Amount> amounts() {
-        return List.of(new AmountsFitCurrency.Amount(currency, amount, "amount"),
-                new AmountsFitCurrency.Amount(currency, openAmount, "openAmount"));
+        List<AmountsFitCurrency.Amount> amounts = new ArrayList<>();
+        amounts.add(new AmountsFitCurrency.Amount(currency, amount, "amount"));
+        amounts.add(new AmountsFitCurrency.Amount(currency, openAmount, "openAmount"));
+        for (int i = 0; i < payments.size(); i++) {
+            if (payments.get(i) != null) {
+                amounts.add(new AmountsFitCurrency.Amount(currency, payments.get(i).amount(), "payments", i, "amount"));
+            }
+        }
+        for (int i = 0; i < credits.size(); i++) {
+            if (credits.get(i) != null) {
+                amounts.add(new AmountsFitCurrency.Amount(currency, credits.get(i).amount(), "credits", i, "amount"));
+            }
+        }
+        return amounts;
     }
 
     /** The highest level sent so far, 0 when none was. */
     public int lastLevelSent() {
         int highest = 0;
-        for (SentReminder sent : remindersSent) {
+        for (SentReminder sent : remindersSent()) {
             highest = Math.max(highest, sent.level());
         }
         return highest;
@@ -122,37 +265,81 @@ public record Invoice(
     /** The day the most recent reminder went out, if any did. */
     public Optional<LocalDate> lastSentOn() {
         LocalDate latest = null;
-        for (SentReminder sent : remindersSent) {
+        for (SentReminder sent : remindersSent()) {
             latest = latest == null || sent.sentOn().isAfter(latest) ? sent.sentOn() : latest;
         }
         return Optional.ofNullable(latest);
     }
 
-    /** No reminder went out before the invoice was issued. */
+    /**
+     * The ledger holds together: a payment is in the invoice's currency and not dated before it was
+     * issued, the payments do not exceed the amount, no reminder went out before the invoice was
+     * issued, and with payments or credits recorded the open amount is what they leave.
+     */
     @Documented
     @Target(TYPE)
     @Retention(RUNTIME)
-    @Constraint(validatedBy = RemindersAfterIssue.Validator.class)
-    public @interface RemindersAfterIssue {
+    @Constraint(validatedBy = Ledger.Validator.class)
+    public @interface Ledger {
 
-        String message() default "{io.creditguard.receivables.Invoice.RemindersAfterIssue.message}";
+        String PREFIX = "{io.creditguard.receivables.Invoice.Ledger.";
+
+        String message() default PREFIX + "message}";
 
         Class<?>[] groups() default {};
 
         Class<? extends Payload>[] payload() default {};
 
-        final class Validator implements ConstraintValidator<RemindersAfterIssue, Invoice> {
+        final class Validator implements ConstraintValidator<Ledger, Invoice> {
             @Override
             public boolean isValid(Invoice invoice, ConstraintValidatorContext context) {
-                if (invoice == null || invoice.issueDate() == null) {
-                    return true;
-                }
                 boolean valid = true;
+                LocalDate issued = invoice.issueDate();
+                Map<String, Object> issueDate = issued == null ? Map.of() : Map.of("issueDate", issued.toString());
+                BigDecimal paid = BigDecimal.ZERO;
+                boolean complete = invoice.amount() != null && invoice.openAmount() != null;
+                for (int i = 0; i < invoice.payments().size(); i++) {
+                    Payment p = invoice.payments().get(i);
+                    if (p == null || p.amount() == null) {
+                        complete = false;
+                        continue;
+                    }
+                    paid = paid.add(p.amount());
+                    if (p.currency() != null && invoice.currency() != null && !p.currency().equals(invoice.currency())) {
+                        Violations.add(context, PREFIX + "paymentCurrency}",
+                                Map.of("currency", invoice.currency().getCurrencyCode()), "payments", i, "currency");
+                        valid = false;
+                    }
+                    if (issued != null && p.date() != null && p.date().isBefore(issued)) {
+                        Violations.add(context, PREFIX + "beforeIssue}", issueDate, "payments", i, "date");
+                        valid = false;
+                    }
+                }
+                BigDecimal credited = BigDecimal.ZERO;
+                for (Credit c : invoice.credits()) {
+                    if (c == null || c.amount() == null) {
+                        complete = false;
+                    } else {
+                        credited = credited.add(c.amount());
+                    }
+                }
+                if (invoice.amount() != null && paid.compareTo(invoice.amount()) > 0) {
+                    Violations.add(context, PREFIX + "paidAboveAmount}",
+                            Map.of("paid", paid.toPlainString(), "amount", invoice.amount().toPlainString()), "payments");
+                    valid = false;
+                } else if (complete && (!invoice.payments().isEmpty() || !invoice.credits().isEmpty())) {
+                    BigDecimal expected = invoice.amount().subtract(paid).subtract(credited).max(BigDecimal.ZERO);
+                    if (expected.compareTo(invoice.openAmount()) != 0) {
+                        Violations.add(context, PREFIX + "openAmount}", Map.of("expected", expected.toPlainString(),
+                                "amount", invoice.amount().toPlainString(), "paid", paid.toPlainString(),
+                                "credited", credited.toPlainString()), "openAmount");
+                        valid = false;
+                    }
+                }
                 for (int i = 0; i < invoice.remindersSent().size(); i++) {
                     SentReminder sent = invoice.remindersSent().get(i);
-                    if (sent != null && sent.sentOn() != null && sent.sentOn().isBefore(invoice.issueDate())) {
-                        Violations.add(context, "{io.creditguard.receivables.Invoice.RemindersAfterIssue.message}",
-                                Map.of("issueDate", invoice.issueDate().toString()), "remindersSent", i, "sentOn");
+                    if (issued != null && sent != null && sent.sentOn() != null && sent.sentOn().isBefore(issued)) {
+                        Violations.add(context, PREFIX + "beforeIssue}", issueDate, "remindersSent", i, "sentOn");
                         valid = false;
                     }
                 }

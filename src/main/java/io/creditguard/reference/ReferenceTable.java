@@ -142,6 +142,29 @@ public final class ReferenceTable {
             }
         }
 
+        /**
+         * The cell as a constant of {@code type}: a name shared between code and data is checked here,
+         * when the data loads, so a typo fails the load rather than a request.
+         */
+        public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
+            return optionalEnum(column, type).orElseThrow(() -> fault("column " + column + " is empty"));
+        }
+
+        public <E extends Enum<E>> Optional<E> optionalEnum(String column, Class<E> type) {
+            Optional<String> cell = optionalText(column);
+            try {
+                return cell.map(name -> Enum.valueOf(type, name));
+            } catch (IllegalArgumentException e) {
+                throw fault("column " + column + " is '" + cell.get() + "', not one of "
+                        + Arrays.toString(type.getEnumConstants()));
+            }
+        }
+
+        /** Whether the row's {@code evidence} column lets it be used ({@link Evidence#usable()}). */
+        public boolean usable() {
+            return enumValue("evidence", Evidence.class).usable();
+        }
+
         public int integer(String column) {
             try {
                 return Integer.parseInt(text(column));

@@ -1,5 +1,6 @@
 package io.creditguard.reminders;
 
+import io.creditguard.money.ExchangeRates;
 import io.creditguard.receivables.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -9,13 +10,19 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
         PreviewRequest.class, ReminderPolicy.class, ReminderPolicy.Level.class, ReminderPolicy.Insurer.class,
-        ReminderPolicy.Creditor.class, ReminderPolicy.RateOverride.class, ReminderPolicy.Action.class,
-        Invoice.class, Invoice.Customer.class, Invoice.SentReminder.class, Invoice.CustomerType.class,
-        ReminderService.Preview.class, ReminderService.InvoiceWarning.class, ReminderEngine.Reminder.class,
-        ReminderEngine.Skip.class, ReminderEngine.SkipReason.class, ReminderEngine.InterestView.class,
-        ReminderEngine.PeriodView.class, ReminderEngine.Fee.class, Letters.Letter.class, Kpis.Report.class,
-        Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class, ReminderRun.Report.class,
-        ReminderRun.LineError.class, ReminderRun.SentRecord.class })
+        ReminderPolicy.Creditor.class, ReminderPolicy.RateOverride.class, ReminderPolicy.ExchangeRate.class,
+        ReminderPolicy.Kind.class, ReminderPolicy.LetterGrouping.class,
+        Invoice.class, Invoice.Customer.class, Invoice.CustomerType.class, Invoice.Terms.class, Invoice.Payment.class,
+        Invoice.Credit.class, Invoice.Dunning.class, Invoice.SentReminder.class, Invoice.ChargedFee.class,
+        ReminderService.Preview.class, ReminderService.InvoiceWarning.class, Statements.Statement.class,
+        ReminderEngine.DunningLetter.class, ReminderEngine.InsurerReport.class, ReminderEngine.InvoiceLine.class,
+        ReminderEngine.Balance.class, ReminderEngine.NoticeTerm.class, ReminderEngine.NoticeTerm.Stage.class,
+        ReminderEngine.PaymentView.class, ReminderEngine.Skip.class, ReminderEngine.SkipReason.class,
+        ReminderEngine.InterestView.class, ReminderEngine.PeriodView.class, ReminderEngine.Fee.class,
+        ExchangeRates.Conversion.class, StatutoryRules.FeeCode.class, GoverningLaw.class, GoverningLaw.Basis.class,
+        Letters.Letter.class, Kpis.Report.class, Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class,
+        ReminderRun.Report.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,
+        ReminderRun.Outcome.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -5,23 +5,31 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
 import io.creditguard.money.Money;
 import io.creditguard.money.Rates;
+import io.creditguard.reference.Jurisdictions.Allocation;
 
 /**
  * Late interest on an overdue principal, accrued day by day from the day after the due date up to
- * and including {@code asOf}, on an actual/365 basis.
+ * and including {@code asOf}, on an actual/365 basis, on the principal outstanding each day.
  *
  * <p>The accrual is split wherever the rate changes (each half-year has its own statutory rate:
- * räntelagen 6 § with NJA 2007 s. 742; BW 6:120 lid 2; Directive 2011/7/EU art. 4(2)) and, under
- * yearly compounding (BW 6:119 lid 2, 6:119a lid 2), at each anniversary of the start, where the
- * year's interest joins the base. Each period's amount is rounded HALF_EVEN to the currency's minor
- * unit; the total is the sum of the rounded periods, so the letter's lines add up. A period whose
- * rate is not known is listed with no rate and no amount, and the result says it is incomplete.
+ * räntelagen 6 § with NJA 2007 s. 742; BW 6:120 lid 2; BGB § 247), at each payment, and, under yearly
+ * compounding (BW 6:119 lid 2, 6:119a lid 3), at each anniversary of the start, where the year's
+ * unpaid interest joins the base. A payment made on a day counts from the day after (interest runs
+ * "tot en met de dag waarop de schuldenaar de geldsom heeft voldaan", BW 6:119a lid 1) and is applied
+ * as the governing law orders it: costs due by then, then accrued interest, then principal (BW 6:44,
+ * BGB § 367), or principal first where no order is verified. A payment on or before the due date
+ * meets the principal only, as nothing else is due.
+ *
+ * <p>Each period's amount is rounded HALF_EVEN to the currency's minor unit; the totals are sums of
+ * the rounded periods, so the letter's lines add up. A period whose rate is not known is listed with no
+ * rate and no amount, and the result says it is incomplete.
  */
 public final class LateInterest {
 
@@ -36,34 +44,68 @@ public final class LateInterest {
      * How the rate is found: an agreed fixed rate, or a statutory scheme of reference rates plus a
      * margin. {@code scheme} is empty for an agreed rate, which is then {@code addPoints}.
      */
-    public record Basis(Optional<String> scheme, BigDecimal addPoints, Compounding compounding, String legalBasis) {
+    public record Basis(Optional<ReferenceRates.Scheme> scheme, BigDecimal addPoints, Compounding compounding,
+            String legalBasis) {
 
         public static Basis agreed(BigDecimal ratePercent) {
             return new Basis(Optional.empty(), ratePercent, Compounding.SIMPLE, "agreed rate");
         }
     }
 
-    /** One stretch at one rate. {@code ratePercent} and {@code amount} are null when the rate is unknown. */
+    /** A payment received on a day. */
+    public record Receipt(LocalDate date, Money amount) {
+    }
+
+    /** Costs that fell due on a day (fees, fixed compensation), which a later payment meets first where the law says so. */
+    public record Charge(LocalDate date, Money amount) {
+    }
+
+    /** One stretch at one rate on one base. {@code ratePercent} and {@code amount} are null when the rate is unknown. */
     public record Period(LocalDate from, LocalDate to, BigDecimal ratePercent, long days, Money base, Money amount) {
     }
 
-    public record Result(Money amount, String legalBasis, List<Period> periods, boolean complete) {
+    /** How one payment was applied. */
+    public record Applied(LocalDate date, Money amount, Money toCosts, Money toInterest, Money toPrincipal) {
+    }
+
+    /**
+     * @param interest all interest accrued to {@code asOf}
+     * @param interestPaid the part of it payments met
+     * @param costsPaid the part of the charges payments met
+     * @param principal the principal outstanding at {@code asOf}
+     */
+    public record Result(Money interest, Money interestPaid, Money costsPaid, Money principal, String legalBasis,
+            List<Period> periods, List<Applied> payments, boolean complete) {
+
+        public Money interestOutstanding() {
+            return interest.minus(interestPaid);
+        }
     }
 
     private LateInterest() {
     }
 
     /**
-     * @param principal the overdue amount interest runs on
+     * @param principal what interest runs on before any payment (the invoice amount less credits)
      * @param dueDate the (business-day adjusted) due date; interest starts the day after
-     * @param asOf the last day counted
+     * @param asOf the last day counted; payments after it are not counted
      * @param rates the reference rates, consulted only for a statutory basis
+     * @param receipts payments, in any order
+     * @param charges costs and the days they fell due, met before interest where the allocation says so
      */
-    public static Result accrue(Money principal, LocalDate dueDate, LocalDate asOf, Basis basis, ReferenceRates rates) {
-        LocalDate start = dueDate.plusDays(1);
+    public static Result accrue(Money principal, LocalDate dueDate, LocalDate asOf, Basis basis, ReferenceRates rates,
+            List<Receipt> receipts, Allocation allocation, List<Charge> charges) {
         Money zero = Money.zero(principal.currency());
-        if (asOf.isBefore(start) || !principal.isPositive()) {
-            return new Result(zero, basis.legalBasis(), List.of(), true);
+        Ledger ledger = new Ledger(principal, zero, allocation, charges);
+        List<Receipt> paid = receipts.stream().filter(r -> !r.date().isAfter(asOf))
+                .sorted(Comparator.comparing(Receipt::date)).toList();
+        LocalDate start = dueDate.plusDays(1);
+        int next = 0;
+        for (; next < paid.size() && paid.get(next).date().isBefore(start); next++) {
+            ledger.payPrincipalOnly(paid.get(next));
+        }
+        if (asOf.isBefore(start)) {
+            return ledger.result(basis.legalBasis(), List.of(), true);
         }
         TreeSet<LocalDate> anniversaries = new TreeSet<>();
         if (basis.compounding() == Compounding.YEARLY) {
@@ -74,21 +116,27 @@ public final class LateInterest {
         TreeSet<LocalDate> cuts = new TreeSet<>(anniversaries);
         cuts.add(start);
         basis.scheme().ifPresent(scheme -> cuts.addAll(rates.changesBetween(scheme, start, asOf)));
+        for (int i = next; i < paid.size(); i++) {
+            LocalDate after = paid.get(i).date().plusDays(1);
+            if (!after.isAfter(asOf)) {
+                cuts.add(after);
+            }
+        }
 
         List<Period> periods = new ArrayList<>();
-        Money base = principal;
-        Money accruedThisYear = zero;
-        Money total = zero;
         boolean complete = true;
         List<LocalDate> starts = new ArrayList<>(cuts);
         for (int i = 0; i < starts.size(); i++) {
             LocalDate from = starts.get(i);
             LocalDate to = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : asOf;
+            for (; next < paid.size() && paid.get(next).date().isBefore(from); next++) {
+                ledger.pay(paid.get(next));
+            }
             if (anniversaries.contains(from)) {
-                base = base.plus(accruedThisYear);
-                accruedThisYear = zero;
+                ledger.capitalise();
             }
             long days = ChronoUnit.DAYS.between(from, to) + 1;
+            Money base = ledger.base();
             Optional<BigDecimal> rate = basis.scheme().isEmpty() ? Optional.of(basis.addPoints())
                     : rates.rateOn(basis.scheme().get(), from).map(r -> r.add(basis.addPoints()));
             if (rate.isEmpty()) {
@@ -100,9 +148,97 @@ public final class LateInterest {
                     .divide(HUNDRED.multiply(DAYS_PER_YEAR), Rates.RATIO);
             Money amount = Money.rounded(principal.currency(), exact, RoundingMode.HALF_EVEN);
             periods.add(new Period(from, to, rate.get(), days, base, amount));
-            accruedThisYear = accruedThisYear.plus(amount);
-            total = total.plus(amount);
+            ledger.accrue(amount);
         }
-        return new Result(total, basis.legalBasis(), List.copyOf(periods), complete);
+        for (; next < paid.size(); next++) { // paid on asOf itself: it counts from tomorrow
+            ledger.pay(paid.get(next));
+        }
+        return ledger.result(basis.legalBasis(), periods, complete);
+    }
+
+    /** The debt's parts while the accrual runs: principal, interest joined to the base, interest since, costs. */
+    private static final class Ledger {
+        private final Allocation allocation;
+        private final List<Charge> charges;
+        private final Money zero;
+        private Money principal;
+        private Money capitalised;
+        private Money accruedSince;
+        private Money interest;
+        private Money interestPaid;
+        private Money costsPaid;
+        private final List<Applied> applied = new ArrayList<>();
+
+        Ledger(Money principal, Money zero, Allocation allocation, List<Charge> charges) {
+            this.principal = principal;
+            this.zero = zero;
+            this.allocation = allocation;
+            this.charges = charges;
+            this.capitalised = zero;
+            this.accruedSince = zero;
+            this.interest = zero;
+            this.interestPaid = zero;
+            this.costsPaid = zero;
+        }
+
+        Money base() {
+            return principal.plus(capitalised);
+        }
+
+        void accrue(Money amount) {
+            accruedSince = accruedSince.plus(amount);
+            interest = interest.plus(amount);
+        }
+
+        void capitalise() {
+            capitalised = capitalised.plus(accruedSince);
+            accruedSince = zero;
+        }
+
+        void payPrincipalOnly(Receipt receipt) {
+            Money toPrincipal = receipt.amount().min(principal);
+            principal = principal.minus(toPrincipal);
+            applied.add(new Applied(receipt.date(), receipt.amount(), zero, zero, toPrincipal));
+        }
+
+        void pay(Receipt receipt) {
+            Money left = receipt.amount();
+            Money toCosts = zero;
+            Money toInterest = zero;
+            if (allocation == Allocation.COSTS_INTEREST_PRINCIPAL) {
+                toCosts = left.min(costsDueBy(receipt.date()).minus(costsPaid));
+                costsPaid = costsPaid.plus(toCosts);
+                left = left.minus(toCosts);
+                toInterest = left.min(interest.minus(interestPaid));
+                payInterest(toInterest);
+                left = left.minus(toInterest);
+            }
+            Money toPrincipal = left.min(principal);
+            principal = principal.minus(toPrincipal);
+            applied.add(new Applied(receipt.date(), receipt.amount(), toCosts, toInterest, toPrincipal));
+        }
+
+        /** Interest paid meets the interest since the last anniversary first, then what joined the base. */
+        private void payInterest(Money amount) {
+            Money fromSince = amount.min(accruedSince);
+            accruedSince = accruedSince.minus(fromSince);
+            capitalised = capitalised.minus(amount.minus(fromSince));
+            interestPaid = interestPaid.plus(amount);
+        }
+
+        private Money costsDueBy(LocalDate date) {
+            Money due = zero;
+            for (Charge charge : charges) {
+                if (!charge.date().isAfter(date)) {
+                    due = due.plus(charge.amount());
+                }
+            }
+            return due;
+        }
+
+        Result result(String legalBasis, List<Period> periods, boolean complete) {
+            return new Result(interest, interestPaid, costsPaid, principal, legalBasis, List.copyOf(periods),
+                    List.copyOf(applied), complete);
+        }
     }
 }

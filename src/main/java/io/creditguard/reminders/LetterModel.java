@@ -3,19 +3,43 @@ package io.creditguard.reminders;
 import java.util.List;
 
 /**
- * What a letter template sees, already formatted for the letter's language: amounts with their
- * currency, dates in the local style. Templates declare it as their parameter, so Qute checks every
- * expression against it when the application is built.
+ * What a statement's template sees, already formatted for the letter's language: amounts with their
+ * currency, dates in the local style. The templates declare it as their parameter, so the build checks
+ * every expression against it and generates the resolvers that read it.
+ *
+ * @param template reminder, inkassokrav, final-notice or collection-handoff
+ * @param lawCountry the governing law's country in the letter's language
+ * @param lawBasis CONTRACT, SELLER_DEFAULT or CONSUMER_RESIDENCE
+ * @param collectionCostsIfUnpaid in a Dutch consumer's 14-day letter, the costs owed if it goes unpaid
+ * @param noticeTermEnds in that letter, the last day of the term
  */
-public record LetterModel(String template, String creditorName, String customerName, String customerAddress,
-        String invoiceNumber, String issueDate, String dueDate, long daysOverdue, String openAmount, boolean hasInterest,
-        String interestAmount, String interestBasis, List<InterestLine> interestLines, String interestPendingFrom,
-        List<FeeLine> fees, String total, String payBy, String paymentInstructions, String disputeContact,
-        String collectionCostsIfUnpaid, String insurerName, String insurerDeadline) {
+public record LetterModel(String template, String date, Party creditor, Party customer, List<Line> lines,
+        String invoiceNumbers, String total, String payBy, String paymentInstructions, String disputeContact,
+        String lawCountry, String lawBasis, String collectionCostsIfUnpaid, String noticeTermEnds) {
 
-    public record InterestLine(String from, String to, String rate, long days, String amount) {
+    public record Party(String name, List<String> address) {
     }
 
-    public record FeeLine(String label, String amount, String legalBasis) {
+    /** One invoice of the letter, with everything owed on it. */
+    public record Line(String invoiceNumber, String issueDate, String dueDate, long daysOverdue, String amount,
+            String credited, List<PaymentLine> payments, String principal, boolean hasInterest, String interest,
+            String interestPaid, String interestBasis, List<InterestLine> interestLines, String interestPendingFrom,
+            List<FeeLine> fees, String total) {
+    }
+
+    /** A payment received and what it met: {@code applied} lists costs, interest and principal. */
+    public record PaymentLine(String date, String amount, String applied) {
+    }
+
+    public record InterestLine(String from, String to, long days, String rate, String base, String amount) {
+    }
+
+    /** @param conversion how a fixed amount the law sets in another currency was converted, or null */
+    public record FeeLine(String label, String amount, String legalBasis, String conversion) {
+    }
+
+    /** A report of one overdue debt to the credit insurer. */
+    public record Insurer(String insurerName, String creditorName, String customerName, String invoiceNumber,
+            String issueDate, String dueDate, long daysOverdue, String openAmount, String deadline) {
     }
 }

@@ -1,24 +1,27 @@
 package io.creditguard.reminders;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.creditguard.receivables.Invoice;
 import io.creditguard.reference.ReferenceTable;
+import io.creditguard.reminders.ReminderEngine.Balance;
+import io.creditguard.reminders.ReminderEngine.DunningLetter;
+import io.creditguard.reminders.ReminderEngine.InsurerReport;
+import io.creditguard.reminders.StatutoryRules.FeeCode;
 import io.creditguard.templates.LetterFormat;
 import io.creditguard.templates.Templates;
 
 /**
- * Renders a decided reminder as a letter in the customer's language (Swedish, Dutch or English,
- * English when the language is anything else): plain text and the same letter as HTML for e-mail.
- * The wording lives in {@code templates/letters/letter.<language>.txt}; the first line of a rendered
- * letter is its subject. Rendering goes through {@link Templates}: escaped HTML, strict expressions.
+ * Renders the day's letters in the customer's language (Swedish, Dutch or English, English when the
+ * language is anything else): a statement of every invoice the letter is about, as plain text and the
+ * same letter as HTML for e-mail, and the insurer's report in the creditor's language. The wording
+ * lives in {@code templates/letters/}; the first line of a rendered letter is its subject.
  */
 @ApplicationScoped
 public class Letters {
@@ -28,56 +31,87 @@ public class Letters {
     public record Letter(String language, String subject, String text, String html) {
     }
 
-    private final Map<String, ReferenceTable.Row> feeLabels;
+    private record LabelKey(FeeCode code, String law) {
+    }
+
+    private final Map<LabelKey, ReferenceTable.Row> feeLabels;
     private final Templates templates;
 
     public Letters(Templates templates) {
         this.templates = templates;
-        this.feeLabels = ReferenceTable.load("fee-labels.txt").rows().stream()
-                .collect(Collectors.toUnmodifiableMap(r -> r.text("code"), r -> r));
+        this.feeLabels = ReferenceTable.load("fee-labels.txt").rows().stream().collect(Collectors.toUnmodifiableMap(
+                r -> new LabelKey(r.enumValue("code", FeeCode.class), r.text("law")), r -> r));
     }
 
-    public Letter render(ReminderEngine.Reminder reminder, Invoice invoice, ReminderPolicy policy) {
-        String language = reminder.language();
-        Templates.Titled letter = templates.renderTitled("letters/letter." + language + ".txt",
-                model(reminder, invoice, policy, language));
-        String subject = letter.subject();
-        String text = letter.body();
-        List<List<String>> paragraphs = Arrays.stream(text.split("\n\\s*\n"))
-                .map(p -> List.of(p.strip().split("\n"))).toList();
-        String html = templates.template("letters/letter.html").data("language", language).data("subject", subject)
-                .data("paragraphs", paragraphs).render();
-        return new Letter(language, subject, text, html);
+    /** The statement as a letter; {@code asOf} is its date. */
+    public Letter render(Statements.Statement statement, ReminderPolicy policy, LocalDate asOf) {
+        return letter(statement.language(), templates.renderTitled("letters/statement." + statement.language() + ".txt",
+                model(statement, policy, asOf)));
     }
 
-    private LetterModel model(ReminderEngine.Reminder r, Invoice invoice, ReminderPolicy policy, String language) {
+    /** The report to the insurer, in the creditor's language. */
+    public Letter render(InsurerReport report, ReminderPolicy policy) {
+        String language = policy.creditorLanguage();
         LetterFormat f = new LetterFormat(language);
-        ReminderEngine.InterestView interest = r.interest();
-        boolean hasInterest = interest != null && interest.amount().isPositive();
-        List<LetterModel.InterestLine> lines = interest == null ? List.of() : interest.periods().stream()
-                .filter(p -> p.ratePercent() != null)
-                .map(p -> new LetterModel.InterestLine(f.date(p.from()), f.date(p.to()), f.percent(p.ratePercent()),
-                        p.days(), f.money(p.amount())))
-                .toList();
-        List<LetterModel.FeeLine> fees = r.fees().stream().map(fee -> new LetterModel.FeeLine(
-                label(fee.code(), language), f.money(fee.amount()), fee.legalBasis())).toList();
-        ReminderPolicy.Creditor creditor = policy.creditor();
-        return new LetterModel(r.template(),
-                creditor == null ? "" : creditor.name(), r.customerName(), invoice.customer().address(), r.invoiceNumber(),
-                f.date(invoice.issueDate()),
-                f.date(r.dueDateAdjustedTo() != null ? r.dueDateAdjustedTo() : r.dueDate()), r.daysOverdue(),
-                f.money(r.openAmount()), hasInterest, hasInterest ? f.money(interest.amount()) : null,
-                interest == null ? null : interest.legalBasis(), lines, interest == null ? null : interest.periods().stream()
-                        .filter(p -> p.ratePercent() == null).findFirst().map(p -> f.date(p.from())).orElse(null),
-                fees, f.money(r.totalDue()), r.payBy() == null ? null : f.date(r.payBy()),
-                creditor == null ? "" : creditor.paymentInstructions(), creditor == null ? "" : creditor.disputeContact(),
-                r.collectionCostsIfUnpaid() == null ? null : f.money(r.collectionCostsIfUnpaid()),
-                policy.insurer() == null ? null : policy.insurer().name(),
-                r.insurerNotificationDeadline() == null ? null : f.date(r.insurerNotificationDeadline()));
+        LetterModel.Insurer model = new LetterModel.Insurer(policy.insurer() == null ? null : policy.insurer().name(),
+                policy.creditor().name(), report.customer().name(), report.invoiceNumber(), f.date(report.issueDate()),
+                f.date(report.dueDate()), report.daysOverdue(), f.money(report.openAmount()), f.date(report.deadline()));
+        return letter(language, templates.renderTitled("letters/insurer-notification." + language + ".txt", model));
     }
 
-    private String label(String code, String language) {
-        ReferenceTable.Row row = feeLabels.get(code);
-        return row == null ? code : row.text(language);
+    private Letter letter(String language, Templates.Titled titled) {
+        List<List<String>> paragraphs = Arrays.stream(titled.body().split("\n\\s*\n"))
+                .map(p -> List.of(p.strip().split("\n"))).toList();
+        String html = templates.template("letters/letter.html").data("language", language)
+                .data("subject", titled.subject()).data("paragraphs", paragraphs).render();
+        return new Letter(language, titled.subject(), titled.body(), html);
+    }
+
+    private LetterModel model(Statements.Statement s, ReminderPolicy policy, LocalDate asOf) {
+        String language = s.language();
+        LetterFormat f = new LetterFormat(language);
+        String law = s.governingLaw().country();
+        List<LetterModel.Line> lines = s.invoices().stream().map(l -> line(l, f, language, law)).toList();
+        ReminderPolicy.Creditor creditor = policy.creditor();
+        return new LetterModel(s.template(), f.date(asOf),
+                new LetterModel.Party(creditor.name(), lines(creditor.address())),
+                new LetterModel.Party(s.customer().name(), lines(s.customer().address())), lines,
+                s.invoices().stream().map(l -> l.line().invoiceNumber()).collect(Collectors.joining(", ")),
+                f.money(s.total()), f.date(s.payBy()), creditor.paymentInstructions(), creditor.disputeContact(),
+                f.country(law), s.governingLaw().basis().name(),
+                s.collectionCostsIfUnpaid() == null ? null : f.money(s.collectionCostsIfUnpaid()),
+                s.noticeTermEnds() == null ? null : f.date(s.noticeTermEnds()));
+    }
+
+    private LetterModel.Line line(DunningLetter letter, LetterFormat f, String language, String law) {
+        ReminderEngine.InvoiceLine l = letter.line();
+        Balance b = l.balance();
+        ReminderEngine.InterestView interest = b.interest();
+        boolean hasInterest = interest.accrued().isPositive();
+        return new LetterModel.Line(l.invoiceNumber(), f.date(l.issueDate()),
+                f.date(l.dueDateAdjustedTo() != null ? l.dueDateAdjustedTo() : l.dueDate()), l.daysOverdue(),
+                f.money(b.amount()), b.credited().isPositive() ? f.money(b.credited()) : null,
+                b.payments().stream().map(p -> new LetterModel.PaymentLine(f.date(p.date()), f.money(p.amount()),
+                        f.applied(p.toCosts(), p.toInterest(), p.toPrincipal()))).toList(),
+                f.money(b.principal()), hasInterest, hasInterest ? f.money(interest.outstanding()) : null,
+                interest.paid().isPositive() ? f.money(interest.paid()) : null, interest.legalBasis(),
+                interest.periods().stream().filter(p -> p.ratePercent() != null)
+                        .map(p -> new LetterModel.InterestLine(f.date(p.from()), f.date(p.to()), p.days(),
+                                f.percent(p.ratePercent()), f.money(p.base()), f.money(p.amount())))
+                        .toList(),
+                interest.periods().stream().filter(p -> p.ratePercent() == null).findFirst().map(p -> f.date(p.from()))
+                        .orElse(null),
+                b.fees().stream().map(fee -> new LetterModel.FeeLine(label(fee.code(), law, language), f.money(fee.amount()),
+                        fee.legalBasis(), fee.conversion() == null ? null : f.conversion(fee.conversion()))).toList(),
+                f.money(b.total()));
+    }
+
+    private static List<String> lines(String address) {
+        return address == null || address.isBlank() ? List.of() : List.of(address.strip().split("\n"));
+    }
+
+    private String label(FeeCode code, String law, String language) {
+        ReferenceTable.Row row = feeLabels.getOrDefault(new LabelKey(code, law), feeLabels.get(new LabelKey(code, "*")));
+        return row == null ? code.name() : row.text(language);
     }
 }

@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Constraint;
@@ -27,40 +28,58 @@ import io.creditguard.validation.WithinYearsOfToday;
  * Body of {@code POST /reminders/preview}: the invoices to look at, on which day (today when absent;
  * ten years back and two ahead at most), under which policy (the default when absent).
  */
-@PreviewRequest.UniqueInvoiceIds
+@PreviewRequest.Consistent
 public record PreviewRequest(
         @WithinYearsOfToday(before = 10, after = 2) LocalDate asOf,
         @Valid ReminderPolicy policy,
         @NotNull @Size(max = 1000, message = "{io.creditguard.reminders.PreviewRequest.invoices.size}")
         List<@NotNull @Valid Invoice> invoices) {
 
-    /** Each invoice once: the answer's reminders and skips are keyed by invoice id. */
+    /**
+     * Each invoice once (the answer's letters and skips are keyed by invoice id), and nothing paid after
+     * the day previewed ({@code asOf}, else today by the validator's clock): a preview looks at what has
+     * happened.
+     */
     @Documented
     @Target(TYPE)
     @Retention(RUNTIME)
-    @Constraint(validatedBy = UniqueInvoiceIds.Validator.class)
-    public @interface UniqueInvoiceIds {
+    @Constraint(validatedBy = Consistent.Validator.class)
+    public @interface Consistent {
 
-        String message() default "{io.creditguard.reminders.PreviewRequest.UniqueInvoiceIds.message}";
+        String PREFIX = "{io.creditguard.reminders.PreviewRequest.";
+
+        String message() default PREFIX + "Consistent.message}";
 
         Class<?>[] groups() default {};
 
         Class<? extends Payload>[] payload() default {};
 
-        final class Validator implements ConstraintValidator<UniqueInvoiceIds, PreviewRequest> {
+        final class Validator implements ConstraintValidator<Consistent, PreviewRequest> {
             @Override
             public boolean isValid(PreviewRequest request, ConstraintValidatorContext context) {
-                if (request == null || request.invoices() == null) {
+                if (request.invoices() == null) {
                     return true;
                 }
+                LocalDate day = request.asOf() != null ? request.asOf()
+                        : LocalDate.now(context.getClockProvider().getClock());
                 boolean valid = true;
                 Set<String> ids = new HashSet<>();
                 for (int i = 0; i < request.invoices().size(); i++) {
                     Invoice invoice = request.invoices().get(i);
-                    if (invoice != null && invoice.invoiceId() != null && !ids.add(invoice.invoiceId())) {
-                        Violations.add(context, "{io.creditguard.reminders.PreviewRequest.UniqueInvoiceIds.message}",
-                                "invoices", i, "invoiceId");
+                    if (invoice == null) {
+                        continue;
+                    }
+                    if (invoice.invoiceId() != null && !ids.add(invoice.invoiceId())) {
+                        Violations.add(context, PREFIX + "repeatedId}", "invoices", i, "invoiceId");
                         valid = false;
+                    }
+                    for (int j = 0; j < invoice.payments().size(); j++) {
+                        Invoice.Payment payment = invoice.payments().get(j);
+                        if (payment != null && payment.date() != null && payment.date().isAfter(day)) {
+                            Violations.add(context, PREFIX + "paidAfterAsOf}", Map.of("asOf", day.toString()),
+                                    "invoices", i, "payments", j, "date");
+                            valid = false;
+                        }
                     }
                 }
                 return valid;

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -13,13 +12,20 @@ import java.util.TreeSet;
 import io.creditguard.reference.ReferenceTable;
 
 /**
- * Reference rates by scheme and period ({@code reference/reference-rates.txt}), optionally
- * overlaid by rates a caller supplies for periods the file lacks or that it wants to override.
+ * Reference rates by scheme and period ({@code reference/reference-rates.txt}), optionally overlaid
+ * by rates that take precedence where they apply (an operator's, a policy's). Rows whose evidence is
+ * {@code UNVERIFIED} are not loaded: a period without a usable row has no rate.
  */
 public final class ReferenceRates {
 
+    /** The rate schemes statutory interest is built on; each row of reference-rates.txt names one. */
+    public enum Scheme {
+        SE_REFERENSRANTA, ECB_MRO, NL_WETTELIJKE_RENTE, DE_BASISZINSSATZ, NO_FORSINKELSESRENTE, FI_VIITEKORKO,
+        DK_UDLAANSRENTE
+    }
+
     /** One rate in force from {@code validFrom} to {@code validTo}, both inclusive. */
-    public record Rate(String scheme, LocalDate validFrom, LocalDate validTo, BigDecimal ratePercent, String source) {
+    public record Rate(Scheme scheme, LocalDate validFrom, LocalDate validTo, BigDecimal ratePercent, String source) {
     }
 
     private final List<Rate> rates;
@@ -28,9 +34,25 @@ public final class ReferenceRates {
         this.rates = List.copyOf(rates);
     }
 
+    /**
+     * The usable rows of {@code table}.
+     *
+     * @throws IllegalStateException naming the row when a scheme, date or evidence is malformed, or a
+     *     period ends before it starts
+     */
     public static ReferenceRates from(ReferenceTable table) {
-        return new ReferenceRates(table.rows().stream().map(r -> new Rate(r.text("scheme"), r.date("validFrom"),
-                r.date("validTo"), r.decimal("ratePercent"), r.text("source"))).toList());
+        List<Rate> rates = new ArrayList<>();
+        for (ReferenceTable.Row r : table.rows()) {
+            Rate rate = new Rate(r.enumValue("scheme", Scheme.class), r.date("validFrom"), r.date("validTo"),
+                    r.decimal("ratePercent"), r.text("source"));
+            if (rate.validTo().isBefore(rate.validFrom())) {
+                throw new IllegalStateException(r.location() + ": validTo is before validFrom");
+            }
+            if (r.usable()) {
+                rates.add(rate);
+            }
+        }
+        return new ReferenceRates(rates);
     }
 
     /** These rates with {@code overrides} taking precedence wherever they apply. */
@@ -44,23 +66,27 @@ public final class ReferenceRates {
     }
 
     /** The rate of {@code scheme} on {@code date}; the first matching row wins, so overrides come first. */
-    public Optional<BigDecimal> rateOn(String scheme, LocalDate date) {
+    public Optional<BigDecimal> rateOn(Scheme scheme, LocalDate date) {
         return find(scheme, date).map(Rate::ratePercent);
     }
 
-    private Optional<Rate> find(String scheme, LocalDate date) {
-        return rates.stream().filter(r -> r.scheme().equals(scheme) && !date.isBefore(r.validFrom())
-                && !date.isAfter(r.validTo())).findFirst();
+    private Optional<Rate> find(Scheme scheme, LocalDate date) {
+        for (Rate r : rates) {
+            if (r.scheme() == scheme && !date.isBefore(r.validFrom()) && !date.isAfter(r.validTo())) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
      * The days in ({@code from}, {@code to}] on which the rate of {@code scheme} may change: every
      * row boundary, and every half-year start, so an unknown stretch is reported per half-year.
      */
-    public SortedSet<LocalDate> changesBetween(String scheme, LocalDate from, LocalDate to) {
+    public SortedSet<LocalDate> changesBetween(Scheme scheme, LocalDate from, LocalDate to) {
         TreeSet<LocalDate> changes = new TreeSet<>();
         for (Rate r : rates) {
-            if (r.scheme().equals(scheme)) {
+            if (r.scheme() == scheme) {
                 changes.add(r.validFrom());
                 changes.add(r.validTo().plusDays(1));
             }
@@ -69,9 +95,8 @@ public final class ReferenceRates {
             changes.add(LocalDate.of(year, Month.JANUARY, 1));
             changes.add(LocalDate.of(year, Month.JULY, 1));
         }
-        SortedSet<LocalDate> inside = changes.subSet(from.plusDays(1), to.plusDays(1));
-        TreeSet<LocalDate> kept = new TreeSet<>(Comparator.naturalOrder());
-        for (LocalDate day : inside) {
+        TreeSet<LocalDate> kept = new TreeSet<>();
+        for (LocalDate day : changes.subSet(from.plusDays(1), to.plusDays(1))) {
             Optional<Rate> before = find(scheme, day.minusDays(1));
             Optional<Rate> after = find(scheme, day);
             if (before.isEmpty() || after.isEmpty() || !before.get().equals(after.get())) {

@@ -1,30 +1,40 @@
 package io.creditguard.reminders;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.creditguard.calendar.BusinessCalendar;
 import io.creditguard.digest.Sha256;
+import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.receivables.Invoice.CustomerType;
-import io.creditguard.reminders.ReminderPolicy.Action;
+import io.creditguard.reference.Jurisdictions;
+import io.creditguard.reminders.ReminderPolicy.Kind;
 import io.creditguard.reminders.ReminderPolicy.Level;
+import io.creditguard.reminders.StatutoryRules.FeeCode;
 import io.creditguard.reminders.StatutoryRules.FeeRule;
 import io.creditguard.reminders.StatutoryRules.FeeTrigger;
 
 /**
- * Decides, for one invoice on one day, what the dunning policy and the law call for: the next
- * letter (with interest, fees, total and pay-by date), a report to the credit insurer, or the
- * reason nothing goes out. Pure: no clock, no I/O; the same invoice and day give the same answer,
- * which is what makes the run idempotent.
+ * Decides, for one invoice on one day, what the dunning policy and the governing law call for: the
+ * next dunning letter (with the balance: payments applied, interest, fees, total), a report to the
+ * credit insurer, or the reason nothing goes out. Pure: no clock, no I/O; the same invoice and day
+ * give the same answer, which is what makes the run idempotent.
+ *
+ * <p>Letters of one customer are composed into statements afterwards ({@link Statements}); what
+ * depends on the customer's other invoices (the Dutch consumer's collection costs over all the
+ * claims of one letter, BW 6:96 lid 7) is settled there.
  */
 public final class ReminderEngine {
 
@@ -36,30 +46,110 @@ public final class ReminderEngine {
     public record Skip(String invoiceId, SkipReason reason, String detail) {
     }
 
-    public record InterestView(Money amount, String legalBasis, List<PeriodView> periods, boolean complete, String note) {
+    /**
+     * Interest under the governing law.
+     *
+     * @param accrued all interest accrued to the day, on the principal outstanding each day
+     * @param paid what payments met of it (where the law applies payments to interest first)
+     */
+    public record InterestView(Money accrued, Money paid, Money outstanding, String legalBasis, List<PeriodView> periods,
+            boolean complete, String note) {
     }
 
-    public record PeriodView(LocalDate from, LocalDate to, BigDecimal ratePercent, long days, Money amount) {
+    public record PeriodView(LocalDate from, LocalDate to, BigDecimal ratePercent, long days, Money base, Money amount) {
     }
 
-    /** A fee owed on the invoice; {@code chargedAtLevel} says which letter added it. */
-    public record Fee(String code, Money amount, String legalBasis, int chargedAtLevel) {
+    /** A payment received and how the governing law applied it. */
+    public record PaymentView(LocalDate date, Money amount, String reference, Money toCosts, Money toInterest,
+            Money toPrincipal) {
     }
 
     /**
-     * One action for one invoice. {@code level} is absent for an insurer notification;
-     * {@code dueDateAdjustedTo} is present when the due date fell on a non-business day.
+     * A fee owed on the invoice: which letter (level) charged it, on which day it fell due, and, for a
+     * fixed amount the law sets in another currency, the conversion.
      */
-    public record Reminder(String reminderId, String invoiceId, String invoiceNumber, String customerId,
-            String customerName, String language, Integer level, Action action, String template, LocalDate dueDate,
-            LocalDate dueDateAdjustedTo, long daysOverdue, Money openAmount, InterestView interest, List<Fee> fees,
-            Money totalDue, LocalDate payBy, Money collectionCostsIfUnpaid, LocalDate insurerNotificationDeadline,
-            List<String> warnings, Letters.Letter letter) {
+    public record Fee(FeeCode code, Money amount, String legalBasis, int chargedAtLevel, LocalDate chargedOn,
+            ExchangeRates.Conversion conversion) {
+    }
 
-        public Reminder withLetter(Letters.Letter rendered) {
-            return new Reminder(reminderId, invoiceId, invoiceNumber, customerId, customerName, language, level, action,
-                    template, dueDate, dueDateAdjustedTo, daysOverdue, openAmount, interest, fees, totalDue, payBy,
-                    collectionCostsIfUnpaid, insurerNotificationDeadline, warnings, rendered);
+    /**
+     * What the debtor owes on the invoice on the day.
+     *
+     * @param credited what credit notes took off
+     * @param principal the principal outstanding once payments were applied as the law orders
+     * @param feesPaid what payments met of the fees
+     * @param total principal, interest outstanding and fees not yet paid
+     */
+    public record Balance(Money amount, Money credited, List<PaymentView> payments, Money principal, InterestView interest,
+            List<Fee> fees, Money feesPaid, Money total) {
+
+        /** This balance with one more fee (a share of costs worked out over several invoices). */
+        Balance withFee(Fee fee) {
+            List<Fee> more = new ArrayList<>(fees);
+            more.add(fee);
+            return new Balance(amount, credited, payments, principal, interest, List.copyOf(more), feesPaid,
+                    total.plus(fee.amount()));
+        }
+    }
+
+    /** The invoice as a letter lists it. */
+    public record InvoiceLine(String invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate,
+            LocalDate dueDateAdjustedTo, long daysOverdue, Balance balance) {
+    }
+
+    /**
+     * Where a Dutch consumer's invoice stands with the 14-day letter (BW 6:96 lid 6): this letter is the
+     * warning ({@code NOTICE}, the costs stated if unpaid), or the term has run and the costs fall due
+     * with this letter ({@code COSTS_DUE}), worked out over the letter's invoices together.
+     */
+    public record NoticeTerm(Stage stage, LocalDate termEnds, Money principal) {
+
+        public enum Stage {
+            NOTICE, COSTS_DUE
+        }
+    }
+
+    /** What the run or the preview does for one invoice on one day. */
+    public sealed interface Action permits DunningLetter, InsurerReport {
+
+        /** Stable per (invoice, level): the same decision on a re-run has the same id, so it is written once. */
+        String reminderId();
+
+        String invoiceId();
+
+        List<String> warnings();
+    }
+
+    /**
+     * The next dunning letter for an invoice; {@link Statements} puts it into the customer's letter.
+     *
+     * @param noticeTerm present under Dutch consumer law, where the 14-day letter decides the costs
+     */
+    public record DunningLetter(String reminderId, int level, Kind kind, String template, Invoice.Customer customer,
+            String language, GoverningLaw governingLaw, InvoiceLine line, LocalDate payBy, NoticeTerm noticeTerm,
+            List<String> warnings) implements Action {
+
+        @Override
+        public String invoiceId() {
+            return line.invoiceId();
+        }
+
+        DunningLetter withBalance(Balance balance) {
+            return new DunningLetter(reminderId, level, kind, template, customer, language, governingLaw,
+                    new InvoiceLine(line.invoiceId(), line.invoiceNumber(), line.issueDate(), line.dueDate(),
+                            line.dueDateAdjustedTo(), line.daysOverdue(), balance),
+                    payBy, noticeTerm, warnings);
+        }
+    }
+
+    /** The report of an overdue debt to the credit insurer, written in the creditor's language once rendered. */
+    public record InsurerReport(String reminderId, String invoiceId, String invoiceNumber, Invoice.Customer customer,
+            LocalDate issueDate, LocalDate dueDate, long daysOverdue, Money openAmount, LocalDate deadline,
+            List<String> warnings, Letters.Letter letter) implements Action {
+
+        public InsurerReport withLetter(Letters.Letter rendered) {
+            return new InsurerReport(reminderId, invoiceId, invoiceNumber, customer, issueDate, dueDate, daysOverdue,
+                    openAmount, deadline, warnings, rendered);
         }
     }
 
@@ -69,19 +159,28 @@ public final class ReminderEngine {
      * @param effectiveDueDate the due date the decision counted from, moved off weekends and holidays when the
      *     policy says so; the KPIs age the invoice from it
      */
-    public record Decision(Invoice invoice, LocalDate effectiveDueDate, List<Reminder> actions, Optional<Skip> skip,
-            List<String> warnings) {
+    public record Decision(Invoice invoice, LocalDate effectiveDueDate, Optional<DunningLetter> letter,
+            Optional<InsurerReport> insurerReport, Optional<Skip> skip, List<String> warnings) {
+
+        public List<Action> actions() {
+            List<Action> actions = new ArrayList<>(2);
+            letter.ifPresent(actions::add);
+            insurerReport.ifPresent(actions::add);
+            return actions;
+        }
     }
 
     private final ReminderPolicy policy;
     private final StatutoryRules rules;
     private final ReferenceRates rates;
+    private final ExchangeRates exchangeRates;
     private final BusinessCalendar calendar;
 
     public ReminderEngine(ReminderPolicy policy, StatutoryRules rules, BusinessCalendar calendar) {
         this.policy = policy;
         this.rules = rules;
         this.rates = rules.rates().overlaidWith(policy.rateOverrides());
+        this.exchangeRates = rules.exchangeRates().overlaidWith(policy.exchangeRateOverrides());
         this.calendar = calendar;
     }
 
@@ -89,102 +188,367 @@ public final class ReminderEngine {
         return policy;
     }
 
-    /** The invoice's due date as the law counts it: moved off weekends and holidays if the policy says so. */
-    private LocalDate effectiveDueDate(Invoice invoice) {
-        return policy.shiftDueDateToBusinessDay() ? calendar.onOrNextBusinessDay(invoice.customer().country(), invoice.dueDate())
-                : invoice.dueDate();
+    public StatutoryRules rules() {
+        return rules;
     }
 
-    /** @param invoice a valid invoice (see {@link Invoice#check}) */
+    /** @param invoice a valid invoice (its constraints hold) */
     public Decision decide(Invoice invoice, LocalDate asOf) {
-        LocalDate due = effectiveDueDate(invoice);
+        GoverningLaw.Resolution resolution = GoverningLaw.of(invoice, policy.creditor().country(), rules.jurisdictions());
+        GoverningLaw law = resolution.law();
+        LocalDate due = policy.shiftDueDateToBusinessDay() ? calendar.onOrNextBusinessDay(law.country(), invoice.dueDate())
+                : invoice.dueDate();
         Money open = Money.of(invoice.currency(), invoice.openAmount());
+        List<String> warnings = new ArrayList<>();
+        resolution.warning().ifPresent(warnings::add);
         if (!open.isPositive()) {
-            return skip(invoice, due, SkipReason.PAID, "nothing is open", List.of(), List.of());
+            return skip(invoice, due, SkipReason.PAID, "nothing is open", null, warnings);
         }
         if (invoice.disputed()) {
-            return skip(invoice, due, SkipReason.DISPUTED, "the customer disputes it; resolve the dispute first", List.of(),
-                    List.of());
+            return skip(invoice, due, SkipReason.DISPUTED, "the customer disputes it; resolve the dispute first", null,
+                    warnings);
         }
         long daysOverdue = ChronoUnit.DAYS.between(due, asOf);
-        List<String> warnings = new ArrayList<>();
-        List<Reminder> actions = new ArrayList<>();
-        insurerNotification(invoice, asOf, due, daysOverdue, open, warnings).ifPresent(actions::add);
-
-        if (invoice.pausedUntil() != null && !asOf.isAfter(invoice.pausedUntil())) {
-            return skip(invoice, due, SkipReason.PAUSED, "paused until " + invoice.pausedUntil(), actions, warnings);
+        InsurerReport report = insurerReport(invoice, asOf, due, daysOverdue, open, warnings).orElse(null);
+        LocalDate pausedUntil = invoice.dunning().pausedUntil();
+        if (pausedUntil != null && !asOf.isAfter(pausedUntil)) {
+            return skip(invoice, due, SkipReason.PAUSED, "paused until " + pausedUntil, report, warnings);
         }
         if (daysOverdue <= 0) {
-            return skip(invoice, due, SkipReason.NOT_YET_DUE, "due " + due, actions, warnings);
+            return skip(invoice, due, SkipReason.NOT_YET_DUE, "due " + due, report, warnings);
         }
         if (daysOverdue <= policy.graceDays()) {
-            return skip(invoice, due, SkipReason.IN_GRACE_PERIOD, "grace period ends " + due.plusDays(policy.graceDays()), actions, warnings);
+            return skip(invoice, due, SkipReason.IN_GRACE_PERIOD, "grace period ends " + due.plusDays(policy.graceDays()),
+                    report, warnings);
         }
         Optional<BigDecimal> minimum = policy.minimumAmount(invoice.currency());
         if (minimum.isPresent() && invoice.openAmount().compareTo(minimum.get()) < 0) {
             return skip(invoice, due, SkipReason.BELOW_MINIMUM, "open " + open + " is below the policy minimum "
-                    + minimum.get().toPlainString(), actions, warnings);
+                    + minimum.get().toPlainString(), report, warnings);
         }
         int lastLevel = invoice.lastLevelSent();
         Optional<Level> next = policy.levels().stream().filter(l -> l.level() > lastLevel).findFirst();
         if (next.isEmpty()) {
-            return skip(invoice, due, SkipReason.POLICY_EXHAUSTED, "every level of the policy has been sent", actions, warnings);
+            return skip(invoice, due, SkipReason.POLICY_EXHAUSTED, "every level of the policy has been sent", report,
+                    warnings);
         }
         if (next.get().daysAfterDue() > daysOverdue) {
             return skip(invoice, due, SkipReason.NEXT_LEVEL_NOT_DUE, "level " + next.get().level() + " is due on "
-                    + due.plusDays(next.get().daysAfterDue()), actions, warnings);
+                    + due.plusDays(next.get().daysAfterDue()), report, warnings);
         }
         Optional<LocalDate> lastSent = invoice.lastSentOn();
         if (lastSent.isPresent() && ChronoUnit.DAYS.between(lastSent.get(), asOf) < policy.minimumDaysBetween()) {
             return skip(invoice, due, SkipReason.TOO_SOON, "last letter went out on " + lastSent.get() + "; the next may go on "
-                    + lastSent.get().plusDays(policy.minimumDaysBetween()), actions, warnings);
+                    + lastSent.get().plusDays(policy.minimumDaysBetween()), report, warnings);
         }
-        actions.add(0, letter(invoice, next.get(), asOf, due, daysOverdue, open, warnings));
-        return new Decision(invoice, due, List.copyOf(actions), Optional.empty(), List.copyOf(warnings));
-    }
-
-    private Decision skip(Invoice invoice, LocalDate due, SkipReason reason, String detail, List<Reminder> actions,
-            List<String> warnings) {
-        return new Decision(invoice, due, List.copyOf(actions), Optional.of(new Skip(invoice.invoiceId(), reason, detail)),
+        DunningLetter letter = letter(invoice, law, next.get(), asOf, due, daysOverdue, warnings);
+        return new Decision(invoice, due, Optional.of(letter), Optional.ofNullable(report), Optional.empty(),
                 List.copyOf(warnings));
     }
 
-    private Reminder letter(Invoice invoice, Level level, LocalDate asOf, LocalDate due, long daysOverdue, Money open,
+    private Decision skip(Invoice invoice, LocalDate due, SkipReason reason, String detail, InsurerReport report,
             List<String> warnings) {
-        InterestView interest = interest(invoice, due, asOf, open, warnings);
-        List<FeeRule> feeRules = feeRules(invoice, asOf);
-        List<Fee> fees = fees(invoice, feeRules, level, asOf, open, warnings);
-        Money total = open.plus(interest.amount());
-        for (Fee fee : fees) {
-            total = total.plus(fee.amount());
-        }
-        String country = invoice.customer().country();
-        LocalDate payBy = asOf.plusDays(level.payWithinDays());
-        Money collectionCosts = null;
-        Optional<FeeRule> noticeRule = feeRules.stream()
-                .filter(r -> r.trigger() == FeeTrigger.AFTER_NOTICE_PERIOD).findFirst();
-        if (noticeRule.isPresent() && fees.stream().noneMatch(f -> f.code().equals(noticeRule.get().code()))) {
-            // The Dutch 14-day letter: state the exact costs, and give 14 days from the day after receipt.
-            collectionCosts = feeAmount(noticeRule.get(), open, asOf);
-            LocalDate fourteenDays = asOf.plusDays(policy.letterDeliveryDays() + 14L);
-            payBy = payBy.isBefore(fourteenDays) ? fourteenDays : payBy;
-        }
-        payBy = calendar.onOrNextBusinessDay(country, payBy);
-        List<String> own = new ArrayList<>(warnings);
-        return new Reminder(reminderId(invoice.invoiceId(), String.valueOf(level.level())), invoice.invoiceId(),
-                invoice.invoiceNumber(), invoice.customer().id(), invoice.customer().name(), language(invoice),
-                level.level(), level.action(), level.template(), invoice.dueDate(),
-                due.equals(invoice.dueDate()) ? null : due, daysOverdue, open, interest, fees, total, payBy,
-                collectionCosts, insurerDeadline(invoice).orElse(null), List.copyOf(own), null);
+        return new Decision(invoice, due, Optional.empty(), Optional.ofNullable(report),
+                Optional.of(new Skip(invoice.invoiceId(), reason, detail)), List.copyOf(warnings));
     }
 
-    private Optional<Reminder> insurerNotification(Invoice invoice, LocalDate asOf, LocalDate due, long daysOverdue,
-            Money open, List<String> warnings) {
-        ReminderPolicy.Insurer insurer = policy.insurer();
-        if (insurer == null || invoice.insurerNotifiedOn() != null) {
+    /** One letter of the invoice's history, or the one to send now. */
+    private record Step(int level, Kind kind, String template, Optional<FeeCode> namedFee, LocalDate date,
+            List<Invoice.ChargedFee> recorded) {
+    }
+
+    private DunningLetter letter(Invoice invoice, GoverningLaw law, Level level, LocalDate asOf, LocalDate due,
+            long daysOverdue, List<String> warnings) {
+        CustomerType debtor = invoice.customer().type();
+        List<Step> steps = steps(invoice, level, asOf);
+        Jurisdictions.Law jurisdiction = rules.jurisdictions().law(law.country()).orElseThrow();
+        List<FeeRule> feeRules = rules.feeRules(law.country(), debtor, asOf);
+        if (feeRules.isEmpty()) {
+            warnings.add("No statutory fee rule of " + law.country() + " law is in force for " + describe(debtor)
+                    + " debtors" + (rules.hasFeeRules(law.country()) ? " on " + asOf : "") + "; no fees are added.");
+        }
+        Money principal = invoice.payments().isEmpty() && invoice.credits().isEmpty()
+                ? Money.of(invoice.currency(), invoice.openAmount())
+                : Money.of(invoice.currency(), invoice.creditedAmount());
+        if (invoice.payments().isEmpty() && invoice.credits().isEmpty()
+                && invoice.openAmount().compareTo(invoice.amount()) < 0) {
+            warnings.add("Part of the invoice is settled but no payment dates are recorded; interest is charged on the "
+                    + "open amount only, from the due date. Record payments[] for interest on the balance day by day.");
+        }
+        Optional<NoticeTerm> notice = noticeTerm(feeRules, steps, law.country(), principal);
+        List<Fee> fees = fees(invoice, feeRules, steps, due, principal, law.country(), warnings);
+        // Payments meet the costs due by their day: this letter's own fees are not yet due, unless owed since default.
+        List<LateInterest.Charge> charges = fees.stream()
+                .filter(f -> f.chargedAtLevel() != level.level() || f.chargedOn().isBefore(asOf))
+                .map(f -> new LateInterest.Charge(f.chargedOn(), f.amount())).toList();
+        LateInterest.Result interest = interest(invoice, law, due, asOf, principal, jurisdiction.allocation(), charges,
+                warnings);
+        Money feesTotal = fees.stream().map(Fee::amount).reduce(Money.zero(invoice.currency()), Money::plus);
+        Money total = interest.principal().plus(interest.interestOutstanding()).plus(feesTotal).minus(interest.costsPaid());
+        Balance balance = new Balance(Money.of(invoice.currency(), invoice.amount()),
+                Money.of(invoice.currency(), invoice.amount()).minus(Money.of(invoice.currency(), invoice.creditedAmount())),
+                payments(invoice, asOf, interest), interest.principal(), interestView(interest, warnings), fees,
+                interest.costsPaid(), total);
+        LocalDate payBy = asOf.plusDays(level.payWithinDays());
+        if (notice.isPresent() && notice.get().stage() == NoticeTerm.Stage.NOTICE && payBy.isBefore(notice.get().termEnds())) {
+            payBy = notice.get().termEnds();
+        }
+        payBy = calendar.onOrNextBusinessDay(law.country(), payBy);
+        return new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
+                level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
+                new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
+                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
+                payBy, notice.orElse(null), List.copyOf(warnings));
+    }
+
+    /** The letters already sent, lowest level first, and the one to send now. */
+    private List<Step> steps(Invoice invoice, Level current, LocalDate asOf) {
+        List<Step> steps = new ArrayList<>();
+        invoice.remindersSent().stream().sorted(Comparator.comparingInt(Invoice.SentReminder::level)).forEach(sent -> {
+            Optional<Level> level = policy.level(sent.level());
+            steps.add(new Step(sent.level(), level.map(Level::levelKind).orElse(Kind.PAYMENT_REMINDER),
+                    level.map(Level::template).orElse("reminder"), level.flatMap(Level::feeCode), sent.sentOn(),
+                    sent.fees()));
+        });
+        steps.add(new Step(current.level(), current.levelKind(), current.template(), current.feeCode(), asOf, null));
+        return steps;
+    }
+
+    /**
+     * Under a fee rule that waits for the 14-day term (Dutch consumers): the first letter is the
+     * warning; the term runs 14 days from the day after it is received, extended to the next day that is
+     * no Saturday, Sunday or holiday (Algemene termijnenwet art. 1, 3); the first letter after that
+     * charges the costs, once.
+     */
+    private Optional<NoticeTerm> noticeTerm(List<FeeRule> feeRules, List<Step> steps, String law, Money principal) {
+        Optional<FeeRule> rule = feeRules.stream().filter(r -> r.trigger() == FeeTrigger.AFTER_NOTICE_PERIOD).findFirst();
+        if (rule.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate deadline = insurerDeadline(invoice).orElseThrow();
+        LocalDate termEnds = noticeTermEnds(steps.get(0).date(), law);
+        if (steps.size() == 1) {
+            return Optional.of(new NoticeTerm(NoticeTerm.Stage.NOTICE, termEnds, principal));
+        }
+        Step current = steps.get(steps.size() - 1);
+        boolean chargedBefore = steps.subList(1, steps.size() - 1).stream().anyMatch(s -> s.date().isAfter(termEnds));
+        return current.date().isAfter(termEnds) && !chargedBefore
+                ? Optional.of(new NoticeTerm(NoticeTerm.Stage.COSTS_DUE, termEnds, principal)) : Optional.empty();
+    }
+
+    /** The last day of the 14-day term of a letter sent on {@code sent}, as the Algemene termijnenwet extends it. */
+    LocalDate noticeTermEnds(LocalDate sent, String law) {
+        LocalDate received = sent.plusDays(policy.letterDeliveryDays());
+        return calendar.onOrNextBusinessDay(law, received.plusDays(14));
+    }
+
+    /** What a covering fee (Sweden's 450 kr) has left to stand in for the fees it covers. */
+    private static final class Cover {
+        private BigDecimal left;
+
+        Cover(BigDecimal amount) {
+            this.left = amount;
+        }
+
+        /** The part of {@code nominal} beyond the cover, using up the cover. */
+        BigDecimal beyond(BigDecimal nominal) {
+            BigDecimal charged = nominal.subtract(left).max(BigDecimal.ZERO);
+            left = left.subtract(nominal).max(BigDecimal.ZERO);
+            return charged;
+        }
+    }
+
+    /**
+     * Every fee owed as of this letter: those earlier letters charged (as the run recorded them, or
+     * worked out again for records that predate that) and this letter's, each rule applied at the
+     * steps its trigger names, a covering rule standing in for the fees it covers up to its amount.
+     * Costs that wait for the 14-day term are settled per letter in {@link Statements}, except those
+     * an earlier letter charged.
+     */
+    private List<Fee> fees(Invoice invoice, List<FeeRule> applicable, List<Step> steps, LocalDate due, Money principal,
+            String law, List<String> warnings) {
+        List<Fee> owed = new ArrayList<>();
+        Map<FeeCode, Cover> covers = new EnumMap<>(FeeCode.class);
+        for (FeeRule rule : applicable) {
+            rule.amount().ifPresent(amount -> {
+                Cover cover = new Cover(amount);
+                rule.covers().forEach(code -> covers.put(code, cover));
+            });
+        }
+        Map<FeeCode, Integer> counts = new EnumMap<>(FeeCode.class);
+        Map<FeeCode, LocalDate> lastCharged = new EnumMap<>(FeeCode.class);
+        LocalDate termEnds = noticeTermEnds(steps.get(0).date(), law);
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            boolean current = i == steps.size() - 1;
+            List<Fee> charged = new ArrayList<>();
+            for (FeeRule rule : applicable) {
+                if (!chargedAt(rule, step, i, counts, lastCharged, invoice, termEnds)) {
+                    continue;
+                }
+                counts.merge(rule.code(), 1, Integer::sum);
+                lastCharged.put(rule.code(), step.date());
+                if (rule.trigger() == FeeTrigger.AFTER_NOTICE_PERIOD && current) {
+                    continue; // over the letter's invoices together: Statements
+                }
+                LocalDate on = rule.trigger() == FeeTrigger.ON_DEFAULT ? due.plusDays(1) : step.date();
+                fee(rule, invoice, principal, on, step.level(), covers.get(rule.code()), warnings)
+                        .filter(f -> f.amount().isPositive()).ifPresent(charged::add);
+            }
+            if (step.recorded() == null) {
+                owed.addAll(charged);
+            } else {
+                for (Invoice.ChargedFee recorded : step.recorded()) {
+                    FeeCode code = FeeCode.valueOf(recorded.code());
+                    LocalDate on = charged.stream().filter(f -> f.code() == code).map(Fee::chargedOn).findFirst()
+                            .orElse(step.date());
+                    owed.add(new Fee(code, Money.of(invoice.currency(), recorded.amount()),
+                            "as charged with level " + step.level() + " on " + step.date(), step.level(), on, null));
+                }
+            }
+        }
+        return List.copyOf(owed);
+    }
+
+    private static boolean chargedAt(FeeRule rule, Step step, int index, Map<FeeCode, Integer> counts,
+            Map<FeeCode, LocalDate> lastCharged, Invoice invoice, LocalDate termEnds) {
+        int count = counts.getOrDefault(rule.code(), 0);
+        if (rule.maxCharges().isPresent() && count >= rule.maxCharges().getAsInt()) {
+            return false;
+        }
+        if (rule.onlyIfAgreed() && !invoice.terms().reminderFeeAgreed()) {
+            return false;
+        }
+        LocalDate last = lastCharged.get(rule.code());
+        if (rule.minDaysBetween().isPresent() && last != null
+                && ChronoUnit.DAYS.between(last, step.date()) < rule.minDaysBetween().getAsInt()) {
+            return false;
+        }
+        return switch (rule.trigger()) {
+            case ON_DEFAULT -> index == 0;
+            case REMINDER_LETTER -> step.kind() == Kind.PAYMENT_REMINDER && step.namedFee().orElse(null) == rule.code();
+            case INKASSOKRAV -> step.kind() == Kind.INKASSOKRAV && "inkassokrav".equals(step.template());
+            case AFTER_NOTICE_PERIOD -> index > 0 && count == 0 && step.date().isAfter(termEnds);
+        };
+    }
+
+    /**
+     * One fee, in the invoice's currency: a fixed sum (converted at the rate of the day it fell due when
+     * the law sets it in another currency), the contract's agreed collection costs, or the staffel on
+     * the principal; a covered fee only for what exceeds the cover left.
+     */
+    private Optional<Fee> fee(FeeRule rule, Invoice invoice, Money principal, LocalDate on, int level, Cover cover,
+            List<String> warnings) {
+        String basis = rule.legalBasis();
+        if (rule.amount().isPresent()) {
+            BigDecimal nominal = rule.amount().get();
+            if (cover != null) {
+                nominal = cover.beyond(nominal);
+                if (nominal.signum() == 0) {
+                    return Optional.empty();
+                }
+                basis = basis + " (what the fixed compensation does not cover)";
+            }
+            String legalBasis = basis;
+            return convert(Money.of(rule.currency(), nominal), invoice.currency(), on, rule, warnings)
+                    .map(c -> new Fee(rule.code(), c.converted(), legalBasis, level, on,
+                            c.original().currency().equals(c.converted().currency()) ? null : c));
+        }
+        Optional<BigDecimal> agreed = invoice.customer().type() == CustomerType.BUSINESS
+                ? Optional.ofNullable(policy.agreedCollectionCosts().get(invoice.currency())) : Optional.empty();
+        if (agreed.isPresent()) {
+            // The contract's amount replaces the staffel between businesses, never below the statutory minimum.
+            Money contractual = Money.of(invoice.currency(), agreed.get());
+            return convert(rules.staffel(Money.zero(rule.currency()), on), invoice.currency(), on, rule, warnings)
+                    .map(minimum -> new Fee(rule.code(), contractual.max(minimum.converted()),
+                            "the contract's collection costs, at least the statutory minimum; " + rule.legalBasis(), level,
+                            on, null));
+        }
+        return staffel(principal, on, rule, warnings).map(amount -> new Fee(rule.code(), amount, rule.legalBasis(), level,
+                on, null));
+    }
+
+    private Optional<ExchangeRates.Conversion> convert(Money amount, java.util.Currency target, LocalDate on, FeeRule rule,
+            List<String> warnings) {
+        Optional<ExchangeRates.Conversion> converted = exchangeRates.convert(amount, target, on);
+        if (converted.isEmpty()) {
+            warnings.add(rule.code() + " (" + rule.legalBasis() + ") of " + amount + " is not added: no euro reference rate "
+                    + "of " + amount.currency().getCurrencyCode() + " and " + target.getCurrencyCode() + " on " + on
+                    + " or the week before. Add it to policy.exchangeRates.");
+        }
+        return converted;
+    }
+
+    /**
+     * The staffel on {@code principal}, worked out in the staffel's currency when the invoice is in
+     * another (its bands and bounds are euro amounts) and converted back.
+     */
+    Optional<Money> staffel(Money principal, LocalDate on, FeeRule rule, List<String> warnings) {
+        if (principal.currency().equals(rule.currency())) {
+            return Optional.of(rules.staffel(principal, on));
+        }
+        return convert(principal, rule.currency(), on, rule, warnings)
+                .flatMap(inLaw -> convert(rules.staffel(inLaw.converted(), on), principal.currency(), on, rule, warnings))
+                .map(ExchangeRates.Conversion::converted);
+    }
+
+    private LateInterest.Result interest(Invoice invoice, GoverningLaw law, LocalDate due, LocalDate asOf, Money principal,
+            Jurisdictions.Allocation allocation, List<LateInterest.Charge> charges, List<String> warnings) {
+        LateInterest.Basis basis;
+        if (invoice.terms().interestRate() != null) {
+            basis = LateInterest.Basis.agreed(invoice.terms().interestRate());
+        } else {
+            basis = rules.interestBasis(law.country(), invoice.customer().type(), due.plusDays(1)).orElseGet(() -> {
+                warnings.add("No statutory late-interest rule of " + law.country() + " law for "
+                        + describe(invoice.customer().type()) + " debtors is configured and no rate was agreed; no interest is charged.");
+                return new LateInterest.Basis(Optional.empty(), BigDecimal.ZERO, LateInterest.Compounding.SIMPLE, "none");
+            });
+        }
+        if (invoice.payments().stream().anyMatch(p -> p.date().isAfter(asOf))) {
+            warnings.add("A payment is dated after " + asOf + "; it is not counted until its day.");
+        }
+        List<LateInterest.Receipt> receipts = invoice.payments().stream()
+                .map(p -> new LateInterest.Receipt(p.date(), Money.of(invoice.currency(), p.amount()))).toList();
+        return LateInterest.accrue(principal, due, asOf, basis, rates, receipts, allocation, charges);
+    }
+
+    private InterestView interestView(LateInterest.Result result, List<String> warnings) {
+        String note = null;
+        if (!result.complete()) {
+            note = "No verified reference rate for " + result.periods().stream().filter(p -> p.ratePercent() == null)
+                    .map(p -> p.from() + "–" + p.to()).collect(Collectors.joining(", "))
+                    + "; interest for those days is not included yet. It is added once the rate is known.";
+            warnings.add(note);
+        }
+        return new InterestView(result.interest(), result.interestPaid(), result.interestOutstanding(), result.legalBasis(),
+                result.periods().stream().map(p -> new PeriodView(p.from(), p.to(), percentScale(p.ratePercent()), p.days(),
+                        p.base(), p.amount())).toList(), result.complete(), note);
+    }
+
+    private static List<PaymentView> payments(Invoice invoice, LocalDate asOf, LateInterest.Result result) {
+        List<PaymentView> views = new ArrayList<>();
+        List<Invoice.Payment> sorted = invoice.payments().stream().filter(p -> !p.date().isAfter(asOf))
+                .sorted(Comparator.comparing(Invoice.Payment::date)).toList();
+        for (int i = 0; i < result.payments().size(); i++) {
+            LateInterest.Applied a = result.payments().get(i);
+            views.add(new PaymentView(a.date(), a.amount(), sorted.get(i).reference(), a.toCosts(), a.toInterest(),
+                    a.toPrincipal()));
+        }
+        return List.copyOf(views);
+    }
+
+    /** Rates read as 10, 10.0 or 10.00 all show as 10.00. */
+    private static BigDecimal percentScale(BigDecimal percent) {
+        return percent == null ? null : percent.setScale(Math.max(2, percent.scale()), RoundingMode.UNNECESSARY);
+    }
+
+    private Optional<InsurerReport> insurerReport(Invoice invoice, LocalDate asOf, LocalDate due, long daysOverdue,
+            Money open, List<String> warnings) {
+        ReminderPolicy.Insurer insurer = policy.insurer();
+        if (insurer == null || invoice.dunning().insurerNotifiedOn() != null) {
+            return Optional.empty();
+        }
+        // Insurers count from the original due date, whatever day of the week it was.
+        LocalDate deadline = invoice.dueDate().plusDays(insurer.overdueNotificationDays());
         long daysLeft = ChronoUnit.DAYS.between(asOf, deadline);
         if (daysLeft < 0) {
             warnings.add("The deadline to report this overdue debt to " + insurer.name() + " was " + deadline
@@ -196,106 +560,13 @@ public final class ReminderEngine {
         if (ChronoUnit.DAYS.between(invoice.dueDate(), asOf) < insurer.notifyAfterDays()) {
             return Optional.empty();
         }
-        return Optional.of(new Reminder(reminderId(invoice.invoiceId(), "insurer"), invoice.invoiceId(),
-                invoice.invoiceNumber(), invoice.customer().id(), invoice.customer().name(), policy.creditorLanguage(), null,
-                Action.INSURER_NOTIFICATION, "insurer-notification", invoice.dueDate(),
-                due.equals(invoice.dueDate()) ? null : due, daysOverdue, open, null, List.of(), open, null, null, deadline,
-                List.copyOf(warnings), null));
+        return Optional.of(new InsurerReport(reminderId(invoice.invoiceId(), "insurer"), invoice.invoiceId(),
+                invoice.invoiceNumber(), invoice.customer(), invoice.issueDate(), invoice.dueDate(), daysOverdue, open,
+                deadline, List.copyOf(warnings), null));
     }
 
-    /** Insurers count from the original due date, whatever day of the week it was. */
-    private Optional<LocalDate> insurerDeadline(Invoice invoice) {
-        return Optional.ofNullable(policy.insurer()).map(i -> invoice.dueDate().plusDays(i.overdueNotificationDays()));
-    }
-
-    private InterestView interest(Invoice invoice, LocalDate due, LocalDate asOf, Money open, List<String> warnings) {
-        Optional<LateInterest.Basis> basis = invoice.interestRate() != null
-                ? Optional.of(LateInterest.Basis.agreed(invoice.interestRate()))
-                : rules.interestBasis(invoice.customer().country(), invoice.customer().type(), due.plusDays(1));
-        if (basis.isEmpty()) {
-            String note = "No statutory late-interest rule for " + describeDebtor(invoice)
-                    + " is configured and no rate was agreed; no interest is charged.";
-            warnings.add(note);
-            return new InterestView(Money.zero(invoice.currency()), "none", List.of(), false, note);
-        }
-        LateInterest.Result result = LateInterest.accrue(open, due, asOf, basis.get(), rates);
-        String note = null;
-        if (!result.complete()) {
-            note = "No verified reference rate for " + result.periods().stream().filter(p -> p.ratePercent() == null)
-                    .map(p -> p.from() + "–" + p.to()).collect(Collectors.joining(", "))
-                    + "; interest for those days is not included. Add the rate to policy.referenceRates once published.";
-            warnings.add(note);
-        }
-        return new InterestView(result.amount(), result.legalBasis(), result.periods().stream()
-                .map(p -> new PeriodView(p.from(), p.to(), percentScale(p.ratePercent()), p.days(), p.amount())).toList(),
-                result.complete(), note);
-    }
-
-    /** Rates read as 10, 10.0 or 10.00 all show as 10.00. */
-    private static BigDecimal percentScale(BigDecimal percent) {
-        return percent == null ? null : percent.setScale(Math.max(2, percent.scale()));
-    }
-
-    private record Step(int level, Action action, String namedFee, LocalDate date) {
-    }
-
-    /** Every fee owed as of this letter: the earlier letters' and this one's, under the rules of today. */
-    private List<Fee> fees(Invoice invoice, List<FeeRule> applicable, Level current, LocalDate asOf, Money open,
-            List<String> warnings) {
-        if (applicable.isEmpty() && !rules.covers(invoice.customer().country(), asOf)) {
-            warnings.add("No statutory fee rules for " + describeDebtor(invoice) + "; no fees are added.");
-        }
-        List<Step> steps = new ArrayList<>();
-        invoice.remindersSent().stream().sorted((a, b) -> Integer.compare(a.level(), b.level())).forEach(sent -> {
-            Optional<Level> level = policy.level(sent.level());
-            steps.add(new Step(sent.level(), level.map(Level::action).orElse(Action.REMINDER),
-                    level.map(Level::fee).orElse(null), sent.sentOn()));
-        });
-        steps.add(new Step(current.level(), current.action(), current.fee(), asOf));
-
-        List<Fee> owed = new ArrayList<>();
-        for (FeeRule rule : applicable) {
-            if (!rule.currency().equals(invoice.currency())) {
-                warnings.add(rule.code() + " (" + rule.legalBasis() + ") is set in " + rule.currency().getCurrencyCode()
-                        + " and the invoice is in " + invoice.currency().getCurrencyCode() + "; it is not added.");
-                continue;
-            }
-            if (rule.onlyIfAgreed() && !invoice.reminderFeeAgreed()) {
-                continue;
-            }
-            for (Step step : chargedAt(rule, steps)) {
-                owed.add(new Fee(rule.code(), feeAmount(rule, open, step.date()), rule.legalBasis(), step.level()));
-            }
-        }
-        Set<String> replaced = owed.stream().flatMap(f -> applicable.stream().filter(r -> r.code().equals(f.code())))
-                .flatMap(r -> r.replaces().stream()).collect(Collectors.toSet());
-        return owed.stream().filter(f -> !replaced.contains(f.code())).toList();
-    }
-
-    private List<Step> chargedAt(FeeRule rule, List<Step> steps) {
-        return switch (rule.trigger()) {
-            case LEVEL -> steps.stream().filter(s -> rule.code().equals(s.namedFee())
-                    && (s.action() == Action.REMINDER || s.action() == Action.FINAL_NOTICE)).toList();
-            case FIRST_LETTER -> List.of(steps.get(0));
-            case COLLECTION_HANDOFF -> steps.stream().filter(s -> s.action() == Action.COLLECTION_HANDOFF).toList();
-            case AFTER_NOTICE_PERIOD -> {
-                LocalDate termEnds = steps.get(0).date().plusDays(policy.letterDeliveryDays() + 14L);
-                yield steps.stream().skip(1).filter(s -> s.date().isAfter(termEnds)).limit(1).toList();
-            }
-        };
-    }
-
-    private Money feeAmount(FeeRule rule, Money principal, LocalDate on) {
-        return rule.amount().map(a -> Money.of(rule.currency(), a)).orElseGet(() -> rules.wikCosts(principal, on));
-    }
-
-    private List<FeeRule> feeRules(Invoice invoice, LocalDate on) {
-        return rules.feeRules(invoice.customer().country(), invoice.customer().type(), on);
-    }
-
-    private static String describeDebtor(Invoice invoice) {
-        return (invoice.customer().type() == CustomerType.BUSINESS ? "business" : "consumer") + " debtors in "
-                + invoice.customer().country();
+    private static String describe(CustomerType type) {
+        return type == CustomerType.BUSINESS ? "business" : "consumer";
     }
 
     private static String language(Invoice invoice) {

@@ -24,18 +24,25 @@ import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import io.creditguard.validation.AmountsFitCurrency;
+import io.creditguard.validation.CountryCode;
+import io.creditguard.validation.EnumName;
 import io.creditguard.validation.InEra;
+import io.creditguard.validation.LawWithRules;
+import io.creditguard.validation.PaymentCurrency;
 import io.creditguard.validation.SingleLine;
+import io.creditguard.validation.TextLines;
 import io.creditguard.validation.TimeZoneId;
 import io.creditguard.validation.Violations;
 
@@ -57,6 +64,13 @@ import io.creditguard.validation.Violations;
  *     14-day term runs from the day after receipt (HR 25-11-2016, ECLI:NL:HR:2016:2704)
  * @param referenceRates rates that take precedence over reference-rates.txt, e.g. for a half-year
  *     the shipped file does not yet have
+ * @param exchangeRates euro reference rates for converting a statutory fixed amount set in another
+ *     currency than the invoice's; they take precedence over exchange-rates.txt
+ * @param agreedCollectionCosts per currency, the collection costs the creditor's terms set for business
+ *     debtors in place of the Dutch staffel (BW 6:96 lid 5 lets businesses agree otherwise; never below
+ *     the €40 of lid 4)
+ * @param letters one statement per customer and kind of letter (the default), or one letter per invoice;
+ *     a Dutch consumer's 14-day letter is one letter for all their invoices either way (BW 6:96 lid 7)
  */
 @ReminderPolicy.LevelsInOrder
 @AmountsFitCurrency
@@ -70,8 +84,11 @@ public record ReminderPolicy(
         @Min(0) @Max(30) Integer letterDeliveryDays,
         @NotEmpty @Size(max = 12) List<@NotNull @Valid Level> levels,
         @Valid Insurer insurer,
-        @Valid Creditor creditor,
-        @Size(max = 50) List<@NotNull @Valid RateOverride> referenceRates) implements AmountsFitCurrency.MoneyFields {
+        @NotNull @Valid Creditor creditor,
+        @Size(max = 50) List<@NotNull @Valid RateOverride> referenceRates,
+        @Size(max = 500) List<@NotNull @Valid ExchangeRate> exchangeRates,
+        @Size(max = 50) Map<Currency, @NotNull @PositiveOrZero BigDecimal> agreedCollectionCosts,
+        LetterGrouping letters) implements AmountsFitCurrency.MoneyFields {
 
     public ReminderPolicy {
         timeZone = timeZone == null ? "Europe/Stockholm" : timeZone;
@@ -81,36 +98,72 @@ public record ReminderPolicy(
         shiftDueDateToBusinessDay = shiftDueDateToBusinessDay == null || shiftDueDateToBusinessDay;
         letterDeliveryDays = letterDeliveryDays == null ? 2 : letterDeliveryDays;
         referenceRates = referenceRates == null ? List.of() : referenceRates;
-    }
-
-    public enum Action {
-        REMINDER, FINAL_NOTICE, COLLECTION_HANDOFF, INSURER_NOTIFICATION
+        exchangeRates = exchangeRates == null ? List.of() : exchangeRates;
+        agreedCollectionCosts = agreedCollectionCosts == null ? Map.of() : agreedCollectionCosts;
+        letters = letters == null ? LetterGrouping.STATEMENT : letters;
     }
 
     /**
+     * What a level's letter is; the law attaches its fees to kinds: Sweden's 180 kr to an INKASSOKRAV
+     * only (lag 1981:739 3 § 1), a reminder fee to a PAYMENT_REMINDER.
+     */
+    public enum Kind {
+        PAYMENT_REMINDER, INKASSOKRAV, FINAL_NOTICE, COLLECTION_HANDOFF;
+
+        /** The letter template a level of this kind uses unless it names another. */
+        public String defaultTemplate() {
+            return switch (this) {
+                case PAYMENT_REMINDER -> "reminder";
+                case INKASSOKRAV -> "inkassokrav";
+                case FINAL_NOTICE -> "final-notice";
+                case COLLECTION_HANDOFF -> "collection-handoff";
+            };
+        }
+    }
+
+    public enum LetterGrouping {
+        STATEMENT, PER_INVOICE
+    }
+
+    /** An inkassokrav gives at least this many days to pay or object (god inkassosed, IMY). */
+    static final int INKASSOKRAV_MINIMUM_DAYS = 8;
+
+    /**
+     * @param kind what the letter is ({@link Kind})
      * @param payWithinDays days the letter gives to pay (default 10)
      * @param fee a fee code of late-payment-fees.txt this level asks for (REMINDER_FEE); the law
      *     still decides whether and how much
-     * @param template the letter: reminder, final-notice or collection-handoff (default by action)
+     * @param template the letter: reminder, inkassokrav, final-notice or collection-handoff (default by kind);
+     *     only the inkassokrav template is written as inkassolagen 5 § requires
      */
     public record Level(
             @Min(1) @Max(99) int level,
             @Min(1) @Max(730) int daysAfterDue,
-            @NotNull Action action,
+            @NotNull @EnumName(Kind.class) String kind,
             @Min(1) @Max(60) Integer payWithinDays,
-            @Size(max = 40) @Pattern(regexp = "[A-Z_]*", message = "{io.creditguard.reminders.ReminderPolicy.Level.fee}") String fee,
-            @Pattern(regexp = "reminder|final-notice|collection-handoff",
+            @EnumName(StatutoryRules.FeeCode.class) String fee,
+            @Pattern(regexp = "reminder|inkassokrav|final-notice|collection-handoff",
                     message = "{io.creditguard.reminders.ReminderPolicy.Level.template}") String template) {
 
         public Level {
             payWithinDays = payWithinDays == null ? 10 : payWithinDays;
-            if (template == null && action != null) {
-                template = switch (action) {
-                    case FINAL_NOTICE -> "final-notice";
-                    case COLLECTION_HANDOFF -> "collection-handoff";
-                    default -> "reminder";
-                };
+            if (template == null && kind != null && isKind(kind)) {
+                template = Kind.valueOf(kind).defaultTemplate();
             }
+        }
+
+        private static boolean isKind(String name) {
+            return java.util.Arrays.stream(Kind.values()).anyMatch(k -> k.name().equals(name));
+        }
+
+        /** The kind as its constant; valid once the constraints hold. */
+        public Kind levelKind() {
+            return Kind.valueOf(kind);
+        }
+
+        /** The fee this level asks for, if it names one. */
+        public Optional<StatutoryRules.FeeCode> feeCode() {
+            return Optional.ofNullable(fee).map(StatutoryRules.FeeCode::valueOf);
         }
     }
 
@@ -160,12 +213,16 @@ public record ReminderPolicy(
     /**
      * Who sends the letters, how customers pay and where they dispute.
      *
+     * @param country the seller's country (ISO 3166): its law governs a business debtor's contract
+     *     unless the contract chose another (Rome I art. 4(1)(a)/(b))
      * @param language the creditor's own language (sv, nl or en; default en), for insurer notifications
      */
     public record Creditor(
             @NotBlank @Size(max = 200) @SingleLine String name,
-            @NotBlank @Size(max = 500) String paymentInstructions,
-            @NotBlank @Size(max = 300) String disputeContact,
+            @NotNull @CountryCode @LawWithRules String country,
+            @Size(max = 500) @TextLines String address,
+            @NotBlank @Size(max = 500) @TextLines String paymentInstructions,
+            @NotBlank @Size(max = 300) @TextLines String disputeContact,
             @Pattern(regexp = "sv|nl|en", message = "{io.creditguard.reminders.ReminderPolicy.Creditor.language}")
             String language) {
 
@@ -174,9 +231,16 @@ public record ReminderPolicy(
         }
     }
 
+    /** Units of {@code currency} per euro on {@code date}, as the ECB publishes them. */
+    public record ExchangeRate(
+            @NotNull @PaymentCurrency Currency currency,
+            @NotNull @InEra LocalDate date,
+            @NotNull @Positive @Digits(integer = 8, fraction = 6) BigDecimal perEuro) {
+    }
+
     @RateOverride.InOrder
     public record RateOverride(
-            @NotBlank @Size(max = 40) String scheme,
+            @NotNull @EnumName(ReferenceRates.Scheme.class) String scheme,
             @NotNull @InEra LocalDate validFrom,
             @NotNull @InEra LocalDate validTo,
             @NotNull @DecimalMin("-10") @DecimalMax("50") BigDecimal ratePercent) {
@@ -211,7 +275,7 @@ public record ReminderPolicy(
 
     /** The language of letters to the insurer: the creditor's. */
     public String creditorLanguage() {
-        return creditor == null ? "en" : creditor.language();
+        return creditor.language();
     }
 
     public ZoneId zone() {
@@ -227,9 +291,13 @@ public record ReminderPolicy(
     }
 
     public List<ReferenceRates.Rate> rateOverrides() {
-        return referenceRates.stream()
-                .map(r -> new ReferenceRates.Rate(r.scheme(), r.validFrom(), r.validTo(), r.ratePercent(), "policy " + name))
-                .toList();
+        return referenceRates.stream().map(r -> new ReferenceRates.Rate(ReferenceRates.Scheme.valueOf(r.scheme()),
+                r.validFrom(), r.validTo(), r.ratePercent(), "policy " + name)).toList();
+    }
+
+    public List<io.creditguard.money.ExchangeRates.Rate> exchangeRateOverrides() {
+        return exchangeRates.stream().map(r -> new io.creditguard.money.ExchangeRates.Rate(r.currency(), r.date(),
+                r.perEuro(), "policy " + name)).toList();
     }
 
     @Override
@@ -237,13 +305,15 @@ public record ReminderPolicy(
         List<AmountsFitCurrency.Amount> amounts = new ArrayList<>();
         minimumAmounts.forEach((currency, amount) -> amounts.add(
                 new AmountsFitCurrency.Amount(currency, amount, "minimumAmounts", currency.getCurrencyCode())));
+        agreedCollectionCosts.forEach((currency, amount) -> amounts.add(
+                new AmountsFitCurrency.Amount(currency, amount, "agreedCollectionCosts", currency.getCurrencyCode())));
         return amounts;
     }
 
     /**
      * Levels are dunning letters, numbered once each, and rise in order: level and days after the
      * due date both above the previous level's, so first-match over the levels not yet sent never
-     * skips one.
+     * skips one. An inkassokrav gives at least {@value #INKASSOKRAV_MINIMUM_DAYS} days.
      */
     @Documented
     @Target(TYPE)
@@ -276,9 +346,9 @@ public record ReminderPolicy(
                                 "levels", i, "level");
                         valid = false;
                     }
-                    if (level.action() == Action.INSURER_NOTIFICATION) {
-                        Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.insurer}",
-                                "levels", i, "action");
+                    if ("INKASSOKRAV".equals(level.kind()) && level.payWithinDays() < INKASSOKRAV_MINIMUM_DAYS) {
+                        Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.inkassokrav}",
+                                Map.of("days", INKASSOKRAV_MINIMUM_DAYS), "levels", i, "payWithinDays");
                         valid = false;
                     }
                     if (previous != null && (level.level() <= previous.level()

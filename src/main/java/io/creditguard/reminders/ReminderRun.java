@@ -6,16 +6,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,15 +39,20 @@ import io.creditguard.validation.InvalidInputException;
  * The scheduled reminder run over the whole receivables book in the store.
  *
  * <p>Layout in the store: the book is every {@code receivables/*.jsonl} file, one invoice per line;
- * the run writes {@code reminders/<id>.json} (the machine-readable record), {@code letters/<id>.txt}
- * and {@code .html}, and {@code runs/<asOf>/<started>.json} (the report); an operator may place a
- * policy at {@code config/reminder-policy.json} to replace the default.
+ * the run writes {@code letters/<letterId>.txt} and {@code .html} (one letter per customer and kind of
+ * letter, listing its invoices), {@code reminders/<reminderId>.json} (the machine-readable record of
+ * one invoice's level, naming the letter it went out in), and {@code runs/<asOf>/<started>.json} (the
+ * report); an operator may place a policy at {@code config/reminder-policy.json} to replace the default.
  *
- * <p>Constant memory: each book file is read and rewritten line by line through a streamed
- * replacement; only per-currency and per-customer totals are held. Idempotent: a reminder's id and
- * keys derive from (invoice, level), and the book records each level as sent once its documents are
- * written, so a re-run on the same day, or after a run died half-way, writes nothing twice and
- * misses nothing. A line that is not a valid invoice is reported and kept as it is; the rest go on.
+ * <p>Three passes, so letters can gather a customer's invoices from anywhere in the book while memory
+ * stays bounded: (1) every line is read, checked and decided, and the KPIs gathered; a line due a
+ * letter or an insurer report is copied to a local spill file chosen by its customer; (2) each spill
+ * file in turn is decided again (the decision is a pure function of line and day), composed into
+ * letters, rendered and written; what went out is noted per book file; (3) each book file with
+ * something sent is rewritten, the levels recorded as sent. A line that is not a valid invoice is
+ * reported and kept as it is; the rest go on. Idempotent: a reminder's id and keys derive from
+ * (invoice, level), and the book records each level once its documents are written, so a re-run on the
+ * same day, or after a run died half-way, writes nothing twice and misses nothing.
  */
 @ApplicationScoped
 public class ReminderRun {
@@ -51,14 +61,32 @@ public class ReminderRun {
     static final String BOOK_PREFIX = "receivables/";
     static final String POLICY_KEY = "config/reminder-policy.json";
     private static final int MAX_ERRORS_LISTED = 100;
+    /** Spill files: a customer's lines share one, and one file's letters are composed in memory at a time. */
+    private static final int PARTITIONS = 64;
 
     public record LineError(String location, String invoiceId, String message) {
     }
 
+    /**
+     * @param dunned invoices due a letter, by the letter's kind
+     * @param letters letters written (each may list several invoices); none in a dry run, which decides only
+     */
     public record Report(String store, LocalDate asOf, boolean dryRun, String policy, Instant startedAt,
-            Instant finishedAt, int bookFiles, long invoicesRead, long invalidLines, Map<ReminderPolicy.Action, Long> actions,
-            Map<ReminderEngine.SkipReason, Long> skipped, long warnings, long failedWrites, List<LineError> errors,
-            Kpis.Report kpis) {
+            Instant finishedAt, int bookFiles, long invoicesRead, long invalidLines, Map<ReminderPolicy.Kind, Long> dunned,
+            long letters, long insurerNotifications, Map<ReminderEngine.SkipReason, Long> skipped, long warnings,
+            long failedWrites, List<LineError> errors, Kpis.Report kpis) {
+    }
+
+    /** The machine-readable record of one invoice's level, as a mailer or the insurer interface picks it up. */
+    public record SentRecord(LocalDate decidedOn, String letterId, ReminderEngine.Action action) {
+    }
+
+    /** A line copied for pass 2, with the book file it came from. */
+    record Spilled(int file, String line) {
+    }
+
+    /** What pass 2 sent for one invoice, for pass 3 to record in the book. */
+    record Outcome(String invoiceId, Invoice.SentReminder sent, LocalDate insurerNotifiedOn) {
     }
 
     private final ObjectStore store;
@@ -75,28 +103,46 @@ public class ReminderRun {
 
     /**
      * @param requestedAsOf the day to run for; empty means today in the policy's time zone
-     * @param dryRun decide and report only: no letter is rendered and nothing is written
+     * @param dryRun decide and report only: no letter is composed or rendered and nothing is written
      */
     public Report run(Optional<LocalDate> requestedAsOf, boolean dryRun) throws IOException {
         Instant started = clock.instant();
         ReminderPolicy policy = policy();
         LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(policy.zone())));
-        Tally tally = new Tally(new Kpis(asOf));
         ReminderEngine engine = reminders.engine(policy);
+        Tally tally = new Tally(new Kpis(asOf));
         List<String> files = store.list(BOOK_PREFIX).stream().filter(k -> k.endsWith(".jsonl")).toList();
-        for (String file : files) {
-            runFile(file, engine, asOf, dryRun, tally);
+        Path spill = Files.createTempDirectory("creditguard-run-");
+        try {
+            Spill partitions = dryRun ? null : new Spill(spill, "partition-", PARTITIONS);
+            for (int i = 0; i < files.size(); i++) {
+                decideFile(i, files.get(i), engine, asOf, tally, partitions);
+            }
+            if (!dryRun) {
+                partitions.close();
+                Spill outcomes = new Spill(spill, "outcomes-", files.size());
+                for (int p = 0; p < PARTITIONS; p++) {
+                    sendPartition(partitions.file(p), engine, asOf, tally, outcomes, files);
+                }
+                outcomes.close();
+                for (int i = 0; i < files.size(); i++) {
+                    recordSent(files.get(i), outcomes.file(i));
+                }
+            }
+        } finally {
+            deleteAll(spill);
         }
         Report report = new Report(store.describe(), asOf, dryRun, policy.name(), started, clock.instant(), files.size(),
-                tally.read, tally.invalid, tally.actions, tally.skipped, tally.warnings, tally.failedWrites,
-                List.copyOf(tally.errors), tally.kpis.report());
+                tally.read, tally.invalid, tally.dunned, tally.letters, tally.insurerNotifications, tally.skipped,
+                tally.warnings, tally.failedWrites, List.copyOf(tally.errors), tally.kpis.report());
         if (!dryRun) {
             String stamp = DateTimeFormatter.ofPattern("HHmmss.SSS'Z'").format(started.atZone(java.time.ZoneOffset.UTC));
             store.write("runs/" + asOf + "/" + stamp + ".json", Json.write(report).getBytes(StandardCharsets.UTF_8),
                     "application/json");
         }
-        LOG.infof("reminder run %s on %s: %d invoices, actions %s, %d invalid, %d failed writes", asOf, store.describe(),
-                tally.read, tally.actions, tally.invalid, tally.failedWrites);
+        LOG.infof("reminder run %s on %s: %d invoices, dunned %s, %d letters, %d insurer reports, %d invalid, %d failed writes",
+                asOf, store.describe(), tally.read, tally.dunned, tally.letters, tally.insurerNotifications, tally.invalid,
+                tally.failedWrites);
         return report;
     }
 
@@ -111,114 +157,170 @@ public class ReminderRun {
         }
     }
 
-    private void runFile(String file, ReminderEngine engine, LocalDate asOf, boolean dryRun, Tally tally) throws IOException {
+    /** Pass 1: read, check and decide every line; spill those due an action. */
+    private void decideFile(int index, String file, ReminderEngine engine, LocalDate asOf, Tally tally, Spill spill)
+            throws IOException {
         Optional<InputStream> content = store.read(file);
         if (content.isEmpty()) {
             return;
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(content.get(), StandardCharsets.UTF_8));
-                ObjectStore.Replacement replacement = dryRun ? null : store.replace(file, "application/x-ndjson")) {
-            BufferedWriter out = dryRun ? null : new BufferedWriter(new OutputStreamWriter(replacement.stream(), StandardCharsets.UTF_8));
+        try (BufferedReader in = reader(content.get())) {
             long lineNumber = 0;
-            boolean changed = false;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNumber++;
-                String kept = line.isBlank() ? line : runLine(file + ":" + lineNumber, line, engine, asOf, dryRun, tally);
-                changed |= !kept.equals(line);
-                if (out != null) {
-                    out.write(kept);
-                    out.write('\n');
+                if (line.isBlank()) {
+                    continue;
+                }
+                Invoice invoice;
+                try {
+                    invoice = inputs.read(line, Invoice.class);
+                } catch (InvalidInputException e) {
+                    tally.invalid++;
+                    tally.error(new LineError(file + ":" + lineNumber, invoiceIdOf(line), e.summary()));
+                    continue;
+                }
+                tally.read++;
+                ReminderEngine.Decision decision = engine.decide(invoice, asOf);
+                tally.kpis.add(invoice, decision.effectiveDueDate());
+                decision.skip().ifPresent(s -> tally.skipped.merge(s.reason(), 1L, Long::sum));
+                tally.warnings += decision.warnings().size();
+                decision.letter().ifPresent(l -> tally.dunned.merge(l.kind(), 1L, Long::sum));
+                if (decision.insurerReport().isPresent()) {
+                    tally.insurerNotifications++;
+                }
+                if (spill != null && !decision.actions().isEmpty()) {
+                    spill.append(Math.floorMod(invoice.customer().id().hashCode(), PARTITIONS),
+                            Json.write(new Spilled(index, line)));
                 }
             }
-            if (out != null && changed) {
-                out.flush();
-                replacement.commit();
-            }
         }
-    }
-
-    /** Decides one book line and writes its documents; returns the line as the book should now hold it. */
-    private String runLine(String location, String line, ReminderEngine engine, LocalDate asOf, boolean dryRun, Tally tally) {
-        Invoice invoice;
-        try {
-            invoice = parse(line);
-        } catch (InvalidLine e) {
-            tally.invalid++;
-            tally.error(new LineError(location, e.invoiceId, e.getMessage()));
-            return line;
-        }
-        tally.read++;
-        ReminderEngine.Decision decision = engine.decide(invoice, asOf);
-        tally.kpis.add(invoice, decision.effectiveDueDate());
-        decision.skip().ifPresent(s -> tally.skipped.merge(s.reason(), 1L, Long::sum));
-        tally.warnings += decision.warnings().size();
-        if (decision.actions().isEmpty()) {
-            return line;
-        }
-        List<Invoice.SentReminder> sent = new ArrayList<>(invoice.remindersSent());
-        LocalDate insurerNotified = invoice.insurerNotifiedOn();
-        if (dryRun) {
-            decision.actions().forEach(a -> tally.actions.merge(a.action(), 1L, Long::sum));
-            return line;
-        }
-        for (ReminderEngine.Reminder action : reminders.actionsWithLetters(engine, decision)) {
-            tally.actions.merge(action.action(), 1L, Long::sum);
-            try {
-                writeDocuments(action, asOf);
-            } catch (IOException | RuntimeException e) {
-                tally.failedWrites++;
-                tally.error(new LineError(location, invoice.invoiceId(), "writing " + action.reminderId()
-                        + " failed; it will be retried on the next run: " + e.getMessage()));
-                continue;
-            }
-            if (action.level() == null) {
-                insurerNotified = asOf;
-            } else {
-                sent.add(new Invoice.SentReminder(action.level(), asOf));
-            }
-        }
-        return withSent(line, sent, insurerNotified);
     }
 
     /**
-     * The book line with what was sent recorded, everything else exactly as it was: fields this
-     * version does not know (an ERP reference, say) are kept, not dropped.
+     * Pass 2: one spill file's invoices decided again, composed into letters, rendered and written. A
+     * letter whose documents fail to write is reported, and its invoices stay unsent for the next run.
      */
-    private static String withSent(String line, List<Invoice.SentReminder> sent, LocalDate insurerNotified) {
-        try {
-            ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
-            record.set("remindersSent", Json.MAPPER.valueToTree(sent));
-            if (insurerNotified != null) {
-                record.put("insurerNotifiedOn", insurerNotified.toString());
+    private void sendPartition(Path partition, ReminderEngine engine, LocalDate asOf, Tally tally, Spill outcomes,
+            List<String> files) throws IOException {
+        if (!Files.exists(partition)) {
+            return;
+        }
+        Map<String, Integer> fileOf = new HashMap<>();
+        List<ReminderEngine.DunningLetter> decided = new ArrayList<>();
+        List<ReminderEngine.InsurerReport> reports = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(partition, StandardCharsets.UTF_8)) {
+            for (String json : (Iterable<String>) lines::iterator) {
+                Spilled spilled = Json.MAPPER.readValue(json, Spilled.class);
+                Invoice invoice = Json.MAPPER.readValue(spilled.line(), Invoice.class);
+                fileOf.put(invoice.invoiceId(), spilled.file());
+                ReminderEngine.Decision decision = engine.decide(invoice, asOf);
+                decision.letter().ifPresent(decided::add);
+                decision.insurerReport().ifPresent(reports::add);
             }
-            return Json.write(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a line that parsed as an invoice no longer parses", e);
+        }
+        for (Statements.Statement statement : Statements.compose(engine, decided, asOf)) {
+            try {
+                writeStatement(reminders.rendered(engine, statement, asOf), asOf);
+            } catch (IOException | RuntimeException e) {
+                tally.failedWrites++;
+                tally.error(new LineError(files.get(fileOf.get(statement.invoices().get(0).invoiceId())),
+                        statement.invoices().get(0).invoiceId(), "writing letter " + statement.letterId()
+                                + " failed; its invoices are retried on the next run: " + e.getMessage()));
+                continue;
+            }
+            tally.letters++;
+            for (ReminderEngine.DunningLetter line : statement.invoices()) {
+                List<Invoice.ChargedFee> fees = line.line().balance().fees().stream()
+                        .filter(f -> f.chargedAtLevel() == line.level())
+                        .map(f -> new Invoice.ChargedFee(f.code().name(), f.amount().amount())).toList();
+                outcomes.append(fileOf.get(line.invoiceId()), Json.write(new Outcome(line.invoiceId(),
+                        new Invoice.SentReminder(line.level(), asOf, statement.letterId(), fees), null)));
+            }
+        }
+        for (ReminderEngine.InsurerReport report : reports) {
+            try {
+                writeReport(reminders.rendered(engine, report), asOf);
+            } catch (IOException | RuntimeException e) {
+                tally.failedWrites++;
+                tally.error(new LineError(files.get(fileOf.get(report.invoiceId())), report.invoiceId(),
+                        "writing " + report.reminderId() + " failed; it will be retried on the next run: " + e.getMessage()));
+                continue;
+            }
+            outcomes.append(fileOf.get(report.invoiceId()), Json.write(new Outcome(report.invoiceId(), null, asOf)));
         }
     }
 
-    private void writeDocuments(ReminderEngine.Reminder action, LocalDate asOf) throws IOException {
-        Letters.Letter letter = action.letter();
-        store.write("letters/" + action.reminderId() + ".txt",
-                (letter.subject() + "\n\n" + letter.text()).getBytes(StandardCharsets.UTF_8),
+    private void writeStatement(Statements.Statement statement, LocalDate asOf) throws IOException {
+        writeLetter(statement.letterId(), statement.letter());
+        for (ReminderEngine.DunningLetter line : statement.invoices()) {
+            store.write("reminders/" + line.reminderId() + ".json",
+                    Json.write(new SentRecord(asOf, statement.letterId(), line)).getBytes(StandardCharsets.UTF_8),
+                    "application/json");
+        }
+    }
+
+    private void writeReport(ReminderEngine.InsurerReport report, LocalDate asOf) throws IOException {
+        writeLetter(report.reminderId(), report.letter());
+        store.write("reminders/" + report.reminderId() + ".json",
+                Json.write(new SentRecord(asOf, report.reminderId(), report)).getBytes(StandardCharsets.UTF_8),
+                "application/json");
+    }
+
+    private void writeLetter(String id, Letters.Letter letter) throws IOException {
+        store.write("letters/" + id + ".txt", (letter.subject() + "\n\n" + letter.text()).getBytes(StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8");
-        store.write("letters/" + action.reminderId() + ".html", letter.html().getBytes(StandardCharsets.UTF_8),
-                "text/html; charset=utf-8");
-        store.write("reminders/" + action.reminderId() + ".json",
-                Json.write(new SentRecord(asOf, action)).getBytes(StandardCharsets.UTF_8), "application/json");
+        store.write("letters/" + id + ".html", letter.html().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
     }
 
-    /** The machine-readable record of one action, as a mailer or the insurer interface picks it up. */
-    public record SentRecord(LocalDate decidedOn, ReminderEngine.Reminder reminder) {
-    }
-
-    /** The line as an invoice; an invalid one names the invoice when the line says which it is. */
-    private Invoice parse(String line) {
-        try {
-            return inputs.read(line, Invoice.class);
-        } catch (InvalidInputException e) {
-            throw new InvalidLine(invoiceIdOf(line), e.summary());
+    /**
+     * Pass 3: the book file with what was sent recorded, every other line and field exactly as it was:
+     * fields this version does not know (an ERP reference, say) are kept, not dropped.
+     */
+    private void recordSent(String file, Path outcomeFile) throws IOException {
+        if (!Files.exists(outcomeFile)) {
+            return;
         }
+        Map<String, List<Outcome>> outcomes = new HashMap<>();
+        try (Stream<String> lines = Files.lines(outcomeFile, StandardCharsets.UTF_8)) {
+            for (String json : (Iterable<String>) lines::iterator) {
+                Outcome outcome = Json.MAPPER.readValue(json, Outcome.class);
+                outcomes.computeIfAbsent(outcome.invoiceId(), k -> new ArrayList<>()).add(outcome);
+            }
+        }
+        Optional<InputStream> content = store.read(file);
+        if (content.isEmpty()) {
+            return;
+        }
+        try (BufferedReader in = reader(content.get());
+                ObjectStore.Replacement replacement = store.replace(file, "application/x-ndjson")) {
+            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(replacement.stream(), StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String id = line.isBlank() ? null : invoiceIdOf(line);
+                List<Outcome> sent = id == null ? null : outcomes.get(id);
+                out.write(sent == null ? line : withSent(line, sent));
+                out.write('\n');
+            }
+            out.flush();
+            replacement.commit();
+        }
+    }
+
+    private static String withSent(String line, List<Outcome> outcomes) throws JsonProcessingException {
+        ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+        for (Outcome outcome : outcomes) {
+            if (outcome.sent() != null) {
+                com.fasterxml.jackson.databind.node.ArrayNode sent = record.withArray("remindersSent");
+                sent.add(Json.MAPPER.valueToTree(outcome.sent()));
+            }
+            if (outcome.insurerNotifiedOn() != null) {
+                record.put("insurerNotifiedOn", outcome.insurerNotifiedOn().toString());
+            }
+        }
+        return Json.write(record);
+    }
+
+    private static BufferedReader reader(InputStream in) {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     private static String invoiceIdOf(String line) {
@@ -229,12 +331,49 @@ public class ReminderRun {
         }
     }
 
-    private static final class InvalidLine extends RuntimeException {
-        private final String invoiceId;
+    private static void deleteAll(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 
-        InvalidLine(String invoiceId, String message) {
-            super(message, null, false, false);
-            this.invoiceId = invoiceId;
+    /** Local spill files, one per partition, appended to line by line and opened as needed. */
+    private static final class Spill implements AutoCloseable {
+        private final Path dir;
+        private final String prefix;
+        private final BufferedWriter[] writers;
+
+        Spill(Path dir, String prefix, int count) {
+            this.dir = dir;
+            this.prefix = prefix;
+            this.writers = new BufferedWriter[count];
+        }
+
+        Path file(int index) {
+            return dir.resolve(prefix + index + ".jsonl");
+        }
+
+        void append(int index, String json) {
+            try {
+                if (writers[index] == null) {
+                    writers[index] = Files.newBufferedWriter(file(index), StandardCharsets.UTF_8);
+                }
+                writers[index].write(json);
+                writers[index].write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("spilling to " + file(index), e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (BufferedWriter writer : writers) {
+                if (writer != null) {
+                    writer.close();
+                }
+            }
         }
     }
 
@@ -244,7 +383,9 @@ public class ReminderRun {
         long invalid;
         long warnings;
         long failedWrites;
-        final Map<ReminderPolicy.Action, Long> actions = new EnumMap<>(ReminderPolicy.Action.class);
+        long letters;
+        long insurerNotifications;
+        final Map<ReminderPolicy.Kind, Long> dunned = new EnumMap<>(ReminderPolicy.Kind.class);
         final Map<ReminderEngine.SkipReason, Long> skipped = new EnumMap<>(ReminderEngine.SkipReason.class);
         final List<LineError> errors = new ArrayList<>();
 

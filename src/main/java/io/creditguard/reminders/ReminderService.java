@@ -17,7 +17,7 @@ import io.creditguard.validation.InvalidInputException;
 
 /**
  * What the preview and the scheduled run share: the law and calendar loaded once, the default
- * policy, and turning one invoice's decision into actions with their letters.
+ * policy, and turning the day's decisions into the letters that go out.
  */
 @ApplicationScoped
 public class ReminderService {
@@ -30,8 +30,14 @@ public class ReminderService {
     public record InvoiceWarning(String invoiceId, String message) {
     }
 
-    public record Preview(LocalDate asOf, String policy, List<ReminderEngine.Reminder> reminders,
-            List<ReminderEngine.Skip> skipped, List<InvoiceWarning> warnings, Kpis.Report kpis) {
+    /**
+     * @param letters the letters that would go out, one per customer and kind of letter (or per
+     *     invoice, as the policy says), each listing its invoices
+     * @param insurerReports the overdue debts that would be reported to the credit insurer
+     */
+    public record Preview(LocalDate asOf, String policy, List<Statements.Statement> letters,
+            List<ReminderEngine.InsurerReport> insurerReports, List<ReminderEngine.Skip> skipped,
+            List<InvoiceWarning> warnings, Kpis.Report kpis) {
     }
 
     private final Letters letters;
@@ -64,6 +70,44 @@ public class ReminderService {
         }
     }
 
+    public ReminderEngine engine(ReminderPolicy policy) {
+        return new ReminderEngine(policy, RULES, CALENDAR);
+    }
+
+    /** The day's letters for {@code decided}, composed and rendered. */
+    public List<Statements.Statement> letters(ReminderEngine engine, List<ReminderEngine.DunningLetter> decided,
+            LocalDate asOf) {
+        return Statements.compose(engine, decided, asOf).stream().map(s -> rendered(engine, s, asOf)).toList();
+    }
+
+    public Statements.Statement rendered(ReminderEngine engine, Statements.Statement statement, LocalDate asOf) {
+        return statement.withLetter(letters.render(statement, engine.policy(), asOf));
+    }
+
+    public ReminderEngine.InsurerReport rendered(ReminderEngine engine, ReminderEngine.InsurerReport report) {
+        return report.withLetter(letters.render(report, engine.policy()));
+    }
+
+    /** What a run on {@code asOf} would do with {@code invoices}, stored nowhere. */
+    public Preview preview(LocalDate asOf, ReminderPolicy policy, List<Invoice> invoices) {
+        ReminderEngine engine = engine(policy);
+        Kpis kpis = new Kpis(asOf);
+        List<ReminderEngine.DunningLetter> decided = new ArrayList<>();
+        List<ReminderEngine.InsurerReport> reports = new ArrayList<>();
+        List<ReminderEngine.Skip> skipped = new ArrayList<>();
+        List<InvoiceWarning> warnings = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            ReminderEngine.Decision decision = engine.decide(invoice, asOf);
+            kpis.add(invoice, decision.effectiveDueDate());
+            decision.letter().ifPresent(decided::add);
+            decision.insurerReport().ifPresent(r -> reports.add(rendered(engine, r)));
+            decision.skip().ifPresent(skipped::add);
+            decision.warnings().forEach(w -> warnings.add(new InvoiceWarning(invoice.invoiceId(), w)));
+        }
+        return new Preview(asOf, policy.name(), letters(engine, decided, asOf), List.copyOf(reports), skipped, warnings,
+                kpis.report());
+    }
+
     private static String resource(String name) {
         try (InputStream in = ReminderService.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
@@ -73,32 +117,5 @@ public class ReminderService {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + name, e);
         }
-    }
-
-    public ReminderEngine engine(ReminderPolicy policy) {
-        return new ReminderEngine(policy, RULES, CALENDAR);
-    }
-
-    /** The decision's actions, each with its letter rendered. */
-    public List<ReminderEngine.Reminder> actionsWithLetters(ReminderEngine engine, ReminderEngine.Decision decision) {
-        return decision.actions().stream()
-                .map(a -> a.withLetter(letters.render(a, decision.invoice(), engine.policy()))).toList();
-    }
-
-    /** What a run on {@code asOf} would do with {@code invoices}, stored nowhere. */
-    public Preview preview(LocalDate asOf, ReminderPolicy policy, List<Invoice> invoices) {
-        ReminderEngine engine = engine(policy);
-        Kpis kpis = new Kpis(asOf);
-        List<ReminderEngine.Reminder> reminders = new ArrayList<>();
-        List<ReminderEngine.Skip> skipped = new ArrayList<>();
-        List<InvoiceWarning> warnings = new ArrayList<>();
-        for (Invoice invoice : invoices) {
-            ReminderEngine.Decision decision = engine.decide(invoice, asOf);
-            kpis.add(invoice, decision.effectiveDueDate());
-            reminders.addAll(actionsWithLetters(engine, decision));
-            decision.skip().ifPresent(skipped::add);
-            decision.warnings().forEach(w -> warnings.add(new InvoiceWarning(invoice.invoiceId(), w)));
-        }
-        return new Preview(asOf, policy.name(), reminders, skipped, warnings, kpis.report());
     }
 }

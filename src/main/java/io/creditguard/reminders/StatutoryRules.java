@@ -3,159 +3,228 @@ package io.creditguard.reminders;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice.CustomerType;
+import io.creditguard.reference.Jurisdictions;
 import io.creditguard.reference.ReferenceTable;
 
 /**
- * The late-payment law the reminder run applies, read from the dated data files under
- * {@code reference/}: which interest rule and which fees apply to a debtor of a given country and
- * type on a given day, and the Dutch WIK staffel. A country with rows of its own uses them; any
- * other euro-area member falls back to the rows for {@code EURO_AREA} (Directive 2011/7/EU);
- * anything else has no statutory rule here, which callers report rather than guess.
+ * The late-payment law the reminder engine applies, read from the dated data files under
+ * {@code reference/}: by the law governing the contract ({@link Jurisdictions}) and the debtor's type,
+ * which interest rule and which fees apply on a day, the Dutch staffel, the reference and exchange
+ * rates. A law without rows has no statutory figures here, which callers report rather than guess:
+ * there is no fallback from one country to another. Every name the files share with the code (laws,
+ * schemes, fee codes, triggers) is checked when they load.
  */
 public final class StatutoryRules {
 
-    static final String EURO_AREA = "EURO_AREA";
+    public enum Debtor {
+        BUSINESS, CONSUMER, ANY;
 
+        boolean matches(CustomerType type) {
+            return this == ANY || name().equals(type.name());
+        }
+    }
+
+    /** What a fee is for; the same code may carry different amounts under different laws. */
+    public enum FeeCode {
+        REMINDER_FEE, COLLECTION_DEMAND, FIXED_COMPENSATION, COLLECTION_COSTS
+    }
+
+    /** When a fee falls due: see late-payment-fees.txt. */
     public enum FeeTrigger {
-        LEVEL, FIRST_LETTER, COLLECTION_HANDOFF, AFTER_NOTICE_PERIOD
+        REMINDER_LETTER, INKASSOKRAV, ON_DEFAULT, AFTER_NOTICE_PERIOD
     }
 
-    record InterestRule(String country, String debtor, String scheme, BigDecimal addPoints,
-            LateInterest.Compounding compounding, String legalBasis, LocalDate validFrom, Optional<LocalDate> validTo) {
-    }
-
-    /** A fee rule; {@code amount} empty means the WIK staffel decides the amount. */
-    public record FeeRule(String country, String debtor, String code, Optional<BigDecimal> amount, Currency currency,
-            FeeTrigger trigger, boolean onlyIfAgreed, Set<String> replaces, String legalBasis, LocalDate validFrom,
+    record InterestRule(String law, Debtor debtor, LateInterest.Basis basis, LocalDate validFrom,
             Optional<LocalDate> validTo) {
     }
 
-    private record Band(BigDecimal over, Optional<BigDecimal> upTo, BigDecimal percent) {
+    /**
+     * A fee rule.
+     *
+     * @param amount the fixed sum in the law's {@code currency}; empty means the staffel decides
+     * @param covers fees this one stands in for up to its own amount (only their excess is charged)
+     */
+    public record FeeRule(String law, Debtor debtor, FeeCode code, Optional<BigDecimal> amount, Currency currency,
+            FeeTrigger trigger, boolean onlyIfAgreed, Set<FeeCode> covers, OptionalInt maxCharges,
+            OptionalInt minDaysBetween, String legalBasis, LocalDate validFrom, Optional<LocalDate> validTo) {
+
+        boolean inForce(LocalDate on) {
+            return StatutoryRules.inForce(validFrom, validTo, on);
+        }
     }
 
-    private record Membership(String country, LocalDate validFrom, Optional<LocalDate> validTo) {
+    private record Band(BigDecimal over, Optional<BigDecimal> upTo, BigDecimal percent, LocalDate validFrom,
+            Optional<LocalDate> validTo) {
     }
 
+    private record Bound(String kind, BigDecimal amount, LocalDate validFrom, Optional<LocalDate> validTo) {
+    }
+
+    private final Jurisdictions jurisdictions;
     private final List<InterestRule> interestRules;
-    private final Set<String> interestCountries;
     private final List<FeeRule> feeRules;
-    private final Set<String> feeCountries;
-    private final List<Membership> euroArea;
-    private final ReferenceTable wik;
+    private final List<Band> bands;
+    private final List<Bound> bounds;
     private final ReferenceRates rates;
+    private final ExchangeRates exchangeRates;
 
-    private StatutoryRules(List<InterestRule> interestRules, List<FeeRule> feeRules, ReferenceTable euroArea,
-            ReferenceTable wik, ReferenceRates rates) {
+    private StatutoryRules(Jurisdictions jurisdictions, List<InterestRule> interestRules, List<FeeRule> feeRules,
+            List<Band> bands, List<Bound> bounds, ReferenceRates rates, ExchangeRates exchangeRates) {
+        this.jurisdictions = jurisdictions;
         this.interestRules = interestRules;
-        this.interestCountries = interestRules.stream().map(InterestRule::country).collect(Collectors.toUnmodifiableSet());
         this.feeRules = feeRules;
-        this.feeCountries = feeRules.stream().map(FeeRule::country).collect(Collectors.toUnmodifiableSet());
-        this.euroArea = euroArea.rows().stream()
-                .map(r -> new Membership(r.text("country"), r.date("validFrom"), r.optionalDate("validTo"))).toList();
-        this.wik = wik;
+        this.bands = bands;
+        this.bounds = bounds;
         this.rates = rates;
+        this.exchangeRates = exchangeRates;
     }
 
     /** The rules of the shipped data files. */
     public static StatutoryRules standard() {
-        List<InterestRule> interest = ReferenceTable.load("late-interest.txt").rows().stream()
-                .map(r -> new InterestRule(r.text("country"), r.text("debtor"), r.text("scheme"), r.decimal("addPoints"),
-                        LateInterest.Compounding.valueOf(r.text("compounding")), r.text("legalBasis"),
-                        r.date("validFrom"), r.optionalDate("validTo")))
+        return from(Jurisdictions.standard(), ReferenceTable.load("late-interest.txt"),
+                ReferenceTable.load("late-payment-fees.txt"), ReferenceTable.load("wik-staffel.txt"),
+                ReferenceRates.from(ReferenceTable.load("reference-rates.txt")),
+                ExchangeRates.of(exchangeRates(ReferenceTable.load("exchange-rates.txt"))));
+    }
+
+    /**
+     * @throws IllegalStateException naming the file and line of the first row that names a law the
+     *     jurisdictions lack, an unknown scheme, code or trigger, or a fee in another currency than its law's
+     */
+    static StatutoryRules from(Jurisdictions jurisdictions, ReferenceTable interest, ReferenceTable fees,
+            ReferenceTable staffel, ReferenceRates rates, ExchangeRates exchangeRates) {
+        List<InterestRule> interestRules = interest.rows().stream().map(r -> new InterestRule(
+                jurisdictions.require(r.text("law"), r.location()), r.enumValue("debtor", Debtor.class),
+                new LateInterest.Basis(Optional.of(r.enumValue("scheme", ReferenceRates.Scheme.class)),
+                        r.decimal("addPoints"), r.enumValue("compounding", LateInterest.Compounding.class),
+                        r.text("legalBasis")),
+                r.date("validFrom"), r.optionalDate("validTo"))).toList();
+        List<FeeRule> feeRules = new ArrayList<>();
+        for (ReferenceTable.Row r : fees.rows()) {
+            String law = jurisdictions.require(r.text("law"), r.location());
+            Currency currency = Currency.getInstance(r.text("currency"));
+            if (!jurisdictions.law(law).orElseThrow().currency().equals(currency)) {
+                throw new IllegalStateException(r.location() + ": a " + law + " fee must be in " + law + "'s currency");
+            }
+            if (!r.usable()) {
+                continue;
+            }
+            feeRules.add(new FeeRule(law, r.enumValue("debtor", Debtor.class), r.enumValue("code", FeeCode.class),
+                    r.text("amount").equals("STAFFEL") ? Optional.empty() : Optional.of(r.decimal("amount")), currency,
+                    r.enumValue("trigger", FeeTrigger.class), r.text("condition").equals("IF_AGREED"), covers(r),
+                    optionalInt(r, "maxCharges"), optionalInt(r, "minDaysBetween"), r.text("legalBasis"),
+                    r.date("validFrom"), r.optionalDate("validTo")));
+        }
+        List<Band> bands = new ArrayList<>();
+        List<Bound> bounds = new ArrayList<>();
+        for (ReferenceTable.Row r : staffel.rows()) {
+            if (r.text("kind").equals("BAND")) {
+                bands.add(new Band(r.decimal("over"), r.optionalDecimal("upTo"), r.decimal("percent"), r.date("validFrom"),
+                        r.optionalDate("validTo")));
+            } else {
+                bounds.add(new Bound(r.text("kind"), r.decimal("amount"), r.date("validFrom"), r.optionalDate("validTo")));
+            }
+        }
+        return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), bands, bounds, rates, exchangeRates);
+    }
+
+    private static Set<FeeCode> covers(ReferenceTable.Row row) {
+        Set<FeeCode> codes = EnumSet.noneOf(FeeCode.class);
+        row.optionalText("covers").ifPresent(text -> Arrays.stream(text.split("\\s+")).forEach(name -> {
+            try {
+                codes.add(FeeCode.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(row.location() + ": covers names " + name + ", not a fee code");
+            }
+        }));
+        return codes;
+    }
+
+    private static OptionalInt optionalInt(ReferenceTable.Row row, String column) {
+        return row.optionalText(column).isPresent() ? OptionalInt.of(row.integer(column)) : OptionalInt.empty();
+    }
+
+    private static List<ExchangeRates.Rate> exchangeRates(ReferenceTable table) {
+        return table.rows().stream().filter(ReferenceTable.Row::usable)
+                .map(r -> new ExchangeRates.Rate(Currency.getInstance(r.text("currency")), r.date("date"),
+                        r.decimal("perEuro"), r.text("source")))
                 .toList();
-        List<FeeRule> fees = ReferenceTable.load("late-payment-fees.txt").rows().stream()
-                .map(r -> new FeeRule(r.text("country"), r.text("debtor"), r.text("code"),
-                        r.text("amount").equals("WIK") ? Optional.empty() : Optional.of(r.decimal("amount")),
-                        Currency.getInstance(r.text("currency")), FeeTrigger.valueOf(r.text("trigger")),
-                        r.text("condition").equals("IF_AGREED"),
-                        r.optionalText("replaces").map(s -> Arrays.stream(s.split("\\s+")).collect(Collectors.toUnmodifiableSet()))
-                                .orElse(Set.of()),
-                        r.text("legalBasis"), r.date("validFrom"), r.optionalDate("validTo")))
-                .toList();
-        return new StatutoryRules(interest, fees, ReferenceTable.load("euro-area.txt"),
-                ReferenceTable.load("wik-staffel.txt"), ReferenceRates.from(ReferenceTable.load("reference-rates.txt")));
+    }
+
+    public Jurisdictions jurisdictions() {
+        return jurisdictions;
     }
 
     public ReferenceRates rates() {
         return rates;
     }
 
-    /** The statutory interest basis for a debtor, or empty when no rule here covers it. */
-    public Optional<LateInterest.Basis> interestBasis(String country, CustomerType type, LocalDate on) {
-        return jurisdiction(country, on, interestCountries)
-                .flatMap(j -> interestRules.stream()
-                        .filter(r -> r.country().equals(j) && matches(r.debtor(), type) && inForce(r.validFrom(), r.validTo(), on))
-                        .findFirst())
-                .map(r -> new LateInterest.Basis(Optional.of(r.scheme()), r.addPoints(), r.compounding(), r.legalBasis()));
+    public ExchangeRates exchangeRates() {
+        return exchangeRates;
     }
 
-    /** The fee rules for a debtor on a day; empty when none apply (including countries not covered). */
-    public List<FeeRule> feeRules(String country, CustomerType type, LocalDate on) {
-        return jurisdiction(country, on, feeCountries)
-                .map(j -> feeRules.stream()
-                        .filter(r -> r.country().equals(j) && matches(r.debtor(), type) && inForce(r.validFrom(), r.validTo(), on))
-                        .toList())
-                .orElse(List.of());
+    /** These rules with other reference rates (the store's merged table) and exchange rates. */
+    public StatutoryRules withRates(ReferenceRates referenceRates, ExchangeRates exchange) {
+        return new StatutoryRules(jurisdictions, interestRules, feeRules, bands, bounds, referenceRates, exchange);
     }
 
-    /** Whether {@code country} has statutory rules here at all (its own or the euro-area default). */
-    public boolean covers(String country, LocalDate on) {
-        return jurisdiction(country, on, interestCountries).isPresent();
+    /** The statutory interest basis under {@code law} for a debtor of {@code type}, or empty when none is known. */
+    public Optional<LateInterest.Basis> interestBasis(String law, CustomerType type, LocalDate on) {
+        return interestRules.stream()
+                .filter(r -> r.law().equals(law) && r.debtor().matches(type) && inForce(r.validFrom(), r.validTo(), on))
+                .map(InterestRule::basis).findFirst();
+    }
+
+    /** The fee rules under {@code law} for a debtor of {@code type} in force on {@code on}; empty when none apply. */
+    public List<FeeRule> feeRules(String law, CustomerType type, LocalDate on) {
+        return feeRules.stream().filter(r -> r.law().equals(law) && r.debtor().matches(type) && r.inForce(on)).toList();
+    }
+
+    /** Whether {@code law} has any fee rule at all (in force or not), for saying why none applies. */
+    public boolean hasFeeRules(String law) {
+        return feeRules.stream().anyMatch(r -> r.law().equals(law));
     }
 
     /**
-     * The Dutch extrajudicial collection costs on {@code principal} by the WIK staffel in force on
-     * {@code on}: the bands summed, then held between the minimum and maximum, HALF_EVEN to cents.
+     * The Dutch extrajudicial collection costs on {@code principal} by the staffel in force on
+     * {@code on} (Besluit vergoeding voor buitengerechtelijke incassokosten art. 2): the bands summed,
+     * then held between the minimum and maximum, HALF_EVEN to cents.
      */
-    public Money wikCosts(Money principal, LocalDate on) {
-        List<ReferenceTable.Row> rows = wik.effectiveOn(on);
+    public Money staffel(Money principal, LocalDate on) {
         BigDecimal amount = principal.amount();
         BigDecimal costs = BigDecimal.ZERO;
-        for (ReferenceTable.Row row : rows) {
-            if (!row.text("kind").equals("BAND")) {
+        for (Band band : bands) {
+            if (!inForce(band.validFrom(), band.validTo(), on)) {
                 continue;
             }
-            Band band = new Band(row.decimal("over"), row.optionalDecimal("upTo"), row.decimal("percent"));
             BigDecimal top = band.upTo().map(amount::min).orElse(amount);
             if (top.compareTo(band.over()) > 0) {
                 costs = costs.add(top.subtract(band.over()).multiply(band.percent()).movePointLeft(2));
             }
         }
-        BigDecimal minimum = single(rows, "MINIMUM");
-        BigDecimal maximum = single(rows, "MAXIMUM");
-        BigDecimal held = costs.max(minimum).min(maximum);
+        BigDecimal held = costs.max(bound("MINIMUM", on)).min(bound("MAXIMUM", on));
         return Money.rounded(principal.currency(), held, RoundingMode.HALF_EVEN);
     }
 
-    private static BigDecimal single(List<ReferenceTable.Row> rows, String kind) {
-        return rows.stream().filter(r -> r.text("kind").equals(kind)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("wik-staffel.txt has no " + kind + " row in force"))
-                .decimal("amount");
+    private BigDecimal bound(String kind, LocalDate on) {
+        return bounds.stream().filter(b -> b.kind().equals(kind) && inForce(b.validFrom(), b.validTo(), on)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wik-staffel.txt has no " + kind + " row in force on " + on))
+                .amount();
     }
 
-    private Optional<String> jurisdiction(String country, LocalDate on, Set<String> countriesWithRows) {
-        if (countriesWithRows.contains(country)) {
-            return Optional.of(country);
-        }
-        boolean euroMember = euroArea.stream().anyMatch(m -> m.country().equals(country)
-                && inForce(m.validFrom(), m.validTo(), on));
-        return euroMember ? Optional.of(EURO_AREA) : Optional.empty();
-    }
-
-    private static boolean matches(String debtor, CustomerType type) {
-        return debtor.equals("ANY") || debtor.equals(type.name());
-    }
-
-    private static boolean inForce(LocalDate from, Optional<LocalDate> to, LocalDate on) {
+    static boolean inForce(LocalDate from, Optional<LocalDate> to, LocalDate on) {
         return !on.isBefore(from) && to.map(t -> !on.isAfter(t)).orElse(true);
     }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.creditguard.money.Currencies;
+import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
 
 /**
@@ -42,6 +43,38 @@ public final class LetterFormat {
     public String percent(BigDecimal percent) {
         DecimalFormat format = new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(locale));
         return format.format(percent) + " %";
+    }
+
+    /** The country's name in the letter's language ({@code Sverige}, {@code Zweden}, {@code Sweden}). */
+    public String country(String code) {
+        return new Locale("", code).getDisplayCountry(locale);
+    }
+
+    /** How a payment was applied, naming only the parts it met. */
+    public String applied(Money costs, Money interest, Money principal) {
+        String[] words = switch (language) {
+            case "sv" -> new String[] {"kostnader", "ränta", "kapital"};
+            case "nl" -> new String[] {"kosten", "rente", "hoofdsom"};
+            default -> new String[] {"costs", "interest", "principal"};
+        };
+        StringBuilder out = new StringBuilder();
+        Money[] parts = {costs, interest, principal};
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isPositive()) {
+                out.append(out.isEmpty() ? "" : ", ").append(words[i]).append(' ').append(money(parts[i]));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A conversion as a letter states it: the amount the law sets, the rate and its day. */
+    public String conversion(ExchangeRates.Conversion c) {
+        String rate = new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(locale)).format(c.rate());
+        return switch (language) {
+            case "sv" -> money(c.original()) + " omräknat till kurs " + rate + " den " + date(c.rateDate());
+            case "nl" -> money(c.original()) + " omgerekend tegen koers " + rate + " van " + date(c.rateDate());
+            default -> money(c.original()) + " converted at " + rate + " of " + date(c.rateDate());
+        } + " (" + c.source() + ")";
     }
 
     public String date(LocalDate date) {

@@ -51,7 +51,7 @@ public class InputReader {
     public static InputReader standalone(Clock clock) {
         return new InputReader(Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator()).clockProvider(() -> clock)
-                .buildValidatorFactory().getValidator());
+                .propertyNodeNameProvider(new JsonPropertyNames()).buildValidatorFactory().getValidator());
     }
 
     /**

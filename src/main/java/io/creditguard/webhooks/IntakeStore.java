@@ -96,12 +96,18 @@ class IntakeStore {
         }
     }
 
+    /** The platform's new state, with what creditguard recorded kept: an agreed fee or a dispute stays known. */
     private static Invoice keepOwnFields(Invoice incoming, Invoice stored) {
+        Invoice.Terms terms = incoming.terms();
+        Invoice.Dunning dunning = stored.dunning();
         return new Invoice(incoming.invoiceId(), incoming.invoiceNumber(), incoming.currency(), incoming.issueDate(),
-                incoming.dueDate(), incoming.amount(), incoming.openAmount(), incoming.customer(), incoming.interestRate(),
-                incoming.reminderFeeAgreed() || stored.reminderFeeAgreed(), incoming.disputed() || stored.disputed(),
-                stored.pausedUntil(), stored.remindersSent(), stored.insurerNotifiedOn(), incoming.source(),
-                incoming.updatedAt());
+                incoming.dueDate(), incoming.amount(), incoming.openAmount(), incoming.customer(),
+                new Invoice.Terms(terms.interestRate(), terms.reminderFeeAgreed() || stored.terms().reminderFeeAgreed(),
+                        terms.governingLaw(), terms.paymentTerms()),
+                incoming.payments(), incoming.credits(),
+                new Invoice.Dunning(incoming.disputed() || dunning.disputed(), dunning.pausedUntil(), dunning.remindersSent(),
+                        dunning.insurerNotifiedOn()),
+                incoming.source(), incoming.updatedAt());
     }
 
     private void markSeen(String source, String eventId, IntakeResult result) throws IOException {

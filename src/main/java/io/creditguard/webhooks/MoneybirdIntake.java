@@ -76,8 +76,9 @@ class MoneybirdIntake {
                 date(e, "invoice_date"), date(e, "due_date"), total, open,
                 new Invoice.Customer(Payloads.text(contact, "id", "$.entity.contact.id"), company.isEmpty() ? person : company,
                         company.isEmpty() ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS, country,
-                        Normalizer.languageOf(country), contact.path("email").asText(null), address.isEmpty() ? null : address),
-                null, false, false, null, List.of(), null, SOURCE, updated);
+                        Normalizer.languageOf(country), contact.path("email").asText(null), address.isEmpty() ? null : address,
+                        null),
+                Invoice.Terms.NONE, List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, updated);
     }
 
     /** Moneybird writes amounts as decimal strings ({@code "121.0"}). */

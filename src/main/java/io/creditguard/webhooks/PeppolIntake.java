@@ -111,8 +111,8 @@ class PeppolIntake {
                 Payloads.date(due, "BT-9 cbc:DueDate"),
                 total == null ? amountDue : amount(total, "BT-112 TaxInclusiveAmount").max(amountDue), amountDue,
                 new Invoice.Customer((scheme.isEmpty() ? "" : scheme + ":") + buyerLegalId, buyerName,
-                        Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null),
-                null, false, false, null, List.of(), null, SOURCE, clock.instant());
+                        Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null, null),
+                Invoice.Terms.NONE, List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, clock.instant());
     }
 
     /**

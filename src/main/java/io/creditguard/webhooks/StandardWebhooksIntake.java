@@ -60,9 +60,12 @@ class StandardWebhooksIntake {
             return IntakeResult.of("duplicate", null, "message " + id + " was processed before");
         }
         Invoice data = inputs.read(payload.path("data"), Invoice.class, "$.data");
+        // The sender's invoice, under its source's name space; what creditguard records while dunning is
+        // creditguard's own, so a sender cannot claim levels as sent.
         Invoice scoped = new Invoice(source + ":" + data.invoiceId(), data.invoiceNumber(), data.currency(),
-                data.issueDate(), data.dueDate(), data.amount(), data.openAmount(), data.customer(), data.interestRate(),
-                data.reminderFeeAgreed(), data.disputed(), data.pausedUntil(), java.util.List.of(), null, source, sent);
+                data.issueDate(), data.dueDate(), data.amount(), data.openAmount(), data.customer(), data.terms(),
+                data.payments(), data.credits(), new Invoice.Dunning(data.disputed(), data.dunning().pausedUntil(),
+                        java.util.List.of(), null), source, sent);
         return store.upsert(source, id, inputs.check(scoped, "$.data"));
     }
 

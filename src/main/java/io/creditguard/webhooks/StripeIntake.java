@@ -120,8 +120,8 @@ class StripeIntake {
         String id = Payloads.text(o, "id", "$.data.object.id");
         return new Invoice("stripe:" + id, o.path("number").asText(id), currency, issued, due, amount, open,
                 new Invoice.Customer(customerId, name, kind, country, language, o.path("customer_email").asText(null),
-                        street.isEmpty() ? null : street),
-                null, false, false, null, List.of(), null, SOURCE, eventTime);
+                        street.isEmpty() ? null : street, null),
+                Invoice.Terms.NONE, List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, eventTime);
     }
 
     private static BigDecimal minor(JsonNode o, String field, int scale) {

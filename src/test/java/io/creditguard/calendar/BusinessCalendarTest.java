@@ -52,7 +52,7 @@ class BusinessCalendarTest {
             "SE, 2026-04-03, 2026-04-07, Good Friday, Easter weekend and annandag påsk",
             "SE, 2026-06-19, 2026-06-22, midsommarafton and the weekend",
             "SE, 2026-11-30, 2026-11-30, an ordinary Monday stays",
-            "NL, 2026-04-03, 2026-04-03, Goede Vrijdag is not a general holiday in the Algemene termijnenwet",
+            "NL, 2026-04-03, 2026-04-07, Goede Vrijdag (art. 3 lid 2), the weekend and Tweede Paasdag",
             "NL, 2026-04-27, 2026-04-28, Koningsdag",
             "NL, 2026-12-25, 2026-12-28, Christmas and a weekend",
             "DE, 2026-12-26, 2026-12-28, countries without a holiday list still skip weekends"})
@@ -61,8 +61,10 @@ class BusinessCalendarTest {
     }
 
     @Test
-    void goodFridayIsNotADutchHoliday() {
-        assertThat(CALENDAR.isBusinessDay("NL", LocalDate.of(2026, 4, 3))).isTrue();
+    void goodFridayCountsForTheAlgemeneTermijnenwet() {
+        // Art. 3 lid 2: "Voor de toepassing van deze wet wordt de Goede Vrijdag met de in het vorige lid
+        // genoemde dagen gelijkgesteld."
+        assertThat(CALENDAR.isBusinessDay("NL", LocalDate.of(2026, 4, 3))).isFalse();
         assertThat(CALENDAR.knows("NL")).isTrue();
         assertThat(CALENDAR.knows("DE")).isFalse();
     }

@@ -39,43 +39,56 @@ class ClaimAssessmentTest {
     /** A case built one change at a time from a covered, protracted-default claim. */
     private record Case(String percent, String deductible, String limit, String cap, String minimum,
             List<ClaimAssessment.DebtInput> debts, List<ClaimAssessment.EventInput> events, List<DocumentType> documents,
-            String asOf, String filedOn, String paidOn) {
+            String asOf, String filedOn, String paidOn, ClaimAssessment.DeductibleOrder order,
+            List<ClaimAssessment.Limit> limits) {
 
         static Case standard() {
             return new Case("0.90", "10000", "300000", null, null,
                     List.of(debt("F-1", "2025-03-01", "2025-03-01", "2025-03-31", "200000")),
                     List.of(event(EventType.OVERDUE_NOTIFIED, "2025-05-10"), event(EventType.COLLECTION_STARTED, "2025-05-12")),
-                    List.of(DocumentType.values()), "2025-08-08", null, null);
+                    List.of(DocumentType.values()), "2025-08-08", null, null,
+                    ClaimAssessment.DeductibleOrder.AFTER_COVER, null);
         }
 
         Case terms(String percent, String deductible, String limit, String cap, String minimum) {
-            return new Case(percent, deductible, limit, cap, minimum, debts, events, documents, asOf, filedOn, paidOn);
+            return new Case(percent, deductible, limit, cap, minimum, debts, events, documents, asOf, filedOn, paidOn, order, limits);
         }
 
         Case debts(ClaimAssessment.DebtInput... list) {
-            return new Case(percent, deductible, limit, cap, minimum, List.of(list), events, documents, asOf, filedOn, paidOn);
+            return new Case(percent, deductible, limit, cap, minimum, List.of(list), events, documents, asOf, filedOn, paidOn, order, limits);
         }
 
         Case events(ClaimAssessment.EventInput... list) {
-            return new Case(percent, deductible, limit, cap, minimum, debts, List.of(list), documents, asOf, filedOn, paidOn);
+            return new Case(percent, deductible, limit, cap, minimum, debts, List.of(list), documents, asOf, filedOn, paidOn, order, limits);
         }
 
         Case documents(DocumentType... list) {
-            return new Case(percent, deductible, limit, cap, minimum, debts, events, List.of(list), asOf, filedOn, paidOn);
+            return new Case(percent, deductible, limit, cap, minimum, debts, events, List.of(list), asOf, filedOn, paidOn, order, limits);
         }
 
         Case on(String day) {
-            return new Case(percent, deductible, limit, cap, minimum, debts, events, documents, day, filedOn, paidOn);
+            return new Case(percent, deductible, limit, cap, minimum, debts, events, documents, day, filedOn, paidOn, order, limits);
         }
 
         Case filed(String day, String paid) {
-            return new Case(percent, deductible, limit, cap, minimum, debts, events, documents, asOf, day, paid);
+            return new Case(percent, deductible, limit, cap, minimum, debts, events, documents, asOf, day, paid, order, limits);
+        }
+
+        Case deductible(ClaimAssessment.DeductibleOrder deductibleOrder) {
+            return new Case(percent, deductible, limit, cap, minimum, debts, events, documents, asOf, filedOn, paidOn,
+                    deductibleOrder, limits);
+        }
+
+        /** The buyer's limits as approved over time, in place of the one {@code limit}. */
+        Case limits(ClaimAssessment.Limit... approved) {
+            return new Case(percent, deductible, limit, cap, minimum, debts, events, documents, asOf, filedOn, paidOn,
+                    order, List.of(approved));
         }
 
         ClaimAssessment.Result assess() {
-            List<ClaimAssessment.Limit> limits = limit == null ? List.of()
+            List<ClaimAssessment.Limit> limits = this.limits != null ? this.limits : limit == null ? List.of()
                     : List.of(new ClaimAssessment.Limit("B-1", sek(limit), LIMIT_APPROVED));
-            var terms = new ClaimAssessment.Terms("Kreditförsäkring AB", "P-123", Optional.of("Säljaren AB"), SEK, new BigDecimal(percent), sek(deductible),
+            var terms = new ClaimAssessment.Terms("Kreditförsäkring AB", "P-123", Optional.of("Säljaren AB"), SEK, new BigDecimal(percent), sek(deductible), order,
                     Optional.ofNullable(minimum).map(ClaimAssessmentTest::sek), Optional.ofNullable(cap).map(ClaimAssessmentTest::sek),
                     limits, Optional.empty(), 60, 60, 90, 90, 30);
             return ClaimAssessment.assess(new ClaimAssessment.Input(terms,
@@ -239,6 +252,49 @@ class ClaimAssessmentTest {
         assertThat(result.recovery().insurerShare()).isEqualTo(sek("26000.00"));
         assertThat(result.recovery().sellerShare()).isEqualTo(sek("24000.00"));
         assertThat(result.recovery().explanation()).contains("in proportion to the loss each side bore");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            // 200 000 × 90 % − 10 000 = 170 000; (200 000 − 10 000) × 90 % = 171 000.
+            "AFTER_COVER,  170000.00, 'insured SEK 200000.00 of claimable SEK 200000.00 × 90 % − deductible SEK 10000.00 = SEK 170000.00'",
+            "BEFORE_COVER, 171000.00, '(insured SEK 200000.00 of claimable SEK 200000.00 − deductible SEK 10000.00) × 90 % = SEK 171000.00'"})
+    void theDeductibleComesOffInThePolicysOrder(ClaimAssessment.DeductibleOrder order, String expected, String formula) {
+        var indemnity = Case.standard().deductible(order).assess().indemnity();
+        assertThat(indemnity.amount()).isEqualTo(sek(expected));
+        assertThat(indemnity.deductibleOrder()).isEqualTo(order);
+        assertThat(indemnity.formula()).isEqualTo(formula);
+    }
+
+    @Test
+    void eachDebtCountsAgainstTheLimitInForceOnItsDelivery() {
+        // 100 000 approved 15 January, raised to 250 000 on 1 April. F-1 (delivered 1 March) is insured up to
+        // 100 000 of its 150 000; F-2 (delivered 10 April) has the raised limit less the 100 000 already
+        // insured: 150 000 of its 200 000. Base 250 000 × 90 % − 10 000 = 215 000.
+        var result = Case.standard()
+                .limits(new ClaimAssessment.Limit("B-1", sek("100000"), LIMIT_APPROVED),
+                        new ClaimAssessment.Limit("B-1", sek("250000"), LocalDate.parse("2025-04-01")))
+                .debts(debt("F-1", "2025-03-01", "2025-03-01", "2025-03-31", "150000"),
+                        debt("F-2", "2025-04-10", "2025-04-10", "2025-05-10", "200000"))
+                .events(event(EventType.OVERDUE_NOTIFIED, "2025-05-10"), event(EventType.BANKRUPTCY, "2025-06-01"))
+                .assess();
+        assertThat(result.debts()).extracting(d -> d.insuredAmount().amount().toPlainString())
+                .containsExactly("100000.00", "150000.00");
+        assertThat(result.debts().get(0).reasons()).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("credit limit of SEK 100000.00 (approved 2025-01-15) in force on its delivery on 2025-03-01"));
+        assertThat(result.indemnity().base()).isEqualTo(sek("250000"));
+        assertThat(result.indemnity().amount()).isEqualTo(sek("215000.00"));
+    }
+
+    @Test
+    void aLimitCancelledBeforeDeliveryInsuresNothing() {
+        var result = Case.standard()
+                .limits(new ClaimAssessment.Limit("B-1", sek("300000"), LIMIT_APPROVED),
+                        new ClaimAssessment.Limit("B-1", sek("0"), LocalDate.parse("2025-02-20")))
+                .assess();
+        assertThat(result.debts().get(0).reasons()).extracting(ClaimAssessment.Reason::code)
+                .containsExactly(Exclusion.NO_CREDIT_LIMIT);
+        assertThat(result.indemnity().amount().isZero()).isTrue();
     }
 
     @Test

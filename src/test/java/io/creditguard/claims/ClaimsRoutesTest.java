@@ -46,6 +46,29 @@ class ClaimsRoutesTest {
                 .body("dossier.coverLetter.text", containsString("Cause of loss: protracted default; the overdue debt was reported to you on 20 April 2026."));
     }
 
+    @Test
+    void theDeductibleBeforeTheCoverAndTheFormulaSaysSo() {
+        // (20 000 − 1 000) × 85 % = 16 150, where after the cover it is 20 000 × 85 % − 1 000 = 16 000.
+        api().body(CLAIM.replace("\"deductible\":1000,", "\"deductible\":1000,\"deductibleOrder\":\"BEFORE_COVER\","))
+                .post("/claims").then().statusCode(200)
+                .body("indemnity.deductibleOrder", equalTo("BEFORE_COVER"))
+                .body("indemnity.amount", equalTo(16150.00f))
+                .body("indemnity.formula", equalTo("(insured EUR 20000.00 of claimable EUR 20000.00 − deductible EUR 1000.00) × 85 % "
+                        + "= EUR 16150.00"));
+    }
+
+    @Test
+    void aLimitLoweredBeforeTheDeliveryInsuresOnlyWhatItAllows() {
+        // 50 000 approved 10 January, lowered to 10 000 on 25 January; delivered 1 February: 10 000 × 85 % − 1 000.
+        api().body(CLAIM.replace("{\"buyerId\":\"B-1\",\"amount\":50000,\"approvedOn\":\"2026-01-10\"}",
+                "{\"buyerId\":\"B-1\",\"amount\":50000,\"approvedOn\":\"2026-01-10\"},"
+                        + "{\"buyerId\":\"B-1\",\"amount\":10000,\"approvedOn\":\"2026-01-25\"}"))
+                .post("/claims").then().statusCode(200)
+                .body("debts[0].insuredAmount", equalTo(10000.00f))
+                .body("debts[0].reasons[0].code", equalTo("ABOVE_LIMIT"))
+                .body("indemnity.amount", equalTo(7500.00f));
+    }
+
     @ParameterizedTest(name = "{4}")
     @CsvSource(delimiter = ';', value = {
             "\"amount\":20000,\"openAmount\":20000;\"amount\":20000,\"openAmount\":-1;422;$.debts[0].openAmount;negative amount",
@@ -55,7 +78,8 @@ class ClaimsRoutesTest {
             "\"deductible\":1000;\"deductible\":1000.001;422;$.policy.deductible;more decimals than cents",
             "\"date\":\"2026-04-20\";\"date\":\"2026-07-20\";422;$.events[0].date;an event after asOf",
             "\"type\":\"OVERDUE_NOTIFIED\";\"type\":\"LATE\";400;$.events[0].type;unknown event type",
-            "\"documents\":[\"INVOICE_COPIES\"];\"documents\":[\"SELFIE\"];400;$.documents[0];unknown document"})
+            "\"documents\":[\"INVOICE_COPIES\"];\"documents\":[\"SELFIE\"];400;$.documents[0];unknown document",
+            "\"deductible\":1000,;\"deductible\":1000,\"deductibleOrder\":\"FIRST\",;400;$.policy.deductibleOrder;unknown deductible order"})
     void badInputIsAProblemNamingTheField(String from, String to, int status, String field, String what) {
         api().body(CLAIM.replace(from, to)).post("/claims").then().statusCode(status)
                 .contentType("application/problem+json")

@@ -3,121 +3,155 @@ package io.creditguard.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import io.creditguard.Standalone;
-import io.creditguard.calendar.BusinessCalendar;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.receivables.Invoice.CustomerType;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Letters rendered by the real Qute templates, in each language, from real decisions. */
+/** Letters rendered by the real Qute templates, in each language, from real decisions composed into statements. */
 @QuarkusTest
 class LettersTest {
 
-    private static final ReminderPolicy POLICY = Standalone.reminders().defaultPolicy();
-    private static final ReminderEngine ENGINE = new ReminderEngine(POLICY, StatutoryRules.standard(), BusinessCalendar.standard());
+    private static final ReminderPolicy POLICY = TestPolicies.seller("SE");
+    /** Every kind of letter, one level each. */
+    private static final ReminderPolicy ALL_KINDS = TestPolicies.seller("SE", """
+            {"levels": [
+              {"level": 1, "daysAfterDue": 5,  "kind": "PAYMENT_REMINDER"},
+              {"level": 2, "daysAfterDue": 20, "kind": "FINAL_NOTICE"},
+              {"level": 3, "daysAfterDue": 35, "kind": "INKASSOKRAV"},
+              {"level": 4, "daysAfterDue": 50, "kind": "COLLECTION_HANDOFF"}]}""");
 
     @Inject
     Letters letters;
 
+    private Letters.Letter render(ReminderPolicy policy, List<Invoice> invoices, String day) {
+        LocalDate asOf = LocalDate.parse(day);
+        ReminderEngine engine = TestPolicies.engine(policy);
+        List<ReminderEngine.DunningLetter> due = invoices.stream()
+                .map(i -> engine.decide(i, asOf).letter().orElseThrow(() -> new AssertionError("no letter for " + i.invoiceId())))
+                .toList();
+        List<Statements.Statement> statements = Statements.compose(engine, due, asOf);
+        assertThat(statements).hasSize(1);
+        return letters.render(statements.get(0), policy, asOf);
+    }
+
     private Letters.Letter render(Invoice invoice, String asOf) {
-        var action = ENGINE.decide(invoice, LocalDate.parse(asOf)).actions().get(0);
-        return letters.render(action, invoice, POLICY);
+        return render(POLICY, List.of(invoice), asOf);
     }
 
     @Test
     void swedishReminderToABusiness() {
+        // Räntelagen 6 §: 2025H1 referensränta 3.00 + 8 = 11 %; 10 000 kr × 11 % × 30 / 365 = 90.41.
+        // Lag (1981:739) 4 a §: 450 kr förseningsersättning. Pay within 10 days: 26 April is a Saturday → 28 April.
         Invoice invoice = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "10000", "2025-03-17").build();
         Letters.Letter letter = render(invoice, "2025-04-16");
         assertThat(letter.language()).isEqualTo("sv");
         assertThat(letter.subject()).isEqualTo("Betalningspåminnelse: faktura F-2025-03-17");
         assertThat(letter.text())
-                .contains("förfallodag 2025-03-17")
-                .contains("Obetalt belopp: 10 000,00 SEK")
+                .contains("förföll 2025-03-17 (30 dagar sedan)")
+                .contains("Kapital att betala: 10 000,00 SEK")
                 .contains("Dröjsmålsränta (Räntelagen (1975:635) 6 §")
-                .contains("2025-03-18 – 2025-04-16: 30 dagar à 11,00 % = 90,41 SEK")
-                .contains("Förseningsersättning (Lag (1981:739) om ersättning för inkassokostnader 4 a §): 450,00 SEK")
-                .contains("Att betala: 10 540,41 SEK")
-                .contains("Betala senast 2025-04-28");
+                .contains("2025-03-18 – 2025-04-16: 30 dagar à 11,00 % på 10 000,00 SEK = 90,41 SEK")
+                .contains("Förseningsersättning (Lag (1981:739) 4 a §")
+                .contains(": 450,00 SEK")
+                .contains("Att betala totalt: 10 540,41 SEK")
+                .contains("Betala senast 2025-04-28")
+                .contains("Fordran lyder under lagen i Sverige, säljarens land.");
         assertThat(letter.html()).startsWith("<!DOCTYPE html>").contains("<html lang=\"sv\">")
-                .contains("Att betala: 10 540,41 SEK");
+                .contains("Att betala totalt: 10 540,41 SEK");
+    }
+
+    @Test
+    void oneStatementListsEveryInvoiceOfTheCustomer() {
+        Invoice first = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "10000", "2025-03-17").id("a").build();
+        Invoice second = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "2000", "2025-03-31").id("b").build();
+        Letters.Letter letter = render(POLICY, List.of(first, second), "2025-04-16");
+        assertThat(letter.subject()).isEqualTo("Betalningspåminnelse: fakturor F-2025-03-17, F-2025-03-31");
+        assertThat(letter.text()).contains("Faktura F-2025-03-17").contains("Faktura F-2025-03-31")
+                .contains("fakturanumren");
     }
 
     @Test
     void dutchFourteenDayLetterToAConsumerStatesTheCosts() {
+        // BW 6:96 lid 6: the letter states the costs owed if the 14 days pass: 15 % of €640 = €96.00 (staffel).
+        // Sent 24 March, received 26 March, the term ends 9 April (Algemene termijnenwet).
         Invoice invoice = TestInvoices.of("NL", CustomerType.CONSUMER, "EUR", "640", "2025-03-17").build();
         Letters.Letter letter = render(invoice, "2025-03-24");
         assertThat(letter.subject()).isEqualTo("Betalingsherinnering: factuur F-2025-03-17");
-        assertThat(letter.text()).contains("Openstaand bedrag: EUR 640,00")
+        assertThat(letter.text()).contains("Openstaande hoofdsom: EUR 640,00")
                 .contains("binnen 14 dagen, te rekenen vanaf de dag na ontvangst van deze brief")
-                .contains("buitengerechtelijke incassokosten verschuldigd van EUR 96,00");
+                .contains("uiterlijk 9-4-2025")
+                .contains("buitengerechtelijke incassokosten verschuldigd van EUR 96,00")
+                .contains("het recht van Nederland van toepassing, uw woonland");
     }
 
     @Test
-    void englishFinalNoticeNamesTheNextStep() {
-        Invoice invoice = TestInvoices.of("FR", CustomerType.BUSINESS, "EUR", "8300", "2025-03-17")
-                .sent("1:2025-03-22", "2:2025-04-06").build();
-        Letters.Letter letter = render(invoice, "2025-04-21");
+    void englishLetterUnderTheChosenLawNamesTheContract() {
+        // BGB § 288 Abs. 5: €40 Pauschale; the contract chose German law for a customer writing in English.
+        Invoice invoice = TestInvoices.of("IE", CustomerType.BUSINESS, "EUR", "8300", "2025-03-17").underLaw("DE").build();
+        Letters.Letter letter = render(invoice, "2025-03-24");
         assertThat(letter.language()).isEqualTo("en");
-        assertThat(letter.subject()).isEqualTo("Final notice: invoice F-2025-03-17");
-        assertThat(letter.text()).contains("This is our final notice")
-                .contains("Compensation for recovery costs (Directive 2011/7/EU art. 6): EUR 40.00")
-                .contains("hand the debt to a collection agency");
+        assertThat(letter.subject()).isEqualTo("Payment reminder: invoice F-2025-03-17");
+        assertThat(letter.text()).contains("Fixed compensation (Pauschale) (BGB § 288 Abs. 5 (Pauschale)): EUR 40.00")
+                .contains("governed by the law of Germany, as the contract chose.");
     }
 
     /** Every letter kind in every language, so strict rendering checks every expression of every template. */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
-    @org.junit.jupiter.params.provider.CsvSource({
-            "sv, reminder, '', Betalningspåminnelse", "sv, final-notice, 1:2025-03-22;2:2025-04-06, Sista påminnelse",
-            "sv, collection-handoff, 1:2025-03-22;2:2025-04-06;3:2025-04-21, Inkassokrav",
-            "nl, reminder, '', Betalingsherinnering", "nl, final-notice, 1:2025-03-22;2:2025-04-06, Laatste aanmaning",
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "sv, reminder, '', Betalningspåminnelse", "sv, final-notice, 1:2025-03-22, Sista påminnelse",
+            "sv, inkassokrav, 1:2025-03-22;2:2025-04-06, Inkassokrav",
+            "sv, collection-handoff, 1:2025-03-22;2:2025-04-06;3:2025-04-21, Överlämnande till inkasso",
+            "nl, reminder, '', Betalingsherinnering", "nl, final-notice, 1:2025-03-22, Laatste aanmaning",
+            "nl, inkassokrav, 1:2025-03-22;2:2025-04-06, Sommatie tot betaling",
             "nl, collection-handoff, 1:2025-03-22;2:2025-04-06;3:2025-04-21, Incassovordering",
-            "en, reminder, '', Payment reminder", "en, final-notice, 1:2025-03-22;2:2025-04-06, Final notice",
+            "en, reminder, '', Payment reminder", "en, final-notice, 1:2025-03-22, Final notice",
+            "en, inkassokrav, 1:2025-03-22;2:2025-04-06, Formal demand for payment",
             "en, collection-handoff, 1:2025-03-22;2:2025-04-06;3:2025-04-21, Collection demand"})
-    void everyKindInEveryLanguage(String language, String kind, String sent, String subject) {
+    void everyKindInEveryLanguage(String language, String template, String sent, String subject) {
         String country = language.equals("sv") ? "SE" : language.equals("nl") ? "NL" : "IE";
         Invoice invoice = TestInvoices.of(country, CustomerType.BUSINESS, country.equals("SE") ? "SEK" : "EUR", "5000",
                 "2025-03-17").sent(sent.isEmpty() ? new String[0] : sent.split(";")).build();
-        String asOf = sent.isEmpty() ? "2025-03-24" : sent.split(";").length == 2 ? "2025-04-21" : "2025-05-06";
-        var action = ENGINE.decide(invoice, LocalDate.parse(asOf)).actions().stream()
-                .filter(a -> a.level() != null).findFirst().orElseThrow();
-        assertThat(action.template()).isEqualTo(kind);
-        Letters.Letter letter = letters.render(action, invoice, POLICY);
+        String asOf = switch (sent.isEmpty() ? 0 : sent.split(";").length) {
+            case 0 -> "2025-03-24";
+            case 1 -> "2025-04-06";
+            case 2 -> "2025-04-21";
+            default -> "2025-05-06";
+        };
+        Letters.Letter letter = render(ALL_KINDS, List.of(invoice), asOf);
         assertThat(letter.subject()).startsWith(subject);
-        assertThat(letter.text()).doesNotContain("{").contains(POLICY.creditor().name());
+        assertThat(letter.text()).doesNotContain("{").contains(ALL_KINDS.creditor().name());
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "insurer notification in {0}")
-    @org.junit.jupiter.params.provider.CsvSource({"sv, Anmälan om förfallen fordran", "nl, Melding achterstallige vordering",
-            "en, Overdue debt notification"})
-    void insurerNotificationInTheCreditorsLanguage(String language, String subject) {
-        ReminderPolicy base = POLICY;
-        ReminderPolicy policy = new ReminderPolicy(base.name(), base.timeZone(), base.graceDays(), base.minimumDaysBetween(),
-                base.minimumAmounts(), base.shiftDueDateToBusinessDay(), base.letterDeliveryDays(), base.levels(),
-                base.insurer(), new ReminderPolicy.Creditor("Säljare AB", "bankgiro 123-4567", "ekonomi@example.se", language),
-                base.referenceRates());
-        ReminderEngine engine = new ReminderEngine(policy, StatutoryRules.standard(), BusinessCalendar.standard());
+    @ParameterizedTest(name = "insurer notification in {0}")
+    @CsvSource({"sv, Anmälan om förfallen fordran, 2025-05-16", "nl, Melding achterstallige vordering, 16-5-2025",
+            "en, Overdue debt notification, 16 May 2025"})
+    void insurerNotificationInTheCreditorsLanguage(String language, String subject, String deadline) {
+        // The default insurer: report within 60 days of the original due date (17 March → 16 May), at 45 days.
+        ReminderPolicy policy = TestPolicies.seller("SE", """
+                {"creditor": {"name": "Säljare AB", "country": "SE", "paymentInstructions": "bankgiro 123-4567",
+                 "disputeContact": "ekonomi@example.se", "language": "%s"}}""".formatted(language));
         Invoice invoice = TestInvoices.of("NL", CustomerType.BUSINESS, "EUR", "96000", "2025-03-17")
-                .sent("1:2025-03-22", "2:2025-04-06", "3:2025-04-21", "4:2025-05-06").build();
-        var notification = engine.decide(invoice, LocalDate.parse("2025-05-01")).actions().get(0);
-        assertThat(notification.action()).isEqualTo(ReminderPolicy.Action.INSURER_NOTIFICATION);
-        Letters.Letter letter = letters.render(notification, invoice, policy);
+                .sent("1:2025-03-22", "2:2025-04-06", "3:2025-04-21", "4:2025-04-28").build();
+        var decision = TestPolicies.engine(policy).decide(invoice, LocalDate.parse("2025-05-01"));
+        Letters.Letter letter = letters.render(decision.insurerReport().orElseThrow(), policy);
         assertThat(letter.language()).isEqualTo(language);
         assertThat(letter.subject()).startsWith(subject);
-        assertThat(letter.text()).contains("Credit insurer").contains("16");
+        assertThat(letter.text()).contains("Credit insurer").contains("Kund AB").contains(deadline).contains("45");
     }
 
     @Test
     void htmlEscapesWhatTheCustomerRecordSays() {
         Invoice base = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "10000", "2025-03-17").build();
-        Invoice hostile = new Invoice(base.invoiceId(), base.invoiceNumber(), base.currency(), base.issueDate(),
-                base.dueDate(), base.amount(), base.openAmount(), new Invoice.Customer("c", "<script>alert(1)</script> AB",
-                        CustomerType.BUSINESS, "SE", "sv", null, null),
-                null, false, false, null, null, null, null, null);
+        Invoice hostile = withCustomer(base, new Invoice.Customer("c", "<script>alert(1)</script> AB",
+                CustomerType.BUSINESS, "SE", "sv", null, null, null));
         Letters.Letter letter = render(hostile, "2025-04-16");
         assertThat(letter.html()).doesNotContain("<script>").contains("&lt;script&gt;");
     }
@@ -125,10 +159,14 @@ class LettersTest {
     @Test
     void unknownLanguageFallsBackToEnglish() {
         Invoice base = TestInvoices.of("FI", CustomerType.BUSINESS, "EUR", "5400", "2025-03-17").build();
-        Invoice finnish = new Invoice(base.invoiceId(), base.invoiceNumber(), base.currency(), base.issueDate(),
-                base.dueDate(), base.amount(), base.openAmount(), new Invoice.Customer("c", "Helsinki Data Oy",
-                        CustomerType.BUSINESS, "FI", "fi", null, null),
-                null, false, false, null, null, null, null, null);
+        Invoice finnish = withCustomer(base, new Invoice.Customer("c", "Helsinki Data Oy", CustomerType.BUSINESS, "FI", "fi",
+                null, null, null));
         assertThat(render(finnish, "2025-03-24").subject()).isEqualTo("Payment reminder: invoice F-2025-03-17");
+    }
+
+    private static Invoice withCustomer(Invoice base, Invoice.Customer customer) {
+        return new Invoice(base.invoiceId(), base.invoiceNumber(), base.currency(), base.issueDate(), base.dueDate(),
+                base.amount(), base.openAmount(), customer, base.terms(), base.payments(), base.credits(), base.dunning(),
+                base.source(), base.updatedAt());
     }
 }

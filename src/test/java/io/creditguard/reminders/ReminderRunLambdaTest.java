@@ -66,18 +66,23 @@ class ReminderRunLambdaTest {
         JsonPath report = fire(Events.read("reminders-run.json"));
         assertThat(report.getString("asOf")).isEqualTo("2026-11-30");
         assertThat(report.getLong("invoicesRead")).isEqualTo(30);
-        assertThat(report.getLong("actions.REMINDER")).isPositive();
+        assertThat(report.getLong("dunned.PAYMENT_REMINDER")).isPositive();
         assertThat(report.getLong("skipped.PAID")).isEqualTo(2);
         assertThat(report.getLong("skipped.DISPUTED")).isEqualTo(1);
-        long actions = report.getMap("actions").values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+        long dunned = report.getMap("dunned").values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+        long reports = report.getLong("insurerNotifications");
+        long letters = report.getLong("letters");
+        // One record per invoice dunned and per insurer report; a letter (and a report) as text and HTML.
         List<String> records = files("reminders");
-        assertThat(records).hasSize((int) actions);
-        assertThat(files("letters")).hasSize(2 * (int) actions);
+        assertThat(records).hasSize((int) (dunned + reports));
+        assertThat(letters).isPositive().isLessThanOrEqualTo(dunned);
+        assertThat(files("letters")).hasSize(2 * (int) (letters + reports));
         assertThat(files("runs/2026-11-30")).hasSize(1);
-        assertThat(Files.readString(BOOK)).contains("{\"level\":1,\"sentOn\":\"2026-11-30\"}");
+        assertThat(Files.readString(BOOK)).contains("{\"level\":1,\"sentOn\":\"2026-11-30\",\"letterId\":\"let_");
 
         JsonPath rerun = fire(Events.read("reminders-run.json"));
-        assertThat(rerun.getMap("actions")).isEmpty();
+        assertThat(rerun.getMap("dunned")).isEmpty();
+        assertThat(rerun.getLong("letters")).isZero();
         assertThat(rerun.getLong("invoicesRead")).isEqualTo(30);
         assertThat(files("reminders")).isEqualTo(records);
         assertThat(files("runs/2026-11-30")).hasSize(2);
@@ -91,7 +96,7 @@ class ReminderRunLambdaTest {
         // As if the process died after writing the documents but before the book was replaced.
         Files.writeString(BOOK, originalBook);
         JsonPath again = fire(Events.read("reminders-run.json"));
-        assertThat(again.getMap("actions")).isNotEmpty();
+        assertThat(again.getMap("dunned")).isNotEmpty();
         assertThat(files("letters")).isEqualTo(letters);
         assertThat(Files.readString(BOOK)).contains("\"sentOn\":\"2026-11-30\"");
     }
@@ -113,7 +118,8 @@ class ReminderRunLambdaTest {
         String book = Files.readString(BOOK);
         JsonPath report = fire("{\"asOf\":\"2026-11-30\",\"dryRun\":true}");
         assertThat(report.getBoolean("dryRun")).isTrue();
-        assertThat(report.getMap("actions")).isNotEmpty();
+        assertThat(report.getMap("dunned")).isNotEmpty();
+        assertThat(report.getLong("letters")).isZero();
         assertThat(files("letters")).isEmpty();
         assertThat(files("runs")).isEmpty();
         assertThat(Files.readString(BOOK)).isEqualTo(book);

@@ -59,8 +59,9 @@ final class ReminderRunLoad {
         double runRate = report.invoicesRead() / seconds;
         double parseRate = parsed / parseSeconds;
         System.out.printf("book=%s invoices=%d dryRun=%s seconds=%.1f invoicesPerSecond=%.0f parseOnlyPerSecond=%.0f ratio=%.2f "
-                + "actions=%s invalid=%d peakLiveHeapMiB=%d maxHeapMiB=%d%n", state, report.invoicesRead(), dryRun, seconds, runRate,
-                parseRate, runRate / parseRate, report.actions(), report.invalidLines(), liveHeap.peak() >> 20,
+                + "dunned=%s letters=%d insurerReports=%d invalid=%d peakLiveHeapMiB=%d maxHeapMiB=%d%n", state, report.invoicesRead(), dryRun, seconds, runRate,
+                parseRate, runRate / parseRate, report.dunned(), report.letters(),
+                report.insurerNotifications(), report.invalidLines(), liveHeap.peak() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
         Path results = Path.of("target/bench/batch.csv");
         Files.createDirectories(results.getParent());

@@ -47,9 +47,10 @@ class ReminderRunOnS3Test {
                 .getBytes(StandardCharsets.UTF_8)).post("/_lambda_").then().statusCode(200).extract().jsonPath();
         assertThat(report.getString("store")).isEqualTo("s3://creditguard-test/tenant-a/");
         assertThat(report.getLong("invoicesRead")).isEqualTo(30);
-        int actions = report.getMap("actions").values().stream().mapToInt(v -> ((Number) v).intValue()).sum();
-        assertThat(store.list("reminders/")).hasSize(actions);
-        assertThat(store.list("letters/")).hasSize(2 * actions);
+        int dunned = report.getMap("dunned").values().stream().mapToInt(v -> ((Number) v).intValue()).sum();
+        int reports = report.getInt("insurerNotifications");
+        assertThat(store.list("reminders/")).hasSize(dunned + reports);
+        assertThat(store.list("letters/")).hasSize(2 * (report.getInt("letters") + reports));
         assertThat(store.list("runs/2026-11-30/")).hasSize(1);
         try (var book = store.read("receivables/sample-book.jsonl").orElseThrow()) {
             assertThat(new String(book.readAllBytes(), StandardCharsets.UTF_8)).contains("\"sentOn\":\"2026-11-30\"");

@@ -3,6 +3,7 @@ package io.creditguard.reminders;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,6 +19,7 @@ import io.creditguard.json.Json;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.receivables.Invoice.CustomerType;
+import io.creditguard.reference.Jurisdictions.Allocation;
 
 /**
  * Warm cost of the reminder hot paths: one interest accrual, one decision, one letter (rendered by
@@ -38,13 +40,14 @@ public class RemindersBenchmark {
     private final Money principal = Money.of(Currency.getInstance("EUR"), new BigDecimal("1000.00"));
     private final Invoice invoice = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "10000", "2025-03-17").build();
     private final LocalDate asOf = LocalDate.parse("2025-04-16");
-    private final ReminderEngine.Reminder reminder = engine.decide(invoice, asOf).actions().get(0);
+    private final Statements.Statement statement = Statements
+            .compose(engine, List.of(engine.decide(invoice, asOf).letter().orElseThrow()), asOf).get(0);
 
     /** NL commercial interest over 14 months: four periods and one compounding step. */
     @Benchmark
     public LateInterest.Result interestCompoundedOverFourPeriods() {
         return LateInterest.accrue(principal, LocalDate.parse("2023-01-31"), LocalDate.parse("2024-03-31"), dutch,
-                rules.rates());
+                rules.rates(), List.of(), Allocation.COSTS_INTEREST_PRINCIPAL, List.of());
     }
 
     private final String bookLine = Json.write(invoice);
@@ -66,6 +69,6 @@ public class RemindersBenchmark {
 
     @Benchmark
     public Letters.Letter renderOneSwedishLetter() {
-        return letters.render(reminder, invoice, policy);
+        return letters.render(statement, policy, asOf);
     }
 }

@@ -38,20 +38,37 @@ class RemindersPreviewLambdaTest {
         JsonPath body = post(Events.read("reminders-preview.json"));
         assertThat(body.getString("asOf")).isEqualTo("2026-11-30");
         assertThat(body.getString("policy")).isEqualTo("default");
-        List<String> invoiceIds = body.getList("reminders.invoiceId");
-        // inv-0001: SE business, 8 days overdue → level 1; inv-0003: level 3 final notice (levels 1 and 2 sent).
-        assertThat(invoiceIds).contains("inv-0001", "inv-0003");
-        Map<String, Object> first = body.getMap("reminders.find { it.invoiceId == 'inv-0001' }");
-        assertThat(first).containsEntry("action", "REMINDER").containsEntry("level", 1);
-        assertThat(body.getString("reminders.find { it.invoiceId == 'inv-0001' }.letter.language")).isEqualTo("sv");
-        assertThat(body.getString("reminders.find { it.invoiceId == 'inv-0001' }.letter.subject"))
-                .isEqualTo("Betalningspåminnelse: faktura 2026-1001");
-        assertThat(body.getString("reminders.find { it.invoiceId == 'inv-0003' }.action")).isEqualTo("FINAL_NOTICE");
-        // Due Sunday 2026-11-22, so Monday 23rd counts; the 2026H2 Swedish reference rate is not verified,
-        // so the preview says interest from the 24th is missing instead of guessing a rate.
-        assertThat(body.getString("reminders.find { it.invoiceId == 'inv-0001' }.dueDateAdjustedTo")).isEqualTo("2026-11-23");
+        String byggab = "letters.find { it.customer.id == 'c-byggab' }";
+        String kafe = "letters.find { it.customer.id == 'c-kafe' }";
+        String visser = "letters.find { it.customer.id == 'p-visser' }";
+        // inv-0001: SE business, due Sunday 22 November so Monday 23rd counts, 7 days overdue → level 1.
+        assertThat(body.getString(byggab + ".kind")).isEqualTo("PAYMENT_REMINDER");
+        assertThat(body.getInt(byggab + ".invoices[0].level")).isEqualTo(1);
+        assertThat(body.getString(byggab + ".invoices[0].line.invoiceId")).isEqualTo("inv-0001");
+        assertThat(body.getString(byggab + ".invoices[0].line.dueDateAdjustedTo")).isEqualTo("2026-11-23");
+        assertThat(body.getString(byggab + ".letter.language")).isEqualTo("sv");
+        assertThat(body.getString(byggab + ".letter.subject")).isEqualTo("Betalningspåminnelse: faktura 2026-1001");
+        // Lag (1981:739) 4 a §: 450 kr on 48 500; the 2026H2 referensränta is not verified, so no interest yet.
+        assertThat(body.getDouble(byggab + ".total")).isEqualTo(48950.00);
         assertThat(body.getString("warnings.find { it.invoiceId == 'inv-0001' }.message"))
                 .startsWith("No verified reference rate for 2026-11-24–2026-11-30");
+        // inv-0003: levels 1 and 2 sent, level 3 is the inkassokrav; the 450 kr covers 60 + 60 + 180 kr of fees.
+        assertThat(body.getString(kafe + ".kind")).isEqualTo("INKASSOKRAV");
+        assertThat(body.getString(kafe + ".letter.subject")).isEqualTo("Inkassokrav: faktura 2026-1003");
+        assertThat(body.getDouble(kafe + ".total")).isEqualTo(10250.00);
+        // inv-0020: a Dutch consumer; the 14-day letter went out 9 November (received 11th, term to 25th), so
+        // this letter charges the collection costs: staffel on €3 150 = 375 + 10 % of 650 = €440 (BW 6:96).
+        assertThat(body.getString(visser + ".governingLaw.country")).isEqualTo("NL");
+        assertThat(body.getString(visser + ".governingLaw.basis")).isEqualTo("CONSUMER_RESIDENCE");
+        assertThat(body.getString(visser + ".invoices[0].line.balance.fees[0].code")).isEqualTo("COLLECTION_COSTS");
+        assertThat(body.getDouble(visser + ".invoices[0].line.balance.fees[0].amount")).isEqualTo(440.00);
+        // inv-0022: the customer's framework contract chose German law. BGB § 288 Abs. 2: Basiszinssatz 2026H2
+        // 1.52 + 9 = 10.52 %; 21-30 November, 10 days on €27 400 = 78.97; Abs. 5: €40. Total 27 518.97.
+        String maschinen = "letters.find { it.customer.id == 'c-maschinen' }";
+        assertThat(body.getString(maschinen + ".governingLaw.basis")).isEqualTo("CONTRACT");
+        assertThat(body.getDouble(maschinen + ".invoices[0].line.balance.interest.periods[0].amount")).isEqualTo(78.97);
+        assertThat(body.getDouble(maschinen + ".total")).isEqualTo(27518.97);
+        assertThat(body.getString(maschinen + ".letter.text")).contains("governed by the law of Germany, as the contract chose");
         assertThat(body.getList("kpis.byCurrency.currency")).contains("SEK", "EUR");
         assertThat(body.getList("kpis.byCurrency[0].aging.bucket"))
                 .containsExactly("NOT_DUE", "DAYS_1_30", "DAYS_31_60", "DAYS_61_90", "OVER_90");

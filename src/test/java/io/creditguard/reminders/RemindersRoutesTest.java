@@ -32,20 +32,100 @@ class RemindersRoutesTest {
         return "{\"asOf\":\"" + asOf + "\",\"invoices\":[" + invoice + "]}";
     }
 
+    /** A policy of one level with a creditor, {@code extra} (JSON members) added. */
+    private static String policy(String name, String levels, String extra) {
+        return "{\"name\":\"" + name + "\",\"graceDays\":0,\"levels\":" + levels + ",\"creditor\":{\"name\":\"Säljare AB\","
+                + "\"country\":\"SE\",\"paymentInstructions\":\"bankgiro 123-4567\",\"disputeContact\":\"ekonomi@example.se\"}"
+                + extra + "}";
+    }
+
+    private static final String ONE_LEVEL = "[{\"level\":1,\"daysAfterDue\":1,\"kind\":\"PAYMENT_REMINDER\"}]";
+
     @Test
     void previewWithACallerSuppliedRateForAHalfYearTheFileLacks() {
-        // The policy replaces the default and supplies the 2026H2 referensränta, so interest is complete.
-        String policy = """
-                {"name":"tight","graceDays":0,"levels":[{"level":1,"daysAfterDue":1,"action":"REMINDER"}],
-                 "referenceRates":[{"scheme":"SE_REFERENSRANTA","validFrom":"2026-07-01","validTo":"2026-12-31","ratePercent":2.00}]}""";
+        // The policy replaces the default and supplies the 2026H2 referensränta, so interest is complete:
+        // 2026H1 2.00 + 8 and the supplied 2.00 + 8, both 10 %. Lag (1981:739) 4 a §: 450 kr.
+        String policy = policy("tight", ONE_LEVEL, ",\"referenceRates\":[{\"scheme\":\"SE_REFERENSRANTA\","
+                + "\"validFrom\":\"2026-07-01\",\"validTo\":\"2026-12-31\",\"ratePercent\":2.00}]");
         api().body("{\"asOf\":\"2026-07-10\",\"policy\":" + policy + ",\"invoices\":[" + INVOICE + "]}")
                 .post("/reminders/preview").then().statusCode(200)
                 .body("policy", equalTo("tight"))
-                .body("reminders", hasSize(1))
-                .body("reminders[0].interest.complete", equalTo(true))
-                .body("reminders[0].interest.periods", hasSize(2))
-                .body("reminders[0].interest.periods[1].ratePercent", equalTo(10.00f))
-                .body("reminders[0].fees[0].code", equalTo("LATE_PAYMENT_COMPENSATION"));
+                .body("letters", hasSize(1))
+                .body("letters[0].kind", equalTo("PAYMENT_REMINDER"))
+                .body("letters[0].governingLaw.country", equalTo("SE"))
+                .body("letters[0].governingLaw.basis", equalTo("SELLER_DEFAULT"))
+                .body("letters[0].invoices[0].line.balance.interest.complete", equalTo(true))
+                .body("letters[0].invoices[0].line.balance.interest.periods", hasSize(2))
+                .body("letters[0].invoices[0].line.balance.interest.periods[1].ratePercent", equalTo(10.00f))
+                .body("letters[0].invoices[0].line.balance.fees[0].code", equalTo("FIXED_COMPENSATION"))
+                .body("letters[0].letter.subject", equalTo("Betalningspåminnelse: faktura F-1"));
+    }
+
+    @Test
+    void aPartPaymentIsAppliedToInterestFirstAndShown() {
+        // 10 000 kr due Sunday 31 May 2026, so Monday 1 June; interest from 2 June at 2.00 + 8 = 10 %. 4 000 paid
+        // 20 June: 19 days = 52.05 interest; the payment meets the 450 kr (owed since 2 June, lag 1981:739 4 a §),
+        // then 52.05, then 3 497.95 of the principal (Swedish practice: costs, interest, capital), leaving
+        // 6 502.05, on which 21-30 June (10 days) accrue 17.81.
+        String paid = INVOICE.replace("\"openAmount\":10000", "\"openAmount\":6000,\"payments\":[{\"date\":\"2026-06-20\","
+                + "\"amount\":4000,\"reference\":\"OCR 123\"}]");
+        api().body(body("2026-06-30", paid)).post("/reminders/preview").then().statusCode(200)
+                .body("letters[0].invoices[0].line.balance.payments[0].toCosts", equalTo(450.00f))
+                .body("letters[0].invoices[0].line.balance.payments[0].toInterest", equalTo(52.05f))
+                .body("letters[0].invoices[0].line.balance.payments[0].toPrincipal", equalTo(3497.95f))
+                .body("letters[0].invoices[0].line.balance.principal", equalTo(6502.05f))
+                .body("letters[0].invoices[0].line.balance.interest.periods[1].amount", equalTo(17.81f))
+                .body("letters[0].invoices[0].line.balance.total", equalTo(6519.86f))
+                .body("letters[0].letter.text", containsString("Betalt 2026-06-20: 4 000,00 SEK (avräknat mot kostnader "
+                        + "450,00 SEK, ränta 52,05 SEK, kapital 3 497,95 SEK)"));
+    }
+
+    @ParameterizedTest(name = "{3}")
+    @CsvSource(delimiter = ';', value = {
+            "\"interestRate\":null;\"interestRate\":null,\"governingLaw\":\"XX\";$.invoices[0].governingLaw;a law that is no country",
+            "\"interestRate\":null;\"interestRate\":null,\"governingLaw\":\"PL\";$.invoices[0].governingLaw;a law without rules",
+            "\"language\":\"sv\";\"language\":\"sv\",\"governingLaw\":\"FR\";$.invoices[0].customer.governingLaw;the customer's law without rules",
+            "\"openAmount\":10000;\"openAmount\":9000,\"payments\":[{\"date\":\"2026-06-20\",\"amount\":1000}];$.invoices[0].payments[0].date;paid after asOf",
+            "\"openAmount\":10000;\"openAmount\":0,\"payments\":[{\"date\":\"2026-06-01\",\"amount\":12000}];$.invoices[0].payments;paid above the amount",
+            "\"openAmount\":10000;\"openAmount\":9000,\"payments\":[{\"date\":\"2026-06-01\",\"amount\":1000,\"currency\":\"EUR\"}];$.invoices[0].payments[0].currency;paid in another currency",
+            "\"openAmount\":10000;\"openAmount\":10000,\"payments\":[{\"date\":\"2026-06-01\",\"amount\":1000}];$.invoices[0].openAmount;open amount not what the payments leave",
+            "\"openAmount\":10000;\"openAmount\":9000,\"credits\":[{\"documentId\":\"CN-1\",\"date\":\"2026-06-01\",\"amount\":-1000}];$.invoices[0].credits[0].amount;a negative credit"})
+    void inconsistentLedgerOrLawIsA422NamingTheField(String from, String to, String field, String what) {
+        api().body(body("2026-06-15", INVOICE.replace(from, to))).post("/reminders/preview").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void aLawWithoutRulesIsRefusedNamingTheLawsThatHaveThem() {
+        api().body(body("2026-06-15", INVOICE.replace("\"interestRate\":null", "\"interestRate\":null,\"governingLaw\":\"PL\"")))
+                .post("/reminders/preview").then().statusCode(422)
+                .body("errors[0].message", equalTo("must be a law creditguard has late-payment rules for: DE, DK, FI, NL, NO, SE"));
+    }
+
+    @Test
+    void anUnknownLevelKindNamesTheKinds() {
+        String policy = policy("bad", "[{\"level\":1,\"daysAfterDue\":1,\"kind\":\"REMINDER\"}]", "");
+        api().body("{\"asOf\":\"2026-06-15\",\"policy\":" + policy + ",\"invoices\":[" + INVOICE + "]}")
+                .post("/reminders/preview").then().statusCode(422)
+                .body("errors[0].field", equalTo("$.policy.levels[0].kind"))
+                .body("errors[0].message", equalTo("must be one of PAYMENT_REMINDER, INKASSOKRAV, FINAL_NOTICE, COLLECTION_HANDOFF"));
+    }
+
+    @Test
+    void anInkassokravGivesAtLeastEightDays() {
+        String policy = policy("short", "[{\"level\":1,\"daysAfterDue\":1,\"kind\":\"INKASSOKRAV\",\"payWithinDays\":5}]", "");
+        api().body("{\"asOf\":\"2026-06-15\",\"policy\":" + policy + ",\"invoices\":[" + INVOICE + "]}")
+                .post("/reminders/preview").then().statusCode(422)
+                .body("errors.field", hasItem("$.policy.levels[0].payWithinDays"));
+    }
+
+    @Test
+    void aPolicyWithoutACreditorIsRefused() {
+        api().body("{\"asOf\":\"2026-06-15\",\"policy\":{\"name\":\"x\",\"levels\":" + ONE_LEVEL + "},\"invoices\":["
+                + INVOICE + "]}").post("/reminders/preview").then().statusCode(422)
+                .body("errors.field", hasItem("$.policy.creditor"));
     }
 
     @ParameterizedTest(name = "{2}")
@@ -83,14 +163,42 @@ class RemindersRoutesTest {
 
     @Test
     void policyWhoseLevelsDoNotRiseIsRefused() {
-        String policy = """
-                {"name":"bad","levels":[{"level":1,"daysAfterDue":20,"action":"REMINDER"},
-                 {"level":2,"daysAfterDue":10,"action":"FINAL_NOTICE"}],
-                 "insurer":{"name":"X","overdueNotificationDays":30,"notifyAfterDays":45}}""";
+        String policy = policy("bad", """
+                [{"level":1,"daysAfterDue":20,"kind":"PAYMENT_REMINDER"},{"level":2,"daysAfterDue":10,"kind":"FINAL_NOTICE"}]""",
+                ",\"insurer\":{\"name\":\"X\",\"overdueNotificationDays\":30,\"notifyAfterDays\":45}");
         api().body("{\"asOf\":\"2026-06-15\",\"policy\":" + policy + ",\"invoices\":[" + INVOICE + "]}")
                 .post("/reminders/preview").then().statusCode(422)
                 .body("errors.field", hasItem("$.policy.levels[1].daysAfterDue"))
                 .body("errors.field", hasItem("$.policy.insurer.notifyAfterDays"));
+    }
+
+    private static String book(int invoices) {
+        String paid = INVOICE.replace("\"openAmount\":10000", "\"openAmount\":6000,\"payments\":[{\"date\":\"2026-06-10\","
+                + "\"amount\":4000,\"reference\":\"OCR 123\"}]");
+        return java.util.stream.IntStream.range(0, invoices).mapToObj(i -> paid.replace("\"i-1\"", "\"i-" + i + "\""))
+                .collect(java.util.stream.Collectors.joining(",", "{\"asOf\":\"2026-06-15\",\"invoices\":[", "]}"));
+    }
+
+    @Test
+    void tenThousandInvoicesWithPaymentsAreTooLargeForOneRequest() {
+        String body = book(10_000);
+        org.assertj.core.api.Assertions.assertThat(body.length()).isGreaterThan(1024 * 1024);
+        api().body(body).post("/reminders/preview").then().statusCode(413)
+                .body("type", equalTo("urn:creditguard:problem:payload-too-large"));
+    }
+
+    @Test
+    void moreThanAThousandInvoicesBelongInTheScheduledRun() {
+        api().body(book(1_001)).post("/reminders/preview").then().statusCode(422)
+                .body("errors[0].field", equalTo("$.invoices"))
+                .body("errors[0].message", containsString("at most 1000 invoices per preview; use the scheduled run"));
+    }
+
+    @Test
+    void aThousandInvoicesWithPaymentsFitAndAreAnswered() {
+        api().body(book(1_000)).post("/reminders/preview").then().statusCode(200)
+                .body("letters", hasSize(1))
+                .body("letters[0].invoices", hasSize(1000));
     }
 
     @Test

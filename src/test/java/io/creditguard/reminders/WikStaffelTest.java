@@ -29,7 +29,7 @@ class WikStaffelTest {
             "1000000.00, 6775.00, 2 775 + 0.5 % of 800 000 is exactly the maximum",
             "2000000.00, 6775.00, held at the €6 775 maximum"})
     void staffel(BigDecimal principal, BigDecimal expected, String why) {
-        Money costs = RULES.wikCosts(Money.of(Currency.getInstance("EUR"), principal), LocalDate.parse("2025-06-01"));
+        Money costs = RULES.staffel(Money.of(Currency.getInstance("EUR"), principal), LocalDate.parse("2025-06-01"));
         assertThat(costs.amount()).as(why).isEqualByComparingTo(expected);
     }
 }

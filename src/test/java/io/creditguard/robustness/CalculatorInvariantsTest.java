@@ -19,6 +19,7 @@ import io.creditguard.claims.ClaimAssessment;
 import io.creditguard.claims.ClaimRequest;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.reference.Jurisdictions.Allocation;
 import io.creditguard.reminders.LateInterest;
 import io.creditguard.reminders.StatutoryRules;
 import io.creditguard.generated.Cases;
@@ -52,7 +53,7 @@ class CalculatorInvariantsTest {
     private static void indemnityBounds(BigDecimal open, BigDecimal limit, BigDecimal cover, BigDecimal deductible,
             BigDecimal cap) {
         var terms = new ClaimAssessment.Terms("I", "P", Optional.empty(), SEK, cover, Money.of(SEK, deductible),
-                Optional.empty(), Optional.of(Money.of(SEK, cap)),
+                ClaimAssessment.DeductibleOrder.AFTER_COVER, Optional.empty(), Optional.of(Money.of(SEK, cap)),
                 List.of(new ClaimAssessment.Limit("B", Money.of(SEK, limit), LocalDate.parse("2025-01-01"))),
                 Optional.empty(), 60, 60, 90, 90, 30);
         var debt = new ClaimAssessment.DebtInput("F", LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-01"),
@@ -80,10 +81,12 @@ class CalculatorInvariantsTest {
         String country = dutch ? "NL" : "SE";
         Money amount = Money.of(dutch ? EUR : SEK, principal);
         LateInterest.Basis basis = RULES.interestBasis(country, Invoice.CustomerType.BUSINESS, due.plusDays(1)).orElseThrow();
-        var shorter = LateInterest.accrue(amount, due, due.plusDays(days), basis, RULES.rates());
-        var longer = LateInterest.accrue(amount, due, due.plusDays(days + 1L), basis, RULES.rates());
-        assertThat(shorter.amount().isNegative()).isFalse();
-        assertThat(longer.amount()).isGreaterThanOrEqualTo(shorter.amount());
+        var shorter = LateInterest.accrue(amount, due, due.plusDays(days), basis, RULES.rates(), List.of(),
+                Allocation.COSTS_INTEREST_PRINCIPAL, List.of());
+        var longer = LateInterest.accrue(amount, due, due.plusDays(days + 1L), basis, RULES.rates(), List.of(),
+                Allocation.COSTS_INTEREST_PRINCIPAL, List.of());
+        assertThat(shorter.interest().isNegative()).isFalse();
+        assertThat(longer.interest()).isGreaterThanOrEqualTo(shorter.interest());
     }
 
     @TestFactory
@@ -92,8 +95,8 @@ class CalculatorInvariantsTest {
     }
 
     private static void wikBounds(BigDecimal principal, BigDecimal more) {
-        Money costs = RULES.wikCosts(Money.of(EUR, principal), LocalDate.parse("2025-06-01"));
-        Money costsOfMore = RULES.wikCosts(Money.of(EUR, principal.add(more)), LocalDate.parse("2025-06-01"));
+        Money costs = RULES.staffel(Money.of(EUR, principal), LocalDate.parse("2025-06-01"));
+        Money costsOfMore = RULES.staffel(Money.of(EUR, principal.add(more)), LocalDate.parse("2025-06-01"));
         assertThat(costs.amount()).isBetween(new BigDecimal("40.00"), new BigDecimal("6775.00"));
         assertThat(costsOfMore).isGreaterThanOrEqualTo(costs);
     }

@@ -1,0 +1,93 @@
+package io.creditguard.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Dated euro reference rates (units of a currency per euro, as the ECB publishes them), for the rare
+ * conversion the law asks for: a statutory fixed amount set in one currency owed on an invoice in
+ * another. Two currencies other than the euro are crossed through it. A rate is the one of the day the
+ * amount fell due, or the last published before it within {@value #MAX_DAYS_BACK} days (no rates on
+ * weekends and TARGET holidays); older ones are not used.
+ */
+public final class ExchangeRates {
+
+    static final int MAX_DAYS_BACK = 7;
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    /** One published rate: {@code perEuro} units of {@code currency} for one euro on {@code date}. */
+    public record Rate(Currency currency, LocalDate date, BigDecimal perEuro, String source) {
+    }
+
+    /**
+     * A conversion, with what it rests on, for the letter and the answer to state.
+     *
+     * @param rate units of {@code converted}'s currency per unit of {@code original}'s, as applied
+     */
+    public record Conversion(Money original, Money converted, BigDecimal rate, LocalDate rateDate, String source) {
+    }
+
+    private final List<Rate> rates;
+
+    private ExchangeRates(List<Rate> rates) {
+        this.rates = List.copyOf(rates);
+    }
+
+    public static ExchangeRates of(List<Rate> rates) {
+        return new ExchangeRates(rates);
+    }
+
+    /** These rates with {@code overrides} taking precedence on the days they cover. */
+    public ExchangeRates overlaidWith(List<Rate> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        List<Rate> all = new ArrayList<>(overrides);
+        all.addAll(rates);
+        return new ExchangeRates(all);
+    }
+
+    /**
+     * {@code amount} in {@code target} at the rate of {@code on}, rounded HALF_EVEN to the target's
+     * minor unit; the amount itself when the currencies are the same.
+     *
+     * @return empty when a currency has no rate on {@code on} or in the {@value #MAX_DAYS_BACK} days before
+     */
+    public Optional<Conversion> convert(Money amount, Currency target, LocalDate on) {
+        if (amount.currency().equals(target)) {
+            return Optional.of(new Conversion(amount, amount, BigDecimal.ONE, on, "same currency"));
+        }
+        Optional<Rate> from = perEuro(amount.currency(), on);
+        Optional<Rate> to = perEuro(target, on);
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal rate = to.get().perEuro().divide(from.get().perEuro(), Rates.RATIO);
+        LocalDate rateDate = from.get().date().isBefore(to.get().date()) ? from.get().date() : to.get().date();
+        String source = amount.currency().equals(EUR) ? to.get().source()
+                : target.equals(EUR) ? from.get().source() : from.get().source() + "; " + to.get().source();
+        return Optional.of(new Conversion(amount, Money.rounded(target, amount.amount().multiply(rate), RoundingMode.HALF_EVEN),
+                rate.setScale(6, RoundingMode.HALF_EVEN), rateDate, source));
+    }
+
+    /** The euro itself, or the latest rate of {@code currency} on or before {@code on}, within the window. */
+    private Optional<Rate> perEuro(Currency currency, LocalDate on) {
+        if (currency.equals(EUR)) {
+            return Optional.of(new Rate(EUR, on, BigDecimal.ONE, "the euro"));
+        }
+        LocalDate earliest = on.minusDays(MAX_DAYS_BACK);
+        Rate latest = null;
+        for (Rate r : rates) { // overrides come first: among the rows of one day the first wins
+            if (r.currency().equals(currency) && !r.date().isAfter(on) && !r.date().isBefore(earliest)
+                    && (latest == null || r.date().isAfter(latest.date()))) {
+                latest = r;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+}
