@@ -19,6 +19,7 @@ import io.creditguard.claims.ClaimsFunction;
 import io.creditguard.credit.CreditCheckFunction;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
+import io.creditguard.rates.RateBook;
 import io.creditguard.reminders.Letters;
 import io.creditguard.reminders.ReminderService;
 import io.creditguard.reminders.RemindersPreviewFunction;
@@ -53,7 +54,8 @@ public final class Standalone {
     private static final Templates TEMPLATES = new Templates(Engine.builder().addDefaults()
             .addValueResolver(new ReflectionValueResolver()).addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
             .addLocator(Standalone::classPathTemplate).removeStandaloneLines(true).strictRendering(true).build());
-    private static final ReminderService REMINDERS = new ReminderService(new Letters(TEMPLATES), INPUTS);
+    private static final ReminderService REMINDERS = new ReminderService(new Letters(TEMPLATES), INPUTS,
+            RateBook.shipped(CLOCK));
 
     private Standalone() {
     }

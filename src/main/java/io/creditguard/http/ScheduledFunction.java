@@ -1,5 +1,9 @@
 package io.creditguard.http;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -13,4 +17,32 @@ public interface ScheduledFunction {
 
     /** Runs once for the schedule's input; the result is the invocation's result. */
     JsonNode fire(JsonNode input) throws Exception;
+
+    /**
+     * The schedule input's optional {@code asOf}: absent or null means today.
+     *
+     * @throws IllegalArgumentException saying what to fix, when the input is not an object or asOf is
+     *     not an ISO date
+     */
+    static Optional<LocalDate> asOf(JsonNode input) {
+        if (input == null || input.isNull()) {
+            return Optional.empty();
+        }
+        if (!input.isObject()) {
+            throw new IllegalArgumentException("The schedule input must be a JSON object such as "
+                    + "{\"asOf\":\"2026-11-30\"}, not " + input.getNodeType());
+        }
+        JsonNode value = input.get("asOf");
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            if (value.isTextual()) {
+                return Optional.of(LocalDate.parse(value.asText()));
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("asOf must be an ISO date such as 2026-11-30, not " + value);
+    }
 }

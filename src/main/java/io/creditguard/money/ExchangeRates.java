@@ -8,6 +8,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import io.creditguard.reference.ReferenceTable;
+
 /**
  * Dated euro reference rates (units of a currency per euro, as the ECB publishes them), for the rare
  * conversion the law asks for: a statutory fixed amount set in one currency owed on an invoice in
@@ -38,8 +40,34 @@ public final class ExchangeRates {
         this.rates = List.copyOf(rates);
     }
 
+    /** Rates that take precedence in the order given: among the rows of one day the first decides. */
     public static ExchangeRates of(List<Rate> rates) {
         return new ExchangeRates(rates);
+    }
+
+    /**
+     * The rows of {@code table} (the format of exchange-rates.txt) whose evidence lets them be used.
+     *
+     * @throws IllegalStateException naming the row when a currency, date, rate or evidence is malformed
+     */
+    public static List<Rate> usableRows(ReferenceTable table) {
+        List<Rate> rates = new ArrayList<>();
+        for (ReferenceTable.Row r : table.rows()) {
+            Currency currency;
+            try {
+                currency = Currency.getInstance(r.text("currency"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(r.location() + ": currency is not an ISO 4217 code");
+            }
+            Rate rate = new Rate(currency, r.date("date"), r.decimal("perEuro"), r.text("source"));
+            if (rate.perEuro().signum() <= 0) {
+                throw new IllegalStateException(r.location() + ": perEuro must be positive");
+            }
+            if (r.usable()) {
+                rates.add(rate);
+            }
+        }
+        return List.copyOf(rates);
     }
 
     /** These rates with {@code overrides} taking precedence on the days they cover. */

@@ -10,7 +10,12 @@ public enum Evidence {
     PRIMARY,
     /** Seen only in a secondary source the row names (commentary, a practitioner, a published table). */
     SECONDARY,
-    /** Derived or not found. */
+    /**
+     * Computed from a primary figure by the rule the statute itself states, as the reference-rates
+     * function does for Finland's viitekorko from the ECB rate (korkolaki 12 §).
+     */
+    DERIVED,
+    /** Estimated or not found. */
     UNVERIFIED;
 
     public boolean usable() {

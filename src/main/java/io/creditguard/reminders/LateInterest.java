@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import io.creditguard.money.Money;
 import io.creditguard.money.Rates;
 import io.creditguard.reference.Jurisdictions.Allocation;
+import io.creditguard.reference.ReferenceRates;
 
 /**
  * Late interest on an overdue principal, accrued day by day from the day after the due date up to

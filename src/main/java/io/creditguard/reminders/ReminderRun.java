@@ -30,6 +30,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditguard.json.Json;
+import io.creditguard.rates.RateAlarms;
+import io.creditguard.rates.RateBook;
+import io.creditguard.rates.RateGaps;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.validation.InputReader;
@@ -70,11 +73,15 @@ public class ReminderRun {
     /**
      * @param dunned invoices due a letter, by the letter's kind
      * @param letters letters written (each may list several invoices); none in a dry run, which decides only
+     * @param missingRates half-years begun without a reference rate: interest under them is left out
+     *     (each an ERROR line in the log and an alarm metric)
+     * @param rateConflicts fetched rates that contradict shipped ones, and were not used
      */
     public record Report(String store, LocalDate asOf, boolean dryRun, String policy, Instant startedAt,
             Instant finishedAt, int bookFiles, long invoicesRead, long invalidLines, Map<ReminderPolicy.Kind, Long> dunned,
             long letters, long insurerNotifications, Map<ReminderEngine.SkipReason, Long> skipped, long warnings,
-            long failedWrites, List<LineError> errors, Kpis.Report kpis) {
+            long failedWrites, List<LineError> errors, List<String> missingRates, List<String> rateConflicts,
+            Kpis.Report kpis) {
     }
 
     /** The machine-readable record of one invoice's level, as a mailer or the insurer interface picks it up. */
@@ -109,7 +116,11 @@ public class ReminderRun {
         Instant started = clock.instant();
         ReminderPolicy policy = policy();
         LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(policy.zone())));
-        ReminderEngine engine = reminders.engine(policy);
+        RateBook.Snapshot rates = reminders.rates().current();
+        ReminderEngine engine = reminders.engine(policy, rates);
+        List<RateGaps.Gap> gaps = RateGaps.begun(RateGaps.of(rates.reference(), asOf));
+        gaps.forEach(g -> LOG.error(g.message()));
+        RateAlarms.emit(gaps, rates.conflicts(), "reminders-run", started);
         Tally tally = new Tally(new Kpis(asOf));
         List<String> files = store.list(BOOK_PREFIX).stream().filter(k -> k.endsWith(".jsonl")).toList();
         Path spill = Files.createTempDirectory("creditguard-run-");
@@ -134,7 +145,9 @@ public class ReminderRun {
         }
         Report report = new Report(store.describe(), asOf, dryRun, policy.name(), started, clock.instant(), files.size(),
                 tally.read, tally.invalid, tally.dunned, tally.letters, tally.insurerNotifications, tally.skipped,
-                tally.warnings, tally.failedWrites, List.copyOf(tally.errors), tally.kpis.report());
+                tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
+                gaps.stream().map(RateGaps.Gap::message).toList(),
+                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), tally.kpis.report());
         if (!dryRun) {
             String stamp = DateTimeFormatter.ofPattern("HHmmss.SSS'Z'").format(started.atZone(java.time.ZoneOffset.UTC));
             store.write("runs/" + asOf + "/" + stamp + ".json", Json.write(report).getBytes(StandardCharsets.UTF_8),

@@ -11,13 +11,15 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.creditguard.calendar.BusinessCalendar;
+import io.creditguard.rates.RateBook;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
 
 /**
- * What the preview and the scheduled run share: the law and calendar loaded once, the default
- * policy, and turning the day's decisions into the letters that go out.
+ * What the preview and the scheduled run share: the law and calendar loaded once, the rates merged
+ * from the store ({@link RateBook}), the default policy, and turning the day's decisions into the
+ * letters that go out.
  */
 @ApplicationScoped
 public class ReminderService {
@@ -42,11 +44,13 @@ public class ReminderService {
 
     private final Letters letters;
     private final InputReader inputs;
+    private final RateBook rates;
     private final ReminderPolicy defaultPolicy;
 
-    public ReminderService(Letters letters, InputReader inputs) {
+    public ReminderService(Letters letters, InputReader inputs, RateBook rates) {
         this.letters = letters;
         this.inputs = inputs;
+        this.rates = rates;
         this.defaultPolicy = readPolicy(resource(DEFAULT_POLICY_RESOURCE), DEFAULT_POLICY_RESOURCE);
     }
 
@@ -70,8 +74,17 @@ public class ReminderService {
         }
     }
 
+    /** An engine for {@code policy} on the rates in force now: shipped, fetched and the operator's, merged. */
     public ReminderEngine engine(ReminderPolicy policy) {
-        return new ReminderEngine(policy, RULES, CALENDAR);
+        return engine(policy, rates.current());
+    }
+
+    ReminderEngine engine(ReminderPolicy policy, RateBook.Snapshot snapshot) {
+        return new ReminderEngine(policy, RULES.withRates(snapshot.reference(), snapshot.exchange()), CALENDAR);
+    }
+
+    public RateBook rates() {
+        return rates;
     }
 
     /** The day's letters for {@code decided}, composed and rendered. */

@@ -2,7 +2,6 @@ package io.creditguard.reminders;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,26 +37,8 @@ public class RemindersRunFunction implements ScheduledFunction {
 
     @Override
     public JsonNode fire(JsonNode input) throws IOException {
-        JsonNode trigger = input == null || input.isNull() ? Json.MAPPER.createObjectNode() : input;
-        if (!trigger.isObject()) {
-            throw new IllegalArgumentException("The schedule input must be a JSON object such as "
-                    + "{\"asOf\":\"2026-11-30\",\"dryRun\":false}, not " + trigger.getNodeType());
-        }
-        return Json.MAPPER.valueToTree(run.run(asOf(trigger.get("asOf")), dryRun(trigger.get("dryRun"))));
-    }
-
-    private static Optional<LocalDate> asOf(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        try {
-            if (value.isTextual()) {
-                return Optional.of(LocalDate.parse(value.asText()));
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("asOf must be an ISO date such as 2026-11-30, not " + value);
+        Optional<LocalDate> asOf = ScheduledFunction.asOf(input);
+        return Json.MAPPER.valueToTree(run.run(asOf, dryRun(input == null ? null : input.get("dryRun"))));
     }
 
     private static boolean dryRun(JsonNode value) {

@@ -16,6 +16,7 @@ import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice.CustomerType;
 import io.creditguard.reference.Jurisdictions;
+import io.creditguard.reference.ReferenceRates;
 import io.creditguard.reference.ReferenceTable;
 
 /**
@@ -96,7 +97,7 @@ public final class StatutoryRules {
         return from(Jurisdictions.standard(), ReferenceTable.load("late-interest.txt"),
                 ReferenceTable.load("late-payment-fees.txt"), ReferenceTable.load("wik-staffel.txt"),
                 ReferenceRates.from(ReferenceTable.load("reference-rates.txt")),
-                ExchangeRates.of(exchangeRates(ReferenceTable.load("exchange-rates.txt"))));
+                ExchangeRates.of(ExchangeRates.usableRows(ReferenceTable.load("exchange-rates.txt"))));
     }
 
     /**
@@ -154,13 +155,6 @@ public final class StatutoryRules {
 
     private static OptionalInt optionalInt(ReferenceTable.Row row, String column) {
         return row.optionalText(column).isPresent() ? OptionalInt.of(row.integer(column)) : OptionalInt.empty();
-    }
-
-    private static List<ExchangeRates.Rate> exchangeRates(ReferenceTable table) {
-        return table.rows().stream().filter(ReferenceTable.Row::usable)
-                .map(r -> new ExchangeRates.Rate(Currency.getInstance(r.text("currency")), r.date("date"),
-                        r.decimal("perEuro"), r.text("source")))
-                .toList();
     }
 
     public Jurisdictions jurisdictions() {

@@ -152,7 +152,7 @@ class TemplateTest {
     }
 
     @Test
-    void everyScheduledFunctionRunsOnBusinessDaysInStockholmWithADeadLetterQueue() {
+    void everyScheduledFunctionRunsInStockholmTimeWithRetriesAndADeadLetterQueue() {
         for (ScheduledFunction function : scheduledFunctions) {
             String resource = lambdasByExport().get(function.exportName()).get(0);
             List<Map<String, Object>> schedules = events(resource, "ScheduleV2");
@@ -162,7 +162,43 @@ class TemplateTest {
             assertThat(schedule).containsKeys("RetryPolicy", "DeadLetterConfig", "ScheduleExpression");
             assertThat(events(resource, "HttpApi")).isEmpty();
         }
-        assertThat(((Map<?, ?>) template.get("Parameters")).get("ReminderSchedule").toString()).contains("MON-FRI");
+        Map<?, ?> parameters = (Map<?, ?>) template.get("Parameters");
+        assertThat(parameters.get("ReminderSchedule").toString()).contains("MON-FRI");
+        assertThat(parameters.get("RatesSchedule").toString()).contains("cron(30 5 * * ? *)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(String resourceName) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : (List<Object>) properties(resources().get(resourceName)).getOrDefault("Policies", List.of())) {
+            if (policy instanceof Map<?, ?> map && map.get("Statement") instanceof List<?> list) {
+                list.forEach(s -> statements.add((Map<String, Object>) s));
+            }
+        }
+        return statements;
+    }
+
+    @Test
+    void theRatesRefreshWritesOnlyRatesAndItsAlarmsWatchItsMetrics() {
+        String resource = lambdasByExport().get("reference-rates").get(0);
+        List<Map<String, Object>> statements = statements(resource);
+        List<String> writes = statements.stream().filter(s -> String.valueOf(s.get("Action")).contains("s3:PutObject"))
+                .map(s -> Json.write(s.get("Resource"))).toList();
+        assertThat(writes).singleElement().satisfies(w -> assertThat(w).contains("/book/rates/*"));
+        assertThat(Json.write(statements)).doesNotContain("s3:DeleteObject").doesNotContain("/book/*\"")
+                .doesNotContain("receivables/");
+        for (String metric : List.of("MissingReferenceRate", "ReferenceRateConflict")) {
+            Map<String, Object> alarm = resources().values().stream()
+                    .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+                    .map(TemplateTest::properties).filter(p -> metric.equals(p.get("MetricName"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no alarm on " + metric));
+            assertThat(alarm.get("Namespace")).isEqualTo(io.creditguard.rates.RateAlarms.NAMESPACE);
+            assertThat(Json.write(alarm.get("Dimensions"))).contains("reference-rates");
+            assertThat(alarm).containsKey("AlarmActions");
+        }
+        // What reads rates from the store may only read them.
+        String preview = lambdasByExport().get("reminders-preview").get(0);
+        assertThat(Json.write(statements(preview))).contains("/book/rates/*").doesNotContain("s3:PutObject");
     }
 
     @Test

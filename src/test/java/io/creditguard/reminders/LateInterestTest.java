@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice.CustomerType;
 import io.creditguard.reference.Jurisdictions.Allocation;
+import io.creditguard.reference.ReferenceRates;
 
 /**
  * Worked examples, each computed by hand from the rule it cites: amount × rate × days / 365 per

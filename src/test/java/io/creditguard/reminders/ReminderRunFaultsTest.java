@@ -123,4 +123,14 @@ class ReminderRunFaultsTest {
         assertThat(third.dunned()).isEmpty();
         assertThat(third.letters() + third.insurerNotifications()).isZero();
     }
+
+    @Test
+    void theReportNamesEveryHalfYearBegunWithoutARate() throws IOException {
+        // The shipped file has no verified referensränta for 2026H2: interest after 30 June is left out, said here.
+        Files.createDirectories(root.resolve("receivables"));
+        Files.copy(Path.of("samples/receivables/sample-book.jsonl"), root.resolve("receivables/book.jsonl"));
+        ReminderRun.Report report = run(new FileObjectStore(root)).run(Optional.of(AS_OF), true);
+        assertThat(report.missingRates()).anySatisfy(m -> assertThat(m).startsWith("No SE_REFERENSRANTA rate is known for 2026H2"));
+        assertThat(report.rateConflicts()).isEmpty();
+    }
 }

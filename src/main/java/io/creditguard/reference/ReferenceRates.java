@@ -1,4 +1,4 @@
-package io.creditguard.reminders;
+package io.creditguard.reference;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import io.creditguard.reference.ReferenceTable;
 
 /**
- * Reference rates by scheme and period ({@code reference/reference-rates.txt}), optionally overlaid
- * by rates that take precedence where they apply (an operator's, a policy's). Rows whose evidence is
- * {@code UNVERIFIED} are not loaded: a period without a usable row has no rate.
+ * Reference rates by scheme and period: the shipped {@code reference/reference-rates.txt}, the rows the
+ * reference-rates function fetched and an operator's, merged in that order of precedence (see
+ * {@code rates/RateBook}), and a policy's on top. Rows whose evidence is {@code UNVERIFIED} are not
+ * loaded: a period without a usable row has no rate.
  */
 public final class ReferenceRates {
 
@@ -34,13 +34,23 @@ public final class ReferenceRates {
         this.rates = List.copyOf(rates);
     }
 
+    /** The usable rows of {@code table}, a file in the format of reference-rates.txt. */
+    public static ReferenceRates from(ReferenceTable table) {
+        return of(usableRows(table));
+    }
+
+    /** Rates that take precedence in the order given: the first row covering a day decides it. */
+    public static ReferenceRates of(List<Rate> rates) {
+        return new ReferenceRates(rates);
+    }
+
     /**
-     * The usable rows of {@code table}.
+     * The rows of {@code table} whose evidence lets them be used.
      *
      * @throws IllegalStateException naming the row when a scheme, date or evidence is malformed, or a
      *     period ends before it starts
      */
-    public static ReferenceRates from(ReferenceTable table) {
+    public static List<Rate> usableRows(ReferenceTable table) {
         List<Rate> rates = new ArrayList<>();
         for (ReferenceTable.Row r : table.rows()) {
             Rate rate = new Rate(r.enumValue("scheme", Scheme.class), r.date("validFrom"), r.date("validTo"),
@@ -52,7 +62,7 @@ public final class ReferenceRates {
                 rates.add(rate);
             }
         }
-        return new ReferenceRates(rates);
+        return List.copyOf(rates);
     }
 
     /** These rates with {@code overrides} taking precedence wherever they apply. */

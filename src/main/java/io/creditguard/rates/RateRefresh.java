@@ -1,0 +1,196 @@
+package io.creditguard.rates;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.creditguard.outbound.HttpFetcher;
+import io.creditguard.store.ObjectStore;
+
+/**
+ * The daily refresh: each publisher's feed read, its rows written to {@code rates/} in the store with
+ * their provenance, then the merged table checked for rates that are missing or contradict a shipped
+ * one. A feed that fails, for whatever reason, changes none of its rows: the previous ones stay in
+ * force, and the report and the log say which source failed and why.
+ */
+@ApplicationScoped
+public class RateRefresh {
+
+    private static final Logger LOG = Logger.getLogger(RateRefresh.class);
+    /** Euro exchange rates are kept this long; older ones are never needed for a fee falling due now. */
+    private static final int EXCHANGE_DAYS_KEPT = 400;
+
+    public enum Status {
+        OK, FAILED
+    }
+
+    /**
+     * @param rowsAdded rows new to the store or changed by this fetch
+     * @param rowsUnchanged rows the store already had with the same figure
+     */
+    public record SourceResult(Status status, int rowsAdded, int rowsUnchanged, List<String> notes, String error) {
+    }
+
+    /**
+     * @param missing half-years begun without a rate (each also an alarm metric), and coming ones
+     */
+    public record Report(LocalDate asOf, Instant startedAt, String store, Map<String, SourceResult> sources,
+            List<RateBook.Conflict> conflicts, List<RateGaps.Gap> missing, List<String> problems) {
+    }
+
+    private final ObjectStore store;
+    private final RateBook book;
+    private final Clock clock;
+    private final HttpFetcher http;
+    private final List<RateFeed> feeds;
+
+    @Inject
+    public RateRefresh(ObjectStore store, RateBook book, Clock clock, RatesConfig config) {
+        this(store, book, clock, new HttpFetcher(new HttpFetcher.Limits(config.connectTimeout(), config.readTimeout(),
+                config.attempts(), config.backoff(), config.maxBytes())), feeds(config));
+    }
+
+    RateRefresh(ObjectStore store, RateBook book, Clock clock, HttpFetcher http, List<RateFeed> feeds) {
+        this.store = store;
+        this.book = book;
+        this.clock = clock;
+        this.http = http;
+        this.feeds = List.copyOf(feeds);
+    }
+
+    private static List<RateFeed> feeds(RatesConfig config) {
+        List<Currency> currencies = new ArrayList<>();
+        for (String code : config.currencies()) {
+            try {
+                currencies.add(Currency.getInstance(code.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("creditguard.rates.currencies names '" + code + "', not an ISO 4217 code");
+            }
+        }
+        return List.of(new RiksbankFeed(config.riksbank().url()), new EcbFeed(config.ecb().url()),
+                new EcbExchangeFeed(config.ecb().url(), currencies), new BundesbankFeed(config.bundesbank().url()),
+                new StatbankFeed(config.statbank().url()));
+    }
+
+    /** @param requestedAsOf the day to refresh for; empty means today in Stockholm */
+    public Report refresh(Optional<LocalDate> requestedAsOf) {
+        Instant started = clock.instant();
+        LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.ofInstant(started, ZoneId.of("Europe/Stockholm")));
+        Map<String, SourceResult> results = new LinkedHashMap<>();
+        for (RateFeed feed : feeds) {
+            results.put(feed.name(), refresh(feed, asOf, started));
+        }
+        book.invalidate();
+        RateBook.Snapshot merged = book.current();
+        List<RateGaps.Gap> gaps = RateGaps.of(merged.reference(), asOf);
+        for (RateGaps.Gap gap : gaps) {
+            if (gap.stage() == RateGaps.Stage.BEGUN) {
+                LOG.error(gap.message());
+            } else {
+                LOG.warn(gap.message());
+            }
+        }
+        RateAlarms.emit(gaps, merged.conflicts(), "reference-rates", started);
+        results.forEach((name, r) -> {
+            if (r.status() == Status.OK) {
+                LOG.infof("reference rates from %s: %d rows added, %d unchanged", name, r.rowsAdded(), r.rowsUnchanged());
+            }
+        });
+        return new Report(asOf, started, store.describe(), results, merged.conflicts(), gaps, merged.problems());
+    }
+
+    private SourceResult refresh(RateFeed feed, LocalDate asOf, Instant now) {
+        RateFeed.Fetched fetched;
+        try {
+            fetched = feed.fetch(http, asOf, now);
+        } catch (HttpFetcher.FetchException | FeedException | RuntimeException e) {
+            LOG.errorf("reference rates from %s failed; the rows fetched before stay in force: %s", feed.name(),
+                    e.getMessage());
+            return new SourceResult(Status.FAILED, 0, 0, List.of(), e.getMessage());
+        }
+        Map<String, List<RateRow>> byFile = new TreeMap<>();
+        for (RateRow row : fetched.rows()) {
+            byFile.computeIfAbsent(fileOf(row), k -> new ArrayList<>()).add(row);
+        }
+        int added = 0;
+        int unchanged = 0;
+        try {
+            for (Map.Entry<String, List<RateRow>> file : byFile.entrySet()) {
+                int[] counts = merge(file.getKey(), file.getValue(), asOf);
+                added += counts[0];
+                unchanged += counts[1];
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("writing the rates from %s to %s failed: %s", feed.name(), store.describe(), e.getMessage());
+            return new SourceResult(Status.FAILED, added, unchanged, fetched.notes(), "writing the store: " + e.getMessage());
+        }
+        fetched.notes().forEach(n -> LOG.warn(feed.name() + ": " + n));
+        return new SourceResult(Status.OK, added, unchanged, fetched.notes(), null);
+    }
+
+    private static String fileOf(RateRow row) {
+        return row instanceof RateRow.Reference r ? RateBook.FETCHED_PREFIX + r.scheme() + ".txt" : RateBook.FETCHED_EXCHANGE;
+    }
+
+    /**
+     * The file with {@code rows} merged in: a row whose key the file has with the same figure is kept as
+     * it was (its first fetch), a new key or a changed figure replaces it; written only when something
+     * changed.
+     *
+     * @return rows added or changed, rows unchanged
+     */
+    private int[] merge(String key, List<RateRow> rows, LocalDate asOf) throws IOException {
+        boolean exchange = key.equals(RateBook.FETCHED_EXCHANGE);
+        Map<String, RateRow> file = new TreeMap<>();
+        Optional<InputStream> existing = store.read(key);
+        if (existing.isPresent()) {
+            String text;
+            try (InputStream in = existing.get()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            try {
+                RateRow.parse(key, text, exchange).forEach(r -> file.put(r.key(), r));
+            } catch (RuntimeException e) {
+                LOG.errorf("%s/%s could not be read and is written anew: %s", store.describe(), key, e.getMessage());
+            }
+        }
+        int added = 0;
+        int unchanged = 0;
+        for (RateRow row : rows) {
+            RateRow before = file.get(row.key());
+            if (before != null && before.value().compareTo(row.value()) == 0) {
+                unchanged++;
+            } else {
+                file.put(row.key(), row);
+                added++;
+            }
+        }
+        if (exchange) {
+            LocalDate oldest = asOf.minusDays(EXCHANGE_DAYS_KEPT);
+            file.values().removeIf(r -> ((RateRow.Exchange) r).date().isBefore(oldest));
+        }
+        if (added > 0) {
+            String comment = "Fetched by the reference-rates function; edit config/" + (exchange ? "exchange" : "reference")
+                    + "-rates.txt instead, which takes precedence.";
+            store.write(key, RateRow.file(comment, exchange, new ArrayList<>(file.values())).getBytes(StandardCharsets.UTF_8),
+                    "text/plain; charset=utf-8");
+        }
+        return new int[] {added, unchanged};
+    }
+}
