@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks of README's Performance section. Results: target/bench/cold-start.{md,csv},
-# target/bench/batch.csv, target/bench/jmh.csv, logs under target/bench/logs. Takes about 10 minutes on 2 cores.
+# target/bench/batch.csv, target/bench/s3-run.txt, target/bench/jmh.csv, logs under target/bench/logs. Takes about 12
+# minutes on 2 cores.
 #   bench/run.sh [cold-start runs per row, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,10 @@ for state in daily first-run; do
       io.creditguard.reminders.ReminderRunLoad "target/bench/book-$state-$n" "$n" dry "$state" | grep '^book='
   done
 done
-# 3. Warm latency of the hot paths and of one event through a handler (JMH).
+# 3. The first run over 10 000 invoices in an S3-compatible store behind 20 ms a request, writing 32 at a time.
+java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.creditguard.reminders.ReminderRunOnS3Load 10000 32 \
+  | grep '^s3 ' | tee target/bench/s3-run.txt
+# 4. Warm latency of the hot paths and of one event through a handler (JMH).
 java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.openjdk.jmh.Main \
   -f 1 -wi 3 -w 1s -i 5 -r 1s -rf csv -rff target/bench/jmh.csv
 

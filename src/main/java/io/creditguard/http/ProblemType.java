@@ -15,7 +15,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     VALIDATION_FAILED(422, "Validation failed"),
     INTERNAL_ERROR(500, "Internal error"),
-    NOT_CONFIGURED(503, "Not configured");
+    NOT_CONFIGURED(503, "Not configured"),
+    STORE_BUSY(503, "Store busy");
 
     private final int status;
     private final String title;

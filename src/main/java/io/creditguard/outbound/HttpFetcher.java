@@ -9,15 +9,18 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
 /**
- * Bounded GETs to the publishers creditguard reads from: a connect timeout, a timeout for the whole
- * answer, a size limit, and retries with doubling backoff for what may pass (a timeout, a refused
- * connection, 429, 5xx). Anything else (4xx, a body over the limit) fails at once. Never follows a
- * redirect to another host: the base URLs are configuration, and an answer must come from them.
+ * Bounded requests to the services creditguard reads from (the rate publishers, Xero): a connect
+ * timeout, a timeout for the whole answer, a size limit, and retries with doubling backoff for what
+ * may pass (a timeout, a refused connection, 429, 5xx), waiting as long as a 429's or 503's
+ * {@code Retry-After} asks when that is longer, up to a minute. Anything else (4xx, a body over the
+ * limit) fails at once. Never follows a redirect: the base URLs are configuration, and an answer must
+ * come from them.
  */
 public final class HttpFetcher {
 
@@ -30,6 +33,17 @@ public final class HttpFetcher {
     public record Limits(Duration connectTimeout, Duration readTimeout, int attempts, Duration backoff, int maxBytes) {
     }
 
+    /** The longest {@code Retry-After} honoured; a server asking for more is given up on. */
+    private static final Duration MOST_RETRY_AFTER = Duration.ofSeconds(60);
+
+    /** A request: a GET, or a POST of a form. */
+    public record Request(String method, URI uri, Map<String, String> headers, byte[] body) {
+
+        public static Request get(URI uri, String accept) {
+            return new Request("GET", uri, Map.of("Accept", accept), null);
+        }
+    }
+
     /** A body received with status 2xx, and its content type. */
     public record Response(int status, String contentType, byte[] body) {
 
@@ -38,16 +52,26 @@ public final class HttpFetcher {
         }
     }
 
-    /** Why a fetch failed after its retries, for the caller's report. */
+    /**
+     * Why a fetch failed after its retries, for the caller's report.
+     *
+     * @param status the last HTTP status, or 0 when no answer came
+     */
     public static final class FetchException extends IOException {
         private static final long serialVersionUID = 1L;
+        private final int status;
 
         public FetchException(String message) {
-            super(message);
+            this(message, 0, null);
         }
 
-        public FetchException(String message, Throwable cause) {
+        public FetchException(String message, int status, Throwable cause) {
             super(message, cause);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
         }
     }
 
@@ -65,17 +89,32 @@ public final class HttpFetcher {
      * @throws FetchException naming the URL and what went wrong on the last try
      */
     public Response get(URI uri, String accept) throws FetchException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(limits.readTimeout()).header("Accept", accept)
-                .header("User-Agent", "creditguard").GET().build();
+        return send(Request.get(uri, accept));
+    }
+
+    /** @throws FetchException naming the URL and what went wrong on the last try */
+    public Response send(Request request) throws FetchException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(limits.readTimeout())
+                .header("User-Agent", "creditguard");
+        request.headers().forEach(builder::header);
+        builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        HttpRequest http = builder.build();
+        URI uri = request.uri();
         String failure = null;
+        int status = 0;
         Throwable cause = null;
+        Duration wait = Duration.ZERO;
+        int tries = 0;
         for (int attempt = 1; attempt <= limits.attempts(); attempt++) {
+            tries = attempt;
             if (attempt > 1) {
-                pause(limits.backoff().multipliedBy(1L << (attempt - 2)));
+                Duration backoff = limits.backoff().multipliedBy(1L << (attempt - 2));
+                pause(wait.compareTo(backoff) > 0 ? wait : backoff);
             }
             try {
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                int status = response.statusCode();
+                HttpResponse<InputStream> response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
+                status = response.statusCode();
                 byte[] body = read(response.body(), uri);
                 if (status >= 200 && status < 300) {
                     return new Response(status, response.headers().firstValue("Content-Type").orElse(""), body);
@@ -84,6 +123,12 @@ public final class HttpFetcher {
                 if (status != 429 && status < 500) {
                     break;
                 }
+                Optional<Duration> asked = retryAfter(response);
+                if (asked.isPresent() && asked.get().compareTo(MOST_RETRY_AFTER) > 0) {
+                    failure += " asking to wait " + asked.get().toSeconds() + " s";
+                    break;
+                }
+                wait = asked.orElse(Duration.ZERO);
             } catch (HttpTimeoutException e) {
                 failure = "no answer within " + limits.readTimeout().toMillis() + " ms";
                 cause = e;
@@ -94,11 +139,22 @@ public final class HttpFetcher {
                 cause = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new FetchException(uri + ": interrupted", e);
+                throw new FetchException(uri + ": interrupted", 0, e);
             }
-            LOG.warnf("GET %s: %s (attempt %d of %d)", uri, failure, attempt, limits.attempts());
+            LOG.warnf("%s %s: %s (attempt %d of %d)", request.method(), uri, failure, attempt, limits.attempts());
         }
-        throw new FetchException(uri + ": " + failure + " after " + limits.attempts() + " attempt(s)", cause);
+        throw new FetchException(uri + ": " + failure + " after " + tries + " attempt(s)", status, cause);
+    }
+
+    /** {@code Retry-After} in seconds (the form Xero and most APIs send); a date form is not waited for. */
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v.strip())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private byte[] read(InputStream in, URI uri) throws IOException {
@@ -116,7 +172,7 @@ public final class HttpFetcher {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FetchException("interrupted while waiting to retry", e);
+            throw new FetchException("interrupted while waiting to retry", 0, e);
         }
     }
 

@@ -124,14 +124,17 @@ public record Invoice(
      * @param governingLaw the law the parties chose (ISO 3166 country); absent means the default the
      *     reminder engine applies (the seller's law, or a consumer's residence)
      * @param paymentTerms the invoice's payment terms as written (Peppol BT-20)
+     * @param dueDateBasis how the due date was found when the source gave none (a Peppol invoice with
+     *     payment terms but no BT-9): which terms, from which day; absent when the source stated it
      */
     public record Terms(
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
             Boolean reminderFeeAgreed,
             @CountryCode @LawWithRules String governingLaw,
-            @Size(max = 1000) @TextLines String paymentTerms) {
+            @Size(max = 1000) @TextLines String paymentTerms,
+            @Size(max = 300) @SingleLine String dueDateBasis) {
 
-        public static final Terms NONE = new Terms(null, false, null, null);
+        public static final Terms NONE = new Terms(null, false, null, null, null);
 
         public Terms {
             reminderFeeAgreed = Boolean.TRUE.equals(reminderFeeAgreed);

@@ -1,6 +1,7 @@
 package io.creditguard.reminders;
 
 import io.creditguard.money.ExchangeRates;
+import io.creditguard.receivables.IntakeBacklog;
 import io.creditguard.receivables.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -22,7 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ExchangeRates.Conversion.class, StatutoryRules.FeeCode.class, GoverningLaw.class, GoverningLaw.Basis.class,
         Letters.Letter.class, Kpis.Report.class, Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class,
         ReminderRun.Report.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,
-        ReminderRun.Outcome.class })
+        ReminderRun.Outcome.class, IntakeBacklog.Report.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -20,10 +20,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,8 +41,10 @@ import io.creditguard.json.Json;
 import io.creditguard.rates.RateAlarms;
 import io.creditguard.rates.RateBook;
 import io.creditguard.rates.RateGaps;
+import io.creditguard.receivables.IntakeBacklog;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.store.Updates;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
 
@@ -62,7 +72,6 @@ public class ReminderRun {
 
     private static final Logger LOG = Logger.getLogger(ReminderRun.class);
     static final String BOOK_PREFIX = "receivables/";
-    static final String POLICY_KEY = "config/reminder-policy.json";
     private static final int MAX_ERRORS_LISTED = 100;
     /** Spill files: a customer's lines share one, and one file's letters are composed in memory at a time. */
     private static final int PARTITIONS = 64;
@@ -76,12 +85,13 @@ public class ReminderRun {
      * @param missingRates half-years begun without a reference rate: interest under them is left out
      *     (each an ERROR line in the log and an alarm metric)
      * @param rateConflicts fetched rates that contradict shipped ones, and were not used
+     * @param intake what each intake backlog fetched into the book before it was read (not in a dry run)
      */
     public record Report(String store, LocalDate asOf, boolean dryRun, String policy, Instant startedAt,
             Instant finishedAt, int bookFiles, long invoicesRead, long invalidLines, Map<ReminderPolicy.Kind, Long> dunned,
             long letters, long insurerNotifications, Map<ReminderEngine.SkipReason, Long> skipped, long warnings,
             long failedWrites, List<LineError> errors, List<String> missingRates, List<String> rateConflicts,
-            Kpis.Report kpis) {
+            List<IntakeBacklog.Report> intake, Kpis.Report kpis) {
     }
 
     /** The machine-readable record of one invoice's level, as a mailer or the insurer interface picks it up. */
@@ -96,16 +106,43 @@ public class ReminderRun {
     record Outcome(String invoiceId, Invoice.SentReminder sent, LocalDate insurerNotifiedOn) {
     }
 
+    /** Writes in flight at once in pass 2 when nothing else is configured. */
+    static final int DEFAULT_PARALLEL_WRITES = 32;
+
     private final ObjectStore store;
     private final ReminderService reminders;
     private final InputReader inputs;
     private final Clock clock;
+    private final List<IntakeBacklog> backlogs;
+    private final int parallelWrites;
 
+    @Inject
+    public ReminderRun(ObjectStore store, ReminderService reminders, InputReader inputs, Clock clock,
+            Instance<IntakeBacklog> backlogs,
+            @ConfigProperty(name = "creditguard.run.parallel-writes", defaultValue = "32") int parallelWrites) {
+        this(store, reminders, inputs, clock, backlogs.stream().toList(), parallelWrites);
+    }
+
+    /** A run without intake backlogs, as the tests and the load harness drive it. */
     public ReminderRun(ObjectStore store, ReminderService reminders, InputReader inputs, Clock clock) {
+        this(store, reminders, inputs, clock, List.of(), DEFAULT_PARALLEL_WRITES);
+    }
+
+    /**
+     * @param backlogs drained before the book is read (invoices a platform only named)
+     * @param parallelWrites documents of different invoices written at once in pass 2
+     */
+    public ReminderRun(ObjectStore store, ReminderService reminders, InputReader inputs, Clock clock,
+            List<IntakeBacklog> backlogs, int parallelWrites) {
+        if (parallelWrites < 1) {
+            throw new IllegalArgumentException("creditguard.run.parallel-writes must be at least 1, not " + parallelWrites);
+        }
         this.store = store;
         this.reminders = reminders;
         this.inputs = inputs;
         this.clock = clock;
+        this.backlogs = List.copyOf(backlogs);
+        this.parallelWrites = parallelWrites;
     }
 
     /**
@@ -114,13 +151,14 @@ public class ReminderRun {
      */
     public Report run(Optional<LocalDate> requestedAsOf, boolean dryRun) throws IOException {
         Instant started = clock.instant();
-        ReminderPolicy policy = policy();
+        ReminderPolicy policy = reminders.policy(store);
         LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(policy.zone())));
         RateBook.Snapshot rates = reminders.rates().current();
         ReminderEngine engine = reminders.engine(policy, rates);
         List<RateGaps.Gap> gaps = RateGaps.begun(RateGaps.of(rates.reference(), asOf));
         gaps.forEach(g -> LOG.error(g.message()));
         RateAlarms.emit(gaps, rates.conflicts(), "reminders-run", started);
+        List<IntakeBacklog.Report> intake = dryRun ? List.of() : backlogs.stream().map(IntakeBacklog::drain).toList();
         Tally tally = new Tally(new Kpis(asOf));
         List<String> files = store.list(BOOK_PREFIX).stream().filter(k -> k.endsWith(".jsonl")).toList();
         Path spill = Files.createTempDirectory("creditguard-run-");
@@ -132,12 +170,17 @@ public class ReminderRun {
             if (!dryRun) {
                 partitions.close();
                 Spill outcomes = new Spill(spill, "outcomes-", files.size());
-                for (int p = 0; p < PARTITIONS; p++) {
-                    sendPartition(partitions.file(p), engine, asOf, tally, outcomes, files);
+                ExecutorService writers = Executors.newFixedThreadPool(parallelWrites);
+                try {
+                    for (int p = 0; p < PARTITIONS; p++) {
+                        sendPartition(partitions.file(p), engine, asOf, tally, outcomes, files, writers);
+                    }
+                } finally {
+                    writers.shutdownNow();
                 }
                 outcomes.close();
                 for (int i = 0; i < files.size(); i++) {
-                    recordSent(files.get(i), outcomes.file(i));
+                    recordSent(files.get(i), outcomes.file(i), tally);
                 }
             }
         } finally {
@@ -147,7 +190,7 @@ public class ReminderRun {
                 tally.read, tally.invalid, tally.dunned, tally.letters, tally.insurerNotifications, tally.skipped,
                 tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                 gaps.stream().map(RateGaps.Gap::message).toList(),
-                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), tally.kpis.report());
+                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpis.report());
         if (!dryRun) {
             String stamp = DateTimeFormatter.ofPattern("HHmmss.SSS'Z'").format(started.atZone(java.time.ZoneOffset.UTC));
             store.write("runs/" + asOf + "/" + stamp + ".json", Json.write(report).getBytes(StandardCharsets.UTF_8),
@@ -157,17 +200,6 @@ public class ReminderRun {
                 asOf, store.describe(), tally.read, tally.dunned, tally.letters, tally.insurerNotifications, tally.invalid,
                 tally.failedWrites);
         return report;
-    }
-
-    private ReminderPolicy policy() throws IOException {
-        Optional<InputStream> configured = store.read(POLICY_KEY);
-        if (configured.isEmpty()) {
-            return reminders.defaultPolicy();
-        }
-        try (InputStream in = configured.get()) {
-            return reminders.readPolicy(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    store.describe() + "/" + POLICY_KEY);
-        }
     }
 
     /** Pass 1: read, check and decide every line; spill those due an action. */
@@ -210,11 +242,12 @@ public class ReminderRun {
     }
 
     /**
-     * Pass 2: one spill file's invoices decided again, composed into letters, rendered and written. A
+     * Pass 2: one spill file's invoices decided again, composed into letters, rendered and written,
+     * {@code parallelWrites} letters at a time (a letter's documents concern its own invoices only). A
      * letter whose documents fail to write is reported, and its invoices stay unsent for the next run.
      */
     private void sendPartition(Path partition, ReminderEngine engine, LocalDate asOf, Tally tally, Spill outcomes,
-            List<String> files) throws IOException {
+            List<String> files, ExecutorService writers) throws IOException {
         if (!Files.exists(partition)) {
             return;
         }
@@ -231,52 +264,75 @@ public class ReminderRun {
                 decision.insurerReport().ifPresent(reports::add);
             }
         }
+        List<Callable<Void>> tasks = new ArrayList<>();
         for (Statements.Statement statement : Statements.compose(engine, decided, asOf)) {
-            try {
-                writeStatement(reminders.rendered(engine, statement, asOf), asOf);
-            } catch (IOException | RuntimeException e) {
-                tally.failedWrites++;
-                tally.error(new LineError(files.get(fileOf.get(statement.invoices().get(0).invoiceId())),
-                        statement.invoices().get(0).invoiceId(), "writing letter " + statement.letterId()
-                                + " failed; its invoices are retried on the next run: " + e.getMessage()));
-                continue;
-            }
-            tally.letters++;
-            for (ReminderEngine.DunningLetter line : statement.invoices()) {
-                List<Invoice.ChargedFee> fees = line.line().balance().fees().stream()
-                        .filter(f -> f.chargedAtLevel() == line.level())
-                        .map(f -> new Invoice.ChargedFee(f.code().name(), f.amount().amount())).toList();
-                outcomes.append(fileOf.get(line.invoiceId()), Json.write(new Outcome(line.invoiceId(),
-                        new Invoice.SentReminder(line.level(), asOf, statement.letterId(), fees), null)));
-            }
+            String first = statement.invoices().get(0).invoiceId();
+            tasks.add(() -> {
+                try {
+                    writeStatement(reminders.rendered(engine, statement, asOf), asOf);
+                } catch (IOException | RuntimeException e) {
+                    tally.failed(new LineError(files.get(fileOf.get(first)), first, "writing letter " + statement.letterId()
+                            + " failed; its invoices are retried on the next run: " + e.getMessage()));
+                    return null;
+                }
+                tally.letter();
+                for (ReminderEngine.DunningLetter line : statement.invoices()) {
+                    List<Invoice.ChargedFee> fees = line.line().balance().fees().stream()
+                            .filter(f -> f.chargedAtLevel() == line.level())
+                            .map(f -> new Invoice.ChargedFee(f.code().name(), f.amount().amount())).toList();
+                    outcomes.append(fileOf.get(line.invoiceId()), Json.write(new Outcome(line.invoiceId(),
+                            new Invoice.SentReminder(line.level(), asOf, statement.letterId(), fees), null)));
+                }
+                return null;
+            });
         }
         for (ReminderEngine.InsurerReport report : reports) {
-            try {
-                writeReport(reminders.rendered(engine, report), asOf);
-            } catch (IOException | RuntimeException e) {
-                tally.failedWrites++;
-                tally.error(new LineError(files.get(fileOf.get(report.invoiceId())), report.invoiceId(),
-                        "writing " + report.reminderId() + " failed; it will be retried on the next run: " + e.getMessage()));
-                continue;
+            tasks.add(() -> {
+                try {
+                    writeReport(reminders.rendered(engine, report), asOf);
+                } catch (IOException | RuntimeException e) {
+                    tally.failed(new LineError(files.get(fileOf.get(report.invoiceId())), report.invoiceId(),
+                            "writing " + report.reminderId() + " failed; it will be retried on the next run: " + e.getMessage()));
+                    return null;
+                }
+                outcomes.append(fileOf.get(report.invoiceId()), Json.write(new Outcome(report.invoiceId(), null, asOf)));
+                return null;
+            });
+        }
+        try {
+            for (Future<Void> done : writers.invokeAll(tasks)) {
+                done.get();
             }
-            outcomes.append(fileOf.get(report.invoiceId()), Json.write(new Outcome(report.invoiceId(), null, asOf)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the run was interrupted while writing letters");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("writing a letter failed unexpectedly", e.getCause());
         }
     }
 
     private void writeStatement(Statements.Statement statement, LocalDate asOf) throws IOException {
         writeLetter(statement.letterId(), statement.letter());
         for (ReminderEngine.DunningLetter line : statement.invoices()) {
-            store.write("reminders/" + line.reminderId() + ".json",
-                    Json.write(new SentRecord(asOf, statement.letterId(), line)).getBytes(StandardCharsets.UTF_8),
-                    "application/json");
+            writeRecord("reminders/" + line.reminderId() + ".json", new SentRecord(asOf, statement.letterId(), line));
         }
     }
 
     private void writeReport(ReminderEngine.InsurerReport report, LocalDate asOf) throws IOException {
         writeLetter(report.reminderId(), report.letter());
-        store.write("reminders/" + report.reminderId() + ".json",
-                Json.write(new SentRecord(asOf, report.reminderId(), report)).getBytes(StandardCharsets.UTF_8),
-                "application/json");
+        writeRecord("reminders/" + report.reminderId() + ".json", new SentRecord(asOf, report.reminderId(), report));
+    }
+
+    /**
+     * A reminder record is written once: a mailer may act on it as soon as it appears, so a re-run after a
+     * run that died half-way finds it there and leaves it, never replacing it with a second copy.
+     */
+    private void writeRecord(String key, SentRecord record) throws IOException {
+        try {
+            store.writeIf(key, Json.write(record).getBytes(StandardCharsets.UTF_8), "application/json", ObjectStore.ABSENT);
+        } catch (ObjectStore.VersionConflict e) {
+            LOG.debugf("%s is there from an earlier run; kept", key);
+        }
     }
 
     private void writeLetter(String id, Letters.Letter letter) throws IOException {
@@ -287,9 +343,11 @@ public class ReminderRun {
 
     /**
      * Pass 3: the book file with what was sent recorded, every other line and field exactly as it was:
-     * fields this version does not know (an ERP reference, say) are kept, not dropped.
+     * fields this version does not know (an ERP reference, say) are kept, not dropped. Written only if
+     * the file is still as it was read; when a webhook changed it meanwhile, the outcomes are applied
+     * again to what it wrote, a bounded number of times.
      */
-    private void recordSent(String file, Path outcomeFile) throws IOException {
+    private void recordSent(String file, Path outcomeFile, Tally tally) throws IOException {
         if (!Files.exists(outcomeFile)) {
             return;
         }
@@ -300,22 +358,29 @@ public class ReminderRun {
                 outcomes.computeIfAbsent(outcome.invoiceId(), k -> new ArrayList<>()).add(outcome);
             }
         }
-        Optional<InputStream> content = store.read(file);
-        if (content.isEmpty()) {
-            return;
-        }
-        try (BufferedReader in = reader(content.get());
-                ObjectStore.Replacement replacement = store.replace(file, "application/x-ndjson")) {
-            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(replacement.stream(), StandardCharsets.UTF_8));
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String id = line.isBlank() ? null : invoiceIdOf(line);
-                List<Outcome> sent = id == null ? null : outcomes.get(id);
-                out.write(sent == null ? line : withSent(line, sent));
-                out.write('\n');
+        for (int attempt = 0; attempt < Updates.ATTEMPTS; attempt++) {
+            Optional<ObjectStore.Versioned> content = store.readVersioned(file);
+            if (content.isEmpty()) {
+                return;
             }
-            out.flush();
-            replacement.commit();
+            try (ObjectStore.Versioned current = content.get(); BufferedReader in = reader(current.content());
+                    ObjectStore.Replacement replacement = store.replaceIf(file, "application/x-ndjson", current.version())) {
+                BufferedWriter out = new BufferedWriter(new OutputStreamWriter(replacement.stream(), StandardCharsets.UTF_8));
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String id = line.isBlank() ? null : invoiceIdOf(line);
+                    List<Outcome> sent = id == null ? null : outcomes.get(id);
+                    out.write(sent == null ? line : withSent(line, sent));
+                    out.write('\n');
+                }
+                out.flush();
+                replacement.commit();
+                return;
+            } catch (ObjectStore.VersionConflict e) {
+                LOG.debugf("%s changed while the run recorded what it sent; applying again", file);
+            }
         }
+        tally.failed(new LineError(file, null, file + " kept changing while the run recorded what it sent; the letters "
+                + "went out, and the next run records them (their ids are the same, so nothing is sent twice)"));
     }
 
     private static String withSent(String line, List<Outcome> outcomes) throws JsonProcessingException {
@@ -323,7 +388,13 @@ public class ReminderRun {
         for (Outcome outcome : outcomes) {
             if (outcome.sent() != null) {
                 com.fasterxml.jackson.databind.node.ArrayNode sent = record.withArray("remindersSent");
-                sent.add(Json.MAPPER.valueToTree(outcome.sent()));
+                boolean recorded = false;
+                for (var entry : sent) {
+                    recorded |= entry.path("level").asInt() == outcome.sent().level();
+                }
+                if (!recorded) {
+                    sent.add(Json.MAPPER.valueToTree(outcome.sent()));
+                }
             }
             if (outcome.insurerNotifiedOn() != null) {
                 record.put("insurerNotifiedOn", outcome.insurerNotifiedOn().toString());
@@ -368,7 +439,7 @@ public class ReminderRun {
             return dir.resolve(prefix + index + ".jsonl");
         }
 
-        void append(int index, String json) {
+        synchronized void append(int index, String json) {
             try {
                 if (writers[index] == null) {
                     writers[index] = Files.newBufferedWriter(file(index), StandardCharsets.UTF_8);
@@ -406,10 +477,20 @@ public class ReminderRun {
             this.kpis = kpis;
         }
 
-        void error(LineError error) {
+        synchronized void error(LineError error) {
             if (errors.size() < MAX_ERRORS_LISTED) {
                 errors.add(error);
             }
+        }
+
+        /** A write that failed; pass 2's writers call it from several threads. */
+        synchronized void failed(LineError error) {
+            failedWrites++;
+            error(error);
+        }
+
+        synchronized void letter() {
+            letters++;
         }
     }
 }

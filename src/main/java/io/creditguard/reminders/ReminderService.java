@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.creditguard.calendar.BusinessCalendar;
 import io.creditguard.rates.RateBook;
+import io.creditguard.store.ObjectStore;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
@@ -25,6 +27,8 @@ import io.creditguard.validation.InvalidInputException;
 public class ReminderService {
 
     static final String DEFAULT_POLICY_RESOURCE = "policies/default-reminder-policy.json";
+    /** Where an operator puts a policy that replaces the default. */
+    public static final String POLICY_KEY = "config/reminder-policy.json";
     private static final StatutoryRules RULES = StatutoryRules.standard();
     private static final BusinessCalendar CALENDAR = BusinessCalendar.standard();
 
@@ -52,6 +56,21 @@ public class ReminderService {
         this.inputs = inputs;
         this.rates = rates;
         this.defaultPolicy = readPolicy(resource(DEFAULT_POLICY_RESOURCE), DEFAULT_POLICY_RESOURCE);
+    }
+
+    /**
+     * The operator's policy in {@code store} ({@value #POLICY_KEY}), or the default when there is none.
+     *
+     * @throws IllegalStateException naming the file and every broken rule when the operator's is invalid
+     */
+    public ReminderPolicy policy(ObjectStore store) throws IOException {
+        Optional<InputStream> configured = store.read(POLICY_KEY);
+        if (configured.isEmpty()) {
+            return defaultPolicy;
+        }
+        try (InputStream in = configured.get()) {
+            return readPolicy(new String(in.readAllBytes(), StandardCharsets.UTF_8), store.describe() + "/" + POLICY_KEY);
+        }
     }
 
     /** The policy that ships with the product, {@value #DEFAULT_POLICY_RESOURCE}. */

@@ -1,5 +1,6 @@
 package io.creditguard.store;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,8 +12,41 @@ import java.util.Optional;
  * of keys such as {@code receivables/book.jsonl}, on a local folder or in an S3 bucket
  * ({@code creditguard.store}). Writes are whole-object and atomic: a reader sees the old content or
  * the new, never half of it, and writing the same content twice leaves one object.
+ *
+ * <p>What is read, changed and written back is written conditionally: {@link #readVersioned} gives the
+ * object's version (an S3 ETag; on a folder, the file's identity, size and time), and
+ * {@link #replaceIf} commits only while the object is still at that version, or, given
+ * {@link #ABSENT}, only while there is none, so two writers never silently overwrite each other
+ * ({@link Updates} retries a change a bounded number of times).
  */
 public interface ObjectStore {
+
+    /** The expected version of an object that must not exist yet: create once. */
+    String ABSENT = "";
+
+    /** An object's content, open for reading, and its version. The caller closes it. */
+    record Versioned(InputStream content, String version) implements Closeable {
+
+        public byte[] bytes() throws IOException {
+            try (InputStream in = content) {
+                return in.readAllBytes();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            content.close();
+        }
+    }
+
+    /** Another writer changed (or created) the object after it was read; nothing was written. */
+    final class VersionConflict extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public VersionConflict(String key) {
+            super(key + " was changed by another writer since it was read");
+        }
+    }
 
     /** The keys under {@code prefix}, in lexical order. */
     List<String> list(String prefix) throws IOException;
@@ -29,6 +63,23 @@ public interface ObjectStore {
      * discards it.
      */
     Replacement replace(String key, String contentType) throws IOException;
+
+    /** The object with its version, or empty when there is none. */
+    Optional<Versioned> readVersioned(String key) throws IOException;
+
+    /**
+     * Like {@link #replace}, but {@link Replacement#commit()} throws {@link VersionConflict} unless the
+     * object is still at {@code expectedVersion} ({@link #ABSENT}: still absent).
+     */
+    Replacement replaceIf(String key, String contentType, String expectedVersion) throws IOException;
+
+    /** {@link #write}, committed only at {@code expectedVersion}; {@link VersionConflict} otherwise. */
+    default void writeIf(String key, byte[] content, String contentType, String expectedVersion) throws IOException {
+        try (Replacement replacement = replaceIf(key, contentType, expectedVersion)) {
+            replacement.stream().write(content);
+            replacement.commit();
+        }
+    }
 
     boolean delete(String key) throws IOException;
 

@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -52,7 +56,27 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public Optional<Versioned> readVersioned(String key) {
+        try {
+            ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(objectKey(key)));
+            return Optional.of(new Versioned(in, in.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Replacement replace(String key, String contentType) throws IOException {
+        return replaceIf(key, contentType, null);
+    }
+
+    /**
+     * {@code If-Match} on the ETag read, or {@code If-None-Match: *} for {@link #ABSENT}: S3 answers 412
+     * when the precondition fails, 409 when a concurrent write won the race while this one was in
+     * flight, 404 when an object that was to be matched is gone; all three are a {@link VersionConflict}.
+     */
+    @Override
+    public Replacement replaceIf(String key, String contentType, String expectedVersion) throws IOException {
         String objectKey = objectKey(key);
         Path spool = Files.createTempFile("creditguard-", ".upload");
         OutputStream out = Files.newOutputStream(spool);
@@ -65,7 +89,21 @@ public final class S3ObjectStore implements ObjectStore {
             @Override
             public void commit() throws IOException {
                 out.close();
-                s3.putObject(b -> b.bucket(bucket).key(objectKey).contentType(contentType), RequestBody.fromFile(spool));
+                PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(objectKey)
+                        .contentType(contentType);
+                if (ABSENT.equals(expectedVersion)) {
+                    request.ifNoneMatch("*");
+                } else if (expectedVersion != null) {
+                    request.ifMatch(expectedVersion);
+                }
+                try {
+                    s3.putObject(request.build(), RequestBody.fromFile(spool));
+                } catch (S3Exception e) {
+                    if (expectedVersion != null && (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404)) {
+                        throw new VersionConflict(key);
+                    }
+                    throw e;
+                }
             }
 
             @Override

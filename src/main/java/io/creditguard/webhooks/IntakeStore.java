@@ -3,18 +3,33 @@ package io.creditguard.webhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.creditguard.digest.Sha256;
+import io.creditguard.http.ProblemException;
+import io.creditguard.http.ProblemType;
 import io.creditguard.json.Json;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.store.Updates;
+import io.creditguard.validation.FieldError;
+import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
 
 /**
  * Writes what the platforms send into the receivables book, so the reminder run reads it with
@@ -23,15 +38,35 @@ import io.creditguard.store.ObjectStore;
  * <p>Idempotent and order-proof: an event id seen before changes nothing ({@code webhooks/events/…}
  * keeps one marker per event); an event older than the stored state (by the platform's event time,
  * not arrival) is kept out; a newer one replaces the platform's fields and keeps what creditguard
- * itself recorded (reminders sent, insurer report, pause, dispute).
+ * itself recorded (reminders sent, insurer report, pause, dispute). A payment or a credit note for an
+ * invoice not yet received waits under {@code webhooks/adjustments/…} and is applied when it arrives.
+ *
+ * <p>Every change is a compare-and-set of the invoice's file ({@link Updates}): a webhook and the
+ * reminder run, or two webhooks, never overwrite each other's change; one that keeps losing the race
+ * is answered 503 (the platform sends it again), never written over.
+ *
+ * <p>The ledger: payments a platform itemises (with their ids) are kept as they are; what a platform
+ * reports as paid without itemising it (Stripe's {@code amount_remaining} before its payment events)
+ * is one payment {@code <source>:reported-paid} dated the day it was reported, shrinking as itemised
+ * payments arrive, so {@code openAmount} is always {@code amount − payments − credits} and never more
+ * than the platform says is open.
  */
 @ApplicationScoped
 class IntakeStore {
 
-    private final ObjectStore store;
+    private static final Logger LOG = Logger.getLogger(IntakeStore.class);
+    private static final String CONTENT_TYPE = "application/x-ndjson";
 
-    IntakeStore(ObjectStore store) {
+    /** A payment or credit note waiting for its invoice. */
+    record Adjustment(Invoice.Payment payment, Invoice.Credit credit, Currency currency) {
+    }
+
+    private final ObjectStore store;
+    private final InputReader inputs;
+
+    IntakeStore(ObjectStore store, InputReader inputs) {
         this.store = store;
+        this.inputs = inputs;
     }
 
     boolean seen(String source, String eventId) {
@@ -44,20 +79,36 @@ class IntakeStore {
         }
     }
 
-    /** Stores {@code incoming} unless older than what is stored, then marks the event as seen. */
-    IntakeResult upsert(String source, String eventId, Invoice incoming) {
+    /**
+     * Stores {@code incoming} unless older than what is stored, then marks the event as seen.
+     *
+     * @param itemisesPayments the platform's invoice lists every payment ({@code payments[]} replaces the
+     *     stored ones); false where payments arrive as events of their own (they are kept)
+     */
+    IntakeResult upsert(String source, String eventId, Invoice incoming, boolean itemisesPayments) {
         String key = bookKey(source, incoming.invoiceId());
+        String prefix = adjustmentPrefix(source, incoming.invoiceId());
         try {
-            Optional<Invoice> stored = read(key);
-            IntakeResult result;
-            if (stored.isPresent() && stored.get().updatedAt() != null && incoming.updatedAt() != null
-                    && stored.get().updatedAt().isAfter(incoming.updatedAt())) {
-                result = IntakeResult.of("stale", incoming.invoiceId(), "the stored state of " + stored.get().updatedAt()
-                        + " is newer than this event's " + incoming.updatedAt() + "; kept");
-            } else {
-                Invoice merged = stored.map(s -> keepOwnFields(incoming, s)).orElse(incoming);
-                store.write(key, (Json.write(merged) + "\n").getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
-                result = IntakeResult.of("accepted", incoming.invoiceId(), "stored");
+            List<String> waiting = store.list(prefix);
+            List<Adjustment> adjustments = new ArrayList<>();
+            for (String k : waiting) {
+                read(k, Adjustment.class).ifPresent(adjustments::add);
+            }
+            IntakeResult result = update(key, stored -> {
+                if (stored.isPresent() && stored.get().updatedAt() != null && incoming.updatedAt() != null
+                        && stored.get().updatedAt().isAfter(incoming.updatedAt())) {
+                    return Updates.Result.unchanged(IntakeResult.of("stale", incoming.invoiceId(), "the stored state of "
+                            + stored.get().updatedAt() + " is newer than this event's " + incoming.updatedAt() + "; kept"));
+                }
+                List<String> notes = new ArrayList<>();
+                Invoice merged = merge(source, incoming, stored, itemisesPayments, adjustments, notes);
+                return new Updates.Result<>(line(merged), IntakeResult.of("accepted", incoming.invoiceId(),
+                        notes.isEmpty() ? "stored" : "stored; " + String.join("; ", notes)));
+            });
+            if (result.status().equals("accepted")) {
+                for (String k : waiting) {
+                    store.delete(k);
+                }
             }
             markSeen(source, eventId, result);
             return result;
@@ -66,17 +117,220 @@ class IntakeStore {
         }
     }
 
+    /**
+     * A payment reported on its own (a Stripe invoice payment, a Standard Webhooks {@code invoice.payment}),
+     * added to its invoice, or kept until the invoice arrives. Idempotent by payment id.
+     *
+     * @param field where the payment sits in the payload, for the problem a bad payment is answered with
+     * @throws InvalidInputException 422 for a payment dated before the invoice or in another currency
+     */
+    IntakeResult addPayment(String source, String eventId, String invoiceId, Invoice.Payment payment, String field) {
+        return adjust(source, eventId, invoiceId, new Adjustment(payment, null, payment.currency()), field);
+    }
+
+    /**
+     * A credit note crediting an invoice, applied to it or kept until it arrives. Idempotent by the
+     * credit note's document id: the same id with another amount or date is refused.
+     *
+     * @throws InvalidInputException 422 for a credit larger than the invoice, in another currency, or
+     *     repeating an id with other figures
+     */
+    IntakeResult addCredit(String source, String eventId, String invoiceId, Invoice.Credit credit, Currency currency,
+            String field) {
+        return adjust(source, eventId, invoiceId, new Adjustment(null, credit, currency), field);
+    }
+
+    private IntakeResult adjust(String source, String eventId, String invoiceId, Adjustment adjustment, String field) {
+        String key = bookKey(source, invoiceId);
+        try {
+            IntakeResult result = update(key, stored -> {
+                if (stored.isEmpty()) {
+                    return Updates.Result.unchanged(null);
+                }
+                Invoice invoice = stored.get();
+                List<FieldError> errors = check(invoice, adjustment, field);
+                if (!errors.isEmpty()) {
+                    throw InvalidInputException.invalid(errors);
+                }
+                List<String> notes = new ArrayList<>();
+                Invoice adjusted = apply(source, invoice, List.of(adjustment), invoice.openAmount(), notes);
+                if (adjusted.equals(invoice)) {
+                    return Updates.Result.unchanged(IntakeResult.of("duplicate", invoiceId, "already recorded"));
+                }
+                return new Updates.Result<>(line(adjusted), IntakeResult.of("accepted", invoiceId,
+                        notes.isEmpty() ? "applied" : "applied; " + String.join("; ", notes)));
+            });
+            if (result == null) {
+                String id = adjustment.payment() != null ? adjustment.payment().id() : adjustment.credit().documentId();
+                store.write(adjustmentPrefix(source, invoiceId) + slug(id) + ".json", Json.write(adjustment)
+                        .getBytes(StandardCharsets.UTF_8), "application/json");
+                result = IntakeResult.of("pending", invoiceId, "kept until invoice " + invoiceId + " arrives");
+            }
+            markSeen(source, eventId, result);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A change of the stored invoice, which may run again on what another writer left. */
+    @FunctionalInterface
+    private interface InvoiceChange<T> {
+        Updates.Result<T> apply(Optional<Invoice> stored) throws IOException;
+    }
+
+    /** Reads, changes and writes back the book file, answering 503 when other writers keep winning. */
+    private <T> T update(String key, InvoiceChange<T> change) throws IOException {
+        try {
+            return Updates.update(store, key, CONTENT_TYPE, current -> change.apply(current.map(b -> parse(key, b))));
+        } catch (ObjectStore.VersionConflict e) {
+            LOG.warnf("%s: %s", key, e.getMessage());
+            throw new ProblemException(ProblemType.STORE_BUSY, "The invoice was changed by other writers through "
+                    + Updates.ATTEMPTS + " attempts; nothing was overwritten. Send the event again.");
+        }
+    }
+
+    /**
+     * The platform's new state, with what creditguard recorded kept (an agreed fee or a dispute stays
+     * known), the payments and credits joined and waiting adjustments applied.
+     */
+    private static Invoice merge(String source, Invoice incoming, Optional<Invoice> stored, boolean itemisesPayments,
+            List<Adjustment> adjustments, List<String> notes) {
+        Invoice base = incoming;
+        if (stored.isPresent()) {
+            Invoice s = stored.get();
+            Invoice.Terms terms = incoming.terms();
+            Invoice.Dunning dunning = s.dunning();
+            List<Invoice.Payment> payments = itemisesPayments ? incoming.payments() : union(s.payments(), incoming.payments());
+            base = new Invoice(incoming.invoiceId(), incoming.invoiceNumber(), incoming.currency(), incoming.issueDate(),
+                    incoming.dueDate(), incoming.amount(), incoming.openAmount(), incoming.customer(),
+                    new Invoice.Terms(terms.interestRate(), terms.reminderFeeAgreed() || s.terms().reminderFeeAgreed(),
+                            terms.governingLaw(), terms.paymentTerms(), terms.dueDateBasis()),
+                    itemised(source, payments), credits(s.credits(), incoming.credits()),
+                    new Invoice.Dunning(incoming.disputed() || dunning.disputed(), dunning.pausedUntil(),
+                            dunning.remindersSent(), dunning.insurerNotifiedOn()),
+                    incoming.source(), incoming.updatedAt());
+        }
+        List<Adjustment> valid = new ArrayList<>();
+        for (Adjustment a : adjustments) {
+            List<FieldError> errors = check(base, a, "a waiting adjustment");
+            if (errors.isEmpty()) {
+                valid.add(a);
+            } else {
+                String error = errors.get(0).message();
+                notes.add("a waiting " + (a.payment() != null ? "payment" : "credit note") + " was dropped: " + error);
+                LOG.errorf("%s %s: a waiting adjustment was dropped: %s", source, incoming.invoiceId(), error);
+            }
+        }
+        return apply(source, base, valid, incoming.openAmount(), notes);
+    }
+
+    /**
+     * A platform's invoice with its open amount reconciled with the payments and credits it itemises
+     * (see the class comment), so it can be checked as a ledger before it is stored.
+     */
+    static Invoice reconciled(String source, Invoice mapped) {
+        return apply(source, mapped, List.of(), mapped.openAmount(), new ArrayList<>());
+    }
+
+    /**
+     * {@code invoice} with {@code adjustments} added (each once, by id) and its open amount worked out
+     * again: never above {@code reportedOpen}, the platform's own figure; what it reports paid beyond the
+     * itemised payments is the one {@code <source>:reported-paid} payment.
+     */
+    private static Invoice apply(String source, Invoice invoice, List<Adjustment> adjustments, BigDecimal reportedOpen,
+            List<String> notes) {
+        List<Invoice.Payment> payments = new ArrayList<>(itemised(source, invoice.payments()));
+        List<Invoice.Credit> credits = new ArrayList<>(invoice.credits());
+        for (Adjustment a : adjustments) {
+            if (a.payment() != null && payments.stream().noneMatch(p -> a.payment().id().equals(p.id()))) {
+                payments.add(a.payment());
+            }
+            if (a.credit() != null && credits.stream().noneMatch(c -> c.documentId().equals(a.credit().documentId()))) {
+                credits.add(a.credit());
+            }
+        }
+        BigDecimal paid = sum(payments.stream().map(Invoice.Payment::amount).toList());
+        BigDecimal credited = sum(credits.stream().map(Invoice.Credit::amount).toList());
+        BigDecimal left = invoice.amount().subtract(paid).subtract(credited);
+        if (left.signum() < 0) {
+            notes.add("payments and credits exceed the invoice by " + left.negate().toPlainString() + "; it is settled");
+        }
+        BigDecimal open = left.max(BigDecimal.ZERO).min(reportedOpen);
+        BigDecimal unitemised = left.max(BigDecimal.ZERO).subtract(open);
+        if (unitemised.signum() > 0) {
+            LocalDate on = invoice.updatedAt() == null ? invoice.issueDate()
+                    : LocalDate.ofInstant(invoice.updatedAt(), ZoneOffset.UTC);
+            payments.add(new Invoice.Payment(source + ":reported-paid", on.isBefore(invoice.issueDate()) ? invoice.issueDate() : on,
+                    unitemised, null, "paid as " + source + " reports, not itemised"));
+        }
+        return new Invoice(invoice.invoiceId(), invoice.invoiceNumber(), invoice.currency(), invoice.issueDate(),
+                invoice.dueDate(), invoice.amount(), open, invoice.customer(), invoice.terms(), payments, credits,
+                invoice.dunning(), invoice.source(), invoice.updatedAt());
+    }
+
+    /** Why {@code adjustment} cannot go on {@code invoice}: another currency, a date before it, too large, a changed id. */
+    private static List<FieldError> check(Invoice invoice, Adjustment adjustment, String field) {
+        List<FieldError> errors = new ArrayList<>();
+        if (adjustment.currency() != null && !adjustment.currency().equals(invoice.currency())) {
+            errors.add(FieldError.at(field, "is in " + adjustment.currency() + "; invoice " + invoice.invoiceNumber()
+                    + " is in " + invoice.currency()));
+        }
+        LocalDate date = adjustment.payment() != null ? adjustment.payment().date() : adjustment.credit().date();
+        if (date.isBefore(invoice.issueDate())) {
+            errors.add(FieldError.at(field, "is dated " + date + ", before invoice " + invoice.invoiceNumber() + " of "
+                    + invoice.issueDate()));
+        }
+        if (adjustment.credit() != null) {
+            Invoice.Credit credit = adjustment.credit();
+            if (credit.amount().compareTo(invoice.amount()) > 0) {
+                errors.add(FieldError.at(field, "credits " + credit.amount().toPlainString() + ", more than invoice "
+                        + invoice.invoiceNumber() + " of " + invoice.amount().toPlainString()));
+            }
+            invoice.credits().stream().filter(c -> c.documentId().equals(credit.documentId()) && !c.equals(credit))
+                    .findFirst().ifPresent(c -> errors.add(FieldError.at(field, "repeats credit note " + c.documentId()
+                            + ", received before with " + c.amount().toPlainString() + " on " + c.date())));
+        }
+        if (adjustment.payment() != null) {
+            Invoice.Payment payment = adjustment.payment();
+            invoice.payments().stream().filter(p -> payment.id().equals(p.id()) && p.amount().compareTo(payment.amount()) != 0)
+                    .findFirst().ifPresent(p -> errors.add(FieldError.at(field, "repeats payment " + p.id()
+                            + ", received before with " + p.amount().toPlainString())));
+        }
+        return errors;
+    }
+
+    private static List<Invoice.Payment> itemised(String source, List<Invoice.Payment> payments) {
+        return payments.stream().filter(p -> !(source + ":reported-paid").equals(p.id())).toList();
+    }
+
+    private static List<Invoice.Payment> union(List<Invoice.Payment> stored, List<Invoice.Payment> incoming) {
+        Map<String, Invoice.Payment> byId = new LinkedHashMap<>();
+        stored.forEach(p -> byId.put(p.id() == null ? "stored:" + byId.size() : p.id(), p));
+        incoming.forEach(p -> byId.put(p.id() == null ? "incoming:" + byId.size() : p.id(), p));
+        return List.copyOf(byId.values());
+    }
+
+    private static List<Invoice.Credit> credits(List<Invoice.Credit> stored, List<Invoice.Credit> incoming) {
+        Map<String, Invoice.Credit> byId = new LinkedHashMap<>();
+        stored.forEach(c -> byId.put(c.documentId(), c));
+        incoming.forEach(c -> byId.put(c.documentId(), c));
+        return List.copyOf(byId.values());
+    }
+
+    private static BigDecimal sum(List<BigDecimal> amounts) {
+        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** Keeps a notification that carries no invoice data (Xero) until the invoice can be fetched; newest wins. */
     IntakeResult queue(String source, String resourceKey, Instant eventTime, Map<String, Object> notification) {
-        String key = "webhooks/pending/" + source + "/" + slug(resourceKey) + ".json";
+        String key = pendingPrefix(source) + slug(resourceKey) + ".json";
         try {
-            Optional<InputStream> existing = store.read(key);
+            Optional<Map<?, ?>> existing = read(key, Map.class).map(m -> (Map<?, ?>) m);
             if (existing.isPresent()) {
-                try (InputStream in = existing.get()) {
-                    String time = Json.MAPPER.readTree(in).path("eventTime").asText("");
-                    if (!time.isEmpty() && Instant.parse(time).isAfter(eventTime)) {
-                        return IntakeResult.of("stale", resourceKey, "a newer notification is already queued");
-                    }
+                Object time = existing.get().get("eventTime");
+                if (time instanceof String t && !t.isEmpty() && Instant.parse(t).isAfter(eventTime)) {
+                    return IntakeResult.of("stale", resourceKey, "a newer notification is already queued");
                 }
             }
             store.write(key, Json.write(notification).getBytes(StandardCharsets.UTF_8), "application/json");
@@ -86,28 +340,40 @@ class IntakeStore {
         }
     }
 
-    private Optional<Invoice> read(String key) throws IOException {
+    /** The keys of the notifications queued for {@code source}, oldest key first. */
+    List<String> queued(String source) throws IOException {
+        return store.list(pendingPrefix(source));
+    }
+
+    Optional<Map<?, ?>> notification(String key) throws IOException {
+        return read(key, Map.class).map(m -> (Map<?, ?>) m);
+    }
+
+    void dequeue(String key) throws IOException {
+        store.delete(key);
+    }
+
+    private <T> Optional<T> read(String key, Class<T> type) throws IOException {
         Optional<InputStream> content = store.read(key);
         if (content.isEmpty()) {
             return Optional.empty();
         }
         try (InputStream in = content.get()) {
-            return Optional.of(Json.MAPPER.readValue(in, Invoice.class));
+            return Optional.of(Json.MAPPER.readValue(in, type));
         }
     }
 
-    /** The platform's new state, with what creditguard recorded kept: an agreed fee or a dispute stays known. */
-    private static Invoice keepOwnFields(Invoice incoming, Invoice stored) {
-        Invoice.Terms terms = incoming.terms();
-        Invoice.Dunning dunning = stored.dunning();
-        return new Invoice(incoming.invoiceId(), incoming.invoiceNumber(), incoming.currency(), incoming.issueDate(),
-                incoming.dueDate(), incoming.amount(), incoming.openAmount(), incoming.customer(),
-                new Invoice.Terms(terms.interestRate(), terms.reminderFeeAgreed() || stored.terms().reminderFeeAgreed(),
-                        terms.governingLaw(), terms.paymentTerms()),
-                incoming.payments(), incoming.credits(),
-                new Invoice.Dunning(incoming.disputed() || dunning.disputed(), dunning.pausedUntil(), dunning.remindersSent(),
-                        dunning.insurerNotifiedOn()),
-                incoming.source(), incoming.updatedAt());
+    private Invoice parse(String key, byte[] line) {
+        try {
+            return inputs.read(new String(line, StandardCharsets.UTF_8), Invoice.class);
+        } catch (InvalidInputException e) {
+            // Only intake and the run write these files; one that no longer reads is a fault to look at, not to overwrite.
+            throw new IllegalStateException(store.describe() + "/" + key + " is not a valid invoice: " + e.summary(), e);
+        }
+    }
+
+    private static byte[] line(Invoice invoice) {
+        return (Json.write(invoice) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private void markSeen(String source, String eventId, IntakeResult result) throws IOException {
@@ -117,6 +383,14 @@ class IntakeStore {
 
     static String bookKey(String source, String invoiceId) {
         return "receivables/webhooks/" + source + "/" + slug(invoiceId) + ".jsonl";
+    }
+
+    private static String adjustmentPrefix(String source, String invoiceId) {
+        return "webhooks/adjustments/" + source + "/" + slug(invoiceId) + "/";
+    }
+
+    private static String pendingPrefix(String source) {
+        return "webhooks/pending/" + source + "/";
     }
 
     private static String markerKey(String source, String eventId) {

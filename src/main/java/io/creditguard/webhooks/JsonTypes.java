@@ -2,8 +2,9 @@ package io.creditguard.webhooks;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Every type of this package that Jackson writes, registered for a native image. */
-@RegisterForReflection(targets = { IntakeResult.class })
+/** Every type of this package that Jackson maps, registered for a native image. */
+@RegisterForReflection(targets = { IntakeResult.class, IntakeStore.Adjustment.class,
+        StandardWebhooksIntake.PaymentEvent.class })
 final class JsonTypes {
 
     private JsonTypes() {

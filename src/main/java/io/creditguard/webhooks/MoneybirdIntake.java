@@ -58,7 +58,7 @@ class MoneybirdIntake {
         if (store.seen(SOURCE, eventId)) {
             return IntakeResult.of("duplicate", null, "event " + eventId + " was processed before");
         }
-        return store.upsert(SOURCE, eventId, inputs.check(map(entity, state, updated), "$.entity"));
+        return store.upsert(SOURCE, eventId, inputs.check(IntakeStore.reconciled(SOURCE, map(entity, state, updated)), "$.entity"), true);
     }
 
     private Invoice map(JsonNode e, String state, Instant updated) {
@@ -78,16 +78,34 @@ class MoneybirdIntake {
                         company.isEmpty() ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS, country,
                         Normalizer.languageOf(country), contact.path("email").asText(null), address.isEmpty() ? null : address,
                         null),
-                Invoice.Terms.NONE, List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, updated);
+                Invoice.Terms.NONE, payments(e), List.of(), Invoice.Dunning.NONE, SOURCE, updated);
+    }
+
+    /** {@code payments[]}: each with its {@code id}, {@code payment_date} and {@code price} (a decimal string). */
+    private static List<Invoice.Payment> payments(JsonNode e) {
+        List<Invoice.Payment> payments = new java.util.ArrayList<>();
+        JsonNode list = e.path("payments");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode p = list.get(i);
+            String path = "$.entity.payments[" + i + "]";
+            payments.add(new Invoice.Payment("moneybird:" + Payloads.text(p, "id", path + ".id"),
+                    Payloads.date(Payloads.text(p, "payment_date", path + ".payment_date"), path + ".payment_date"),
+                    decimal(p, "price", path), null, null));
+        }
+        return List.copyOf(payments);
     }
 
     /** Moneybird writes amounts as decimal strings ({@code "121.0"}). */
     private static BigDecimal decimal(JsonNode e, String field) {
+        return decimal(e, field, "$.entity");
+    }
+
+    private static BigDecimal decimal(JsonNode e, String field, String path) {
         String text = e.path(field).asText("");
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException ex) {
-            throw Payloads.invalid("$.entity." + field, "must be a decimal amount such as \"121.00\"");
+            throw Payloads.invalid(path + "." + field, "must be a decimal amount such as \"121.00\"");
         }
     }
 

@@ -22,9 +22,25 @@ class Normalizer {
         this.defaultCountry = defaultCountry;
     }
 
-    /** The debtor's country, or the configured default when the platform did not say. */
+    /**
+     * The debtor's country as an ISO code, from a code or an English name ({@code Sweden}; Xero's
+     * addresses carry names); the configured default when the platform did not say. A name that is no
+     * country passes as written, so validation names it.
+     */
     String country(String given) {
-        return given == null || given.isBlank() ? defaultCountry : given.toUpperCase(Locale.ROOT);
+        if (given == null || given.isBlank()) {
+            return defaultCountry;
+        }
+        String text = given.strip();
+        if (text.length() == 2) {
+            return text.toUpperCase(Locale.ROOT);
+        }
+        for (String code : Locale.getISOCountries()) {
+            if (new Locale("", code).getDisplayCountry(Locale.ENGLISH).equalsIgnoreCase(text)) {
+                return code;
+            }
+        }
+        return text;
     }
 
     static String languageOf(String country) {

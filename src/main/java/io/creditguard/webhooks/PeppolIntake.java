@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,37 +26,57 @@ import io.creditguard.http.HttpRequest;
 import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.reminders.ReminderPolicy;
+import io.creditguard.reminders.ReminderService;
+import io.creditguard.store.ObjectStore;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
 
 /**
- * A Peppol BIS Billing 3.0 invoice in UBL 2.1 ({@code POST /invoices/peppol}, {@code application/xml}),
+ * Peppol BIS Billing 3.0 documents in UBL 2.1 ({@code POST /invoices/peppol}, {@code application/xml}),
  * authenticated by {@code x-api-key} against INTAKE_API_KEY. The parser refuses any DOCTYPE, so
- * external entities (XXE) and entity expansion never happen. Read: invoice number (BT-1 cbc:ID),
- * issue date (BT-2), due date (BT-9), currency (BT-5), amount due (BT-115 PayableAmount), buyer name
- * (BT-44) and legal id with its scheme (BT-47, e.g. 0007 Swedish orgnr, 0106 KvK), buyer country
- * (BT-55) and seller (BT-27 / BT-30).
+ * external entities (XXE) and entity expansion never happen. Only BIS Billing 3.0 is taken:
+ * {@code CustomizationID} (BT-24) and {@code ProfileID} (BT-23) must name it.
+ *
+ * <p>An {@code Invoice}: number (BT-1), issue date (BT-2), due date (BT-9), currency (BT-5), total
+ * (BT-112), amount paid in advance (BT-113, recorded as a payment), amount due (BT-115), buyer name
+ * (BT-44), legal id with its scheme (BT-47) and country (BT-55), seller (BT-27 / BT-30). Without a due
+ * date BR-CO-25 requires payment terms (BT-20): the due date is then the issue date plus the policy's
+ * {@code defaultPaymentTermsDays}, and the invoice says so.
+ *
+ * <p>A {@code CreditNote} (type 381) credits the invoice its BG-3 reference names (BT-25) by its
+ * amount due (BT-115): applied to that invoice, or kept until the invoice arrives; idempotent by the
+ * credit note's number and seller.
  */
 @ApplicationScoped
 class PeppolIntake {
 
     static final String SOURCE = "peppol";
+    static final String BIS_BILLING_3 = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
+    static final String BIS_PROFILE = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     private static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
     private static final String INVOICE = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
+    private static final String CREDIT_NOTE = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
+    private static final String PAYABLE = "BT-115 cac:LegalMonetaryTotal/cbc:PayableAmount";
 
     private final Secrets secrets;
-    private final IntakeStore store;
+    private final IntakeStore intake;
     private final Normalizer normalizer;
     private final InputReader inputs;
+    private final ReminderService reminders;
+    private final ObjectStore store;
     private final Clock clock;
 
-    PeppolIntake(Secrets secrets, IntakeStore store, Normalizer normalizer, InputReader inputs, Clock clock) {
+    PeppolIntake(Secrets secrets, IntakeStore intake, Normalizer normalizer, InputReader inputs, ReminderService reminders,
+            ObjectStore store, Clock clock) {
         this.secrets = secrets;
-        this.store = store;
+        this.intake = intake;
         this.normalizer = normalizer;
         this.inputs = inputs;
+        this.reminders = reminders;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -66,53 +87,134 @@ class PeppolIntake {
         }
         String contentType = request.header("content-type").orElse("").split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!contentType.equals("application/xml") && !contentType.equals("text/xml")) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the UBL invoice as application/xml, not "
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the UBL document as application/xml, not "
                     + (contentType.isEmpty() ? "without a Content-Type" : contentType) + ".");
         }
         Element root = parse(request.body()).getDocumentElement();
-        if (!INVOICE.equals(root.getNamespaceURI()) || !"Invoice".equals(root.getLocalName())) {
-            throw new ProblemException(ProblemType.INVALID_BODY, "The document is not a UBL 2.1 Invoice (root element "
-                    + root.getNodeName() + ").");
+        boolean invoice = INVOICE.equals(root.getNamespaceURI()) && "Invoice".equals(root.getLocalName());
+        boolean creditNote = CREDIT_NOTE.equals(root.getNamespaceURI()) && "CreditNote".equals(root.getLocalName());
+        if (!invoice && !creditNote) {
+            throw new ProblemException(ProblemType.INVALID_BODY, "The document is not a UBL 2.1 Invoice or CreditNote (root "
+                    + "element " + root.getNodeName() + ").");
         }
+        requireBis(root);
         String eventId = Sha256.hex(request.body());
-        if (store.seen(SOURCE, eventId)) {
+        if (intake.seen(SOURCE, eventId)) {
             return IntakeResult.of("duplicate", null, "this document was received before");
         }
-        return store.upsert(SOURCE, eventId, inputs.check(map(root), "$"));
+        return invoice ? intake.upsert(SOURCE, eventId, inputs.check(invoice(root), "$"), true) : credit(root, eventId);
     }
 
-    private Invoice map(Element root) {
+    /** BIS Billing 3.0 only: another specification's document may mean something else by the same elements. */
+    private static void requireBis(Element root) {
+        List<FieldError> errors = new ArrayList<>();
+        String customization = optional(root, c(CBC, "CustomizationID"));
+        String profile = optional(root, c(CBC, "ProfileID"));
+        if (!BIS_BILLING_3.equals(customization)) {
+            errors.add(FieldError.at("BT-24 cbc:CustomizationID", "must be " + BIS_BILLING_3 + " (Peppol BIS Billing 3.0), not "
+                    + (customization == null ? "absent" : customization)));
+        }
+        if (!BIS_PROFILE.equals(profile)) {
+            errors.add(FieldError.at("BT-23 cbc:ProfileID", "must be " + BIS_PROFILE + ", not "
+                    + (profile == null ? "absent" : profile)));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.invalid(errors);
+        }
+    }
+
+    private Invoice invoice(Element root) {
         List<FieldError> missing = new ArrayList<>();
         String number = text(root, missing, "BT-1 cbc:ID", c(CBC, "ID"));
         String issued = text(root, missing, "BT-2 cbc:IssueDate", c(CBC, "IssueDate"));
-        String due = text(root, missing, "BT-9 cbc:DueDate", c(CBC, "DueDate"));
+        String due = optional(root, c(CBC, "DueDate"));
+        String terms = optional(root, c(CAC, "PaymentTerms"), c(CBC, "Note"));
         String currency = text(root, missing, "BT-5 cbc:DocumentCurrencyCode", c(CBC, "DocumentCurrencyCode"));
-        String payable = text(root, missing, "BT-115 cac:LegalMonetaryTotal/cbc:PayableAmount", c(CAC, "LegalMonetaryTotal"),
-                c(CBC, "PayableAmount"));
+        String payable = text(root, missing, PAYABLE, c(CAC, "LegalMonetaryTotal"), c(CBC, "PayableAmount"));
         String total = optional(root, c(CAC, "LegalMonetaryTotal"), c(CBC, "TaxInclusiveAmount"));
+        String prepaid = optional(root, c(CAC, "LegalMonetaryTotal"), c(CBC, "PrepaidAmount"));
         String[] buyer = {c(CAC, "AccountingCustomerParty"), c(CAC, "Party")};
         String buyerName = text(root, missing, "BT-44 buyer cac:PartyLegalEntity/cbc:RegistrationName",
                 concat(buyer, c(CAC, "PartyLegalEntity"), c(CBC, "RegistrationName")));
         Element buyerId = element(root, concat(buyer, c(CAC, "PartyLegalEntity"), c(CBC, "CompanyID")));
         String country = optional(root, concat(buyer, c(CAC, "PostalAddress"), c(CAC, "Country"), c(CBC, "IdentificationCode")));
-        String[] seller = {c(CAC, "AccountingSupplierParty"), c(CAC, "Party"), c(CAC, "PartyLegalEntity")};
-        String sellerId = optional(root, concat(seller, c(CBC, "CompanyID")));
-        String sellerName = text(root, missing, "BT-27 seller cac:PartyLegalEntity/cbc:RegistrationName",
-                concat(seller, c(CBC, "RegistrationName")));
+        String supplier = supplier(root, missing);
         if (!missing.isEmpty()) {
             throw InvalidInputException.invalid(missing);
         }
+        BigDecimal amountDue = amount(payable, PAYABLE);
+        LocalDate issueDate = Payloads.date(issued, "BT-2 cbc:IssueDate");
+        LocalDate dueDate;
+        String dueDateBasis = null;
+        if (due != null) {
+            dueDate = Payloads.date(due, "BT-9 cbc:DueDate");
+        } else if (amountDue.signum() > 0 && terms == null) {
+            throw Payloads.invalid("BT-9 cbc:DueDate", "is absent, and so are the payment terms (BT-20 cac:PaymentTerms/cbc:Note): "
+                    + "BR-CO-25 requires one of them when an amount is due");
+        } else {
+            int days = policy().defaultPaymentTermsDays();
+            dueDate = issueDate.plusDays(days);
+            dueDateBasis = "no due date (BT-9) on the invoice: issue date " + issueDate + " + " + days
+                    + " days (the policy's defaultPaymentTermsDays)";
+        }
+        BigDecimal paidInAdvance = prepaid == null ? BigDecimal.ZERO : amount(prepaid, "BT-113 PrepaidAmount");
+        BigDecimal amount = total == null ? amountDue.add(paidInAdvance)
+                : amount(total, "BT-112 TaxInclusiveAmount").max(amountDue.add(paidInAdvance));
+        String invoiceId = "peppol:" + supplier + ":" + number;
+        List<Invoice.Payment> payments = paidInAdvance.signum() > 0 ? List.of(new Invoice.Payment(invoiceId + ":prepaid",
+                issueDate, paidInAdvance, null, "paid in advance (BT-113)")) : List.of();
         String buyerLegalId = buyerId == null ? buyerName : buyerId.getTextContent().strip();
         String scheme = buyerId == null ? "" : buyerId.getAttribute("schemeID");
         String debtorCountry = normalizer.country(country);
-        BigDecimal amountDue = amount(payable, "BT-115 PayableAmount");
-        return new Invoice("peppol:" + (sellerId == null ? sellerName : sellerId) + ":" + number, number,
-                Payloads.currencyCode(currency, "BT-5 cbc:DocumentCurrencyCode"), Payloads.date(issued, "BT-2 cbc:IssueDate"),
-                Payloads.date(due, "BT-9 cbc:DueDate"),
-                total == null ? amountDue : amount(total, "BT-112 TaxInclusiveAmount").max(amountDue), amountDue,
+        return new Invoice(invoiceId, number, Payloads.currencyCode(currency, "BT-5 cbc:DocumentCurrencyCode"), issueDate,
+                dueDate, amount, amountDue,
                 new Invoice.Customer((scheme.isEmpty() ? "" : scheme + ":") + buyerLegalId, buyerName,
                         Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null, null),
-                Invoice.Terms.NONE, List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, clock.instant());
+                new Invoice.Terms(null, false, null, terms, dueDateBasis), payments, List.of(), Invoice.Dunning.NONE, SOURCE,
+                clock.instant());
+    }
+
+    private IntakeResult credit(Element root, String eventId) {
+        List<FieldError> missing = new ArrayList<>();
+        String number = text(root, missing, "BT-1 cbc:ID", c(CBC, "ID"));
+        String issued = text(root, missing, "BT-2 cbc:IssueDate", c(CBC, "IssueDate"));
+        String type = text(root, missing, "BT-3 cbc:CreditNoteTypeCode", c(CBC, "CreditNoteTypeCode"));
+        String currency = text(root, missing, "BT-5 cbc:DocumentCurrencyCode", c(CBC, "DocumentCurrencyCode"));
+        String payable = text(root, missing, PAYABLE, c(CAC, "LegalMonetaryTotal"), c(CBC, "PayableAmount"));
+        String reference = text(root, missing, "BT-25 cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID",
+                c(CAC, "BillingReference"), c(CAC, "InvoiceDocumentReference"), c(CBC, "ID"));
+        String supplier = supplier(root, missing);
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.invalid(missing);
+        }
+        if (!"381".equals(type)) {
+            throw Payloads.invalid("BT-3 cbc:CreditNoteTypeCode", "must be 381 (credit note), not " + type);
+        }
+        BigDecimal amount = amount(payable, PAYABLE);
+        if (amount.signum() <= 0) {
+            throw Payloads.invalid(PAYABLE, "must be a positive amount credited");
+        }
+        Invoice.Credit credit = inputs.check(new Invoice.Credit("peppol:" + supplier + ":" + number,
+                Payloads.date(issued, "BT-2 cbc:IssueDate"), amount), "$");
+        return intake.addCredit(SOURCE, eventId, "peppol:" + supplier + ":" + reference, credit,
+                Payloads.currencyCode(currency, "BT-5 cbc:DocumentCurrencyCode"), PAYABLE);
+    }
+
+    /** The seller as both documents name it: its legal id (BT-30) where given, else its name (BT-27). */
+    private static String supplier(Element root, List<FieldError> missing) {
+        String[] seller = {c(CAC, "AccountingSupplierParty"), c(CAC, "Party"), c(CAC, "PartyLegalEntity")};
+        String id = optional(root, concat(seller, c(CBC, "CompanyID")));
+        String name = text(root, missing, "BT-27 seller cac:PartyLegalEntity/cbc:RegistrationName",
+                concat(seller, c(CBC, "RegistrationName")));
+        return id == null ? name : id;
+    }
+
+    private ReminderPolicy policy() {
+        try {
+            return reminders.policy(store);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -1,5 +1,11 @@
 package io.creditguard.webhooks;
 
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -7,6 +13,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,6 +29,7 @@ import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.validation.InputReader;
+import io.creditguard.validation.SingleLine;
 
 /**
  * Any sender of Standard Webhooks (standardwebhooks.com), {@code POST /webhooks/standard/{source}}.
@@ -22,7 +37,9 @@ import io.creditguard.validation.InputReader;
  * (space-separated {@code v1,<base64>}); the signature is HMAC-SHA256 over
  * {@code "<id>.<timestamp>.<body>"} with the base64 key after {@code whsec_} in
  * STANDARD_WEBHOOK_SECRET_<SOURCE> or, failing that, STANDARD_WEBHOOK_SECRET. Five minutes' tolerance.
- * The payload is {@code {"type":"invoice.…","timestamp":…,"data":<a creditguard invoice>}}.
+ * The payload is {@code {"type":"invoice.…","timestamp":…,"data":<a creditguard invoice>}}, whose
+ * {@code payments[]} lists every payment; or {@code {"type":"invoice.payment","data":{"invoiceId":…,
+ * "payment":<a creditguard payment>}}} for a payment on its own (idempotent by the payment's id).
  */
 @ApplicationScoped
 class StandardWebhooksIntake {
@@ -59,6 +76,13 @@ class StandardWebhooksIntake {
         if (store.seen(source, id)) {
             return IntakeResult.of("duplicate", null, "message " + id + " was processed before");
         }
+        if (type.equals("invoice.payment")) {
+            PaymentEvent event = inputs.read(payload.path("data"), PaymentEvent.class, "$.data");
+            Invoice.Payment payment = event.payment();
+            return store.addPayment(source, id, source + ":" + event.invoiceId(), new Invoice.Payment(
+                    source + ":" + payment.id(), payment.date(), payment.amount(), payment.currency(), payment.reference()),
+                    "$.data.payment");
+        }
         Invoice data = inputs.read(payload.path("data"), Invoice.class, "$.data");
         // The sender's invoice, under its source's name space; what creditguard records while dunning is
         // creditguard's own, so a sender cannot claim levels as sent.
@@ -66,7 +90,32 @@ class StandardWebhooksIntake {
                 data.issueDate(), data.dueDate(), data.amount(), data.openAmount(), data.customer(), data.terms(),
                 data.payments(), data.credits(), new Invoice.Dunning(data.disputed(), data.dunning().pausedUntil(),
                         java.util.List.of(), null), source, sent);
-        return store.upsert(source, id, inputs.check(scoped, "$.data"));
+        return store.upsert(source, id, inputs.check(scoped, "$.data"), true);
+    }
+
+    /** A payment on its own: the sender's invoice id and the payment, which must carry its id. */
+    record PaymentEvent(@NotBlank @Size(max = 100) @SingleLine String invoiceId,
+            @NotNull @Valid @PaymentEvent.Identified Invoice.Payment payment) {
+
+        /** The payment's id is what makes a repeated message change nothing. */
+        @Documented
+        @Target(FIELD)
+        @Retention(RUNTIME)
+        @Constraint(validatedBy = Identified.Validator.class)
+        @interface Identified {
+            String message() default "{io.creditguard.webhooks.StandardWebhooksIntake.PaymentEvent.Identified.message}";
+
+            Class<?>[] groups() default {};
+
+            Class<? extends Payload>[] payload() default {};
+
+            final class Validator implements ConstraintValidator<Identified, Invoice.Payment> {
+                @Override
+                public boolean isValid(Invoice.Payment payment, ConstraintValidatorContext context) {
+                    return payment == null || payment.id() != null && !payment.id().isBlank();
+                }
+            }
+        }
     }
 
     private Instant verify(HttpRequest request, String secret, String id) {

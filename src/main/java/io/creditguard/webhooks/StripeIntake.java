@@ -32,6 +32,8 @@ class StripeIntake {
     static final String SOURCE = "stripe";
     private static final Set<String> INVOICE_EVENTS = Set.of("invoice.finalized", "invoice.paid", "invoice.payment_failed",
             "invoice.overdue", "invoice.voided", "invoice.marked_uncollectible", "invoice.updated");
+    /** An invoice payment (API 2025-03-31 "basil" and later): one payment, its amount and when it was paid. */
+    private static final String PAYMENT_EVENT = "invoice_payment.paid";
 
     private final Secrets secrets;
     private final IntakeStore store;
@@ -52,16 +54,37 @@ class StripeIntake {
         JsonNode event = inputs.tree(request.bodyText());
         String eventId = Payloads.text(event, "id", "$.id");
         String type = Payloads.text(event, "type", "$.type");
-        if (!INVOICE_EVENTS.contains(type)) {
+        if (!INVOICE_EVENTS.contains(type) && !type.equals(PAYMENT_EVENT)) {
             return IntakeResult.of("ignored", null, type + " is not an invoice event this endpoint uses");
         }
         if (store.seen(SOURCE, eventId)) {
             return IntakeResult.of("duplicate", null, "event " + eventId + " was processed before");
         }
-        JsonNode invoice = event.path("data").path("object");
-        Invoice mapped = inputs.check(map(invoice, type, Instant.ofEpochSecond(event.path("created").asLong())),
+        JsonNode object = event.path("data").path("object");
+        if (type.equals(PAYMENT_EVENT)) {
+            return payment(eventId, object);
+        }
+        Invoice mapped = inputs.check(map(object, type, Instant.ofEpochSecond(event.path("created").asLong())),
                 "$.data.object");
-        return store.upsert(SOURCE, eventId, mapped);
+        return store.upsert(SOURCE, eventId, mapped, false);
+    }
+
+    /** {@code invoice_payment}: {@code amount_paid} in minor units, {@code status_transitions.paid_at}, {@code invoice}. */
+    private IntakeResult payment(String eventId, JsonNode o) {
+        Currency currency = Payloads.currency(o, "currency", "$.data.object.currency");
+        BigDecimal amount = minor(o, "amount_paid", Currencies.minorUnits(currency));
+        if (amount.signum() == 0) {
+            throw Payloads.invalid("$.data.object.amount_paid", "must be a positive amount for a paid invoice payment");
+        }
+        JsonNode paidAt = o.path("status_transitions").path("paid_at");
+        if (!paidAt.isIntegralNumber()) {
+            throw Payloads.invalid("$.data.object.status_transitions.paid_at", "must be the unix time of the payment");
+        }
+        String id = Payloads.text(o, "id", "$.data.object.id");
+        String invoice = Payloads.text(o, "invoice", "$.data.object.invoice");
+        Invoice.Payment payment = inputs.check(new Invoice.Payment("stripe:" + id, day(paidAt.asLong()), amount, currency, null),
+                "$.data.object");
+        return store.addPayment(SOURCE, eventId, "stripe:" + invoice, payment, "$.data.object");
     }
 
     private void verify(HttpRequest request, String secret) {

@@ -50,15 +50,35 @@ class ReminderRunFaultsTest {
 
         @Override
         public void write(String key, byte[] content, String contentType) throws IOException {
+            fail(key);
+            store.write(key, content, contentType);
+        }
+
+        private void fail(String key) throws IOException {
             if (key.startsWith("letters/") && letterWrites.incrementAndGet() == failOn) {
                 throw new IOException("disk full (simulated)");
             }
-            store.write(key, content, contentType);
         }
 
         @Override
         public Replacement replace(String key, String contentType) throws IOException {
             return store.replace(key, contentType);
+        }
+
+        @Override
+        public Optional<Versioned> readVersioned(String key) throws IOException {
+            return store.readVersioned(key);
+        }
+
+        @Override
+        public void writeIf(String key, byte[] content, String contentType, String expectedVersion) throws IOException {
+            fail(key);
+            store.writeIf(key, content, contentType, expectedVersion);
+        }
+
+        @Override
+        public Replacement replaceIf(String key, String contentType, String expectedVersion) throws IOException {
+            return store.replaceIf(key, contentType, expectedVersion);
         }
 
         @Override

@@ -3,10 +3,11 @@ package io.creditguard.store;
 import java.net.URI;
 import java.util.Map;
 
+import java.util.Properties;
+
 import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,13 +20,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3-compatible server for tests: S3Proxy over an in-memory blob store, on a free loopback
- * port, checking AWS Signature V4 with a test key pair, so a mis-signed request fails as on AWS.
+ * port, checking AWS Signature V4 with a test key pair, so a mis-signed request fails as on AWS, and
+ * refusing a conditional PUT whose precondition fails with 412, as S3 does.
  */
 public final class S3ProxyServer implements QuarkusTestResourceLifecycleManager {
 
-    static final String ACCESS_KEY = "test-access-key";
-    static final String SECRET_KEY = "test-secret-key";
-    static final String BUCKET = "creditguard-test";
+    public static final String ACCESS_KEY = "test-access-key";
+    public static final String SECRET_KEY = "test-secret-key";
+    public static final String BUCKET = "creditguard-test";
 
     private S3Proxy proxy;
 
@@ -37,11 +39,17 @@ public final class S3ProxyServer implements QuarkusTestResourceLifecycleManager 
     }
 
     private void boot() throws Exception {
-        BlobStoreContext context = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
-                .build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY, SECRET_KEY).build();
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.identity", "identity");
+        properties.setProperty("jclouds.credential", "credential");
+        // The in-memory store that resolves If-None-Match atomically and If-Match under a lock.
+        proxy = S3Proxy.builder().blobStore(BlobStores.create("transient-nio2", properties))
+                .endpoint(URI.create("http://127.0.0.1:0")).awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
         proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            Thread.onSpinWait();
+        }
         // The SDK's default chain reads these system properties, as it reads the Lambda environment on AWS.
         System.setProperty("aws.accessKeyId", ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", SECRET_KEY);

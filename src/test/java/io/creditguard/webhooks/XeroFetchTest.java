@@ -1,0 +1,232 @@
+package io.creditguard.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.creditguard.Standalone;
+import io.creditguard.receivables.IntakeBacklog;
+import io.creditguard.reminders.ReminderRun;
+import io.creditguard.store.FileObjectStore;
+import io.creditguard.validation.InputReader;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * The Xero fetch against a local server answering as Xero's documented endpoints do: the
+ * client-credentials token, {@code GET /api.xro/2.0/Invoices/{InvoiceID}} with a 429 on the way.
+ */
+class XeroFetchTest {
+
+    private static final String CLIENT_ID = "xero-client-id";
+    private static final String CLIENT_SECRET = "xero-client-secret";
+
+    @TempDir
+    Path root;
+
+    private HttpServer xero;
+    private final AtomicInteger tokens = new AtomicInteger();
+    private final AtomicInteger invoiceCalls = new AtomicInteger();
+    private volatile boolean rateLimitFirst = true;
+    private volatile int failWith = 0;
+    private volatile String status = "AUTHORISED";
+    private volatile String type = "ACCREC";
+
+    @BeforeEach
+    void start() throws IOException {
+        xero = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        xero.createContext("/connect/token", this::token);
+        xero.createContext("/api.xro/2.0/Invoices/", this::invoice);
+        xero.start();
+    }
+
+    @AfterEach
+    void stop() {
+        xero.stop(0);
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        String expected = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
+                .getBytes(StandardCharsets.UTF_8));
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!"POST".equals(exchange.getRequestMethod()) || !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                || !body.equals("grant_type=client_credentials")) {
+            send(exchange, 401, "{\"error\":\"invalid_client\"}", Map.of());
+            return;
+        }
+        tokens.incrementAndGet();
+        send(exchange, 200, "{\"access_token\":\"token-" + tokens.get() + "\",\"expires_in\":1800,\"token_type\":\"Bearer\","
+                + "\"scope\":\"accounting.invoices.read\"}", Map.of());
+    }
+
+    private void invoice(HttpExchange exchange) throws IOException {
+        invoiceCalls.incrementAndGet();
+        String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+        if (bearer == null || !bearer.matches("Bearer token-[1-" + tokens.get() + "]")
+                || !"application/json".equals(exchange.getRequestHeaders().getFirst("Accept"))) {
+            send(exchange, 401, "{\"Title\":\"Unauthorized\"}", Map.of());
+            return;
+        }
+        if (failWith != 0) {
+            send(exchange, failWith, "{\"Title\":\"Server error\"}", Map.of());
+            return;
+        }
+        if (rateLimitFirst) {
+            rateLimitFirst = false;
+            send(exchange, 429, "", Map.of("Retry-After", "1", "X-Rate-Limit-Problem", "minute"));
+            return;
+        }
+        String id = exchange.getRequestURI().getPath().substring("/api.xro/2.0/Invoices/".length());
+        String body;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("xero/invoice.json")) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("INVOICE_ID", id)
+                    .replace("\"STATUS\"", "\"" + status + "\"").replace("\"ACCREC\"", "\"" + type + "\"");
+        }
+        send(exchange, 200, body, Map.of());
+    }
+
+    private static void send(HttpExchange exchange, int code, String body, Map<String, String> headers) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (var out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } else {
+            exchange.close();
+        }
+    }
+
+    private URI base() {
+        return URI.create("http://127.0.0.1:" + xero.getAddress().getPort());
+    }
+
+    private IntakeStore intake() {
+        return new IntakeStore(new FileObjectStore(root), InputReader.standalone(Standalone.CLOCK));
+    }
+
+    private XeroFetch fetch(Map<String, String> secrets) {
+        var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(secrets, "test", 100)).build();
+        return new XeroFetch(new Secrets(config), intake(), new Normalizer("SE"), InputReader.standalone(Standalone.CLOCK),
+                Standalone.CLOCK, base(), base(), Duration.ofSeconds(2), Duration.ZERO);
+    }
+
+    private XeroFetch fetch() {
+        return fetch(Map.of("XERO_CLIENT_ID", CLIENT_ID, "XERO_CLIENT_SECRET", CLIENT_SECRET));
+    }
+
+    private void queue(String... invoiceIds) {
+        for (String id : invoiceIds) {
+            intake().queue(XeroIntake.SOURCE, "tenant/" + id, Instant.parse("2026-11-28T09:12:41Z"),
+                    Map.of("tenantId", "tenant", "resourceId", id, "eventType", "UPDATE", "eventTime", "2026-11-28T09:12:41Z"));
+        }
+    }
+
+    private List<String> files(String folder) throws IOException {
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    @Test
+    void queuedInvoicesAreFetchedWithOneTokenThroughA429AndLeaveTheQueue() throws IOException {
+        queue("a03ffcd2-5d91-4c7e-b483-318584e9e439", "b03ffcd2-5d91-4c7e-b483-318584e9e439");
+        IntakeBacklog.Report report = fetch().drain();
+        assertThat(report.fetched()).isEqualTo(2);
+        assertThat(report.stillQueued()).isZero();
+        assertThat(report.problems()).isEmpty();
+        assertThat(tokens.get()).isEqualTo(1);
+        assertThat(invoiceCalls.get()).isEqualTo(3); // the first answered 429, Retry-After 1 s
+        List<String> book = files("receivables/webhooks/xero");
+        assertThat(book).hasSize(2).allSatisfy(line -> assertThat(line)
+                .contains("\"invoiceNumber\":\"INV-0006\"").contains("\"country\":\"SE\"").contains("\"dueDate\":\"2026-12-02\"")
+                .contains("\"openAmount\":250").contains("\"id\":\"xero:38928000-e9a0-420c-8884-f624bab2a351\"")
+                .contains("\"date\":\"2026-11-19\""));
+        assertThat(files("webhooks/pending/xero")).isEmpty();
+    }
+
+    @Test
+    void withoutCredentialsTheInvoicesStayQueuedAndTheRunSaysSo() throws IOException {
+        queue("a03ffcd2-5d91-4c7e-b483-318584e9e439");
+        XeroFetch unconfigured = fetch(Map.of());
+        ReminderRun run = new ReminderRun(new FileObjectStore(root), Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK,
+                List.of(unconfigured), 4);
+        ReminderRun.Report report = run.run(Optional.of(LocalDate.parse("2026-11-30")), false);
+        assertThat(report.intake()).singleElement().satisfies(r -> {
+            assertThat(r.stillQueued()).isEqualTo(1);
+            assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p).contains("XERO_CLIENT_ID and XERO_CLIENT_SECRET"));
+        });
+        assertThat(files("webhooks/pending/xero")).hasSize(1);
+        assertThat(invoiceCalls.get()).isZero();
+    }
+
+    @Test
+    void aXeroThatKeepsFailingLeavesTheEntriesForTheNextRun() throws IOException {
+        queue("a03ffcd2-5d91-4c7e-b483-318584e9e439");
+        failWith = 503;
+        rateLimitFirst = false;
+        IntakeBacklog.Report report = fetch().drain();
+        assertThat(report.fetched()).isZero();
+        assertThat(report.stillQueued()).isEqualTo(1);
+        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p).contains("HTTP 503 after 4 attempt(s)"));
+        assertThat(files("webhooks/pending/xero")).hasSize(1);
+        assertThat(files("receivables")).isEmpty();
+    }
+
+    @Test
+    void billsAndDraftsLeaveTheQueueWithoutEnteringTheBook() throws IOException {
+        rateLimitFirst = false;
+        type = "ACCPAY";
+        queue("c03ffcd2-5d91-4c7e-b483-318584e9e439");
+        assertThat(fetch().drain().stillQueued()).isZero();
+        type = "ACCREC";
+        status = "DRAFT";
+        queue("d03ffcd2-5d91-4c7e-b483-318584e9e439");
+        assertThat(fetch().drain().stillQueued()).isZero();
+        assertThat(files("receivables")).isEmpty();
+    }
+
+    @Test
+    void aPaidInvoiceIsStoredSettled() throws IOException {
+        rateLimitFirst = false;
+        status = "PAID";
+        queue("e03ffcd2-5d91-4c7e-b483-318584e9e439");
+        assertThat(fetch().drain().problems()).isEmpty();
+        assertThat(files("receivables/webhooks/xero")).singleElement().satisfies(l -> assertThat(l).contains("\"openAmount\":0"));
+    }
+}
