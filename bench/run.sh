@@ -7,17 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
 
-./mvnw -q package -DskipTests                                   # target/function.zip
+# target/function.zip, target/lambda-runtime (the runtime interface client), the test classes
+./mvnw -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 ./mvnw -q -f bench/bare-funqy/pom.xml package -DskipTests        # the bare Funqy yardstick
-rm -rf target/bench/ric
-./mvnw -q -f bench/runtime/pom.xml dependency:copy-dependencies -DoutputDirectory="$PWD/target/bench/ric"
 
 # 1. Cold start through the AWS Lambda Java Runtime Interface Client, against a local Runtime API.
-java bench/ColdStart.java "$RUNS"
+java -cp target/test-classes bench/ColdStart.java "$RUNS"
 
 # 2. The reminder run over synthetic books (as the daily run finds them, and never run before), beside a
 #    parse-only pass, in 256 MiB of heap.
-./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 rm -f target/bench/batch.csv
 for state in daily first-run; do
   for n in 10000 100000 1000000; do

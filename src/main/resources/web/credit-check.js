@@ -20,7 +20,9 @@
       required: "Fyll i detta fält.", orgnrDigits: "Ett svenskt organisationsnummer har 10 siffror (t.ex. 556036-0793).",
       orgnrLuhn: "Kontrollsiffran stämmer inte; kontrollera numret.", kvkDigits: "Ett KvK-nummer har 8 siffror.",
       number: "Ange ett tal, t.ex. 200000.", allFinancials: "Fyll i alla nyckeltal eller inget.",
-      failed: "Prövningen kunde inte göras.", network: "Tjänsten svarade inte. Försök igen."
+      failed: "Prövningen kunde inte göras.", network: "Tjänsten svarade inte. Försök igen.",
+      signIn: "Logga in", signOut: "Logga ut", signedIn: "Inloggad", signedOut: "Logga in för att pröva kredit.",
+      sessionEnded: "Du är utloggad. Logga in igen för att fortsätta.", signInFailed: "Inloggningen misslyckades. Försök igen."
     },
     en: {
       title: "Credit check", intro: "Enter the customer's company id and the credit asked for. Key figures and payment history are optional but make the answer firmer.",
@@ -41,7 +43,9 @@
       required: "Fill in this field.", orgnrDigits: "A Swedish organisationsnummer has 10 digits (e.g. 556036-0793).",
       orgnrLuhn: "The check digit does not match; check the number.", kvkDigits: "A KvK number has 8 digits.",
       number: "Enter a number, e.g. 200000.", allFinancials: "Fill in all key figures or none.",
-      failed: "The check could not be made.", network: "The service did not answer. Try again."
+      failed: "The check could not be made.", network: "The service did not answer. Try again.",
+      signIn: "Sign in", signOut: "Sign out", signedIn: "Signed in", signedOut: "Sign in to check credit.",
+      sessionEnded: "Your session has ended. Sign in again to go on.", signInFailed: "Signing in failed. Try again."
     }
   };
   var FINANCIALS = ["periodEnd", "revenue", "ebit", "totalAssets", "currentAssets", "currentLiabilities", "totalLiabilities", "equity", "retainedEarnings"];
@@ -52,9 +56,82 @@
   PAYMENT.forEach(function (f) { FIELD_OF_PATH["$.paymentBehaviour." + f] = f; });
 
   var lang = document.documentElement.lang === "sv" ? "sv" : "en";
+
+  /**
+   * Sign-in: the OAuth 2.0 authorization code flow with PKCE (RFC 7636) against the company's identity
+   * provider, when the page names one. The verifier and state wait in sessionStorage across the
+   * redirect; the access token lives only in this page's memory and goes out as a bearer token.
+   */
+  var auth = (function () {
+    var app = document.getElementById("app");
+    var cfg = { client: app.dataset.authClient, authorize: app.dataset.authAuthorize, token: app.dataset.authToken,
+      scope: app.dataset.authScope };
+    var enabled = !!(cfg.client && cfg.authorize && cfg.token);
+    var accessToken = null;
+    var KEY = "creditguard.pkce";
+
+    function base64url(bytes) {
+      var text = "";
+      for (var i = 0; i < bytes.length; i++) { text += String.fromCharCode(bytes[i]); }
+      return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    }
+    function random() { var bytes = new Uint8Array(32); crypto.getRandomValues(bytes); return base64url(bytes); }
+    function redirectUri() { return location.origin + location.pathname; }
+
+    function signIn() {
+      var verifier = random();
+      var state = random();
+      sessionStorage.setItem(KEY, JSON.stringify({ verifier: verifier, state: state }));
+      return crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)).then(function (hash) {
+        var query = new URLSearchParams({ response_type: "code", client_id: cfg.client, redirect_uri: redirectUri(),
+          scope: cfg.scope, state: state, code_challenge: base64url(new Uint8Array(hash)), code_challenge_method: "S256" });
+        location.assign(cfg.authorize + "?" + query.toString());
+      });
+    }
+
+    /** After the provider sent the browser back: the code, checked against the state, traded for a token. */
+    function complete() {
+      var params = new URLSearchParams(location.search);
+      if (!enabled || (!params.has("code") && !params.has("error"))) { return Promise.resolve(false); }
+      var pending = JSON.parse(sessionStorage.getItem(KEY) || "null");
+      sessionStorage.removeItem(KEY);
+      history.replaceState(null, "", redirectUri());
+      if (!pending || params.get("state") !== pending.state || !params.has("code")) { return Promise.reject(new Error("state")); }
+      var form = new URLSearchParams({ grant_type: "authorization_code", code: params.get("code"), redirect_uri: redirectUri(),
+        client_id: cfg.client, code_verifier: pending.verifier });
+      return fetch(cfg.token, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() })
+        .then(function (response) {
+          if (!response.ok) { throw new Error("token"); }
+          return response.json();
+        })
+        .then(function (body) {
+          if (!body.access_token) { throw new Error("token"); }
+          accessToken = body.access_token;
+          return true;
+        });
+    }
+
+    return {
+      enabled: enabled,
+      signedIn: function () { return !enabled || accessToken !== null; },
+      headers: function () { return accessToken ? { "authorization": "Bearer " + accessToken } : {}; },
+      signIn: signIn,
+      signOut: function () { accessToken = null; },
+      complete: complete
+    };
+  }());
   var lastResult = null;
   var $ = function (id) { return document.getElementById(id); };
   var t = function (key) { return TEXT[lang][key] || key; };
+
+  function showAuth(message) {
+    if (!auth.enabled) { return; }
+    $("auth").hidden = false;
+    $("sign-in").hidden = auth.signedIn();
+    $("sign-out").hidden = !auth.signedIn();
+    $("auth-status").textContent = auth.signedIn() ? t("signedIn") : "";
+    if (message) { $("form-error").textContent = message; }
+  }
 
   function applyLanguage() {
     document.documentElement.lang = lang;
@@ -194,14 +271,26 @@
     if (d.length >= ($("country").value === "NL" ? 8 : 10)) { setError("orgnr", companyIdError()); } else { setError("orgnr", ""); }
   });
   $("orgnr").addEventListener("blur", function () { if ($("orgnr").value.trim()) { setError("orgnr", companyIdError()); } });
-  $("lang-switch").addEventListener("click", function () { lang = t("switchLang"); applyLanguage(); });
+  $("lang-switch").addEventListener("click", function () { lang = t("switchLang"); applyLanguage(); showAuth(); });
+  $("sign-in").addEventListener("click", function () {
+    auth.signIn().catch(function () { $("form-error").textContent = t("signInFailed"); });
+  });
+  $("sign-out").addEventListener("click", function () { auth.signOut(); showAuth(t("signedOut")); });
   $("credit-form").addEventListener("submit", function (event) {
     event.preventDefault();
     $("form-error").textContent = "";
     if (!validate()) { var first = document.querySelector("[aria-invalid='true']"); if (first) { first.focus(); } return; }
+    if (!auth.signedIn()) { showAuth(t("signedOut")); $("sign-in").focus(); return; }
     $("submit").disabled = true;
-    fetch("credit-checks", { method: "POST", headers: { "content-type": "application/json", "accept": "application/json" }, body: JSON.stringify(request()) })
+    var headers = Object.assign({ "content-type": "application/json", "accept": "application/json" }, auth.headers());
+    fetch("credit-checks", { method: "POST", headers: headers, body: JSON.stringify(request()) })
       .then(function (response) {
+        if (response.status === 401) {
+          auth.signOut();
+          $("result").hidden = true;
+          showAuth(t("sessionEnded"));
+          return null;
+        }
         return response.json().then(function (body) {
           if (response.ok) { lastResult = body; render(body); $("decision").focus(); } else { $("result").hidden = true; showProblem(body); }
         });
@@ -211,4 +300,7 @@
   });
   $("decision").tabIndex = -1;
   applyLanguage();
+  auth.complete()
+    .then(function () { showAuth(auth.signedIn() ? "" : t("signedOut")); })
+    .catch(function () { showAuth(t("signInFailed")); });
 }());

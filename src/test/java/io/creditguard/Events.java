@@ -12,6 +12,8 @@ public final class Events {
     public static final int LAMBDA_PORT = 8081;
     /** Where the local API gateway of the test profile listens. */
     public static final int GATEWAY_PORT = 8089;
+    /** The issuer the API events' authorizer context names, as a deployment's Cognito user pool would. */
+    public static final String ISSUER = "https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_Ex4mpl3Po";
 
     private Events() {
     }

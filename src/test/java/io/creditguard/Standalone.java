@@ -89,7 +89,7 @@ public final class Standalone {
     }
 
     private static <F extends HttpFunction> F wired(F function) {
-        function.init(new ApiGateway(INPUTS), CLOCK);
+        function.init(new ApiGateway(INPUTS, Optional.of(Events.ISSUER), true), CLOCK);
         return function;
     }
 

@@ -19,6 +19,9 @@ public class BreakevenFunction extends HttpFunction {
     private static final ReferenceTable PROTECTION_OPTIONS = ReferenceTable.load("protection-options.txt");
     private static final ReferenceTable FACTORING_THRESHOLDS = ReferenceTable.load("factoring-thresholds.txt");
 
+    /** The OAuth scope an access token needs for this function's API (the template's authorizer requires it too). */
+    static final String SCOPE = "creditguard/breakeven";
+
     @Override
     public String exportName() {
         return "breakeven";
@@ -27,10 +30,10 @@ public class BreakevenFunction extends HttpFunction {
     @Override
     protected List<Route<?>> declareRoutes() {
         return List.of(
-                Route.post("/breakeven/loss", LossRequest.class, r -> LossBreakeven.calculate(r.toInput())),
-                Route.post("/breakeven/protection", ProtectionRequest.class, r -> ProtectionComparison.compare(
+                Route.post("/breakeven/loss", LossRequest.class, SCOPE, r -> LossBreakeven.calculate(r.toInput())),
+                Route.post("/breakeven/protection", ProtectionRequest.class, SCOPE, r -> ProtectionComparison.compare(
                         r.toInput(ProtectionOption.defaults(PROTECTION_OPTIONS, today())))),
-                Route.post("/breakeven/factoring", FactoringRequest.class, r -> FactoringAnalysis.analyse(
+                Route.post("/breakeven/factoring", FactoringRequest.class, SCOPE, r -> FactoringAnalysis.analyse(
                         r.toInput(), FactoringThresholds.load(FACTORING_THRESHOLDS, today()))));
     }
 

@@ -22,6 +22,9 @@ public class ClaimsFunction extends HttpFunction {
         this.templates = templates;
     }
 
+    /** The OAuth scope an access token needs for this function's API (the template's authorizer requires it too). */
+    static final String SCOPE = "creditguard/claims";
+
     @Override
     public String exportName() {
         return "claims";
@@ -29,7 +32,7 @@ public class ClaimsFunction extends HttpFunction {
 
     @Override
     protected List<Route<?>> declareRoutes() {
-        return List.of(Route.post("/claims", ClaimRequest.class, r -> {
+        return List.of(Route.post("/claims", ClaimRequest.class, SCOPE, r -> {
             ClaimAssessment.Input input = r.toInput();
             ClaimAssessment.Result result = ClaimAssessment.assess(input);
             return result.withDossier(ClaimDossier.of(templates, input, result, r.language()));

@@ -1,13 +1,18 @@
 package io.creditguard.credit;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
 import io.creditguard.reference.ReferenceTable;
@@ -23,6 +28,9 @@ public class CreditCheckFunction extends HttpFunction {
     private static final ReferenceTable BENCHMARKS = ReferenceTable.load("sector-benchmarks.txt");
     private static final ReferenceTable OVERRIDES = ReferenceTable.load("credit-overrides.txt");
 
+    /** The OAuth scope an access token needs for this function's API (the template's authorizer requires it too). */
+    static final String SCOPE = "creditguard/credit-check";
+
     @Override
     public String exportName() {
         return "credit-check";
@@ -30,15 +38,38 @@ public class CreditCheckFunction extends HttpFunction {
 
     @Override
     protected List<Route<?>> declareRoutes() {
-        return List.of(Route.post("/credit-checks", CreditCheckRequest.class, r -> {
+        return List.of(Route.post("/credit-checks", CreditCheckRequest.class, SCOPE, r -> {
             CreditDecision.Input input = r.toInput(today());
             return CreditDecision.assess(input, rulesOn(input.asOf()));
-        }), Route.get("/", r -> Page.PAGE.serve(r)), Route.get("/credit-check", r -> Page.PAGE.serve(r)));
+        }), Route.get("/", r -> page().serve(r)), Route.get("/credit-check", r -> page().serve(r)),
+                Route.get("/openapi.yaml", r -> OpenApi.DOCUMENT));
     }
 
+    @ConfigProperty(name = "creditguard.auth.client-id")
+    Optional<String> clientId;
+    @ConfigProperty(name = "creditguard.auth.authorize-url")
+    Optional<URI> authorizeUrl;
+    @ConfigProperty(name = "creditguard.auth.token-url")
+    Optional<URI> tokenUrl;
+
+    private volatile CreditCheckPage page;
+
     /** The web form, read and hashed on its first request: an API call's cold start need not pay 60 ms for it. */
-    private static final class Page {
-        static final CreditCheckPage PAGE = CreditCheckPage.load();
+    private CreditCheckPage page() {
+        CreditCheckPage loaded = page;
+        if (loaded == null) {
+            Optional<CreditCheckPage.SignIn> signIn = clientId.filter(c -> !c.isBlank()).flatMap(c -> authorizeUrl
+                    .flatMap(a -> tokenUrl.map(t -> new CreditCheckPage.SignIn(c, a, t, "openid " + SCOPE))));
+            loaded = CreditCheckPage.load(signIn);
+            page = loaded;
+        }
+        return loaded;
+    }
+
+    /** The API's OpenAPI 3.1 document, as written in src/main/resources/openapi.yaml. */
+    private static final class OpenApi {
+        static final APIGatewayV2HTTPResponse DOCUMENT = ApiGateway.text("application/yaml; charset=utf-8",
+                CreditCheckPage.resource("openapi.yaml"));
     }
 
     @Funq("credit-check")

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
@@ -19,29 +21,49 @@ import io.creditguard.http.HttpRequest;
  * Swedish or English by {@code Accept-Language} and switchable, that posts to {@code /credit-checks}.
  * Its script and style are inline but allowed by hash in a strict Content-Security-Policy, so nothing
  * else can run or load: no CDN, no other origin, no inline handlers, no framing.
+ *
+ * <p>With a sign-in configured ({@link SignIn}), the page names the identity provider in data
+ * attributes and its script signs in with the authorization code flow and PKCE; the policy's
+ * {@code connect-src} then allows the provider's token endpoint, and nothing else beyond the page's own
+ * origin.
  */
 final class CreditCheckPage {
+
+    /** Where the page signs in: the public client, the provider's two endpoints, the scopes it asks for. */
+    record SignIn(String clientId, URI authorizeUrl, URI tokenUrl, String scope) {
+
+        String origin() {
+            return tokenUrl.getScheme() + "://" + tokenUrl.getAuthority();
+        }
+    }
 
     private final String swedish;
     private final String english;
     private final Map<String, String> headers;
 
-    private CreditCheckPage(String html, String script, String style) {
-        String page = html.replace("__STYLE__", style).replace("__SCRIPT__", script);
+    private CreditCheckPage(String html, String script, String style, Optional<SignIn> signIn) {
+        String attributes = signIn.map(s -> " data-auth-client=\"" + attribute(s.clientId()) + "\" data-auth-authorize=\""
+                + attribute(s.authorizeUrl().toString()) + "\" data-auth-token=\"" + attribute(s.tokenUrl().toString())
+                + "\" data-auth-scope=\"" + attribute(s.scope()) + "\"").orElse("");
+        String page = html.replace("__STYLE__", style).replace("__SCRIPT__", script).replace("__AUTH__", attributes);
         this.swedish = page.replace("__LANG__", "sv");
         this.english = page.replace("__LANG__", "en");
         this.headers = Map.of(
                 "content-security-policy", "default-src 'none'; script-src '" + sha256(script) + "'; style-src '"
-                        + sha256(style) + "'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
-                        + "frame-ancestors 'none'",
+                        + sha256(style) + "'; connect-src 'self'" + signIn.map(s -> " " + s.origin()).orElse("")
+                        + "; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
                 "referrer-policy", "no-referrer",
                 "x-frame-options", "DENY",
                 "content-language", "sv, en");
     }
 
-    static CreditCheckPage load() {
+    static CreditCheckPage load(Optional<SignIn> signIn) {
         return new CreditCheckPage(resource("web/credit-check.html"), resource("web/credit-check.js"),
-                resource("web/credit-check.css"));
+                resource("web/credit-check.css"), signIn);
+    }
+
+    private static String attribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     APIGatewayV2HTTPResponse serve(HttpRequest request) {
@@ -79,7 +101,7 @@ final class CreditCheckPage {
         return "sha256-" + Base64.getEncoder().encodeToString(Sha256.of(text));
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = CreditCheckPage.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is not on the class path");

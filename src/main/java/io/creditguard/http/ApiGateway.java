@@ -3,9 +3,13 @@ package io.creditguard.http;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.jboss.logging.Logger;
 
@@ -15,11 +19,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.creditguard.json.Json;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
+import io.quarkus.runtime.LaunchMode;
 
 /**
- * The API Gateway HTTP API adapter every HTTP-triggered function goes through: route, decode,
- * check content type and size, read the body through {@link InputReader}, call, answer. Client errors become RFC 9457
- * problems; anything else a 500 problem with no internals, logged with the request id.
+ * The API Gateway HTTP API adapter every HTTP-triggered function goes through: route, check the
+ * caller, decode, check content type and size, read the body through {@link InputReader}, call,
+ * answer. Client errors become RFC 9457 problems (with the request as {@code instance},
+ * {@code Content-Language: en}, {@code Allow} on a 405); anything else a 500 problem with no
+ * internals, logged with the request id.
+ *
+ * <p>The caller: API Gateway's JWT authorizer has checked the token (signature, issuer, audience,
+ * expiry, the route's scope) before the function runs; here the function checks again only what must
+ * hold if the event did not come through that authorizer: an authorizer context naming a subject, the
+ * configured issuer ({@code creditguard.auth.issuer}) and the route's scope. The check cannot be
+ * switched off in a deployed function: it is skipped only in dev and test mode, where the local
+ * gateway stands in for API Gateway. A token in the query string is refused everywhere (RFC 6750
+ * §2.3: URLs end up in logs).
  */
 @ApplicationScoped
 public class ApiGateway {
@@ -30,9 +45,23 @@ public class ApiGateway {
             "x-content-type-options", "nosniff");
 
     private final InputReader inputs;
+    private final Optional<String> issuer;
+    private final boolean enforced;
 
-    public ApiGateway(InputReader inputs) {
+    @Inject
+    public ApiGateway(InputReader inputs, @ConfigProperty(name = "creditguard.auth.issuer") Optional<String> issuer) {
+        this(inputs, issuer, LaunchMode.current() == LaunchMode.NORMAL);
+    }
+
+    /**
+     * For harnesses outside Quarkus (the benchmarks); a deployed function is built by CDI, always enforcing.
+     *
+     * @param enforced whether to check the caller
+     */
+    public ApiGateway(InputReader inputs, Optional<String> issuer, boolean enforced) {
         this.inputs = inputs;
+        this.issuer = issuer.filter(i -> !i.isBlank());
+        this.enforced = enforced;
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, List<Route<?>> routes) {
@@ -41,16 +70,19 @@ public class ApiGateway {
             HttpRequest request = HttpRequest.from(event);
             requestId = request.requestId().orElse(null);
             Route<?> route = resolve(request, routes);
+            authorize(route, event, requestId);
             Object result = invoke(route, request.withPathParameters(route.match(request.path()).orElseThrow()));
             return result instanceof APIGatewayV2HTTPResponse response ? response : json(200, result);
         } catch (ProblemException e) {
-            return problem(e.problem());
+            APIGatewayV2HTTPResponse response = problem(e.problem().at(requestId));
+            response.getHeaders().putAll(e.headers());
+            return response;
         } catch (InvalidInputException e) {
-            return problem(problem(e));
+            return problem(problem(e).at(requestId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "request %s failed", requestId);
             return problem(Problem.of(ProblemType.INTERNAL_ERROR,
-                    "The request could not be completed. Quote request id " + requestId + " when reporting it."));
+                    "The request could not be completed. Quote request id " + requestId + " when reporting it.").at(requestId));
         }
     }
 
@@ -59,10 +91,41 @@ public class ApiGateway {
         if (onPath.isEmpty()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "There is no route " + request.path() + ".");
         }
+        String allowed = onPath.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
         return onPath.stream().filter(r -> r.method().equals(request.method())).findFirst()
-                .orElseThrow(() -> new ProblemException(ProblemType.METHOD_NOT_ALLOWED, request.path() + " accepts "
-                        + onPath.stream().map(Route::method).collect(Collectors.joining(", ")) + ", not "
-                        + request.method() + "."));
+                .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.METHOD_NOT_ALLOWED, request.path()
+                        + " accepts " + allowed + ", not " + request.method() + "."), Map.of("allow", allowed)));
+    }
+
+    private void authorize(Route<?> route, APIGatewayV2HTTPEvent event, String requestId) {
+        if (route.isOpen()) {
+            return;
+        }
+        String query = event.getRawQueryString() == null ? "" : event.getRawQueryString();
+        if (("&" + query).contains("&access_token=")) {
+            throw unauthorized("An access token in the query string is refused; send it as Authorization: Bearer <token>.");
+        }
+        Optional<Caller> caller = Caller.of(event);
+        caller.ifPresent(c -> LOG.infof("request %s %s by %s (client %s, scopes %s)", requestId, route.key(), c.subject(),
+                c.clientId(), c.scopes()));
+        if (!enforced) {
+            return;
+        }
+        if (caller.isEmpty()) {
+            throw unauthorized("The request carries no verified caller; sign in and send the access token.");
+        }
+        if (issuer.isEmpty() || !issuer.get().equals(caller.get().issuer())) {
+            throw unauthorized("The access token was not issued by this deployment's identity provider.");
+        }
+        if (!caller.get().scopes().contains(route.scope())) {
+            throw new ProblemException(Problem.of(ProblemType.FORBIDDEN, route.key() + " needs the scope " + route.scope()
+                    + ", which the access token does not grant."), Map.of("www-authenticate",
+                    "Bearer error=\"insufficient_scope\", scope=\"" + route.scope() + "\""));
+        }
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(Problem.of(ProblemType.UNAUTHORIZED, detail), Map.of("www-authenticate", "Bearer"));
     }
 
     private <T> Object invoke(Route<T> route, HttpRequest request) {
@@ -102,7 +165,9 @@ public class ApiGateway {
     }
 
     public static APIGatewayV2HTTPResponse problem(Problem problem) {
-        return response(problem.status(), "application/problem+json", Json.write(problem));
+        APIGatewayV2HTTPResponse response = response(problem.status(), "application/problem+json", Json.write(problem));
+        response.getHeaders().put("content-language", "en");
+        return response;
     }
 
     /** An HTML page with the given extra headers (a Content-Security-Policy, say) on top of the usual ones. */
@@ -110,6 +175,11 @@ public class ApiGateway {
         APIGatewayV2HTTPResponse response = response(200, "text/html; charset=utf-8", page);
         response.getHeaders().putAll(headers);
         return response;
+    }
+
+    /** A text document (the OpenAPI description) with the usual headers. */
+    public static APIGatewayV2HTTPResponse text(String contentType, String body) {
+        return response(200, contentType, body);
     }
 
     /** A 200 with no body, as some webhook senders expect to confirm an endpoint. */

@@ -38,6 +38,10 @@ import io.quarkus.runtime.StartupEvent;
  * {@link HttpFunction} on one port, wrapping each request into the payload-2.0 event API Gateway
  * would send and invoking the function that owns the route. Enabled only where
  * {@code creditguard.local-gateway.port} is set (the dev and test profiles); never in Lambda.
+ *
+ * <p>With {@code creditguard.auth.issuer} and {@code creditguard.auth.audience} set it checks access
+ * tokens as API Gateway's JWT authorizer does ({@link JwtAuthorizer}) and passes the claims on in the
+ * event; without them it says at start that authentication is off and the API routes are open here.
  */
 @ApplicationScoped
 public class LocalGateway {
@@ -50,14 +54,19 @@ public class LocalGateway {
     private final Instance<HttpFunction> functions;
     private final Instance<ScheduledFunction> scheduled;
     private final Clock clock;
+    private final Optional<JwtAuthorizer> authorizer;
     private HttpServer server;
 
     LocalGateway(@ConfigProperty(name = "creditguard.local-gateway.port") Optional<Integer> port,
-            Instance<HttpFunction> functions, Instance<ScheduledFunction> scheduled, Clock clock) {
+            Instance<HttpFunction> functions, Instance<ScheduledFunction> scheduled, Clock clock,
+            @ConfigProperty(name = "creditguard.auth.issuer") Optional<String> issuer,
+            @ConfigProperty(name = "creditguard.auth.audience") Optional<String> audience) {
         this.port = port;
         this.functions = functions;
         this.scheduled = scheduled;
         this.clock = clock;
+        this.authorizer = issuer.filter(i -> !i.isBlank()).flatMap(i -> audience.filter(a -> !a.isBlank())
+                .map(a -> new JwtAuthorizer(i, a, clock)));
     }
 
     void start(@Observes StartupEvent event) throws IOException {
@@ -72,6 +81,10 @@ public class LocalGateway {
         LOG.infof("local API gateway on http://localhost:%d/ serving %s; scheduled functions fire on POST %s<name>: %s",
                 port.get(), functions.stream().flatMap(f -> f.routes().stream()).map(Route::key).toList(), SCHEDULE_PATH,
                 scheduled.stream().map(ScheduledFunction::exportName).toList());
+        if (authorizer.isEmpty()) {
+            LOG.warn("authentication is off in the local gateway (no creditguard.auth.issuer and audience): the API routes "
+                    + "are open here. A deployed stack always requires tokens: API Gateway's JWT authorizer checks them.");
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -91,7 +104,7 @@ public class LocalGateway {
             APIGatewayV2HTTPResponse response = functions.stream()
                     .filter(f -> f.routes().stream().anyMatch(r -> r.match(path).isPresent()))
                     .findFirst()
-                    .map(f -> f.handle(toEvent(exchange, method, path, requestBody, f.routes())))
+                    .map(f -> invoke(f, exchange, method, path, requestBody))
                     .orElseGet(() -> ApiGateway.problem(Problem.of(ProblemType.NOT_FOUND,
                             "There is no route " + path + ".")));
             byte[] body = response.getBody() == null ? new byte[0]
@@ -109,6 +122,31 @@ public class LocalGateway {
         } catch (RuntimeException e) {
             LOG.error("local gateway failed", e);
         }
+    }
+
+    /** The function's answer, or API Gateway's own 401/403 when the route needs a token it does not get. */
+    private APIGatewayV2HTTPResponse invoke(HttpFunction function, HttpExchange exchange, String method, String path,
+            byte[] body) {
+        APIGatewayV2HTTPEvent event = toEvent(exchange, method, path, body, function.routes());
+        Optional<Route<?>> route = function.routes().stream().filter(r -> r.match(path).isPresent() && r.method().equals(method))
+                .findFirst();
+        if (authorizer.isPresent() && route.isPresent() && !route.get().isOpen()) {
+            try {
+                JwtAuthorizer.Verified verified = authorizer.get().verify(event.getHeaders().get("authorization"),
+                        route.get().scope());
+                event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                .withClaims(verified.claims()).withScopes(verified.scopes()).build())
+                        .build());
+            } catch (JwtAuthorizer.Refused e) {
+                LOG.infof("local gateway refused %s %s: %s", method, path, e.getMessage());
+                APIGatewayV2HTTPResponse refused = ApiGateway.problem(Problem.of(e.forbidden ? ProblemType.FORBIDDEN
+                        : ProblemType.UNAUTHORIZED, e.forbidden ? "Forbidden" : "Unauthorized"));
+                refused.getHeaders().put("www-authenticate", "Bearer");
+                return refused;
+            }
+        }
+        return function.handle(event);
     }
 
     private void fireSchedule(HttpExchange exchange) throws IOException {

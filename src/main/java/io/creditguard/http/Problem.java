@@ -12,16 +12,25 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param title short summary of the kind of problem, the same for every occurrence
  * @param status the HTTP status code
  * @param detail what went wrong with this request, in plain words
- * @param errors one entry per offending field, with its JSON path ({@code $.options[0].costRate}) and pointer
+ * @param instance this occurrence: the request id as a URN ({@code urn:creditguard:request:<id>}), to quote
+ *     when reporting it
+ * @param errors one entry per offending field, with its JSON path ({@code $.options[0].costRate}) and its
+ *     JSON Pointer (RFC 6901, {@code /options/0/costRate})
  */
 @RegisterForReflection
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static Problem of(ProblemType type, String detail) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, null);
+        return new Problem(type.uri(), type.title(), type.status(), detail, null, null);
     }
 
     public static Problem of(ProblemType type, String detail, List<FieldError> errors) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, List.copyOf(errors));
+        return new Problem(type.uri(), type.title(), type.status(), detail, null, List.copyOf(errors));
+    }
+
+    /** This problem as the occurrence of request {@code requestId}; unchanged without one. */
+    public Problem at(String requestId) {
+        return requestId == null || requestId.isBlank() ? this
+                : new Problem(type, title, status, detail, "urn:creditguard:request:" + requestId, errors);
     }
 }

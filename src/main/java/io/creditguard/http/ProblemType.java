@@ -9,6 +9,7 @@ public enum ProblemType {
     INVALID_FIELD(400, "Invalid field"),
     INVALID_BODY(400, "Invalid request body"),
     UNAUTHORIZED(401, "Unauthorized"),
+    FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "No such route"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),

@@ -17,21 +17,31 @@ import java.util.function.Function;
  * must be verified byte for byte (webhook signatures) or are not JSON; it may answer with an
  * {@code APIGatewayV2HTTPResponse} of its own.
  *
+ * <p>A JSON route is the company's own API: it names the OAuth scope a caller's access token must
+ * carry ({@code creditguard/credit-check}), which the template's JWT authorizer enforces and the
+ * gateway adapter checks again. Raw routes (webhooks, with signatures of their own) and pages are
+ * open.
+ *
  * @param <T> the request body type; {@link HttpRequest} for a raw route
+ * @param scope the scope a caller needs, or null for an open route
  */
-public record Route<T>(String method, String path, Class<T> bodyType, Function<T, ?> handler) {
+public record Route<T>(String method, String path, Class<T> bodyType, String scope, Function<T, ?> handler) {
 
-    public static <T> Route<T> post(String path, Class<T> bodyType, Function<T, ?> handler) {
-        return new Route<>("POST", path, bodyType, handler);
+    public static <T> Route<T> post(String path, Class<T> bodyType, String scope, Function<T, ?> handler) {
+        return new Route<>("POST", path, bodyType, java.util.Objects.requireNonNull(scope), handler);
     }
 
     public static Route<HttpRequest> postRaw(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("POST", path, HttpRequest.class, handler);
+        return new Route<>("POST", path, HttpRequest.class, null, handler);
     }
 
     /** A page or file: the handler gets the request (headers such as Accept-Language) and answers itself. */
     public static Route<HttpRequest> get(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("GET", path, HttpRequest.class, handler);
+        return new Route<>("GET", path, HttpRequest.class, null, handler);
+    }
+
+    public boolean isOpen() {
+        return scope == null;
     }
 
     public boolean isRaw() {

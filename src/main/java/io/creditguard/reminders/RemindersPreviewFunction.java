@@ -22,6 +22,9 @@ public class RemindersPreviewFunction extends HttpFunction {
         this.reminders = reminders;
     }
 
+    /** The OAuth scope an access token needs for this function's API (the template's authorizer requires it too). */
+    static final String SCOPE = "creditguard/reminders";
+
     @Override
     public String exportName() {
         return "reminders-preview";
@@ -29,7 +32,7 @@ public class RemindersPreviewFunction extends HttpFunction {
 
     @Override
     protected List<Route<?>> declareRoutes() {
-        return List.of(Route.post("/reminders/preview", PreviewRequest.class, r -> {
+        return List.of(Route.post("/reminders/preview", PreviewRequest.class, SCOPE, r -> {
             ReminderPolicy policy = r.policy() == null ? reminders.defaultPolicy() : r.policy();
             LocalDate asOf = r.asOf() == null ? today(policy.zone()) : r.asOf();
             return reminders.preview(asOf, policy, r.invoices());

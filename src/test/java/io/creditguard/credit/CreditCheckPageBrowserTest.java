@@ -9,17 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,49 +31,27 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CreditCheckPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    private static ChromeDriver browser;
-    private static Path profile;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
-    @BeforeAll
-    static void startChromium() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium is not installed (apt-get install chromium chromium-driver); the browser tests are skipped");
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--window-size=1000,2700", "--lang=sv-SE", "--user-data-dir=" + profile);
-        // A Swedish browser: Accept-Language sv-SE, so the server answers in Swedish.
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "sv-SE,sv,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
+    private static ChromeDriver browser() {
+        return CHROMIUM.driver();
     }
 
     @BeforeEach
     void openTheForm() {
-        browser.get("http://localhost:" + Events.GATEWAY_PORT + "/");
+        browser().get("http://localhost:" + Events.GATEWAY_PORT + "/");
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Kreditprövning"));
     }
 
     private static WebDriverWait await() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        return new WebDriverWait(browser(), Duration.ofSeconds(10));
     }
 
     private static void type(String id, String text) {
-        WebElement input = browser.findElement(By.id(id));
+        WebElement input = browser().findElement(By.id(id));
         input.clear();
         input.sendKeys(text);
     }
@@ -85,7 +59,7 @@ class CreditCheckPageBrowserTest {
     private static void figures(String... idAndValue) {
         for (int i = 0; i < idAndValue.length; i += 2) {
             if (idAndValue[i].equals("periodEnd")) {
-                browser.executeScript("document.getElementById('periodEnd').value = arguments[0]", idAndValue[i + 1]);
+                browser().executeScript("document.getElementById('periodEnd').value = arguments[0]", idAndValue[i + 1]);
             } else {
                 type(idAndValue[i], idAndValue[i + 1]);
             }
@@ -93,12 +67,12 @@ class CreditCheckPageBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
+        File shot = browser().getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return browser().findElement(By.id(id)).getText();
     }
 
     @Test
@@ -111,14 +85,14 @@ class CreditCheckPageBrowserTest {
                 "currentAssets", "5000000", "currentLiabilities", "2000000", "totalLiabilities", "5000000",
                 "equity", "5000000", "retainedEarnings", "3000000",
                 "invoicesPaid", "120", "invoicesPaidLate", "6", "averageDaysLate", "3", "paymentRemarks", "0");
-        browser.findElement(By.id("submit")).click();
+        browser().findElement(By.id("submit")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));
         assertThat(text("decision")).isEqualTo("Godkänd");
         assertThat(text("risk-class")).isEqualTo("A");
-        assertThat(browser.findElement(By.id("score")).getAttribute("value")).isNotBlank();
+        assertThat(browser().findElement(By.id("score")).getAttribute("value")).isNotBlank();
         assertThat(text("altman")).contains("säker zon");
         assertThat(text("credit-limit")).contains("kr");
-        assertThat(browser.findElements(By.cssSelector("#reasons li"))).hasSizeGreaterThan(1);
+        assertThat(browser().findElements(By.cssSelector("#reasons li"))).hasSizeGreaterThan(1);
         screenshot("healthy-company-sv");
     }
 
@@ -132,7 +106,7 @@ class CreditCheckPageBrowserTest {
                 "currentAssets", "1500000", "currentLiabilities", "3500000", "totalLiabilities", "6500000",
                 "equity", "-500000", "retainedEarnings", "-1800000",
                 "invoicesPaid", "40", "invoicesPaidLate", "30", "averageDaysLate", "45", "paymentRemarks", "3");
-        browser.findElement(By.id("submit")).click();
+        browser().findElement(By.id("submit")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));
         assertThat(text("decision")).isIn("Avslag", "Manuell prövning");
         assertThat(text("risk-class")).isIn("D", "E");
@@ -145,10 +119,10 @@ class CreditCheckPageBrowserTest {
         type("orgnr", "556036-0794");
         type("credit", "100000");
         assertThat(text("orgnr-error")).contains("Kontrollsiffran stämmer inte");
-        assertThat(browser.findElement(By.id("orgnr")).getAttribute("aria-invalid")).isEqualTo("true");
-        browser.findElement(By.id("submit")).click();
-        assertThat(browser.findElement(By.id("result")).isDisplayed()).isFalse();
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("orgnr");
+        assertThat(browser().findElement(By.id("orgnr")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser().findElement(By.id("submit")).click();
+        assertThat(browser().findElement(By.id("result")).isDisplayed()).isFalse();
+        assertThat(browser().switchTo().activeElement().getAttribute("id")).isEqualTo("orgnr");
         screenshot("invalid-orgnr-sv");
     }
 
@@ -157,22 +131,22 @@ class CreditCheckPageBrowserTest {
         type("orgnr", "556036-0793");
         type("credit", "100000");
         type("terms", "400");
-        browser.findElement(By.id("submit")).click();
+        browser().findElement(By.id("submit")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("terms-error"), "365"));
-        assertThat(browser.findElement(By.id("terms")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser().findElement(By.id("terms")).getAttribute("aria-invalid")).isEqualTo("true");
     }
 
     @Test
     void switchingToEnglishKeepsTheAnswer() throws IOException {
-        new Select(browser.findElement(By.id("country"))).selectByValue("NL");
+        new Select(browser().findElement(By.id("country"))).selectByValue("NL");
         type("orgnr", "12345678");
         type("credit", "25000");
-        browser.findElement(By.id("submit")).click();
+        browser().findElement(By.id("submit")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));
         String swedish = text("decision");
-        browser.findElement(By.id("lang-switch")).click();
+        browser().findElement(By.id("lang-switch")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Credit check"));
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(text("decision")).isNotEqualTo(swedish).isNotBlank();
         assertThat(text("currency-label")).isEqualTo("EUR");
         screenshot("dutch-company-en");

@@ -32,8 +32,18 @@ public final class RouteFuzzing {
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath(path).build();
         return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST " + path).withRawPath(path)
                 .withHeaders(Map.of("content-type", "application/json"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("fuzz").build())
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("fuzz")
+                        .withAuthorizer(signedIn()).build())
                 .withBody(body).withIsBase64Encoded(false).build();
+    }
+
+    /** The authorizer context of a staff member signed in with every scope, as API Gateway writes it. */
+    public static APIGatewayV2HTTPEvent.RequestContext.Authorizer signedIn() {
+        String scopes = "creditguard/credit-check creditguard/claims creditguard/reminders creditguard/breakeven";
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
+                APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(Map.of("sub", "fuzz-user", "iss", Events.ISSUER, "scope", scopes))
+                        .withScopes(java.util.List.of(scopes.split(" "))).build()).build();
     }
 
     /** The body of a sample event in events/. */

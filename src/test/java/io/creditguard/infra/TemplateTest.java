@@ -152,6 +152,55 @@ class TemplateTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyApiRouteRequiresTheJwtAuthorizerAndItsScopeAndOnlySignedIntakeIsOpen() {
+        Map<String, List<String>> lambdas = lambdasByExport();
+        for (HttpFunction function : httpFunctions) {
+            String resource = lambdas.get(function.exportName()).get(0);
+            for (Map<String, Object> event : events(resource, "HttpApi")) {
+                String key = event.get("Method") + " " + event.get("Path");
+                Route<?> route = function.routes().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+                Map<String, Object> auth = (Map<String, Object>) event.get("Auth");
+                assertThat(auth).as(key + " states its authorization").isNotNull();
+                if (route.isOpen()) {
+                    assertThat(auth.get("Authorizer")).as(key).isEqualTo("NONE");
+                    assertThat(route.isRaw()).as(key + " is open: a webhook with its own signature, or a page").isTrue();
+                } else {
+                    assertThat(auth.get("Authorizer")).as(key).isEqualTo("CreditguardJwt");
+                    assertThat((List<Object>) auth.get("AuthorizationScopes")).as(key).containsExactly(route.scope());
+                }
+            }
+        }
+        Map<String, Object> api = properties(resources().get("HttpApi"));
+        Map<String, Object> auth = (Map<String, Object>) api.get("Auth");
+        assertThat(auth.get("DefaultAuthorizer")).isEqualTo("CreditguardJwt");
+        Map<String, Object> jwt = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) auth.get("Authorizers"))
+                .get("CreditguardJwt"));
+        // Only the Authorization header carries a token (none in the query string); API Gateway checks the
+        // signature against the issuer's keys, the issuer, the audience (or Cognito's client_id) and expiry.
+        assertThat(jwt.get("IdentitySource")).isEqualTo("$request.header.Authorization");
+        String config = Json.write(jwt.get("JwtConfiguration"));
+        assertThat(config).contains("\"issuer\"").contains("\"audience\"").contains("AuthIssuer").contains("AuthAudience")
+                .contains("UserPoolClient");
+        // The scopes the routes require are the ones the created user pool offers.
+        String scopes = Json.write(properties(resources().get("UserPoolResourceServer")).get("Scopes"));
+        requiredScopes(httpFunctions).forEach(scope -> assertThat(scopes).contains("\"" + scope.substring("creditguard/".length()) + "\""));
+    }
+
+    private static java.util.Set<String> requiredScopes(Instance<HttpFunction> functions) {
+        return functions.stream().flatMap(f -> f.routes().stream()).filter(r -> !r.isOpen()).map(Route::scope)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void theArchitectureIsAParameterOfTheDeployment() {
+        Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) template.get("Globals")).get("Function");
+        assertThat(Json.write(globals.get("Architectures"))).contains("Architecture");
+        Map<?, ?> parameter = (Map<?, ?>) ((Map<?, ?>) template.get("Parameters")).get("Architecture");
+        assertThat(String.valueOf(parameter.get("AllowedValues"))).isEqualTo("[arm64, x86_64]");
+    }
+
+    @Test
     void everyScheduledFunctionRunsInStockholmTimeWithRetriesAndADeadLetterQueue() {
         for (ScheduledFunction function : scheduledFunctions) {
             String resource = lambdasByExport().get(function.exportName()).get(0);

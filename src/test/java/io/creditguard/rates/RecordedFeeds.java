@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.creditguard.LocalHttp;
 import io.creditguard.json.Json;
 
 /**
@@ -186,8 +187,8 @@ public final class RecordedFeeds implements AutoCloseable {
         }
         Fault now = faulty.equals("*") || faulty.equals(publisher) ? fault : Fault.NONE;
         switch (now) {
-            case OUTAGE -> send(exchange, 503, "text/plain", "Service Unavailable");
-            case HTML -> send(exchange, 200, "text/html; charset=utf-8",
+            case OUTAGE -> LocalHttp.send(exchange, 503, "text/plain", "Service Unavailable");
+            case HTML -> LocalHttp.send(exchange, 200, "text/html; charset=utf-8",
                     "<!DOCTYPE html><html><body><h1>Scheduled maintenance</h1></body></html>");
             case NO_ANSWER -> {
                 try {
@@ -197,19 +198,11 @@ public final class RecordedFeeds implements AutoCloseable {
                 }
                 exchange.close();
             }
-            case NONE -> send(exchange, 200, type, body);
-            default -> send(exchange, 200, type, broken.get(now));
+            case NONE -> LocalHttp.send(exchange, 200, type, body);
+            default -> LocalHttp.send(exchange, 200, type, broken.get(now));
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     private static Map<String, String> query(URI uri) {
         Map<String, String> query = new HashMap<>();

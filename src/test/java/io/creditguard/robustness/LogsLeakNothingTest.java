@@ -25,7 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
- * Captures every log record while secrets, a personal number and a forged webhook pass through,
+ * Captures every log record while secrets, an access token, a personal number and a forged webhook pass through,
  * and checks that none of them reaches the logs.
  */
 @QuarkusTest
@@ -33,6 +33,8 @@ import io.restassured.http.ContentType;
 class LogsLeakNothingTest {
 
     private static final String PERSONNUMMER = "811218-9876";
+    /** Stands for an access token: it must never be logged, from the header or the query string. */
+    private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm5hIn0.c2lnbmF0dXJlLWxlYWstbWFya2Vy";
     private final List<String> logged = new ArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -86,6 +88,11 @@ class LogsLeakNothingTest {
         given().port(Events.GATEWAY_PORT).contentType(ContentType.JSON)
                 .body("{\"company\":{\"country\":\"SE\",\"registrationNumber\":\"" + PERSONNUMMER + "\"},\"currency\":\"SEK\"}")
                 .post("/credit-checks").then().statusCode(200);
+        String loss = "{\"currency\":\"SEK\",\"loss\":100000,\"margin\":0.1}";
+        given().port(Events.GATEWAY_PORT).contentType(ContentType.JSON).header("Authorization", "Bearer " + TOKEN)
+                .body(loss).post("/breakeven/loss").then().statusCode(200);
+        given().port(Events.GATEWAY_PORT).contentType(ContentType.JSON).queryParam("access_token", TOKEN)
+                .body(loss).post("/breakeven/loss").then().statusCode(401);
         run.run(Optional.of(LocalDate.parse("2026-11-30")), true);
 
         List<String> all;
@@ -97,7 +104,7 @@ class LogsLeakNothingTest {
             for (String secret : BadInputCorpusTest.SECRETS) {
                 assertThat(line).doesNotContain(secret);
             }
-            assertThat(line).doesNotContain(PERSONNUMMER).doesNotContain("8112189876");
+            assertThat(line).doesNotContain(PERSONNUMMER).doesNotContain("8112189876").doesNotContain("c2lnbmF0dXJl");
         }
     }
 }

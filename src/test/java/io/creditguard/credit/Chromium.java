@@ -1,0 +1,60 @@
+package io.creditguard.credit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Debian Chromium for a browser test class, Swedish-speaking, started before its first test
+ * and quit after its last ({@code @RegisterExtension static final Chromium CHROMIUM = new Chromium();});
+ * the tests are skipped where there is none. Screenshots go to {@link #SCREENSHOTS}.
+ */
+final class Chromium implements BeforeAllCallback, AfterAllCallback {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private ChromeDriver driver;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        driver = start();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    private static ChromeDriver start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed (apt-get install chromium chromium-driver); the browser tests are skipped");
+        Path profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--window-size=1000,2700", "--lang=sv-SE", "--user-data-dir=" + profile);
+        // A Swedish browser: Accept-Language sv-SE, so the server answers in Swedish.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "sv-SE,sv,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
