@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmarks of README's Performance section. Results: target/bench/cold-start.{md,csv},
-# target/bench/batch.csv, target/bench/s3-run.txt, target/bench/jmh.csv, logs under target/bench/logs. Takes about 12
+# target/bench/batch.csv, target/bench/pdf-run.txt, target/bench/s3-run.txt, target/bench/jmh.csv, logs under target/bench/logs. Takes about 12
 # minutes on 2 cores.
 #   bench/run.sh [cold-start runs per row, default 5]
 set -euo pipefail
@@ -24,6 +24,11 @@ for state in daily first-run; do
       io.creditguard.reminders.ReminderRunLoad "target/bench/book-$state-$n" "$n" dry "$state" | grep '^book='
   done
 done
+# 2b. The first run over 10 000 invoices writing every letter as text, HTML and PDF (no mail), on one core.
+rm -rf target/bench/book-pdf-10000
+taskset -c 0 java -XX:ActiveProcessorCount=1 -Xmx256m -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
+  io.creditguard.reminders.ReminderRunLoad target/bench/book-pdf-10000 10000 first-run | grep '^book=' \
+  | tee target/bench/pdf-run.txt
 # 3. The first run over 10 000 invoices in an S3-compatible store behind 20 ms a request, writing 32 at a time.
 java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.creditguard.reminders.ReminderRunOnS3Load 10000 32 \
   | grep '^s3 ' | tee target/bench/s3-run.txt

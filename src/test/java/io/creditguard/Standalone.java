@@ -72,6 +72,11 @@ public final class Standalone {
         return REMINDERS;
     }
 
+    /** A mailer with no server: under EMAIL delivery every letter stays unsent. */
+    public static io.creditguard.mail.Mailer noMail() {
+        return new io.creditguard.mail.Mailer(java.util.Optional.empty(), CLOCK);
+    }
+
     public static BreakevenFunction breakeven() {
         return wired(new BreakevenFunction());
     }

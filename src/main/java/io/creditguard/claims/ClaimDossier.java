@@ -10,11 +10,12 @@ import io.creditguard.claims.ClaimRequest.DocumentType;
 import io.creditguard.money.Money;
 import io.creditguard.reference.ReferenceTable;
 import io.creditguard.templates.LetterFormat;
+import io.creditguard.templates.LetterPdf;
 import io.creditguard.templates.Templates;
 
 /**
  * The claim as the insurer receives it: a structured record of the insured debts, amounts, dates and
- * enclosures, and a cover letter in Swedish or English that lists the same.
+ * enclosures, and a cover letter in Swedish or English that lists the same, as text and as PDF.
  */
 public final class ClaimDossier {
 
@@ -32,7 +33,8 @@ public final class ClaimDossier {
     public record ClaimedDebt(String invoiceId, LocalDate dueDate, Money amount) {
     }
 
-    public record CoverLetter(String language, String subject, String text) {
+    /** @param pdf the letter as an A4 PDF to send or file with the claim (base64 in JSON) */
+    public record CoverLetter(String language, String subject, String text, byte[] pdf) {
     }
 
     /** What the cover letter template reads, formatted for its language. */
@@ -73,7 +75,10 @@ public final class ClaimDossier {
                 result.missingDocuments().stream().map(d -> label(d, language)).toList(),
                 in.terms().policyholder().orElse(null));
         Templates.Titled letter = templates.renderTitled("claims/cover-letter." + language + ".txt", model);
-        return new Dossier(claim, new CoverLetter(language, letter.subject(), letter.body()));
+        String sender = in.terms().policyholder().orElse(in.terms().insurer());
+        byte[] pdf = LetterPdf.render(language, letter.subject(), letter.body(),
+                new LetterPdf.Footer(sender, in.terms().insurer() + ", " + in.terms().policyNumber()));
+        return new Dossier(claim, new CoverLetter(language, letter.subject(), letter.body(), pdf));
     }
 
     private static String label(DocumentType type, String language) {

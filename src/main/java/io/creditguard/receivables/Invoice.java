@@ -30,6 +30,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -102,6 +103,9 @@ public record Invoice(
      *
      * @param governingLaw the law the customer's framework contract chose, if one did (an invoice's own
      *     choice wins)
+     * @param policy the name of the reminder policy for this customer (a gentler one for key accounts, a
+     *     stricter one for risky ones), kept in the store as {@code config/policies/<name>.json}; absent means
+     *     the run's policy
      */
     public record Customer(
             @NotBlank @Size(max = 100) @SingleLine String id,
@@ -111,7 +115,9 @@ public record Invoice(
             @LanguageCode String language,
             @Email @Size(max = 254) @SingleLine String email,
             @Size(max = 500) @TextLines String address,
-            @CountryCode @LawWithRules String governingLaw) {
+            @CountryCode @LawWithRules String governingLaw,
+            @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
+                    message = "{io.creditguard.receivables.Invoice.Customer.policy}") String policy) {
     }
 
     /**

@@ -12,7 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         PreviewRequest.class, ReminderPolicy.class, ReminderPolicy.Level.class, ReminderPolicy.Insurer.class,
         ReminderPolicy.Creditor.class, ReminderPolicy.RateOverride.class, ReminderPolicy.ExchangeRate.class,
-        ReminderPolicy.Kind.class, ReminderPolicy.LetterGrouping.class,
+        ReminderPolicy.Kind.class, ReminderPolicy.LetterGrouping.class, ReminderPolicy.Delivery.class,
+        ReminderPolicy.DeliveryMode.class,
         Invoice.class, Invoice.Customer.class, Invoice.CustomerType.class, Invoice.Terms.class, Invoice.Payment.class,
         Invoice.Credit.class, Invoice.Dunning.class, Invoice.SentReminder.class, Invoice.ChargedFee.class,
         ReminderService.Preview.class, ReminderService.InvoiceWarning.class, Statements.Statement.class,
@@ -23,7 +24,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ExchangeRates.Conversion.class, StatutoryRules.FeeCode.class, GoverningLaw.class, GoverningLaw.Basis.class,
         Letters.Letter.class, Kpis.Report.class, Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class,
         ReminderRun.Report.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,
-        ReminderRun.Outcome.class, IntakeBacklog.Report.class })
+        ReminderRun.Outcome.class, ReminderRun.PostLetter.class, LetterDelivery.Sent.class, LetterDelivery.Mailed.class,
+        LetterDelivery.ForPost.class, IntakeBacklog.Report.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -15,12 +15,14 @@ import io.creditguard.reminders.ReminderEngine.DunningLetter;
 import io.creditguard.reminders.ReminderEngine.InsurerReport;
 import io.creditguard.reminders.StatutoryRules.FeeCode;
 import io.creditguard.templates.LetterFormat;
+import io.creditguard.templates.LetterPdf;
 import io.creditguard.templates.Templates;
 
 /**
  * Renders the day's letters in the customer's language (Swedish, Dutch or English, English when the
  * language is anything else): a statement of every invoice the letter is about, as plain text and the
- * same letter as HTML for e-mail, and the insurer's report in the creditor's language. The wording
+ * same letter as HTML for e-mail and as PDF to archive, print or attach, and the insurer's report in the
+ * creditor's language. The wording
  * lives in {@code templates/letters/}; the first line of a rendered letter is its subject.
  */
 @ApplicationScoped
@@ -45,8 +47,21 @@ public class Letters {
 
     /** The statement as a letter; {@code asOf} is its date. */
     public Letter render(Statements.Statement statement, ReminderPolicy policy, LocalDate asOf) {
-        return letter(statement.language(), templates.renderTitled("letters/statement." + statement.language() + ".txt",
-                model(statement, policy, asOf)));
+        String template = statement.kind() == ReminderPolicy.Kind.PRE_DUE_NOTICE ? "pre-due-notice" : "statement";
+        return letter(statement.language(), templates.renderTitled("letters/" + template + "." + statement.language()
+                + ".txt", model(statement, policy, asOf)));
+    }
+
+    /**
+     * {@code letter} as a PDF, the footer of each page naming the creditor, their address and how to pay.
+     * The first call on a thread parses the fonts; see {@link LetterPdf}.
+     */
+    public byte[] pdf(Letter letter, ReminderPolicy policy) {
+        ReminderPolicy.Creditor creditor = policy.creditor();
+        String sender = creditor.address() == null ? creditor.name()
+                : creditor.name() + " · " + String.join(" · ", lines(creditor.address()));
+        return LetterPdf.render(letter.language(), letter.subject(), letter.text(),
+                new LetterPdf.Footer(sender, creditor.paymentInstructions()));
     }
 
     /** The report to the insurer, in the creditor's language. */

@@ -18,6 +18,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.creditguard.receivables.Invoice;
@@ -26,19 +27,27 @@ import io.creditguard.validation.WithinYearsOfToday;
 
 /**
  * Body of {@code POST /reminders/preview}: the invoices to look at, on which day (today when absent;
- * ten years back and two ahead at most), under which policy (the default when absent).
+ * ten years back and two ahead at most), under which policy (the default when absent), and the
+ * policies customers name ({@code customer.policy}), by name, as the store's {@code config/policies/}
+ * would hold them for the run.
  */
 @PreviewRequest.Consistent
 public record PreviewRequest(
         @WithinYearsOfToday(before = 10, after = 2) LocalDate asOf,
         @Valid ReminderPolicy policy,
+        @Size(max = 20) Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "{io.creditguard.receivables.Invoice.Customer.policy}")
+                @Size(max = 64) String, @NotNull @Valid ReminderPolicy> policies,
         @NotNull @Size(max = 1000, message = "{io.creditguard.reminders.PreviewRequest.invoices.size}")
         List<@NotNull @Valid Invoice> invoices) {
 
+    public PreviewRequest {
+        policies = policies == null ? Map.of() : policies;
+    }
+
     /**
-     * Each invoice once (the answer's letters and skips are keyed by invoice id), and nothing paid after
+     * Each invoice once (the answer's letters and skips are keyed by invoice id), nothing paid after
      * the day previewed ({@code asOf}, else today by the validator's clock): a preview looks at what has
-     * happened.
+     * happened; and each policy a customer names given in {@code policies}.
      */
     @Documented
     @Target(TYPE)
@@ -71,6 +80,11 @@ public record PreviewRequest(
                     }
                     if (invoice.invoiceId() != null && !ids.add(invoice.invoiceId())) {
                         Violations.add(context, PREFIX + "repeatedId}", "invoices", i, "invoiceId");
+                        valid = false;
+                    }
+                    String named = invoice.customer() == null ? null : invoice.customer().policy();
+                    if (named != null && !request.policies().containsKey(named)) {
+                        Violations.add(context, PREFIX + "unknownPolicy}", "invoices", i, "customer", "policy");
                         valid = false;
                     }
                     for (int j = 0; j < invoice.payments().size(); j++) {

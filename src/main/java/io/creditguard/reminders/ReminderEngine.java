@@ -39,9 +39,10 @@ import io.creditguard.reminders.StatutoryRules.FeeTrigger;
  */
 public final class ReminderEngine {
 
+    /** Why nothing goes out; POLICY_UNAVAILABLE is the run's: the customer's named policy could not be had. */
     public enum SkipReason {
         PAID, DISPUTED, PAUSED, NOT_YET_DUE, IN_GRACE_PERIOD, BELOW_MINIMUM, NEXT_LEVEL_NOT_DUE, TOO_SOON,
-        POLICY_EXHAUSTED
+        POLICY_EXHAUSTED, POLICY_UNAVAILABLE
     }
 
     public record Skip(String invoiceId, SkipReason reason, String detail) {
@@ -215,7 +216,14 @@ public final class ReminderEngine {
         if (pausedUntil != null && !asOf.isAfter(pausedUntil)) {
             return skip(invoice, due, SkipReason.PAUSED, "paused until " + pausedUntil, report, warnings);
         }
-        if (daysOverdue <= 0) {
+        int lastLevel = invoice.lastLevelSent();
+        if (daysOverdue < 0) {
+            return preDueNotice(invoice, law, lastLevel, asOf, due, daysOverdue, warnings)
+                    .map(l -> new Decision(invoice, due, Optional.of(l), Optional.ofNullable(report), Optional.empty(),
+                            List.copyOf(warnings)))
+                    .orElseGet(() -> skip(invoice, due, SkipReason.NOT_YET_DUE, "due " + due, report, warnings));
+        }
+        if (daysOverdue == 0) {
             return skip(invoice, due, SkipReason.NOT_YET_DUE, "due " + due, report, warnings);
         }
         if (daysOverdue <= policy.graceDays()) {
@@ -227,8 +235,8 @@ public final class ReminderEngine {
             return skip(invoice, due, SkipReason.BELOW_MINIMUM, "open " + open + " is below the policy minimum "
                     + minimum.get().toPlainString(), report, warnings);
         }
-        int lastLevel = invoice.lastLevelSent();
-        Optional<Level> next = policy.levels().stream().filter(l -> l.level() > lastLevel).findFirst();
+        // A notice before the due date not sent in time is not sent late: dunning starts at the first letter.
+        Optional<Level> next = policy.levels().stream().filter(l -> l.level() > lastLevel && !l.beforeDue()).findFirst();
         if (next.isEmpty()) {
             return skip(invoice, due, SkipReason.POLICY_EXHAUSTED, "every level of the policy has been sent", report,
                     warnings);
@@ -237,7 +245,9 @@ public final class ReminderEngine {
             return skip(invoice, due, SkipReason.NEXT_LEVEL_NOT_DUE, "level " + next.get().level() + " is due on "
                     + due.plusDays(next.get().daysAfterDue()), report, warnings);
         }
-        Optional<LocalDate> lastSent = invoice.lastSentOn();
+        // The gap between letters is between dunning letters: a courtesy notice before the due date does not delay the first.
+        Optional<LocalDate> lastSent = dunning(invoice.remindersSent()).map(Invoice.SentReminder::sentOn)
+                .max(Comparator.naturalOrder());
         if (lastSent.isPresent() && ChronoUnit.DAYS.between(lastSent.get(), asOf) < policy.minimumDaysBetween()) {
             return skip(invoice, due, SkipReason.TOO_SOON, "last letter went out on " + lastSent.get() + "; the next may go on "
                     + lastSent.get().plusDays(policy.minimumDaysBetween()), report, warnings);
@@ -251,6 +261,43 @@ public final class ReminderEngine {
             List<String> warnings) {
         return new Decision(invoice, due, Optional.empty(), Optional.ofNullable(report),
                 Optional.of(new Skip(invoice.invoiceId(), reason, detail)), List.copyOf(warnings));
+    }
+
+    /**
+     * The notice due before the due date, if the policy has one not yet sent whose day has come and the
+     * open amount is not below the policy's minimum: what is open, no interest, no fee, to pay by the due date.
+     */
+    private Optional<DunningLetter> preDueNotice(Invoice invoice, GoverningLaw law, int lastLevel, LocalDate asOf,
+            LocalDate due, long daysOverdue, List<String> warnings) {
+        Optional<Level> notice = policy.levels().stream().filter(l -> l.level() > lastLevel).findFirst()
+                .filter(l -> l.beforeDue() && daysOverdue >= l.daysAfterDue());
+        Optional<BigDecimal> minimum = policy.minimumAmount(invoice.currency());
+        if (notice.isEmpty() || minimum.isPresent() && invoice.openAmount().compareTo(minimum.get()) < 0) {
+            return Optional.empty();
+        }
+        java.util.Currency currency = invoice.currency();
+        Money amount = Money.of(currency, invoice.amount());
+        Money open = Money.of(currency, invoice.openAmount());
+        List<PaymentView> payments = invoice.payments().stream().filter(p -> !p.date().isAfter(asOf))
+                .sorted(Comparator.comparing(Invoice.Payment::date))
+                .map(p -> new PaymentView(p.date(), Money.of(currency, p.amount()), p.reference(), Money.zero(currency),
+                        Money.zero(currency), Money.of(currency, p.amount())))
+                .toList();
+        InterestView noInterest = new InterestView(Money.zero(currency), Money.zero(currency), Money.zero(currency),
+                "none: the invoice is not yet due", List.of(), true, null);
+        Balance balance = new Balance(amount, amount.minus(Money.of(currency, invoice.creditedAmount())), payments, open,
+                noInterest, List.of(), Money.zero(currency), open);
+        Level level = notice.get();
+        return Optional.of(new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
+                level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
+                new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
+                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
+                due, null, List.copyOf(warnings)));
+    }
+
+    /** The letters sent of the dunning levels: notices before the due date are not part of the dunning history. */
+    private java.util.stream.Stream<Invoice.SentReminder> dunning(List<Invoice.SentReminder> sent) {
+        return sent.stream().filter(r -> policy.level(r.level()).map(l -> !l.beforeDue()).orElse(true));
     }
 
     /** One letter of the invoice's history, or the one to send now. */
@@ -305,7 +352,7 @@ public final class ReminderEngine {
     /** The letters already sent, lowest level first, and the one to send now. */
     private List<Step> steps(Invoice invoice, Level current, LocalDate asOf) {
         List<Step> steps = new ArrayList<>();
-        invoice.remindersSent().stream().sorted(Comparator.comparingInt(Invoice.SentReminder::level)).forEach(sent -> {
+        dunning(invoice.remindersSent()).sorted(Comparator.comparingInt(Invoice.SentReminder::level)).forEach(sent -> {
             Optional<Level> level = policy.level(sent.level());
             steps.add(new Step(sent.level(), level.map(Level::levelKind).orElse(Kind.PAYMENT_REMINDER),
                     level.map(Level::template).orElse("reminder"), level.flatMap(Level::feeCode), sent.sentOn(),

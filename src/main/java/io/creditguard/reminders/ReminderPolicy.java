@@ -41,6 +41,7 @@ import io.creditguard.validation.CountryCode;
 import io.creditguard.validation.EnumName;
 import io.creditguard.validation.InEra;
 import io.creditguard.validation.LawWithRules;
+import io.creditguard.validation.MailAddress;
 import io.creditguard.validation.PaymentCurrency;
 import io.creditguard.validation.SingleLine;
 import io.creditguard.validation.TextLines;
@@ -75,6 +76,7 @@ import io.creditguard.validation.Violations;
  * @param defaultPaymentTermsDays the days from the issue date an invoice that states payment terms but
  *     no due date is given (default 30: the period Directive 2011/7/EU art. 3(3)(b) and 4(3)(a) set
  *     where the contract fixes none); intake records that the due date was derived so
+ * @param delivery how the run delivers letters: kept in the store only (the default), or also e-mailed
  */
 @ReminderPolicy.LevelsInOrder
 @AmountsFitCurrency
@@ -93,7 +95,8 @@ public record ReminderPolicy(
         @Size(max = 500) List<@NotNull @Valid ExchangeRate> exchangeRates,
         @Size(max = 50) Map<Currency, @NotNull @PositiveOrZero BigDecimal> agreedCollectionCosts,
         LetterGrouping letters,
-        @Min(0) @Max(365) Integer defaultPaymentTermsDays) implements AmountsFitCurrency.MoneyFields {
+        @Min(0) @Max(365) Integer defaultPaymentTermsDays,
+        @Valid Delivery delivery) implements AmountsFitCurrency.MoneyFields {
 
     public ReminderPolicy {
         timeZone = timeZone == null ? "Europe/Stockholm" : timeZone;
@@ -107,6 +110,7 @@ public record ReminderPolicy(
         agreedCollectionCosts = agreedCollectionCosts == null ? Map.of() : agreedCollectionCosts;
         letters = letters == null ? LetterGrouping.STATEMENT : letters;
         defaultPaymentTermsDays = defaultPaymentTermsDays == null ? 30 : defaultPaymentTermsDays;
+        delivery = delivery == null ? new Delivery(null, null, null, null) : delivery;
     }
 
     /**
@@ -114,11 +118,13 @@ public record ReminderPolicy(
      * only (lag 1981:739 3 § 1), a reminder fee to a PAYMENT_REMINDER.
      */
     public enum Kind {
-        PAYMENT_REMINDER, INKASSOKRAV, FINAL_NOTICE, COLLECTION_HANDOFF;
+        /** A friendly notice before the due date: no fee, no interest (a level with negative daysAfterDue). */
+        PRE_DUE_NOTICE, PAYMENT_REMINDER, INKASSOKRAV, FINAL_NOTICE, COLLECTION_HANDOFF;
 
         /** The letter template a level of this kind uses unless it names another. */
         public String defaultTemplate() {
             return switch (this) {
+                case PRE_DUE_NOTICE -> "pre-due-notice";
                 case PAYMENT_REMINDER -> "reminder";
                 case INKASSOKRAV -> "inkassokrav";
                 case FINAL_NOTICE -> "final-notice";
@@ -131,24 +137,84 @@ public record ReminderPolicy(
         STATEMENT, PER_INVOICE
     }
 
+    /** NONE: the run writes the letters to the store for the company to send; EMAIL: it also mails them. */
+    public enum DeliveryMode {
+        NONE, EMAIL
+    }
+
+    /**
+     * How letters leave the run. Under EMAIL each letter is mailed to {@code customer.email} with its PDF;
+     * a customer without an address, or one the mail server refuses for good, gets the letter by post (it
+     * is in the store, and the run report lists it).
+     *
+     * @param from the sender's address, required under EMAIL (e.g. {@code Reskontra <reskontra@example.se>})
+     * @param replyTo where answers go, if not to {@code from}
+     * @param bcc an archive address that receives a copy of every letter, as insurers may ask to see
+     */
+    @Delivery.FromWhenMailed
+    public record Delivery(
+            @EnumName(DeliveryMode.class) String mode,
+            @Size(max = 254) @SingleLine @MailAddress String from,
+            @Size(max = 254) @SingleLine @MailAddress String replyTo,
+            @Size(max = 254) @SingleLine @MailAddress String bcc) {
+
+        public Delivery {
+            mode = mode == null ? DeliveryMode.NONE.name() : mode;
+        }
+
+        /** The mode as its constant; valid once the constraints hold. */
+        public DeliveryMode deliveryMode() {
+            return DeliveryMode.valueOf(mode);
+        }
+
+        /** Mail needs a sender. */
+        @Documented
+        @Target(TYPE)
+        @Retention(RUNTIME)
+        @Constraint(validatedBy = FromWhenMailed.Validator.class)
+        public @interface FromWhenMailed {
+
+            String message() default "{io.creditguard.reminders.ReminderPolicy.Delivery.FromWhenMailed.message}";
+
+            Class<?>[] groups() default {};
+
+            Class<? extends Payload>[] payload() default {};
+
+            final class Validator implements ConstraintValidator<FromWhenMailed, Delivery> {
+                @Override
+                public boolean isValid(Delivery delivery, ConstraintValidatorContext context) {
+                    if (delivery == null || !DeliveryMode.EMAIL.name().equals(delivery.mode()) || delivery.from() != null) {
+                        return true;
+                    }
+                    Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.Delivery.FromWhenMailed.message}",
+                            "from");
+                    return false;
+                }
+            }
+        }
+    }
+
     /** An inkassokrav gives at least this many days to pay or object (god inkassosed, IMY). */
     static final int INKASSOKRAV_MINIMUM_DAYS = 8;
 
     /**
+     * @param daysAfterDue days after the due date the level is reached; negative for a notice before the
+     *     due date (kind PRE_DUE_NOTICE, and only that kind), which goes out only while the invoice is not
+     *     yet due
      * @param kind what the letter is ({@link Kind})
      * @param payWithinDays days the letter gives to pay (default 10)
      * @param fee a fee code of late-payment-fees.txt this level asks for (REMINDER_FEE); the law
      *     still decides whether and how much
-     * @param template the letter: reminder, inkassokrav, final-notice or collection-handoff (default by kind);
-     *     only the inkassokrav template is written as inkassolagen 5 § requires
+     * @param template the letter: pre-due-notice, reminder, inkassokrav, final-notice or collection-handoff
+     *     (default by kind); only the inkassokrav template is written as inkassolagen 5 § requires
      */
     public record Level(
             @Min(1) @Max(99) int level,
-            @Min(1) @Max(730) int daysAfterDue,
+            @Min(-60) @Max(730) int daysAfterDue,
             @NotNull @EnumName(Kind.class) String kind,
             @Min(1) @Max(60) Integer payWithinDays,
             @EnumName(StatutoryRules.FeeCode.class) String fee,
-            @Pattern(regexp = "reminder|inkassokrav|final-notice|collection-handoff",
+            @Pattern(regexp = "pre-due-notice|reminder|inkassokrav|final-notice|collection-handoff",
                     message = "{io.creditguard.reminders.ReminderPolicy.Level.template}") String template) {
 
         public Level {
@@ -165,6 +231,11 @@ public record ReminderPolicy(
         /** The kind as its constant; valid once the constraints hold. */
         public Kind levelKind() {
             return Kind.valueOf(kind);
+        }
+
+        /** A notice before the due date rather than a dunning letter. */
+        public boolean beforeDue() {
+            return "PRE_DUE_NOTICE".equals(kind);
         }
 
         /** The fee this level asks for, if it names one. */
@@ -317,9 +388,11 @@ public record ReminderPolicy(
     }
 
     /**
-     * Levels are dunning letters, numbered once each, and rise in order: level and days after the
-     * due date both above the previous level's, so first-match over the levels not yet sent never
-     * skips one. An inkassokrav gives at least {@value #INKASSOKRAV_MINIMUM_DAYS} days.
+     * Levels are letters numbered once each that rise in order: level and days after the due date both
+     * above the previous level's, so first-match over the levels not yet sent never skips one. A level
+     * before the due date (negative days) is a PRE_DUE_NOTICE, asks no fee and uses the pre-due template;
+     * a PRE_DUE_NOTICE is before the due date. An inkassokrav gives at least
+     * {@value #INKASSOKRAV_MINIMUM_DAYS} days.
      */
     @Documented
     @Target(TYPE)
@@ -350,6 +423,14 @@ public record ReminderPolicy(
                     if (!numbers.add(level.level())) {
                         Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.repeated}",
                                 "levels", i, "level");
+                        valid = false;
+                    }
+                    boolean beforeDue = level.daysAfterDue() < 0;
+                    if (beforeDue != level.beforeDue() || beforeDue && level.fee() != null
+                            || beforeDue && !"pre-due-notice".equals(level.template())) {
+                        Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.preDue}",
+                                "levels", i, beforeDue == level.beforeDue() ? (level.fee() != null ? "fee" : "template")
+                                        : "daysAfterDue");
                         valid = false;
                     }
                     if ("INKASSOKRAV".equals(level.kind()) && level.payWithinDays() < INKASSOKRAV_MINIMUM_DAYS) {

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditguard.json.Json;
+import io.creditguard.mail.Mailer;
 import io.creditguard.rates.RateAlarms;
 import io.creditguard.rates.RateBook;
 import io.creditguard.rates.RateGaps;
@@ -86,16 +87,31 @@ public class ReminderRun {
      *     (each an ERROR line in the log and an alarm metric)
      * @param rateConflicts fetched rates that contradict shipped ones, and were not used
      * @param intake what each intake backlog fetched into the book before it was read (not in a dry run)
+     * @param mailed letters the mail server accepted
+     * @param forPost letters to post because mail cannot reach the customer (the first hundred listed)
+     * @param customerPolicies the named policies customers asked for ({@code customer.policy}), those that could
+     *     not be had marked so (their invoices are listed in errors and not dunned)
      */
-    public record Report(String store, LocalDate asOf, boolean dryRun, String policy, Instant startedAt,
+    public record Report(String store, LocalDate asOf, boolean dryRun, String policy, List<String> customerPolicies,
+            Instant startedAt,
             Instant finishedAt, int bookFiles, long invoicesRead, long invalidLines, Map<ReminderPolicy.Kind, Long> dunned,
-            long letters, long insurerNotifications, Map<ReminderEngine.SkipReason, Long> skipped, long warnings,
+            long letters, long mailed, List<PostLetter> forPost, long insurerNotifications,
+            Map<ReminderEngine.SkipReason, Long> skipped, long warnings,
             long failedWrites, List<LineError> errors, List<String> missingRates, List<String> rateConflicts,
             List<IntakeBacklog.Report> intake, Kpis.Report kpis) {
     }
 
-    /** The machine-readable record of one invoice's level, as a mailer or the insurer interface picks it up. */
-    public record SentRecord(LocalDate decidedOn, String letterId, ReminderEngine.Action action) {
+    /**
+     * The machine-readable record of one invoice's level, as a mailer or the insurer interface picks it up.
+     *
+     * @param delivery how its letter went out under the policy's delivery (absent under NONE: the company sends it)
+     */
+    public record SentRecord(LocalDate decidedOn, String letterId, ReminderEngine.Action action,
+            LetterDelivery.Sent delivery) {
+    }
+
+    /** A letter mail could not deliver: it is in the store, to be posted. */
+    public record PostLetter(String letterId, String customerId, String reason) {
     }
 
     /** A line copied for pass 2, with the book file it came from. */
@@ -110,6 +126,7 @@ public class ReminderRun {
     static final int DEFAULT_PARALLEL_WRITES = 32;
 
     private final ObjectStore store;
+    private final LetterDelivery delivery;
     private final ReminderService reminders;
     private final InputReader inputs;
     private final Clock clock;
@@ -118,26 +135,28 @@ public class ReminderRun {
 
     @Inject
     public ReminderRun(ObjectStore store, ReminderService reminders, InputReader inputs, Clock clock,
-            Instance<IntakeBacklog> backlogs,
+            Instance<IntakeBacklog> backlogs, Mailer mailer,
             @ConfigProperty(name = "creditguard.run.parallel-writes", defaultValue = "32") int parallelWrites) {
-        this(store, reminders, inputs, clock, backlogs.stream().toList(), parallelWrites);
+        this(store, reminders, inputs, clock, backlogs.stream().toList(), mailer, parallelWrites);
     }
 
-    /** A run without intake backlogs, as the tests and the load harness drive it. */
+    /** A run without intake backlogs or a mail server, as the tests and the load harness drive it. */
     public ReminderRun(ObjectStore store, ReminderService reminders, InputReader inputs, Clock clock) {
-        this(store, reminders, inputs, clock, List.of(), DEFAULT_PARALLEL_WRITES);
+        this(store, reminders, inputs, clock, List.of(), new Mailer(Optional.empty(), clock), DEFAULT_PARALLEL_WRITES);
     }
 
     /**
      * @param backlogs drained before the book is read (invoices a platform only named)
+     * @param mailer how letters are mailed under a policy's EMAIL delivery
      * @param parallelWrites documents of different invoices written at once in pass 2
      */
     public ReminderRun(ObjectStore store, ReminderService reminders, InputReader inputs, Clock clock,
-            List<IntakeBacklog> backlogs, int parallelWrites) {
+            List<IntakeBacklog> backlogs, Mailer mailer, int parallelWrites) {
         if (parallelWrites < 1) {
             throw new IllegalArgumentException("creditguard.run.parallel-writes must be at least 1, not " + parallelWrites);
         }
         this.store = store;
+        this.delivery = new LetterDelivery(store, mailer);
         this.reminders = reminders;
         this.inputs = inputs;
         this.clock = clock;
@@ -154,7 +173,7 @@ public class ReminderRun {
         ReminderPolicy policy = reminders.policy(store);
         LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(policy.zone())));
         RateBook.Snapshot rates = reminders.rates().current();
-        ReminderEngine engine = reminders.engine(policy, rates);
+        PolicyEngines engines = reminders.engines(store, reminders.engine(policy, rates), rates);
         List<RateGaps.Gap> gaps = RateGaps.begun(RateGaps.of(rates.reference(), asOf));
         gaps.forEach(g -> LOG.error(g.message()));
         RateAlarms.emit(gaps, rates.conflicts(), "reminders-run", started);
@@ -165,7 +184,7 @@ public class ReminderRun {
         try {
             Spill partitions = dryRun ? null : new Spill(spill, "partition-", PARTITIONS);
             for (int i = 0; i < files.size(); i++) {
-                decideFile(i, files.get(i), engine, asOf, tally, partitions);
+                decideFile(i, files.get(i), engines, asOf, tally, partitions);
             }
             if (!dryRun) {
                 partitions.close();
@@ -173,7 +192,7 @@ public class ReminderRun {
                 ExecutorService writers = Executors.newFixedThreadPool(parallelWrites);
                 try {
                     for (int p = 0; p < PARTITIONS; p++) {
-                        sendPartition(partitions.file(p), engine, asOf, tally, outcomes, files, writers);
+                        sendPartition(partitions.file(p), engines, asOf, tally, outcomes, files, writers);
                     }
                 } finally {
                     writers.shutdownNow();
@@ -186,8 +205,10 @@ public class ReminderRun {
         } finally {
             deleteAll(spill);
         }
-        Report report = new Report(store.describe(), asOf, dryRun, policy.name(), started, clock.instant(), files.size(),
-                tally.read, tally.invalid, tally.dunned, tally.letters, tally.insurerNotifications, tally.skipped,
+        Report report = new Report(store.describe(), asOf, dryRun, policy.name(), engines.named(), started,
+                clock.instant(), files.size(),
+                tally.read, tally.invalid, tally.dunned, tally.letters, tally.mailed, List.copyOf(tally.forPost),
+                tally.insurerNotifications, tally.skipped,
                 tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                 gaps.stream().map(RateGaps.Gap::message).toList(),
                 rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpis.report());
@@ -196,14 +217,14 @@ public class ReminderRun {
             store.write("runs/" + asOf + "/" + stamp + ".json", Json.write(report).getBytes(StandardCharsets.UTF_8),
                     "application/json");
         }
-        LOG.infof("reminder run %s on %s: %d invoices, dunned %s, %d letters, %d insurer reports, %d invalid, %d failed writes",
-                asOf, store.describe(), tally.read, tally.dunned, tally.letters, tally.insurerNotifications, tally.invalid,
-                tally.failedWrites);
+        LOG.infof("reminder run %s on %s: %d invoices, dunned %s, %d letters (%d mailed), %d insurer reports, %d invalid, "
+                + "%d failed writes", asOf, store.describe(), tally.read, tally.dunned, tally.letters, tally.mailed,
+                tally.insurerNotifications, tally.invalid, tally.failedWrites);
         return report;
     }
 
     /** Pass 1: read, check and decide every line; spill those due an action. */
-    private void decideFile(int index, String file, ReminderEngine engine, LocalDate asOf, Tally tally, Spill spill)
+    private void decideFile(int index, String file, PolicyEngines engines, LocalDate asOf, Tally tally, Spill spill)
             throws IOException {
         Optional<InputStream> content = store.read(file);
         if (content.isEmpty()) {
@@ -225,6 +246,14 @@ public class ReminderRun {
                     continue;
                 }
                 tally.read++;
+                ReminderEngine engine;
+                try {
+                    engine = engines.forInvoice(invoice);
+                } catch (PolicyEngines.Unavailable e) {
+                    tally.skipped.merge(ReminderEngine.SkipReason.POLICY_UNAVAILABLE, 1L, Long::sum);
+                    tally.error(new LineError(file + ":" + lineNumber, invoice.invoiceId(), e.getMessage()));
+                    continue;
+                }
                 ReminderEngine.Decision decision = engine.decide(invoice, asOf);
                 tally.kpis.add(invoice, decision.effectiveDueDate());
                 decision.skip().ifPresent(s -> tally.skipped.merge(s.reason(), 1L, Long::sum));
@@ -246,36 +275,42 @@ public class ReminderRun {
      * {@code parallelWrites} letters at a time (a letter's documents concern its own invoices only). A
      * letter whose documents fail to write is reported, and its invoices stay unsent for the next run.
      */
-    private void sendPartition(Path partition, ReminderEngine engine, LocalDate asOf, Tally tally, Spill outcomes,
+    private void sendPartition(Path partition, PolicyEngines engines, LocalDate asOf, Tally tally, Spill outcomes,
             List<String> files, ExecutorService writers) throws IOException {
         if (!Files.exists(partition)) {
             return;
         }
         Map<String, Integer> fileOf = new HashMap<>();
-        List<ReminderEngine.DunningLetter> decided = new ArrayList<>();
-        List<ReminderEngine.InsurerReport> reports = new ArrayList<>();
+        Map<ReminderEngine, List<ReminderEngine.DunningLetter>> decided = new java.util.LinkedHashMap<>();
+        Map<ReminderEngine.InsurerReport, ReminderEngine> reports = new java.util.LinkedHashMap<>();
         try (Stream<String> lines = Files.lines(partition, StandardCharsets.UTF_8)) {
             for (String json : (Iterable<String>) lines::iterator) {
                 Spilled spilled = Json.MAPPER.readValue(json, Spilled.class);
                 Invoice invoice = Json.MAPPER.readValue(spilled.line(), Invoice.class);
                 fileOf.put(invoice.invoiceId(), spilled.file());
+                ReminderEngine engine = engineOf(engines, invoice);
                 ReminderEngine.Decision decision = engine.decide(invoice, asOf);
-                decision.letter().ifPresent(decided::add);
-                decision.insurerReport().ifPresent(reports::add);
+                decision.letter().ifPresent(l -> decided.computeIfAbsent(engine, e -> new ArrayList<>()).add(l));
+                decision.insurerReport().ifPresent(r -> reports.put(r, engine));
             }
         }
         List<Callable<Void>> tasks = new ArrayList<>();
-        for (Statements.Statement statement : Statements.compose(engine, decided, asOf)) {
+        decided.forEach((engine, lines) -> Statements.compose(engine, lines, asOf).forEach(statement -> {
             String first = statement.invoices().get(0).invoiceId();
             tasks.add(() -> {
                 try {
-                    writeStatement(reminders.rendered(engine, statement, asOf), asOf);
+                    Optional<LetterDelivery.Sent> sent = sendStatement(reminders.rendered(engine, statement, asOf),
+                            engine.policy(), asOf);
+                    tally.letter(statement, sent);
+                } catch (LetterDelivery.NotSent e) {
+                    tally.failed(new LineError(files.get(fileOf.get(first)), first, e.getMessage()
+                            + "; its invoices stay unsent and the next run mails it"));
+                    return null;
                 } catch (IOException | RuntimeException e) {
                     tally.failed(new LineError(files.get(fileOf.get(first)), first, "writing letter " + statement.letterId()
                             + " failed; its invoices are retried on the next run: " + e.getMessage()));
                     return null;
                 }
-                tally.letter();
                 for (ReminderEngine.DunningLetter line : statement.invoices()) {
                     List<Invoice.ChargedFee> fees = line.line().balance().fees().stream()
                             .filter(f -> f.chargedAtLevel() == line.level())
@@ -285,11 +320,11 @@ public class ReminderRun {
                 }
                 return null;
             });
-        }
-        for (ReminderEngine.InsurerReport report : reports) {
+        }));
+        reports.forEach((report, engine) -> {
             tasks.add(() -> {
                 try {
-                    writeReport(reminders.rendered(engine, report), asOf);
+                    writeReport(reminders.rendered(engine, report), engine.policy(), asOf);
                 } catch (IOException | RuntimeException e) {
                     tally.failed(new LineError(files.get(fileOf.get(report.invoiceId())), report.invoiceId(),
                             "writing " + report.reminderId() + " failed; it will be retried on the next run: " + e.getMessage()));
@@ -298,7 +333,7 @@ public class ReminderRun {
                 outcomes.append(fileOf.get(report.invoiceId()), Json.write(new Outcome(report.invoiceId(), null, asOf)));
                 return null;
             });
-        }
+        });
         try {
             for (Future<Void> done : writers.invokeAll(tasks)) {
                 done.get();
@@ -311,16 +346,34 @@ public class ReminderRun {
         }
     }
 
-    private void writeStatement(Statements.Statement statement, LocalDate asOf) throws IOException {
-        writeLetter(statement.letterId(), statement.letter());
-        for (ReminderEngine.DunningLetter line : statement.invoices()) {
-            writeRecord("reminders/" + line.reminderId() + ".json", new SentRecord(asOf, statement.letterId(), line));
+    /** Pass 1 found the engine of every spilled invoice. */
+    private static ReminderEngine engineOf(PolicyEngines engines, Invoice invoice) {
+        try {
+            return engines.forInvoice(invoice);
+        } catch (PolicyEngines.Unavailable e) {
+            throw new IllegalStateException("a spilled invoice's policy was found in pass 1", e);
         }
     }
 
-    private void writeReport(ReminderEngine.InsurerReport report, LocalDate asOf) throws IOException {
-        writeLetter(report.reminderId(), report.letter());
-        writeRecord("reminders/" + report.reminderId() + ".json", new SentRecord(asOf, report.reminderId(), report));
+    /**
+     * The letter's documents written, the letter delivered as the policy says, then its reminder records
+     * written with how it went out: a record appears only once its letter went (or is there to post).
+     */
+    private Optional<LetterDelivery.Sent> sendStatement(Statements.Statement statement, ReminderPolicy policy,
+            LocalDate asOf) throws IOException {
+        byte[] pdf = writeLetter(statement.letterId(), statement.letter(), policy);
+        Optional<LetterDelivery.Sent> sent = delivery.deliver(statement, pdf, policy, asOf);
+        for (ReminderEngine.DunningLetter line : statement.invoices()) {
+            writeRecord("reminders/" + line.reminderId() + ".json",
+                    new SentRecord(asOf, statement.letterId(), line, sent.orElse(null)));
+        }
+        return sent;
+    }
+
+    private void writeReport(ReminderEngine.InsurerReport report, ReminderPolicy policy, LocalDate asOf)
+            throws IOException {
+        writeLetter(report.reminderId(), report.letter(), policy);
+        writeRecord("reminders/" + report.reminderId() + ".json", new SentRecord(asOf, report.reminderId(), report, null));
     }
 
     /**
@@ -335,10 +388,14 @@ public class ReminderRun {
         }
     }
 
-    private void writeLetter(String id, Letters.Letter letter) throws IOException {
+    /** The letter as text, HTML and PDF in the store; returns the PDF. */
+    private byte[] writeLetter(String id, Letters.Letter letter, ReminderPolicy policy) throws IOException {
+        byte[] pdf = reminders.pdf(letter, policy);
         store.write("letters/" + id + ".txt", (letter.subject() + "\n\n" + letter.text()).getBytes(StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8");
         store.write("letters/" + id + ".html", letter.html().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        store.write("letters/" + id + ".pdf", pdf, "application/pdf");
+        return pdf;
     }
 
     /**
@@ -468,6 +525,8 @@ public class ReminderRun {
         long warnings;
         long failedWrites;
         long letters;
+        long mailed;
+        final List<PostLetter> forPost = new ArrayList<>();
         long insurerNotifications;
         final Map<ReminderPolicy.Kind, Long> dunned = new EnumMap<>(ReminderPolicy.Kind.class);
         final Map<ReminderEngine.SkipReason, Long> skipped = new EnumMap<>(ReminderEngine.SkipReason.class);
@@ -489,8 +548,14 @@ public class ReminderRun {
             error(error);
         }
 
-        synchronized void letter() {
+        synchronized void letter(Statements.Statement statement, Optional<LetterDelivery.Sent> sent) {
             letters++;
+            if (sent.isPresent() && sent.get() instanceof LetterDelivery.Mailed) {
+                mailed++;
+            } else if (sent.isPresent() && sent.get() instanceof LetterDelivery.ForPost post
+                    && forPost.size() < MAX_ERRORS_LISTED) {
+                forPost.add(new PostLetter(statement.letterId(), statement.customer().id(), post.reason()));
+            }
         }
     }
 }

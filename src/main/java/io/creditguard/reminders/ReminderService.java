@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,8 @@ public class ReminderService {
     static final String DEFAULT_POLICY_RESOURCE = "policies/default-reminder-policy.json";
     /** Where an operator puts a policy that replaces the default. */
     public static final String POLICY_KEY = "config/reminder-policy.json";
+    /** Where an operator puts the policies customers name ({@code customer.policy}): {@code <name>.json}. */
+    public static final String NAMED_POLICIES = "config/policies/";
     private static final StatutoryRules RULES = StatutoryRules.standard();
     private static final BusinessCalendar CALENDAR = BusinessCalendar.standard();
 
@@ -102,6 +106,31 @@ public class ReminderService {
         return new ReminderEngine(policy, RULES.withRates(snapshot.reference(), snapshot.exchange()), CALENDAR);
     }
 
+    /**
+     * The engines of a run: {@code standard} for customers that name no policy, and each named policy read
+     * from {@code store} ({@value #NAMED_POLICIES}{@code <name>.json}) the first time a customer names it.
+     * A policy that is not there or not valid leaves its customers undunned for the run, reported.
+     */
+    PolicyEngines engines(ObjectStore store, ReminderEngine standard, RateBook.Snapshot snapshot) {
+        return new PolicyEngines(standard, name -> {
+            String location = store.describe() + "/" + NAMED_POLICIES + name + ".json";
+            try {
+                Optional<InputStream> configured = store.read(NAMED_POLICIES + name + ".json");
+                if (configured.isEmpty()) {
+                    return new PolicyEngines.Missing(location + " is not there");
+                }
+                try (InputStream in = configured.get()) {
+                    String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    return new PolicyEngines.Found(engine(readPolicy(json, location), snapshot));
+                }
+            } catch (IllegalStateException e) {
+                return new PolicyEngines.Missing(e.getMessage());
+            } catch (IOException e) {
+                return new PolicyEngines.Missing("reading " + location + " failed (" + e.getMessage() + ")");
+            }
+        });
+    }
+
     public RateBook rates() {
         return rates;
     }
@@ -116,28 +145,49 @@ public class ReminderService {
         return statement.withLetter(letters.render(statement, engine.policy(), asOf));
     }
 
+    /** {@code letter} as a PDF under {@code policy}'s creditor. */
+    public byte[] pdf(Letters.Letter letter, ReminderPolicy policy) {
+        return letters.pdf(letter, policy);
+    }
+
     public ReminderEngine.InsurerReport rendered(ReminderEngine engine, ReminderEngine.InsurerReport report) {
         return report.withLetter(letters.render(report, engine.policy()));
     }
 
-    /** What a run on {@code asOf} would do with {@code invoices}, stored nowhere. */
-    public Preview preview(LocalDate asOf, ReminderPolicy policy, List<Invoice> invoices) {
-        ReminderEngine engine = engine(policy);
+    /**
+     * What a run on {@code asOf} would do with {@code invoices}, stored nowhere.
+     *
+     * @param named the policies customers may name, by name; every name an invoice's customer gives is here
+     *     (the request's constraints hold)
+     */
+    public Preview preview(LocalDate asOf, ReminderPolicy policy, Map<String, ReminderPolicy> named,
+            List<Invoice> invoices) {
+        RateBook.Snapshot snapshot = rates.current();
+        Map<String, ReminderEngine> namedEngines = new LinkedHashMap<>();
+        named.forEach((name, p) -> namedEngines.put(name, engine(p, snapshot)));
+        PolicyEngines engines = PolicyEngines.of(engine(policy, snapshot), namedEngines);
         Kpis kpis = new Kpis(asOf);
-        List<ReminderEngine.DunningLetter> decided = new ArrayList<>();
+        Map<ReminderEngine, List<ReminderEngine.DunningLetter>> decided = new LinkedHashMap<>();
         List<ReminderEngine.InsurerReport> reports = new ArrayList<>();
         List<ReminderEngine.Skip> skipped = new ArrayList<>();
         List<InvoiceWarning> warnings = new ArrayList<>();
         for (Invoice invoice : invoices) {
+            ReminderEngine engine;
+            try {
+                engine = engines.forInvoice(invoice);
+            } catch (PolicyEngines.Unavailable e) {
+                throw new IllegalStateException("the request's constraints let through an unknown policy", e);
+            }
             ReminderEngine.Decision decision = engine.decide(invoice, asOf);
             kpis.add(invoice, decision.effectiveDueDate());
-            decision.letter().ifPresent(decided::add);
+            decision.letter().ifPresent(l -> decided.computeIfAbsent(engine, e -> new ArrayList<>()).add(l));
             decision.insurerReport().ifPresent(r -> reports.add(rendered(engine, r)));
             decision.skip().ifPresent(skipped::add);
             decision.warnings().forEach(w -> warnings.add(new InvoiceWarning(invoice.invoiceId(), w)));
         }
-        return new Preview(asOf, policy.name(), letters(engine, decided, asOf), List.copyOf(reports), skipped, warnings,
-                kpis.report());
+        List<Statements.Statement> letters = new ArrayList<>();
+        decided.forEach((engine, lines) -> letters.addAll(letters(engine, lines, asOf)));
+        return new Preview(asOf, policy.name(), letters, List.copyOf(reports), skipped, warnings, kpis.report());
     }
 
     private static String resource(String name) {

@@ -35,7 +35,7 @@ public class RemindersPreviewFunction extends HttpFunction {
         return List.of(Route.post("/reminders/preview", PreviewRequest.class, SCOPE, r -> {
             ReminderPolicy policy = r.policy() == null ? reminders.defaultPolicy() : r.policy();
             LocalDate asOf = r.asOf() == null ? today(policy.zone()) : r.asOf();
-            return reminders.preview(asOf, policy, r.invoices());
+            return reminders.preview(asOf, policy, r.policies(), r.invoices());
         }));
     }
 

@@ -143,7 +143,7 @@ class StripeIntake {
         String id = Payloads.text(o, "id", "$.data.object.id");
         return new Invoice("stripe:" + id, o.path("number").asText(id), currency, issued, due, amount, open,
                 new Invoice.Customer(customerId, name, kind, country, language, o.path("customer_email").asText(null),
-                        street.isEmpty() ? null : street, null),
+                        street.isEmpty() ? null : street, null, null),
                 Invoice.Terms.NONE, List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, eventTime);
     }
 

@@ -35,7 +35,7 @@ class ClaimsLambdaTest {
     }
 
     @Test
-    void bankruptBuyerClaimWithItsDossier() {
+    void bankruptBuyerClaimWithItsDossier() throws java.io.IOException {
         JsonPath response = post(Events.read("claims.json"));
         assertThat(response.getInt("statusCode")).isEqualTo(200);
         JsonPath body = JsonPath.from(response.getString("body")).using(new JsonPathConfig(NumberReturnType.BIG_DECIMAL));
@@ -57,6 +57,14 @@ class ClaimsLambdaTest {
                 .contains("Förväntad ersättning enligt villkoren: 355 000,00 SEK")
                 .contains("Bevis om bevakning i konkursboet");
         assertThat(body.getList("dossier.claim.debts.invoiceId")).containsExactly("2026-1004", "2026-1031");
+        // The same letter as PDF, to send with the claim.
+        byte[] pdf = java.util.Base64.getDecoder().decode(body.getString("dossier.coverLetter.pdf"));
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Skadeanmälan kreditförsäkring: Norrlands Metall & Svets AB")
+                    .contains("Summa anmält: 435 000,00 SEK").contains("Sida 1 av 1")
+                    .contains("Mälardalens Stålhandel AB").contains("Nordisk Kreditförsäkring AB, KF-2026-0417");
+        }
     }
 
     @Test

@@ -148,6 +148,8 @@ final class OpenApiSchemas {
             schema.put("type", "boolean");
         } else if (raw == LocalDate.class) {
             schema.put("type", "string").put("format", "date");
+        } else if (raw == byte[].class) {
+            schema.put("type", "string").put("contentEncoding", "base64");
         } else if (raw == Instant.class) {
             schema.put("type", "string").put("format", "date-time");
         } else if (raw == Currency.class) {

@@ -2,11 +2,24 @@ package io.creditguard.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -151,7 +164,7 @@ class LettersTest {
     void htmlEscapesWhatTheCustomerRecordSays() {
         Invoice base = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "10000", "2025-03-17").build();
         Invoice hostile = withCustomer(base, new Invoice.Customer("c", "<script>alert(1)</script> AB",
-                CustomerType.BUSINESS, "SE", "sv", null, null, null));
+                CustomerType.BUSINESS, "SE", "sv", null, null, null, null));
         Letters.Letter letter = render(hostile, "2025-04-16");
         assertThat(letter.html()).doesNotContain("<script>").contains("&lt;script&gt;");
     }
@@ -160,8 +173,117 @@ class LettersTest {
     void unknownLanguageFallsBackToEnglish() {
         Invoice base = TestInvoices.of("FI", CustomerType.BUSINESS, "EUR", "5400", "2025-03-17").build();
         Invoice finnish = withCustomer(base, new Invoice.Customer("c", "Helsinki Data Oy", CustomerType.BUSINESS, "FI", "fi",
-                null, null, null));
+                null, null, null, null));
         assertThat(render(finnish, "2025-03-24").subject()).isEqualTo("Payment reminder: invoice F-2025-03-17");
+    }
+
+    /** A person's look at each language's first page: target/letters/. */
+    private static final Path PAGES = Path.of("target/letters");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // The worked examples above: the Swedish reminder, the Dutch 14-day letter, the English one under German law.
+            "sv | SE | BUSINESS | SEK | 10000 | 2025-04-16 | 'Att betala totalt: 10 540,41 SEK' | 'Betala senast 2025-04-28' | Sida 1 av 1",
+            "nl | NL | CONSUMER | EUR | 640   | 2025-03-24 | 'incassokosten verschuldigd van EUR 96,00' | 'uiterlijk 9-4-2025' | Pagina 1 van 1",
+            "en | DE | BUSINESS | EUR | 8300  | 2025-03-24 | 'EUR 40.00' | 'governed by the law of Germany' | Page 1 of 1"})
+    void everyLetterIsAlsoAnA4PdfSayingWhatTheTextSays(String language, String country, CustomerType type, String currency,
+            String open, String asOf, String amount, String date, String page) throws IOException {
+        TestInvoices invoice = TestInvoices.of(country.equals("DE") ? "IE" : country, type, currency, open, "2025-03-17");
+        Letters.Letter letter = render(country.equals("DE") ? invoice.underLaw("DE").build() : invoice.build(), asOf);
+        assertThat(letter.text()).contains(amount).contains(date);
+        byte[] pdf = letters.pdf(letter, POLICY);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            PDRectangle size = document.getPage(0).getMediaBox();
+            assertThat(size.getWidth()).isEqualTo(PDRectangle.A4.getWidth());
+            assertThat(size.getHeight()).isEqualTo(PDRectangle.A4.getHeight());
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo(language);
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo(letter.subject());
+            String text = flat(new PDFTextStripper().getText(document));
+            assertThat(text).contains(flat(letter.subject())).contains(flat(amount)).contains(flat(date)).contains(page)
+                    .contains("Your Company AB · Storgatan 1 · 111 22 Stockholm")
+                    .contains("bankgiro 123-4567");
+            List<PDFont> fonts = new ArrayList<>();
+            document.getPage(0).getResources().getFontNames().forEach(n -> fonts.add(font(document, n)));
+            assertThat(fonts).hasSize(2).allSatisfy(f -> assertThat(f.isEmbedded()).as(f.getName()).isTrue());
+            Files.createDirectories(PAGES);
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 110);
+            ImageIO.write(image, "png", PAGES.resolve("statement-" + language + ".png").toFile());
+        }
+    }
+
+    @Test
+    void thePdfPrintsEveryLettersOfTheCustomersLanguagesAndAQuestionMarkForWhatNoFontHas() throws IOException {
+        Invoice base = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "10000", "2025-03-17").build();
+        Invoice invoice = withCustomer(base, new Invoice.Customer("c", "Åsa Østergård Ærø Café Müller 漢 AB",
+                CustomerType.BUSINESS, "SE", "sv", null, "Ölandsgatan 7\n118 27 Stockholm", null, null));
+        ReminderPolicy euro = TestPolicies.seller("SE", """
+                {"creditor": {"name": "Överlåt & Söner AB", "country": "SE", "address": "Kungsgatan 2\\n111 43 Stockholm",
+                  "paymentInstructions": "IBAN SE45 5000 0000 0583 9825 7466, € and kr welcome",
+                  "disputeContact": "reskontra@example.se", "language": "sv"}}""");
+        Letters.Letter letter = render(euro, List.of(invoice), "2025-04-16");
+        try (PDDocument document = Loader.loadPDF(letters.pdf(letter, euro))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Åsa Østergård Ærø Café Müller ? AB").contains("Ölandsgatan 7")
+                    .contains("Överlåt & Söner AB").contains("€ and kr welcome").contains("10 540,41 SEK");
+        }
+    }
+
+    @Test
+    void aLongStatementRunsOverNumberedPagesAndEachNamesTheSender() throws IOException {
+        List<Invoice> invoices = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            invoices.add(TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "1000", "2025-03-17").id("inv-" + i).build());
+        }
+        Letters.Letter letter = render(POLICY, invoices, "2025-04-16");
+        try (PDDocument document = Loader.loadPDF(letters.pdf(letter, POLICY))) {
+            int pages = document.getNumberOfPages();
+            assertThat(pages).isGreaterThan(2);
+            for (int page = 1; page <= pages; page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(document)).contains("Sida " + page + " av " + pages)
+                        .contains("Your Company AB");
+            }
+            // Every invoice is listed once, none lost at a page break.
+            String all = new PDFTextStripper().getText(document);
+            assertThat(all.split("Faktura F-2025-03-17", -1)).hasSize(41);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "sv | Snart förfallodag: faktura F-2025-03-17, att betala senast 2025-03-17 | Att betala: 10 000,00 SEK",
+            "nl | Binnenkort te betalen: factuur F-2025-03-17, uiterlijk 17-3-2025 | Openstaand: EUR 10.000,00",
+            "en | Coming due: invoice F-2025-03-17, payable by 17 March 2025 | Open: EUR 10,000.00"})
+    void aNoticeBeforeTheDueDateHasItsOwnWordingAndNoCharges(String language, String subject, String open) {
+        ReminderPolicy policy = TestPolicies.seller("SE", """
+                {"levels": [{"level": 1, "daysAfterDue": -5, "kind": "PRE_DUE_NOTICE"},
+                            {"level": 2, "daysAfterDue": 5, "kind": "PAYMENT_REMINDER"}]}""");
+        String country = switch (language) {
+            case "sv" -> "SE";
+            case "nl" -> "NL";
+            default -> "IE";
+        };
+        Invoice invoice = TestInvoices.of(country, CustomerType.BUSINESS, country.equals("SE") ? "SEK" : "EUR", "10000",
+                "2025-03-17").build();
+        Letters.Letter letter = render(policy, List.of(invoice), "2025-03-12");
+        assertThat(letter.subject()).isEqualTo(subject);
+        assertThat(letter.text()).contains(open).doesNotContain("ränta").doesNotContain("rente").doesNotContain("interest");
+    }
+
+    private static PDFont font(PDDocument document, org.apache.pdfbox.cos.COSName name) {
+        try {
+            return document.getPage(0).getResources().getFont(name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Text as extracted, line breaks (where the PDF wrapped a line) as spaces. */
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
     }
 
     private static Invoice withCustomer(Invoice base, Invoice.Customer customer) {

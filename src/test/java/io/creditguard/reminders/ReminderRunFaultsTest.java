@@ -137,7 +137,7 @@ class ReminderRunFaultsTest {
                 .isEqualTo(decided - writtenFirst);
         assertThat(second.failedWrites()).isZero();
         assertThat(files("reminders")).isEqualTo(decided);
-        assertThat(files("letters")).isEqualTo(2 * (first.letters() + first.insurerNotifications() + 1));
+        assertThat(files("letters")).isEqualTo(3 * (first.letters() + first.insurerNotifications() + 1));
 
         ReminderRun.Report third = run(healthy).run(Optional.of(AS_OF), false);
         assertThat(third.dunned()).isEmpty();

@@ -72,11 +72,12 @@ class ReminderRunLambdaTest {
         long dunned = report.getMap("dunned").values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
         long reports = report.getLong("insurerNotifications");
         long letters = report.getLong("letters");
-        // One record per invoice dunned and per insurer report; a letter (and a report) as text and HTML.
+        // One record per invoice dunned and per insurer report; a letter (and a report) as text, HTML and PDF.
         List<String> records = files("reminders");
         assertThat(records).hasSize((int) (dunned + reports));
         assertThat(letters).isPositive().isLessThanOrEqualTo(dunned);
-        assertThat(files("letters")).hasSize(2 * (int) (letters + reports));
+        assertThat(files("letters")).hasSize(3 * (int) (letters + reports));
+        assertThat(files("letters")).filteredOn(f -> f.endsWith(".pdf")).hasSize((int) (letters + reports));
         assertThat(files("runs/2026-11-30")).hasSize(1);
         assertThat(Files.readString(BOOK)).contains("{\"level\":1,\"sentOn\":\"2026-11-30\",\"letterId\":\"let_");
 

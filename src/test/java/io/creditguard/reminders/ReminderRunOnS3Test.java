@@ -50,7 +50,8 @@ class ReminderRunOnS3Test {
         int dunned = report.getMap("dunned").values().stream().mapToInt(v -> ((Number) v).intValue()).sum();
         int reports = report.getInt("insurerNotifications");
         assertThat(store.list("reminders/")).hasSize(dunned + reports);
-        assertThat(store.list("letters/")).hasSize(2 * (report.getInt("letters") + reports));
+        assertThat(store.list("letters/")).hasSize(3 * (report.getInt("letters") + reports));
+        assertThat(store.list("letters/").stream().filter(k -> k.endsWith(".pdf"))).hasSize(report.getInt("letters") + reports);
         assertThat(store.list("runs/2026-11-30/")).hasSize(1);
         try (var book = store.read("receivables/sample-book.jsonl").orElseThrow()) {
             assertThat(new String(book.readAllBytes(), StandardCharsets.UTF_8)).contains("\"sentOn\":\"2026-11-30\"");

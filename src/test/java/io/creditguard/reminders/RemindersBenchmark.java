@@ -24,7 +24,7 @@ import io.creditguard.reference.Jurisdictions.Allocation;
 /**
  * Warm cost of the reminder hot paths: one interest accrual, one decision, one letter (rendered by
  * Qute's reflection resolver here, see {@link Standalone}); and of the steps of the run around a
- * decision: reading a book line, checking the invoice's constraints.
+ * decision: reading a book line, checking the invoice's constraints; the letter as PDF.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -70,5 +70,19 @@ public class RemindersBenchmark {
     @Benchmark
     public Letters.Letter renderOneSwedishLetter() {
         return letters.render(statement, policy, asOf);
+    }
+
+    private final Letters.Letter rendered = letters.render(statement, policy, asOf);
+
+    /** The letter laid out as PDF, fonts parsed once per thread and reused as in the run. */
+    @Benchmark
+    public byte[] layOutOneLetterAsPdf() {
+        return letters.pdf(rendered, policy);
+    }
+
+    /** One letter as the run makes it: text, HTML and PDF. Its inverse is letters per second on one core. */
+    @Benchmark
+    public byte[] renderOneLetterAsTextHtmlAndPdf() {
+        return letters.pdf(letters.render(statement, policy, asOf), policy);
     }
 }

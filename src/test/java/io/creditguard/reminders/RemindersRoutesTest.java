@@ -110,7 +110,7 @@ class RemindersRoutesTest {
         api().body("{\"asOf\":\"2026-06-15\",\"policy\":" + policy + ",\"invoices\":[" + INVOICE + "]}")
                 .post("/reminders/preview").then().statusCode(422)
                 .body("errors[0].field", equalTo("$.policy.levels[0].kind"))
-                .body("errors[0].message", equalTo("must be one of PAYMENT_REMINDER, INKASSOKRAV, FINAL_NOTICE, COLLECTION_HANDOFF"));
+                .body("errors[0].message", equalTo("must be one of PRE_DUE_NOTICE, PAYMENT_REMINDER, INKASSOKRAV, FINAL_NOTICE, COLLECTION_HANDOFF"));
     }
 
     @Test
@@ -206,5 +206,73 @@ class RemindersRoutesTest {
         api().body("{\"asOf\":\"2026-06-15\"}").post("/reminders/preview").then().statusCode(422)
                 .body("errors[0].field", equalTo("$.invoices"))
                 .body("errors[0].message", equalTo("must not be null"));
+    }
+
+    /** The invoice's customer asking for {@code policy} by name. */
+    private static String invoiceOf(String id, String customer, String policy) {
+        return INVOICE.replace("\"i-1\"", "\"" + id + "\"").replace("\"c-1\"", "\"" + customer + "\"")
+                .replace("\"language\":\"sv\"", "\"language\":\"sv\"" + (policy == null ? "" : ",\"policy\":\"" + policy + "\""));
+    }
+
+    @Test
+    void aCustomerNamingAGentlerPolicyIsRemindedByItAndTheOthersByTheRequestsPolicy() {
+        // Due Sunday 31 May, so Monday 1 June; on 15 June the request's policy reminds (from day 1), the key
+        // accounts' from day 30, 1 July.
+        String gentle = policy("key-accounts", "[{\"level\":1,\"daysAfterDue\":30,\"kind\":\"PAYMENT_REMINDER\"}]", "");
+        api().body("{\"asOf\":\"2026-06-15\",\"policy\":" + policy("tight", ONE_LEVEL, "") + ",\"policies\":{\"key-accounts\":"
+                        + gentle + "},\"invoices\":[" + invoiceOf("i-1", "c-1", null) + "," + invoiceOf("i-2", "c-2", "key-accounts")
+                        + "]}")
+                .post("/reminders/preview").then().statusCode(200)
+                .body("letters", hasSize(1))
+                .body("letters[0].customer.id", equalTo("c-1"))
+                .body("skipped", hasSize(1))
+                .body("skipped[0].invoiceId", equalTo("i-2"))
+                .body("skipped[0].reason", equalTo("NEXT_LEVEL_NOT_DUE"))
+                .body("skipped[0].detail", containsString("2026-07-01"));
+    }
+
+    @Test
+    void aPolicyNameTheRequestDoesNotGiveIsAFieldError() {
+        api().body(body("2026-06-15", invoiceOf("i-1", "c-1", "key-accounts"))).post("/reminders/preview").then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("$.invoices[0].customer.policy"))
+                .body("errors[0].message", equalTo("must name a policy given in policies"));
+        api().body(body("2026-06-15", invoiceOf("i-1", "c-1", "Key Accounts!"))).post("/reminders/preview").then()
+                .statusCode(422)
+                .body("errors.field", hasItem("$.invoices[0].customer.policy"));
+    }
+
+    @Test
+    void aNoticeBeforeTheDueDateInThePreview() {
+        String levels = "[{\"level\":1,\"daysAfterDue\":-7,\"kind\":\"PRE_DUE_NOTICE\"},"
+                + "{\"level\":2,\"daysAfterDue\":5,\"kind\":\"PAYMENT_REMINDER\"}]";
+        api().body("{\"asOf\":\"2026-05-25\",\"policy\":" + policy("friendly", levels, "") + ",\"invoices\":[" + INVOICE + "]}")
+                .post("/reminders/preview").then().statusCode(200)
+                .body("letters[0].kind", equalTo("PRE_DUE_NOTICE"))
+                .body("letters[0].payBy", equalTo("2026-06-01"))
+                .body("letters[0].invoices[0].line.balance.fees", hasSize(0))
+                .body("letters[0].letter.subject", equalTo("Snart förfallodag: faktura F-1, att betala senast 2026-06-01"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "\"name\":\"Kund AB\"                          | \"name\":\"Kund AB\\r\\nBcc: x@evil.example\"                | $.invoices[0].customer.name",
+            "\"language\":\"sv\"                           | \"language\":\"sv\",\"email\":\"a@b.se\\r\\nBcc: x@evil.example\" | $.invoices[0].customer.email"})
+    void aLineBreakInAnAddressOrNameThatMailWouldCarryIsRefused(String find, String replace, String field) {
+        api().body(body("2026-06-15", INVOICE.replace(find, replace))).post("/reminders/preview").then().statusCode(422)
+                .body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void emailDeliveryNeedsOneSenderAddress() {
+        api().body("{\"asOf\":\"2026-06-15\",\"policy\":" + policy("mail", ONE_LEVEL, ",\"delivery\":{\"mode\":\"EMAIL\"}")
+                        + ",\"invoices\":[" + INVOICE + "]}").post("/reminders/preview").then().statusCode(422)
+                .body("errors[0].field", equalTo("$.policy.delivery.from"))
+                .body("errors[0].message", equalTo("must be given when mode is EMAIL: mail needs a sender"));
+        api().body("{\"asOf\":\"2026-06-15\",\"policy\":" + policy("mail", ONE_LEVEL,
+                        ",\"delivery\":{\"mode\":\"EMAIL\",\"from\":\"a@b.se, c@d.se\"}") + ",\"invoices\":[" + INVOICE + "]}")
+                .post("/reminders/preview").then().statusCode(422)
+                .body("errors[0].field", equalTo("$.policy.delivery.from"))
+                .body("errors[0].message", containsString("must be one mail address"));
     }
 }

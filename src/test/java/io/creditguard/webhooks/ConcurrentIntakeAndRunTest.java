@@ -46,7 +46,7 @@ class ConcurrentIntakeAndRunTest {
     private static Invoice invoice(int n) {
         return new Invoice("acme:INV-" + n, "INV-" + n, Currency.getInstance("SEK"), LocalDate.parse("2026-09-01"),
                 LocalDate.parse("2026-10-01"), new BigDecimal("10000.00"), new BigDecimal("10000.00"),
-                new Invoice.Customer("cust-" + n, "Kund " + n + " AB", Invoice.CustomerType.BUSINESS, "SE", "sv", null, null, null),
+                new Invoice.Customer("cust-" + n, "Kund " + n + " AB", Invoice.CustomerType.BUSINESS, "SE", "sv", null, null, null, null),
                 Invoice.Terms.NONE, List.of(), List.of(), Invoice.Dunning.NONE, "acme", Instant.parse("2026-11-01T00:00:00Z"));
     }
 
@@ -57,7 +57,8 @@ class ConcurrentIntakeAndRunTest {
         for (int n = 0; n < INVOICES; n++) {
             intake.upsert("acme", "create-" + n, invoice(n), true);
         }
-        ReminderRun run = new ReminderRun(store, Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK, List.of(), 4);
+        ReminderRun run = new ReminderRun(store, Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK, List.of(),
+                Standalone.noMail(), 4);
         ExecutorService pool = Executors.newFixedThreadPool(5);
         CountDownLatch go = new CountDownLatch(1);
         try {

@@ -1,0 +1,79 @@
+package io.creditguard.reminders;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.creditguard.receivables.Invoice;
+
+/**
+ * The engines one run or preview decides with: the run's policy for every customer that names none,
+ * and for a customer that names one ({@code customer.policy}) that policy, each looked up once and
+ * kept for the rest of the run. Safe for the run's writer threads.
+ */
+final class PolicyEngines {
+
+    /** A customer named a policy there is none of, or one that is not valid; the message says which and why. */
+    static final class Unavailable extends Exception {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /** What looking a name up gave: the engine, or why there is none. */
+    sealed interface Lookup permits Found, Missing {
+    }
+
+    record Found(ReminderEngine engine) implements Lookup {
+    }
+
+    record Missing(String reason) implements Lookup {
+    }
+
+    private final ReminderEngine standard;
+    private final Function<String, Lookup> lookup;
+    private final Map<String, Lookup> known = new LinkedHashMap<>();
+
+    /** @param lookup the engine of a named policy, or why there is none; called once per name */
+    PolicyEngines(ReminderEngine standard, Function<String, Lookup> lookup) {
+        this.standard = standard;
+        this.lookup = lookup;
+    }
+
+    /** The engines of a preview: the named policies are the request's, checked already. */
+    static PolicyEngines of(ReminderEngine standard, Map<String, ReminderEngine> named) {
+        return new PolicyEngines(standard, name -> Optional.ofNullable(named.get(name)).<Lookup>map(Found::new)
+                .orElseGet(() -> new Missing("the request's policies have no policy \"" + name + "\"")));
+    }
+
+    ReminderEngine standard() {
+        return standard;
+    }
+
+    /** The engine for {@code invoice}'s customer. */
+    ReminderEngine forInvoice(Invoice invoice) throws Unavailable {
+        String name = invoice.customer().policy();
+        if (name == null) {
+            return standard;
+        }
+        Lookup found;
+        synchronized (known) {
+            found = known.computeIfAbsent(name, lookup);
+        }
+        if (found instanceof Found f) {
+            return f.engine();
+        }
+        throw new Unavailable("customer " + invoice.customer().id() + " names reminder policy \"" + name + "\", but "
+                + ((Missing) found).reason() + "; the invoice is not dunned until it is there");
+    }
+
+    /** The named policies looked up so far, and whether each was found. */
+    List<String> named() {
+        synchronized (known) {
+            return known.entrySet().stream().map(e -> e.getKey() + (e.getValue() instanceof Found ? "" : " (unavailable)"))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.creditguard.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import jakarta.mail.Session;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.creditguard.Standalone;
+
+/**
+ * The mail URL as the operator writes it, and what the server's replies mean (RFC 5321 §4.2.1: 5yz is
+ * a permanent refusal, 4yz a transient one), against a scripted SMTP server that answers the recipient
+ * as told.
+ */
+class MailerTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "smtp://user:p%40ss@mail.example:587              | smtp  | 587 | true  | true  | user",
+            "smtp://mail.example                              | smtp  | 587 | true  | true  | ",
+            "smtp://mail.example:2525?starttls=optional       | smtp  | 2525| true  | false | ",
+            "smtp://127.0.0.1:3025?starttls=none              | smtp  | 3025| false | false | ",
+            "smtps://AKIAEXAMPLE:secret@email-smtp.eu-north-1.amazonaws.com | smtps | 465 | false | false | AKIAEXAMPLE"})
+    void theUrlSaysServerPortTlsAndCredentials(String url, String protocol, String port, boolean startTls,
+            boolean required, String user) throws Exception {
+        Session session = Mailer.session(url);
+        assertThat(session.getProperty("mail.transport.protocol")).isEqualTo(protocol);
+        assertThat(session.getProperty("mail." + protocol + ".port")).isEqualTo(port);
+        assertThat(session.getProperty("mail." + protocol + ".starttls.enable")).isEqualTo(String.valueOf(startTls));
+        assertThat(session.getProperty("mail." + protocol + ".starttls.required")).isEqualTo(String.valueOf(required));
+        assertThat(session.getProperty("mail." + protocol + ".auth")).isEqualTo(user == null ? null : "true");
+        assertThat(new Mailer(Optional.of(url), Standalone.CLOCK).server()).doesNotContain("secret").doesNotContain("p%40ss");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "http://mail.example                 | must be smtp://",
+            "smtp://                             | is not a URL",
+            "smtp:///no-host                     | must be smtp://",
+            "smtp://user@mail.example            | give both user and password",
+            "smtp://mail.example?starttls=maybe  | starttls must be required, optional or none",
+            "smtp://us er:sec ret@mail.example   | is not a URL"})
+    void aUrlThatIsNoMailServerFailsAtStartWithoutEchoingIt(String url, String message) {
+        assertThatThrownBy(() -> Mailer.session(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message).hasMessageNotContaining("sec ret");
+    }
+
+    @ParameterizedTest(name = "RCPT answered {0}")
+    @CsvSource(delimiter = '|', value = {
+            "250 2.1.5 ok                         | Accepted",
+            "550 5.1.1 no such mailbox            | Refused",
+            "553 5.1.3 mailbox name not allowed   | Refused",
+            "451 4.3.0 try again later            | NotSent",
+            "452 4.2.2 mailbox full               | NotSent"})
+    void theServersReplyToTheRecipientDecidesWhetherToTryAgain(String reply, String outcome) throws Exception {
+        try (ScriptedSmtp server = new ScriptedSmtp(reply)) {
+            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), Standalone.CLOCK);
+            Mailer.Outcome sent = mailer.send(new Mailer.Mail("let_1.2026-11-30@example.se", "a@example.se", null, null,
+                    "b@example.se", "B AB", "sv", "Ämne", "Text", "<p>Text</p>",
+                    new Mailer.Attachment("brev.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'})));
+            assertThat(sent.getClass().getSimpleName()).isEqualTo(outcome);
+        }
+    }
+
+    @Test
+    void noServerConfiguredIsNotSentNamingTheSetting() {
+        Mailer.Outcome sent = new Mailer(Optional.empty(), Standalone.CLOCK).send(new Mailer.Mail("m@example.se",
+                "a@example.se", null, null, "b@example.se", null, "en", "S", "T", "<p>T</p>",
+                new Mailer.Attachment("x.pdf", "application/pdf", new byte[0])));
+        assertThat(sent).isInstanceOfSatisfying(Mailer.NotSent.class,
+                n -> assertThat(n.reason()).contains("creditguard.mail.url"));
+    }
+
+    /** An SMTP server of one session that accepts everything but answers RCPT TO with {@code rcptReply}. */
+    private static final class ScriptedSmtp implements AutoCloseable {
+        private final ServerSocket socket;
+        private final Thread thread;
+
+        ScriptedSmtp(String rcptReply) throws IOException {
+            socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            thread = new Thread(() -> serve(rcptReply), "scripted-smtp");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void serve(String rcptReply) {
+            try (Socket client = socket.accept();
+                    BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                    Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII)) {
+                reply(out, "220 scripted ESMTP");
+                boolean data = false;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (data) {
+                        if (line.equals(".")) {
+                            data = false;
+                            reply(out, "250 2.0.0 queued");
+                        }
+                        continue;
+                    }
+                    String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line;
+                    switch (command) {
+                        case "EHLO", "HELO", "MAIL", "RSET", "NOOP" -> reply(out, "250 ok");
+                        case "RCPT" -> reply(out, rcptReply);
+                        case "DATA" -> {
+                            data = true;
+                            reply(out, "354 go ahead");
+                        }
+                        case "QUIT" -> {
+                            reply(out, "221 bye");
+                            return;
+                        }
+                        default -> reply(out, "502 5.5.1 not implemented");
+                    }
+                }
+            } catch (IOException e) {
+                // the client went away; the test's assertion tells what happened
+            }
+        }
+
+        private static void reply(Writer out, String line) throws IOException {
+            out.write(line + "\r\n");
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
