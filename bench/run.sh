@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks of README's Performance section. Results: target/bench/cold-start.{md,csv},
-# target/bench/batch.csv, target/bench/pdf-run.txt, target/bench/s3-run.txt, target/bench/jmh.csv, logs under target/bench/logs. Takes about 12
-# minutes on 2 cores.
+# target/bench/batch.csv, target/bench/pdf-run.txt, target/bench/s3-run.txt, target/bench/jmh.csv, logs under target/bench/logs. Takes about 10
+# minutes on 2 cores with 5 runs.
 #   bench/run.sh [cold-start runs per row, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."

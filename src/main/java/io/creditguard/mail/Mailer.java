@@ -124,6 +124,21 @@ public class Mailer {
         }
     }
 
+    /**
+     * A Message-ID in the sender's domain, {@code <localPart>@<domain of from>}, without angle brackets: the
+     * caller makes {@code localPart} stable per letter, so a copy sent again is recognisably the same mail.
+     *
+     * @param from one address, as {@code MailAddress} checks it
+     */
+    public static String messageId(String localPart, String from) {
+        try {
+            String address = new InternetAddress(from, true).getAddress();
+            return localPart + "@" + address.substring(address.indexOf('@') + 1);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("not one mail address: " + from, e);
+        }
+    }
+
     /** A 5xx reply to the recipient or the message is final (RFC 5321 §4.2.1); 4xx and no reply are not. */
     private static boolean permanent(SendFailedException e) {
         for (Exception cause = e; cause != null; cause = cause instanceof MessagingException m ? m.getNextException() : null) {

@@ -24,7 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ExchangeRates.Conversion.class, StatutoryRules.FeeCode.class, GoverningLaw.class, GoverningLaw.Basis.class,
         Letters.Letter.class, Kpis.Report.class, Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class,
         ReminderRun.Report.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,
-        ReminderRun.Outcome.class, ReminderRun.PostLetter.class, LetterDelivery.Sent.class, LetterDelivery.Mailed.class,
+        ReminderRun.Outcome.class, ReminderRun.PostLetter.class, ReminderRun.Mailing.class, LetterDelivery.Sent.class, LetterDelivery.Mailed.class,
         LetterDelivery.ForPost.class, IntakeBacklog.Report.class })
 final class JsonTypes {
 

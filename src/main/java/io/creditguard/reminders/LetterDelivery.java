@@ -83,7 +83,7 @@ final class LetterDelivery {
             return Optional.of(new ForPost("customer " + statement.customer().id() + " has no e-mail address"));
         }
         Letters.Letter letter = statement.letter();
-        Mailer.Outcome outcome = mailer.send(new Mailer.Mail(messageId(statement.letterId(), asOf, delivery.from()),
+        Mailer.Outcome outcome = mailer.send(new Mailer.Mail(Mailer.messageId(statement.letterId() + "." + asOf, delivery.from()),
                 delivery.from(), delivery.replyTo(), delivery.bcc(), to, statement.customer().name(), letter.language(),
                 letter.subject(), letter.text(), letter.html(),
                 new Mailer.Attachment(fileName(letter.subject()), "application/pdf", pdf)));
@@ -102,13 +102,6 @@ final class LetterDelivery {
             }
         }
         return Optional.of(sent);
-    }
-
-    /** Stable per letter and day, in the sender's domain, so a copy sent again is recognisably the same mail. */
-    static String messageId(String letterId, LocalDate asOf, String from) {
-        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>', from.indexOf('<')))
-                : from.strip();
-        return letterId + "." + asOf + "@" + address.substring(address.indexOf('@') + 1);
     }
 
     /** The subject as a file name a mail program shows: what a file system forbids replaced. */

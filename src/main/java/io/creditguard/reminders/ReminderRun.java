@@ -87,16 +87,15 @@ public class ReminderRun {
      *     (each an ERROR line in the log and an alarm metric)
      * @param rateConflicts fetched rates that contradict shipped ones, and were not used
      * @param intake what each intake backlog fetched into the book before it was read (not in a dry run)
-     * @param mailed letters the mail server accepted
-     * @param forPost letters to post because mail cannot reach the customer (the first hundred listed)
+     * @param mailing what became of the letters under the policy's EMAIL delivery
      * @param customerPolicies the named policies customers asked for ({@code customer.policy}), those that could
      *     not be had marked so (their invoices are listed in errors and not dunned)
      */
     public record Report(String store, LocalDate asOf, boolean dryRun, String policy, List<String> customerPolicies,
             Instant startedAt,
             Instant finishedAt, int bookFiles, long invoicesRead, long invalidLines, Map<ReminderPolicy.Kind, Long> dunned,
-            long letters, long mailed, List<PostLetter> forPost, long insurerNotifications,
-            Map<ReminderEngine.SkipReason, Long> skipped, long warnings,
+            long letters, Mailing mailing, long insurerNotifications, Map<ReminderEngine.SkipReason, Long> skipped,
+            long warnings,
             long failedWrites, List<LineError> errors, List<String> missingRates, List<String> rateConflicts,
             List<IntakeBacklog.Report> intake, Kpis.Report kpis) {
     }
@@ -108,6 +107,13 @@ public class ReminderRun {
      */
     public record SentRecord(LocalDate decidedOn, String letterId, ReminderEngine.Action action,
             LetterDelivery.Sent delivery) {
+    }
+
+    /**
+     * @param mailed letters the mail server accepted
+     * @param forPost letters to post because mail cannot reach the customer (the first hundred listed)
+     */
+    public record Mailing(long mailed, List<PostLetter> forPost) {
     }
 
     /** A letter mail could not deliver: it is in the store, to be posted. */
@@ -207,7 +213,7 @@ public class ReminderRun {
         }
         Report report = new Report(store.describe(), asOf, dryRun, policy.name(), engines.named(), started,
                 clock.instant(), files.size(),
-                tally.read, tally.invalid, tally.dunned, tally.letters, tally.mailed, List.copyOf(tally.forPost),
+                tally.read, tally.invalid, tally.dunned, tally.letters, new Mailing(tally.mailed, List.copyOf(tally.forPost)),
                 tally.insurerNotifications, tally.skipped,
                 tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                 gaps.stream().map(RateGaps.Gap::message).toList(),

@@ -118,8 +118,8 @@ class ReminderRunDeliveryTest {
 
         // Three letters: both Byggmästarna invoices in one statement, Kafé Solsidan's, and Lantgården's for post.
         assertThat(report.letters()).isEqualTo(3);
-        assertThat(report.mailed()).isEqualTo(2);
-        assertThat(report.forPost()).singleElement().satisfies(p -> {
+        assertThat(report.mailing().mailed()).isEqualTo(2);
+        assertThat(report.mailing().forPost()).singleElement().satisfies(p -> {
             assertThat(p.customerId()).isEqualTo("c-post");
             assertThat(p.reason()).contains("no e-mail address");
         });
@@ -182,7 +182,7 @@ class ReminderRunDeliveryTest {
             closed = socket.getLocalPort();
         }
         ReminderRun.Report down = run(mailer(closed)).run(Optional.of(AS_OF), false);
-        assertThat(down.mailed()).isZero();
+        assertThat(down.mailing().mailed()).isZero();
         assertThat(down.failedWrites()).isEqualTo(2);
         assertThat(down.errors()).hasSize(2).allSatisfy(e -> assertThat(e.message())
                 .contains("failed for now").contains("the next run mails it"));
@@ -193,8 +193,8 @@ class ReminderRunDeliveryTest {
         assertThat(record("inv-1")).isNull();
 
         ReminderRun.Report up = run(mailer(startSmtp())).run(Optional.of(AS_OF), false);
-        assertThat(up.mailed()).isEqualTo(2);
-        assertThat(up.forPost()).isEmpty();
+        assertThat(up.mailing().mailed()).isEqualTo(2);
+        assertThat(up.mailing().forPost()).isEmpty();
         assertThat(inbox("ekonomi@bygg.example")).hasSize(1);
         assertThat(inbox("kassa@kafe.example")).hasSize(1);
     }
@@ -202,7 +202,7 @@ class ReminderRunDeliveryTest {
     @Test
     void withoutAServerUnderEmailDeliveryEveryLetterWaitsAndTheReportSaysWhy() throws IOException {
         ReminderRun.Report report = run(Standalone.noMail()).run(Optional.of(AS_OF), false);
-        assertThat(report.mailed()).isZero();
+        assertThat(report.mailing().mailed()).isZero();
         assertThat(report.errors()).extracting(ReminderRun.LineError::message)
                 .allSatisfy(m -> assertThat(m).contains("creditguard.mail.url"));
     }
