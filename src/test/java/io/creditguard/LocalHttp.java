@@ -3,6 +3,7 @@ package io.creditguard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -14,9 +15,17 @@ public final class LocalHttp {
 
     /** Answers {@code exchange} with {@code status} and {@code body} as UTF-8 of media type {@code type}. */
     public static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        send(exchange, status, type, body, Map.of());
+    }
+
+    /** {@link #send(HttpExchange, int, String, String)} with more headers; an empty body is sent as none. */
+    public static void send(HttpExchange exchange, int status, String type, String body, Map<String, String> headers)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        // The JDK server reads a length of 0 as "chunked"; -1 is no body at all.
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

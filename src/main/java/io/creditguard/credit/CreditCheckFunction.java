@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
+import io.creditguard.reference.ClassPathResource;
 import io.creditguard.reference.ReferenceTable;
 import io.quarkus.funqy.Funq;
 
@@ -69,7 +70,7 @@ public class CreditCheckFunction extends HttpFunction {
     /** The API's OpenAPI 3.1 document, as written in src/main/resources/openapi.yaml. */
     private static final class OpenApi {
         static final APIGatewayV2HTTPResponse DOCUMENT = ApiGateway.text("application/yaml; charset=utf-8",
-                CreditCheckPage.resource("openapi.yaml"));
+                ClassPathResource.text("openapi.yaml"));
     }
 
     @Funq("credit-check")

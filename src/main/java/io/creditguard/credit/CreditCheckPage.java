@@ -1,12 +1,8 @@
 package io.creditguard.credit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.Base64;
 import java.util.Locale;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.creditguard.digest.Sha256;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpRequest;
+import io.creditguard.reference.ClassPathResource;
 
 /**
  * The credit-check web form ({@code GET /} and {@code GET /credit-check}): one self-contained page,
@@ -58,8 +55,8 @@ final class CreditCheckPage {
     }
 
     static CreditCheckPage load(Optional<SignIn> signIn) {
-        return new CreditCheckPage(resource("web/credit-check.html"), resource("web/credit-check.js"),
-                resource("web/credit-check.css"), signIn);
+        return new CreditCheckPage(ClassPathResource.text("web/credit-check.html"), ClassPathResource.text("web/credit-check.js"),
+                ClassPathResource.text("web/credit-check.css"), signIn);
     }
 
     private static String attribute(String value) {
@@ -99,16 +96,5 @@ final class CreditCheckPage {
 
     private static String sha256(String text) {
         return "sha256-" + Base64.getEncoder().encodeToString(Sha256.of(text));
-    }
-
-    static String resource(String name) {
-        try (InputStream in = CreditCheckPage.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

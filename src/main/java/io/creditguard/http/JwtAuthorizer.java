@@ -130,8 +130,7 @@ final class JwtAuthorizer {
             return known;
         }
         try {
-            String base = issuer.replaceAll("/+$", "");
-            JsonNode discovery = Json.MAPPER.readTree(http.get(URI.create(base + "/.well-known/openid-configuration"),
+            JsonNode discovery = Json.MAPPER.readTree(http.get(HttpFetcher.under(issuer, "/.well-known/openid-configuration"),
                     "application/json").body());
             JsonNode jwks = Json.MAPPER.readTree(http.get(URI.create(discovery.path("jwks_uri").asText()), "application/json")
                     .body());

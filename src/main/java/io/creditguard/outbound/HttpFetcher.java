@@ -185,4 +185,17 @@ public final class HttpFetcher {
         return Optional.of((semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
                 .toLowerCase(java.util.Locale.ROOT));
     }
+
+    /**
+     * {@code path} (with its query) under {@code base}, however many slashes a configured base ends
+     * in: {@code under(URI.create("https://api.example/v1/"), "/data/X")} is {@code https://api.example/v1/data/X}.
+     */
+    public static URI under(String base, String path) {
+        return URI.create(base.replaceAll("/+$", "") + path);
+    }
+
+    /** {@link #under(String, String)} for a configured base URI. */
+    public static URI under(URI base, String path) {
+        return under(base.toString(), path);
+    }
 }

@@ -42,7 +42,7 @@ final class BundesbankFeed implements RateFeed {
     @Override
     public Fetched fetch(HttpFetcher http, LocalDate asOf, Instant now) throws HttpFetcher.FetchException, FeedException {
         List<HalfYear> window = RateFeed.window(asOf);
-        URI uri = URI.create(base.toString().replaceAll("/+$", "") + "/data/" + SERIES + "?startPeriod="
+        URI uri = HttpFetcher.under(base, "/data/" + SERIES + "?startPeriod="
                 + YearMonth.from(window.get(0).start()) + "&endPeriod=" + YearMonth.from(asOf));
         HttpFetcher.Response response = http.get(uri, "text/csv");
         TreeMap<YearMonth, BigDecimal> months = new TreeMap<>();

@@ -40,7 +40,7 @@ final class EcbExchangeFeed implements RateFeed {
     @Override
     public Fetched fetch(HttpFetcher http, LocalDate asOf, Instant now) throws HttpFetcher.FetchException, FeedException {
         String codes = currencies.stream().map(Currency::getCurrencyCode).collect(Collectors.joining("+"));
-        URI uri = URI.create(base.toString().replaceAll("/+$", "") + "/data/EXR/D." + codes + ".EUR.SP00.A?startPeriod="
+        URI uri = HttpFetcher.under(base, "/data/EXR/D." + codes + ".EUR.SP00.A?startPeriod="
                 + asOf.minusDays(10) + "&endPeriod=" + asOf + "&format=csvdata&detail=dataonly");
         HttpFetcher.Response response = http.get(uri, "text/csv");
         String sha256 = RateFeed.sha256(response);

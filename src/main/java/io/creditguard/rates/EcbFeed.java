@@ -45,7 +45,7 @@ final class EcbFeed implements RateFeed {
     public Fetched fetch(HttpFetcher http, LocalDate asOf, Instant now) throws HttpFetcher.FetchException, FeedException {
         List<HalfYear> window = RateFeed.window(asOf);
         // Three years back holds the change in force before the window's first half-year, however long ago.
-        URI uri = URI.create(base.toString().replaceAll("/+$", "") + "/data/" + MRO + "?startPeriod="
+        URI uri = HttpFetcher.under(base, "/data/" + MRO + "?startPeriod="
                 + window.get(0).start().minusYears(3) + "&endPeriod=" + asOf + "&format=csvdata&detail=dataonly");
         HttpFetcher.Response response = http.get(uri, "text/csv");
         TreeMap<LocalDate, BigDecimal> changes = new TreeMap<>();

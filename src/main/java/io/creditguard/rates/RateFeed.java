@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 import io.creditguard.calendar.HalfYear;
@@ -54,7 +53,7 @@ interface RateFeed {
     }
 
     static String sha256(HttpFetcher.Response response) {
-        return HexFormat.of().formatHex(Sha256.of(response.body()));
+        return Sha256.hex(response.body());
     }
 
     /** A figure from the answer, in percent, checked to be a number in the plausible range. */

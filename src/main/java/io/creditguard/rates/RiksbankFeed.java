@@ -98,7 +98,7 @@ final class RiksbankFeed implements RateFeed {
     }
 
     private URI observations(String series, LocalDate from, LocalDate to) {
-        return URI.create(base.toString().replaceAll("/+$", "") + "/Observations/" + series + "/" + from + "/" + to);
+        return HttpFetcher.under(base, "/Observations/" + series + "/" + from + "/" + to);
     }
 
     /** An empty body, 204 or {@code []} is a series without observations. */

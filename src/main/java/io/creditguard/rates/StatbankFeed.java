@@ -48,7 +48,7 @@ final class StatbankFeed implements RateFeed {
         List<HalfYear> begun = RateFeed.window(asOf);
         String days = begun.stream().flatMap(h -> Stream.iterate(h.start().minusDays(DAYS_BEFORE), d -> !d.isAfter(h.start()),
                 d -> d.plusDays(1))).filter(d -> !d.isAfter(asOf)).map(DAY::format).collect(Collectors.joining(","));
-        URI uri = URI.create(base.toString().replaceAll("/+$", "") + "/data/DNRENTD/CSV?lang=en&valuePresentation=Code"
+        URI uri = HttpFetcher.under(base, "/data/DNRENTD/CSV?lang=en&valuePresentation=Code"
                 + "&INSTRUMENT=OIRNAA&LAND=DK&OPGOER=E&Tid=" + days);
         HttpFetcher.Response response = http.get(uri, "text/csv");
         TreeMap<LocalDate, BigDecimal> values = new TreeMap<>();

@@ -94,12 +94,8 @@ final class LetterDelivery {
         Sent sent = outcome instanceof Mailer.Accepted a ? new Mailed(a.messageId(), a.sentAt(), a.to())
                 : new ForPost("the mail server refused " + to + " for good: " + ((Mailer.Refused) outcome).reason());
         if (sent instanceof Mailed) {
-            try {
-                store.writeIf(key, Json.write(sent).getBytes(StandardCharsets.UTF_8), "application/json",
-                        ObjectStore.ABSENT);
-            } catch (ObjectStore.VersionConflict e) {
-                // Another run recorded the same letter meanwhile; one record of it is enough.
-            }
+            // Should another run have recorded the same letter meanwhile, one record of it is enough.
+            store.create(key, Json.write(sent).getBytes(StandardCharsets.UTF_8), "application/json");
         }
         return Optional.of(sent);
     }

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -624,6 +623,6 @@ public final class ReminderEngine {
 
     /** A stable id per (invoice, level): the same decision on a re-run has the same id, so it is written once. */
     static String reminderId(String invoiceId, String level) {
-        return "rem_" + HexFormat.of().formatHex(Sha256.of(invoiceId + '\u0000' + level), 0, 12);
+        return "rem_" + Sha256.shortHex(invoiceId + '\u0000' + level);
     }
 }

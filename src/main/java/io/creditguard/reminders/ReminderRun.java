@@ -387,9 +387,7 @@ public class ReminderRun {
      * run that died half-way finds it there and leaves it, never replacing it with a second copy.
      */
     private void writeRecord(String key, SentRecord record) throws IOException {
-        try {
-            store.writeIf(key, Json.write(record).getBytes(StandardCharsets.UTF_8), "application/json", ObjectStore.ABSENT);
-        } catch (ObjectStore.VersionConflict e) {
+        if (!store.create(key, Json.write(record).getBytes(StandardCharsets.UTF_8), "application/json")) {
             LOG.debugf("%s is there from an earlier run; kept", key);
         }
     }

@@ -2,7 +2,6 @@ package io.creditguard.reminders;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.creditguard.calendar.BusinessCalendar;
 import io.creditguard.rates.RateBook;
+import io.creditguard.reference.ClassPathResource;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.validation.InputReader;
@@ -59,7 +59,7 @@ public class ReminderService {
         this.letters = letters;
         this.inputs = inputs;
         this.rates = rates;
-        this.defaultPolicy = readPolicy(resource(DEFAULT_POLICY_RESOURCE), DEFAULT_POLICY_RESOURCE);
+        this.defaultPolicy = readPolicy(ClassPathResource.text(DEFAULT_POLICY_RESOURCE), DEFAULT_POLICY_RESOURCE);
     }
 
     /**
@@ -188,16 +188,5 @@ public class ReminderService {
         List<Statements.Statement> letters = new ArrayList<>();
         decided.forEach((engine, lines) -> letters.addAll(letters(engine, lines, asOf)));
         return new Preview(asOf, policy.name(), letters, List.copyOf(reports), skipped, warnings, kpis.report());
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ReminderService.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + name, e);
-        }
     }
 }

@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -118,8 +118,8 @@ public final class Statements {
             total = total.plus(line.line().balance().total());
             payBy = line.payBy().isAfter(payBy) ? line.payBy() : payBy;
         }
-        String letterId = "let_" + HexFormat.of().formatHex(Sha256.of(lines.stream().map(DunningLetter::reminderId).sorted()
-                .reduce("", (a, b) -> a + b + '\n')), 0, 12);
+        String letterId = "let_" + Sha256.shortHex(lines.stream().map(DunningLetter::reminderId).sorted()
+                .map(id -> id + '\n').collect(Collectors.joining()));
         return new Statement(letterId, first.kind(), first.template(), first.customer(), first.language(), currency,
                 first.governingLaw(), List.copyOf(lines), total, payBy, collectionCostsIfUnpaid, termEnds, null);
     }

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,6 +79,29 @@ public interface ObjectStore {
         try (Replacement replacement = replaceIf(key, contentType, expectedVersion)) {
             replacement.stream().write(content);
             replacement.commit();
+        }
+    }
+
+    /**
+     * Creates the object only if there is none, for a record written once that others may act on as soon
+     * as it appears: a second writer (a re-run, a concurrent run) leaves the first one's in place.
+     *
+     * @return false when another object was there already, and is kept as it was; true when this one was
+     *     written, or found there already to the byte (as when a client retried a write whose first try had
+     *     landed, and was refused the second time)
+     */
+    default boolean create(String key, byte[] content, String contentType) throws IOException {
+        try {
+            writeIf(key, content, contentType, ABSENT);
+            return true;
+        } catch (VersionConflict e) {
+            Optional<Versioned> there = readVersioned(key);
+            if (there.isEmpty()) {
+                return false;
+            }
+            try (Versioned found = there.get()) {
+                return Arrays.equals(found.bytes(), content);
+            }
         }
     }
 

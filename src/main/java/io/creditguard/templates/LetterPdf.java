@@ -2,7 +2,6 @@ package io.creditguard.templates;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +21,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import io.creditguard.reference.ClassPathResource;
 
 /**
  * A rendered letter (its subject and the plain-text body its template wrote, the same text the HTML
@@ -48,8 +49,8 @@ public final class LetterPdf {
     private static final float SUBJECT_SIZE = 13f;
     private static final float FOOTER_SIZE = 7.5f;
     private static final float LEADING = 1.35f;
-    private static final byte[] REGULAR = resource("fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = resource("fonts/DejaVuSans-Bold.ttf");
+    private static final byte[] REGULAR = ClassPathResource.bytes("fonts/DejaVuSans.ttf");
+    private static final byte[] BOLD = ClassPathResource.bytes("fonts/DejaVuSans-Bold.ttf");
     /**
      * Parsed fonts not in use. Laying out is work for a core, so at most as many are parsed as there
      * are cores; a thread that finds none free waits for one (the run writes letters from many threads,
@@ -309,17 +310,6 @@ public final class LetterPdf {
                 }
             });
             return out.toString();
-        }
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = LetterPdf.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + name, e);
         }
     }
 }

@@ -129,7 +129,7 @@ class XeroFetch implements IntakeBacklog {
     /** The invoice stored, or empty when it is no receivable (a bill, a draft, deleted). */
     private Optional<IntakeResult> fetch(String invoiceId, String clientId, String clientSecret) throws IOException {
         HttpFetcher.Response response = http.send(new HttpFetcher.Request("GET",
-                URI.create(api.toString().replaceAll("/+$", "") + "/api.xro/2.0/Invoices/" + invoiceId),
+                HttpFetcher.under(api, "/api.xro/2.0/Invoices/" + invoiceId),
                 Map.of("Accept", "application/json", "Authorization", "Bearer " + token(clientId, clientSecret)), null));
         JsonNode invoice = tree(response.text(), "GET Invoices/" + invoiceId).path("Invoices").path(0);
         if (invoice.isMissingNode()) {
@@ -155,7 +155,7 @@ class XeroFetch implements IntakeBacklog {
         }
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         HttpFetcher.Response response = http.send(new HttpFetcher.Request("POST",
-                URI.create(identity.toString().replaceAll("/+$", "") + "/connect/token"),
+                HttpFetcher.under(identity, "/connect/token"),
                 Map.of("Authorization", "Basic " + basic, "Content-Type", "application/x-www-form-urlencoded",
                         "Accept", "application/json"),
                 "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8)));

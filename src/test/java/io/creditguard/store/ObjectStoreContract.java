@@ -75,6 +75,13 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void anObjectCreatedOnceIsKeptAsTheFirstWriterLeftIt() throws IOException {
+        assertThat(store().create("once/r.json", utf8("first"), "application/json")).isTrue();
+        assertThat(store().create("once/r.json", utf8("second"), "application/json")).isFalse();
+        assertThat(read("once/r.json")).isEqualTo("first");
+    }
+
+    @Test
     void aConditionalWriteCommitsOnlyAtTheVersionRead() throws IOException {
         store().writeIf("cas/x.txt", utf8("one"), "text/plain", ObjectStore.ABSENT);
         assertThatThrownBy(() -> store().writeIf("cas/x.txt", utf8("again"), "text/plain", ObjectStore.ABSENT))

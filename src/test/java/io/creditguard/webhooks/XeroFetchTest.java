@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.creditguard.LocalHttp;
 import io.creditguard.Standalone;
 import io.creditguard.receivables.IntakeBacklog;
 import io.creditguard.reminders.ReminderRun;
@@ -74,12 +75,12 @@ class XeroFetchTest {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (!"POST".equals(exchange.getRequestMethod()) || !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
                 || !body.equals("grant_type=client_credentials")) {
-            send(exchange, 401, "{\"error\":\"invalid_client\"}", Map.of());
+            LocalHttp.send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
             return;
         }
         tokens.incrementAndGet();
-        send(exchange, 200, "{\"access_token\":\"token-" + tokens.get() + "\",\"expires_in\":1800,\"token_type\":\"Bearer\","
-                + "\"scope\":\"accounting.invoices.read\"}", Map.of());
+        LocalHttp.send(exchange, 200, "application/json", "{\"access_token\":\"token-" + tokens.get()
+                + "\",\"expires_in\":1800,\"token_type\":\"Bearer\",\"scope\":\"accounting.invoices.read\"}");
     }
 
     private void invoice(HttpExchange exchange) throws IOException {
@@ -87,16 +88,17 @@ class XeroFetchTest {
         String bearer = exchange.getRequestHeaders().getFirst("Authorization");
         if (bearer == null || !bearer.matches("Bearer token-[1-" + tokens.get() + "]")
                 || !"application/json".equals(exchange.getRequestHeaders().getFirst("Accept"))) {
-            send(exchange, 401, "{\"Title\":\"Unauthorized\"}", Map.of());
+            LocalHttp.send(exchange, 401, "application/json", "{\"Title\":\"Unauthorized\"}");
             return;
         }
         if (failWith != 0) {
-            send(exchange, failWith, "{\"Title\":\"Server error\"}", Map.of());
+            LocalHttp.send(exchange, failWith, "application/json", "{\"Title\":\"Server error\"}");
             return;
         }
         if (rateLimitFirst) {
             rateLimitFirst = false;
-            send(exchange, 429, "", Map.of("Retry-After", "1", "X-Rate-Limit-Problem", "minute"));
+            LocalHttp.send(exchange, 429, "application/json", "", Map.of("Retry-After", "1",
+                    "X-Rate-Limit-Problem", "minute"));
             return;
         }
         String id = exchange.getRequestURI().getPath().substring("/api.xro/2.0/Invoices/".length());
@@ -105,21 +107,7 @@ class XeroFetchTest {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("INVOICE_ID", id)
                     .replace("\"STATUS\"", "\"" + status + "\"").replace("\"ACCREC\"", "\"" + type + "\"");
         }
-        send(exchange, 200, body, Map.of());
-    }
-
-    private static void send(HttpExchange exchange, int code, String body, Map<String, String> headers) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        exchange.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (var out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        } else {
-            exchange.close();
-        }
+        LocalHttp.send(exchange, 200, "application/json", body);
     }
 
     private URI base() {
