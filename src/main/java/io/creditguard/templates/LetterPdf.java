@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.fontbox.ttf.CmapLookup;
@@ -77,20 +78,41 @@ public final class LetterPdf {
         }
     }
 
+    /** A free parsed pair, a new one while fewer than {@link #MAX_FONTS} exist, or the next one returned. */
     private static Fonts borrow() {
-        Fonts idle = IDLE.poll();
-        if (idle != null) {
-            return idle;
-        }
-        if (PARSED.getAndIncrement() < MAX_FONTS) {
-            return Fonts.parse();
-        }
         try {
-            return IDLE.take();
+            while (true) {
+                Fonts idle = IDLE.poll();
+                if (idle != null) {
+                    return idle;
+                }
+                if (reserve()) {
+                    try {
+                        return Fonts.parse();
+                    } catch (RuntimeException e) {
+                        PARSED.decrementAndGet(); // no pair came of it: the place is free for another try
+                        throw e;
+                    }
+                }
+                // Waiting a while at a time, so a place a failed parse gave back is seen.
+                idle = IDLE.poll(100, TimeUnit.MILLISECONDS);
+                if (idle != null) {
+                    return idle;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to lay out a letter", e);
         }
+    }
+
+    private static boolean reserve() {
+        for (int parsed = PARSED.get(); parsed < MAX_FONTS; parsed = PARSED.get()) {
+            if (PARSED.compareAndSet(parsed, parsed + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] render(Fonts fonts, String language, String subject, String body, Footer footer) {
