@@ -12,7 +12,8 @@ import io.creditguard.Standalone;
 
 /**
  * A seeded generator of receivables books for load runs: a realistic mix of countries, currencies,
- * business and consumer debtors, due dates up to a year back, part payments, disputes and pauses.
+ * business and consumer debtors, due dates up to a year back, payments (in full or in part, on a day
+ * around the due date), disputes and pauses.
  * The same seed, size and state always give the same file.
  */
 final class SyntheticBook {
@@ -57,13 +58,20 @@ final class SyntheticBook {
                 StringBuilder line = new StringBuilder(400);
                 line.append("{\"invoiceId\":\"syn-").append(i).append("\",\"invoiceNumber\":\"S").append(100000 + i)
                         .append("\",\"currency\":\"").append(market[1]).append("\",\"issueDate\":\"").append(issue)
-                        .append("\",\"dueDate\":\"").append(due).append("\",\"amount\":").append(cents / 100).append('.')
-                        .append(String.format("%02d", cents % 100)).append(",\"openAmount\":").append(open / 100).append('.')
-                        .append(String.format("%02d", open % 100)).append(",\"customer\":{\"id\":\"cust-").append(customer)
+                        .append("\",\"dueDate\":\"").append(due).append("\",\"amount\":").append(money(cents))
+                        .append(",\"openAmount\":").append(money(open))
+                        .append(",\"customer\":{\"id\":\"cust-").append(customer)
                         .append("\",\"name\":\"Customer ").append(customer).append("\",\"type\":\"")
                         .append(consumer ? "CONSUMER" : "BUSINESS").append("\",\"country\":\"").append(market[0])
                         .append("\",\"language\":\"").append(market[2]).append("\"},\"reminderFeeAgreed\":")
                         .append(random.nextBoolean()).append(",\"disputed\":").append(random.nextInt(50) == 0);
+                if (open < cents && !issue.isAfter(asOf)) {
+                    // What was paid, on a day around the due date (late as often as real books are), never after asOf.
+                    LocalDate paidOn = due.plusDays(random.nextInt(50) - 10);
+                    paidOn = paidOn.isAfter(asOf) ? asOf : paidOn.isBefore(issue) ? issue : paidOn;
+                    line.append(",\"payments\":[{\"id\":\"pay-").append(i).append("\",\"date\":\"").append(paidOn)
+                            .append("\",\"amount\":").append(money(cents - open)).append("}]");
+                }
                 long overdue = java.time.temporal.ChronoUnit.DAYS.between(due, asOf);
                 if (state == State.FIRST_RUN) {
                     if (overdue > 20 && random.nextBoolean()) {
@@ -95,5 +103,9 @@ final class SyntheticBook {
                 out.write('\n');
             }
         }
+    }
+
+    private static String money(long cents) {
+        return cents / 100 + "." + String.format("%02d", cents % 100);
     }
 }
