@@ -17,12 +17,16 @@ import org.jboss.logmanager.LogContext;
 import io.creditguard.breakeven.BreakevenFunction;
 import io.creditguard.claims.ClaimsFunction;
 import io.creditguard.credit.CreditCheckFunction;
+import io.creditguard.customers.CustomerService;
+import io.creditguard.customers.CustomersFunction;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.rates.RateBook;
 import io.creditguard.reminders.Letters;
 import io.creditguard.reminders.ReminderService;
 import io.creditguard.reminders.RemindersPreviewFunction;
+import io.creditguard.store.FileObjectStore;
+import io.creditguard.store.ObjectStore;
 import io.creditguard.templates.Templates;
 import io.creditguard.validation.InputReader;
 import io.quarkus.qute.Engine;
@@ -77,16 +81,38 @@ public final class Standalone {
         return new io.creditguard.mail.Mailer(java.util.Optional.empty(), CLOCK);
     }
 
+    /** The customer ledger over {@code store}, with the shipped rates. */
+    public static CustomerService customers(ObjectStore store) {
+        return new CustomerService(store, INPUTS, RateBook.shipped(CLOCK), CLOCK);
+    }
+
+    /** A ledger with nothing in it, for functions asked nothing of the book. */
+    private static CustomerService noBook() {
+        return customers(new FileObjectStore(java.nio.file.Path.of("target/standalone-store")));
+    }
+
     public static BreakevenFunction breakeven() {
-        return wired(new BreakevenFunction());
+        return wired(new BreakevenFunction(noBook()));
     }
 
     public static CreditCheckFunction creditCheck() {
-        return wired(new CreditCheckFunction());
+        return creditCheck(noBook());
+    }
+
+    public static CreditCheckFunction creditCheck(CustomerService customers) {
+        return wired(new CreditCheckFunction(customers));
     }
 
     public static ClaimsFunction claims() {
-        return wired(new ClaimsFunction(TEMPLATES));
+        return claims(noBook());
+    }
+
+    public static ClaimsFunction claims(CustomerService customers) {
+        return wired(new ClaimsFunction(TEMPLATES, customers, INPUTS));
+    }
+
+    public static CustomersFunction customersFunction(CustomerService customers) {
+        return wired(new CustomersFunction(customers));
     }
 
     public static RemindersPreviewFunction remindersPreview() {

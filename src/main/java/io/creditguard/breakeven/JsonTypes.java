@@ -11,7 +11,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         LossBreakeven.Result.class, ProtectionComparison.Result.class, ProtectionComparison.OptionResult.class,
         ProtectionComparison.BreakEvenLossRate.class, Range.class, FactoringAnalysis.Result.class,
         FactoringAnalysis.LineItem.class, FactoringAnalysis.Assessment.class, ProtectionKind.class,
-        FactoringAnalysis.Verdict.class, FactoringAnalysis.LineKind.class })
+        FactoringAnalysis.Verdict.class, FactoringAnalysis.LineKind.class, ProtectionAnswer.class,
+        ProtectionAnswer.FromBook.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -23,7 +23,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Pattern;
@@ -46,6 +45,9 @@ import io.creditguard.validation.Violations;
  * happened, which documents the seller holds, and the day to assess on. Every amount is in the
  * policy's currency.
  *
+ * @param debts the unpaid invoices claimed; absent or empty, they come from the book: the buyer's ({@code buyer.id}
+ *     as the customer's id in the ledger) unpaid invoices in the policy's currency, with the reminders sent and
+ *     the notification to the insurer
  * @param claimFiledOn when the claim was filed with the insurer, if it has been
  * @param indemnityPaidOn when the insurer paid the indemnity, if it has; payments after it are recoveries
  * @param language of the cover letter: sv or en (default en)
@@ -55,7 +57,7 @@ import io.creditguard.validation.Violations;
 public record ClaimRequest(
         @NotNull @Valid Policy policy,
         @NotNull @Valid Buyer buyer,
-        @NotEmpty @Size(max = 500) List<@NotNull @Valid Debt> debts,
+        @Size(max = 500) List<@NotNull @Valid Debt> debts,
         @Size(max = 200) List<@NotNull @Valid Event> events,
         @Size(max = 20) List<@NotNull DocumentType> documents,
         @NotNull @InEra LocalDate asOf,
@@ -65,6 +67,7 @@ public record ClaimRequest(
         implements AmountsFitCurrency.MoneyFields {
 
     public ClaimRequest {
+        debts = debts == null ? List.of() : debts;
         events = events == null ? List.of() : events;
         documents = documents == null ? List.of() : documents;
         language = language == null ? "en" : language;
@@ -193,7 +196,7 @@ public record ClaimRequest(
                 amounts.add(new AmountsFitCurrency.Amount(currency, limit.amount(), "policy", "creditLimits", i, "amount"));
             }
         }
-        for (int i = 0; debts != null && i < debts.size(); i++) {
+        for (int i = 0; i < debts.size(); i++) {
             Debt debt = debts.get(i);
             if (debt != null) {
                 amounts.add(new AmountsFitCurrency.Amount(currency, debt.amount(), "debts", i, "amount"));

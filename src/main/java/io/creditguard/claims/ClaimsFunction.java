@@ -1,14 +1,30 @@
 package io.creditguard.claims;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.creditguard.customers.CustomerLedger;
+import io.creditguard.customers.CustomerService;
+import io.creditguard.customers.CustomersFunction;
 import io.creditguard.http.HttpFunction;
+import io.creditguard.http.Problem;
+import io.creditguard.http.ProblemException;
+import io.creditguard.http.ProblemType;
 import io.creditguard.http.Route;
+import io.creditguard.reminders.ReminderEngine;
+import io.creditguard.validation.FieldError;
+import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
 import io.creditguard.templates.Templates;
 import io.quarkus.funqy.Funq;
 
@@ -17,9 +33,20 @@ import io.quarkus.funqy.Funq;
 public class ClaimsFunction extends HttpFunction {
 
     private final Templates templates;
+    private final CustomerService customers;
+    private final InputReader inputs;
 
-    public ClaimsFunction(Templates templates) {
+    public ClaimsFunction(Templates templates, CustomerService customers, InputReader inputs) {
         this.templates = templates;
+        this.customers = customers;
+        this.inputs = inputs;
+    }
+
+    /**
+     * The answer: the assessment and its dossier, and for a claim whose debts came from the book what came from
+     * it and what it lacked.
+     */
+    public record ClaimAnswer(@JsonUnwrapped ClaimAssessment.Result result, BookClaim.FromBook fromBook) {
     }
 
     /** The OAuth scope an access token needs for this function's API (the template's authorizer requires it too). */
@@ -33,10 +60,42 @@ public class ClaimsFunction extends HttpFunction {
     @Override
     protected List<Route<?>> declareRoutes() {
         return List.of(Route.post("/claims", ClaimRequest.class, SCOPE, r -> {
-            ClaimAssessment.Input input = r.toInput();
+            BookClaim.Built book = r.debts().isEmpty() ? fromBook(r) : null;
+            ClaimRequest request = book == null ? r : book.request();
+            ClaimAssessment.Input input = request.toInput();
             ClaimAssessment.Result result = ClaimAssessment.assess(input);
-            return result.withDossier(ClaimDossier.of(templates, input, result, r.language()));
+            return new ClaimAnswer(result.withDossier(ClaimDossier.of(templates, input, result, request.language())),
+                    book == null ? null : book.fromBook());
         }));
+    }
+
+    /** The claim with the buyer's unpaid invoices, reminders and insurer notification from the ledger and the run's records. */
+    private BookClaim.Built fromBook(ClaimRequest r) {
+        String buyer = r.buyer().id();
+        CustomerLedger ledger = CustomersFunction.answer(() -> customers.ledger(buyer)).orElseThrow(() ->
+                new ProblemException(Problem.of(ProblemType.NO_SUCH_RECORD, "No customer " + buyer + " is in the ledger.",
+                        List.of(FieldError.at("$.buyer.id", "no customer " + buyer + " is in the ledger to take the debts "
+                                + "from; give debts, or the buyer's customer id")))));
+        Map<String, LocalDate> records = new HashMap<>();
+        for (CustomerLedger.OpenInvoice invoice : ledger.openInvoices()) {
+            List<String> levels = new ArrayList<>(List.of("insurer"));
+            invoice.dunning().remindersSent().forEach(s -> levels.add(String.valueOf(s.level())));
+            for (String level : levels) {
+                String key = recordKey(invoice.invoiceId(), level);
+                CustomersFunction.answer(() -> customers.record(key)).map(node -> node.path("decidedOn").asText(null))
+                        .filter(d -> d != null).ifPresent(d -> records.put(key, LocalDate.parse(d)));
+            }
+        }
+        BookClaim.Built built = BookClaim.of(r, ledger, records, ClaimsFunction::recordKey);
+        if (built.request().debts().isEmpty()) {
+            throw InvalidInputException.invalid(FieldError.at("$.debts", "must not be empty: the book holds no unpaid "
+                    + "invoice of customer " + buyer + " in " + r.policy().currency().getCurrencyCode()));
+        }
+        return new BookClaim.Built(inputs.check(built.request(), "$"), built.fromBook());
+    }
+
+    private static String recordKey(String invoiceId, String level) {
+        return "reminders/" + ReminderEngine.reminderId(invoiceId, level) + ".json";
     }
 
     @Funq("claims")

@@ -1,7 +1,9 @@
 package io.creditguard.credit;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +14,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.creditguard.customers.CustomerLedger;
+import io.creditguard.customers.CustomerService;
+import io.creditguard.customers.CustomersFunction;
+import io.creditguard.customers.Limits;
+import io.creditguard.customers.Profile;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
+import io.creditguard.http.HttpRequest;
+import io.creditguard.http.Problem;
+import io.creditguard.http.ProblemException;
+import io.creditguard.http.ProblemType;
 import io.creditguard.http.Route;
+import io.creditguard.money.Money;
+import io.creditguard.validation.FieldError;
+import io.creditguard.validation.InvalidInputException;
 import io.creditguard.reference.ClassPathResource;
 import io.creditguard.reference.ReferenceTable;
 import io.quarkus.funqy.Funq;
@@ -39,11 +53,56 @@ public class CreditCheckFunction extends HttpFunction {
 
     @Override
     protected List<Route<?>> declareRoutes() {
-        return List.of(Route.post("/credit-checks", CreditCheckRequest.class, SCOPE, r -> {
-            CreditDecision.Input input = r.toInput(today());
-            return CreditDecision.assess(input, rulesOn(input.asOf()));
-        }), Route.get("/", r -> page().serve(r)), Route.get("/credit-check", r -> page().serve(r)),
+        return List.of(Route.json("POST", "/credit-checks", CreditCheckRequest.class, SCOPE, this::check),
+                Route.get("/", r -> page().serve(r)), Route.get("/credit-check", r -> page().serve(r)),
                 Route.get("/openapi.yaml", r -> OpenApi.DOCUMENT));
+    }
+
+    private final CustomerService customers;
+
+    public CreditCheckFunction(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    private CreditCheckAnswer check(HttpRequest request, CreditCheckRequest r) {
+        if (r.customerId() == null) {
+            CreditDecision.Input input = r.toInput(today());
+            return new CreditCheckAnswer(CreditDecision.assess(input, rulesOn(input.asOf())),
+                    r.paymentBehaviour() == null ? null : CreditCheckAnswer.fromRequest(r), null);
+        }
+        CreditCheckAnswer.PaymentRecordUsed book = fromBook(r);
+        CreditDecision.Input input = r.toInput(today(), book.toInput(), Money.of(r.currency(), book.existingExposure()));
+        CreditDecision.Result result = CreditDecision.assess(input, rulesOn(input.asOf()));
+        boolean save = !Boolean.FALSE.equals(r.save());
+        if (save) {
+            CustomerService.Who who = CustomersFunction.who(request, "POST /credit-checks");
+            CustomersFunction.answer(() -> {
+                customers.saveCreditCheck(r.customerId(), new Profile.CreditCheck(result.asOf(), Instant.now(clock()), who.by(),
+                        result.decision().name(), result.score(), result.riskClass(), result.creditLimit().amount(),
+                        result.currency(), result.recommendedTermsDays(), book.source().name()), who);
+                return null;
+            });
+        }
+        return new CreditCheckAnswer(result, book, save);
+    }
+
+    /** The customer's payment record and exposure from the ledger, in the request's currency. */
+    private CreditCheckAnswer.PaymentRecordUsed fromBook(CreditCheckRequest r) {
+        CustomerLedger ledger = CustomersFunction.answer(() -> customers.ledger(r.customerId())).orElseThrow(() ->
+                new ProblemException(Problem.of(ProblemType.NO_SUCH_RECORD, "No customer " + r.customerId()
+                        + " is in the ledger.", List.of(FieldError.at("$.customerId", "no customer " + r.customerId()
+                                + " is in the ledger (the reminder run builds it from the book)")))));
+        List<Currency> held = ledger.currencies().stream().map(CustomerLedger.CurrencyLedger::currency).toList();
+        CustomerLedger.CurrencyLedger row = ledger.currencies().stream().filter(c -> c.currency().equals(r.currency()))
+                .findFirst().orElseThrow(() -> InvalidInputException.invalid(FieldError.at("$.currency", "must be one the "
+                        + "book holds customer " + r.customerId() + "'s invoices in: " + held)));
+        Limits.Exposure exposure = customers.exposure(ledger, r.currency());
+        Limits.Exposure overdue = customers.inCurrency(ledger, r.currency(), CustomerLedger.CurrencyLedger::overdue);
+        if (!exposure.notConverted().isEmpty()) {
+            throw InvalidInputException.invalid(FieldError.at("$.currency", "cannot sum customer " + r.customerId()
+                    + "'s exposure: no euro reference rate converts " + exposure.notConverted() + " to it"));
+        }
+        return CreditCheckAnswer.fromBook(ledger, row, overdue.amount(), exposure.amount());
     }
 
     @ConfigProperty(name = "creditguard.auth.client-id")

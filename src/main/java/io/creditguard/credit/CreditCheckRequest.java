@@ -44,6 +44,10 @@ import io.creditguard.validation.Violations;
  * Body of {@code POST /credit-checks}. Only {@code company} and {@code currency} are required; the
  * answer lists what it could not assess. {@code financials} is one year or an array of years, in
  * the request's currency; {@code asOf} is today when absent.
+ *
+ * @param customerId a customer of the ledger: its payment record and exposure come from the book (the request
+ *     gives neither {@code paymentBehaviour} nor {@code existingExposure}), and the decision is saved as its
+ *     limit and terms unless {@code save} is false
  */
 @AmountsFitCurrency
 @CreditCheckRequest.Consistent
@@ -58,7 +62,9 @@ public record CreditCheckRequest(
         @PositiveOrZero BigDecimal existingExposure,
         @NotNull @PaymentCurrency Currency currency,
         @InEra LocalDate asOf,
-        Altman.Model altmanModel) implements AmountsFitCurrency.MoneyFields {
+        Altman.Model altmanModel,
+        @Size(max = 100) @SingleLine String customerId,
+        Boolean save) implements AmountsFitCurrency.MoneyFields {
 
     public CreditCheckRequest {
         financials = financials == null ? List.of() : financials;
@@ -227,16 +233,21 @@ public record CreditCheckRequest(
 
     /** The check's input, on {@code asOf} or, absent, {@code today}. */
     CreditDecision.Input toInput(LocalDate today) {
+        return toInput(today, paymentBehaviour == null ? null : paymentBehaviour.toInput(),
+                Money.ofNullable(currency, existingExposure));
+    }
+
+    /** The check's input with the payment record and the existing exposure as the book has them. */
+    CreditDecision.Input toInput(LocalDate today, CreditDecision.PaymentBehaviour payment, Money exposure) {
         LocalDate date = asOf == null ? today : asOf;
         CompanyIds.Checked id = CompanyIds.registrationNumber(company.country(), company.registrationNumber());
         Optional<Character> section = Optional.ofNullable(company.industry()).map(s -> s.charAt(0));
         return new CreditDecision.Input(
                 new CreditDecision.Company(company.country(), id, company.name(), section, company.foundedOn()),
                 financials.stream().map(FinancialsRequest::toInput).toList(),
-                paymentBehaviour == null ? null : paymentBehaviour.toInput(),
-                externalRating == null ? null : externalRating.toInput(),
+                payment, externalRating == null ? null : externalRating.toInput(),
                 requestedCredit == null ? Money.zero(currency) : Money.of(currency, requestedCredit), requestedTermsDays,
-                Money.ofNullable(currency, existingExposure), date, altmanModel);
+                exposure, date, altmanModel);
     }
 
     /**
@@ -263,6 +274,14 @@ public record CreditCheckRequest(
                 LocalDate day = r.asOf() != null ? r.asOf() : LocalDate.now(context.getClockProvider().getClock());
                 Map<String, Object> asOf = Map.of("asOf", day.toString());
                 boolean valid = true;
+                if (r.customerId() != null && r.paymentBehaviour() != null) {
+                    Violations.add(context, PREFIX + "fromBook}", "paymentBehaviour");
+                    valid = false;
+                }
+                if (r.customerId() != null && r.existingExposure() != null) {
+                    Violations.add(context, PREFIX + "fromBook}", "existingExposure");
+                    valid = false;
+                }
                 if (r.company() != null && r.company().foundedOn() != null && r.company().foundedOn().isAfter(day)) {
                     Violations.add(context, PREFIX + "afterAsOf}", asOf, "company", "foundedOn");
                     valid = false;

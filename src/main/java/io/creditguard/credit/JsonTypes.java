@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CreditDecision.Result.class, CreditDecision.CompanyView.class, CreditDecision.ProbabilityOfDefault.class,
         CreditDecision.Ratio.class, CreditDecision.Condition.class, CreditDecision.Exposure.class,
         CreditDecision.Reason.class, Altman.Result.class, Altman.Model.class, Altman.Zone.class,
-        CreditDecision.Decision.class, CompanyIds.Kind.class })
+        CreditDecision.Decision.class, CompanyIds.Kind.class, CreditCheckAnswer.class, CreditCheckAnswer.Source.class,
+        CreditCheckAnswer.PaymentRecordUsed.class })
 final class JsonTypes {
 
     private JsonTypes() {

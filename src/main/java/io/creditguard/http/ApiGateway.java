@@ -130,10 +130,10 @@ public class ApiGateway {
 
     private <T> Object invoke(Route<T> route, HttpRequest request) {
         if (route.isRaw()) {
-            return route.handler().apply(route.bodyType().cast(request));
+            return route.handler().apply(request, route.bodyType().cast(request));
         }
         requireJsonContentType(request);
-        return route.handler().apply(inputs.read(request.bodyText(), route.bodyType()));
+        return route.handler().apply(request, inputs.read(request.bodyText(), route.bodyType()));
     }
 
     /** The problem answering an input that cannot be used; the kind of input fault picks the type. */
@@ -180,6 +180,14 @@ public class ApiGateway {
     /** A text document (the OpenAPI description) with the usual headers. */
     public static APIGatewayV2HTTPResponse text(String contentType, String body) {
         return response(200, contentType, body);
+    }
+
+    /** A file (a letter's PDF) as API Gateway passes bytes: base64 in the event, the bytes to the caller. */
+    public static APIGatewayV2HTTPResponse file(String contentType, String fileName, byte[] content) {
+        APIGatewayV2HTTPResponse response = response(200, contentType, java.util.Base64.getEncoder().encodeToString(content));
+        response.setIsBase64Encoded(true);
+        response.getHeaders().put("content-disposition", "inline; filename=\"" + fileName + "\"");
+        return response;
     }
 
     /** A 200 with no body, as some webhook senders expect to confirm an endpoint. */

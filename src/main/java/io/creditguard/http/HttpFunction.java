@@ -41,6 +41,11 @@ public abstract class HttpFunction {
         return gateway.handle(event, routes);
     }
 
+    /** The clock the function reads "now" from. */
+    protected Clock clock() {
+        return clock;
+    }
+
     /** Today in UTC, for requests that give no {@code asOf}. */
     protected LocalDate today() {
         return LocalDate.now(clock);

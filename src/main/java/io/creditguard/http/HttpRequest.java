@@ -14,7 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
 /**
  * What a route handler sees of an API Gateway HTTP API (payload 2.0) request: method, path,
- * case-insensitive headers, path parameters and the decoded body.
+ * case-insensitive headers, path and query parameters, the caller and the decoded body.
  */
 public final class HttpRequest {
 
@@ -26,15 +26,19 @@ public final class HttpRequest {
     private final Map<String, String> headers;
     private final Map<String, String> pathParameters;
     private final String requestId;
+    private final Map<String, String> query;
+    private final Optional<Caller> caller;
     private final byte[] body;
 
     private HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> pathParameters,
-            String requestId, byte[] body) {
+            String requestId, Map<String, String> query, Optional<Caller> caller, byte[] body) {
         this.method = method;
         this.path = path;
         this.headers = headers;
         this.pathParameters = pathParameters;
         this.requestId = requestId;
+        this.query = query;
+        this.caller = caller;
         this.body = body;
     }
 
@@ -59,7 +63,25 @@ public final class HttpRequest {
         String requestId = context != null ? context.getRequestId() : null;
         return new HttpRequest(method == null ? "" : method.toUpperCase(Locale.ROOT), path == null ? "/" : path,
                 headers, event.getPathParameters() == null ? Map.of() : Map.copyOf(event.getPathParameters()),
-                requestId, decodeBody(event));
+                requestId, query(event.getRawQueryString()), Caller.of(event), decodeBody(event));
+    }
+
+    /** The query string's parameters, decoded; the first of a repeated name counts. */
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : raw.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            try {
+                parameters.putIfAbsent(java.net.URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+                        nameValue.length > 1 ? java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "");
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemType.INVALID_FIELD, "The query string is not validly encoded: " + pair);
+            }
+        }
+        return parameters;
     }
 
     private static byte[] decodeBody(APIGatewayV2HTTPEvent event) {
@@ -104,7 +126,17 @@ public final class HttpRequest {
         }
         Map<String, String> merged = new java.util.HashMap<>(parameters);
         merged.putAll(pathParameters);
-        return new HttpRequest(method, path, headers, Map.copyOf(merged), requestId, body);
+        return new HttpRequest(method, path, headers, Map.copyOf(merged), requestId, query, caller, body);
+    }
+
+    /** A parameter of the query string ({@code ?sort=exposure}), decoded. */
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    /** Who called, as the JWT authorizer vouched for it; absent where nothing checked a token (the local gateway without an issuer). */
+    public Optional<Caller> caller() {
+        return caller;
     }
 
     public Optional<String> pathParameter(String name) {

@@ -101,9 +101,13 @@ public class LocalGateway {
             try (InputStream in = exchange.getRequestBody()) {
                 requestBody = in.readNBytes(HttpRequest.MAX_BODY_BYTES + 1);
             }
+            // As API Gateway routes by method and path (PATCH /invoices/{invoiceId} beside POST /invoices/peppol);
+            // a path served for other methods goes to its function, which answers 405.
             APIGatewayV2HTTPResponse response = functions.stream()
-                    .filter(f -> f.routes().stream().anyMatch(r -> r.match(path).isPresent()))
+                    .filter(f -> f.routes().stream().anyMatch(r -> r.match(path).isPresent() && r.method().equals(method)))
                     .findFirst()
+                    .or(() -> functions.stream().filter(f -> f.routes().stream().anyMatch(r -> r.match(path).isPresent()))
+                            .findFirst())
                     .map(f -> invoke(f, exchange, method, path, requestBody))
                     .orElseGet(() -> ApiGateway.problem(Problem.of(ProblemType.NOT_FOUND,
                             "There is no route " + path + ".")));

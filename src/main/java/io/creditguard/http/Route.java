@@ -3,6 +3,7 @@ package io.creditguard.http;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * <p>A JSON route's body is read and checked against its record's constraints
  * ({@link io.creditguard.validation.InputReader}) before the handler runs, so no body reaches a
  * calculator unchecked. A raw route's handler gets the {@link HttpRequest} itself, for bodies that
- * must be verified byte for byte (webhook signatures) or are not JSON; it may answer with an
+ * must be verified byte for byte (webhook signatures) or are not JSON, or a GET; it may answer with an
  * {@code APIGatewayV2HTTPResponse} of its own.
  *
  * <p>A JSON route is the company's own API: it names the OAuth scope a caller's access token must
@@ -25,19 +26,33 @@ import java.util.function.Function;
  * @param <T> the request body type; {@link HttpRequest} for a raw route
  * @param scope the scope a caller needs, or null for an open route
  */
-public record Route<T>(String method, String path, Class<T> bodyType, String scope, Function<T, ?> handler) {
+public record Route<T>(String method, String path, Class<T> bodyType, String scope, BiFunction<HttpRequest, T, ?> handler) {
 
     public static <T> Route<T> post(String path, Class<T> bodyType, String scope, Function<T, ?> handler) {
-        return new Route<>("POST", path, bodyType, java.util.Objects.requireNonNull(scope), handler);
+        return json("POST", path, bodyType, scope, (request, body) -> handler.apply(body));
+    }
+
+    /**
+     * A JSON route whose handler also sees the request: its path parameters and who called ({@link HttpRequest#caller()}).
+     */
+    public static <T> Route<T> json(String method, String path, Class<T> bodyType, String scope,
+            BiFunction<HttpRequest, T, ?> handler) {
+        return new Route<>(method, path, bodyType, java.util.Objects.requireNonNull(scope), handler);
     }
 
     public static Route<HttpRequest> postRaw(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("POST", path, HttpRequest.class, null, handler);
+        return new Route<>("POST", path, HttpRequest.class, null, (request, body) -> handler.apply(request));
     }
 
     /** A page or file: the handler gets the request (headers such as Accept-Language) and answers itself. */
     public static Route<HttpRequest> get(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("GET", path, HttpRequest.class, null, handler);
+        return new Route<>("GET", path, HttpRequest.class, null, (request, body) -> handler.apply(request));
+    }
+
+    /** A GET of the company's API: the scope is needed, the handler reads the path and query parameters. */
+    public static Route<HttpRequest> get(String path, String scope, Function<HttpRequest, ?> handler) {
+        return new Route<>("GET", path, HttpRequest.class, java.util.Objects.requireNonNull(scope),
+                (request, body) -> handler.apply(request));
     }
 
     public boolean isOpen() {

@@ -41,8 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code ?starttls=none} for a local server without TLS. Amazon SES's SMTP interface is such a URL;
  * its credentials come, like the other secrets, from Secrets Manager into the environment.
  *
- * <p>Each message is multipart: the letter as plain text and as HTML, and its PDF attached. Its
- * Message-ID is the caller's, so a letter sent again after a failure is recognisably the same
+ * <p>Each message is multipart: the text as plain text and as HTML, and a letter's PDF attached when
+ * there is one. Its Message-ID is the caller's, so a letter sent again after a failure is recognisably the same
  * message. The server's answer decides what happens next: accepted; refused for good (a 5xx reply
  * to the recipient or the message: the address does not exist or will never take it); or not sent
  * now (no server, a timeout, a 4xx reply), to be tried again.
@@ -61,6 +61,7 @@ public class Mailer {
      *
      * @param messageId without angle brackets, e.g. {@code let_1a2b.2026-11-30@example.se}
      * @param bcc an archive copy, or null
+     * @param attachment a file sent with it (a letter's PDF), or null
      */
     public record Mail(String messageId, String from, String replyTo, String bcc, String to, String toName, String language,
             String subject, String text, String html, Attachment attachment) {
@@ -183,6 +184,11 @@ public class Mailer {
         MimeBodyPart html = new MimeBodyPart();
         html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        if (mail.attachment() == null) {
+            message.setContent(alternative);
+            message.saveChanges();
+            return message;
+        }
         MimeBodyPart body = new MimeBodyPart();
         body.setContent(alternative);
         MimeBodyPart attachment = new MimeBodyPart();

@@ -38,6 +38,14 @@ public final class RateAlarms {
     }
 
     static String line(String metric, String dimension, String value, String function, Instant at) {
+        return line(metric, dimension, value, 1, function, at);
+    }
+
+    /**
+     * One EMF line: {@code count} of {@code metric} in namespace {@value #NAMESPACE}, by {@code Function} and by
+     * {@code Function} and {@code dimension}, as every alarm metric of creditguard is written.
+     */
+    public static String line(String metric, String dimension, String value, long count, String function, Instant at) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", at.toEpochMilli());
@@ -49,7 +57,7 @@ public final class RateAlarms {
         directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
         root.put("Function", function);
         root.put(dimension, value);
-        root.put(metric, 1);
+        root.put(metric, count);
         return Json.write(root);
     }
 }

@@ -169,23 +169,47 @@ public record Invoice(
     }
 
     /**
-     * What creditguard records about the invoice while dunning it; intake keeps it when a platform
-     * updates the invoice.
+     * What creditguard records about the invoice while dunning it, and what a finance user decided about it
+     * ({@code PATCH /invoices/{invoiceId}}); intake keeps it when a platform updates the invoice.
      *
      * @param remindersSent the dunning levels already sent, each once
      * @param insurerNotifiedOn when the overdue debt was reported to the credit insurer, if it was
+     * @param disputeReason why the customer disputes the invoice, as the finance user recorded it
+     * @param promisedPaymentDate the day the customer promised to pay by: dunning waits until that day plus the
+     *     policy's grace days; if it passes unpaid the promise is broken and dunning resumes
+     * @param promisesBroken the days of earlier promises that passed unpaid, kept when a new promise replaced them
+     * @param decidedBy who last decided about the dispute, pause or promise (the signed-in caller), and
+     *     {@code decidedAt} when
      */
     public record Dunning(
             Boolean disputed,
             @InEra LocalDate pausedUntil,
             @Size(max = 50) List<@NotNull @Valid SentReminder> remindersSent,
-            @InEra LocalDate insurerNotifiedOn) {
+            @InEra LocalDate insurerNotifiedOn,
+            @Size(max = 500) @SingleLine String disputeReason,
+            @InEra LocalDate promisedPaymentDate,
+            @Size(max = 50) List<@NotNull LocalDate> promisesBroken,
+            @Size(max = 200) @SingleLine String decidedBy,
+            Instant decidedAt) {
 
         public static final Dunning NONE = new Dunning(false, null, List.of(), null);
 
         public Dunning {
             disputed = Boolean.TRUE.equals(disputed);
             remindersSent = remindersSent == null ? List.of() : copyOf(remindersSent);
+            promisesBroken = promisesBroken == null ? List.of() : copyOf(promisesBroken);
+        }
+
+        /** What the run records, with no decision of a finance user (yet). */
+        public Dunning(Boolean disputed, LocalDate pausedUntil, List<SentReminder> remindersSent,
+                LocalDate insurerNotifiedOn) {
+            this(disputed, pausedUntil, remindersSent, insurerNotifiedOn, null, null, null, null, null);
+        }
+
+        /** This record, disputed or not as {@code disputed} says, everything else kept. */
+        public Dunning withDisputed(boolean disputed) {
+            return new Dunning(disputed, pausedUntil, remindersSent, insurerNotifiedOn, disputeReason, promisedPaymentDate,
+                    promisesBroken, decidedBy, decidedAt);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.creditguard.reminders;
 
 import io.creditguard.money.ExchangeRates;
+import io.creditguard.receivables.AgingBucket;
 import io.creditguard.receivables.IntakeBacklog;
 import io.creditguard.receivables.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -13,7 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PreviewRequest.class, ReminderPolicy.class, ReminderPolicy.Level.class, ReminderPolicy.Insurer.class,
         ReminderPolicy.Creditor.class, ReminderPolicy.RateOverride.class, ReminderPolicy.ExchangeRate.class,
         ReminderPolicy.Kind.class, ReminderPolicy.LetterGrouping.class, ReminderPolicy.Delivery.class,
-        ReminderPolicy.DeliveryMode.class,
+        ReminderPolicy.DeliveryMode.class, AgingBucket.class,
         Invoice.class, Invoice.Customer.class, Invoice.CustomerType.class, Invoice.Terms.class, Invoice.Payment.class,
         Invoice.Credit.class, Invoice.Dunning.class, Invoice.SentReminder.class, Invoice.ChargedFee.class,
         ReminderService.Preview.class, ReminderService.InvoiceWarning.class, Statements.Statement.class,

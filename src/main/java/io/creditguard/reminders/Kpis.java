@@ -14,6 +14,7 @@ import java.util.PriorityQueue;
 
 import io.creditguard.money.Money;
 import io.creditguard.money.Rates;
+import io.creditguard.receivables.AgingBucket;
 import io.creditguard.receivables.Invoice;
 
 /**
@@ -24,7 +25,7 @@ import io.creditguard.receivables.Invoice;
  * <ul>
  * <li>DSO = open receivables ÷ sales invoiced in the last {@value #DSO_WINDOW_DAYS} days ×
  * {@value #DSO_WINDOW_DAYS} (the standard period method; absent when nothing was invoiced then).
- * <li>Aging buckets by days past the (adjusted) due date: not due, 1–30, 31–60, 61–90, over 90.
+ * <li>Aging buckets by days past the (adjusted) due date ({@link AgingBucket}): not due, 1–30, 31–60, 61–90, over 90.
  * <li>Overdue share = overdue open amount ÷ open amount.
  * <li>Exposure per customer: open and overdue amounts, the {@value #TOP_EXPOSURES} largest listed.
  * </ul>
@@ -33,7 +34,7 @@ public final class Kpis {
 
     static final int DSO_WINDOW_DAYS = 90;
     static final int TOP_EXPOSURES = 20;
-    private static final String[] BUCKETS = {"NOT_DUE", "DAYS_1_30", "DAYS_31_60", "DAYS_61_90", "OVER_90"};
+    private static final AgingBucket[] BUCKETS = AgingBucket.values();
 
     public record Report(LocalDate asOf, List<CurrencyKpis> byCurrency) {
     }
@@ -42,7 +43,7 @@ public final class Kpis {
             BigDecimal dsoDays, List<Bucket> aging, List<Exposure> largestExposures, int customers) {
     }
 
-    public record Bucket(String bucket, long invoices, Money amount) {
+    public record Bucket(AgingBucket bucket, long invoices, Money amount) {
     }
 
     public record Exposure(String customerId, String customerName, Money open, Money overdue, long invoices) {
@@ -103,7 +104,7 @@ public final class Kpis {
             return;
         }
         long daysOverdue = ChronoUnit.DAYS.between(dueDate, asOf);
-        int bucket = daysOverdue <= 0 ? 0 : daysOverdue <= 30 ? 1 : daysOverdue <= 60 ? 2 : daysOverdue <= 90 ? 3 : 4;
+        int bucket = AgingBucket.of(daysOverdue).ordinal();
         t.invoices++;
         t.open = t.open.add(open);
         t.bucketCounts[bucket]++;

@@ -40,7 +40,7 @@ public final class ReminderEngine {
 
     /** Why nothing goes out; POLICY_UNAVAILABLE is the run's: the customer's named policy could not be had. */
     public enum SkipReason {
-        PAID, DISPUTED, PAUSED, NOT_YET_DUE, IN_GRACE_PERIOD, BELOW_MINIMUM, NEXT_LEVEL_NOT_DUE, TOO_SOON,
+        PAID, DISPUTED, PAUSED, PROMISED, NOT_YET_DUE, IN_GRACE_PERIOD, BELOW_MINIMUM, NEXT_LEVEL_NOT_DUE, TOO_SOON,
         POLICY_EXHAUSTED, POLICY_UNAVAILABLE
     }
 
@@ -215,6 +215,12 @@ public final class ReminderEngine {
         if (pausedUntil != null && !asOf.isAfter(pausedUntil)) {
             return skip(invoice, due, SkipReason.PAUSED, "paused until " + pausedUntil, report, warnings);
         }
+        // A promise to pay holds dunning until its day and the grace days; once they pass unpaid, dunning resumes.
+        LocalDate promised = invoice.dunning().promisedPaymentDate();
+        if (promised != null && !asOf.isAfter(promiseKeptUntil(promised))) {
+            return skip(invoice, due, SkipReason.PROMISED, "the customer promised to pay by " + promised
+                    + "; dunning waits until " + promiseKeptUntil(promised), report, warnings);
+        }
         int lastLevel = invoice.lastLevelSent();
         if (daysOverdue < 0) {
             return preDueNotice(invoice, law, lastLevel, asOf, due, daysOverdue, warnings)
@@ -254,6 +260,11 @@ public final class ReminderEngine {
         DunningLetter letter = letter(invoice, law, next.get(), asOf, due, daysOverdue, warnings);
         return new Decision(invoice, due, Optional.of(letter), Optional.ofNullable(report), Optional.empty(),
                 List.copyOf(warnings));
+    }
+
+    /** The last day dunning waits for a promise to pay by {@code promised}: the day and the policy's grace days. */
+    public LocalDate promiseKeptUntil(LocalDate promised) {
+        return promised.plusDays(policy.graceDays());
     }
 
     private Decision skip(Invoice invoice, LocalDate due, SkipReason reason, String detail, InsurerReport report,
@@ -622,7 +633,7 @@ public final class ReminderEngine {
     }
 
     /** A stable id per (invoice, level): the same decision on a re-run has the same id, so it is written once. */
-    static String reminderId(String invoiceId, String level) {
+    public static String reminderId(String invoiceId, String level) {
         return "rem_" + Sha256.shortHex(invoiceId + '\u0000' + level);
     }
 }

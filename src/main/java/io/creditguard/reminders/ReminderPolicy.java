@@ -35,6 +35,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import io.creditguard.customers.AlertPolicy;
 import io.creditguard.reference.ReferenceRates;
 import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.CountryCode;
@@ -77,6 +78,7 @@ import io.creditguard.validation.Violations;
  *     no due date is given (default 30: the period Directive 2011/7/EU art. 3(3)(b) and 4(3)(a) set
  *     where the contract fixes none); intake records that the due date was derived so
  * @param delivery how the run delivers letters: kept in the store only (the default), or also e-mailed
+ * @param alerts the customer ledger's alert thresholds and where its daily digest goes
  */
 @ReminderPolicy.LevelsInOrder
 @AmountsFitCurrency
@@ -96,7 +98,8 @@ public record ReminderPolicy(
         @Size(max = 50) Map<Currency, @NotNull @PositiveOrZero BigDecimal> agreedCollectionCosts,
         LetterGrouping letters,
         @Min(0) @Max(365) Integer defaultPaymentTermsDays,
-        @Valid Delivery delivery) implements AmountsFitCurrency.MoneyFields {
+        @Valid Delivery delivery,
+        @Valid AlertPolicy alerts) implements AmountsFitCurrency.MoneyFields {
 
     public ReminderPolicy {
         timeZone = timeZone == null ? "Europe/Stockholm" : timeZone;
@@ -111,6 +114,7 @@ public record ReminderPolicy(
         letters = letters == null ? LetterGrouping.STATEMENT : letters;
         defaultPaymentTermsDays = defaultPaymentTermsDays == null ? 30 : defaultPaymentTermsDays;
         delivery = delivery == null ? new Delivery(null, null, null, null) : delivery;
+        alerts = alerts == null ? AlertPolicy.DEFAULT : alerts;
     }
 
     /**

@@ -37,6 +37,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.creditguard.customers.LedgerPass;
 import io.creditguard.json.Json;
 import io.creditguard.mail.Mailer;
 import io.creditguard.rates.RateAlarms;
@@ -90,6 +91,7 @@ public class ReminderRun {
      * @param mailing what became of the letters under the policy's EMAIL delivery
      * @param customerPolicies the named policies customers asked for ({@code customer.policy}), those that could
      *     not be had marked so (their invoices are listed in errors and not dunned)
+     * @param customers the customer ledger the run built: customers, the alerts that began and ended, the digest
      */
     public record Report(String store, LocalDate asOf, boolean dryRun, String policy, List<String> customerPolicies,
             Instant startedAt,
@@ -97,7 +99,7 @@ public class ReminderRun {
             long letters, Mailing mailing, long insurerNotifications, Map<ReminderEngine.SkipReason, Long> skipped,
             long warnings,
             long failedWrites, List<LineError> errors, List<String> missingRates, List<String> rateConflicts,
-            List<IntakeBacklog.Report> intake, Kpis.Report kpis) {
+            List<IntakeBacklog.Report> intake, Kpis.Report kpis, LedgerPass.Report customers) {
     }
 
     /**
@@ -137,6 +139,7 @@ public class ReminderRun {
     private final InputReader inputs;
     private final Clock clock;
     private final List<IntakeBacklog> backlogs;
+    private final Mailer mailer;
     private final int parallelWrites;
 
     @Inject
@@ -167,6 +170,7 @@ public class ReminderRun {
         this.inputs = inputs;
         this.clock = clock;
         this.backlogs = List.copyOf(backlogs);
+        this.mailer = mailer;
         this.parallelWrites = parallelWrites;
     }
 
@@ -184,7 +188,8 @@ public class ReminderRun {
         gaps.forEach(g -> LOG.error(g.message()));
         RateAlarms.emit(gaps, rates.conflicts(), "reminders-run", started);
         List<IntakeBacklog.Report> intake = dryRun ? List.of() : backlogs.stream().map(IntakeBacklog::drain).toList();
-        Tally tally = new Tally(new Kpis(asOf));
+        Tally tally = new Tally(new Kpis(asOf), LedgerPass.start(store, mailer, parallelWrites,
+                LedgerLines.settings(policy, asOf, reportKey(asOf, started), started, dryRun, rates.exchange())));
         List<String> files = store.list(BOOK_PREFIX).stream().filter(k -> k.endsWith(".jsonl")).toList();
         Path spill = Files.createTempDirectory("creditguard-run-");
         try {
@@ -208,8 +213,10 @@ public class ReminderRun {
                     recordSent(files.get(i), outcomes.file(i), tally);
                 }
             }
+            tally.customers = tally.ledger.finish();
         } finally {
             deleteAll(spill);
+            tally.ledger.close();
         }
         Report report = new Report(store.describe(), asOf, dryRun, policy.name(), engines.named(), started,
                 clock.instant(), files.size(),
@@ -217,16 +224,21 @@ public class ReminderRun {
                 tally.insurerNotifications, tally.skipped,
                 tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                 gaps.stream().map(RateGaps.Gap::message).toList(),
-                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpis.report());
+                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpis.report(),
+                tally.customers);
         if (!dryRun) {
-            String stamp = DateTimeFormatter.ofPattern("HHmmss.SSS'Z'").format(started.atZone(java.time.ZoneOffset.UTC));
-            store.write("runs/" + asOf + "/" + stamp + ".json", Json.write(report).getBytes(StandardCharsets.UTF_8),
-                    "application/json");
+            store.write(reportKey(asOf, started), Json.write(report).getBytes(StandardCharsets.UTF_8), "application/json");
         }
         LOG.infof("reminder run %s on %s: %d invoices, dunned %s, %d letters (%d mailed), %d insurer reports, %d invalid, "
                 + "%d failed writes", asOf, store.describe(), tally.read, tally.dunned, tally.letters, tally.mailed,
                 tally.insurerNotifications, tally.invalid, tally.failedWrites);
         return report;
+    }
+
+    /** Where the report of the run for {@code asOf} that started at {@code started} is kept. */
+    static String reportKey(LocalDate asOf, Instant started) {
+        return "runs/" + asOf + "/" + DateTimeFormatter.ofPattern("HHmmss.SSS'Z'").format(started.atZone(
+                java.time.ZoneOffset.UTC)) + ".json";
     }
 
     /** Pass 1: read, check and decide every line; spill those due an action. */
@@ -262,6 +274,7 @@ public class ReminderRun {
                 }
                 ReminderEngine.Decision decision = engine.decide(invoice, asOf);
                 tally.kpis.add(invoice, decision.effectiveDueDate());
+                LedgerLines.add(tally.ledger, file, invoice, engine, decision, asOf);
                 decision.skip().ifPresent(s -> tally.skipped.merge(s.reason(), 1L, Long::sum));
                 tally.warnings += decision.warnings().size();
                 decision.letter().ifPresent(l -> tally.dunned.merge(l.kind(), 1L, Long::sum));
@@ -524,6 +537,8 @@ public class ReminderRun {
 
     private static final class Tally {
         final Kpis kpis;
+        final LedgerPass ledger;
+        LedgerPass.Report customers;
         long read;
         long invalid;
         long warnings;
@@ -536,8 +551,9 @@ public class ReminderRun {
         final Map<ReminderEngine.SkipReason, Long> skipped = new EnumMap<>(ReminderEngine.SkipReason.class);
         final List<LineError> errors = new ArrayList<>();
 
-        Tally(Kpis kpis) {
+        Tally(Kpis kpis, LedgerPass ledger) {
             this.kpis = kpis;
+            this.ledger = ledger;
         }
 
         synchronized void error(LineError error) {

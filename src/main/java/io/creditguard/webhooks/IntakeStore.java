@@ -207,8 +207,7 @@ class IntakeStore {
                     new Invoice.Terms(terms.interestRate(), terms.reminderFeeAgreed() || s.terms().reminderFeeAgreed(),
                             terms.governingLaw(), terms.paymentTerms(), terms.dueDateBasis()),
                     itemised(source, payments), credits(s.credits(), incoming.credits()),
-                    new Invoice.Dunning(incoming.disputed() || dunning.disputed(), dunning.pausedUntil(),
-                            dunning.remindersSent(), dunning.insurerNotifiedOn()),
+                    dunning.withDisputed(incoming.disputed() || dunning.disputed()),
                     incoming.source(), incoming.updatedAt());
         }
         List<Adjustment> valid = new ArrayList<>();

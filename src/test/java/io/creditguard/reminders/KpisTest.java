@@ -12,6 +12,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import io.creditguard.money.Money;
+import io.creditguard.receivables.AgingBucket;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.receivables.Invoice.CustomerType;
 
@@ -67,11 +68,11 @@ class KpisTest {
     void agingBucketsByDaysPastDue() {
         assertThat(sek(book()).aging()).extracting(Kpis.Bucket::bucket, Kpis.Bucket::invoices, b -> b.amount().amount())
                 .containsExactly(
-                        Tuple.tuple("NOT_DUE", 1L, new BigDecimal("1000.00")),
-                        Tuple.tuple("DAYS_1_30", 1L, new BigDecimal("500.00")),
-                        Tuple.tuple("DAYS_31_60", 1L, new BigDecimal("2000.00")),
-                        Tuple.tuple("DAYS_61_90", 0L, new BigDecimal("0.00")),
-                        Tuple.tuple("OVER_90", 1L, new BigDecimal("2000.00")));
+                        Tuple.tuple(AgingBucket.NOT_DUE, 1L, new BigDecimal("1000.00")),
+                        Tuple.tuple(AgingBucket.DAYS_1_30, 1L, new BigDecimal("500.00")),
+                        Tuple.tuple(AgingBucket.DAYS_31_60, 1L, new BigDecimal("2000.00")),
+                        Tuple.tuple(AgingBucket.DAYS_61_90, 0L, new BigDecimal("0.00")),
+                        Tuple.tuple(AgingBucket.OVER_90, 1L, new BigDecimal("2000.00")));
     }
 
     @Test

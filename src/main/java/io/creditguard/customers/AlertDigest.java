@@ -1,0 +1,244 @@
+package io.creditguard.customers;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+
+import io.creditguard.json.Json;
+import io.creditguard.mail.Mailer;
+import io.creditguard.money.Money;
+import io.creditguard.reference.ReferenceTable;
+import io.creditguard.store.ObjectStore;
+import io.creditguard.store.Updates;
+import io.creditguard.templates.LetterFormat;
+
+/**
+ * One e-mail a day to the finance team ({@code policy.alerts.to}) listing the customer alerts that began and
+ * ended since the last one, in Swedish or English.
+ *
+ * <p>Each run that changes an alert writes what changed to {@code alerts/events/<run start>.jsonl}; the digest
+ * gathers every such file after the one the last digest went through ({@code alerts/digest.json}), mails them
+ * in one message and then records that it did. A run that cannot mail (no server, a refusal, an outage)
+ * leaves the files and the next run tries again with whatever has come since; a digest already sent on the
+ * day is not sent again, and what changed later waits for the next day's. The one gap left, as with letters:
+ * a run that dies between the server's acceptance and the record mails that digest again on the re-run,
+ * with the same Message-ID.
+ */
+final class AlertDigest {
+
+    private static final Logger LOG = Logger.getLogger(AlertDigest.class);
+    static final String EVENTS = "alerts/events/";
+    static final String STATE = "alerts/digest.json";
+    /** Alerts listed per kind and change; the rest are counted. */
+    static final int LISTED = 50;
+
+    /** The last digest: sent on {@code lastSentOn}, covering the event files up to {@code through}. */
+    record State(LocalDate lastSentOn, String messageId, String through) {
+    }
+
+    public enum Status {
+        /** Mailed. */
+        SENT,
+        /** No alert began or ended since the last digest. */
+        NOTHING_NEW,
+        /** {@code policy.alerts.to} is not set: the alerts are in the run report and the ledger only. */
+        NOT_CONFIGURED,
+        /** Today's digest went earlier; what changed since goes in tomorrow's. */
+        ALREADY_SENT_TODAY,
+        /** The mail could not go now; the next run tries again. */
+        NOT_SENT,
+        /** A dry run mails nothing. */
+        DRY_RUN
+    }
+
+    /**
+     * @param began alerts that began in what the digest covers, {@code ended} likewise
+     * @param reason why it was not sent, when it was not
+     */
+    public record Outcome(Status status, String to, String messageId, long began, long ended, String reason) {
+
+        static Outcome of(Status status, String reason) {
+            return new Outcome(status, null, null, 0, 0, reason);
+        }
+    }
+
+    private static final Map<String, ReferenceTable.Row> WORDS = ReferenceTable.load("alert-digest.txt").rows().stream()
+            .collect(Collectors.toUnmodifiableMap(r -> r.text("key"), r -> r));
+
+    static {
+        for (Alerts.Type type : Alerts.Type.values()) {
+            if (!WORDS.containsKey(type.name())) {
+                throw new IllegalStateException("reference/alert-digest.txt has no line for " + type);
+            }
+        }
+    }
+
+    private final ObjectStore store;
+    private final Mailer mailer;
+
+    AlertDigest(ObjectStore store, Mailer mailer) {
+        this.store = store;
+        this.mailer = mailer;
+    }
+
+    /** Mails the digest of {@code asOf}, if one is due and there is something to say. */
+    Outcome send(LocalDate asOf, AlertPolicy policy) throws IOException {
+        Optional<State> state = readState();
+        String through = state.map(State::through).orElse("");
+        List<String> files = store.list(EVENTS).stream().filter(k -> k.compareTo(through) > 0).toList();
+        if (files.isEmpty()) {
+            return Outcome.of(Status.NOTHING_NEW, null);
+        }
+        String last = files.get(files.size() - 1);
+        if (policy.to() == null) {
+            // Nobody to tell: the events are in the run reports; a digest configured later starts from now.
+            record(new State(state.map(State::lastSentOn).orElse(null), null, last));
+            deleteThrough(last);
+            return Outcome.of(Status.NOT_CONFIGURED, "policy.alerts.to is not set");
+        }
+        if (state.isPresent() && asOf.equals(state.get().lastSentOn())) {
+            return Outcome.of(Status.ALREADY_SENT_TODAY, "today's digest went at " + state.get().messageId());
+        }
+        if (policy.from() == null) {
+            return Outcome.of(Status.NOT_SENT, "no sender: set policy.alerts.from or policy.delivery.from");
+        }
+        List<Alerts.Event> events = new ArrayList<>();
+        for (String file : files) {
+            events.addAll(read(file));
+        }
+        Mailer.Mail mail = compose(events, asOf, policy);
+        long began = events.stream().filter(e -> e.change() == Alerts.Change.BEGAN).count();
+        Mailer.Outcome outcome = mailer.send(mail);
+        if (!(outcome instanceof Mailer.Accepted accepted)) {
+            String reason = outcome instanceof Mailer.NotSent n ? n.reason() : ((Mailer.Refused) outcome).reason();
+            LOG.warnf("the alert digest of %s was not sent; the next run tries again: %s", asOf, reason);
+            return new Outcome(Status.NOT_SENT, policy.to(), null, began, events.size() - began, reason);
+        }
+        record(new State(asOf, accepted.messageId(), last));
+        deleteThrough(last);
+        return new Outcome(Status.SENT, policy.to(), accepted.messageId(), began, events.size() - began, null);
+    }
+
+    /** The digest of {@code events} as mail: a subject, a list per change and kind, in the policy's language. */
+    static Mailer.Mail compose(List<Alerts.Event> events, LocalDate asOf, AlertPolicy policy) {
+        String language = policy.language();
+        LetterFormat format = new LetterFormat(language);
+        long began = events.stream().filter(e -> e.change() == Alerts.Change.BEGAN).count();
+        String subject = words("SUBJECT", language).replace("{date}", format.date(asOf))
+                .replace("{began}", String.valueOf(began)).replace("{ended}", String.valueOf(events.size() - began));
+        StringBuilder text = new StringBuilder(words("INTRO", language)).append("\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language).append("\"><body><p>")
+                .append(escape(words("INTRO", language))).append("</p>");
+        for (Alerts.Change change : Alerts.Change.values()) {
+            Map<Alerts.Type, List<Alerts.Event>> byType = new EnumMap<>(Alerts.Type.class);
+            events.stream().filter(e -> e.change() == change)
+                    .forEach(e -> byType.computeIfAbsent(e.alert().type(), t -> new ArrayList<>()).add(e));
+            if (byType.isEmpty()) {
+                continue;
+            }
+            String heading = words(change.name(), language);
+            text.append("\n").append(heading).append("\n");
+            html.append("<h2>").append(escape(heading)).append("</h2><ul>");
+            byType.forEach((type, list) -> {
+                for (Alerts.Event event : list.subList(0, Math.min(LISTED, list.size()))) {
+                    String line = line(event, format, language);
+                    text.append("- ").append(line).append("\n");
+                    html.append("<li>").append(escape(line)).append("</li>");
+                }
+                if (list.size() > LISTED) {
+                    String more = words("MORE", language).replace("{count}", String.valueOf(list.size() - LISTED));
+                    text.append("  ").append(more).append("\n");
+                    html.append("<li>").append(escape(more)).append("</li>");
+                }
+            });
+            html.append("</ul>");
+        }
+        text.append("\n").append(words("FOOTER", language)).append("\n");
+        html.append("<p>").append(escape(words("FOOTER", language))).append("</p></body></html>");
+        return new Mailer.Mail(Mailer.messageId("digest." + asOf, policy.from()), policy.from(), null, null, policy.to(),
+                null, language, subject, text.toString(), html.toString(), null);
+    }
+
+    private static String line(Alerts.Event event, LetterFormat format, String language) {
+        Alerts.Alert alert = event.alert();
+        Alerts.Figures f = alert.figures();
+        boolean days = alert.type() == Alerts.Type.SLIPPING;
+        return words(alert.type().name(), language)
+                .replace("{customer}", event.customerName() + " (" + event.customerId() + ")")
+                .replace("{value}", figure(f.value(), f, days, format))
+                .replace("{threshold}", figure(f.threshold(), f, days, format))
+                .replace("{due}", f.date() == null ? "" : format.date(f.date()))
+                .replace("{invoice}", f.invoiceNumber() == null ? "" : f.invoiceNumber());
+    }
+
+    private static String figure(BigDecimal value, Alerts.Figures figures, boolean days, LetterFormat format) {
+        if (value == null) {
+            return "";
+        }
+        return days ? value.toPlainString() : format.money(Money.rounded(figures.currency(), value,
+                java.math.RoundingMode.HALF_EVEN));
+    }
+
+    private static String words(String key, String language) {
+        return WORDS.get(key).text(language);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private List<Alerts.Event> read(String key) throws IOException {
+        List<Alerts.Event> events = new ArrayList<>();
+        Optional<InputStream> content = store.read(key);
+        if (content.isEmpty()) {
+            return events;
+        }
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(content.get(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                events.add(Json.MAPPER.readValue(line, Alerts.Event.class));
+            }
+        }
+        return events;
+    }
+
+    private Optional<State> readState() throws IOException {
+        Optional<InputStream> content = store.read(STATE);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = content.get()) {
+            return Optional.of(Json.MAPPER.readValue(in, State.class));
+        }
+    }
+
+    /** Records the digest by compare-and-set, so two runs at once never both count the same events as sent. */
+    private void record(State after) throws IOException {
+        Updates.update(store, STATE, "application/json", current -> {
+            State now = current.isEmpty() ? null : Json.MAPPER.readValue(current.get(), State.class);
+            if (now != null && now.through() != null && now.through().compareTo(after.through()) >= 0) {
+                return Updates.Result.unchanged(null);
+            }
+            return new Updates.Result<>(Json.write(after).getBytes(StandardCharsets.UTF_8), null);
+        });
+    }
+
+    private void deleteThrough(String last) throws IOException {
+        for (String key : store.list(EVENTS)) {
+            if (key.compareTo(last) <= 0) {
+                store.delete(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.creditguard.customers;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Every type of this package that Jackson maps (the ledger's files, the routes' bodies and answers), for a native image. */
+@RegisterForReflection(targets = {
+        CustomerService.CustomerList.class, CustomerService.CustomerView.class, CustomerService.InvoiceDecisions.class,
+        LimitRequest.class, InvoicePatch.class, AlertPolicy.class, Profile.class, Profile.CreditCheck.class,
+        LedgerIndex.Header.class, LedgerIndex.BookTotals.class, LedgerIndex.Largest.class, LedgerIndex.OpenAlert.class,
+        LedgerIndex.Row.class, LedgerIndex.CurrencySummary.class, LedgerIndex.Sort.class,
+        CustomerLedger.class, CustomerLedger.CurrencyLedger.class, CustomerLedger.Aging.class,
+        CustomerLedger.OpenInvoice.class, CustomerLedger.Dunning.class, CustomerLedger.Decisions.class,
+        CustomerLedger.Promise.class, CustomerLedger.LetterRef.class, CustomerLedger.PaymentRef.class,
+        CustomerLedger.Listed.class, LedgerLine.Next.class, LedgerLine.Step.class, LedgerLine.LetterKind.class,
+        PaymentRecord.class, PaymentRecord.Window.class, PaymentRecord.Trend.class,
+        Limits.Change.class, Limits.InForce.class, Limits.Exposure.class, Limits.Conversion.class, Limits.Source.class,
+        Alerts.Alert.class, Alerts.Figures.class, Alerts.Type.class, Alerts.Change.class, Alerts.Event.class,
+        LedgerPass.Report.class, AlertDigest.Outcome.class, AlertDigest.Status.class, AlertDigest.State.class,
+        LedgerStore.Location.class, LedgerStore.InsurerPolicy.class, LedgerStore.InsurerPolicy.Limit.class })
+final class JsonTypes {
+
+    private JsonTypes() {
+    }
+}

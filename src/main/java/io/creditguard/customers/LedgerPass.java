@@ -1,0 +1,535 @@
+package io.creditguard.customers;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.creditguard.json.Json;
+import io.creditguard.mail.Mailer;
+import io.creditguard.money.ExchangeRates;
+import io.creditguard.rates.RateAlarms;
+import io.creditguard.store.ObjectStore;
+
+/**
+ * The customer ledger as the reminder run builds it, inside the run's bounded memory. While the run reads the
+ * book, each invoice's {@link LedgerLine} goes to a local spill file chosen by its customer; then each spill
+ * file in turn (a sixty-fourth of the customers) is read back, grouped by customer and built
+ * ({@link LedgerBuilder}) with the customer's limit in force and the alerts open after the run before, and
+ * written: {@code customers/<customerId>.json}, a row of {@code customers/index.jsonl}, where each open
+ * invoice is ({@code customers/invoices/}), and the alerts that began and ended ({@code alerts/events/}).
+ * What began is also an EMF metric ({@code creditguard/CustomerAlert}, by alert), and the day's digest is
+ * mailed ({@link AlertDigest}).
+ *
+ * <p>Every customer's ledger is written again on every run, so one that cannot be read is repaired by the
+ * next; a customer no longer in the book loses its ledger file and its open alerts end. A dry run builds
+ * everything and writes nothing: its report says what the alerts would do.
+ */
+public final class LedgerPass implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LedgerPass.class);
+    /** Spill files: a customer's lines share one, and one file's customers are built in memory at a time. */
+    static final int PARTITIONS = 64;
+    private static final int LISTED = 100;
+    /** An invoice paid within this many days can still be found for a PATCH, to be told it is paid. */
+    private static final int SETTLED_LOCATABLE_DAYS = 30;
+    public static final String METRIC = "CustomerAlert";
+
+    /**
+     * What the ledger needs of the run.
+     *
+     * @param run the key of the run's report, which every ledger file names
+     * @param alerts the thresholds and the digest's address
+     * @param rates the euro reference rates, to convert an exposure into its limit's currency
+     */
+    public record Settings(LocalDate asOf, String run, Instant startedAt, boolean dryRun, AlertPolicy alerts,
+            ExchangeRates rates) {
+    }
+
+    /**
+     * What the ledger did, for the run report.
+     *
+     * @param open alerts open after the run, by kind; {@code began} and {@code ended} what changed in it
+     * @param changes the alerts that began or ended (the first {@value #LISTED})
+     * @param digest what became of the day's digest
+     * @param errors what could not be read or written (the first {@value #LISTED}); the run went on
+     */
+    public record Report(long customers, Map<Alerts.Type, Long> open, Map<Alerts.Type, Long> began,
+            Map<Alerts.Type, Long> ended, List<Alerts.Event> changes, AlertDigest.Outcome digest, long failedWrites,
+            List<String> errors) {
+    }
+
+    private final LedgerStore ledgers;
+    private final AlertDigest digest;
+    private final int parallelWrites;
+    private final Settings settings;
+    private final Path dir;
+    private final LocalDate yearFrom;
+    private final DataOutputStream[] spill = new DataOutputStream[PARTITIONS];
+    private final List<String> errors = new ArrayList<>();
+    private long failedWrites;
+
+    private LedgerPass(ObjectStore store, Mailer mailer, int parallelWrites, Settings settings) throws IOException {
+        this.ledgers = new LedgerStore(store);
+        this.digest = new AlertDigest(store, mailer);
+        this.parallelWrites = parallelWrites;
+        this.settings = settings;
+        this.dir = Files.createTempDirectory("creditguard-ledger-");
+        this.yearFrom = settings.asOf().minusYears(1).plusDays(1);
+    }
+
+    public static LedgerPass start(ObjectStore store, Mailer mailer, int parallelWrites, Settings settings)
+            throws IOException {
+        return new LedgerPass(store, mailer, parallelWrites, settings);
+    }
+
+    /**
+     * Whether the ledger reads {@code invoice}: it is open, or was issued, paid or dunned in the 12 months to the
+     * run's day (a settled invoice older than that changes nothing the ledger shows).
+     */
+    public boolean wants(io.creditguard.receivables.Invoice invoice) {
+        if (invoice.openAmount().signum() > 0 || !invoice.issueDate().isBefore(yearFrom)) {
+            return true;
+        }
+        for (io.creditguard.receivables.Invoice.Payment payment : invoice.payments()) {
+            if (!payment.date().isBefore(yearFrom)) {
+                return true;
+            }
+        }
+        for (io.creditguard.receivables.Invoice.SentReminder sent : invoice.remindersSent()) {
+            if (!sent.sentOn().isBefore(yearFrom)) {
+                return true;
+            }
+        }
+        return invoice.dunning().promisesBroken().stream().anyMatch(d -> !d.isBefore(yearFrom));
+    }
+
+    /** One invoice of the book, as the run read and decided it. */
+    public void add(LedgerLine line) {
+        int partition = partition(line.invoice().customer().id());
+        try {
+            if (spill[partition] == null) {
+                spill[partition] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file("lines", partition)),
+                        1 << 16));
+            }
+            spill[partition].writeByte(1);
+            line.write(spill[partition]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("spilling the ledger's lines to " + dir, e);
+        }
+    }
+
+    private static int partition(String customerId) {
+        return Math.floorMod(customerId.hashCode(), PARTITIONS);
+    }
+
+    private Path file(String kind, int partition) {
+        return dir.resolve(kind + "-" + partition);
+    }
+
+    /** Builds and writes every customer's ledger, the listing, the alerts and the digest. */
+    public Report finish() throws IOException {
+        for (DataOutputStream out : spill) {
+            if (out != null) {
+                out.close();
+            }
+        }
+        Map<String, List<Limits.Change>> insurer = insurerLimits();
+        spillPrevious();
+        spillProfiles();
+        Run run = new Run();
+        ExecutorService writers = settings.dryRun() ? null : Executors.newFixedThreadPool(parallelWrites);
+        try {
+            for (int p = 0; p < PARTITIONS; p++) {
+                buildPartition(p, insurer, run, writers);
+            }
+        } finally {
+            if (writers != null) {
+                writers.shutdownNow();
+            }
+        }
+        run.close();
+        AlertDigest.Outcome sent = AlertDigest.Outcome.of(AlertDigest.Status.DRY_RUN, "a dry run mails nothing");
+        if (!settings.dryRun()) {
+            try {
+                run.publish();
+                sent = digest.send(settings.asOf(), settings.alerts());
+            } catch (IOException | RuntimeException e) {
+                failed("writing the listing, the alerts or the digest failed; the next run does it again: " + e.getMessage());
+                sent = AlertDigest.Outcome.of(AlertDigest.Status.NOT_SENT, e.getMessage());
+            }
+        }
+        return new Report(run.customers, run.open, run.began, run.ended, List.copyOf(run.changes), sent, failedWrites,
+                List.copyOf(errors));
+    }
+
+    /** The sums, lists and files of one run across the partitions. */
+    private final class Run implements AutoCloseable {
+        long customers;
+        final Map<Alerts.Type, Long> open = new EnumMap<>(Alerts.Type.class);
+        final Map<Alerts.Type, Long> began = new EnumMap<>(Alerts.Type.class);
+        final Map<Alerts.Type, Long> ended = new EnumMap<>(Alerts.Type.class);
+        final List<Alerts.Event> changes = new ArrayList<>();
+        final Map<Currency, Totals> totals = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+        final PriorityQueue<LedgerIndex.OpenAlert> newest = new PriorityQueue<>(Comparator
+                .comparing((LedgerIndex.OpenAlert a) -> a.alert().since()).thenComparing(LedgerIndex.OpenAlert::customerId,
+                        Comparator.reverseOrder()));
+        long openAlerts;
+        final BufferedWriter rows;
+        final BufferedWriter events;
+        final BufferedWriter[] locator = new BufferedWriter[LedgerStore.LOCATOR_SHARDS];
+        long eventCount;
+
+        Run() throws IOException {
+            rows = Files.newBufferedWriter(dir.resolve("rows"), StandardCharsets.UTF_8);
+            events = Files.newBufferedWriter(dir.resolve("events"), StandardCharsets.UTF_8);
+            for (int i = 0; i < locator.length; i++) {
+                locator[i] = Files.newBufferedWriter(dir.resolve("locator-" + i), StandardCharsets.UTF_8);
+            }
+        }
+
+        void row(LedgerIndex.Row row) throws IOException {
+            customers++;
+            rows.write(Json.write(row));
+            rows.write('\n');
+            for (Alerts.Alert alert : row.openAlerts()) {
+                open.merge(alert.type(), 1L, Long::sum);
+                openAlerts++;
+                newest.add(new LedgerIndex.OpenAlert(row.customerId(), row.name(), alert));
+                if (newest.size() > LedgerIndex.ALERTS_LISTED) {
+                    newest.poll();
+                }
+            }
+        }
+
+        void event(Alerts.Event event) throws IOException {
+            (event.change() == Alerts.Change.BEGAN ? began : ended).merge(event.alert().type(), 1L, Long::sum);
+            if (changes.size() < LISTED) {
+                changes.add(event);
+            }
+            eventCount++;
+            events.write(Json.write(event));
+            events.write('\n');
+        }
+
+        void totals(CustomerLedger ledger) {
+            for (CustomerLedger.CurrencyLedger c : ledger.currencies()) {
+                totals.computeIfAbsent(c.currency(), Totals::new).add(ledger.customer(), c);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+            events.close();
+            for (BufferedWriter w : locator) {
+                w.close();
+            }
+        }
+
+        /** The listing, the invoice locator and the alert events, into the store. */
+        void publish() throws IOException {
+            List<LedgerIndex.OpenAlert> listed = new ArrayList<>(newest);
+            listed.sort(newest.comparator().reversed());
+            LedgerIndex.Header header = new LedgerIndex.Header(settings.asOf(), settings.run(), customers,
+                    totals.values().stream().map(Totals::view).sorted(Comparator.comparing(
+                            LedgerIndex.BookTotals::open).reversed()).toList(), listed, openAlerts);
+            try (ObjectStore.Replacement index = ledgers.store().replace(LedgerStore.INDEX, "application/x-ndjson");
+                    InputStream in = Files.newInputStream(dir.resolve("rows"))) {
+                index.stream().write((Json.write(header) + "\n").getBytes(StandardCharsets.UTF_8));
+                in.transferTo(index.stream());
+                index.commit();
+            }
+            for (int i = 0; i < locator.length; i++) {
+                ledgers.store().write(LedgerStore.locatorKey(i), Files.readAllBytes(dir.resolve("locator-" + i)),
+                        "application/x-ndjson");
+            }
+            if (eventCount > 0) {
+                String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss.SSS'Z'")
+                        .format(settings.startedAt().atZone(java.time.ZoneOffset.UTC));
+                ledgers.store().write(AlertDigest.EVENTS + stamp + ".jsonl", Files.readAllBytes(dir.resolve("events")),
+                        "application/x-ndjson");
+                for (Map.Entry<Alerts.Type, Long> started : began.entrySet()) {
+                    System.out.println(RateAlarms.line(METRIC, "Alert", started.getKey().name(), started.getValue(),
+                            "reminders-run", settings.startedAt()));
+                }
+                System.out.flush();
+            }
+        }
+    }
+
+    /** One currency's totals over the book. */
+    private static final class Totals {
+        final Currency currency;
+        java.math.BigDecimal open;
+        java.math.BigDecimal overdue;
+        java.math.BigDecimal invoiced;
+        long customers;
+        LedgerIndex.Largest largest;
+
+        Totals(Currency currency) {
+            this.currency = currency;
+            this.open = io.creditguard.money.Money.zero(currency).amount();
+            this.overdue = open;
+            this.invoiced = open;
+        }
+
+        void add(io.creditguard.receivables.Invoice.Customer customer, CustomerLedger.CurrencyLedger c) {
+            open = open.add(c.open());
+            overdue = overdue.add(c.overdue());
+            invoiced = invoiced.add(c.invoicedLast12Months());
+            customers++;
+            if (largest == null || c.open().compareTo(largest.amount()) > 0) {
+                largest = new LedgerIndex.Largest(customer.id(), customer.name(), c.open());
+            }
+        }
+
+        LedgerIndex.BookTotals view() {
+            return new LedgerIndex.BookTotals(currency, open, overdue, invoiced, customers, largest);
+        }
+    }
+
+    private void buildPartition(int p, Map<String, List<Limits.Change>> insurer, Run run, ExecutorService writers)
+            throws IOException {
+        Map<String, LedgerIndex.Row> before = readJson(file("previous", p), LedgerIndex.Row.class, LedgerIndex.Row::customerId);
+        Map<String, Profile> profiles = readJson(file("profiles", p), Profile.class, Profile::customerId);
+        Map<String, LedgerBuilder> builders = new TreeMap<>();
+        Path lines = file("lines", p);
+        if (Files.exists(lines)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(lines), 1 << 16))) {
+                while (in.read() == 1) {
+                    LedgerLine line = LedgerLine.read(in);
+                    builders.computeIfAbsent(line.invoice().customer().id(), id -> new LedgerBuilder(settings.asOf()))
+                            .add(line);
+                    locate(line, run);
+                }
+            }
+        }
+        List<Future<?>> writes = new ArrayList<>();
+        for (Map.Entry<String, LedgerBuilder> entry : builders.entrySet()) {
+            String id = entry.getKey();
+            Optional<Profile> profile = Optional.ofNullable(profiles.get(id));
+            Optional<Limits.InForce> limit = Limits.inForce(profile.map(Profile::limits).orElse(List.of()),
+                    insurer.getOrDefault(id, List.of()), settings.asOf());
+            LedgerIndex.Row previous = before.remove(id);
+            LedgerBuilder.Built built = entry.getValue().build(settings.run(), limit, settings.rates(), settings.alerts(),
+                    previous == null ? List.of() : previous.openAlerts());
+            CustomerLedger ledger = built.ledger();
+            run.row(LedgerIndex.Row.of(ledger, profile.flatMap(Profile::lastCreditCheck)));
+            run.totals(ledger);
+            for (Alerts.Alert alert : built.alerts().began()) {
+                run.event(new Alerts.Event(id, ledger.customer().name(), Alerts.Change.BEGAN, settings.asOf(), alert));
+            }
+            for (Alerts.Alert alert : built.alerts().ended()) {
+                run.event(new Alerts.Event(id, ledger.customer().name(), Alerts.Change.ENDED, settings.asOf(), alert));
+            }
+            if (writers != null) {
+                byte[] json = Json.write(ledger).getBytes(StandardCharsets.UTF_8);
+                writes.add(writers.submit(() -> write(LedgerStore.ledgerKey(id), json)));
+            }
+        }
+        // Customers the book no longer holds: their alerts end, their ledger goes.
+        for (LedgerIndex.Row gone : before.values()) {
+            for (Alerts.Alert alert : gone.openAlerts()) {
+                run.event(new Alerts.Event(gone.customerId(), gone.name(), Alerts.Change.ENDED, settings.asOf(), alert));
+            }
+            if (writers != null) {
+                writes.add(writers.submit(() -> delete(LedgerStore.ledgerKey(gone.customerId()))));
+            }
+        }
+        await(writes);
+    }
+
+    /** Open invoices, and those paid in the last days, go into the locator a PATCH reads. */
+    private void locate(LedgerLine line, Run run) throws IOException {
+        if (settings.dryRun()) {
+            return;
+        }
+        io.creditguard.receivables.Invoice invoice = line.invoice();
+        boolean open = invoice.openAmount().signum() > 0;
+        boolean recentlyPaid = invoice.payments().stream().anyMatch(
+                pay -> !pay.date().isBefore(settings.asOf().minusDays(SETTLED_LOCATABLE_DAYS)));
+        if (open || recentlyPaid) {
+            BufferedWriter out = run.locator[LedgerStore.shard(invoice.invoiceId())];
+            out.write(Json.write(new LedgerStore.Location(invoice.invoiceId(), invoice.customer().id(), line.file())));
+            out.write('\n');
+        }
+    }
+
+    private Void write(String key, byte[] json) {
+        try {
+            ledgers.store().write(key, json, "application/json");
+        } catch (IOException | RuntimeException e) {
+            failed("writing " + key + " failed; the next run writes it again: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private Void delete(String key) {
+        try {
+            ledgers.store().delete(key);
+        } catch (IOException | RuntimeException e) {
+            failed("deleting " + key + " failed: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private synchronized void failed(String message) {
+        failedWrites++;
+        error(message);
+    }
+
+    private synchronized void error(String message) {
+        LOG.error(message);
+        if (errors.size() < LISTED) {
+            errors.add(message);
+        }
+    }
+
+    private static void await(List<Future<?>> writes) throws IOException {
+        try {
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the run was interrupted while writing the ledger");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("writing the ledger failed unexpectedly", e.getCause());
+        }
+    }
+
+    private Map<String, List<Limits.Change>> insurerLimits() {
+        try {
+            return ledgers.insurerLimits();
+        } catch (IOException e) {
+            error(LedgerStore.CLAIMS_POLICY + " cannot be read; no insurer's limit counts this run: " + e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** The listing of the run before, its rows spilled by customer: their open alerts are where the alerts stand. */
+    private void spillPrevious() throws IOException {
+        Optional<InputStream> index = ledgers.store().read(LedgerStore.INDEX);
+        if (index.isEmpty()) {
+            return;
+        }
+        try (Spill out = new Spill("previous");
+                BufferedReader in = new BufferedReader(new InputStreamReader(index.get(), StandardCharsets.UTF_8))) {
+            in.readLine(); // the header
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String id;
+                try {
+                    id = Json.MAPPER.readValue(line, LedgerIndex.Row.class).customerId();
+                } catch (JsonProcessingException e) {
+                    error(LedgerStore.INDEX + " cannot be read past a line (" + e.getOriginalMessage()
+                            + "); the alerts of the customers after it start again");
+                    return;
+                }
+                out.append(partition(id), line);
+            }
+        }
+    }
+
+    /** Every customer's profile (limits set by hand or by a credit check), spilled by customer. */
+    private void spillProfiles() throws IOException {
+        try (Spill out = new Spill("profiles")) {
+            for (String key : ledgers.store().list(LedgerStore.PROFILES)) {
+                try {
+                    Optional<Profile> profile = ledgers.read(key, Profile.class);
+                    if (profile.isPresent()) {
+                        out.append(partition(profile.get().customerId()), Json.write(profile.get()));
+                    }
+                } catch (IOException e) {
+                    error(key + " cannot be read; the customer's limit is taken as if it had none set: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static <T> Map<String, T> readJson(Path file, Class<T> type, java.util.function.Function<T, String> id)
+            throws IOException {
+        Map<String, T> byId = new HashMap<>();
+        if (Files.exists(file)) {
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    T value = Json.MAPPER.readValue(line, type);
+                    byId.put(id.apply(value), value);
+                }
+            }
+        }
+        return byId;
+    }
+
+    /** JSON lines spilled by partition. */
+    private final class Spill implements AutoCloseable {
+        private final String kind;
+        private final BufferedWriter[] writers = new BufferedWriter[PARTITIONS];
+
+        Spill(String kind) {
+            this.kind = kind;
+        }
+
+        void append(int partition, String json) throws IOException {
+            if (writers[partition] == null) {
+                writers[partition] = Files.newBufferedWriter(file(kind, partition), StandardCharsets.UTF_8);
+            }
+            writers[partition].write(json);
+            writers[partition].write('\n');
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (BufferedWriter w : writers) {
+                if (w != null) {
+                    w.close();
+                }
+            }
+        }
+    }
+
+    /** Removes the spill files. */
+    @Override
+    public void close() throws IOException {
+        for (DataOutputStream out : spill) {
+            if (out != null) {
+                out.close();
+            }
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

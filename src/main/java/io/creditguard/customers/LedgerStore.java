@@ -1,0 +1,171 @@
+package io.creditguard.customers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.creditguard.json.Json;
+import io.creditguard.store.ObjectStore;
+import io.creditguard.store.Updates;
+
+/**
+ * Where the ledger lives in the store, and reading it back:
+ * <ul>
+ * <li>{@code customers/<customerId>.json}: a customer's ledger ({@link CustomerLedger}), written by the run;
+ * <li>{@code customers/index.jsonl}: the listing ({@link LedgerIndex});
+ * <li>{@code customers/invoices/<nn>.jsonl}: where each open invoice is, by a hash of its id, for
+ * {@code PATCH /invoices/{invoiceId}};
+ * <li>{@code profiles/<customerId>.json}: limit changes and credit checks ({@link Profile});
+ * <li>{@code config/claims-policy.json}: the credit-insurance policy, whose {@code creditLimits} are the
+ * insurer's limits per buyer (the customer's id).
+ * </ul>
+ * A customer id is percent-encoded into the key (UTF-8, as a URL encodes it), so any id is one plain key segment.
+ */
+final class LedgerStore {
+
+    static final String INDEX = "customers/index.jsonl";
+    static final String CLAIMS_POLICY = "config/claims-policy.json";
+    static final String PROFILES = "profiles/";
+    private static final String LOCATOR = "customers/invoices/";
+    static final int LOCATOR_SHARDS = 64;
+
+    /** Where an open invoice sits in the book. */
+    record Location(String invoiceId, String customerId, String file) {
+    }
+
+    /** What an unreadable ledger file is: a fault the next run repairs by writing it again. */
+    static final class Unreadable extends IOException {
+        Unreadable(String key, Throwable cause) {
+            super(key + " cannot be read; the next reminder run writes it again", cause);
+        }
+    }
+
+    private final ObjectStore store;
+
+    LedgerStore(ObjectStore store) {
+        this.store = store;
+    }
+
+    ObjectStore store() {
+        return store;
+    }
+
+    static String segment(String customerId) {
+        String encoded = URLEncoder.encode(customerId, StandardCharsets.UTF_8).replace("+", "%20");
+        // "." and ".." are percent-encoded too: a key segment may be neither.
+        return encoded.equals(".") || encoded.equals("..") ? encoded.replace(".", "%2E") : encoded;
+    }
+
+    static String ledgerKey(String customerId) {
+        return "customers/" + segment(customerId) + ".json";
+    }
+
+    static String profileKey(String customerId) {
+        return PROFILES + segment(customerId) + ".json";
+    }
+
+    static String locatorKey(int shard) {
+        return LOCATOR + String.format("%02d", shard) + ".jsonl";
+    }
+
+    static int shard(String invoiceId) {
+        return Math.floorMod(invoiceId.hashCode(), LOCATOR_SHARDS);
+    }
+
+    Optional<CustomerLedger> ledger(String customerId) throws IOException {
+        return read(ledgerKey(customerId), CustomerLedger.class);
+    }
+
+    Optional<Profile> profile(String customerId) throws IOException {
+        return read(profileKey(customerId), Profile.class);
+    }
+
+    /** The customer ids that have a profile. */
+    java.util.Set<String> profiled() throws IOException {
+        return store.list(PROFILES).stream().filter(k -> k.endsWith(".json"))
+                .map(k -> java.net.URLDecoder.decode(k.substring(PROFILES.length(), k.length() - ".json".length()),
+                        StandardCharsets.UTF_8))
+                .collect(Collectors.toSet());
+    }
+
+    /** Changes a customer's profile by compare-and-set; {@code change} may run again on what another writer left. */
+    Profile updateProfile(String customerId, java.util.function.UnaryOperator<Profile> change) throws IOException {
+        String key = profileKey(customerId);
+        return Updates.update(store, key, "application/json", current -> {
+            Profile before = current.isEmpty() ? Profile.empty(customerId) : parse(key, current.get(), Profile.class);
+            Profile after = change.apply(before);
+            return new Updates.Result<>(Json.write(after).getBytes(StandardCharsets.UTF_8), after);
+        });
+    }
+
+    Optional<Location> locate(String invoiceId) throws IOException {
+        Optional<InputStream> shard = store.read(locatorKey(shard(invoiceId)));
+        if (shard.isEmpty()) {
+            return Optional.empty();
+        }
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(shard.get(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                Location location = Json.MAPPER.readValue(line, Location.class);
+                if (location.invoiceId().equals(invoiceId)) {
+                    return Optional.of(location);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The insurer's limits per buyer id, from the claims policy configuration; none when there is none. */
+    Map<String, List<Limits.Change>> insurerLimits() throws IOException {
+        Optional<InsurerPolicy> policy = read(CLAIMS_POLICY, InsurerPolicy.class);
+        if (policy.isEmpty() || policy.get().creditLimits() == null || policy.get().currency() == null) {
+            return Map.of();
+        }
+        Map<String, List<Limits.Change>> byBuyer = new java.util.HashMap<>();
+        for (InsurerPolicy.Limit limit : policy.get().creditLimits()) {
+            if (limit == null || limit.buyerId() == null || limit.amount() == null || limit.approvedOn() == null) {
+                continue;
+            }
+            byBuyer.computeIfAbsent(limit.buyerId(), k -> new ArrayList<>()).add(new Limits.Change(Limits.Source.INSURER,
+                    io.creditguard.money.Money.rounded(policy.get().currency(), limit.amount(), java.math.RoundingMode.HALF_EVEN)
+                            .amount(), policy.get().currency(), limit.approvedOn(), null, policy.get().insurer(), null, null,
+                    CLAIMS_POLICY, null));
+        }
+        return byBuyer;
+    }
+
+    /** What the ledger reads of the claims policy configuration (the shape of the claim request's {@code policy}). */
+    record InsurerPolicy(String insurer, java.util.Currency currency, List<Limit> creditLimits) {
+        record Limit(String buyerId, java.math.BigDecimal amount, java.time.LocalDate approvedOn) {
+        }
+    }
+
+    <T> Optional<T> read(String key, Class<T> type) throws IOException {
+        Optional<InputStream> content = store.read(key);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = content.get()) {
+            return Optional.of(parse(key, in.readAllBytes(), type));
+        }
+    }
+
+    private static <T> T parse(String key, byte[] content, Class<T> type) throws IOException {
+        try {
+            return Json.MAPPER.readValue(content, type);
+        } catch (JsonProcessingException e) {
+            throw new Unreadable(key, e);
+        }
+    }
+
+    void write(String key, Object value) throws IOException {
+        store.write(key, Json.write(value).getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+}
