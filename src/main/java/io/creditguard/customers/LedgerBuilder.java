@@ -59,7 +59,8 @@ final class LedgerBuilder {
     private final Map<Currency, CurrencyTally> currencies = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
     private final List<CustomerLedger.OpenInvoice> open = new ArrayList<>();
     private final List<Alerts.InvoiceFacts> invoiceFacts = new ArrayList<>();
-    private final Map<String, CustomerLedger.LetterRef> letters = new LinkedHashMap<>();
+    private final List<LetterTally> letters = new ArrayList<>();
+    private final Map<String, LetterTally> letterIds = new java.util.HashMap<>();
     private final List<CustomerLedger.PaymentRef> payments = new ArrayList<>();
     private long openSeen;
     private long lettersDropped;
@@ -78,8 +79,7 @@ final class LedgerBuilder {
             tally.invoiced = tally.invoiced.add(invoice.amount());
         }
         boolean settled = invoice.openAmount().signum() == 0;
-        tally.payments.add(line.effectiveDueDate(), settled, invoice.payments().stream()
-                .map(p -> new PaymentRecord.Received(p.date(), p.amount())).toList());
+        tally.payments.add(line.effectiveDueDate(), settled, invoice.payments());
         for (Invoice.Payment p : invoice.payments()) {
             if (!p.date().isBefore(yearFrom) && !p.date().isAfter(asOf)) {
                 paymentsSeen++;
@@ -95,6 +95,29 @@ final class LedgerBuilder {
         }
     }
 
+    /** A letter of the history as it is gathered: a statement lists several invoices. */
+    private static final class LetterTally {
+        final String letterId;
+        final LocalDate sentOn;
+        final int level;
+        final LedgerLine.LetterKind kind;
+        final List<String> invoiceIds = new ArrayList<>(2);
+
+        LetterTally(String letterId, LocalDate sentOn, int level, LedgerLine.LetterKind kind) {
+            this.letterId = letterId;
+            this.sentOn = sentOn;
+            this.level = level;
+            this.kind = kind;
+        }
+
+        CustomerLedger.LetterRef view() {
+            return new CustomerLedger.LetterRef(letterId, sentOn, level, kind, List.copyOf(invoiceIds));
+        }
+    }
+
+    /** Invoices a letter lists in the ledger, at most. */
+    private static final int LETTER_INVOICES_LISTED = 50;
+
     private void letters(LedgerLine line, CurrencyTally tally) {
         List<Invoice.SentReminder> sent = line.invoice().remindersSent();
         for (int i = 0; i < sent.size(); i++) {
@@ -107,24 +130,30 @@ final class LedgerBuilder {
                     tally.collections++;
                 }
             }
-            String key = reminder.letterId() != null ? reminder.letterId()
-                    : line.invoice().invoiceId() + "\u0000" + reminder.level();
-            CustomerLedger.LetterRef known = letters.get(key);
-            List<String> invoices = new ArrayList<>(known == null ? List.of() : known.invoiceIds());
-            if (invoices.size() < 50) {
-                invoices.add(line.invoice().invoiceId());
+            // Letters recorded before letter ids were kept are one per invoice and level.
+            LetterTally letter = reminder.letterId() == null ? null : letterIds.get(reminder.letterId());
+            if (letter == null) {
+                letter = new LetterTally(reminder.letterId(), reminder.sentOn(), reminder.level(), kind);
+                letters.add(letter);
+                if (reminder.letterId() != null) {
+                    letterIds.put(reminder.letterId(), letter);
+                }
             }
-            letters.put(key, new CustomerLedger.LetterRef(reminder.letterId(), reminder.sentOn(), reminder.level(), kind,
-                    List.copyOf(invoices)));
+            if (letter.invoiceIds.size() < LETTER_INVOICES_LISTED) {
+                letter.invoiceIds.add(line.invoice().invoiceId());
+            }
         }
         if (letters.size() > 2 * CustomerLedger.LETTERS_LISTED) {
-            List<Map.Entry<String, CustomerLedger.LetterRef>> latest = new ArrayList<>(letters.entrySet());
-            latest.sort(Map.Entry.comparingByValue(Comparator.comparing(CustomerLedger.LetterRef::sentOn).reversed()));
-            letters.clear();
-            latest.subList(0, CustomerLedger.LETTERS_LISTED).forEach(e -> letters.put(e.getKey(), e.getValue()));
-            lettersDropped += latest.size() - CustomerLedger.LETTERS_LISTED;
+            letters.sort(LATEST_LETTER_FIRST);
+            List<LetterTally> dropped = letters.subList(CustomerLedger.LETTERS_LISTED, letters.size());
+            lettersDropped += dropped.size();
+            dropped.forEach(l -> letterIds.remove(l.letterId));
+            dropped.clear();
         }
     }
+
+    private static final Comparator<LetterTally> LATEST_LETTER_FIRST = Comparator
+            .comparing((LetterTally l) -> l.sentOn).reversed();
 
     /**
      * Counts the invoice's broken promises that fell due in the 12 months; returns the day promised of the
@@ -220,17 +249,16 @@ final class LedgerBuilder {
         open.sort(Comparator.comparing(CustomerLedger.OpenInvoice::daysOverdue).reversed()
                 .thenComparing(CustomerLedger.OpenInvoice::invoiceId));
         List<CustomerLedger.OpenInvoice> listedOpen = open.subList(0, Math.min(open.size(), CustomerLedger.OPEN_INVOICES_LISTED));
-        List<CustomerLedger.LetterRef> latestLetters = letters.values().stream()
-                .sorted(Comparator.comparing(CustomerLedger.LetterRef::sentOn).reversed()).toList();
-        List<CustomerLedger.LetterRef> listedLetters = latestLetters.subList(0,
-                Math.min(latestLetters.size(), CustomerLedger.LETTERS_LISTED));
+        letters.sort(LATEST_LETTER_FIRST);
+        List<CustomerLedger.LetterRef> listedLetters = letters.subList(0, Math.min(letters.size(),
+                CustomerLedger.LETTERS_LISTED)).stream().map(LetterTally::view).toList();
         payments.sort(Comparator.comparing(CustomerLedger.PaymentRef::date).reversed());
         List<CustomerLedger.PaymentRef> listedPayments = payments.subList(0,
                 Math.min(payments.size(), CustomerLedger.PAYMENTS_LISTED));
         CustomerLedger.Listed listed = new CustomerLedger.Listed(openSeen - listedOpen.size(),
-                lettersDropped + latestLetters.size() - listedLetters.size(), paymentsSeen - listedPayments.size());
+                lettersDropped + letters.size() - listedLetters.size(), paymentsSeen - listedPayments.size());
         CustomerLedger ledger = new CustomerLedger(customer, asOf, run, List.copyOf(rows), null, null, null, null,
-                List.copyOf(listedOpen), List.copyOf(listedLetters), List.copyOf(listedPayments), listed,
+                List.copyOf(listedOpen), listedLetters, List.copyOf(listedPayments), listed,
                 transition.open()).withLimit(limit.orElse(null), exposure.orElse(null));
         return new Built(ledger, transition);
     }

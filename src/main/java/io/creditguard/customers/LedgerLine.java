@@ -68,8 +68,9 @@ public record LedgerLine(String file, Invoice invoice, LocalDate effectiveDueDat
 
     private static final int NO_DATE = Integer.MIN_VALUE;
 
-    void write(DataOutput out) throws IOException {
-        out.writeUTF(file);
+    /** @param fileIndex the number {@code file} has among the run's book files, written instead of its name */
+    void write(DataOutput out, int fileIndex) throws IOException {
+        out.writeInt(fileIndex);
         Invoice.Customer c = invoice.customer();
         out.writeUTF(c.id());
         out.writeUTF(c.name());
@@ -121,8 +122,9 @@ public record LedgerLine(String file, Invoice invoice, LocalDate effectiveDueDat
         text(out, next.detail());
     }
 
-    static LedgerLine read(DataInput in) throws IOException {
-        String file = in.readUTF();
+    /** @param files the run's book files, by the numbers {@link #write} wrote */
+    static LedgerLine read(DataInput in, List<String> files) throws IOException {
+        String file = files.get(in.readInt());
         Invoice.Customer customer = new Invoice.Customer(in.readUTF(), in.readUTF(),
                 in.readBoolean() ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS, in.readUTF(), text(in),
                 text(in), null, null, null);
@@ -185,12 +187,14 @@ public record LedgerLine(String file, Invoice invoice, LocalDate effectiveDueDat
         return day == NO_DATE ? null : LocalDate.ofEpochDay(day);
     }
 
+    /** Book amounts are checked below 10^15 at the currency's minor unit: an unscaled long and a scale hold them. */
     private static void decimal(DataOutput out, BigDecimal value) throws IOException {
-        out.writeUTF(value.toPlainString());
+        out.writeLong(value.unscaledValue().longValueExact());
+        out.writeByte(value.scale());
     }
 
     /** An amount at its currency's minor unit (the book's are checked to fit it), so the ledger writes 100.00, not 100.0. */
     private static BigDecimal decimal(DataInput in, int scale) throws IOException {
-        return new BigDecimal(in.readUTF()).setScale(scale, java.math.RoundingMode.UNNECESSARY);
+        return BigDecimal.valueOf(in.readLong(), in.readByte()).setScale(scale, java.math.RoundingMode.UNNECESSARY);
     }
 }

@@ -97,6 +97,9 @@ public final class LedgerPass implements AutoCloseable {
     private final LocalDate yearFrom;
     private final DataOutputStream[] spill = new DataOutputStream[PARTITIONS];
     private final List<String> errors = new ArrayList<>();
+    /** The book files lines came from, by number: a line's spilled form names its file by number. */
+    private final Map<String, Integer> files = new HashMap<>();
+    private final List<String> fileNames = new ArrayList<>();
     private long failedWrites;
 
     private LedgerPass(ObjectStore store, Mailer mailer, int parallelWrites, Settings settings) throws IOException {
@@ -143,7 +146,10 @@ public final class LedgerPass implements AutoCloseable {
                         1 << 16));
             }
             spill[partition].writeByte(1);
-            line.write(spill[partition]);
+            line.write(spill[partition], files.computeIfAbsent(line.file(), f -> {
+                fileNames.add(f);
+                return fileNames.size() - 1;
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException("spilling the ledger's lines to " + dir, e);
         }
@@ -323,12 +329,12 @@ public final class LedgerPass implements AutoCloseable {
             throws IOException {
         Map<String, LedgerIndex.Row> before = readJson(file("previous", p), LedgerIndex.Row.class, LedgerIndex.Row::customerId);
         Map<String, Profile> profiles = readJson(file("profiles", p), Profile.class, Profile::customerId);
-        Map<String, LedgerBuilder> builders = new TreeMap<>();
+        Map<String, LedgerBuilder> builders = new HashMap<>();
         Path lines = file("lines", p);
         if (Files.exists(lines)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(lines), 1 << 16))) {
                 while (in.read() == 1) {
-                    LedgerLine line = LedgerLine.read(in);
+                    LedgerLine line = LedgerLine.read(in, fileNames);
                     builders.computeIfAbsent(line.invoice().customer().id(), id -> new LedgerBuilder(settings.asOf()))
                             .add(line);
                     locate(line, run);
@@ -336,7 +342,9 @@ public final class LedgerPass implements AutoCloseable {
             }
         }
         List<Future<?>> writes = new ArrayList<>();
-        for (Map.Entry<String, LedgerBuilder> entry : builders.entrySet()) {
+        List<Map.Entry<String, LedgerBuilder>> customers = new ArrayList<>(builders.entrySet());
+        customers.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, LedgerBuilder> entry : customers) {
             String id = entry.getKey();
             Optional<Profile> profile = Optional.ofNullable(profiles.get(id));
             Optional<Limits.InForce> limit = Limits.inForce(profile.map(Profile::limits).orElse(List.of()),

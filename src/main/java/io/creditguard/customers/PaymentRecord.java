@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import io.creditguard.money.Money;
 import io.creditguard.money.Rates;
+import io.creditguard.receivables.Invoice;
 
 /**
  * How a customer pays, read from the book: its payments in one currency over the last 12 months and the
@@ -59,10 +60,6 @@ public record PaymentRecord(Window last12Months, Window last90Days, BigDecimal t
             Integer p90DaysBeyondTerms, int maxDaysBeyondTerms) {
     }
 
-    /** A payment received on an invoice. */
-    public record Received(LocalDate date, BigDecimal amount) {
-    }
-
     /**
      * Gathers one customer's invoices in one currency, one at a time: memory grows with the number of
      * distinct days-beyond-terms, never with the number of invoices.
@@ -87,9 +84,9 @@ public record PaymentRecord(Window last12Months, Window last90Days, BigDecimal t
          * @param settled nothing is open on it
          * @param payments every payment recorded on it, in any order
          */
-        public void add(LocalDate dueDate, boolean settled, List<Received> payments) {
+        public void add(LocalDate dueDate, boolean settled, List<Invoice.Payment> payments) {
             LocalDate last = null;
-            for (Received payment : payments) {
+            for (Invoice.Payment payment : payments) {
                 if (payment.date().isAfter(asOf)) {
                     continue;
                 }
@@ -134,7 +131,7 @@ public record PaymentRecord(Window last12Months, Window last90Days, BigDecimal t
             this.from = from;
         }
 
-        void payment(Received payment, int days) {
+        void payment(Invoice.Payment payment, int days) {
             if (payment.date().isBefore(from)) {
                 return;
             }

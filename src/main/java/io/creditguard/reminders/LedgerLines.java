@@ -34,9 +34,10 @@ final class LedgerLines {
             return;
         }
         ReminderPolicy policy = engine.policy();
-        List<LedgerLine.LetterKind> kinds = new ArrayList<>(invoice.remindersSent().size());
+        List<LedgerLine.LetterKind> kinds = invoice.remindersSent().isEmpty() ? List.of()
+                : new ArrayList<>(invoice.remindersSent().size());
         for (Invoice.SentReminder sent : invoice.remindersSent()) {
-            kinds.add(policy.level(sent.level()).map(l -> kind(l.levelKind())).orElse(LedgerLine.LetterKind.REMINDER));
+            kinds.add(kind(policy, sent.level()));
         }
         LedgerLine.InsurerDeadline insurer = null;
         ReminderPolicy.Insurer rule = policy.insurer();
@@ -49,6 +50,16 @@ final class LedgerLines {
         LocalDate promised = invoice.dunning().promisedPaymentDate();
         ledger.add(new LedgerLine(file, invoice, decision.effectiveDueDate(), kinds, insurer,
                 promised == null ? null : engine.promiseKeptUntil(promised), next(decision)));
+    }
+
+    /** What the policy's level was; a level the policy no longer has counts as a reminder. */
+    private static LedgerLine.LetterKind kind(ReminderPolicy policy, int level) {
+        for (ReminderPolicy.Level l : policy.levels()) {
+            if (l.level() == level) {
+                return kind(l.levelKind());
+            }
+        }
+        return LedgerLine.LetterKind.REMINDER;
     }
 
     private static LedgerLine.LetterKind kind(ReminderPolicy.Kind kind) {

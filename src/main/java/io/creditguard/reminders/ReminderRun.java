@@ -213,6 +213,8 @@ public class ReminderRun {
                     recordSent(files.get(i), outcomes.file(i), tally);
                 }
             }
+            // The KPIs' running sums per customer go before the ledger's customers come: a 256 MiB heap holds one.
+            tally.reportKpis();
             tally.customers = tally.ledger.finish();
         } finally {
             deleteAll(spill);
@@ -224,7 +226,7 @@ public class ReminderRun {
                 tally.insurerNotifications, tally.skipped,
                 tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                 gaps.stream().map(RateGaps.Gap::message).toList(),
-                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpis.report(),
+                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpisReport,
                 tally.customers);
         if (!dryRun) {
             store.write(reportKey(asOf, started), Json.write(report).getBytes(StandardCharsets.UTF_8), "application/json");
@@ -536,7 +538,8 @@ public class ReminderRun {
     }
 
     private static final class Tally {
-        final Kpis kpis;
+        Kpis kpis;
+        Kpis.Report kpisReport;
         final LedgerPass ledger;
         LedgerPass.Report customers;
         long read;
@@ -554,6 +557,11 @@ public class ReminderRun {
         Tally(Kpis kpis, LedgerPass ledger) {
             this.kpis = kpis;
             this.ledger = ledger;
+        }
+
+        void reportKpis() {
+            kpisReport = kpis.report();
+            kpis = null;
         }
 
         synchronized void error(LineError error) {
