@@ -21,20 +21,20 @@ import io.creditguard.mail.Mailer;
 import io.creditguard.money.Money;
 import io.creditguard.reference.ReferenceTable;
 import io.creditguard.store.ObjectStore;
-import io.creditguard.store.Updates;
 import io.creditguard.templates.LetterFormat;
 
 /**
  * One e-mail a day to the finance team ({@code policy.alerts.to}) listing the customer alerts that began and
  * ended since the last one, in Swedish or English.
  *
- * <p>Each run that changes an alert writes what changed to {@code alerts/events/<run start>.jsonl}; the digest
- * gathers every such file after the one the last digest went through ({@code alerts/digest.json}), mails them
- * in one message and then records that it did. A run that cannot mail (no server, a refusal, an outage)
- * leaves the files and the next run tries again with whatever has come since; a digest already sent on the
- * day is not sent again, and what changed later waits for the next day's. The one gap left, as with letters:
- * a run that dies between the server's acceptance and the record mails that digest again on the re-run,
- * with the same Message-ID.
+ * <p>Each run that changes an alert writes what changed to a file of its own under {@code alerts/events/}; the
+ * digest gathers every such file there, mails them in one message, records which it mailed
+ * ({@code alerts/digest.json}) and removes them. A run that cannot mail (no server, a refusal, an outage) leaves
+ * the files and the next run tries again with whatever has come since; a digest already sent on the day is not
+ * sent again, and what changed later waits for the next day's. A run that died after the server accepted the
+ * mail but before it removed the files finds them named in the record and removes them unsent. The one gap
+ * left, as with letters: a run that dies between the server's acceptance and the record mails that digest again
+ * on the re-run, with the same Message-ID.
  */
 final class AlertDigest {
 
@@ -44,8 +44,8 @@ final class AlertDigest {
     /** Alerts listed per kind and change; the rest are counted. */
     static final int LISTED = 50;
 
-    /** The last digest: sent on {@code lastSentOn}, covering the event files up to {@code through}. */
-    record State(LocalDate lastSentOn, String messageId, String through) {
+    /** The last digest: sent on {@code lastSentOn}, made of the event files {@code files}. */
+    record State(LocalDate lastSentOn, String messageId, List<String> files) {
     }
 
     public enum Status {
@@ -96,20 +96,21 @@ final class AlertDigest {
     /** Mails the digest of {@code asOf}, if one is due and there is something to say. */
     Outcome send(LocalDate asOf, AlertPolicy policy) throws IOException {
         Optional<State> state = readState();
-        String through = state.map(State::through).orElse("");
-        List<String> files = store.list(EVENTS).stream().filter(k -> k.compareTo(through) > 0).toList();
+        List<String> mailed = state.map(State::files).orElse(List.of());
+        for (String file : mailed) {
+            store.delete(file); // mailed by a run that died before it removed them
+        }
+        List<String> files = store.list(EVENTS).stream().filter(k -> !mailed.contains(k)).toList();
         if (files.isEmpty()) {
             return Outcome.of(Status.NOTHING_NEW, null);
         }
-        String last = files.get(files.size() - 1);
         if (policy.to() == null) {
-            // Nobody to tell: the events are in the run reports; a digest configured later starts from now.
-            record(new State(state.map(State::lastSentOn).orElse(null), null, last));
-            deleteThrough(last);
+            // Nobody to tell: the changes are in the run reports; a digest configured later starts from then.
+            delete(files);
             return Outcome.of(Status.NOT_CONFIGURED, "policy.alerts.to is not set");
         }
         if (state.isPresent() && asOf.equals(state.get().lastSentOn())) {
-            return Outcome.of(Status.ALREADY_SENT_TODAY, "today's digest went at " + state.get().messageId());
+            return Outcome.of(Status.ALREADY_SENT_TODAY, "today's digest went as " + state.get().messageId());
         }
         if (policy.from() == null) {
             return Outcome.of(Status.NOT_SENT, "no sender: set policy.alerts.from or policy.delivery.from");
@@ -126,9 +127,17 @@ final class AlertDigest {
             LOG.warnf("the alert digest of %s was not sent; the next run tries again: %s", asOf, reason);
             return new Outcome(Status.NOT_SENT, policy.to(), null, began, events.size() - began, reason);
         }
-        record(new State(asOf, accepted.messageId(), last));
-        deleteThrough(last);
+        store.write(STATE, Json.write(new State(asOf, accepted.messageId(), files)).getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        delete(files);
         return new Outcome(Status.SENT, policy.to(), accepted.messageId(), began, events.size() - began, null);
+    }
+
+    /** Where a run's changes wait for the digest: by the day and the run, and the content, so no two runs share one. */
+    static String eventsKey(LocalDate asOf, java.time.Instant started, byte[] content) {
+        return EVENTS + asOf + "-" + java.time.format.DateTimeFormatter.ofPattern("HHmmssSSS")
+                .format(started.atZone(java.time.ZoneOffset.UTC)) + "-" + io.creditguard.digest.Sha256.shortHex(
+                        new String(content, StandardCharsets.UTF_8)) + ".jsonl";
     }
 
     /** The digest of {@code events} as mail: a subject, a list per change and kind, in the policy's language. */
@@ -223,22 +232,9 @@ final class AlertDigest {
         }
     }
 
-    /** Records the digest by compare-and-set, so two runs at once never both count the same events as sent. */
-    private void record(State after) throws IOException {
-        Updates.update(store, STATE, "application/json", current -> {
-            State now = current.isEmpty() ? null : Json.MAPPER.readValue(current.get(), State.class);
-            if (now != null && now.through() != null && now.through().compareTo(after.through()) >= 0) {
-                return Updates.Result.unchanged(null);
-            }
-            return new Updates.Result<>(Json.write(after).getBytes(StandardCharsets.UTF_8), null);
-        });
-    }
-
-    private void deleteThrough(String last) throws IOException {
-        for (String key : store.list(EVENTS)) {
-            if (key.compareTo(last) <= 0) {
-                store.delete(key);
-            }
+    private void delete(List<String> files) throws IOException {
+        for (String file : files) {
+            store.delete(file);
         }
     }
 }

@@ -281,9 +281,8 @@ public final class LedgerPass implements AutoCloseable {
                         "application/x-ndjson");
             }
             if (eventCount > 0) {
-                String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss.SSS'Z'")
-                        .format(settings.startedAt().atZone(java.time.ZoneOffset.UTC));
-                ledgers.store().write(AlertDigest.EVENTS + stamp + ".jsonl", Files.readAllBytes(dir.resolve("events")),
+                byte[] changed = Files.readAllBytes(dir.resolve("events"));
+                ledgers.store().write(AlertDigest.eventsKey(settings.asOf(), settings.startedAt(), changed), changed,
                         "application/x-ndjson");
                 for (Map.Entry<Alerts.Type, Long> started : began.entrySet()) {
                     System.out.println(RateAlarms.line(METRIC, "Alert", started.getKey().name(), started.getValue(),
