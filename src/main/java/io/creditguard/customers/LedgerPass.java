@@ -100,6 +100,9 @@ public final class LedgerPass implements AutoCloseable {
     /** The book files lines came from, by number: a line's spilled form names its file by number. */
     private final Map<String, Integer> files = new HashMap<>();
     private final List<String> fileNames = new ArrayList<>();
+    /** One line's spilled form, built here to be written after its customer's id and its length. */
+    private final java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream(512);
+    private final DataOutputStream recordOut = new DataOutputStream(record);
     private long failedWrites;
 
     private LedgerPass(ObjectStore store, Mailer mailer, int parallelWrites, Settings settings) throws IOException {
@@ -145,11 +148,16 @@ public final class LedgerPass implements AutoCloseable {
                 spill[partition] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file("lines", partition)),
                         1 << 16));
             }
-            spill[partition].writeByte(1);
-            line.write(spill[partition], files.computeIfAbsent(line.file(), f -> {
+            record.reset();
+            line.write(recordOut, files.computeIfAbsent(line.file(), f -> {
                 fileNames.add(f);
                 return fileNames.size() - 1;
             }));
+            DataOutputStream out = spill[partition];
+            out.writeByte(1);
+            out.writeUTF(line.invoice().customer().id());
+            out.writeInt(record.size());
+            record.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("spilling the ledger's lines to " + dir, e);
         }
@@ -328,28 +336,40 @@ public final class LedgerPass implements AutoCloseable {
             throws IOException {
         Map<String, LedgerIndex.Row> before = readJson(file("previous", p), LedgerIndex.Row.class, LedgerIndex.Row::customerId);
         Map<String, Profile> profiles = readJson(file("profiles", p), Profile.class, Profile::customerId);
-        Map<String, LedgerBuilder> builders = new HashMap<>();
+        // The partition's lines gathered by customer as the bytes they were spilled as, so only one customer's
+        // lines are ever objects at a time: they die young, and the collector has little to do.
+        Map<String, java.io.ByteArrayOutputStream> byCustomer = new HashMap<>();
         Path lines = file("lines", p);
         if (Files.exists(lines)) {
+            byte[] buffer = new byte[4096];
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(lines), 1 << 16))) {
                 while (in.read() == 1) {
-                    LedgerLine line = LedgerLine.read(in, fileNames);
-                    builders.computeIfAbsent(line.invoice().customer().id(), id -> new LedgerBuilder(settings.asOf()))
-                            .add(line);
-                    locate(line, run);
+                    String id = in.readUTF();
+                    int length = in.readInt();
+                    buffer = length > buffer.length ? new byte[length] : buffer;
+                    in.readFully(buffer, 0, length);
+                    byCustomer.computeIfAbsent(id, k -> new java.io.ByteArrayOutputStream(1024)).write(buffer, 0, length);
                 }
             }
         }
         List<Future<?>> writes = new ArrayList<>();
-        List<Map.Entry<String, LedgerBuilder>> customers = new ArrayList<>(builders.entrySet());
-        customers.sort(Map.Entry.comparingByKey());
-        for (Map.Entry<String, LedgerBuilder> entry : customers) {
-            String id = entry.getKey();
+        List<String> customers = new ArrayList<>(byCustomer.keySet());
+        customers.sort(null);
+        for (String id : customers) {
+            LedgerBuilder builder = new LedgerBuilder(settings.asOf());
+            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(byCustomer.remove(id)
+                    .toByteArray()))) {
+                while (in.available() > 0) {
+                    LedgerLine line = LedgerLine.read(in, fileNames);
+                    builder.add(line);
+                    locate(line, run);
+                }
+            }
             Optional<Profile> profile = Optional.ofNullable(profiles.get(id));
             Optional<Limits.InForce> limit = Limits.inForce(profile.map(Profile::limits).orElse(List.of()),
                     insurer.getOrDefault(id, List.of()), settings.asOf());
             LedgerIndex.Row previous = before.remove(id);
-            LedgerBuilder.Built built = entry.getValue().build(settings.run(), limit, settings.rates(), settings.alerts(),
+            LedgerBuilder.Built built = builder.build(settings.run(), limit, settings.rates(), settings.alerts(),
                     previous == null ? List.of() : previous.openAlerts());
             CustomerLedger ledger = built.ledger();
             run.row(LedgerIndex.Row.of(ledger, profile.flatMap(Profile::lastCreditCheck)));
