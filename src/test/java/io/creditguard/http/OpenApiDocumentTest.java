@@ -37,12 +37,15 @@ import io.creditguard.breakeven.FactoringAnalysis;
 import io.creditguard.breakeven.FactoringRequest;
 import io.creditguard.breakeven.LossBreakeven;
 import io.creditguard.breakeven.LossRequest;
-import io.creditguard.breakeven.ProtectionComparison;
+import io.creditguard.breakeven.ProtectionAnswer;
 import io.creditguard.breakeven.ProtectionRequest;
-import io.creditguard.claims.ClaimAssessment;
 import io.creditguard.claims.ClaimRequest;
+import io.creditguard.claims.ClaimsFunction;
+import io.creditguard.credit.CreditCheckAnswer;
 import io.creditguard.credit.CreditCheckRequest;
-import io.creditguard.credit.CreditDecision;
+import io.creditguard.customers.CustomerService;
+import io.creditguard.customers.InvoicePatch;
+import io.creditguard.customers.LimitRequest;
 import io.creditguard.json.Json;
 import io.creditguard.reminders.PreviewRequest;
 import io.creditguard.reminders.ReminderService;
@@ -65,9 +68,11 @@ class OpenApiDocumentTest {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)).build();
     /** The records behind the names the skeleton refers to. */
     private static final List<Class<?>> TYPES = List.of(LossRequest.class, LossBreakeven.Result.class, ProtectionRequest.class,
-            ProtectionComparison.Result.class, FactoringRequest.class, FactoringAnalysis.Result.class, CreditCheckRequest.class,
-            CreditDecision.Result.class, PreviewRequest.class, ReminderService.Preview.class, ClaimRequest.class,
-            ClaimAssessment.Result.class, Problem.class, io.creditguard.webhooks.IntakeResult.class);
+            ProtectionAnswer.class, FactoringRequest.class, FactoringAnalysis.Result.class, CreditCheckRequest.class,
+            CreditCheckAnswer.class, PreviewRequest.class, ReminderService.Preview.class, ClaimRequest.class,
+            ClaimsFunction.ClaimAnswer.class, Problem.class, io.creditguard.webhooks.IntakeResult.class,
+            CustomerService.CustomerList.class, CustomerService.CustomerView.class, CustomerService.InvoiceDecisions.class,
+            LimitRequest.class, InvoicePatch.class);
 
     @Inject
     Instance<HttpFunction> functions;
@@ -170,8 +175,16 @@ class OpenApiDocumentTest {
         return content.path("schema").path("$ref").asText().replace("#/components/schemas/", "");
     }
 
+    @Inject
+    io.creditguard.reminders.ReminderRun run;
+
     @Test
     void everyEventBodyAndEveryAnswerToItFitTheirSchemas() throws IOException {
+        // The ledger's sample events name a customer and an invoice of the sample book, after its run.
+        Path book = Path.of("target/test-store/receivables/sample-book.jsonl");
+        Files.createDirectories(book.getParent());
+        Files.copy(Path.of("samples/receivables/sample-book.jsonl"), book, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        run.run(java.util.Optional.of(java.time.LocalDate.parse("2026-11-30")), false);
         JsonNode document = committed();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, JsonNode> event : events().entrySet()) {

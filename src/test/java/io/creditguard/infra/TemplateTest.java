@@ -251,6 +251,26 @@ class TemplateTest {
     }
 
     @Test
+    void theCustomerAlertsHaveAnAlarmAndTheLedgerIsReadOnlyWhereItIsRead() {
+        Map<String, Object> alarm = resources().values().stream()
+                .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type"))).map(TemplateTest::properties)
+                .filter(p -> io.creditguard.customers.LedgerPass.METRIC.equals(p.get("MetricName"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no alarm on " + io.creditguard.customers.LedgerPass.METRIC));
+        assertThat(alarm.get("Namespace")).isEqualTo(io.creditguard.rates.RateAlarms.NAMESPACE);
+        assertThat(Json.write(alarm.get("Dimensions"))).contains("reminders-run");
+        assertThat(alarm).containsKey("AlarmActions");
+        // Claims and breakeven read the ledger and write nothing; the credit check writes only the customers' limits.
+        for (String export : List.of("claims", "breakeven")) {
+            assertThat(Json.write(statements(lambdasByExport().get(export).get(0)))).as(export).contains("/book/customers/")
+                    .doesNotContain("s3:PutObject").doesNotContain("s3:DeleteObject");
+        }
+        List<String> creditWrites = statements(lambdasByExport().get("credit-check").get(0)).stream()
+                .filter(s -> String.valueOf(s.get("Action")).contains("s3:PutObject")).map(s -> Json.write(s.get("Resource")))
+                .toList();
+        assertThat(creditWrites).singleElement().satisfies(w -> assertThat(w).contains("/book/profiles/*"));
+    }
+
+    @Test
     void everyEventFileBelongsToARouteOrASchedule() throws IOException {
         Set<String> routes = httpFunctions.stream().flatMap(f -> f.routes().stream()).map(Route::key).collect(Collectors.toSet());
         Set<String> schedules = scheduledFunctions.stream().map(ScheduledFunction::exportName).collect(Collectors.toSet());

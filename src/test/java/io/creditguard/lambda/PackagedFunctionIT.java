@@ -99,6 +99,18 @@ class PackagedFunctionIT {
     }
 
     @Test
+    void theCustomersFunctionListsTheLedgerTheRunBuilt() {
+        invoke("reminders-run", Events.read("reminders-run.json"));
+        JsonPath response = invoke("customers", Events.read("customers-list.json"));
+        assertThat(response.getInt("statusCode")).isEqualTo(200);
+        assertThat(body(response).getString("asOf")).isEqualTo("2026-11-30");
+        assertThat(body(response).getInt("total")).isEqualTo(22);
+        JsonPath letter = invoke("customers", Events.read("letters-pdf.json"));
+        assertThat(letter.getInt("statusCode")).isEqualTo(200);
+        assertThat(letter.getBoolean("isBase64Encoded")).isTrue();
+    }
+
+    @Test
     void theWebFormAndTheOpenApiDocumentAreInThePackage() throws IOException {
         ObjectNode page = event("credit-check.json");
         page.put("routeKey", "GET /openapi.yaml").put("rawPath", "/openapi.yaml").remove("body");
