@@ -369,39 +369,36 @@ public class CustomerService {
             throw new Conflict(FieldError.at("$." + field, "cannot be changed: invoice " + line.path("invoiceNumber").asText()
                     + " is paid"));
         }
+        ObjectNode decided = line.withObject("/decided");
         if (present.contains("disputed")) {
             line.put("disputed", Boolean.TRUE.equals(patch.disputed()));
-            if (Boolean.TRUE.equals(patch.disputed())) {
-                line.put("disputeReason", patch.disputeReason());
-            } else {
-                line.remove("disputeReason");
-            }
+            setOrRemove(decided, "disputeReason", Boolean.TRUE.equals(patch.disputed()) ? patch.disputeReason() : null);
         }
         if (present.contains("pausedUntil")) {
             setOrRemove(line, "pausedUntil", patch.pausedUntil());
         }
         if (present.contains("promisedPaymentDate")) {
             // A promise whose day has passed unpaid and is replaced (or withdrawn) stays on record as broken.
-            JsonNode earlier = line.get("promisedPaymentDate");
+            JsonNode earlier = decided.get("promisedPaymentDate");
             if (earlier != null && earlier.isTextual() && LocalDate.parse(earlier.asText()).isBefore(today())
                     && !earlier.asText().equals(String.valueOf(patch.promisedPaymentDate()))) {
-                ArrayNode broken = line.withArray("promisesBroken");
+                ArrayNode broken = decided.withArray("promisesBroken");
                 if (!broken.toString().contains(earlier.asText())) {
                     broken.add(earlier.asText());
                 }
             }
-            setOrRemove(line, "promisedPaymentDate", patch.promisedPaymentDate());
+            setOrRemove(decided, "promisedPaymentDate", patch.promisedPaymentDate());
         }
-        line.put("decidedBy", who.by());
-        line.put("decidedAt", at.toString());
+        decided.put("by", who.by());
+        decided.put("at", at.toString());
         return line;
     }
 
-    private static void setOrRemove(ObjectNode line, String field, LocalDate value) {
+    private static void setOrRemove(ObjectNode node, String field, Object value) {
         if (value == null) {
-            line.remove(field);
+            node.remove(field);
         } else {
-            line.put(field, value.toString());
+            node.put(field, value.toString());
         }
     }
 

@@ -1,13 +1,9 @@
 package io.creditguard.customers;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 
 import io.creditguard.money.Currencies;
@@ -18,8 +14,9 @@ import io.creditguard.receivables.Invoice;
  * run decided about it on the day.
  *
  * <p>Lines travel from the run's first pass to the ledger's through local spill files in a compact binary
- * form ({@link #write}, {@link #read}) of just the fields the ledger reads, so the ledger costs the run
- * little more than the bytes: the invoice's terms, credits and fees, and the customer's address, are left out.
+ * form ({@link #write}, read back by {@link SpilledLine}) of just the fields the ledger reads, so the ledger
+ * costs the run little more than the bytes: the invoice's terms, credits and fees, and the customer's address,
+ * are left out.
  *
  * @param file the book file the invoice is in, where a change to it is written back
  * @param effectiveDueDate the due date the run counted from (moved off weekends and holidays as the policy says)
@@ -66,135 +63,113 @@ public record LedgerLine(String file, Invoice invoice, LocalDate effectiveDueDat
     public record InsurerDeadline(LocalDate deadline, LocalDate warnFrom) {
     }
 
-    private static final int NO_DATE = Integer.MIN_VALUE;
+    /** A date not given, as the spilled form writes it. */
+    static final int NO_DATE = Integer.MIN_VALUE;
 
-    /** @param fileIndex the number {@code file} has among the run's book files, written instead of its name */
-    void write(DataOutput out, int fileIndex) throws IOException {
-        out.writeInt(fileIndex);
+    /**
+     * The line's spilled form, read back by {@link SpilledLine}: numbers as they are (days since the epoch,
+     * amounts in minor units), and only the strings the ledger shows.
+     *
+     * @param fileIndex the number {@code file} has among the run's book files, written instead of its name
+     * @param currencyIndex likewise the currency's number among the run's currencies
+     */
+    void write(ByteBuffer out, int fileIndex, int currencyIndex) {
         Invoice.Customer c = invoice.customer();
-        out.writeUTF(c.id());
-        out.writeUTF(c.name());
-        out.writeBoolean(c.type() == Invoice.CustomerType.CONSUMER);
-        out.writeUTF(c.country());
+        Invoice.Dunning d = invoice.dunning();
+        boolean open = invoice.openAmount().signum() > 0;
+        int flags = (c.type() == Invoice.CustomerType.CONSUMER ? 1 : 0) | (open ? 4 : 0)
+                | (d.disputed() ? 8 : 0) | (d.decided() != null ? 16 : 0) | (insurer != null ? 32 : 0);
+        out.put((byte) flags);
+        text(out, c.name());
+        text(out, c.country());
         text(out, c.language());
         text(out, c.email());
-        out.writeUTF(invoice.invoiceId());
-        out.writeUTF(invoice.invoiceNumber());
-        out.writeUTF(invoice.currency().getCurrencyCode());
+        out.putInt(fileIndex);
+        text(out, invoice.invoiceId());
+        text(out, invoice.invoiceNumber());
+        out.put((byte) currencyIndex);
+        int scale = Currencies.minorUnits(invoice.currency());
         date(out, invoice.issueDate());
         date(out, invoice.dueDate());
         date(out, effectiveDueDate);
-        decimal(out, invoice.amount());
-        decimal(out, invoice.openAmount());
-        out.writeShort(invoice.payments().size());
+        out.putLong(cents(invoice.amount(), scale));
+        out.putLong(cents(invoice.openAmount(), scale));
+        out.putShort((short) invoice.payments().size());
         for (Invoice.Payment p : invoice.payments()) {
             date(out, p.date());
-            decimal(out, p.amount());
+            out.putLong(cents(p.amount(), scale));
         }
-        Invoice.Dunning d = invoice.dunning();
-        out.writeBoolean(d.disputed());
-        text(out, d.disputeReason());
-        date(out, d.pausedUntil());
-        date(out, d.promisedPaymentDate());
-        out.writeShort(d.promisesBroken().size());
-        for (LocalDate broken : d.promisesBroken()) {
-            date(out, broken);
-        }
-        text(out, d.decidedBy());
-        out.writeLong(d.decidedAt() == null ? Long.MIN_VALUE : d.decidedAt().toEpochMilli());
-        out.writeShort(d.remindersSent().size());
+        out.putShort((short) d.remindersSent().size());
         for (int i = 0; i < d.remindersSent().size(); i++) {
             Invoice.SentReminder sent = d.remindersSent().get(i);
-            out.writeByte(sent.level());
+            out.put((byte) sent.level());
             date(out, sent.sentOn());
+            out.put((byte) kinds.get(i).ordinal());
             text(out, sent.letterId());
-            out.writeByte(kinds.get(i).ordinal());
         }
         date(out, d.insurerNotifiedOn());
-        out.writeBoolean(insurer != null);
         if (insurer != null) {
             date(out, insurer.deadline());
             date(out, insurer.warnFrom());
         }
-        date(out, promiseKeptUntil);
-        out.writeByte(next.step().ordinal());
-        text(out, next.reason());
-        text(out, next.detail());
-    }
-
-    /** @param files the run's book files, by the numbers {@link #write} wrote */
-    static LedgerLine read(DataInput in, List<String> files) throws IOException {
-        String file = files.get(in.readInt());
-        Invoice.Customer customer = new Invoice.Customer(in.readUTF(), in.readUTF(),
-                in.readBoolean() ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS, in.readUTF(), text(in),
-                text(in), null, null, null);
-        String invoiceId = in.readUTF();
-        String number = in.readUTF();
-        Currency currency = Currency.getInstance(in.readUTF());
-        LocalDate issued = date(in);
-        LocalDate due = date(in);
-        LocalDate effectiveDue = date(in);
-        int scale = Currencies.minorUnits(currency);
-        BigDecimal amount = decimal(in, scale);
-        BigDecimal open = decimal(in, scale);
-        List<Invoice.Payment> payments = new ArrayList<>();
-        for (int i = in.readShort(); i > 0; i--) {
-            payments.add(new Invoice.Payment(null, date(in), decimal(in, scale), null, null));
+        date(out, d.pausedUntil());
+        if (d.decided() != null) {
+            Invoice.Decided decided = d.decided();
+            text(out, decided.disputeReason());
+            date(out, decided.promisedPaymentDate());
+            out.putShort((short) decided.promisesBroken().size());
+            for (LocalDate broken : decided.promisesBroken()) {
+                date(out, broken);
+            }
+            text(out, decided.by());
+            out.putLong(decided.at().toEpochMilli());
+            date(out, promiseKeptUntil);
         }
-        boolean disputed = in.readBoolean();
-        String reason = text(in);
-        LocalDate paused = date(in);
-        LocalDate promised = date(in);
-        List<LocalDate> broken = new ArrayList<>();
-        for (int i = in.readShort(); i > 0; i--) {
-            broken.add(date(in));
-        }
-        String decidedBy = text(in);
-        long decidedAt = in.readLong();
-        List<Invoice.SentReminder> sent = new ArrayList<>();
-        List<LetterKind> kinds = new ArrayList<>();
-        for (int i = in.readShort(); i > 0; i--) {
-            sent.add(new Invoice.SentReminder(in.readByte(), date(in), text(in), null));
-            kinds.add(LetterKind.values()[in.readByte()]);
-        }
-        LocalDate notified = date(in);
-        InsurerDeadline insurer = in.readBoolean() ? new InsurerDeadline(date(in), date(in)) : null;
-        LocalDate keptUntil = date(in);
-        Next next = new Next(Step.values()[in.readByte()], text(in), text(in));
-        Invoice invoice = new Invoice(invoiceId, number, currency, issued, due, amount, open, customer, null, payments,
-                null, new Invoice.Dunning(disputed, paused, sent, notified, reason, promised, broken, decidedBy,
-                        decidedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(decidedAt)), null, null);
-        return new LedgerLine(file, invoice, effectiveDue, kinds, insurer, keptUntil, next);
-    }
-
-    private static void text(DataOutput out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
+        out.put((byte) next.step().ordinal());
+        if (open) { // what the run does next is shown for open invoices only
+            text(out, next.reason());
+            text(out, next.detail());
         }
     }
 
-    private static String text(DataInput in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    /** A string as its UTF-8 bytes after their count; -1 for none. Ids and numbers are ASCII: no copy is made of them. */
+    static void text(ByteBuffer out, String value) {
+        if (value == null) {
+            out.putInt(-1);
+            return;
+        }
+        int length = value.length();
+        int at = out.position();
+        out.putInt(length);
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                out.position(at);
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                out.putInt(bytes.length);
+                out.put(bytes);
+                return;
+            }
+            out.put((byte) c);
+        }
     }
 
-    private static void date(DataOutput out, LocalDate value) throws IOException {
-        out.writeInt(value == null ? NO_DATE : (int) value.toEpochDay());
+    static String text(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
     }
 
-    private static LocalDate date(DataInput in) throws IOException {
-        int day = in.readInt();
-        return day == NO_DATE ? null : LocalDate.ofEpochDay(day);
+    private static void date(ByteBuffer out, LocalDate value) {
+        out.putInt(value == null ? NO_DATE : (int) value.toEpochDay());
     }
 
-    /** Book amounts are checked below 10^15 at the currency's minor unit: an unscaled long and a scale hold them. */
-    private static void decimal(DataOutput out, BigDecimal value) throws IOException {
-        out.writeLong(value.unscaledValue().longValueExact());
-        out.writeByte(value.scale());
-    }
-
-    /** An amount at its currency's minor unit (the book's are checked to fit it), so the ledger writes 100.00, not 100.0. */
-    private static BigDecimal decimal(DataInput in, int scale) throws IOException {
-        return BigDecimal.valueOf(in.readLong(), in.readByte()).setScale(scale, java.math.RoundingMode.UNNECESSARY);
+    /** Book amounts are checked below 10^15 and to the currency's minor unit: its minor units fit a long. */
+    private static long cents(BigDecimal value, int scale) {
+        return value.setScale(scale, java.math.RoundingMode.UNNECESSARY).scaleByPowerOfTen(scale).longValueExact();
     }
 }

@@ -1,15 +1,13 @@
 package io.creditguard.customers;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +42,7 @@ import io.creditguard.store.ObjectStore;
 /**
  * The customer ledger as the reminder run builds it, inside the run's bounded memory. While the run reads the
  * book, each invoice's {@link LedgerLine} goes to a local spill file chosen by its customer; then each spill
- * file in turn (a sixty-fourth of the customers) is read back, grouped by customer and built
+ * file in turn (a 256th of the customers) is read back, grouped by customer and built
  * ({@link LedgerBuilder}) with the customer's limit in force and the alerts open after the run before, and
  * written: {@code customers/<customerId>.json}, a row of {@code customers/index.jsonl}, where each open
  * invoice is ({@code customers/invoices/}), and the alerts that began and ended ({@code alerts/events/}).
@@ -59,7 +57,7 @@ public final class LedgerPass implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LedgerPass.class);
     /** Spill files: a customer's lines share one, and one file's customers are built in memory at a time. */
-    static final int PARTITIONS = 64;
+    static final int PARTITIONS = 256;
     private static final int LISTED = 100;
     /** An invoice paid within this many days can still be found for a PATCH, to be told it is paid. */
     private static final int SETTLED_LOCATABLE_DAYS = 30;
@@ -95,14 +93,15 @@ public final class LedgerPass implements AutoCloseable {
     private final Settings settings;
     private final Path dir;
     private final LocalDate yearFrom;
-    private final DataOutputStream[] spill = new DataOutputStream[PARTITIONS];
+    private final java.io.OutputStream[] spill = new java.io.OutputStream[PARTITIONS];
     private final List<String> errors = new ArrayList<>();
     /** The book files lines came from, by number: a line's spilled form names its file by number. */
     private final Map<String, Integer> files = new HashMap<>();
     private final List<String> fileNames = new ArrayList<>();
-    /** One line's spilled form, built here to be written after its customer's id and its length. */
-    private final java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream(512);
-    private final DataOutputStream recordOut = new DataOutputStream(record);
+    /** The currencies lines came in, by number; a line's spilled form names its currency by number. */
+    private final List<Currency> currencies = new ArrayList<>();
+    /** One line's spilled form: a mark, its customer's id's hash and the id, its length, then the line. */
+    private ByteBuffer record = ByteBuffer.allocate(1 << 14);
     private long failedWrites;
 
     private LedgerPass(ObjectStore store, Mailer mailer, int parallelWrites, Settings settings) throws IOException {
@@ -143,24 +142,43 @@ public final class LedgerPass implements AutoCloseable {
     /** One invoice of the book, as the run read and decided it. */
     public void add(LedgerLine line) {
         int partition = partition(line.invoice().customer().id());
+        int fileIndex = files.computeIfAbsent(line.file(), f -> {
+            fileNames.add(f);
+            return fileNames.size() - 1;
+        });
+        int currencyIndex = currencyIndex(line.invoice().currency());
+        while (true) {
+            try {
+                record.clear();
+                record.put((byte) 1);
+                record.putInt(line.invoice().customer().id().hashCode());
+                LedgerLine.text(record, line.invoice().customer().id());
+                int lengthAt = record.position();
+                record.putInt(0);
+                line.write(record, fileIndex, currencyIndex);
+                record.putInt(lengthAt, record.position() - lengthAt - Integer.BYTES);
+                break;
+            } catch (java.nio.BufferOverflowException e) {
+                record = ByteBuffer.allocate(record.capacity() * 2);
+            }
+        }
         try {
             if (spill[partition] == null) {
-                spill[partition] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file("lines", partition)),
-                        1 << 16));
+                spill[partition] = new BufferedOutputStream(Files.newOutputStream(file("lines", partition)), 1 << 14);
             }
-            record.reset();
-            line.write(recordOut, files.computeIfAbsent(line.file(), f -> {
-                fileNames.add(f);
-                return fileNames.size() - 1;
-            }));
-            DataOutputStream out = spill[partition];
-            out.writeByte(1);
-            out.writeUTF(line.invoice().customer().id());
-            out.writeInt(record.size());
-            record.writeTo(out);
+            spill[partition].write(record.array(), 0, record.position());
         } catch (IOException e) {
             throw new UncheckedIOException("spilling the ledger's lines to " + dir, e);
         }
+    }
+
+    private int currencyIndex(Currency currency) {
+        int index = currencies.indexOf(currency);
+        if (index < 0) {
+            currencies.add(currency);
+            index = currencies.size() - 1;
+        }
+        return index;
     }
 
     private static int partition(String customerId) {
@@ -173,7 +191,7 @@ public final class LedgerPass implements AutoCloseable {
 
     /** Builds and writes every customer's ledger, the listing, the alerts and the digest. */
     public Report finish() throws IOException {
-        for (DataOutputStream out : spill) {
+        for (java.io.OutputStream out : spill) {
             if (out != null) {
                 out.close();
             }
@@ -234,8 +252,10 @@ public final class LedgerPass implements AutoCloseable {
 
         void row(LedgerIndex.Row row) throws IOException {
             customers++;
-            rows.write(Json.write(row));
-            rows.write('\n');
+            if (!settings.dryRun()) { // a dry run writes no listing
+                rows.write(Json.write(row));
+                rows.write('\n');
+            }
             for (Alerts.Alert alert : row.openAlerts()) {
                 open.merge(alert.type(), 1L, Long::sum);
                 openAlerts++;
@@ -336,41 +356,47 @@ public final class LedgerPass implements AutoCloseable {
             throws IOException {
         Map<String, LedgerIndex.Row> before = readJson(file("previous", p), LedgerIndex.Row.class, LedgerIndex.Row::customerId);
         Map<String, Profile> profiles = readJson(file("profiles", p), Profile.class, Profile::customerId);
-        // The partition's lines gathered by customer as the bytes they were spilled as, so only one customer's
-        // lines are ever objects at a time: they die young, and the collector has little to do.
-        Map<String, java.io.ByteArrayOutputStream> byCustomer = new HashMap<>();
+        // The partition's spilled lines (a 256th of the book, as bytes, small enough to stay in the cache) found by customer, so only one
+        // customer's lines are ever objects at a time: they die young, and the collector has little to do.
         Path lines = file("lines", p);
-        if (Files.exists(lines)) {
-            byte[] buffer = new byte[4096];
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(lines), 1 << 16))) {
-                while (in.read() == 1) {
-                    String id = in.readUTF();
-                    int length = in.readInt();
-                    buffer = length > buffer.length ? new byte[length] : buffer;
-                    in.readFully(buffer, 0, length);
-                    byCustomer.computeIfAbsent(id, k -> new java.io.ByteArrayOutputStream(1024)).write(buffer, 0, length);
-                }
-            }
+        ByteBuffer data = ByteBuffer.wrap(Files.exists(lines) ? Files.readAllBytes(lines) : new byte[0]);
+        // Each customer's lines chained by their offsets, found by the id's hash and bytes: no string is made
+        // of an id until its customer is built.
+        CustomerChains chains = new CustomerChains(data);
+        while (data.hasRemaining()) {
+            data.get();
+            int hash = data.getInt();
+            int idAt = data.position();
+            int idLength = data.getInt();
+            data.position(data.position() + idLength);
+            int length = data.getInt();
+            chains.add(hash, idAt, data.position());
+            data.position(data.position() + length);
         }
         List<Future<?>> writes = new ArrayList<>();
-        List<String> customers = new ArrayList<>(byCustomer.keySet());
-        customers.sort(null);
-        for (String id : customers) {
-            LedgerBuilder builder = new LedgerBuilder(settings.asOf());
-            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(byCustomer.remove(id)
-                    .toByteArray()))) {
-                while (in.available() > 0) {
-                    LedgerLine line = LedgerLine.read(in, fileNames);
-                    builder.add(line);
-                    locate(line, run);
-                }
+        SpilledLine line = new SpilledLine(fileNames, currencies);
+        for (CustomerChains.Customer customer : chains.byId()) {
+            String id = customer.id();
+            LedgerBuilder builder = new LedgerBuilder(id, settings.asOf(), !settings.dryRun());
+            for (int i = customer.first(); i >= 0; i = chains.next(i)) {
+                data.position(chains.offset(i));
+                line.read(data);
+                builder.add(line);
+                locate(id, line, run);
             }
             Optional<Profile> profile = Optional.ofNullable(profiles.get(id));
             Optional<Limits.InForce> limit = Limits.inForce(profile.map(Profile::limits).orElse(List.of()),
                     insurer.getOrDefault(id, List.of()), settings.asOf());
             LedgerIndex.Row previous = before.remove(id);
-            LedgerBuilder.Built built = builder.build(settings.run(), limit, settings.rates(), settings.alerts(),
-                    previous == null ? List.of() : previous.openAlerts());
+            LedgerBuilder.Built built;
+            try {
+                built = builder.build(settings.run(), limit, settings.rates(), settings.alerts(),
+                        previous == null ? List.of() : previous.openAlerts());
+            } catch (ArithmeticException e) {
+                error("customer " + id + "'s amounts in one currency exceed what the ledger sums (" + e.getMessage()
+                        + "); its ledger is left as it was");
+                continue;
+            }
             CustomerLedger ledger = built.ledger();
             run.row(LedgerIndex.Row.of(ledger, profile.flatMap(Profile::lastCreditCheck)));
             run.totals(ledger);
@@ -398,17 +424,18 @@ public final class LedgerPass implements AutoCloseable {
     }
 
     /** Open invoices, and those paid in the last days, go into the locator a PATCH reads. */
-    private void locate(LedgerLine line, Run run) throws IOException {
+    private void locate(String customerId, SpilledLine line, Run run) throws IOException {
         if (settings.dryRun()) {
             return;
         }
-        io.creditguard.receivables.Invoice invoice = line.invoice();
-        boolean open = invoice.openAmount().signum() > 0;
-        boolean recentlyPaid = invoice.payments().stream().anyMatch(
-                pay -> !pay.date().isBefore(settings.asOf().minusDays(SETTLED_LOCATABLE_DAYS)));
-        if (open || recentlyPaid) {
-            BufferedWriter out = run.locator[LedgerStore.shard(invoice.invoiceId())];
-            out.write(Json.write(new LedgerStore.Location(invoice.invoiceId(), invoice.customer().id(), line.file())));
+        boolean recentlyPaid = false;
+        int since = (int) settings.asOf().minusDays(SETTLED_LOCATABLE_DAYS).toEpochDay();
+        for (int i = 0; i < line.payments; i++) {
+            recentlyPaid |= line.paymentDays[i] >= since;
+        }
+        if (line.open > 0 || recentlyPaid) {
+            BufferedWriter out = run.locator[LedgerStore.shard(line.invoiceId())];
+            out.write(Json.write(new LedgerStore.Location(line.invoiceId(), customerId, line.file)));
             out.write('\n');
         }
     }
@@ -548,7 +575,7 @@ public final class LedgerPass implements AutoCloseable {
     /** Removes the spill files. */
     @Override
     public void close() throws IOException {
-        for (DataOutputStream out : spill) {
+        for (java.io.OutputStream out : spill) {
             if (out != null) {
                 out.close();
             }

@@ -3,14 +3,10 @@ package io.creditguard.customers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
-import io.creditguard.money.Money;
-import io.creditguard.money.Rates;
+import io.creditguard.money.Currencies;
 import io.creditguard.receivables.Invoice;
 
 /**
@@ -33,7 +29,8 @@ import io.creditguard.receivables.Invoice;
  * <li>{@code averageDaysBeyondTerms}: the average of every payment's days beyond terms weighted by its
  * amount (on-time payments count as zero); {@code averageDaysLate} the same over the late payments only;
  * {@code p90DaysBeyondTerms} the fewest days within which 90 % of the amount paid in the window was paid;
- * {@code maxDaysBeyondTerms} the most. Averages 1 decimal, HALF_EVEN; absent without payments.
+ * {@code maxDaysBeyondTerms} the most. Averages 1 decimal, HALF_EVEN (one rounding of the exact quotient);
+ * absent without payments.
  * <li>{@code trendDays} = the 90 days' average − the 12 months' (positive: paying later lately);
  * {@code trend} SLOWER from {@value #TREND_DAYS} day up, FASTER from {@value #TREND_DAYS} day down, else
  * STEADY; UNKNOWN without a payment in the 90 days.
@@ -61,18 +58,22 @@ public record PaymentRecord(Window last12Months, Window last90Days, BigDecimal t
     }
 
     /**
-     * Gathers one customer's invoices in one currency, one at a time: memory grows with the number of
-     * distinct days-beyond-terms, never with the number of invoices.
+     * Gathers one customer's invoices in one currency, one at a time, in minor units: memory grows with the most
+     * days beyond terms, never with the number of invoices.
      */
     public static final class Tally {
         private final Currency currency;
+        private final int scale;
         private final WindowTally year;
         private final WindowTally quarter;
         private final LocalDate asOf;
+        private final int asOfDay;
 
         public Tally(Currency currency, LocalDate asOf) {
             this.currency = currency;
+            this.scale = Currencies.minorUnits(currency);
             this.asOf = asOf;
+            this.asOfDay = (int) asOf.toEpochDay();
             this.year = new WindowTally(asOf.minusYears(1).plusDays(1));
             this.quarter = new WindowTally(asOf.minusDays(89));
         }
@@ -85,26 +86,45 @@ public record PaymentRecord(Window last12Months, Window last90Days, BigDecimal t
          * @param payments every payment recorded on it, in any order
          */
         public void add(LocalDate dueDate, boolean settled, List<Invoice.Payment> payments) {
-            LocalDate last = null;
-            for (Invoice.Payment payment : payments) {
-                if (payment.date().isAfter(asOf)) {
+            int[] days = new int[payments.size()];
+            long[] amounts = new long[payments.size()];
+            for (int i = 0; i < payments.size(); i++) {
+                days[i] = (int) payments.get(i).date().toEpochDay();
+                amounts[i] = payments.get(i).amount().setScale(scale, RoundingMode.UNNECESSARY).scaleByPowerOfTen(scale)
+                        .longValueExact();
+            }
+            add((int) dueDate.toEpochDay(), settled, payments.size(), days, amounts);
+        }
+
+        /**
+         * One invoice, its days since the epoch and its amounts in minor units.
+         *
+         * @param count how many of {@code paymentDays} and {@code paymentAmounts} are its payments
+         * @throws ArithmeticException when the amounts of a window exceed what a long holds in minor units
+         */
+        public void add(int dueDay, boolean settled, int count, int[] paymentDays, long[] paymentAmounts) {
+            int last = Integer.MIN_VALUE;
+            boolean later = false;
+            for (int i = 0; i < count; i++) {
+                if (paymentDays[i] > asOfDay) {
+                    later = true;
                     continue;
                 }
-                int days = (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, payment.date()));
-                year.payment(payment, days);
-                quarter.payment(payment, days);
-                last = last == null || payment.date().isAfter(last) ? payment.date() : last;
+                int days = Math.max(0, paymentDays[i] - dueDay);
+                year.payment(paymentDays[i], paymentAmounts[i], days);
+                quarter.payment(paymentDays[i], paymentAmounts[i], days);
+                last = Math.max(last, paymentDays[i]);
             }
-            if (settled && last != null && payments.stream().noneMatch(p -> p.date().isAfter(asOf))) {
-                boolean late = last.isAfter(dueDate);
+            if (settled && last != Integer.MIN_VALUE && !later) {
+                boolean late = last > dueDay;
                 year.settled(last, late);
                 quarter.settled(last, late);
             }
         }
 
         public PaymentRecord result() {
-            Window twelve = year.window(currency, asOf);
-            Window ninety = quarter.window(currency, asOf);
+            Window twelve = year.window(scale, asOf);
+            Window ninety = quarter.window(scale, asOf);
             if (ninety.averageDaysBeyondTerms() == null) {
                 return new PaymentRecord(twelve, ninety, null, Trend.UNKNOWN);
             }
@@ -113,41 +133,52 @@ public record PaymentRecord(Window last12Months, Window last90Days, BigDecimal t
                     : trendDays.compareTo(BigDecimal.valueOf(-TREND_DAYS)) <= 0 ? Trend.FASTER : Trend.STEADY;
             return new PaymentRecord(twelve, ninety, trendDays, trend);
         }
+
+        Currency currency() {
+            return currency;
+        }
     }
 
     private static final class WindowTally {
         private final LocalDate from;
+        private final int fromDay;
         private int invoicesPaid;
         private int invoicesPaidLate;
         private int payments;
-        private BigDecimal paid = BigDecimal.ZERO;
-        private BigDecimal weightedDays = BigDecimal.ZERO;
-        private BigDecimal paidLate = BigDecimal.ZERO;
-        private BigDecimal weightedLateDays = BigDecimal.ZERO;
-        /** Amount paid by days beyond terms, for the percentile. */
-        private final TreeMap<Integer, BigDecimal> byDays = new TreeMap<>();
+        private long paid;
+        private long weightedDays;
+        private long paidLate;
+        private long weightedLateDays;
+        /** Amount paid by days beyond terms, for the percentile; grown as later payments come. */
+        private long[] byDays = new long[0];
+        private int maxDays = -1;
 
         WindowTally(LocalDate from) {
             this.from = from;
+            this.fromDay = (int) from.toEpochDay();
         }
 
-        void payment(Invoice.Payment payment, int days) {
-            if (payment.date().isBefore(from)) {
+        void payment(int day, long amount, int days) {
+            if (day < fromDay) {
                 return;
             }
             payments++;
-            paid = paid.add(payment.amount());
-            BigDecimal weighted = payment.amount().multiply(BigDecimal.valueOf(days));
-            weightedDays = weightedDays.add(weighted);
+            paid = Math.addExact(paid, amount);
+            long weighted = Math.multiplyExact(amount, days);
+            weightedDays = Math.addExact(weightedDays, weighted);
             if (days > 0) {
-                paidLate = paidLate.add(payment.amount());
-                weightedLateDays = weightedLateDays.add(weighted);
+                paidLate = Math.addExact(paidLate, amount);
+                weightedLateDays = Math.addExact(weightedLateDays, weighted);
             }
-            byDays.merge(days, payment.amount(), BigDecimal::add);
+            if (days >= byDays.length) {
+                byDays = java.util.Arrays.copyOf(byDays, Math.max(days + 1, 2 * byDays.length));
+            }
+            byDays[days] += amount;
+            maxDays = Math.max(maxDays, days);
         }
 
-        void settled(LocalDate lastPayment, boolean late) {
-            if (lastPayment.isBefore(from)) {
+        void settled(int lastPayment, boolean late) {
+            if (lastPayment < fromDay) {
                 return;
             }
             invoicesPaid++;
@@ -156,32 +187,34 @@ public record PaymentRecord(Window last12Months, Window last90Days, BigDecimal t
             }
         }
 
-        Window window(Currency currency, LocalDate to) {
+        Window window(int scale, LocalDate to) {
             BigDecimal share = invoicesPaid == 0 ? null : BigDecimal.valueOf(invoicesPaidLate)
                     .divide(BigDecimal.valueOf(invoicesPaid), 4, RoundingMode.HALF_EVEN);
-            return new Window(from, to, invoicesPaid, invoicesPaidLate, share, payments,
-                    Money.rounded(currency, paid, RoundingMode.UNNECESSARY).amount(), average(weightedDays, paid),
-                    average(weightedLateDays, paidLate), percentile90(), byDays.isEmpty() ? 0 : byDays.lastKey());
+            return new Window(from, to, invoicesPaid, invoicesPaidLate, share, payments, BigDecimal.valueOf(paid, scale),
+                    average(weightedDays, paid), average(weightedLateDays, paidLate), percentile90(),
+                    Math.max(0, maxDays));
         }
 
-        private static BigDecimal average(BigDecimal weighted, BigDecimal amount) {
-            return amount.signum() == 0 ? null : weighted.divide(amount, Rates.RATIO).setScale(1, RoundingMode.HALF_EVEN);
+        /** Amount-weighted days, both in minor units: the quotient rounded once, to a tenth of a day. */
+        private static BigDecimal average(long weighted, long amount) {
+            return amount == 0 ? null : BigDecimal.valueOf(weighted).divide(BigDecimal.valueOf(amount), 1,
+                    RoundingMode.HALF_EVEN);
         }
 
         /** Nearest rank by amount: the first number of days at which the amount paid reaches 90 % of the total. */
         private Integer percentile90() {
-            if (paid.signum() == 0) {
+            if (paid == 0) {
                 return null;
             }
-            BigDecimal threshold = paid.multiply(NINETY_PERCENT);
-            BigDecimal cumulative = BigDecimal.ZERO;
-            for (Map.Entry<Integer, BigDecimal> entry : byDays.entrySet()) {
-                cumulative = cumulative.add(entry.getValue());
-                if (cumulative.compareTo(threshold) >= 0) {
-                    return entry.getKey();
+            long threshold = paid - paid / 10; // the least whole number of minor units at or above 90 % of paid
+            long cumulative = 0;
+            for (int days = 0; days <= maxDays; days++) {
+                cumulative += byDays[days];
+                if (cumulative >= threshold) {
+                    return days;
                 }
             }
-            return byDays.lastKey();
+            return maxDays;
         }
     }
 }

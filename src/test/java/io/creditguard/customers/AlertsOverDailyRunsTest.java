@@ -117,7 +117,7 @@ class AlertsOverDailyRunsTest {
         book("c-limit", invoice("A", "c-limit", "2026-10-21", "2026-11-20", "150000.00", ""));
         // c-promise promised to pay by 2 December: with 3 days' grace the promise holds until 5 December.
         book("c-promise", invoice("P", "c-promise", "2026-10-11", "2026-11-10", "5000.00",
-                ",\"promisedPaymentDate\":\"2026-12-02\""));
+                ",\"decided\":{\"promisedPaymentDate\":\"2026-12-02\",\"by\":\"ekonomi\",\"at\":\"2026-11-28T09:00:00Z\"}"));
         // c-insurer's debt fell due 8 October: the insurer's deadline is 7 December, warned of from 30 November,
         // and the run reports it 59 days after the due date, on 6 December.
         book("c-insurer", invoice("I", "c-insurer", "2026-09-08", "2026-10-08", "8000.00", ""));
