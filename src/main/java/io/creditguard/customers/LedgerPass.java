@@ -42,7 +42,7 @@ import io.creditguard.store.ObjectStore;
 /**
  * The customer ledger as the reminder run builds it, inside the run's bounded memory. While the run reads the
  * book, each invoice's {@link LedgerLine} goes to a local spill file chosen by its customer; then each spill
- * file in turn (a 256th of the customers) is read back, grouped by customer and built
+ * file in turn (a 512th of the customers) is read back, grouped by customer and built
  * ({@link LedgerBuilder}) with the customer's limit in force and the alerts open after the run before, and
  * written: {@code customers/<customerId>.json}, a row of {@code customers/index.jsonl}, where each open
  * invoice is ({@code customers/invoices/}), and the alerts that began and ended ({@code alerts/events/}).
@@ -57,7 +57,7 @@ public final class LedgerPass implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LedgerPass.class);
     /** Spill files: a customer's lines share one, and one file's customers are built in memory at a time. */
-    static final int PARTITIONS = 256;
+    static final int PARTITIONS = 512;
     private static final int LISTED = 100;
     /** An invoice paid within this many days can still be found for a PATCH, to be told it is paid. */
     private static final int SETTLED_LOCATABLE_DAYS = 30;
@@ -164,7 +164,7 @@ public final class LedgerPass implements AutoCloseable {
         }
         try {
             if (spill[partition] == null) {
-                spill[partition] = new BufferedOutputStream(Files.newOutputStream(file("lines", partition)), 1 << 14);
+                spill[partition] = new BufferedOutputStream(Files.newOutputStream(file("lines", partition)), 1 << 13);
             }
             spill[partition].write(record.array(), 0, record.position());
         } catch (IOException e) {
@@ -272,8 +272,10 @@ public final class LedgerPass implements AutoCloseable {
                 changes.add(event);
             }
             eventCount++;
-            events.write(Json.write(event));
-            events.write('\n');
+            if (!settings.dryRun()) { // a dry run keeps no changes for the digest
+                events.write(Json.write(event));
+                events.write('\n');
+            }
         }
 
         void totals(CustomerLedger ledger) {
@@ -356,8 +358,9 @@ public final class LedgerPass implements AutoCloseable {
             throws IOException {
         Map<String, LedgerIndex.Row> before = readJson(file("previous", p), LedgerIndex.Row.class, LedgerIndex.Row::customerId);
         Map<String, Profile> profiles = readJson(file("profiles", p), Profile.class, Profile::customerId);
-        // The partition's spilled lines (a 256th of the book, as bytes, small enough to stay in the cache) found by customer, so only one
-        // customer's lines are ever objects at a time: they die young, and the collector has little to do.
+        // The partition's spilled lines (a 512th of the book, as bytes, small enough to stay in the cache) found by
+        // customer, so only one customer's lines are ever objects at a time: they die young, and the collector has
+        // little to do.
         Path lines = file("lines", p);
         ByteBuffer data = ByteBuffer.wrap(Files.exists(lines) ? Files.readAllBytes(lines) : new byte[0]);
         // Each customer's lines chained by their offsets, found by the id's hash and bytes: no string is made
