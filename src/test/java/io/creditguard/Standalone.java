@@ -92,7 +92,11 @@ public final class Standalone {
     }
 
     public static BreakevenFunction breakeven() {
-        return wired(new BreakevenFunction(noBook()));
+        return breakeven(noBook());
+    }
+
+    public static BreakevenFunction breakeven(CustomerService customers) {
+        return wired(new BreakevenFunction(customers));
     }
 
     public static CreditCheckFunction creditCheck() {

@@ -296,8 +296,9 @@ public class CustomerService {
      * @throws Unknown when the ledger has no such customer
      */
     public void saveCreditCheck(String customerId, Profile.CreditCheck check, Who who) throws IOException {
+        // In force from the day it is saved, whatever day the check assessed.
         Limits.Change limit = new Limits.Change(Limits.Source.CREDIT_CHECK, check.creditLimit(), check.currency(),
-                check.asOf(), null, check.decision() + ", risk class " + check.riskClass() + ", terms "
+                today(), null, check.decision() + ", risk class " + check.riskClass() + ", terms "
                         + check.recommendedTermsDays() + " days", who.by(), check.at(), who.via(), who.requestId());
         updateProfile(customerId, p -> p.withCreditCheck(check, limit));
     }

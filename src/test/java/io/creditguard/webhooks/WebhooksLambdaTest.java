@@ -52,6 +52,9 @@ class WebhooksLambdaTest {
     @Inject
     ReminderRun run;
 
+    @Inject
+    io.creditguard.customers.CustomerService customers;
+
     @BeforeEach
     void emptyStore() throws IOException {
         TestFolders.delete(STORE);
@@ -135,6 +138,23 @@ class WebhooksLambdaTest {
             pool.shutdown();
         }
         assertThat(book()).singleElement().asString().contains("stripe:in_1QxY2aL3kT9aZ8mNbC7dE6fG");
+    }
+
+    @Test
+    void aFinanceUsersDecisionOutlivesThePlatformsNextUpdate() throws IOException {
+        long finalized = 1_795_857_000L;
+        send(SignedEvents.stripe(stripeEvent("invoice.finalized", "evt_final", finalized, 4_850_000),
+                SignedEvents.STRIPE_SECRET, Instant.now()));
+        run.run(Optional.of(java.time.LocalDate.parse("2026-11-30")), false);
+        customers.decide("stripe:in_1QxY2aL3kT9aZ8mNbC7dE6fG", new io.creditguard.customers.InvoicePatch(true,
+                "The customer disputes the delivery of 12 November", null, null), java.util.Set.of("disputed", "disputeReason"),
+                new io.creditguard.customers.CustomerService.Who("ekonomi", "PATCH /invoices/{invoiceId}", null));
+        JsonPath later = send(SignedEvents.stripe(stripeEvent("invoice.updated", "evt_updated", finalized + 3600, 4_850_000),
+                SignedEvents.STRIPE_SECRET, Instant.now()));
+        assertThat(body(later).getString("status")).isEqualTo("accepted");
+        assertThat(book()).singleElement().asString().contains("\"disputed\":true")
+                .contains("\"disputeReason\":\"The customer disputes the delivery of 12 November\"")
+                .contains("\"by\":\"ekonomi\"");
     }
 
     @Test
