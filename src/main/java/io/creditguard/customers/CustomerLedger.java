@@ -37,8 +37,9 @@ public record CustomerLedger(Invoice.Customer customer, LocalDate asOf, String r
      * One currency of the customer's book.
      *
      * @param invoicedLast12Months the amounts of the invoices issued in the 12 months to the run's day
-     * @param remindersSent payment reminders sent in the 12 months; {@code collectionLetters} collection letters
-     *     (inkassokrav, final notices, hand-offs to collection) likewise
+     * @param remindersSent payment reminders sent in the 12 months, counted per invoice (a statement that lists
+     *     three invoices counts three); {@code collectionLetters} collection letters (inkassokrav, final notices,
+     *     hand-offs to collection) likewise
      * @param brokenPromises promises to pay that fell due in the 12 months and were not kept
      */
     public record CurrencyLedger(Currency currency, BigDecimal open, BigDecimal overdue, long openInvoices,
@@ -79,6 +80,8 @@ public record CustomerLedger(Invoice.Customer customer, LocalDate asOf, String r
      *
      * @param letterId its id, to fetch it as {@code GET /letters/<letterId>.pdf}; absent for letters recorded
      *     before letter ids were kept
+     * @param level the highest level of its invoices (a statement may list invoices at different levels), and
+     *     {@code kind} the strongest kind among them
      */
     public record LetterRef(String letterId, LocalDate sentOn, int level, LedgerLine.LetterKind kind,
             List<String> invoiceIds) {

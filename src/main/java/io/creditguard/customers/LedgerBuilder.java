@@ -57,12 +57,15 @@ final class LedgerBuilder {
         }
     }
 
-    /** A letter of the history as it is gathered: a statement lists several invoices. */
+    /**
+     * A letter of the history as it is gathered: a statement lists several invoices, each at its own level; the
+     * letter is shown at the highest, and as the strongest kind among them.
+     */
     private static final class LetterTally {
         final String letterId;
         final int sentDay;
-        final int level;
-        final LedgerLine.LetterKind kind;
+        int level;
+        LedgerLine.LetterKind kind;
         final String firstInvoice;
         /** The statement's other invoices; most letters list one. */
         List<String> moreInvoices;
@@ -75,7 +78,9 @@ final class LedgerBuilder {
             this.firstInvoice = firstInvoice;
         }
 
-        void invoice(String invoiceId) {
+        void invoice(String invoiceId, int itsLevel, LedgerLine.LetterKind itsKind) {
+            level = Math.max(level, itsLevel);
+            kind = itsKind.compareTo(kind) > 0 ? itsKind : kind;
             moreInvoices = moreInvoices == null ? new ArrayList<>(2) : moreInvoices;
             if (moreInvoices.size() < LETTER_INVOICES_LISTED - 1) {
                 moreInvoices.add(invoiceId);
@@ -198,7 +203,7 @@ final class LedgerBuilder {
                     letterIds.put(letterId, letter);
                 }
             } else {
-                letter.invoice(line.invoiceId());
+                letter.invoice(line.invoiceId(), line.reminderLevels[i], kind);
             }
         }
         if (letters.size() > 2 * CustomerLedger.LETTERS_LISTED) {
