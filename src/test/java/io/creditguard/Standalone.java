@@ -72,6 +72,11 @@ public final class Standalone {
         return REMINDERS;
     }
 
+    /** The reminders on the rates of {@code store} (the operator's and the fetched over the shipped), read afresh each time. */
+    public static ReminderService reminders(io.creditguard.store.ObjectStore store) {
+        return new ReminderService(new Letters(TEMPLATES), INPUTS, new RateBook(store, CLOCK, java.time.Duration.ZERO));
+    }
+
     /** A mailer with no server: under EMAIL delivery every letter stays unsent. */
     public static io.creditguard.mail.Mailer noMail() {
         return new io.creditguard.mail.Mailer(java.util.Optional.empty(), CLOCK);

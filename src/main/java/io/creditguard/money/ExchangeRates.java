@@ -5,9 +5,12 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.creditguard.reference.FileProblem;
 import io.creditguard.reference.ReferenceTable;
 
 /**
@@ -45,26 +48,52 @@ public final class ExchangeRates {
         return new ExchangeRates(rates);
     }
 
+    private static final List<String> COLUMNS = List.of("currency", "date", "perEuro", "evidence", "source");
+
     /**
      * The rows of {@code table} (the format of exchange-rates.txt) whose evidence lets them be used.
      *
-     * @throws IllegalStateException naming the row when a currency, date, rate or evidence is malformed
+     * @throws ReferenceTable.Fault naming the first row {@link #usableRows(ReferenceTable, List)} would leave out
      */
     public static List<Rate> usableRows(ReferenceTable table) {
+        return ReferenceTable.strictly(problems -> usableRows(table, problems));
+    }
+
+    /**
+     * The usable rows of {@code table}; a row with a malformed currency, date, rate or evidence, or a second
+     * usable row of the same currency and day, is added to {@code problems} and left out.
+     */
+    public static List<Rate> usableRows(ReferenceTable table, List<FileProblem> problems) {
+        Optional<FileProblem> header = table.missingColumn(COLUMNS);
+        if (header.isPresent()) {
+            problems.add(header.get());
+            return List.of();
+        }
         List<Rate> rates = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (ReferenceTable.Row r : table.rows()) {
-            Currency currency;
             try {
-                currency = Currency.getInstance(r.text("currency"));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(r.location() + ": currency is not an ISO 4217 code");
-            }
-            Rate rate = new Rate(currency, r.date("date"), r.decimal("perEuro"), r.text("source"));
-            if (rate.perEuro().signum() <= 0) {
-                throw new IllegalStateException(r.location() + ": perEuro must be positive");
-            }
-            if (r.usable()) {
+                Currency currency;
+                try {
+                    currency = Currency.getInstance(r.text("currency"));
+                } catch (IllegalArgumentException e) {
+                    throw r.fault("currency", "column currency is '" + r.text("currency") + "', not an ISO 4217 code");
+                }
+                Rate rate = new Rate(currency, r.date("date"), r.decimal("perEuro"), r.text("source"));
+                if (rate.perEuro().signum() <= 0) {
+                    throw r.fault("perEuro", "column perEuro must be positive");
+                }
+                if (!r.usable()) {
+                    continue;
+                }
+                Integer earlier = seen.putIfAbsent(currency.getCurrencyCode() + " " + rate.date(), r.line());
+                if (earlier != null) {
+                    throw r.fault("date", currency.getCurrencyCode() + " on " + rate.date() + " repeats line " + earlier
+                            + "; line " + earlier + " is used");
+                }
                 rates.add(rate);
+            } catch (ReferenceTable.Fault e) {
+                problems.add(e.problem());
             }
         }
         return List.copyOf(rates);

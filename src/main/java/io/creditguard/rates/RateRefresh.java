@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.creditguard.outbound.HttpFetcher;
+import io.creditguard.reference.FileProblem;
 import io.creditguard.store.ObjectStore;
 
 /**
@@ -49,9 +50,10 @@ public class RateRefresh {
 
     /**
      * @param missing half-years begun without a rate (each also an alarm metric), and coming ones
+     * @param problems rows of the operator's rate files left out (an alarm metric), and fetched files skipped
      */
     public record Report(LocalDate asOf, Instant startedAt, String store, Map<String, SourceResult> sources,
-            List<RateBook.Conflict> conflicts, List<RateGaps.Gap> missing, List<String> problems) {
+            List<RateBook.Conflict> conflicts, List<RateGaps.Gap> missing, List<FileProblem> problems) {
     }
 
     private final ObjectStore store;
@@ -106,7 +108,7 @@ public class RateRefresh {
                 LOG.warn(gap.message());
             }
         }
-        RateAlarms.emit(gaps, merged.conflicts(), "reference-rates", started);
+        RateAlarms.emit(gaps, merged.conflicts(), merged.operatorProblems(), "reference-rates", started);
         results.forEach((name, r) -> {
             if (r.status() == Status.OK) {
                 LOG.infof("reference rates from %s: %d rows added, %d unchanged", name, r.rowsAdded(), r.rowsUnchanged());

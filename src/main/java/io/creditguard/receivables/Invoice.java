@@ -132,15 +132,18 @@ public record Invoice(
      * @param paymentTerms the invoice's payment terms as written (Peppol BT-20)
      * @param dueDateBasis how the due date was found when the source gave none (a Peppol invoice with
      *     payment terms but no BT-9): which terms, from which day; absent when the source stated it
+     * @param vatAmount the VAT the invoice's amount includes (Peppol BT-110), when the source states it: an
+     *     insurer's notification lists net and gross
      */
     public record Terms(
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
             Boolean reminderFeeAgreed,
             @CountryCode @LawWithRules String governingLaw,
             @Size(max = 1000) @TextLines String paymentTerms,
-            @Size(max = 300) @SingleLine String dueDateBasis) {
+            @Size(max = 300) @SingleLine String dueDateBasis,
+            @PositiveOrZero BigDecimal vatAmount) {
 
-        public static final Terms NONE = new Terms(null, false, null, null, null);
+        public static final Terms NONE = new Terms(null, false, null, null, null, null);
 
         public Terms {
             reminderFeeAgreed = Boolean.TRUE.equals(reminderFeeAgreed);
@@ -249,6 +252,7 @@ public record Invoice(
         List<AmountsFitCurrency.Amount> amounts = new ArrayList<>();
         amounts.add(new AmountsFitCurrency.Amount(currency, amount, "amount"));
         amounts.add(new AmountsFitCurrency.Amount(currency, openAmount, "openAmount"));
+        amounts.add(new AmountsFitCurrency.Amount(currency, terms.vatAmount(), "vatAmount"));
         for (int i = 0; i < payments.size(); i++) {
             if (payments.get(i) != null) {
                 amounts.add(new AmountsFitCurrency.Amount(currency, payments.get(i).amount(), "payments", i, "amount"));
@@ -331,6 +335,12 @@ public record Invoice(
                     } else {
                         credited = credited.add(c.amount());
                     }
+                }
+                BigDecimal vat = invoice.terms().vatAmount();
+                if (vat != null && invoice.amount() != null && vat.compareTo(invoice.amount()) > 0) {
+                    Violations.add(context, PREFIX + "vatAboveAmount}", Map.of("amount", invoice.amount().toPlainString()),
+                            "vatAmount");
+                    valid = false;
                 }
                 if (invoice.amount() != null && paid.compareTo(invoice.amount()) > 0) {
                     Violations.add(context, PREFIX + "paidAboveAmount}",

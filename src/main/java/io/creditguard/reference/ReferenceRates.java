@@ -44,22 +44,52 @@ public final class ReferenceRates {
         return new ReferenceRates(rates);
     }
 
+    private static final List<String> COLUMNS = List.of("scheme", "validFrom", "validTo", "ratePercent", "evidence", "source");
+
     /**
      * The rows of {@code table} whose evidence lets them be used.
      *
-     * @throws IllegalStateException naming the row when a scheme, date or evidence is malformed, or a
-     *     period ends before it starts
+     * @throws ReferenceTable.Fault naming the first row that {@link #usableRows(ReferenceTable, List)} would leave out
      */
     public static List<Rate> usableRows(ReferenceTable table) {
+        return ReferenceTable.strictly(problems -> usableRows(table, problems));
+    }
+
+    /**
+     * The usable rows of {@code table}; a row with a malformed scheme, date, rate or evidence, a period that
+     * ends before it starts, or one that overlaps an earlier usable row of its scheme (which would make the
+     * rate of the shared days a matter of row order) is added to {@code problems} and left out.
+     */
+    public static List<Rate> usableRows(ReferenceTable table, List<FileProblem> problems) {
+        Optional<FileProblem> header = table.missingColumn(COLUMNS);
+        if (header.isPresent()) {
+            problems.add(header.get());
+            return List.of();
+        }
         List<Rate> rates = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         for (ReferenceTable.Row r : table.rows()) {
-            Rate rate = new Rate(r.enumValue("scheme", Scheme.class), r.date("validFrom"), r.date("validTo"),
-                    r.decimal("ratePercent"), r.text("source"));
-            if (rate.validTo().isBefore(rate.validFrom())) {
-                throw new IllegalStateException(r.location() + ": validTo is before validFrom");
-            }
-            if (r.usable()) {
+            try {
+                Rate rate = new Rate(r.enumValue("scheme", Scheme.class), r.date("validFrom"), r.date("validTo"),
+                        r.decimal("ratePercent"), r.text("source"));
+                if (rate.validTo().isBefore(rate.validFrom())) {
+                    throw r.fault("validTo", "validTo is before validFrom");
+                }
+                if (!r.usable()) {
+                    continue;
+                }
+                for (int i = 0; i < rates.size(); i++) {
+                    Rate earlier = rates.get(i);
+                    if (earlier.scheme() == rate.scheme() && !earlier.validFrom().isAfter(rate.validTo())
+                            && !rate.validFrom().isAfter(earlier.validTo())) {
+                        throw r.fault("validFrom", rate.validFrom() + "–" + rate.validTo() + " overlaps line " + lines.get(i)
+                                + " (" + earlier.validFrom() + "–" + earlier.validTo() + "); line " + lines.get(i) + " is used");
+                    }
+                }
                 rates.add(rate);
+                lines.add(r.line());
+            } catch (ReferenceTable.Fault e) {
+                problems.add(e.problem());
             }
         }
         return List.copyOf(rates);

@@ -38,8 +38,8 @@ public record LetterModel(String template, String date, Party creditor, Party cu
     public record FeeLine(String label, String amount, String legalBasis, String conversion) {
     }
 
-    /** A report of one overdue debt to the credit insurer. */
-    public record Insurer(String insurerName, String creditorName, String customerName, String invoiceNumber,
-            String issueDate, String dueDate, long daysOverdue, String openAmount, String deadline) {
+    /** A report of one overdue debt to the credit insurer; {@code policyNumber} when the policy names it. */
+    public record Insurer(String insurerName, String policyNumber, String creditorName, String customerName,
+            String invoiceNumber, String issueDate, String dueDate, long daysOverdue, String openAmount, String deadline) {
     }
 }

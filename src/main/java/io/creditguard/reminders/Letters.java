@@ -68,7 +68,9 @@ public class Letters {
     public Letter render(InsurerReport report, ReminderPolicy policy) {
         String language = policy.creditorLanguage();
         LetterFormat f = new LetterFormat(language);
-        LetterModel.Insurer model = new LetterModel.Insurer(policy.insurer() == null ? null : policy.insurer().name(),
+        ReminderPolicy.Insurer insurer = policy.insurer();
+        LetterModel.Insurer model = new LetterModel.Insurer(insurer == null ? null : insurer.name(),
+                insurer == null || insurer.notification() == null ? null : insurer.notification().policyNumber(),
                 policy.creditor().name(), report.customer().name(), report.invoiceNumber(), f.date(report.issueDate()),
                 f.date(report.dueDate()), report.daysOverdue(), f.money(report.openAmount()), f.date(report.deadline()));
         return letter(language, templates.renderTitled("letters/insurer-notification." + language + ".txt", model));

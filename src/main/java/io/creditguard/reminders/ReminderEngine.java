@@ -18,6 +18,7 @@ import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice.CustomerType;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.receivables.InvoiceCsv;
 import io.creditguard.reference.Jurisdictions;
 import io.creditguard.reference.ReferenceRates;
 import io.creditguard.reminders.ReminderPolicy.Kind;
@@ -143,14 +144,24 @@ public final class ReminderEngine {
         }
     }
 
-    /** The report of an overdue debt to the credit insurer, written in the creditor's language once rendered. */
+    /**
+     * The report of an overdue debt to the credit insurer, written in the creditor's language once rendered.
+     *
+     * @param amount the invoice's amount, VAT included
+     * @param vatAmount the VAT it includes, when the book states it
+     */
     public record InsurerReport(String reminderId, String invoiceId, String invoiceNumber, Invoice.Customer customer,
-            LocalDate issueDate, LocalDate dueDate, long daysOverdue, Money openAmount, LocalDate deadline,
-            List<String> warnings, Letters.Letter letter) implements Action {
+            LocalDate issueDate, LocalDate dueDate, long daysOverdue, Money amount, Money vatAmount, Money openAmount,
+            LocalDate deadline, List<String> warnings, Letters.Letter letter) implements Action {
 
         public InsurerReport withLetter(Letters.Letter rendered) {
-            return new InsurerReport(reminderId, invoiceId, invoiceNumber, customer, issueDate, dueDate, daysOverdue,
-                    openAmount, deadline, warnings, rendered);
+            return new InsurerReport(reminderId, invoiceId, invoiceNumber, customer, issueDate, dueDate, daysOverdue, amount,
+                    vatAmount, openAmount, deadline, warnings, rendered);
+        }
+
+        /** The invoice as the notification's CSV lists it. */
+        public InvoiceCsv.Line csvLine() {
+            return new InvoiceCsv.Line(invoiceNumber, issueDate, dueDate, amount, Optional.ofNullable(vatAmount), openAmount);
         }
     }
 
@@ -608,8 +619,9 @@ public final class ReminderEngine {
             return Optional.empty();
         }
         return Optional.of(new InsurerReport(reminderId(invoice.invoiceId(), "insurer"), invoice.invoiceId(),
-                invoice.invoiceNumber(), invoice.customer(), invoice.issueDate(), invoice.dueDate(), daysOverdue, open,
-                deadline, List.copyOf(warnings), null));
+                invoice.invoiceNumber(), invoice.customer(), invoice.issueDate(), invoice.dueDate(), daysOverdue,
+                Money.of(invoice.currency(), invoice.amount()), Money.ofNullable(invoice.currency(), invoice.terms().vatAmount()),
+                open, deadline, List.copyOf(warnings), null));
     }
 
     private static String describe(CustomerType type) {

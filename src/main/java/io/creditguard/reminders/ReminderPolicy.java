@@ -79,6 +79,7 @@ import io.creditguard.validation.Violations;
  * @param delivery how the run delivers letters: kept in the store only (the default), or also e-mailed
  */
 @ReminderPolicy.LevelsInOrder
+@ReminderPolicy.SenderForInsurerMail
 @AmountsFitCurrency
 public record ReminderPolicy(
         @NotBlank @Size(max = 100) @SingleLine String name,
@@ -248,16 +249,29 @@ public record ReminderPolicy(
      * The credit insurer's reporting rule: report an overdue debt within {@code overdueNotificationDays}
      * of its original due date. The run reports it {@code notifyAfterDays} after the due date and
      * warns from {@code warningDays} before the deadline (default 7).
+     *
+     * @param notification where the run mails each overdue notification; absent, the run writes them for a
+     *     person to send and lists them in its report
      */
     @Insurer.ReportsInTime
     public record Insurer(
             @NotBlank @Size(max = 100) @SingleLine String name,
             @Min(1) @Max(365) int overdueNotificationDays,
             @Min(1) @Max(365) int notifyAfterDays,
-            @Min(0) @Max(60) Integer warningDays) {
+            @Min(0) @Max(60) Integer warningDays,
+            @Valid Notification notification) {
 
         public Insurer {
             warningDays = warningDays == null ? 7 : warningDays;
+        }
+
+        /**
+         * The insurer's address for overdue notifications and the policy number they quote; mailed from the
+         * policy's {@code delivery.from}, with the notification as PDF and the invoice as CSV.
+         */
+        public record Notification(
+                @NotBlank @Size(max = 254) @SingleLine @MailAddress String email,
+                @NotBlank @Size(max = 50) @SingleLine String policyNumber) {
         }
 
         /** Reporting after the deadline would always be late. */
@@ -385,6 +399,33 @@ public record ReminderPolicy(
         agreedCollectionCosts.forEach((currency, amount) -> amounts.add(
                 new AmountsFitCurrency.Amount(currency, amount, "agreedCollectionCosts", currency.getCurrencyCode())));
         return amounts;
+    }
+
+    /** Notifications mailed to the insurer need a sender: {@code delivery.from}. */
+    @Documented
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @Constraint(validatedBy = SenderForInsurerMail.Validator.class)
+    public @interface SenderForInsurerMail {
+
+        String message() default "{io.creditguard.reminders.ReminderPolicy.SenderForInsurerMail.message}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Validator implements ConstraintValidator<SenderForInsurerMail, ReminderPolicy> {
+            @Override
+            public boolean isValid(ReminderPolicy policy, ConstraintValidatorContext context) {
+                if (policy == null || policy.insurer() == null || policy.insurer().notification() == null
+                        || policy.delivery().from() != null) {
+                    return true;
+                }
+                Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.SenderForInsurerMail.message}",
+                        "delivery", "from");
+                return false;
+            }
+        }
     }
 
     /**

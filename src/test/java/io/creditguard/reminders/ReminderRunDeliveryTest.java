@@ -36,13 +36,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.creditguard.Standalone;
 import io.creditguard.json.Json;
 import io.creditguard.mail.Mailer;
+import io.creditguard.mail.ScriptedSmtp;
 import io.creditguard.store.FileObjectStore;
 
 /**
  * The run mailing its letters to a real SMTP server (GreenMail, started here): one mail per letter to
  * the customer's address, the archive copy, the PDF attached; a customer without an address gets the
  * letter by post; a re-run mails nothing twice; a server that cannot be reached leaves the letters
- * unsent for the next run, which mails them.
+ * unsent for the next run, which mails them; a run's mails go over one connection.
  */
 class ReminderRunDeliveryTest {
 
@@ -173,6 +174,18 @@ class ReminderRunDeliveryTest {
         ReminderRun.Report again = run(mailer).run(Optional.of(AS_OF), false);
         assertThat(again.letters()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(4);
+    }
+
+    @Test
+    void theRunMailsEveryLetterOverOneConnection() throws Exception {
+        try (ScriptedSmtp server = new ScriptedSmtp("250 2.1.5 ok")) {
+            ReminderRun.Report report = run(mailer(server.port())).run(Optional.of(AS_OF), false);
+            assertThat(report.mailing().mailed()).isEqualTo(2);
+            // Each letter to its customer with the archive's copy, both in one session.
+            assertThat(server.delivered()).containsExactlyInAnyOrder("ekonomi@bygg.example,arkiv@stalhandel.example",
+                    "kassa@kafe.example,arkiv@stalhandel.example");
+            assertThat(server.sessions()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -77,7 +77,7 @@ record TestInvoices(String id, String country, CustomerType type, String currenc
         return new Invoice(id, "F-" + due, Currency.getInstance(currency), due.minusDays(30), due, amount, open,
                 new Invoice.Customer("cust-" + country + "-" + type, "Kund AB", type, country,
                         country.equals("SE") ? "sv" : country.equals("NL") ? "nl" : "en", null, null, null, null),
-                new Invoice.Terms(agreedRate, feeAgreed, law, null, null), payments, List.of(),
+                new Invoice.Terms(agreedRate, feeAgreed, law, null, null, null), payments, List.of(),
                 new Invoice.Dunning(disputed, pausedUntil, sent, insurerNotified), "test", null);
     }
 }
