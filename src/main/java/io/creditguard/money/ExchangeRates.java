@@ -22,7 +22,8 @@ import io.creditguard.reference.ReferenceTable;
  */
 public final class ExchangeRates {
 
-    static final int MAX_DAYS_BACK = 7;
+    /** How far back from a day its rate may have been published (weekends and TARGET holidays have none). */
+    public static final int MAX_DAYS_BACK = 7;
     private static final Currency EUR = Currency.getInstance("EUR");
 
     /** One published rate: {@code perEuro} units of {@code currency} for one euro on {@code date}. */
