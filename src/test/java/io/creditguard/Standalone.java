@@ -90,8 +90,14 @@ public final class Standalone {
         return wired(new CreditCheckFunction());
     }
 
+    /** The claims function; a claim to file finds no mail server. */
     public static ClaimsFunction claims() {
-        return wired(new ClaimsFunction(TEMPLATES));
+        return claims(new io.creditguard.claims.ClaimFiling(new io.creditguard.store.FileObjectStore(
+                java.nio.file.Path.of("target/standalone-store")), noMail(), REMINDERS, CLOCK));
+    }
+
+    public static ClaimsFunction claims(io.creditguard.claims.ClaimFiling filing) {
+        return wired(new ClaimsFunction(TEMPLATES, filing));
     }
 
     public static RemindersPreviewFunction remindersPreview() {

@@ -59,6 +59,11 @@ public class Mailer {
     private static final int TIMEOUT_SECONDS = 20;
 
     public record Attachment(String fileName, String contentType, byte[] content) {
+
+        /** {@code title} (a letter's subject) as a file name a mail program shows, what a file system forbids replaced. */
+        public static String fileName(String title, String extension) {
+            return title.replaceAll("[\\\\/:*?\"<>|]+", " -").replaceAll("\\s+", " ").strip() + "." + extension;
+        }
     }
 
     /**

@@ -105,9 +105,9 @@ final class LetterDelivery {
         }
         String to = notification.email();
         Letters.Letter letter = report.letter();
-        String csvName = LetterDelivery.fileName(letter.subject()).replaceAll("\\.pdf$", ".csv");
         return Optional.of(mailOnce(report.reminderId(), "insurer notification", policy, asOf, to, policy.insurer().name(),
-                letter, List.of(pdf(letter, pdf), new Mailer.Attachment(csvName, "text/csv; charset=utf-8", csv)),
+                letter, List.of(pdf(letter, pdf), new Mailer.Attachment(Mailer.Attachment.fileName(letter.subject(), "csv"),
+                        "text/csv; charset=utf-8", csv)),
                 reason -> new ByHand("the mail server refused " + to + " for good: " + reason)));
     }
 
@@ -151,11 +151,6 @@ final class LetterDelivery {
     }
 
     private static Mailer.Attachment pdf(Letters.Letter letter, byte[] pdf) {
-        return new Mailer.Attachment(fileName(letter.subject()), "application/pdf", pdf);
-    }
-
-    /** The subject as a file name a mail program shows: what a file system forbids replaced. */
-    static String fileName(String subject) {
-        return subject.replaceAll("[\\\\/:*?\"<>|]+", " -").replaceAll("\\s+", " ").strip() + ".pdf";
+        return new Mailer.Attachment(Mailer.Attachment.fileName(letter.subject(), "pdf"), "application/pdf", pdf);
     }
 }

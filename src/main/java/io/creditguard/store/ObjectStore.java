@@ -121,6 +121,17 @@ public interface ObjectStore {
     }
 
     /**
+     * {@code id} (a platform's invoice id, a policy number) as one readable, safe key segment: its letters,
+     * digits, dots, hyphens and underscores, lower-cased, and a hash of the whole that keeps ids apart which
+     * differ only in what was replaced or in case.
+     */
+    static String keyPart(String id) {
+        String safe = id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+        return (safe.length() > 60 ? safe.substring(0, 60) : safe) + "-"
+                + io.creditguard.digest.Sha256.hex(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
+    }
+
+    /**
      * Keys are relative, slash-separated and plain: no empty or dot segments, no backslashes or
      * control characters, so a key can never leave the store's root.
      *

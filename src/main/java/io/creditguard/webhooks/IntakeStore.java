@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -162,7 +161,7 @@ class IntakeStore {
             });
             if (result == null) {
                 String id = adjustment.payment() != null ? adjustment.payment().id() : adjustment.credit().documentId();
-                store.write(adjustmentPrefix(source, invoiceId) + slug(id) + ".json", Json.write(adjustment)
+                store.write(adjustmentPrefix(source, invoiceId) + ObjectStore.keyPart(id) + ".json", Json.write(adjustment)
                         .getBytes(StandardCharsets.UTF_8), "application/json");
                 result = IntakeResult.of("pending", invoiceId, "kept until invoice " + invoiceId + " arrives");
             }
@@ -324,7 +323,7 @@ class IntakeStore {
 
     /** Keeps a notification that carries no invoice data (Xero) until the invoice can be fetched; newest wins. */
     IntakeResult queue(String source, String resourceKey, Instant eventTime, Map<String, Object> notification) {
-        String key = pendingPrefix(source) + slug(resourceKey) + ".json";
+        String key = pendingPrefix(source) + ObjectStore.keyPart(resourceKey) + ".json";
         try {
             Optional<Map<?, ?>> existing = read(key, Map.class).map(m -> (Map<?, ?>) m);
             if (existing.isPresent()) {
@@ -382,11 +381,11 @@ class IntakeStore {
     }
 
     static String bookKey(String source, String invoiceId) {
-        return "receivables/webhooks/" + source + "/" + slug(invoiceId) + ".jsonl";
+        return "receivables/webhooks/" + source + "/" + ObjectStore.keyPart(invoiceId) + ".jsonl";
     }
 
     private static String adjustmentPrefix(String source, String invoiceId) {
-        return "webhooks/adjustments/" + source + "/" + slug(invoiceId) + "/";
+        return "webhooks/adjustments/" + source + "/" + ObjectStore.keyPart(invoiceId) + "/";
     }
 
     private static String pendingPrefix(String source) {
@@ -395,13 +394,6 @@ class IntakeStore {
 
     private static String markerKey(String source, String eventId) {
         return "webhooks/events/" + source + "/" + Sha256.hex(Signatures.utf8(eventId)) + ".json";
-    }
-
-    /** A readable, store-safe key part: the id's safe characters and a hash that keeps distinct ids apart. */
-    private static String slug(String id) {
-        String safe = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
-        return (safe.length() > 60 ? safe.substring(0, 60) : safe) + "-" + Sha256.hex(Signatures.utf8(id))
-                .substring(0, 12);
     }
 
     private static void close(InputStream in) {
