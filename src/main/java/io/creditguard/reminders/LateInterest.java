@@ -51,6 +51,11 @@ public final class LateInterest {
         public static Basis agreed(BigDecimal ratePercent) {
             return new Basis(Optional.empty(), ratePercent, Compounding.SIMPLE, "agreed rate");
         }
+
+        /** This basis stated as {@code text} (in a letter's language). */
+        public Basis withLegalBasis(String text) {
+            return new Basis(scheme, addPoints, compounding, text);
+        }
     }
 
     /** A payment received on a day. */

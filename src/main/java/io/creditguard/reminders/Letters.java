@@ -19,16 +19,17 @@ import io.creditguard.templates.LetterPdf;
 import io.creditguard.templates.Templates;
 
 /**
- * Renders the day's letters in the customer's language (Swedish, Dutch or English, English when the
- * language is anything else): a statement of every invoice the letter is about, as plain text and the
- * same letter as HTML for e-mail and as PDF to archive, print or attach, and the insurer's report in the
- * creditor's language. The wording
- * lives in {@code templates/letters/}; the first line of a rendered letter is its subject.
+ * Renders the day's letters in the customer's language ({@link #language}): a statement of every invoice
+ * the letter is about, as plain text and the same letter as HTML for e-mail and as PDF to archive, print
+ * or attach, and the insurer's report in the creditor's language. Every word a letter prints is in its
+ * language: the templates' in {@code templates/letters/}, fee names in {@code reference/fee-labels.txt},
+ * legal bases in {@code reference/legal-bases.txt} (the statute's citation as cited), the words around
+ * amounts in {@code reference/letter-texts.txt}. The first line of a rendered letter is its subject.
  */
 @ApplicationScoped
 public class Letters {
 
-    public static final Set<String> LANGUAGES = Set.of("sv", "nl", "en");
+    public static final Set<String> LANGUAGES = Set.of("sv", "nl", "en", "de");
 
     public record Letter(String language, String subject, String text, String html) {
     }
@@ -43,6 +44,18 @@ public class Letters {
         this.templates = templates;
         this.feeLabels = ReferenceTable.load("fee-labels.txt").rows().stream().collect(Collectors.toUnmodifiableMap(
                 r -> new LabelKey(r.enumValue("code", FeeCode.class), r.text("law")), r -> r));
+    }
+
+    /**
+     * The language of a letter to a customer who reads {@code customerLanguage} under {@code law}: Swedish,
+     * Dutch or English as the customer reads; German where German law applies and the customer reads German
+     * (the legal bases are written in German for German law only); English otherwise.
+     */
+    public static String language(String customerLanguage, String law) {
+        if ("de".equals(customerLanguage)) {
+            return law.equals("DE") ? "de" : "en";
+        }
+        return customerLanguage != null && LANGUAGES.contains(customerLanguage) ? customerLanguage : "en";
     }
 
     /** The statement as a letter; {@code asOf} is its date. */

@@ -206,7 +206,8 @@ public final class ReminderEngine {
 
     /** @param invoice a valid invoice (its constraints hold) */
     public Decision decide(Invoice invoice, LocalDate asOf) {
-        GoverningLaw.Resolution resolution = GoverningLaw.of(invoice, policy.creditor().country(), rules.jurisdictions());
+        GoverningLaw.Resolution resolution = GoverningLaw.of(invoice, policy.creditor().country(), rules.jurisdictions(),
+                policy.creditorLanguage());
         GoverningLaw law = resolution.law();
         LocalDate due = policy.shiftDueDateToBusinessDay() ? calendar.onOrNextBusinessDay(law.country(), invoice.dueDate())
                 : invoice.dueDate();
@@ -293,13 +294,14 @@ public final class ReminderEngine {
                 .map(p -> new PaymentView(p.date(), Money.of(currency, p.amount()), p.reference(), Money.zero(currency),
                         Money.zero(currency), Money.of(currency, p.amount())))
                 .toList();
+        String language = Letters.language(invoice.customer().language(), law.country());
         InterestView noInterest = new InterestView(Money.zero(currency), Money.zero(currency), Money.zero(currency),
-                "none: the invoice is not yet due", List.of(), true, null);
+                ReminderText.BASIS_NOT_YET_DUE.in(language), List.of(), true, null);
         Balance balance = new Balance(amount, amount.minus(Money.of(currency, invoice.creditedAmount())), payments, open,
                 noInterest, List.of(), Money.zero(currency), open);
         Level level = notice.get();
         return Optional.of(new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
-                level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
+                level.levelKind(), level.template(), invoice.customer(), language, law,
                 new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
                         due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
                 due, null, List.copyOf(warnings)));
@@ -318,29 +320,29 @@ public final class ReminderEngine {
     private DunningLetter letter(Invoice invoice, GoverningLaw law, Level level, LocalDate asOf, LocalDate due,
             long daysOverdue, List<String> warnings) {
         CustomerType debtor = invoice.customer().type();
+        String language = Letters.language(invoice.customer().language(), law.country());
         List<Step> steps = steps(invoice, level, asOf);
         Jurisdictions.Law jurisdiction = rules.jurisdictions().law(law.country()).orElseThrow();
         List<FeeRule> feeRules = rules.feeRules(law.country(), debtor, asOf);
         if (feeRules.isEmpty()) {
-            warnings.add("No statutory fee rule of " + law.country() + " law is in force for " + describe(debtor)
-                    + " debtors" + (rules.hasFeeRules(law.country()) ? " on " + asOf : "") + "; no fees are added.");
+            warnings.add((debtor == CustomerType.BUSINESS ? ReminderText.WARNING_NO_FEE_RULE_BUSINESS
+                    : ReminderText.WARNING_NO_FEE_RULE_CONSUMER).in(policy.creditorLanguage(), law.country(), asOf));
         }
         Money principal = invoice.payments().isEmpty() && invoice.credits().isEmpty()
                 ? Money.of(invoice.currency(), invoice.openAmount())
                 : Money.of(invoice.currency(), invoice.creditedAmount());
         if (invoice.payments().isEmpty() && invoice.credits().isEmpty()
                 && invoice.openAmount().compareTo(invoice.amount()) < 0) {
-            warnings.add("Part of the invoice is settled but no payment dates are recorded; interest is charged on the "
-                    + "open amount only, from the due date. Record payments[] for interest on the balance day by day.");
+            warnings.add(ReminderText.WARNING_PART_SETTLED.in(policy.creditorLanguage()));
         }
         Optional<NoticeTerm> notice = noticeTerm(feeRules, steps, law.country(), principal);
-        List<Fee> fees = fees(invoice, feeRules, steps, due, principal, law.country(), warnings);
+        List<Fee> fees = fees(invoice, feeRules, steps, due, principal, law.country(), language, warnings);
         // Payments meet the costs due by their day: this letter's own fees are not yet due, unless owed since default.
         List<LateInterest.Charge> charges = fees.stream()
                 .filter(f -> f.chargedAtLevel() != level.level() || f.chargedOn().isBefore(asOf))
                 .map(f -> new LateInterest.Charge(f.chargedOn(), f.amount())).toList();
         LateInterest.Result interest = interest(invoice, law, due, asOf, principal, jurisdiction.allocation(), charges,
-                warnings);
+                language, warnings);
         Money feesTotal = fees.stream().map(Fee::amount).reduce(Money.zero(invoice.currency()), Money::plus);
         Money total = interest.principal().plus(interest.interestOutstanding()).plus(feesTotal).minus(interest.costsPaid());
         Balance balance = new Balance(Money.of(invoice.currency(), invoice.amount()),
@@ -353,7 +355,7 @@ public final class ReminderEngine {
         }
         payBy = calendar.onOrNextBusinessDay(law.country(), payBy);
         return new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
-                level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
+                level.levelKind(), level.template(), invoice.customer(), language, law,
                 new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
                         due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
                 payBy, notice.orElse(null), List.copyOf(warnings));
@@ -423,7 +425,7 @@ public final class ReminderEngine {
      * an earlier letter charged.
      */
     private List<Fee> fees(Invoice invoice, List<FeeRule> applicable, List<Step> steps, LocalDate due, Money principal,
-            String law, List<String> warnings) {
+            String law, String language, List<String> warnings) {
         List<Fee> owed = new ArrayList<>();
         Map<FeeCode, Cover> covers = new EnumMap<>(FeeCode.class);
         for (FeeRule rule : applicable) {
@@ -449,7 +451,7 @@ public final class ReminderEngine {
                     continue; // over the letter's invoices together: Statements
                 }
                 LocalDate on = rule.trigger() == FeeTrigger.ON_DEFAULT ? due.plusDays(1) : step.date();
-                fee(rule, invoice, principal, on, step.level(), covers.get(rule.code()), warnings)
+                fee(rule, invoice, principal, on, step.level(), covers.get(rule.code()), language, warnings)
                         .filter(f -> f.amount().isPositive()).ifPresent(charged::add);
             }
             if (step.recorded() == null) {
@@ -459,8 +461,9 @@ public final class ReminderEngine {
                     FeeCode code = FeeCode.valueOf(recorded.code());
                     LocalDate on = charged.stream().filter(f -> f.code() == code).map(Fee::chargedOn).findFirst()
                             .orElse(step.date());
-                    owed.add(new Fee(code, Money.of(invoice.currency(), recorded.amount()),
-                            "as charged with level " + step.level() + " on " + step.date(), step.level(), on, null));
+                    owed.add(new Fee(code, Money.of(invoice.currency(), recorded.amount()), ReminderText.BASIS_AS_CHARGED.in(language,
+                            rules.basis(law, invoice.customer().type(), Optional.of(code), language), step.level(),
+                            step.date()), step.level(), on, null));
                 }
             }
         }
@@ -495,8 +498,8 @@ public final class ReminderEngine {
      * the principal; a covered fee only for what exceeds the cover left.
      */
     private Optional<Fee> fee(FeeRule rule, Invoice invoice, Money principal, LocalDate on, int level, Cover cover,
-            List<String> warnings) {
-        String basis = rule.legalBasis();
+            String language, List<String> warnings) {
+        String basis = rules.basis(rule, language);
         if (rule.amount().isPresent()) {
             BigDecimal nominal = rule.amount().get();
             if (cover != null) {
@@ -504,9 +507,8 @@ public final class ReminderEngine {
                 if (nominal.signum() == 0) {
                     return Optional.empty();
                 }
-                basis = basis + " (what the fixed compensation does not cover)";
             }
-            String legalBasis = basis;
+            String legalBasis = cover == null ? basis : ReminderText.BASIS_BEYOND_COVER.in(language, basis);
             return convert(Money.of(rule.currency(), nominal), invoice.currency(), on, rule, warnings)
                     .map(c -> new Fee(rule.code(), c.converted(), legalBasis, level, on,
                             c.original().currency().equals(c.converted().currency()) ? null : c));
@@ -518,20 +520,18 @@ public final class ReminderEngine {
             Money contractual = Money.of(invoice.currency(), agreed.get());
             return convert(rules.staffel(Money.zero(rule.currency()), on), invoice.currency(), on, rule, warnings)
                     .map(minimum -> new Fee(rule.code(), contractual.max(minimum.converted()),
-                            "the contract's collection costs, at least the statutory minimum; " + rule.legalBasis(), level,
-                            on, null));
+                            ReminderText.BASIS_CONTRACT_COSTS.in(language, basis), level, on, null));
         }
-        return staffel(principal, on, rule, warnings).map(amount -> new Fee(rule.code(), amount, rule.legalBasis(), level,
-                on, null));
+        return staffel(principal, on, rule, warnings).map(amount -> new Fee(rule.code(), amount, basis, level, on, null));
     }
 
     private Optional<ExchangeRates.Conversion> convert(Money amount, java.util.Currency target, LocalDate on, FeeRule rule,
             List<String> warnings) {
         Optional<ExchangeRates.Conversion> converted = exchangeRates.convert(amount, target, on);
         if (converted.isEmpty()) {
-            warnings.add(rule.code() + " (" + rule.legalBasis() + ") of " + amount + " is not added: no euro reference rate "
-                    + "of " + amount.currency().getCurrencyCode() + " and " + target.getCurrencyCode() + " on " + on
-                    + " or the week before. Add it to policy.exchangeRates.");
+            String language = policy.creditorLanguage();
+            warnings.add(ReminderText.WARNING_NO_EXCHANGE_RATE.in(language, rule.code(), rules.basis(rule, language), amount,
+                    amount.currency().getCurrencyCode(), target.getCurrencyCode(), on));
         }
         return converted;
     }
@@ -550,19 +550,24 @@ public final class ReminderEngine {
     }
 
     private LateInterest.Result interest(Invoice invoice, GoverningLaw law, LocalDate due, LocalDate asOf, Money principal,
-            Jurisdictions.Allocation allocation, List<LateInterest.Charge> charges, List<String> warnings) {
+            Jurisdictions.Allocation allocation, List<LateInterest.Charge> charges, String language, List<String> warnings) {
+        CustomerType debtor = invoice.customer().type();
         LateInterest.Basis basis;
         if (invoice.terms().interestRate() != null) {
-            basis = LateInterest.Basis.agreed(invoice.terms().interestRate());
+            basis = LateInterest.Basis.agreed(invoice.terms().interestRate())
+                    .withLegalBasis(ReminderText.BASIS_AGREED_RATE.in(language));
         } else {
-            basis = rules.interestBasis(law.country(), invoice.customer().type(), due.plusDays(1)).orElseGet(() -> {
-                warnings.add("No statutory late-interest rule of " + law.country() + " law for "
-                        + describe(invoice.customer().type()) + " debtors is configured and no rate was agreed; no interest is charged.");
-                return new LateInterest.Basis(Optional.empty(), BigDecimal.ZERO, LateInterest.Compounding.SIMPLE, "none");
-            });
+            basis = rules.interestBasis(law.country(), debtor, due.plusDays(1))
+                    .map(b -> b.withLegalBasis(rules.basis(law.country(), debtor, Optional.empty(), language)))
+                    .orElseGet(() -> {
+                        warnings.add((debtor == CustomerType.BUSINESS ? ReminderText.WARNING_NO_INTEREST_RULE_BUSINESS
+                                : ReminderText.WARNING_NO_INTEREST_RULE_CONSUMER).in(policy.creditorLanguage(), law.country()));
+                        return new LateInterest.Basis(Optional.empty(), BigDecimal.ZERO, LateInterest.Compounding.SIMPLE,
+                                ReminderText.BASIS_NONE.in(language));
+                    });
         }
         if (invoice.payments().stream().anyMatch(p -> p.date().isAfter(asOf))) {
-            warnings.add("A payment is dated after " + asOf + "; it is not counted until its day.");
+            warnings.add(ReminderText.WARNING_PAYMENT_AFTER.in(policy.creditorLanguage(), asOf));
         }
         List<LateInterest.Receipt> receipts = invoice.payments().stream()
                 .map(p -> new LateInterest.Receipt(p.date(), Money.of(invoice.currency(), p.amount()))).toList();
@@ -572,9 +577,8 @@ public final class ReminderEngine {
     private InterestView interestView(LateInterest.Result result, List<String> warnings) {
         String note = null;
         if (!result.complete()) {
-            note = "No verified reference rate for " + result.periods().stream().filter(p -> p.ratePercent() == null)
-                    .map(p -> p.from() + "–" + p.to()).collect(Collectors.joining(", "))
-                    + "; interest for those days is not included yet. It is added once the rate is known.";
+            note = ReminderText.WARNING_RATE_PENDING.in(policy.creditorLanguage(), result.periods().stream()
+                    .filter(p -> p.ratePercent() == null).map(p -> p.from() + "–" + p.to()).collect(Collectors.joining(", ")));
             warnings.add(note);
         }
         return new InterestView(result.interest(), result.interestPaid(), result.interestOutstanding(), result.legalBasis(),
@@ -609,11 +613,9 @@ public final class ReminderEngine {
         LocalDate deadline = invoice.dueDate().plusDays(insurer.overdueNotificationDays());
         long daysLeft = ChronoUnit.DAYS.between(asOf, deadline);
         if (daysLeft < 0) {
-            warnings.add("The deadline to report this overdue debt to " + insurer.name() + " was " + deadline
-                    + "; cover for it may be lost. Report it now and ask the insurer to accept it late.");
+            warnings.add(ReminderText.WARNING_INSURER_MISSED.in(policy.creditorLanguage(), insurer.name(), deadline));
         } else if (daysLeft <= insurer.warningDays()) {
-            warnings.add("Report this overdue debt to " + insurer.name() + " by " + deadline + " (" + daysLeft
-                    + " days left).");
+            warnings.add(ReminderText.WARNING_INSURER_DUE.in(policy.creditorLanguage(), insurer.name(), deadline, daysLeft));
         }
         if (ChronoUnit.DAYS.between(invoice.dueDate(), asOf) < insurer.notifyAfterDays()) {
             return Optional.empty();
@@ -624,14 +626,6 @@ public final class ReminderEngine {
                 open, deadline, List.copyOf(warnings), null));
     }
 
-    private static String describe(CustomerType type) {
-        return type == CustomerType.BUSINESS ? "business" : "consumer";
-    }
-
-    private static String language(Invoice invoice) {
-        String language = invoice.customer().language();
-        return language != null && Letters.LANGUAGES.contains(language) ? language : "en";
-    }
 
     /** A stable id per (invoice, level): the same decision on a re-run has the same id, so it is written once. */
     static String reminderId(String invoiceId, String level) {

@@ -306,7 +306,8 @@ public record ReminderPolicy(
      *
      * @param country the seller's country (ISO 3166): its law governs a business debtor's contract
      *     unless the contract chose another (Rome I art. 4(1)(a)/(b))
-     * @param language the creditor's own language (sv, nl or en; default en), for insurer notifications
+     * @param language the creditor's own language (sv, nl, en or de; default en), for insurer notifications and
+     *     the warnings a finance user reads
      */
     public record Creditor(
             @NotBlank @Size(max = 200) @SingleLine String name,
@@ -314,7 +315,7 @@ public record ReminderPolicy(
             @Size(max = 500) @TextLines String address,
             @NotBlank @Size(max = 500) @TextLines String paymentInstructions,
             @NotBlank @Size(max = 300) @TextLines String disputeContact,
-            @Pattern(regexp = "sv|nl|en", message = "{io.creditguard.reminders.ReminderPolicy.Creditor.language}")
+            @Pattern(regexp = "sv|nl|en|de", message = "{io.creditguard.reminders.ReminderPolicy.Creditor.language}")
             String language) {
 
         public Creditor {

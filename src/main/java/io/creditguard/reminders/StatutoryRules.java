@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -25,7 +27,8 @@ import io.creditguard.reference.ReferenceTable;
  * which interest rule and which fees apply on a day, the Dutch staffel, the reference and exchange
  * rates. A law without rows has no statutory figures here, which callers report rather than guess:
  * there is no fallback from one country to another. Every name the files share with the code (laws,
- * schemes, fee codes, triggers) is checked when they load.
+ * schemes, fee codes, triggers) is checked when they load, and so is that every interest and fee rule
+ * has its legal basis written in every language a letter is written in ({@code legal-bases.txt}).
  */
 public final class StatutoryRules {
 
@@ -73,6 +76,13 @@ public final class StatutoryRules {
     private record Bound(String kind, BigDecimal amount, LocalDate validFrom, Optional<LocalDate> validTo) {
     }
 
+    /** A charge's legal basis as letters state it: {@code fee} empty for interest. */
+    private record BasisKey(String law, Debtor debtor, Optional<FeeCode> fee) {
+    }
+
+    /** German letters go out under German law only ({@link Letters#language}), so only its bases need German. */
+    private static final String GERMAN_LAW = "DE";
+
     private final Jurisdictions jurisdictions;
     private final List<InterestRule> interestRules;
     private final List<FeeRule> feeRules;
@@ -80,9 +90,11 @@ public final class StatutoryRules {
     private final List<Bound> bounds;
     private final ReferenceRates rates;
     private final ExchangeRates exchangeRates;
+    private final Map<BasisKey, Map<String, String>> bases;
 
     private StatutoryRules(Jurisdictions jurisdictions, List<InterestRule> interestRules, List<FeeRule> feeRules,
-            List<Band> bands, List<Bound> bounds, ReferenceRates rates, ExchangeRates exchangeRates) {
+            List<Band> bands, List<Bound> bounds, ReferenceRates rates, ExchangeRates exchangeRates,
+            Map<BasisKey, Map<String, String>> bases) {
         this.jurisdictions = jurisdictions;
         this.interestRules = interestRules;
         this.feeRules = feeRules;
@@ -90,6 +102,7 @@ public final class StatutoryRules {
         this.bounds = bounds;
         this.rates = rates;
         this.exchangeRates = exchangeRates;
+        this.bases = bases;
     }
 
     /** The rules of the shipped data files. */
@@ -97,15 +110,17 @@ public final class StatutoryRules {
         return from(Jurisdictions.standard(), ReferenceTable.load("late-interest.txt"),
                 ReferenceTable.load("late-payment-fees.txt"), ReferenceTable.load("wik-staffel.txt"),
                 ReferenceRates.from(ReferenceTable.load("reference-rates.txt")),
-                ExchangeRates.of(ExchangeRates.usableRows(ReferenceTable.load("exchange-rates.txt"))));
+                ExchangeRates.of(ExchangeRates.usableRows(ReferenceTable.load("exchange-rates.txt"))),
+                ReferenceTable.load("legal-bases.txt"));
     }
 
     /**
      * @throws IllegalStateException naming the file and line of the first row that names a law the
-     *     jurisdictions lack, an unknown scheme, code or trigger, or a fee in another currency than its law's
+     *     jurisdictions lack, an unknown scheme, code or trigger, or a fee in another currency than its law's,
+     *     or a rule without its legal basis in every language
      */
     static StatutoryRules from(Jurisdictions jurisdictions, ReferenceTable interest, ReferenceTable fees,
-            ReferenceTable staffel, ReferenceRates rates, ExchangeRates exchangeRates) {
+            ReferenceTable staffel, ReferenceRates rates, ExchangeRates exchangeRates, ReferenceTable legalBases) {
         List<InterestRule> interestRules = interest.rows().stream().map(r -> new InterestRule(
                 jurisdictions.require(r.text("law"), r.location()), r.enumValue("debtor", Debtor.class),
                 new LateInterest.Basis(Optional.of(r.enumValue("scheme", ReferenceRates.Scheme.class)),
@@ -138,7 +153,70 @@ public final class StatutoryRules {
                 bounds.add(new Bound(r.text("kind"), r.decimal("amount"), r.date("validFrom"), r.optionalDate("validTo")));
             }
         }
-        return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), bands, bounds, rates, exchangeRates);
+        Map<BasisKey, Map<String, String>> bases = bases(jurisdictions, legalBases);
+        for (InterestRule rule : interestRules) {
+            requireBasis(bases, rule.law(), rule.debtor(), Optional.empty(), interest.name());
+        }
+        for (FeeRule rule : feeRules) {
+            requireBasis(bases, rule.law(), rule.debtor(), Optional.of(rule.code()), fees.name());
+        }
+        return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), bands, bounds, rates, exchangeRates,
+                bases);
+    }
+
+    private static Map<BasisKey, Map<String, String>> bases(Jurisdictions jurisdictions, ReferenceTable table) {
+        Map<BasisKey, Map<String, String>> bases = new HashMap<>();
+        for (ReferenceTable.Row r : table.rows()) {
+            String law = jurisdictions.require(r.text("law"), r.location());
+            String charge = r.text("charge");
+            Optional<FeeCode> fee = charge.equals("INTEREST") ? Optional.empty() : Optional.of(r.enumValue("charge", FeeCode.class));
+            Map<String, String> texts = new HashMap<>();
+            for (String language : Letters.LANGUAGES) {
+                if (law.equals(GERMAN_LAW) || !language.equals("de")) {
+                    texts.put(language, r.text(language));
+                }
+            }
+            if (bases.put(new BasisKey(law, r.enumValue("debtor", Debtor.class), fee), Map.copyOf(texts)) != null) {
+                throw r.fault("charge", "the basis of " + law + " " + r.text("debtor") + " " + charge + " is there twice");
+            }
+        }
+        return Map.copyOf(bases);
+    }
+
+    private static void requireBasis(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor,
+            Optional<FeeCode> fee, String file) {
+        if (basisOf(bases, law, debtor, fee).isEmpty()) {
+            throw new IllegalStateException("legal-bases.txt has no basis of " + law + " " + debtor + " "
+                    + fee.map(Enum::name).orElse("INTEREST") + ", a rule of " + file);
+        }
+    }
+
+    /** The basis of the debtor's own row, else of the row for ANY debtor. */
+    private static Optional<Map<String, String>> basisOf(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor,
+            Optional<FeeCode> fee) {
+        return Optional.ofNullable(bases.get(new BasisKey(law, debtor, fee)))
+                .or(() -> Optional.ofNullable(bases.get(new BasisKey(law, Debtor.ANY, fee))));
+    }
+
+    /** What the fee of {@code rule} rests on, as a letter in {@code language} states it; see {@link #basis(String,
+     * CustomerType, Optional, String)}. */
+    public String basis(FeeRule rule, String language) {
+        return basisOf(bases, rule.law(), rule.debtor(), Optional.of(rule.code())).map(texts -> texts.get(language))
+                .orElseThrow(() -> new IllegalArgumentException("no legal basis of " + rule + " in " + language));
+    }
+
+    /**
+     * What the charge ({@code fee}, or interest when empty) under {@code law} rests on for a debtor of
+     * {@code type}, as a letter in {@code language} states it: the statute's citation as cited and what it
+     * provides in that language.
+     *
+     * @param language a language of {@link Letters#LANGUAGES}; German only under German law
+     * @throws IllegalArgumentException for a charge without a rule (every rule has its basis, checked at load)
+     */
+    public String basis(String law, CustomerType type, Optional<FeeCode> fee, String language) {
+        return basisOf(bases, law, Debtor.valueOf(type.name()), fee).map(texts -> texts.get(language))
+                .orElseThrow(() -> new IllegalArgumentException("no legal basis of " + law + " " + type + " "
+                        + fee.map(Enum::name).orElse("INTEREST") + " in " + language));
     }
 
     private static Set<FeeCode> covers(ReferenceTable.Row row) {
@@ -171,7 +249,7 @@ public final class StatutoryRules {
 
     /** These rules with other reference rates (the store's merged table) and exchange rates. */
     public StatutoryRules withRates(ReferenceRates referenceRates, ExchangeRates exchange) {
-        return new StatutoryRules(jurisdictions, interestRules, feeRules, bands, bounds, referenceRates, exchange);
+        return new StatutoryRules(jurisdictions, interestRules, feeRules, bands, bounds, referenceRates, exchange, bases);
     }
 
     /** The statutory interest basis under {@code law} for a debtor of {@code type}, or empty when none is known. */

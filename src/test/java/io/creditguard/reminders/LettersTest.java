@@ -112,7 +112,7 @@ class LettersTest {
         Letters.Letter letter = render(invoice, "2025-03-24");
         assertThat(letter.language()).isEqualTo("en");
         assertThat(letter.subject()).isEqualTo("Payment reminder: invoice F-2025-03-17");
-        assertThat(letter.text()).contains("Fixed compensation (Pauschale) (BGB § 288 Abs. 5 (Pauschale)): EUR 40.00")
+        assertThat(letter.text()).contains("Fixed compensation (BGB § 288 Abs. 5 (flat-rate compensation of 40 euros)): EUR 40.00")
                 .contains("governed by the law of Germany, as the contract chose.");
     }
 
@@ -201,8 +201,8 @@ class LettersTest {
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo(letter.subject());
             String text = flat(new PDFTextStripper().getText(document));
             assertThat(text).contains(flat(letter.subject())).contains(flat(amount)).contains(flat(date)).contains(page)
-                    .contains("Your Company AB · Storgatan 1 · 111 22 Stockholm")
-                    .contains("bankgiro 123-4567");
+                    .contains("Exempelbolaget AB · Storgatan 1 · 111 22 Stockholm")
+                    .contains("Bankgiro 123-4567");
             List<PDFont> fonts = new ArrayList<>();
             document.getPage(0).getResources().getFontNames().forEach(n -> fonts.add(font(document, n)));
             assertThat(fonts).hasSize(2).allSatisfy(f -> assertThat(f.isEmbedded()).as(f.getName()).isTrue());
@@ -244,7 +244,7 @@ class LettersTest {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
                 assertThat(stripper.getText(document)).contains("Sida " + page + " av " + pages)
-                        .contains("Your Company AB");
+                        .contains("Exempelbolaget AB");
             }
             // Every invoice is listed once, none lost at a page break.
             String all = new PDFTextStripper().getText(document);
