@@ -234,17 +234,24 @@ class TemplateTest {
         List<String> writes = statements.stream().filter(s -> String.valueOf(s.get("Action")).contains("s3:PutObject"))
                 .map(s -> Json.write(s.get("Resource"))).toList();
         assertThat(writes).singleElement().satisfies(w -> assertThat(w).contains("/book/rates/*"));
-        assertThat(Json.write(statements)).doesNotContain("s3:DeleteObject").doesNotContain("/book/*\"")
-                .doesNotContain("receivables/");
-        for (String metric : List.of("MissingReferenceRate", "ReferenceRateConflict")) {
+        assertThat(Json.write(statements)).doesNotContain("s3:DeleteObject").doesNotContain("/book/*\"");
+        // It reads the book only to find how far back exchange rates are needed.
+        assertThat(statements).filteredOn(st -> Json.write(st.get("Resource")).contains("/book/receivables/*"))
+                .singleElement().satisfies(st -> assertThat(st.get("Action")).isEqualTo("s3:GetObject"));
+        for (String metric : List.of("MissingReferenceRate", "ReferenceRateConflict", "OperatorFileProblem")) {
             Map<String, Object> alarm = resources().values().stream()
                     .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
-                    .map(TemplateTest::properties).filter(p -> metric.equals(p.get("MetricName"))).findFirst()
+                    .map(TemplateTest::properties).filter(p -> metric.equals(p.get("MetricName")))
+                    .filter(p -> Json.write(p.get("Dimensions")).contains("reference-rates")).findFirst()
                     .orElseThrow(() -> new AssertionError("no alarm on " + metric));
             assertThat(alarm.get("Namespace")).isEqualTo(io.creditguard.rates.RateAlarms.NAMESPACE);
             assertThat(Json.write(alarm.get("Dimensions"))).contains("reference-rates");
             assertThat(alarm).containsKey("AlarmActions");
         }
+        // Rows of the operator's files left out by the run are watched too.
+        assertThat(resources().values().stream().filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+                .map(TemplateTest::properties).filter(p -> "OperatorFileProblem".equals(p.get("MetricName")))
+                .map(p -> Json.write(p.get("Dimensions")))).anySatisfy(d -> assertThat(d).contains("reminders-run"));
         // What reads rates from the store may only read them.
         String preview = lambdasByExport().get("reminders-preview").get(0);
         assertThat(Json.write(statements(preview))).contains("/book/rates/*").doesNotContain("s3:PutObject");
@@ -267,6 +274,16 @@ class TemplateTest {
                 }
             }
         }
+    }
+
+    @Test
+    void claimsWriteOnlyTheirOwnRecordsAndReadTheLettersAndTheSender() {
+        List<Map<String, Object>> statements = statements(lambdasByExport().get("claims").get(0));
+        assertThat(statements.stream().filter(s -> String.valueOf(s.get("Action")).contains("s3:PutObject"))
+                .map(s -> Json.write(s.get("Resource")))).singleElement()
+                .satisfies(w -> assertThat(w).contains("/book/claims/*").doesNotContain("receivables"));
+        assertThat(Json.write(statements)).contains("/book/letters/*").contains("/book/config/reminder-policy.json")
+                .doesNotContain("s3:DeleteObject");
     }
 
     @Test
