@@ -24,6 +24,7 @@ import io.creditguard.json.Json;
 import io.creditguard.mail.Mailer;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.InvoiceCsv;
+import io.creditguard.reminders.ReminderEngine;
 import io.creditguard.reminders.ReminderPolicy;
 import io.creditguard.reminders.ReminderService;
 import io.creditguard.store.ObjectStore;
@@ -44,8 +45,8 @@ import io.creditguard.validation.InvalidInputException;
  *
  * <p>The documents: what a person put in the store under {@code claims/<policy>/<buyer>/documents/<TYPE>/}
  * for each type the request names, and for {@code REMINDERS_SENT} the reminder letters creditguard sent
- * ({@code letters/<letterId>.pdf} of each debt's reminders). A type named with no file found is listed as
- * not attached, for a person to send.
+ * for the debts' reminders ({@code letters/<letterId>.pdf}, as each reminder's record names it). A type
+ * named with no file found is listed as not attached, for a person to send.
  */
 @ApplicationScoped
 public class ClaimFiling {
@@ -214,8 +215,7 @@ public class ClaimFiling {
         for (DocumentType type : Set.copyOf(request.documents()).stream().sorted().toList()) {
             List<String> keys = new ArrayList<>(store.list(folder + "documents/" + type.name() + "/"));
             if (type == DocumentType.REMINDERS_SENT) {
-                request.debts().stream().flatMap(d -> d.remindersSent().stream()).map(r -> r.letterId()).filter(id -> id != null)
-                        .distinct().map(id -> "letters/" + id + ".pdf").forEach(keys::add);
+                keys.addAll(reminderLetters(request));
             }
             boolean found = false;
             for (String key : keys) {
@@ -232,6 +232,26 @@ public class ClaimFiling {
             }
         }
         return notAttached;
+    }
+
+    /**
+     * The letters creditguard sent for the debts' reminders, as their records in the store name them: found
+     * from each debt and level, never from a letter id the request gives, so a request reaches only letters
+     * about the debts it names.
+     */
+    private List<String> reminderLetters(ClaimRequest request) throws IOException {
+        List<String> letters = new ArrayList<>();
+        for (ClaimRequest.Debt debt : request.debts()) {
+            for (var sent : debt.remindersSent()) {
+                Optional<byte[]> record = bytes("reminders/" + ReminderEngine.reminderId(debt.invoiceId(),
+                        String.valueOf(sent.level())) + ".json");
+                String letterId = record.isEmpty() ? null : Json.MAPPER.readTree(record.get()).path("letterId").asText(null);
+                if (letterId != null && !letters.contains("letters/" + letterId + ".pdf")) {
+                    letters.add("letters/" + letterId + ".pdf");
+                }
+            }
+        }
+        return letters;
     }
 
     private Optional<byte[]> bytes(String key) throws IOException {

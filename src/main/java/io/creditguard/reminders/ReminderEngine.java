@@ -628,7 +628,7 @@ public final class ReminderEngine {
 
 
     /** A stable id per (invoice, level): the same decision on a re-run has the same id, so it is written once. */
-    static String reminderId(String invoiceId, String level) {
+    public static String reminderId(String invoiceId, String level) {
         return "rem_" + Sha256.shortHex(invoiceId + '\u0000' + level);
     }
 }

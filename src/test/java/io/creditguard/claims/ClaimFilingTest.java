@@ -32,6 +32,7 @@ import io.creditguard.http.RouteFuzzing;
 import io.creditguard.json.Json;
 import io.creditguard.mail.Mailer;
 import io.creditguard.mail.ScriptedSmtp;
+import io.creditguard.reminders.ReminderEngine;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.store.ObjectStore;
 
@@ -102,10 +103,16 @@ class ClaimFilingTest {
     void theClaimIsMailedOnceWithItsDossierAndTheDocumentsFoundAndTheAnswerSaysWhenAndToWhom() throws Exception {
         store.write(FOLDER + "documents/PROOF_OF_DELIVERY/fraktsedel-2026-1004.pdf", "%PDF-1.4 delivery".getBytes(
                 StandardCharsets.UTF_8), "application/pdf");
+        // The run's record of the third reminder of 2026-1004 names its letter; a letter id a request gives is not used.
+        store.write("reminders/" + ReminderEngine.reminderId("2026-1004", "3") + ".json",
+                "{\"decidedOn\":\"2026-11-13\",\"letterId\":\"let_0123456789abcdef01234567\"}".getBytes(StandardCharsets.UTF_8),
+                "application/json");
         store.write("letters/let_0123456789abcdef01234567.pdf", "%PDF-1.4 reminder".getBytes(StandardCharsets.UTF_8),
                 "application/pdf");
-        String body = claim(c -> ((ObjectNode) c.get("debts").get(0).get("remindersSent").get(2))
-                .put("letterId", "let_0123456789abcdef01234567"));
+        store.write("letters/let_another000customer00000.pdf", "%PDF-1.4 someone else's".getBytes(StandardCharsets.UTF_8),
+                "application/pdf");
+        String body = claim(c -> ((ObjectNode) c.get("debts").get(1).get("remindersSent").get(0))
+                .put("letterId", "let_another000customer00000"));
         Mailer mailer = greenMail();
 
         APIGatewayV2HTTPResponse first = post(mailer, body);
