@@ -1,7 +1,6 @@
 package io.creditguard.claims;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -219,7 +218,7 @@ public class ClaimFiling {
             }
             boolean found = false;
             for (String key : keys) {
-                Optional<byte[]> content = bytes(key);
+                Optional<byte[]> content = store.bytes(key);
                 if (content.isPresent() && bytes + content.get().length <= MOST_BYTES) {
                     bytes += content.get().length;
                     files.add(new Mailer.Attachment(type.name().toLowerCase(Locale.ROOT) + "-"
@@ -243,7 +242,7 @@ public class ClaimFiling {
         List<String> letters = new ArrayList<>();
         for (ClaimRequest.Debt debt : request.debts()) {
             for (var sent : debt.remindersSent()) {
-                Optional<byte[]> record = bytes("reminders/" + ReminderEngine.reminderId(debt.invoiceId(),
+                Optional<byte[]> record = store.bytes("reminders/" + ReminderEngine.reminderId(debt.invoiceId(),
                         String.valueOf(sent.level())) + ".json");
                 String letterId = record.isEmpty() ? null : Json.MAPPER.readTree(record.get()).path("letterId").asText(null);
                 if (letterId != null && !letters.contains("letters/" + letterId + ".pdf")) {
@@ -254,18 +253,8 @@ public class ClaimFiling {
         return letters;
     }
 
-    private Optional<byte[]> bytes(String key) throws IOException {
-        Optional<InputStream> in = store.read(key);
-        if (in.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream content = in.get()) {
-            return Optional.of(content.readAllBytes());
-        }
-    }
-
     private Optional<Filing> read(String key) throws IOException {
-        return bytes(key).map(json -> {
+        return store.bytes(key).map(json -> {
             try {
                 return Json.MAPPER.readValue(json, Filing.class);
             } catch (IOException e) {

@@ -159,23 +159,17 @@ public class Mailer {
             } catch (MessagingException | UnsupportedEncodingException e) {
                 return new Refused("the letter could not be put into a mail: " + e.getMessage());
             }
-            boolean reused = transport != null;
-            try {
-                return deliver(message, mail);
-            } catch (SendFailedException e) {
-                return answer(e);
-            } catch (MessagingException e) {
-                disconnect();
-                if (!reused) {
-                    return notSent(e);
-                }
+            for (boolean first = true; ; first = false) {
+                boolean reused = transport != null;
                 try {
                     return deliver(message, mail);
-                } catch (SendFailedException again) {
-                    return answer(again);
-                } catch (MessagingException again) {
+                } catch (SendFailedException e) {
+                    return answer(e);
+                } catch (MessagingException e) {
                     disconnect();
-                    return notSent(again);
+                    if (!reused || !first) {
+                        return notSent(e);
+                    }
                 }
             }
         }

@@ -65,40 +65,30 @@ public final class ExchangeRates {
      * usable row of the same currency and day, is added to {@code problems} and left out.
      */
     public static List<Rate> usableRows(ReferenceTable table, List<FileProblem> problems) {
-        Optional<FileProblem> header = table.missingColumn(COLUMNS);
-        if (header.isPresent()) {
-            problems.add(header.get());
-            return List.of();
-        }
-        List<Rate> rates = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (ReferenceTable.Row r : table.rows()) {
+        return table.read(COLUMNS, problems, r -> {
+            Currency currency;
             try {
-                Currency currency;
-                try {
-                    currency = Currency.getInstance(r.text("currency"));
-                } catch (IllegalArgumentException e) {
-                    throw r.fault("currency", "column currency is '" + r.text("currency") + "', not an ISO 4217 code");
-                }
-                Rate rate = new Rate(currency, r.date("date"), r.decimal("perEuro"), r.text("source"));
-                if (rate.perEuro().signum() <= 0) {
-                    throw r.fault("perEuro", "column perEuro must be positive");
-                }
-                if (!r.usable()) {
-                    continue;
-                }
-                Integer earlier = seen.putIfAbsent(currency.getCurrencyCode() + " " + rate.date(), r.line());
-                if (earlier != null) {
-                    throw r.fault("date", currency.getCurrencyCode() + " on " + rate.date() + " repeats line " + earlier
-                            + "; line " + earlier + " is used");
-                }
-                rates.add(rate);
-            } catch (ReferenceTable.Fault e) {
-                problems.add(e.problem());
+                currency = Currency.getInstance(r.text("currency"));
+            } catch (IllegalArgumentException e) {
+                throw r.fault("currency", "column currency is '" + r.text("currency") + "', not an ISO 4217 code");
             }
-        }
-        return List.copyOf(rates);
+            Rate rate = new Rate(currency, r.date("date"), r.decimal("perEuro"), r.text("source"));
+            if (rate.perEuro().signum() <= 0) {
+                throw r.fault("perEuro", "column perEuro must be positive");
+            }
+            if (!r.usable()) {
+                return Optional.empty();
+            }
+            Integer earlier = seen.putIfAbsent(currency.getCurrencyCode() + " " + rate.date(), r.line());
+            if (earlier != null) {
+                throw r.fault("date", currency.getCurrencyCode() + " on " + rate.date() + " repeats line " + earlier
+                        + "; line " + earlier + " is used");
+            }
+            return Optional.of(rate);
+        });
     }
+
 
     /** These rates with {@code overrides} taking precedence on the days they cover. */
     public ExchangeRates overlaidWith(List<Rate> overrides) {

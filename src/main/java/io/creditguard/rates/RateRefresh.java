@@ -191,14 +191,11 @@ public class RateRefresh {
     }
 
     private List<RateRow.Exchange> storedExchange() throws IOException {
-        Optional<InputStream> existing = store.read(RateBook.FETCHED_EXCHANGE);
+        Optional<byte[]> existing = store.bytes(RateBook.FETCHED_EXCHANGE);
         if (existing.isEmpty()) {
             return List.of();
         }
-        String text;
-        try (InputStream in = existing.get()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = new String(existing.get(), StandardCharsets.UTF_8);
         try {
             return RateRow.parse(RateBook.FETCHED_EXCHANGE, text, true).stream().map(RateRow.Exchange.class::cast).toList();
         } catch (RuntimeException e) {

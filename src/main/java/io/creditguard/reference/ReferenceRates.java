@@ -61,38 +61,29 @@ public final class ReferenceRates {
      * rate of the shared days a matter of row order) is added to {@code problems} and left out.
      */
     public static List<Rate> usableRows(ReferenceTable table, List<FileProblem> problems) {
-        Optional<FileProblem> header = table.missingColumn(COLUMNS);
-        if (header.isPresent()) {
-            problems.add(header.get());
-            return List.of();
-        }
-        List<Rate> rates = new ArrayList<>();
+        List<Rate> used = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        for (ReferenceTable.Row r : table.rows()) {
-            try {
-                Rate rate = new Rate(r.enumValue("scheme", Scheme.class), r.date("validFrom"), r.date("validTo"),
-                        r.decimal("ratePercent"), r.text("source"));
-                if (rate.validTo().isBefore(rate.validFrom())) {
-                    throw r.fault("validTo", "validTo is before validFrom");
-                }
-                if (!r.usable()) {
-                    continue;
-                }
-                for (int i = 0; i < rates.size(); i++) {
-                    Rate earlier = rates.get(i);
-                    if (earlier.scheme() == rate.scheme() && !earlier.validFrom().isAfter(rate.validTo())
-                            && !rate.validFrom().isAfter(earlier.validTo())) {
-                        throw r.fault("validFrom", rate.validFrom() + "–" + rate.validTo() + " overlaps line " + lines.get(i)
-                                + " (" + earlier.validFrom() + "–" + earlier.validTo() + "); line " + lines.get(i) + " is used");
-                    }
-                }
-                rates.add(rate);
-                lines.add(r.line());
-            } catch (ReferenceTable.Fault e) {
-                problems.add(e.problem());
+        return table.read(COLUMNS, problems, r -> {
+            Rate rate = new Rate(r.enumValue("scheme", Scheme.class), r.date("validFrom"), r.date("validTo"),
+                    r.decimal("ratePercent"), r.text("source"));
+            if (rate.validTo().isBefore(rate.validFrom())) {
+                throw r.fault("validTo", "validTo is before validFrom");
             }
-        }
-        return List.copyOf(rates);
+            if (!r.usable()) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < used.size(); i++) {
+                Rate earlier = used.get(i);
+                if (earlier.scheme() == rate.scheme() && !earlier.validFrom().isAfter(rate.validTo())
+                        && !rate.validFrom().isAfter(earlier.validTo())) {
+                    throw r.fault("validFrom", rate.validFrom() + "–" + rate.validTo() + " overlaps line " + lines.get(i)
+                            + " (" + earlier.validFrom() + "–" + earlier.validTo() + "); line " + lines.get(i) + " is used");
+                }
+            }
+            used.add(rate);
+            lines.add(r.line());
+            return Optional.of(rate);
+        });
     }
 
     /** These rates with {@code overrides} taking precedence wherever they apply. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A versioned reference-data file under {@code src/main/resources/reference/}: legal and market
@@ -103,7 +104,7 @@ public final class ReferenceTable {
      * @param read a lenient reader that adds what it leaves out to the list it is given
      * @throws Fault naming the first problem it reported
      */
-    public static <T> T strictly(java.util.function.Function<List<FileProblem>, T> read) {
+    public static <T> T strictly(Function<List<FileProblem>, T> read) {
         List<FileProblem> problems = new ArrayList<>();
         T value = read.apply(problems);
         if (!problems.isEmpty()) {
@@ -150,19 +151,29 @@ public final class ReferenceTable {
     }
 
     /**
-     * The problem of a header that lacks one of {@code required}, or empty: a table without a column its
-     * reader needs has no usable row, said once rather than on every row.
+     * Each row as {@code read} makes it, leaving out what it cannot: a row whose {@code read} throws a
+     * {@link Fault} (a malformed cell, a rule the reader checks) is added to {@code problems}; one it reads
+     * as empty is left out without a word (a row kept for the record, not for use). A header that lacks one
+     * of {@code columns} is one problem, on the header's line, and no row is read.
      */
-    public Optional<FileProblem> missingColumn(List<String> required) {
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String column : required) {
-            if (!rows.get(0).columns.containsKey(column)) {
-                return Optional.of(new FileProblem(name, headerLine, column, "the header has no column " + column));
+    public <T> List<T> read(List<String> columns, List<FileProblem> problems, Function<Row, Optional<T>> read) {
+        if (!rows.isEmpty()) {
+            for (String column : columns) {
+                if (!rows.get(0).columns.containsKey(column)) {
+                    problems.add(new FileProblem(name, headerLine, column, "the header has no column " + column));
+                    return List.of();
+                }
             }
         }
-        return Optional.empty();
+        List<T> values = new ArrayList<>();
+        for (Row row : rows) {
+            try {
+                read.apply(row).ifPresent(values::add);
+            } catch (Fault e) {
+                problems.add(e.problem());
+            }
+        }
+        return List.copyOf(values);
     }
 
     public List<Row> rows() {

@@ -1,7 +1,6 @@
 package io.creditguard.reminders;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,14 +92,11 @@ public class ReminderService {
      * rule it breaks; empty when there is none.
      */
     public Optional<PolicyFile> policyFile(ObjectStore store, String key) throws IOException {
-        Optional<InputStream> configured = store.read(key);
+        Optional<byte[]> configured = store.bytes(key);
         if (configured.isEmpty()) {
             return Optional.empty();
         }
-        String json;
-        try (InputStream in = configured.get()) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String json = new String(configured.get(), StandardCharsets.UTF_8);
         try {
             return Optional.of(new Usable(inputs.read(json, ReminderPolicy.class)));
         } catch (InvalidInputException e) {

@@ -55,6 +55,17 @@ public interface ObjectStore {
     /** The object's content, or empty when there is none. The caller closes the stream. */
     Optional<InputStream> read(String key) throws IOException;
 
+    /** The object's content, read whole, or empty when there is none: for the small files an operator or a run keeps. */
+    default Optional<byte[]> bytes(String key) throws IOException {
+        Optional<InputStream> content = read(key);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = content.get()) {
+            return Optional.of(in.readAllBytes());
+        }
+    }
+
     /** Creates or replaces the object. */
     void write(String key, byte[] content, String contentType) throws IOException;
 

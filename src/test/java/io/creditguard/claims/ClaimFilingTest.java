@@ -24,12 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.creditguard.Standalone;
 import io.creditguard.http.RouteFuzzing;
 import io.creditguard.json.Json;
+import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
 import io.creditguard.mail.ScriptedSmtp;
 import io.creditguard.reminders.ReminderEngine;
@@ -49,7 +48,7 @@ class ClaimFilingTest {
 
     @TempDir
     Path root;
-    private GreenMail smtp;
+    private LocalSmtp smtp;
     private FileObjectStore store;
 
     @BeforeEach
@@ -66,7 +65,7 @@ class ClaimFilingTest {
     @AfterEach
     void stopSmtp() {
         if (smtp != null) {
-            smtp.stop();
+            smtp.close();
         }
     }
 
@@ -86,13 +85,8 @@ class ClaimFilingTest {
     }
 
     private Mailer greenMail() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        return mailer(smtp.getSmtp().getPort());
-    }
-
-    private static Mailer mailer(int port) {
-        return new Mailer(Optional.of("smtp://127.0.0.1:" + port + "?starttls=none"), Standalone.CLOCK);
+        smtp = new LocalSmtp();
+        return smtp.mailer();
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws IOException {
@@ -130,7 +124,7 @@ class ClaimFilingTest {
         assertThat(filing.get("notAttached")).extracting(JsonNode::asText).containsExactly("INVOICE_COPIES",
                 "ORDER_CONFIRMATION_OR_CONTRACT", "ACCOUNT_STATEMENT");
 
-        MimeMessage mail = inbox("skador@kreditforsakring.example").get(0);
+        MimeMessage mail = smtp.inbox("skador@kreditforsakring.example").get(0);
         assertThat(mail.getSubject()).isEqualTo("Skadeanmälan kreditförsäkring: Norrlands Metall & Svets AB, försäkring KF-2026-0417");
         assertThat("<" + filing.get("messageId").asText() + ">").isEqualTo(mail.getMessageID());
         Multipart parts = (Multipart) mail.getContent();
@@ -147,7 +141,7 @@ class ClaimFilingTest {
         try (InputStream in = parts.getBodyPart(2).getInputStream()) {
             assertThat(Json.MAPPER.readTree(in).get("policyNumber").asText()).isEqualTo("KF-2026-0417");
         }
-        assertThat(inbox("arkiv@stalhandel.example")).hasSize(1);
+        assertThat(smtp.inbox("arkiv@stalhandel.example")).hasSize(1);
         assertThat(Files.list(root.resolve(FOLDER + "2026-11-26")).map(p -> p.getFileName().toString()).toList())
                 .contains("filing.json", "claim.json", "invoices.csv");
 
@@ -158,7 +152,7 @@ class ClaimFilingTest {
         assertThat(second.get("sentAt").asText()).isEqualTo(filing.get("sentAt").asText());
         assertThat(second.get("to").asText()).isEqualTo("skador@kreditforsakring.example");
         assertThat(second.get("key").asText()).isEqualTo(filing.get("key").asText());
-        assertThat(inbox("skador@kreditforsakring.example")).hasSize(1);
+        assertThat(smtp.inbox("skador@kreditforsakring.example")).hasSize(1);
     }
 
     @Test
@@ -170,7 +164,7 @@ class ClaimFilingTest {
         JsonNode problem = json(response);
         assertThat(problem.get("type").asText()).isEqualTo("urn:creditguard:problem:not-fileable");
         assertThat(problem.get("detail").asText()).contains("NOT_YET_CLAIMABLE").contains("2027-02-18");
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(smtp.received()).isZero();
     }
 
     @Test
@@ -194,7 +188,7 @@ class ClaimFilingTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        APIGatewayV2HTTPResponse down = post(mailer(closed), claim(c -> { }));
+        APIGatewayV2HTTPResponse down = post(LocalSmtp.mailer(closed), claim(c -> { }));
         assertThat(down.getStatusCode()).isEqualTo(503);
         assertThat(json(down).get("type").asText()).isEqualTo("urn:creditguard:problem:mail-unavailable");
         assertThat(Files.exists(root.resolve(FOLDER + "2026-11-26/filing.json"))).isFalse();
@@ -207,7 +201,7 @@ class ClaimFilingTest {
     void anAddressTheServerRefusesForGoodIsAProblemWithTheField() throws Exception {
         try (ScriptedSmtp server = new ScriptedSmtp(a -> a.startsWith("skador") ? "550 5.1.1 no such mailbox" : "250 ok",
                 Integer.MAX_VALUE)) {
-            APIGatewayV2HTTPResponse response = post(mailer(server.port()), claim(c -> { }));
+            APIGatewayV2HTTPResponse response = post(LocalSmtp.mailer(server.port()), claim(c -> { }));
             assertThat(response.getStatusCode()).isEqualTo(422);
             JsonNode error = json(response).get("errors").get(0);
             assertThat(error.get("field").asText()).isEqualTo("$.policy.claimsEmail");
@@ -215,12 +209,4 @@ class ClaimFilingTest {
         }
     }
 
-    private List<MimeMessage> inbox(String address) throws Exception {
-        com.icegreen.greenmail.user.GreenMailUser user = smtp.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return List.of();
-        }
-        return smtp.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                .map(com.icegreen.greenmail.store.StoredMessage::getMimeMessage).toList();
-    }
 }

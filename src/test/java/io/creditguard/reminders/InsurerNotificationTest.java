@@ -24,10 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import io.creditguard.Standalone;
+import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
 import io.creditguard.mail.ScriptedSmtp;
 import io.creditguard.store.FileObjectStore;
@@ -52,7 +50,7 @@ class InsurerNotificationTest {
 
     @TempDir
     Path root;
-    private GreenMail smtp;
+    private LocalSmtp smtp;
 
     @BeforeEach
     void storeWithPolicy() throws IOException {
@@ -64,7 +62,7 @@ class InsurerNotificationTest {
     @AfterEach
     void stopSmtp() {
         if (smtp != null) {
-            smtp.stop();
+            smtp.close();
         }
     }
 
@@ -86,14 +84,9 @@ class InsurerNotificationTest {
                 List.of(), mailer, 4).run(Optional.of(AS_OF), false);
     }
 
-    private static Mailer mailer(int port) {
-        return new Mailer(Optional.of("smtp://127.0.0.1:" + port + "?starttls=none"), Standalone.CLOCK);
-    }
-
-    private int startSmtp() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        return smtp.getSmtp().getPort();
+    private Mailer startSmtp() {
+        smtp = new LocalSmtp();
+        return smtp.mailer();
     }
 
     private String bookText() throws IOException {
@@ -104,13 +97,13 @@ class InsurerNotificationTest {
     void theNotificationIsMailedOnceWithItsPdfAndTheInvoiceAsCsvAndRecordedLikeALetter() throws Exception {
         // Due 10 October: 51 days overdue, reported by 9 December.
         book(invoice("inv-1", "2026-0901", "2026-09-10", "2026-10-10"));
-        Mailer mailer = mailer(startSmtp());
+        Mailer mailer = startSmtp();
         ReminderRun.Report report = run(mailer);
 
         assertThat(report.insurer().mailed()).isEqualTo(1);
         assertThat(report.insurer().byHand()).isEmpty();
         assertThat(report.insurer().alerts()).isEmpty();
-        MimeMessage mail = inbox("anmalan@kreditforsakring.example").get(0);
+        MimeMessage mail = smtp.inbox("anmalan@kreditforsakring.example").get(0);
         assertThat(mail.getSubject()).isEqualTo(
                 "Anmälan om förfallen fordran, försäkring KF-2026-0417: Norrlands Metall & Svets AB, faktura 2026-0901");
         assertThat(mail.getHeader("Content-Language", null)).isEqualTo("sv");
@@ -129,13 +122,13 @@ class InsurerNotificationTest {
                     "Fakturanummer,Fakturadatum,Förfallodag,Netto,Moms,Brutto,Obetalt,Valuta\r\n"
                             + "2026-0901,2026-09-10,2026-10-10,8000.00,2000.00,10000.00,10000.00,SEK\r\n");
         }
-        assertThat(inbox("arkiv@stalhandel.example")).hasSize(1);
+        assertThat(smtp.inbox("arkiv@stalhandel.example")).hasSize(1);
         assertThat(Files.list(root.resolve("deliveries")).count()).isEqualTo(1);
         assertThat(bookText()).contains("\"insurerNotifiedOn\":\"2026-11-30\"");
 
         ReminderRun.Report again = run(mailer);
         assertThat(again.insurer().mailed()).isZero();
-        assertThat(inbox("anmalan@kreditforsakring.example")).hasSize(1);
+        assertThat(smtp.inbox("anmalan@kreditforsakring.example")).hasSize(1);
     }
 
     @Test
@@ -143,7 +136,7 @@ class InsurerNotificationTest {
         book(invoice("inv-1", "2026-0901", "2026-09-10", "2026-10-10"));
         try (ScriptedSmtp server = new ScriptedSmtp(a -> a.startsWith("anmalan") ? "550 5.1.1 no such mailbox" : "250 ok",
                 Integer.MAX_VALUE)) {
-            ReminderRun.Report report = run(mailer(server.port()));
+            ReminderRun.Report report = run(LocalSmtp.mailer(server.port()));
             assertThat(report.insurer().mailed()).isZero();
             assertThat(report.insurer().byHand()).singleElement().satisfies(n -> {
                 assertThat(n.invoiceId()).isEqualTo("inv-1");
@@ -165,7 +158,7 @@ class InsurerNotificationTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        ReminderRun.Report down = run(mailer(closed));
+        ReminderRun.Report down = run(LocalSmtp.mailer(closed));
         assertThat(down.insurer().mailed()).isZero();
         assertThat(down.errors()).hasSize(2).allSatisfy(e -> assertThat(e.message()).contains("failed for now")
                 .contains("the next run mails it"));
@@ -175,15 +168,15 @@ class InsurerNotificationTest {
         });
         assertThat(bookText()).doesNotContain("insurerNotifiedOn");
 
-        Mailer up = mailer(startSmtp());
+        Mailer up = startSmtp();
         ReminderRun.Report next = run(up);
         assertThat(next.insurer().mailed()).isEqualTo(2);
         assertThat(next.insurer().alerts()).singleElement().satisfies(a -> assertThat(a.reason())
                 .contains("after the deadline of 2026-11-29"));
-        assertThat(inbox("anmalan@kreditforsakring.example")).hasSize(2);
+        assertThat(smtp.inbox("anmalan@kreditforsakring.example")).hasSize(2);
 
         assertThat(run(up).insurer().mailed()).isZero();
-        assertThat(inbox("anmalan@kreditforsakring.example")).hasSize(2);
+        assertThat(smtp.inbox("anmalan@kreditforsakring.example")).hasSize(2);
     }
 
     @Test
@@ -197,12 +190,4 @@ class InsurerNotificationTest {
         assertThat(bookText()).contains("\"insurerNotifiedOn\":\"2026-11-30\"");
     }
 
-    private List<MimeMessage> inbox(String address) throws Exception {
-        com.icegreen.greenmail.user.GreenMailUser user = smtp.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return List.of();
-        }
-        return smtp.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                .map(com.icegreen.greenmail.store.StoredMessage::getMimeMessage).toList();
-    }
 }
