@@ -141,7 +141,7 @@ public record Invoice(
      * @param receivedOn the day the debtor received the invoice, where known; absent means its issue date plus
      *     the policy's letterDeliveryDays
      * @param consumerNoticeOnInvoice the invoice told the consumer what not paying within the law's period
-     *     brings (BGB § 286 Abs. 3: only then does it put a consumer in default)
+     *     brings: only then does it start that period for a consumer (BGB § 286 Abs. 3, räntelagen 4 §)
      */
     public record Terms(
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
