@@ -56,11 +56,13 @@ class RemindersPreviewLambdaTest {
         // from sending on 23 October, to 22 November, but the invoice itself gave until the 23rd: from the 24th.
         assertThat(body.getString(byggab + ".invoices[0].line.defaultFrom")).isEqualTo("2026-11-24");
         assertThat(body.getString(byggab + ".invoices[0].line.defaultBasis.reason")).isEqualTo("INVOICE_DUE_DATE");
-        // inv-0016: an e-invoice received the day it was issued, 23 September: BW 6:119a lid 2 sub a, from 24 October.
+        // inv-0016: a Dutch business buying from a Swedish seller, so Swedish law (Rome I art. 4(1)); an e-invoice
+        // sent and received on 23 September: räntelagen 4 §, 30 days after it was sent, from 24 October.
         String groothandel = "letters.find { it.customer.id == 'c-groothandel' }.invoices[0].line";
         assertThat(body.getString(groothandel + ".defaultFrom")).isEqualTo("2026-10-24");
-        assertThat(body.getString(groothandel + ".defaultBasis.reason")).isEqualTo("INVOICE_RECEIVED");
-        assertThat(body.getString(groothandel + ".defaultBasis.legalBasis")).isEqualTo("BW 6:119a lid 2 sub a");
+        assertThat(body.getString(groothandel + ".defaultBasis.reason")).isEqualTo("INVOICE_SENT");
+        assertThat(body.getString(groothandel + ".defaultBasis.legalBasis"))
+                .isEqualTo("Räntelagen (1975:635) 4 § första och andra stycket");
         // inv-0003: levels 1 and 2 sent, level 3 is the inkassokrav; the 450 kr covers 60 + 60 + 180 kr of fees.
         assertThat(body.getString(kafe + ".kind")).isEqualTo("INKASSOKRAV");
         assertThat(body.getString(kafe + ".letter.subject")).isEqualTo("Inkassokrav: faktura 2026-1003");
