@@ -10,12 +10,16 @@ import io.creditguard.reference.Texts;
 public enum ReminderText {
     /** {0} the basis: a fee charged only for what a fixed compensation does not cover. */
     BASIS_BEYOND_COVER,
+    /** {0} the basis: a fixed compensation less the covered fees charged before it fell due. */
+    BASIS_LESS_COVERED,
     /** {0} the basis: the contract's collection costs in place of the staffel. */
     BASIS_CONTRACT_COSTS,
     /** {0} the basis, {1} the level, {2} the day: a fee an earlier letter charged. */
     BASIS_AS_CHARGED,
     /** {0} the basis, {1} how many invoices, {2} their principal: costs over a letter's invoices together. */
     BASIS_JOINT,
+    /** Why default began where the law has no rule of it but the due date was agreed. */
+    BASIS_AGREED_DUE_DATE,
     BASIS_AGREED_RATE,
     BASIS_NOT_YET_DUE,
     BASIS_NONE,
@@ -33,6 +37,9 @@ public enum ReminderText {
     /** {0} the law. */
     WARNING_NO_INTEREST_RULE_BUSINESS,
     WARNING_NO_INTEREST_RULE_CONSUMER,
+    /** {0} the law. */
+    WARNING_NO_DEFAULT_RULE_BUSINESS,
+    WARNING_NO_DEFAULT_RULE_CONSUMER,
     WARNING_PART_SETTLED,
     /** {0} the fee code, {1} its basis, {2} the amount, {3} and {4} the currencies, {5} the day. */
     WARNING_NO_EXCHANGE_RATE,
