@@ -128,7 +128,9 @@ class RemindersRoutesTest {
             "\"openAmount\":10000;\"openAmount\":9000,\"payments\":[{\"date\":\"2026-06-01\",\"amount\":1000,\"currency\":\"EUR\"}];$.invoices[0].payments[0].currency;paid in another currency",
             "\"openAmount\":10000;\"openAmount\":10000,\"payments\":[{\"date\":\"2026-06-01\",\"amount\":1000}];$.invoices[0].openAmount;open amount not what the payments leave",
             "\"openAmount\":10000;\"openAmount\":9000,\"credits\":[{\"documentId\":\"CN-1\",\"date\":\"2026-06-01\",\"amount\":-1000}];$.invoices[0].credits[0].amount;a negative credit",
-            "\"interestRate\":null;\"interestRate\":null,\"receivedOn\":\"2026-04-30\";$.invoices[0].receivedOn;received before it was issued"})
+            "\"interestRate\":null;\"interestRate\":null,\"receivedOn\":\"2026-04-30\";$.invoices[0].receivedOn;received before it was issued",
+            "\"interestRate\":null;\"interestRate\":null,\"vatAmount\":12500;$.invoices[0].vatAmount;more VAT than the amount",
+            "\"interestRate\":null;\"interestRate\":null,\"vatAmount\":2000.001;$.invoices[0].vatAmount;VAT with more decimals than öre"})
     void inconsistentLedgerOrLawIsA422NamingTheField(String from, String to, String field, String what) {
         api().body(body("2026-06-15", INVOICE.replace(from, to))).post("/reminders/preview").then()
                 .statusCode(422)
