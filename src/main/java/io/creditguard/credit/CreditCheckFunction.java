@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
+import io.creditguard.http.WebPage;
 import io.creditguard.reference.ClassPathResource;
 import io.creditguard.reference.ReferenceTable;
 import io.quarkus.funqy.Funq;
@@ -53,15 +54,13 @@ public class CreditCheckFunction extends HttpFunction {
     @ConfigProperty(name = "creditguard.auth.token-url")
     Optional<URI> tokenUrl;
 
-    private volatile CreditCheckPage page;
+    private volatile WebPage page;
 
     /** The web form, read and hashed on its first request: an API call's cold start need not pay 60 ms for it. */
-    private CreditCheckPage page() {
-        CreditCheckPage loaded = page;
+    private WebPage page() {
+        WebPage loaded = page;
         if (loaded == null) {
-            Optional<CreditCheckPage.SignIn> signIn = clientId.filter(c -> !c.isBlank()).flatMap(c -> authorizeUrl
-                    .flatMap(a -> tokenUrl.map(t -> new CreditCheckPage.SignIn(c, a, t, "openid " + SCOPE))));
-            loaded = CreditCheckPage.load(signIn);
+            loaded = CreditCheckPage.load(WebPage.SignIn.of(clientId, authorizeUrl, tokenUrl, "openid " + SCOPE));
             page = loaded;
         }
         return loaded;
