@@ -4,21 +4,16 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.creditguard.json.Json;
+import io.creditguard.metrics.Emf;
 
 /**
- * The metrics the template's alarms watch, written as CloudWatch Embedded Metric Format lines (one
- * JSON object per line on standard output, which Lambda sends to CloudWatch Logs, where it becomes a
- * metric; https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html):
+ * The reference rates' metrics the template's alarms watch, as {@link Emf} lines:
  * {@code creditguard/MissingReferenceRate} per scheme whose half-year has begun without a rate, and
  * {@code creditguard/ReferenceRateConflict} per fetched figure that contradicts a shipped one.
  */
 public final class RateAlarms {
 
-    public static final String NAMESPACE = "creditguard";
+    public static final String NAMESPACE = Emf.NAMESPACE;
     public static final String MISSING = "MissingReferenceRate";
     public static final String CONFLICT = "ReferenceRateConflict";
 
@@ -29,27 +24,11 @@ public final class RateAlarms {
     public static void emit(List<RateGaps.Gap> gaps, List<RateBook.Conflict> conflicts, String function, Instant at) {
         PrintStream out = System.out;
         for (RateGaps.Gap gap : RateGaps.begun(gaps)) {
-            out.println(line(MISSING, "Scheme", gap.scheme().name(), function, at));
+            out.println(Emf.line(MISSING, "Scheme", gap.scheme().name(), function, at));
         }
         for (RateBook.Conflict conflict : conflicts) {
-            out.println(line(CONFLICT, "Scheme", conflict.what(), function, at));
+            out.println(Emf.line(CONFLICT, "Scheme", conflict.what(), function, at));
         }
         out.flush();
-    }
-
-    static String line(String metric, String dimension, String value, String function, Instant at) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        ObjectNode aws = root.putObject("_aws");
-        aws.put("Timestamp", at.toEpochMilli());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensions = directive.putArray("Dimensions");
-        dimensions.addArray().add("Function");
-        dimensions.addArray().add("Function").add(dimension);
-        directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
-        root.put("Function", function);
-        root.put(dimension, value);
-        root.put(metric, 1);
-        return Json.write(root);
     }
 }

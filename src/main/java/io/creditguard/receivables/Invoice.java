@@ -132,19 +132,42 @@ public record Invoice(
      * @param paymentTerms the invoice's payment terms as written (Peppol BT-20)
      * @param dueDateBasis how the due date was found when the source gave none (a Peppol invoice with
      *     payment terms but no BT-9): which terms, from which day; absent when the source stated it
+     * @param paymentReference what the debtor quotes when paying, so the payment matches itself: a Swedish
+     *     OCR number (Fortnox), the platform's payment reference (Exact, Visma), Peppol's PaymentID (BT-83);
+     *     every letter prints it next to the amount
+     * @param platformReminders reminders the invoicing platform reports having sent itself
      */
     public record Terms(
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
             Boolean reminderFeeAgreed,
             @CountryCode @LawWithRules String governingLaw,
             @Size(max = 1000) @TextLines String paymentTerms,
-            @Size(max = 300) @SingleLine String dueDateBasis) {
+            @Size(max = 300) @SingleLine String dueDateBasis,
+            @Size(max = 140) @SingleLine String paymentReference,
+            @Valid PlatformReminders platformReminders) {
 
-        public static final Terms NONE = new Terms(null, false, null, null, null);
+        public static final Terms NONE = new Terms(null, false, null, null, null, null, null);
 
         public Terms {
             reminderFeeAgreed = Boolean.TRUE.equals(reminderFeeAgreed);
         }
+
+        /** Terms from a source that states no payment reference and sends no reminders of its own. */
+        public Terms(BigDecimal interestRate, Boolean reminderFeeAgreed, String governingLaw, String paymentTerms,
+                String dueDateBasis) {
+            this(interestRate, reminderFeeAgreed, governingLaw, paymentTerms, dueDateBasis, null, null);
+        }
+    }
+
+    /**
+     * Reminders the invoicing platform sent itself, as it reports them (Fortnox {@code Reminders} and
+     * {@code LastRemindDate}; Visma {@code PaymentReminderIssued}, a yes or no, read as one): the run warns,
+     * since two companies' letters for one debt confuse the debtor and may double the fee.
+     *
+     * @param count at least this many were sent
+     * @param lastSentOn the last one, when the platform says
+     */
+    public record PlatformReminders(@Min(1) @Max(99) int count, @InEra LocalDate lastSentOn) {
     }
 
     /**

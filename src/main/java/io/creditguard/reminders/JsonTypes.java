@@ -25,7 +25,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Letters.Letter.class, Kpis.Report.class, Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class,
         ReminderRun.Report.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,
         ReminderRun.Outcome.class, ReminderRun.PostLetter.class, ReminderRun.Mailing.class, LetterDelivery.Sent.class, LetterDelivery.Mailed.class,
-        LetterDelivery.ForPost.class, IntakeBacklog.Report.class })
+        LetterDelivery.ForPost.class, IntakeBacklog.Report.class, IntakeBacklog.Status.class,
+        Invoice.PlatformReminders.class, ReminderRun.PlatformReminder.class })
 final class JsonTypes {
 
     private JsonTypes() {

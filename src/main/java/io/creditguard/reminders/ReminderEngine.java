@@ -93,9 +93,20 @@ public final class ReminderEngine {
         }
     }
 
-    /** The invoice as a letter lists it. */
+    /**
+     * The invoice as a letter lists it.
+     *
+     * @param paymentReference what the debtor quotes when paying (an OCR number, a payment reference), printed
+     *     next to the amount; absent when the invoice has none
+     */
     public record InvoiceLine(String invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate,
-            LocalDate dueDateAdjustedTo, long daysOverdue, Balance balance) {
+            LocalDate dueDateAdjustedTo, long daysOverdue, Balance balance, String paymentReference) {
+
+        /** {@code invoice}'s line, due on {@code due} (its due date moved off a holiday, or as it is). */
+        static InvoiceLine of(Invoice invoice, LocalDate due, long daysOverdue, Balance balance) {
+            return new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
+                    due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance, invoice.terms().paymentReference());
+        }
     }
 
     /**
@@ -138,7 +149,7 @@ public final class ReminderEngine {
         DunningLetter withBalance(Balance balance) {
             return new DunningLetter(reminderId, level, kind, template, customer, language, governingLaw,
                     new InvoiceLine(line.invoiceId(), line.invoiceNumber(), line.issueDate(), line.dueDate(),
-                            line.dueDateAdjustedTo(), line.daysOverdue(), balance),
+                            line.dueDateAdjustedTo(), line.daysOverdue(), balance, line.paymentReference()),
                     payBy, noticeTerm, warnings);
         }
     }
@@ -289,8 +300,7 @@ public final class ReminderEngine {
         Level level = notice.get();
         return Optional.of(new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
                 level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
-                new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
-                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
+                InvoiceLine.of(invoice, due, daysOverdue, balance),
                 due, null, List.copyOf(warnings)));
     }
 
@@ -343,8 +353,7 @@ public final class ReminderEngine {
         payBy = calendar.onOrNextBusinessDay(law.country(), payBy);
         return new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
                 level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
-                new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
-                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
+                InvoiceLine.of(invoice, due, daysOverdue, balance),
                 payBy, notice.orElse(null), List.copyOf(warnings));
     }
 

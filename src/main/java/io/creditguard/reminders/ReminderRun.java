@@ -90,6 +90,7 @@ public class ReminderRun {
      * @param mailing what became of the letters under the policy's EMAIL delivery
      * @param customerPolicies the named policies customers asked for ({@code customer.policy}), those that could
      *     not be had marked so (their invoices are listed in errors and not dunned)
+     * @param platformReminders open invoices whose platform reports having sent reminders itself (the first hundred)
      */
     public record Report(String store, LocalDate asOf, boolean dryRun, String policy, List<String> customerPolicies,
             Instant startedAt,
@@ -97,7 +98,15 @@ public class ReminderRun {
             long letters, Mailing mailing, long insurerNotifications, Map<ReminderEngine.SkipReason, Long> skipped,
             long warnings,
             long failedWrites, List<LineError> errors, List<String> missingRates, List<String> rateConflicts,
-            List<IntakeBacklog.Report> intake, Kpis.Report kpis) {
+            List<IntakeBacklog.Report> intake, Kpis.Report kpis, List<PlatformReminder> platformReminders) {
+    }
+
+    /**
+     * A warning for a customer: the invoicing platform sent reminders itself for this open invoice, so the
+     * debtor may get two companies' letters for one debt, and a fee twice.
+     */
+    public record PlatformReminder(String customerId, String invoiceId, String source, int count, LocalDate lastSentOn,
+            String warning) {
     }
 
     /**
@@ -183,7 +192,7 @@ public class ReminderRun {
         List<RateGaps.Gap> gaps = RateGaps.begun(RateGaps.of(rates.reference(), asOf));
         gaps.forEach(g -> LOG.error(g.message()));
         RateAlarms.emit(gaps, rates.conflicts(), "reminders-run", started);
-        List<IntakeBacklog.Report> intake = dryRun ? List.of() : backlogs.stream().map(IntakeBacklog::drain).toList();
+        List<IntakeBacklog.Report> intake = dryRun ? List.of() : backlogs.stream().flatMap(b -> b.drain().stream()).toList();
         Tally tally = new Tally(new Kpis(asOf));
         List<String> files = store.list(BOOK_PREFIX).stream().filter(k -> k.endsWith(".jsonl")).toList();
         Path spill = Files.createTempDirectory("creditguard-run-");
@@ -217,7 +226,8 @@ public class ReminderRun {
                 tally.insurerNotifications, tally.skipped,
                 tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                 gaps.stream().map(RateGaps.Gap::message).toList(),
-                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpis.report());
+                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpis.report(),
+                List.copyOf(tally.platformReminders));
         if (!dryRun) {
             String stamp = DateTimeFormatter.ofPattern("HHmmss.SSS'Z'").format(started.atZone(java.time.ZoneOffset.UTC));
             store.write("runs/" + asOf + "/" + stamp + ".json", Json.write(report).getBytes(StandardCharsets.UTF_8),
@@ -252,6 +262,7 @@ public class ReminderRun {
                     continue;
                 }
                 tally.read++;
+                tally.platformReminders(invoice);
                 ReminderEngine engine;
                 try {
                     engine = engines.forInvoice(invoice);
@@ -535,9 +546,21 @@ public class ReminderRun {
         final Map<ReminderPolicy.Kind, Long> dunned = new EnumMap<>(ReminderPolicy.Kind.class);
         final Map<ReminderEngine.SkipReason, Long> skipped = new EnumMap<>(ReminderEngine.SkipReason.class);
         final List<LineError> errors = new ArrayList<>();
+        final List<PlatformReminder> platformReminders = new ArrayList<>();
 
         Tally(Kpis kpis) {
             this.kpis = kpis;
+        }
+
+        void platformReminders(Invoice invoice) {
+            Invoice.PlatformReminders sent = invoice.terms().platformReminders();
+            if (sent != null && invoice.openAmount().signum() > 0 && platformReminders.size() < MAX_ERRORS_LISTED) {
+                platformReminders.add(new PlatformReminder(invoice.customer().id(), invoice.invoiceId(), invoice.source(),
+                        sent.count(), sent.lastSentOn(), invoice.source() + " reports " + sent.count() + " reminder(s) of its own"
+                        + (sent.lastSentOn() == null ? "" : ", the last on " + sent.lastSentOn()) + " for invoice "
+                        + invoice.invoiceNumber() + ": turn them off there, or the debtor gets two companies' letters for one "
+                        + "debt and may be charged a fee twice"));
+            }
         }
 
         synchronized void error(LineError error) {

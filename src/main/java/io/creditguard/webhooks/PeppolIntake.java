@@ -133,6 +133,7 @@ class PeppolIntake {
         String payable = text(root, missing, PAYABLE, c(CAC, "LegalMonetaryTotal"), c(CBC, "PayableAmount"));
         String total = optional(root, c(CAC, "LegalMonetaryTotal"), c(CBC, "TaxInclusiveAmount"));
         String prepaid = optional(root, c(CAC, "LegalMonetaryTotal"), c(CBC, "PrepaidAmount"));
+        String remittance = optional(root, c(CAC, "PaymentMeans"), c(CBC, "PaymentID"));
         String[] buyer = {c(CAC, "AccountingCustomerParty"), c(CAC, "Party")};
         String buyerName = text(root, missing, "BT-44 buyer cac:PartyLegalEntity/cbc:RegistrationName",
                 concat(buyer, c(CAC, "PartyLegalEntity"), c(CBC, "RegistrationName")));
@@ -170,7 +171,7 @@ class PeppolIntake {
                 dueDate, amount, amountDue,
                 new Invoice.Customer((scheme.isEmpty() ? "" : scheme + ":") + buyerLegalId, buyerName,
                         Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null, null, null),
-                new Invoice.Terms(null, false, null, terms, dueDateBasis), payments, List.of(), Invoice.Dunning.NONE, SOURCE,
+                new Invoice.Terms(null, false, null, terms, dueDateBasis, remittance, null), payments, List.of(), Invoice.Dunning.NONE, SOURCE,
                 clock.instant());
     }
 

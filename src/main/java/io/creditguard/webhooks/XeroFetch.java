@@ -82,7 +82,11 @@ class XeroFetch implements IntakeBacklog {
     }
 
     @Override
-    public Report drain() {
+    public List<Report> drain() {
+        return List.of(drainQueue());
+    }
+
+    private Report drainQueue() {
         List<String> problems = new ArrayList<>();
         List<String> queued;
         try {
