@@ -65,15 +65,13 @@ class ExactIntake {
         }
         byte[] key = Signatures.utf8(secrets.require("EXACT_WEBHOOK_SECRET"));
         String body = request.bodyText();
-        Optional<String> content = contentText(body);
-        JsonNode payload = inputs.tree(body);
-        String given = payload.path("HashCode").asText("");
+        Optional<Signed> signed = signed(body);
         byte[] expected = HexFormat.of().withUpperCase().formatHex(Signatures.hmacSha256(key,
-                content.orElse("").getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII);
-        if (content.isEmpty() || !Signatures.same(expected, given.getBytes(StandardCharsets.US_ASCII))) {
+                signed.map(Signed::content).orElse("").getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII);
+        if (signed.isEmpty() || !Signatures.same(expected, signed.get().given().getBytes(StandardCharsets.US_ASCII))) {
             throw Normalizer.unauthorized("HashCode is missing or is not the HMAC-SHA256 of this Content with the webhook secret.");
         }
-        JsonNode c = payload.path("Content");
+        JsonNode c = inputs.tree(body).path("Content");
         String topic = Payloads.text(c, "Topic", "$.Content.Topic");
         String division = c.path("Division").asText("");
         String recordKey = Payloads.text(c, "Key", "$.Content.Key");
@@ -88,11 +86,18 @@ class ExactIntake {
         return ApiGateway.emptyOk();
     }
 
+    /** What a notification signs: the {@code Content} value's text, and the {@code HashCode} given for it. */
+    private record Signed(String content, String given) {
+    }
+
     /**
-     * The text of the top-level {@code Content} value exactly as it was sent, found by the parser's character
-     * offsets rather than re-serialised, so whitespace and key order count as Exact signed them.
+     * The text of the top-level {@code Content} object exactly as it was sent, found by the parser's character
+     * offsets rather than re-serialised, so whitespace and key order count as Exact signed them; and the
+     * {@code HashCode}. Empty when the body is no such JSON object.
      */
-    static Optional<String> contentText(String body) {
+    private static Optional<Signed> signed(String body) {
+        String content = null;
+        String hashCode = null;
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -103,15 +108,17 @@ class ExactIntake {
                 if ("Content".equals(name) && value == JsonToken.START_OBJECT) {
                     int start = (int) parser.currentTokenLocation().getCharOffset();
                     parser.skipChildren();
-                    int end = (int) parser.currentTokenLocation().getCharOffset() + 1;
-                    return Optional.of(body.substring(start, end));
+                    content = body.substring(start, (int) parser.currentTokenLocation().getCharOffset() + 1);
+                } else if ("HashCode".equals(name) && value == JsonToken.VALUE_STRING) {
+                    hashCode = parser.getText();
+                } else {
+                    parser.skipChildren();
                 }
-                parser.skipChildren();
             }
-            return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
+        return content == null || hashCode == null ? Optional.empty() : Optional.of(new Signed(content, hashCode));
     }
 
     /** {@code EventCreatedOn} as Exact writes dates ({@code /Date(ms)/}) or ISO (UTC without an offset); else the arrival time. */
