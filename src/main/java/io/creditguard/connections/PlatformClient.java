@@ -41,10 +41,15 @@ final class PlatformClient {
     private int requests;
     private HttpFetcher.Response last;
 
-    PlatformClient(Settings.Of settings, ConnectionStore tokens, HttpFetcher http, Clock clock, Instant deadline) {
+    /**
+     * @param http the API, at the platform's pace
+     * @param oauth the platform's token endpoint
+     */
+    PlatformClient(Settings.Of settings, ConnectionStore tokens, HttpFetcher http, HttpFetcher oauth, Instant deadline,
+            Clock clock) {
         this.settings = settings;
         this.tokens = tokens;
-        this.endpoint = new TokenEndpoint(http);
+        this.endpoint = new TokenEndpoint(oauth);
         this.http = http;
         this.clock = clock;
         this.deadline = deadline;

@@ -54,7 +54,8 @@ public class Sync implements IntakeBacklog {
     private final Normalizer normalizer;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Map<Platform, HttpFetcher> fetchers = new EnumMap<>(Platform.class);
+    private final Map<Platform, HttpFetcher> unpaced = new EnumMap<>(Platform.class);
+    private final Map<String, HttpFetcher> paced = new java.util.HashMap<>();
 
     @Inject
     Sync(Settings settings, ConnectionStore connections, IntakeStore intake, InputReader inputs, Normalizer normalizer,
@@ -74,9 +75,18 @@ public class Sync implements IntakeBacklog {
         this.sleeper = sleeper;
     }
 
-    /** The platform's calls, at its documented pace: one pace per platform and function instance, shared by its syncs. */
+    /** The platform's token endpoint: its OAuth server, which the API's rate limit does not count. */
     synchronized HttpFetcher fetcher(Platform platform) {
-        return fetchers.computeIfAbsent(platform, p -> new HttpFetcher(settings.limits(), sleeper,
+        return unpaced.computeIfAbsent(platform, p -> new HttpFetcher(settings.limits(), sleeper, Optional.empty()));
+    }
+
+    /**
+     * The platform's API at its documented pace. The platforms count per client and tenant (Fortnox: per access
+     * token), so one pace per connection (a new consent is a new one) and function instance, shared by its syncs.
+     */
+    private synchronized HttpFetcher api(Connection connection) {
+        Platform p = connection.platform();
+        return paced.computeIfAbsent(p.id() + "@" + connection.connectedAt(), k -> new HttpFetcher(settings.limits(), sleeper,
                 Optional.of(new RateLimit(p.permits(), p.window(), clock, sleeper))));
     }
 
@@ -137,7 +147,8 @@ public class Sync implements IntakeBacklog {
             return record(connection.get(), new SyncReport(platform, SyncReport.Status.FAILED, started, clock.instant(), 0,
                     SyncReport.Counts.NONE, List.of(), List.of(), s.missing().orElseThrow()), Set.of());
         }
-        PlatformClient api = new PlatformClient(s, connections, fetcher(platform), clock, started.plus(budget));
+        PlatformClient api = new PlatformClient(s, connections, api(connection.get()), fetcher(platform), started.plus(budget),
+                clock);
         Source source = switch (platform) {
             case FORTNOX -> new FortnoxSource(clock, inputs, normalizer);
             case EXACT -> new ExactSource(clock, inputs, normalizer, intake);

@@ -31,7 +31,7 @@ import io.creditguard.json.Json;
  * behaves: OAuth at {@code /oauth-v1/auth}, {@code /token} (HTTP Basic, rotating single-use refresh tokens),
  * {@code /revoke}; {@code GET /3/invoices} filtered by {@code lastmodified} ({@code 2026-12-05 14:30}, read as
  * Stockholm time) with {@code page}, {@code limit} and {@code MetaInformation}, {@code /3/invoices/{n}},
- * {@code /3/customers/{n}}, {@code /3/invoicepayments}; 25 requests in any 5 seconds per token, a 429 with
+ * {@code /3/customers/{n}}, {@code /3/invoicepayments}; 25 requests in any 5 seconds per access token, a 429 with
  * {@code Retry-After} beyond. {@link #fault} makes it fail as an outage or a broken answer would.
  */
 final class FortnoxStandIn implements AutoCloseable {
@@ -59,7 +59,7 @@ final class FortnoxStandIn implements AutoCloseable {
             Long.parseLong(b))));
     private final Map<String, ObjectNode> customers = new ConcurrentHashMap<>();
     private final List<Stored> payments = Collections.synchronizedList(new ArrayList<>());
-    private final ArrayDeque<Instant> window = new ArrayDeque<>();
+    private final Map<String, ArrayDeque<Instant>> windows = new ConcurrentHashMap<>();
     final AtomicInteger apiRequests = new AtomicInteger();
     final AtomicInteger tooMany = new AtomicInteger();
     volatile Fault fault = Fault.NONE;
@@ -118,6 +118,40 @@ final class FortnoxStandIn implements AutoCloseable {
         return i;
     }
 
+    /**
+     * A small company's Fortnox: two customers (a company, a private person) and one overdue invoice with its OCR
+     * number and a reminder Fortnox sent itself, one paid, one credited by a credit invoice, one cancelled, and
+     * three that cannot be mapped (an unknown currency, a negative amount, neither a due date nor terms in days).
+     */
+    void sampleBook() {
+        customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        customer("11", "Eva Svensson", "PRIVATE", "SE", "eva@example.se");
+        ObjectNode overdue = invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "12500");
+        overdue.put("OCR", "100115").put("Reminders", 1).put("LastRemindDate", "2026-11-26");
+        put(overdue);
+        put(invoice("1002", "11", "2026-10-25", "2026-11-24", "8000", "0"));
+        payment("501", "1002", "8000", "2026-11-20");
+        put(invoice("1003", "10", "2026-10-28", "2026-11-27", "5000", "0"));
+        put(invoice("1004", "10", "2026-11-02", "2026-12-02", "-5000", "0").put("Credit", "true")
+                .put("CreditInvoiceReference", "1003"));
+        put(invoice("1005", "10", "2026-10-01", "2026-11-01", "3000", "3000").put("Cancelled", true));
+        put(invoice("1006", "10", "2026-11-01", "2026-12-01", "100", "100").put("Currency", "ZZZ"));
+        put(invoice("1007", "10", "2026-11-01", "2026-12-01", "-100", "0"));
+        ObjectNode undated = invoice("1008", "10", "2026-11-01", "2026-12-01", "100", "100");
+        undated.remove("DueDate");
+        put(undated.put("TermsOfPayment", "K"));
+    }
+
+    /** Empty again, answering normally: for the next test of a stand-in shared by a Quarkus test class. */
+    void reset() {
+        invoices.clear();
+        customers.clear();
+        payments.clear();
+        fault = Fault.NONE;
+        throttleNext.set(0);
+        oauth.revoked = false;
+    }
+
     void put(ObjectNode invoice) {
         invoices.put(invoice.path("DocumentNumber").asText(), new Stored(invoice.deepCopy(), clock.instant()));
     }
@@ -135,7 +169,7 @@ final class FortnoxStandIn implements AutoCloseable {
                 LocalHttp.send(exchange, 401, "application/json", "{\"ErrorInformation\":{\"message\":\"Unauthorized\"}}");
                 return;
             }
-            if (!paced()) {
+            if (!paced(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 return429(exchange);
                 return;
             }
@@ -194,8 +228,9 @@ final class FortnoxStandIn implements AutoCloseable {
         return Json.write(answer);
     }
 
-    /** The sliding window Fortnox counts in: 25 requests in any 5 seconds. */
-    private synchronized boolean paced() {
+    /** The sliding window Fortnox counts in: 25 requests in any 5 seconds, per access token. */
+    private synchronized boolean paced(String token) {
+        ArrayDeque<Instant> window = windows.computeIfAbsent(token, t -> new ArrayDeque<>());
         Instant now = clock.instant();
         while (!window.isEmpty() && !window.peekFirst().plusSeconds(5).isAfter(now)) {
             window.pollFirst();

@@ -45,8 +45,6 @@ class FortnoxSyncTest {
         time = new VirtualTime(MONDAY);
         fortnox = new FortnoxStandIn(time);
         c = new Connected(root, time, fortnox.config());
-        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
-        fortnox.customer("11", "Eva Svensson", "PRIVATE", "SE", "eva@example.se");
     }
 
     @AfterEach
@@ -54,22 +52,8 @@ class FortnoxSyncTest {
         fortnox.close();
     }
 
-    /** The book the tests read: one overdue invoice with its OCR, one paid, one credited, one cancelled, three unmappable. */
     private void book() {
-        ObjectNode overdue = FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "12500");
-        overdue.put("OCR", "100115").put("Reminders", 1).put("LastRemindDate", "2026-11-26");
-        fortnox.put(overdue);
-        fortnox.put(FortnoxStandIn.invoice("1002", "11", "2026-10-25", "2026-11-24", "8000", "0"));
-        fortnox.payment("501", "1002", "8000", "2026-11-20");
-        fortnox.put(FortnoxStandIn.invoice("1003", "10", "2026-10-28", "2026-11-27", "5000", "0"));
-        fortnox.put(FortnoxStandIn.invoice("1004", "10", "2026-11-02", "2026-12-02", "-5000", "0").put("Credit", "true")
-                .put("CreditInvoiceReference", "1003"));
-        fortnox.put(FortnoxStandIn.invoice("1005", "10", "2026-10-01", "2026-11-01", "3000", "3000").put("Cancelled", true));
-        fortnox.put(FortnoxStandIn.invoice("1006", "10", "2026-11-01", "2026-12-01", "100", "100").put("Currency", "ZZZ"));
-        fortnox.put(FortnoxStandIn.invoice("1007", "10", "2026-11-01", "2026-12-01", "-100", "0"));
-        ObjectNode undated = FortnoxStandIn.invoice("1008", "10", "2026-11-01", "2026-12-01", "100", "100");
-        undated.remove("DueDate");
-        fortnox.put(undated.put("TermsOfPayment", "K"));
+        fortnox.sampleBook();
     }
 
     @Test
@@ -180,6 +164,8 @@ class FortnoxSyncTest {
 
     @Test
     void aLargeFirstSyncKeepsTheRateLimitAndGoesOnWhereTheBudgetStoppedIt() throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        fortnox.customer("11", "Eva Svensson", "PRIVATE", "SE", "eva@example.se");
         for (int i = 1; i <= 300; i++) {
             fortnox.put(FortnoxStandIn.invoice(String.valueOf(2000 + i), i % 2 == 0 ? "10" : "11", "2026-11-01", "2026-12-01",
                     "1000", "1000"));
@@ -292,6 +278,7 @@ class FortnoxSyncTest {
 
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
         fortnox.put(FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "12500").put("OCR", "1001234"));
         c.connect(Platform.FORTNOX, fortnox.oauth);
         SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
