@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
  * doubling backoff for what may pass (a timeout, a refused connection, 429, 5xx), waiting as long as a
  * 429's or 503's {@code Retry-After} asks when that is longer, up to a minute. Anything else (4xx, a
  * body over the limit) fails at once. Never follows a redirect: the base URLs are configuration, and an
- * answer must come from them. With a {@link RateLimit} every attempt first takes a permit, so a
- * platform's documented limit is kept rather than discovered; every wait goes through the
+ * answer must come from them. With a {@link RateLimit} every attempt first takes a permit, held until its
+ * answer is read, so a platform's documented limit is kept rather than discovered; every wait goes through the
  * {@link Sleeper}.
  */
 public final class HttpFetcher {
@@ -145,9 +145,10 @@ public final class HttpFetcher {
                 Duration backoff = limits.backoff().multipliedBy(1L << (attempt - 2));
                 pause(wait.compareTo(backoff) > 0 ? wait : backoff);
             }
+            RateLimit.Permit permit = null;
             try {
                 if (pace.isPresent()) {
-                    pace.get().acquire();
+                    permit = pace.get().acquire();
                 }
                 HttpResponse<InputStream> response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
                 status = response.statusCode();
@@ -178,6 +179,10 @@ public final class HttpFetcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new FetchException(uri + ": interrupted", 0, e);
+            } finally {
+                if (permit != null) {
+                    permit.close();
+                }
             }
             LOG.warnf("%s %s: %s (attempt %d of %d)", request.method(), uri, failure, attempt, limits.attempts());
         }

@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import java.time.Clock;
+
+import io.creditguard.LocalHttp;
 import io.creditguard.VirtualTime;
+import io.creditguard.outbound.Sleeper;
 import io.creditguard.json.Json;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.FileObjectStore;
@@ -31,7 +35,6 @@ final class Connected {
     static final String REDIRECT_BASE = "https://creditguard.example";
 
     final Path root;
-    final VirtualTime time;
     final FileObjectStore store;
     final Settings settings;
     final ConnectionStore connections;
@@ -41,17 +44,23 @@ final class Connected {
     final Consents consents;
 
     Connected(Path root, VirtualTime time, Map<String, String> config) {
-        this(root, time, config, time);
+        this(root, time, time, config, time);
     }
 
     /** @param lockWait how a caller waits for another's refresh (a real pause, where the test races two syncs) */
-    Connected(Path root, VirtualTime time, Map<String, String> config, io.creditguard.outbound.Sleeper lockWait) {
+    Connected(Path root, VirtualTime time, Map<String, String> config, Sleeper lockWait) {
+        this(root, time, time, config, lockWait);
+    }
+
+    /** On any clock: the wall clock and {@link Sleeper#SYSTEM} for a measurement. */
+    Connected(Path root, Clock time, Sleeper sleeper, Map<String, String> config, Sleeper lockWait) {
         this.root = root;
-        this.time = time;
         this.store = new FileObjectStore(root);
         Map<String, String> all = new HashMap<>(config);
         all.put("creditguard.connections.redirect-base", REDIRECT_BASE);
         all.put("creditguard.connections.backoff", "PT1S");
+        // A platform that does not answer in time fails its sync after a second, not the 20 s deployed.
+        all.putIfAbsent("creditguard.connections.read-timeout", "PT1S");
         try {
             // The shipped defaults (the vendors' scopes and URLs) under the stand-ins' addresses.
             this.settings = new Settings(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(all, "test", 100),
@@ -62,14 +71,14 @@ final class Connected {
         this.connections = new ConnectionStore(store, time, lockWait);
         this.inputs = InputReader.standalone(time);
         this.intake = new IntakeStore(store, inputs);
-        this.sync = new Sync(settings, connections, intake, inputs, new Normalizer("SE"), time, time);
+        this.sync = new Sync(settings, connections, intake, inputs, new Normalizer("SE"), time, sleeper);
         this.consents = new Consents(settings, connections, sync, time);
     }
 
     /** The consent given as an admin's browser gives it: begun, approved at the platform, completed with the cookie. */
     Consents.Outcome connect(Platform platform, OAuthStandIn oauth) throws Exception {
         Consents.Begun begun = consents.begin(platform, "anna@foretaget.example");
-        Map<String, String> query = OAuthStandIn.query(begun.authorizeUrl().getRawQuery());
+        Map<String, String> query = LocalHttp.form(begun.authorizeUrl().getRawQuery());
         String code = oauth.approve(query);
         return consents.complete(platform, Optional.of(code), Optional.of(query.get("state")), Optional.empty(),
                 Optional.of(cookieValue(begun.cookie())));

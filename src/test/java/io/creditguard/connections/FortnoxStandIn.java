@@ -1,8 +1,6 @@
 package io.creditguard.connections;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.creditguard.LocalHttp;
 import io.creditguard.json.Json;
@@ -36,24 +32,19 @@ import io.creditguard.json.Json;
  */
 final class FortnoxStandIn implements AutoCloseable {
 
-    static {
-        // The JDK's server writes headers and body apart; without TCP_NODELAY each answer waits out the
-        // client's delayed ACK (40 ms), which a test of a thousand requests would feel.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     static final String CLIENT_ID = "fortnox-client";
     static final String CLIENT_SECRET = "fortnox-secret";
 
     enum Fault {
-        NONE, OUTAGE, HTML, TRUNCATED
+        NONE, OUTAGE, HTML, TRUNCATED,
+        /** Answers after 3 seconds: later than the tests' read timeout of one. */
+        SLOW
     }
 
     private record Stored(ObjectNode record, Instant modified) {
     }
 
     final OAuthStandIn oauth;
-    private final HttpServer server;
     private final Clock clock;
     private final Map<String, Stored> invoices = Collections.synchronizedMap(new TreeMap<>((a, b) -> Long.compare(Long.parseLong(a),
             Long.parseLong(b))));
@@ -70,29 +61,16 @@ final class FortnoxStandIn implements AutoCloseable {
     FortnoxStandIn(Clock clock) {
         this.clock = clock;
         this.oauth = new OAuthStandIn(CLIENT_ID, CLIENT_SECRET, true, clock, Duration.ofHours(1));
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/oauth-v1/auth", oauth::authorize);
-        server.createContext("/oauth-v1/token", oauth::token);
-        server.createContext("/oauth-v1/revoke", oauth::revoke);
-        server.createContext("/3/", this::api);
-        server.start();
+        oauth.serve("/oauth-v1/auth", "/oauth-v1/token", "/oauth-v1/revoke", "/3/", this::api, 4);
     }
 
     URI base() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return oauth.base();
     }
 
     /** What a deployment sets to use this stand-in. */
     Map<String, String> config() {
-        return Map.of("creditguard.fortnox.api-url", base().toString(), "creditguard.fortnox.authorize-url",
-                base() + "/oauth-v1/auth", "creditguard.fortnox.token-url", base() + "/oauth-v1/token",
-                "creditguard.fortnox.revoke-url", base() + "/oauth-v1/revoke", "FORTNOX_CLIENT_ID", CLIENT_ID,
-                "FORTNOX_CLIENT_SECRET", CLIENT_SECRET);
+        return oauth.config(Platform.FORTNOX);
     }
 
     /** The most API requests any 5 seconds saw. */
@@ -183,11 +161,20 @@ final class FortnoxStandIn implements AutoCloseable {
                     LocalHttp.send(exchange, 200, "text/html", "<html><body>Fortnox har underhåll</body></html>");
                     return;
                 }
+                case SLOW -> {
+                    try {
+                        Thread.sleep(3000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    LocalHttp.send(exchange, 503, "text/html", "<html><body>Gateway Timeout</body></html>");
+                    return;
+                }
                 default -> {
                 }
             }
             String path = exchange.getRequestURI().getPath();
-            Map<String, String> q = OAuthStandIn.query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> q = LocalHttp.form(exchange.getRequestURI().getRawQuery());
             String body;
             if (path.equals("/3/invoices")) {
                 body = list("Invoices", new ArrayList<>(invoices.values()), q);
@@ -254,6 +241,6 @@ final class FortnoxStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        oauth.stop();
     }
 }

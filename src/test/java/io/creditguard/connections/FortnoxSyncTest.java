@@ -133,7 +133,7 @@ class FortnoxSyncTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FortnoxStandIn.Fault.class, names = { "OUTAGE", "HTML", "TRUNCATED" })
+    @EnumSource(value = FortnoxStandIn.Fault.class, names = { "OUTAGE", "HTML", "TRUNCATED", "SLOW" })
     void aPlatformThatFailsChangesNothing(FortnoxStandIn.Fault fault) throws Exception {
         book();
         c.connect(Platform.FORTNOX, fortnox.oauth);
@@ -150,6 +150,7 @@ class FortnoxSyncTest {
         assertThat(failed.reason()).contains(switch (fault) {
             case OUTAGE -> "HTTP 503";
             case HTML -> "text/html";
+            case SLOW -> "no answer within 1000 ms";
             default -> "not complete";
         }).contains("cursor stays");
         assertThat(c.bookFiles()).isEqualTo(files);

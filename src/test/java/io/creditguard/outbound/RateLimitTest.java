@@ -49,6 +49,18 @@ class RateLimitTest {
     }
 
     @Test
+    void aRequestCountsUntilAWindowAfterItsAnswerCame() throws InterruptedException {
+        VirtualTime time = new VirtualTime(START);
+        RateLimit limit = new RateLimit(1, Duration.ofSeconds(5), time, time);
+        RateLimit.Permit slow = limit.acquire();
+        time.pass(Duration.ofSeconds(3));
+        slow.close();
+        // The platform saw it arrive somewhere in those 3 seconds: the next waits until 5 s after its answer.
+        limit.acquire();
+        assertThat(time.instant()).isEqualTo(START.plusSeconds(8));
+    }
+
+    @Test
     void aLimitWithoutPermitsIsRefused() {
         VirtualTime time = new VirtualTime(START);
         assertThatThrownBy(() -> new RateLimit(0, Duration.ofSeconds(5), time, time)).isInstanceOf(IllegalArgumentException.class);
