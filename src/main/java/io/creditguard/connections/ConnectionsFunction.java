@@ -13,7 +13,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -27,6 +26,7 @@ import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
 import io.creditguard.http.Route;
 import io.creditguard.http.ScheduledFunction;
+import io.creditguard.http.SignInSettings;
 import io.creditguard.http.WebPage;
 import io.creditguard.json.Json;
 import io.creditguard.reference.ClassPathResource;
@@ -88,12 +88,8 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
     @Inject
     Sync sync;
 
-    @ConfigProperty(name = "creditguard.auth.client-id")
-    Optional<String> clientId;
-    @ConfigProperty(name = "creditguard.auth.authorize-url")
-    Optional<URI> authorizeUrl;
-    @ConfigProperty(name = "creditguard.auth.token-url")
-    Optional<URI> tokenUrl;
+    @Inject
+    SignInSettings signIn;
 
     private volatile WebPage page;
     private volatile WebPage result;
@@ -220,7 +216,7 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
         if (loaded == null) {
             loaded = WebPage.of(ClassPathResource.text("web/connections.html"), List.of(ClassPathResource.text("web/sign-in.js"),
                     ClassPathResource.text("web/connections.js")), ClassPathResource.text("web/connections.css"),
-                    WebPage.SignIn.of(clientId, authorizeUrl, tokenUrl, "openid " + SCOPE));
+                    signIn.forScope(SCOPE));
             page = loaded;
         }
         return loaded;

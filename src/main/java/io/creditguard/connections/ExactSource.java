@@ -229,17 +229,11 @@ final class ExactSource implements Source {
         String country = normalizer.country(Fields.text(account, "Country").orElse("NL"));
         String language = Fields.text(account, "Language").map(l -> l.toLowerCase(java.util.Locale.ROOT))
                 .filter(l -> l.matches("[a-z]{2}")).orElse(Normalizer.languageOf(country));
-        List<String> address = new ArrayList<>();
-        Fields.text(account, "AddressLine1").ifPresent(address::add);
-        Fields.text(account, "AddressLine2").ifPresent(address::add);
-        String city = (Fields.text(account, "Postcode").orElse("") + " " + Fields.text(account, "City").orElse("")).strip();
-        if (!city.isEmpty()) {
-            address.add(city);
-        }
+        String address = Fields.address(account, "AddressLine1", "AddressLine2", "Postcode", "City");
         String accountId = Fields.required(x, "InvoiceTo");
         return new Invoice.Customer(SOURCE + ":" + accountId, Fields.text(x, "InvoiceToName")
                 .or(() -> Fields.text(account, "Name")).orElse(accountId), Invoice.CustomerType.BUSINESS, country, language,
-                Fields.text(account, "Email").orElse(null), address.isEmpty() ? null : String.join("\n", address), null, null);
+                Fields.text(account, "Email").orElse(null), address, null, null);
     }
 
     /** An OData date ({@code /Date(1764547200000)/}) as the day it names in UTC. */

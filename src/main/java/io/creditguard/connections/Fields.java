@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,5 +109,20 @@ final class Fields {
     static Optional<String> ocrWarning(String id, String reference) {
         return OcrReference.valid(reference) ? Optional.empty() : Optional.of(id + ": OCR reference " + reference
                 + " fails the check digit Bankgirot's OCR check requires; the letters print it as given, check it in the platform");
+    }
+
+    /**
+     * A postal address as the letters print it: the two address lines, then postcode and city on one line; the
+     * fields named as the platform names them; null when the record has none of them.
+     */
+    static String address(JsonNode record, String line1, String line2, String postcode, String city) {
+        List<String> lines = new ArrayList<>();
+        text(record, line1).ifPresent(lines::add);
+        text(record, line2).ifPresent(lines::add);
+        String last = (text(record, postcode).orElse("") + " " + text(record, city).orElse("")).strip();
+        if (!last.isEmpty()) {
+            lines.add(last);
+        }
+        return lines.isEmpty() ? null : String.join("\n", lines);
     }
 }

@@ -214,15 +214,9 @@ final class FortnoxSource implements Source {
         };
         String email = Fields.text(x.path("EmailInformation"), "EmailAddressTo")
                 .or(() -> Fields.text(customer, "EmailInvoice")).or(() -> Fields.text(customer, "Email")).orElse(null);
-        List<String> address = new ArrayList<>();
-        Fields.text(x, "Address1").ifPresent(address::add);
-        Fields.text(x, "Address2").ifPresent(address::add);
-        String city = (Fields.text(x, "ZipCode").orElse("") + " " + Fields.text(x, "City").orElse("")).strip();
-        if (!city.isEmpty()) {
-            address.add(city);
-        }
+        String address = Fields.address(x, "Address1", "Address2", "ZipCode", "City");
         return new Invoice.Customer(SOURCE + ":" + number, Fields.text(x, "CustomerName").orElse(number),
                 "PRIVATE".equals(customer.path("Type").asText()) ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS,
-                country, language, email, address.isEmpty() ? null : String.join("\n", address), null, null);
+                country, language, email, address, null, null);
     }
 }

@@ -129,17 +129,11 @@ final class VismaSource implements Source {
 
     private Invoice.Customer customer(JsonNode x) throws Fields.Unusable {
         String country = normalizer.country(Fields.text(x, "InvoiceCountryCode").orElse(null));
-        List<String> address = new ArrayList<>();
-        Fields.text(x, "InvoiceAddress1").ifPresent(address::add);
-        Fields.text(x, "InvoiceAddress2").ifPresent(address::add);
-        String city = (Fields.text(x, "InvoicePostalCode").orElse("") + " " + Fields.text(x, "InvoiceCity").orElse("")).strip();
-        if (!city.isEmpty()) {
-            address.add(city);
-        }
+        String address = Fields.address(x, "InvoiceAddress1", "InvoiceAddress2", "InvoicePostalCode", "InvoiceCity");
         String customerId = Fields.required(x, "CustomerId");
         return new Invoice.Customer(SOURCE + ":" + customerId, Fields.text(x, "InvoiceCustomerName").orElse(customerId),
                 Fields.flag(x, "CustomerIsPrivatePerson") ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS,
                 country, Normalizer.languageOf(country), Fields.text(x, "CustomerEmail").orElse(null),
-                address.isEmpty() ? null : String.join("\n", address), null, null);
+                address, null, null);
     }
 }

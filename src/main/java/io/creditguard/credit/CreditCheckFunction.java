@@ -1,13 +1,10 @@
 package io.creditguard.credit;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -15,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
+import io.creditguard.http.SignInSettings;
 import io.creditguard.http.WebPage;
 import io.creditguard.reference.ClassPathResource;
 import io.creditguard.reference.ReferenceTable;
@@ -47,12 +45,8 @@ public class CreditCheckFunction extends HttpFunction {
                 Route.get("/openapi.yaml", r -> OpenApi.DOCUMENT));
     }
 
-    @ConfigProperty(name = "creditguard.auth.client-id")
-    Optional<String> clientId;
-    @ConfigProperty(name = "creditguard.auth.authorize-url")
-    Optional<URI> authorizeUrl;
-    @ConfigProperty(name = "creditguard.auth.token-url")
-    Optional<URI> tokenUrl;
+    @Inject
+    SignInSettings signIn;
 
     private volatile WebPage page;
 
@@ -60,7 +54,7 @@ public class CreditCheckFunction extends HttpFunction {
     private WebPage page() {
         WebPage loaded = page;
         if (loaded == null) {
-            loaded = CreditCheckPage.load(WebPage.SignIn.of(clientId, authorizeUrl, tokenUrl, "openid " + SCOPE));
+            loaded = CreditCheckPage.load(signIn.forScope(SCOPE));
             page = loaded;
         }
         return loaded;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.creditguard.LocalHttp;
 import io.creditguard.VirtualTime;
 
 /**
@@ -40,7 +41,7 @@ class ConsentsTest {
         fortnox = new FortnoxStandIn(time);
         c = new Connected(root, time, fortnox.config());
         begun = c.consents.begin(Platform.FORTNOX, "anna@foretaget.example");
-        query = OAuthStandIn.query(begun.authorizeUrl().getRawQuery());
+        query = LocalHttp.form(begun.authorizeUrl().getRawQuery());
         browser = Connected.cookieValue(begun.cookie());
     }
 
@@ -111,7 +112,7 @@ class ConsentsTest {
         nothingStored();
 
         Consents.Begun second = c.consents.begin(Platform.FORTNOX, "anna@foretaget.example");
-        Map<String, String> q = OAuthStandIn.query(second.authorizeUrl().getRawQuery());
+        Map<String, String> q = LocalHttp.form(second.authorizeUrl().getRawQuery());
         assertThat(c.consents.complete(Platform.FORTNOX, Optional.of("code-never-issued"), Optional.of(q.get("state")),
                 Optional.empty(), Optional.of(Connected.cookieValue(second.cookie()))))
                 .isInstanceOfSatisfying(Consents.Refused.class, r -> assertThat(r.reason()).contains("invalid_grant"));

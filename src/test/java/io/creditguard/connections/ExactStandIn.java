@@ -1,8 +1,6 @@
 package io.creditguard.connections;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -22,7 +19,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.creditguard.LocalHttp;
 import io.creditguard.json.Json;
@@ -36,17 +32,12 @@ import io.creditguard.json.Json;
  */
 final class ExactStandIn implements AutoCloseable {
 
-    static {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     static final String CLIENT_ID = "exact-client";
     static final String CLIENT_SECRET = "exact-secret";
     static final int DIVISION = 2841947;
     private static final Pattern TIMESTAMP = Pattern.compile("Timestamp gt (\\d+)L");
 
     final OAuthStandIn oauth;
-    private final HttpServer server;
     private final List<ObjectNode> invoices = new ArrayList<>();
     private final List<ObjectNode> terms = new ArrayList<>();
     private final Map<String, ObjectNode> accounts = new ConcurrentHashMap<>();
@@ -56,26 +47,15 @@ final class ExactStandIn implements AutoCloseable {
 
     ExactStandIn(Clock clock) {
         this.oauth = new OAuthStandIn(CLIENT_ID, CLIENT_SECRET, false, clock, Duration.ofMinutes(10));
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(2));
-        server.createContext("/api/oauth2/auth", oauth::authorize);
-        server.createContext("/api/oauth2/token", oauth::token);
-        server.createContext("/api/v1/", this::api);
-        server.start();
+        oauth.serve("/api/oauth2/auth", "/api/oauth2/token", null, "/api/v1/", this::api, 2);
     }
 
     URI base() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return oauth.base();
     }
 
     Map<String, String> config() {
-        return Map.of("creditguard.exact.api-url", base().toString(), "creditguard.exact.authorize-url",
-                base() + "/api/oauth2/auth", "creditguard.exact.token-url", base() + "/api/oauth2/token", "EXACT_CLIENT_ID",
-                CLIENT_ID, "EXACT_CLIENT_SECRET", CLIENT_SECRET);
+        return oauth.config(Platform.EXACT);
     }
 
     static String date(String iso) {
@@ -124,7 +104,7 @@ final class ExactStandIn implements AutoCloseable {
             apiRequests.incrementAndGet();
             remainingToday--;
             String path = exchange.getRequestURI().getPath();
-            Map<String, String> q = OAuthStandIn.query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> q = LocalHttp.form(exchange.getRequestURI().getRawQuery());
             ArrayNode results = Json.MAPPER.createArrayNode();
             String prefix = "/api/v1/" + DIVISION + "/";
             if (path.equals("/api/v1/current/Me")) {
@@ -164,6 +144,6 @@ final class ExactStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        oauth.stop();
     }
 }

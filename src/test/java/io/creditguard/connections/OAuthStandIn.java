@@ -1,7 +1,9 @@
 package io.creditguard.connections;
 
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,14 +11,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 
 import io.creditguard.LocalHttp;
 
@@ -28,6 +33,12 @@ import io.creditguard.LocalHttp;
  * Basic or in the form, as the platform takes it.
  */
 final class OAuthStandIn {
+
+    static {
+        // The JDK's server writes headers and body apart; without TCP_NODELAY each answer waits out the
+        // client's delayed ACK (40 ms), which a test of a thousand requests would feel.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private record Grant(String redirectUri, String challenge) {
     }
@@ -46,6 +57,11 @@ final class OAuthStandIn {
     final AtomicInteger refused = new AtomicInteger();
     volatile boolean revoked;
     volatile Map<String, String> lastAuthorizeQuery = Map.of();
+    private HttpServer server;
+    private ExecutorService threads;
+    private String authorizePath;
+    private String tokenPath;
+    private String revokePath;
 
     OAuthStandIn(String clientId, String clientSecret, boolean basic, Clock clock, Duration accessLifetime) {
         this.clientId = clientId;
@@ -55,9 +71,54 @@ final class OAuthStandIn {
         this.accessLifetime = accessLifetime;
     }
 
+    /**
+     * Starts the platform's server on a free local port: this OAuth server at the paths the platform documents
+     * ({@code revokePath} null where it offers no revocation) and its API under {@code apiPrefix}.
+     */
+    void serve(String authorizePath, String tokenPath, String revokePath, String apiPrefix, HttpHandler api, int threadCount) {
+        this.authorizePath = authorizePath;
+        this.tokenPath = tokenPath;
+        this.revokePath = revokePath;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.threads = Executors.newFixedThreadPool(threadCount);
+        server.setExecutor(this.threads);
+        server.createContext(authorizePath, this::authorize);
+        server.createContext(tokenPath, this::token);
+        if (revokePath != null) {
+            server.createContext(revokePath, this::revoke);
+        }
+        server.createContext(apiPrefix, api);
+        server.start();
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** What a deployment sets to use the stand-in for {@code platform}: its endpoints here and the client. */
+    Map<String, String> config(Platform platform) {
+        String prefix = "creditguard." + platform.id() + ".";
+        Map<String, String> config = new java.util.HashMap<>(Map.of(prefix + "api-url", base().toString(),
+                prefix + "authorize-url", base() + authorizePath, prefix + "token-url", base() + tokenPath,
+                platform.secretName("CLIENT_ID"), clientId, platform.secretName("CLIENT_SECRET"), clientSecret));
+        if (revokePath != null) {
+            config.put(prefix + "revoke-url", base() + revokePath);
+        }
+        return Map.copyOf(config);
+    }
+
+    void stop() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
     /** The consent page: the platform's own login and approval, here one link back with a code. */
     void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> q = LocalHttp.form(exchange.getRequestURI().getRawQuery());
         lastAuthorizeQuery = q;
         if (!clientId.equals(q.get("client_id")) || !"code".equals(q.get("response_type")) || q.get("redirect_uri") == null) {
             LocalHttp.send(exchange, 400, "text/html", "<p>bad authorization request</p>");
@@ -81,7 +142,7 @@ final class OAuthStandIn {
     }
 
     void token(HttpExchange exchange) throws IOException {
-        Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form = LocalHttp.form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         if (!clientAuthenticated(exchange, form)) {
             LocalHttp.send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
             return;
@@ -116,7 +177,7 @@ final class OAuthStandIn {
     }
 
     void revoke(HttpExchange exchange) throws IOException {
-        Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form = LocalHttp.form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         if (!clientAuthenticated(exchange, form)) {
             LocalHttp.send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
             return;
@@ -170,20 +231,5 @@ final class OAuthStandIn {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
     }
 }

@@ -1,8 +1,6 @@
 package io.creditguard.connections;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,13 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.creditguard.LocalHttp;
 import io.creditguard.json.Json;
@@ -31,15 +27,10 @@ import io.creditguard.json.Json;
  */
 final class VismaStandIn implements AutoCloseable {
 
-    static {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     static final String CLIENT_ID = "visma-client";
     static final String CLIENT_SECRET = "visma-secret";
 
     final OAuthStandIn oauth;
-    private final HttpServer server;
     private final Clock clock;
     private final Map<String, ObjectNode> invoices = new ConcurrentHashMap<>();
     final AtomicInteger apiRequests = new AtomicInteger();
@@ -47,28 +38,15 @@ final class VismaStandIn implements AutoCloseable {
     VismaStandIn(Clock clock) {
         this.clock = clock;
         this.oauth = new OAuthStandIn(CLIENT_ID, CLIENT_SECRET, true, clock, Duration.ofHours(1));
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(2));
-        server.createContext("/connect/authorize", oauth::authorize);
-        server.createContext("/connect/token", oauth::token);
-        server.createContext("/connect/revocation", oauth::revoke);
-        server.createContext("/v2/", this::api);
-        server.start();
+        oauth.serve("/connect/authorize", "/connect/token", "/connect/revocation", "/v2/", this::api, 2);
     }
 
     URI base() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return oauth.base();
     }
 
     Map<String, String> config() {
-        return Map.of("creditguard.visma.api-url", base().toString(), "creditguard.visma.authorize-url",
-                base() + "/connect/authorize", "creditguard.visma.token-url", base() + "/connect/token",
-                "creditguard.visma.revoke-url", base() + "/connect/revocation", "VISMA_CLIENT_ID", CLIENT_ID,
-                "VISMA_CLIENT_SECRET", CLIENT_SECRET);
+        return oauth.config(Platform.VISMA);
     }
 
     /** A customer invoice as the API answers it; {@link #put} stamps its ModifiedUtc. */
@@ -102,7 +80,7 @@ final class VismaStandIn implements AutoCloseable {
                 LocalHttp.send(exchange, 404, "application/json", "{\"Message\":\"not found\"}");
                 return;
             }
-            Map<String, String> q = OAuthStandIn.query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> q = LocalHttp.form(exchange.getRequestURI().getRawQuery());
             Instant since = q.containsKey("$filter") ? Instant.parse(q.get("$filter").replace("ModifiedUtc ge ", "").strip())
                     : Instant.EPOCH;
             List<ObjectNode> matching = new ArrayList<>(invoices.values().stream()
@@ -122,6 +100,6 @@ final class VismaStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        oauth.stop();
     }
 }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.creditguard.TestFolders;
 import io.creditguard.LocalHttp;
 import io.creditguard.Standalone;
 import io.creditguard.receivables.IntakeBacklog;
@@ -135,20 +134,8 @@ class XeroFetchTest {
         }
     }
 
-    private List<String> files(String folder) throws IOException {
-        Path dir = root.resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(Files::isRegularFile).map(p -> {
-                try {
-                    return Files.readString(p);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        }
+    private List<String> files(String folder) {
+        return TestFolders.texts(root.resolve(folder));
     }
 
     @Test
