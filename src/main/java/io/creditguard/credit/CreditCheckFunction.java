@@ -1,13 +1,10 @@
 package io.creditguard.credit;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -15,6 +12,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
+import io.creditguard.http.SignInSettings;
+import io.creditguard.http.WebPage;
 import io.creditguard.reference.ClassPathResource;
 import io.creditguard.reference.ReferenceTable;
 import io.quarkus.funqy.Funq;
@@ -46,22 +45,16 @@ public class CreditCheckFunction extends HttpFunction {
                 Route.get("/openapi.yaml", r -> OpenApi.DOCUMENT));
     }
 
-    @ConfigProperty(name = "creditguard.auth.client-id")
-    Optional<String> clientId;
-    @ConfigProperty(name = "creditguard.auth.authorize-url")
-    Optional<URI> authorizeUrl;
-    @ConfigProperty(name = "creditguard.auth.token-url")
-    Optional<URI> tokenUrl;
+    @Inject
+    SignInSettings signIn;
 
-    private volatile CreditCheckPage page;
+    private volatile WebPage page;
 
     /** The web form, read and hashed on its first request: an API call's cold start need not pay 60 ms for it. */
-    private CreditCheckPage page() {
-        CreditCheckPage loaded = page;
+    private WebPage page() {
+        WebPage loaded = page;
         if (loaded == null) {
-            Optional<CreditCheckPage.SignIn> signIn = clientId.filter(c -> !c.isBlank()).flatMap(c -> authorizeUrl
-                    .flatMap(a -> tokenUrl.map(t -> new CreditCheckPage.SignIn(c, a, t, "openid " + SCOPE))));
-            loaded = CreditCheckPage.load(signIn);
+            loaded = CreditCheckPage.load(signIn.forScope(SCOPE));
             page = loaded;
         }
         return loaded;

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * <p>A JSON route is the company's own API: it names the OAuth scope a caller's access token must
  * carry ({@code creditguard/credit-check}), which the template's JWT authorizer enforces and the
  * gateway adapter checks again. Raw routes (webhooks, with signatures of their own) and pages are
- * open.
+ * open, unless declared with a scope ({@code GET /connections}: the admin's API without a body).
  *
  * @param <T> the request body type; {@link HttpRequest} for a raw route
  * @param scope the scope a caller needs, or null for an open route
@@ -38,6 +38,16 @@ public record Route<T>(String method, String path, Class<T> bodyType, String sco
     /** A page or file: the handler gets the request (headers such as Accept-Language) and answers itself. */
     public static Route<HttpRequest> get(String path, Function<HttpRequest, ?> handler) {
         return new Route<>("GET", path, HttpRequest.class, null, handler);
+    }
+
+    /** A GET of the company's API that reads no body: the handler gets the request; the caller needs {@code scope}. */
+    public static Route<HttpRequest> get(String path, String scope, Function<HttpRequest, ?> handler) {
+        return new Route<>("GET", path, HttpRequest.class, java.util.Objects.requireNonNull(scope), handler);
+    }
+
+    /** A DELETE of the company's API; the caller needs {@code scope}. */
+    public static Route<HttpRequest> delete(String path, String scope, Function<HttpRequest, ?> handler) {
+        return new Route<>("DELETE", path, HttpRequest.class, java.util.Objects.requireNonNull(scope), handler);
     }
 
     public boolean isOpen() {

@@ -144,6 +144,10 @@ public record Invoice(
      *     brings: only then does it start that period for a consumer (BGB § 286 Abs. 3, räntelagen 4 §)
      * @param vatAmount the VAT the invoice's amount includes (Peppol BT-110), when the source states it: an
      *     insurer's notification lists net and gross
+     * @param paymentReference what the debtor quotes when paying, so the payment matches itself: a Swedish
+     *     OCR number (Fortnox), the platform's payment reference (Exact, Visma), Peppol's PaymentID (BT-83);
+     *     every letter prints it next to the amount
+     * @param platformReminders reminders the invoicing platform reports having sent itself
      */
     public record Terms(
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
@@ -154,9 +158,11 @@ public record Invoice(
             Boolean paymentTermsAgreed,
             @InEra LocalDate receivedOn,
             Boolean consumerNoticeOnInvoice,
-            @PositiveOrZero BigDecimal vatAmount) {
+            @PositiveOrZero BigDecimal vatAmount,
+            @Size(max = 140) @SingleLine String paymentReference,
+            @Valid PlatformReminders platformReminders) {
 
-        public static final Terms NONE = new Terms(null, false, null, null, null, null, null, false, null);
+        public static final Terms NONE = new Terms(null, false, null, null, null);
 
         public Terms {
             reminderFeeAgreed = Boolean.TRUE.equals(reminderFeeAgreed);
@@ -173,8 +179,31 @@ public record Invoice(
                     dueDateBasis, paymentTermsAgreed != null ? paymentTermsAgreed : recorded.paymentTermsAgreed(),
                     receivedOn != null ? receivedOn : recorded.receivedOn(),
                     consumerNoticeOnInvoice || recorded.consumerNoticeOnInvoice(),
-                    vatAmount != null ? vatAmount : recorded.vatAmount());
+                    vatAmount != null ? vatAmount : recorded.vatAmount(), paymentReference, platformReminders);
         }
+
+        /** These terms with what a platform says to quote when paying and the reminders it sent itself. */
+        public Terms withPaymentReference(String reference, PlatformReminders sentByPlatform) {
+            return new Terms(interestRate, reminderFeeAgreed, governingLaw, paymentTerms, dueDateBasis, paymentTermsAgreed,
+                    receivedOn, consumerNoticeOnInvoice, vatAmount, reference, sentByPlatform);
+        }
+
+        /** Terms that state only what every source can: the rest unknown. */
+        public Terms(BigDecimal interestRate, Boolean reminderFeeAgreed, String governingLaw, String paymentTerms,
+                String dueDateBasis) {
+            this(interestRate, reminderFeeAgreed, governingLaw, paymentTerms, dueDateBasis, null, null, false, null, null, null);
+        }
+    }
+
+    /**
+     * Reminders the invoicing platform sent itself, as it reports them (Fortnox {@code Reminders} and
+     * {@code LastRemindDate}; Visma {@code PaymentReminderIssued}, a yes or no, read as one): the run warns,
+     * since two companies' letters for one debt confuse the debtor and may double the fee.
+     *
+     * @param count at least this many were sent
+     * @param lastSentOn the last one, when the platform says
+     */
+    public record PlatformReminders(@Min(1) @Max(99) int count, @InEra LocalDate lastSentOn) {
     }
 
     /**

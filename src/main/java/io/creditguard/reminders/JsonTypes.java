@@ -28,7 +28,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ReminderRun.Report.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,
         ReminderRun.Outcome.class, ReminderRun.PostLetter.class, ReminderRun.Mailing.class, LetterDelivery.Sent.class, LetterDelivery.Mailed.class,
         LetterDelivery.ForPost.class, LetterDelivery.ByHand.class, InsurerNotices.Report.class, InsurerNotices.Notice.class,
-        FileProblem.class, OperatorFiles.Validation.class, IntakeBacklog.Report.class })
+        FileProblem.class, OperatorFiles.Validation.class, IntakeBacklog.Report.class, IntakeBacklog.Status.class,
+        Invoice.PlatformReminders.class, ReminderRun.PlatformReminder.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -110,7 +110,8 @@ public class Letters {
                 f.money(s.total()), f.date(s.payBy()), creditor.paymentInstructions(), creditor.disputeContact(),
                 f.country(law), s.governingLaw().basis().name(),
                 s.collectionCostsIfUnpaid() == null ? null : f.money(s.collectionCostsIfUnpaid()),
-                s.noticeTermEnds() == null ? null : f.date(s.noticeTermEnds()));
+                s.noticeTermEnds() == null ? null : f.date(s.noticeTermEnds()),
+                lines.stream().allMatch(l -> l.paymentReference() != null));
     }
 
     private LetterModel.Line line(DunningLetter letter, LetterFormat f, String language, String law, LocalDate asOf) {
@@ -135,7 +136,7 @@ public class Letters {
                 l.defaultBasis() == null ? null : l.defaultBasis().legalBasis(),
                 b.fees().stream().map(fee -> new LetterModel.FeeLine(label(fee.code(), law, language), f.money(fee.amount()),
                         fee.legalBasis(), fee.conversion() == null ? null : f.conversion(fee.conversion()))).toList(),
-                f.money(b.total()));
+                f.money(b.total()), l.paymentReference());
     }
 
     private static List<String> lines(String address) {

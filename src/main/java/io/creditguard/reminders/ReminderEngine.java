@@ -101,14 +101,24 @@ public final class ReminderEngine {
      *     owed from it (after this letter's date when this letter is what puts the debtor in default); absent
      *     before the due date, or where the law's rule for this debtor is not known
      * @param defaultBasis why default begins that day
+     * @param paymentReference what the debtor quotes when paying (an OCR number, a payment reference), printed
+     *     next to the amount; absent when the invoice has none
      */
     public record InvoiceLine(String invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate,
             LocalDate dueDateAdjustedTo, long daysOverdue, LocalDate defaultFrom, DebtorDefault.Basis defaultBasis,
-            Balance balance) {
+            Balance balance, String paymentReference) {
+
+        /** {@code invoice}'s line, due on {@code due} (its due date moved off a holiday, or as it is). */
+        static InvoiceLine of(Invoice invoice, LocalDate due, long daysOverdue, LocalDate defaultFrom,
+                DebtorDefault.Basis defaultBasis, Balance balance) {
+            return new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
+                    due.equals(invoice.dueDate()) ? null : due, daysOverdue, defaultFrom, defaultBasis, balance,
+                    invoice.terms().paymentReference());
+        }
 
         InvoiceLine withBalance(Balance other) {
             return new InvoiceLine(invoiceId, invoiceNumber, issueDate, dueDate, dueDateAdjustedTo, daysOverdue, defaultFrom,
-                    defaultBasis, other);
+                    defaultBasis, other, paymentReference);
         }
     }
 
@@ -313,8 +323,7 @@ public final class ReminderEngine {
         Level level = notice.get();
         return Optional.of(new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
                 level.levelKind(), level.template(), invoice.customer(), language, law,
-                new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
-                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, null, null, balance),
+                InvoiceLine.of(invoice, due, daysOverdue, null, null, balance),
                 due, null, List.copyOf(warnings)));
     }
 
@@ -372,8 +381,7 @@ public final class ReminderEngine {
         payBy = calendar.onOrNextBusinessDay(law.country(), payBy);
         return new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
                 level.levelKind(), level.template(), invoice.customer(), language, law,
-                new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
-                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, defaultFrom.orElse(null),
+                InvoiceLine.of(invoice, due, daysOverdue, defaultFrom.orElse(null),
                         inDefault.map(d -> defaultBasis(d.basis(), law, debtor, language)).orElse(null), balance),
                 payBy, notice.orElse(null), List.copyOf(warnings));
     }

@@ -102,6 +102,7 @@ public class ReminderRun {
      *     not be had marked so (their invoices are listed in errors and not dunned)
      * @param stopped why the run stopped before reading the book (the company's policy is broken), or null
      * @param operatorFiles what was left out of the operator's files (rate tables, policies), line by line
+     * @param platformReminders open invoices whose platform reports having sent reminders itself (the first hundred)
      */
     public record Report(String store, LocalDate asOf, boolean dryRun, String policy, List<String> customerPolicies,
             Instant startedAt,
@@ -110,15 +111,23 @@ public class ReminderRun {
             long letters, Mailing mailing, long insurerNotifications, InsurerNotices.Report insurer,
             Map<ReminderEngine.SkipReason, Long> skipped, long warnings,
             long failedWrites, List<LineError> errors, List<String> missingRates, List<String> rateConflicts,
-            List<IntakeBacklog.Report> intake, Kpis.Report kpis) {
+            List<IntakeBacklog.Report> intake, Kpis.Report kpis, List<PlatformReminder> platformReminders) {
 
         /** A run that stopped before the book was read: nothing decided, nothing sent. */
         static Report stopped(String store, LocalDate asOf, boolean dryRun, Instant started, Instant finished, String why,
                 List<FileProblem> problems) {
             return new Report(store, asOf, dryRun, null, List.of(), started, finished, why, problems, 0, 0, 0, Map.of(), 0,
                     new Mailing(0, List.of()), 0, new InsurerNotices.Report(0, List.of(), List.of()), Map.of(), 0, 0, List.of(),
-                    List.of(), List.of(), List.of(), null);
+                    List.of(), List.of(), List.of(), null, List.of());
         }
+    }
+
+    /**
+     * A warning for a customer: the invoicing platform sent reminders itself for this open invoice, so the
+     * debtor may get two companies' letters for one debt, and a fee twice.
+     */
+    public record PlatformReminder(String customerId, String invoiceId, String source, int count, LocalDate lastSentOn,
+            String warning) {
     }
 
     /**
@@ -208,7 +217,7 @@ public class ReminderRun {
         PolicyEngines engines = reminders.engines(store, reminders.engine(policy, rates), rates);
         List<RateGaps.Gap> gaps = RateGaps.begun(RateGaps.of(rates.reference(), asOf));
         gaps.forEach(g -> LOG.error(g.message()));
-        List<IntakeBacklog.Report> intake = dryRun ? List.of() : backlogs.stream().map(IntakeBacklog::drain).toList();
+        List<IntakeBacklog.Report> intake = dryRun ? List.of() : backlogs.stream().flatMap(b -> b.drain().stream()).toList();
         Tally tally = new Tally(new Kpis(asOf));
         List<String> files = store.list(BOOK_PREFIX).stream().filter(k -> k.endsWith(".jsonl")).toList();
         Path spill = Files.createTempDirectory("creditguard-run-");
@@ -246,7 +255,8 @@ public class ReminderRun {
                 tally.insurerNotifications, tally.insurer.report(), tally.skipped,
                 tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                 gaps.stream().map(RateGaps.Gap::message).toList(),
-                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpis.report());
+                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpis.report(),
+                List.copyOf(tally.platformReminders));
         if (!dryRun) {
             writeRunReport(report);
         }
@@ -301,6 +311,7 @@ public class ReminderRun {
                     continue;
                 }
                 tally.read++;
+                tally.platformReminders(invoice);
                 ReminderEngine engine;
                 try {
                     engine = engines.forInvoice(invoice);
@@ -599,9 +610,21 @@ public class ReminderRun {
         final Map<ReminderPolicy.Kind, Long> dunned = new EnumMap<>(ReminderPolicy.Kind.class);
         final Map<ReminderEngine.SkipReason, Long> skipped = new EnumMap<>(ReminderEngine.SkipReason.class);
         final List<LineError> errors = new ArrayList<>();
+        final List<PlatformReminder> platformReminders = new ArrayList<>();
 
         Tally(Kpis kpis) {
             this.kpis = kpis;
+        }
+
+        void platformReminders(Invoice invoice) {
+            Invoice.PlatformReminders sent = invoice.terms().platformReminders();
+            if (sent != null && invoice.openAmount().signum() > 0 && platformReminders.size() < MAX_ERRORS_LISTED) {
+                platformReminders.add(new PlatformReminder(invoice.customer().id(), invoice.invoiceId(), invoice.source(),
+                        sent.count(), sent.lastSentOn(), invoice.source() + " reports " + sent.count() + " reminder(s) of its own"
+                        + (sent.lastSentOn() == null ? "" : ", the last on " + sent.lastSentOn()) + " for invoice "
+                        + invoice.invoiceNumber() + ": turn them off there, or the debtor gets two companies' letters for one "
+                        + "debt and may be charged a fee twice"));
+            }
         }
 
         synchronized void error(LineError error) {

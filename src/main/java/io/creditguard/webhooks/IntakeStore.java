@@ -51,7 +51,7 @@ import io.creditguard.validation.InvalidInputException;
  * than the platform says is open.
  */
 @ApplicationScoped
-class IntakeStore {
+public class IntakeStore {
 
     private static final Logger LOG = Logger.getLogger(IntakeStore.class);
     private static final String CONTENT_TYPE = "application/x-ndjson";
@@ -63,7 +63,7 @@ class IntakeStore {
     private final ObjectStore store;
     private final InputReader inputs;
 
-    IntakeStore(ObjectStore store, InputReader inputs) {
+    public IntakeStore(ObjectStore store, InputReader inputs) {
         this.store = store;
         this.inputs = inputs;
     }
@@ -84,7 +84,7 @@ class IntakeStore {
      * @param itemisesPayments the platform's invoice lists every payment ({@code payments[]} replaces the
      *     stored ones); false where payments arrive as events of their own (they are kept)
      */
-    IntakeResult upsert(String source, String eventId, Invoice incoming, boolean itemisesPayments) {
+    public IntakeResult upsert(String source, String eventId, Invoice incoming, boolean itemisesPayments) {
         String key = bookKey(source, incoming.invoiceId());
         String prefix = adjustmentPrefix(source, incoming.invoiceId());
         try {
@@ -123,7 +123,7 @@ class IntakeStore {
      * @param field where the payment sits in the payload, for the problem a bad payment is answered with
      * @throws InvalidInputException 422 for a payment dated before the invoice or in another currency
      */
-    IntakeResult addPayment(String source, String eventId, String invoiceId, Invoice.Payment payment, String field) {
+    public IntakeResult addPayment(String source, String eventId, String invoiceId, Invoice.Payment payment, String field) {
         return adjust(source, eventId, invoiceId, new Adjustment(payment, null, payment.currency()), field);
     }
 
@@ -134,7 +134,7 @@ class IntakeStore {
      * @throws InvalidInputException 422 for a credit larger than the invoice, in another currency, or
      *     repeating an id with other figures
      */
-    IntakeResult addCredit(String source, String eventId, String invoiceId, Invoice.Credit credit, Currency currency,
+    public IntakeResult addCredit(String source, String eventId, String invoiceId, Invoice.Credit credit, Currency currency,
             String field) {
         return adjust(source, eventId, invoiceId, new Adjustment(null, credit, currency), field);
     }
@@ -227,7 +227,7 @@ class IntakeStore {
      * A platform's invoice with its open amount reconciled with the payments and credits it itemises
      * (see the class comment), so it can be checked as a ledger before it is stored.
      */
-    static Invoice reconciled(String source, Invoice mapped) {
+    public static Invoice reconciled(String source, Invoice mapped) {
         return apply(source, mapped, List.of(), mapped.openAmount(), new ArrayList<>());
     }
 
@@ -321,7 +321,7 @@ class IntakeStore {
     }
 
     /** Keeps a notification that carries no invoice data (Xero) until the invoice can be fetched; newest wins. */
-    IntakeResult queue(String source, String resourceKey, Instant eventTime, Map<String, Object> notification) {
+    public IntakeResult queue(String source, String resourceKey, Instant eventTime, Map<String, Object> notification) {
         String key = pendingPrefix(source) + ObjectStore.keyPart(resourceKey) + ".json";
         try {
             Optional<Map<?, ?>> existing = read(key, Map.class).map(m -> (Map<?, ?>) m);
@@ -339,15 +339,15 @@ class IntakeStore {
     }
 
     /** The keys of the notifications queued for {@code source}, oldest key first. */
-    List<String> queued(String source) throws IOException {
+    public List<String> queued(String source) throws IOException {
         return store.list(pendingPrefix(source));
     }
 
-    Optional<Map<?, ?>> notification(String key) throws IOException {
+    public Optional<Map<?, ?>> notification(String key) throws IOException {
         return read(key, Map.class).map(m -> (Map<?, ?>) m);
     }
 
-    void dequeue(String key) throws IOException {
+    public void dequeue(String key) throws IOException {
         store.delete(key);
     }
 

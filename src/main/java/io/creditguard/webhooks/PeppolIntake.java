@@ -134,6 +134,7 @@ class PeppolIntake {
         String total = optional(root, c(CAC, "LegalMonetaryTotal"), c(CBC, "TaxInclusiveAmount"));
         String prepaid = optional(root, c(CAC, "LegalMonetaryTotal"), c(CBC, "PrepaidAmount"));
         String vat = optional(root, c(CAC, "TaxTotal"), c(CBC, "TaxAmount"));
+        String remittance = optional(root, c(CAC, "PaymentMeans"), c(CBC, "PaymentID"));
         String[] buyer = {c(CAC, "AccountingCustomerParty"), c(CAC, "Party")};
         String buyerName = text(root, missing, "BT-44 buyer cac:PartyLegalEntity/cbc:RegistrationName",
                 concat(buyer, c(CAC, "PartyLegalEntity"), c(CBC, "RegistrationName")));
@@ -172,7 +173,7 @@ class PeppolIntake {
                 new Invoice.Customer((scheme.isEmpty() ? "" : scheme + ":") + buyerLegalId, buyerName,
                         Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null, null, null, null),
                 new Invoice.Terms(null, false, null, terms, dueDateBasis, null, null, false,
-                        vat == null ? null : amount(vat, "BT-110 TaxAmount")),
+                        vat == null ? null : amount(vat, "BT-110 TaxAmount"), remittance, null),
                 payments, List.of(), Invoice.Dunning.NONE, SOURCE,
                 clock.instant());
     }

@@ -146,7 +146,7 @@ class StripeIntake {
                 new Invoice.Customer(customerId, name, kind, country, language, o.path("customer_email").asText(null),
                         street.isEmpty() ? null : street, null, null, null),
                 new Invoice.Terms(null, false, null, null, null, flag(metadata, "payment_terms_agreed"), null,
-                        Boolean.TRUE.equals(flag(metadata, "consumer_notice_on_invoice")), null),
+                        Boolean.TRUE.equals(flag(metadata, "consumer_notice_on_invoice")), null, null, null),
                 List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, eventTime);
     }
 

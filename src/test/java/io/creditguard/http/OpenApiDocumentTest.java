@@ -67,7 +67,10 @@ class OpenApiDocumentTest {
     private static final List<Class<?>> TYPES = List.of(LossRequest.class, LossBreakeven.Result.class, ProtectionRequest.class,
             ProtectionComparison.Result.class, FactoringRequest.class, FactoringAnalysis.Result.class, CreditCheckRequest.class,
             CreditDecision.Result.class, PreviewRequest.class, ReminderService.Preview.class, ClaimRequest.class,
-            ClaimAssessment.Result.class, Problem.class, io.creditguard.webhooks.IntakeResult.class);
+            ClaimAssessment.Result.class, Problem.class, io.creditguard.webhooks.IntakeResult.class,
+            io.creditguard.connections.ConnectionsFunction.Overview.class,
+            io.creditguard.connections.ConnectionsFunction.Authorization.class,
+            io.creditguard.connections.ConnectionsFunction.Disconnected.class);
 
     @Inject
     Instance<HttpFunction> functions;
@@ -179,11 +182,14 @@ class OpenApiDocumentTest {
             JsonNode operation = document.get("paths").get(route[1]).get(route[0].toLowerCase(java.util.Locale.ROOT));
             JsonNode request = operation.path("requestBody").path("content").path("application/json");
             String requestSchema = refOf(request);
-            if (requestSchema.isEmpty()) {
+            boolean read = route[0].equals("GET");
+            if (requestSchema.isEmpty() && !read) {
                 continue; // a webhook: its platform's own format
             }
-            List<Error> errors = schema(requestSchema).validate(event.getValue().get("body").asText(), InputFormat.JSON);
-            errors.forEach(e -> failures.add(event.getKey() + " request: " + e));
+            if (!read) {
+                List<Error> errors = schema(requestSchema).validate(event.getValue().get("body").asText(), InputFormat.JSON);
+                errors.forEach(e -> failures.add(event.getKey() + " request: " + e));
+            }
             APIGatewayV2HTTPEvent lambdaEvent = Json.MAPPER.treeToValue(event.getValue(), APIGatewayV2HTTPEvent.class);
             HttpFunction function = functions.stream().filter(f -> f.routes().stream().anyMatch(r -> r.key().equals(
                     route[0] + " " + route[1]))).findFirst().orElseThrow();

@@ -159,7 +159,8 @@ final class TestInvoices {
                 new Invoice.Customer("cust-" + country + "-" + type, "Kund AB", type, country,
                         country.equals("SE") ? "sv" : country.equals("NL") ? "nl" : "en", null, null, null, null,
                         customerTermsAgreed),
-                new Invoice.Terms(agreedRate, feeAgreed, law, null, null, termsAgreed, receivedOn, notice, null), payments,
+                new Invoice.Terms(agreedRate, feeAgreed, law, null, null, termsAgreed, receivedOn, notice, null, null, null),
+                payments,
                 List.of(), new Invoice.Dunning(disputed, pausedUntil, sent, insurerNotified), "test", null);
     }
 }
