@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks of README's Performance section. Results: target/bench/cold-start.{md,csv},
-# target/bench/batch.csv, target/bench/pdf-run.txt, target/bench/s3-run.txt, target/bench/jmh.csv, logs under target/bench/logs. Takes about 10
-# minutes on 2 cores with 5 runs.
+# target/bench/batch.csv, target/bench/pdf-run.txt, target/bench/s3-run.txt, target/bench/jmh.csv,
+# target/bench/fortnox-sync.txt, logs under target/bench/logs. Takes about 14 minutes on 2 cores with 5 runs.
 #   bench/run.sh [cold-start runs per row, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,5 +35,9 @@ java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.creditguar
 # 4. Warm latency of the hot paths and of one event through a handler (JMH).
 java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.openjdk.jmh.Main \
   -f 1 -wi 3 -w 1s -i 5 -r 1s -rf csv -rff target/bench/jmh.csv
+# 5. One first sync of 1 000 Fortnox invoices against the local Fortnox, on the wall clock at Fortnox's pace.
+rm -rf target/bench/fortnox-sync
+java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.creditguard.connections.FortnoxSyncLoad \
+  target/bench/fortnox-sync 1000 | grep '^fortnox ' | tee target/bench/fortnox-sync.txt
 
 cat target/bench/cold-start.md

@@ -76,6 +76,11 @@ public final class Standalone {
         return REMINDERS;
     }
 
+    /** The reminders on the rates of {@code store} (the operator's and the fetched over the shipped), read afresh each time. */
+    public static ReminderService reminders(io.creditguard.store.ObjectStore store) {
+        return new ReminderService(new Letters(TEMPLATES), INPUTS, new RateBook(store, CLOCK, java.time.Duration.ZERO));
+    }
+
     /** A mailer with no server: under EMAIL delivery every letter stays unsent. */
     public static io.creditguard.mail.Mailer noMail() {
         return new io.creditguard.mail.Mailer(java.util.Optional.empty(), CLOCK);
@@ -107,12 +112,22 @@ public final class Standalone {
         return wired(new CreditCheckFunction(customers));
     }
 
+    /** The claims function; a claim to file finds no mail server. */
     public static ClaimsFunction claims() {
         return claims(noBook());
     }
 
     public static ClaimsFunction claims(CustomerService customers) {
-        return wired(new ClaimsFunction(TEMPLATES, customers, INPUTS));
+        return claims(new io.creditguard.claims.ClaimFiling(new io.creditguard.store.FileObjectStore(
+                java.nio.file.Path.of("target/standalone-store")), noMail(), REMINDERS, CLOCK), customers);
+    }
+
+    public static ClaimsFunction claims(io.creditguard.claims.ClaimFiling filing) {
+        return claims(filing, noBook());
+    }
+
+    private static ClaimsFunction claims(io.creditguard.claims.ClaimFiling filing, CustomerService customers) {
+        return wired(new ClaimsFunction(TEMPLATES, filing, customers, INPUTS));
     }
 
     public static CustomersFunction customersFunction(CustomerService customers) {

@@ -62,7 +62,7 @@ final class BookClaim {
             List<Invoice.SentReminder> sent = dunning.remindersSent().stream()
                     .map(r -> new Invoice.SentReminder(r.level(), r.sentOn())).toList();
             debts.add(new ClaimRequest.Debt(invoice.invoiceId(), invoice.issueDate(), null, invoice.dueDate(),
-                    invoice.amount(), invoice.openAmount(), null, dunning.decisions().disputed(), sent));
+                    invoice.amount(), invoice.openAmount(), null, dunning.decisions().disputed(), sent, null));
             lacked.add(new Lacked(invoice.invoiceId(), "deliveryDate", "the book holds no delivery date; the issue date "
                     + invoice.issueDate() + " stands in for it"));
             for (Invoice.SentReminder reminder : sent) {
@@ -92,7 +92,7 @@ final class BookClaim {
             documents.addAll(addedDocuments);
         }
         ClaimRequest claim = new ClaimRequest(request.policy(), request.buyer(), debts, events, documents, request.asOf(),
-                request.claimFiledOn(), request.indemnityPaidOn(), request.language());
+                request.claimFiledOn(), request.indemnityPaidOn(), request.language(), request.file());
         return new Built(claim, new FromBook(ledger.customer().id(), ledger.asOf(), ledger.run(),
                 debts.stream().map(ClaimRequest.Debt::invoiceId).toList(), List.copyOf(added), List.copyOf(addedDocuments),
                 List.copyOf(lacked)));

@@ -117,13 +117,20 @@ public final class ClaimAssessment {
             String explanation) {
     }
 
+    /** @param filing when the request asked to file it: what was mailed, when and to whom */
     public record Result(Status status, Trigger trigger, List<DebtView> debts, Money totalOpen, Money claimableAmount,
             Indemnity indemnity, Money uninsuredLoss, boolean worthFiling, Deadlines deadlines,
-            List<DocumentType> missingDocuments, Recovery recovery, List<String> notes, ClaimDossier.Dossier dossier) {
+            List<DocumentType> missingDocuments, Recovery recovery, List<String> notes, ClaimDossier.Dossier dossier,
+            ClaimFiling.Filing filing) {
 
         public Result withDossier(ClaimDossier.Dossier made) {
             return new Result(status, trigger, debts, totalOpen, claimableAmount, indemnity, uninsuredLoss, worthFiling,
-                    deadlines, missingDocuments, recovery, notes, made);
+                    deadlines, missingDocuments, recovery, notes, made, filing);
+        }
+
+        public Result withFiling(ClaimFiling.Filing filed) {
+            return new Result(status, trigger, debts, totalOpen, claimableAmount, indemnity, uninsuredLoss, worthFiling,
+                    deadlines, missingDocuments, recovery, notes, dossier, filed);
         }
     }
 
@@ -208,7 +215,7 @@ public final class ClaimAssessment {
         required.removeAll(in.documents());
         Recovery recovery = recovery(in, indemnity.amount(), totalOpen).orElse(null);
         return new Result(status, trigger, List.copyOf(views), totalOpen, claimableTotal, indemnity, uninsuredLoss, worthFiling,
-                deadlines, List.copyOf(required), recovery, List.copyOf(notes), null);
+                deadlines, List.copyOf(required), recovery, List.copyOf(notes), null, null);
     }
 
     private static Optional<LocalDate> first(List<EventInput> events, Set<EventType> types) {

@@ -35,6 +35,7 @@ import io.creditguard.receivables.Receivable;
 import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.CountryCode;
 import io.creditguard.validation.InEra;
+import io.creditguard.validation.MailAddress;
 import io.creditguard.validation.PaymentCurrency;
 import io.creditguard.validation.SingleLine;
 import io.creditguard.validation.ValidCompanyNumbers;
@@ -51,6 +52,7 @@ import io.creditguard.validation.Violations;
  * @param claimFiledOn when the claim was filed with the insurer, if it has been
  * @param indemnityPaidOn when the insurer paid the indemnity, if it has; payments after it are recoveries
  * @param language of the cover letter: sv or en (default en)
+ * @param file mail the claim to the insurer's claims address ({@code policy.claimsEmail}), once: see {@link ClaimFiling}
  */
 @AmountsFitCurrency
 @ClaimRequest.Consistent
@@ -63,7 +65,8 @@ public record ClaimRequest(
         @NotNull @InEra LocalDate asOf,
         @InEra LocalDate claimFiledOn,
         @InEra LocalDate indemnityPaidOn,
-        @Pattern(regexp = "sv|en", message = "{io.creditguard.claims.ClaimRequest.language}") String language)
+        @Pattern(regexp = "sv|en", message = "{io.creditguard.claims.ClaimRequest.language}") String language,
+        Boolean file)
         implements AmountsFitCurrency.MoneyFields {
 
     public ClaimRequest {
@@ -71,6 +74,7 @@ public record ClaimRequest(
         events = events == null ? List.of() : events;
         documents = documents == null ? List.of() : documents;
         language = language == null ? "en" : language;
+        file = Boolean.TRUE.equals(file);
     }
 
     /**
@@ -80,6 +84,7 @@ public record ClaimRequest(
      *     dated entries per buyer record increases, decreases and (at zero) cancellation
      * @param paymentDaysAfterValidation days the insurer takes to pay once it has validated a claim
      *     (default 30)
+     * @param claimsEmail where the insurer takes claims by mail; required to file one
      */
     public record Policy(
             @NotBlank @Size(max = 100) @SingleLine String insurer,
@@ -99,7 +104,8 @@ public record ClaimRequest(
             @Min(1) @Max(365) int overdueNotificationDays,
             @Min(1) @Max(730) int claimFilingDays,
             @Min(0) @Max(730) int waitingPeriodDays,
-            @Min(1) @Max(365) Integer paymentDaysAfterValidation) {
+            @Min(1) @Max(365) Integer paymentDaysAfterValidation,
+            @Size(max = 254) @SingleLine @MailAddress String claimsEmail) {
 
         public Policy {
             deductibleOrder = deductibleOrder == null ? ClaimAssessment.DeductibleOrder.AFTER_COVER : deductibleOrder;
@@ -122,7 +128,11 @@ public record ClaimRequest(
             @Size(max = 40) @SingleLine String registrationNumber) implements ValidCompanyNumbers.Company {
     }
 
-    /** One unpaid invoice; {@code deliveryDate} is the issue date when absent. */
+    /**
+     * One unpaid invoice; {@code deliveryDate} is the issue date when absent.
+     *
+     * @param vatAmount the VAT its amount includes, when known: the claim's invoice list shows net and gross
+     */
     @Receivable.Consistent
     public record Debt(
             @NotBlank @Size(max = 100) @SingleLine String invoiceId,
@@ -133,7 +143,8 @@ public record ClaimRequest(
             @NotNull @PositiveOrZero BigDecimal openAmount,
             Boolean vatIncluded,
             Boolean disputed,
-            @Size(max = 20) List<@NotNull @Valid SentReminder> remindersSent) implements Receivable {
+            @Size(max = 20) List<@NotNull @Valid SentReminder> remindersSent,
+            @PositiveOrZero BigDecimal vatAmount) implements Receivable {
 
         public Debt {
             remindersSent = remindersSent == null ? List.of() : remindersSent;
@@ -201,6 +212,7 @@ public record ClaimRequest(
             if (debt != null) {
                 amounts.add(new AmountsFitCurrency.Amount(currency, debt.amount(), "debts", i, "amount"));
                 amounts.add(new AmountsFitCurrency.Amount(currency, debt.openAmount(), "debts", i, "openAmount"));
+                amounts.add(new AmountsFitCurrency.Amount(currency, debt.vatAmount(), "debts", i, "vatAmount"));
             }
         }
         for (int i = 0; i < events.size(); i++) {
@@ -258,6 +270,10 @@ public record ClaimRequest(
                 boolean valid = true;
                 if (r.indemnityPaidOn() != null && r.claimFiledOn() == null) {
                     Violations.add(context, PREFIX + "filedBeforePaid}", "claimFiledOn");
+                    valid = false;
+                }
+                if (r.file() && r.policy() != null && r.policy().claimsEmail() == null) {
+                    Violations.add(context, PREFIX + "claimsEmailToFile}", "policy", "claimsEmail");
                     valid = false;
                 }
                 if (r.asOf() == null) {

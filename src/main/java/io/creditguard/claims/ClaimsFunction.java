@@ -17,7 +17,6 @@ import io.creditguard.customers.CustomerLedger;
 import io.creditguard.customers.CustomerService;
 import io.creditguard.customers.CustomersFunction;
 import io.creditguard.http.HttpFunction;
-import io.creditguard.http.Problem;
 import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
 import io.creditguard.http.Route;
@@ -28,23 +27,28 @@ import io.creditguard.validation.InvalidInputException;
 import io.creditguard.templates.Templates;
 import io.quarkus.funqy.Funq;
 
-/** Lambda {@code claims}: where an insured seller stands with an unpaid buyer, and the claim to send. */
+/**
+ * Lambda {@code claims}: where an insured seller stands with an unpaid buyer, and the claim to send; with
+ * {@code "file": true}, the claim mailed to the insurer ({@link ClaimFiling}).
+ */
 @ApplicationScoped
 public class ClaimsFunction extends HttpFunction {
 
     private final Templates templates;
+    private final ClaimFiling filing;
     private final CustomerService customers;
     private final InputReader inputs;
 
-    public ClaimsFunction(Templates templates, CustomerService customers, InputReader inputs) {
+    public ClaimsFunction(Templates templates, ClaimFiling filing, CustomerService customers, InputReader inputs) {
         this.templates = templates;
+        this.filing = filing;
         this.customers = customers;
         this.inputs = inputs;
     }
 
     /**
-     * The answer: the assessment and its dossier, and for a claim whose debts came from the book what came from
-     * it and what it lacked.
+     * The answer: the assessment and its dossier (and filing), and for a claim whose debts came from the book what
+     * came from it and what it lacked.
      */
     public record ClaimAnswer(@JsonUnwrapped ClaimAssessment.Result result, BookClaim.FromBook fromBook) {
     }
@@ -64,7 +68,8 @@ public class ClaimsFunction extends HttpFunction {
             ClaimRequest request = book == null ? r : book.request();
             ClaimAssessment.Input input = request.toInput();
             ClaimAssessment.Result result = ClaimAssessment.assess(input);
-            return new ClaimAnswer(result.withDossier(ClaimDossier.of(templates, input, result, request.language())),
+            ClaimAssessment.Result answer = result.withDossier(ClaimDossier.of(templates, input, result, request.language()));
+            return new ClaimAnswer(request.file() ? answer.withFiling(file(request, answer)) : answer,
                     book == null ? null : book.fromBook());
         }));
     }
@@ -72,10 +77,11 @@ public class ClaimsFunction extends HttpFunction {
     /** The claim with the buyer's unpaid invoices, reminders and insurer notification from the ledger and the run's records. */
     private BookClaim.Built fromBook(ClaimRequest r) {
         String buyer = r.buyer().id();
+        // Without debts the request is complete only if the book holds the buyer's: else it lacks them (422).
         CustomerLedger ledger = CustomersFunction.answer(() -> customers.ledger(buyer)).orElseThrow(() ->
-                new ProblemException(Problem.of(ProblemType.NO_SUCH_RECORD, "No customer " + buyer + " is in the ledger.",
-                        List.of(FieldError.at("$.buyer.id", "no customer " + buyer + " is in the ledger to take the debts "
-                                + "from; give debts, or the buyer's customer id")))));
+                InvalidInputException.invalid(List.of(FieldError.at("$.debts", "must not be empty unless buyer.id names "
+                        + "a customer of the ledger"), FieldError.at("$.buyer.id", "no customer " + buyer + " is in the "
+                        + "ledger to take the debts from"))));
         Map<String, LocalDate> records = new HashMap<>();
         for (CustomerLedger.OpenInvoice invoice : ledger.openInvoices()) {
             List<String> levels = new ArrayList<>(List.of("insurer"));
@@ -96,6 +102,17 @@ public class ClaimsFunction extends HttpFunction {
 
     private static String recordKey(String invoiceId, String level) {
         return "reminders/" + ReminderEngine.reminderId(invoiceId, level) + ".json";
+    }
+
+    private ClaimFiling.Filing file(ClaimRequest request, ClaimAssessment.Result assessed) {
+        try {
+            return filing.file(request, assessed);
+        } catch (ClaimFiling.NotFileable e) {
+            throw new ProblemException(ProblemType.NOT_FILEABLE, e.getMessage());
+        } catch (ClaimFiling.CannotMail e) {
+            throw new ProblemException(e.configured() ? ProblemType.MAIL_UNAVAILABLE : ProblemType.NOT_CONFIGURED,
+                    e.getMessage());
+        }
     }
 
     @Funq("claims")

@@ -13,8 +13,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ClaimAssessment.Exclusion.class, ClaimAssessment.DeadlineStatus.class, ClaimAssessment.Reason.class,
         ClaimAssessment.DebtView.class, ClaimAssessment.Deadline.class, ClaimAssessment.Deadlines.class,
         ClaimAssessment.Indemnity.class, ClaimAssessment.DeductibleOrder.class, ClaimAssessment.Recovery.class, ClaimDossier.Dossier.class,
-        ClaimDossier.Claim.class, ClaimDossier.ClaimedDebt.class, ClaimDossier.CoverLetter.class,
-        ClaimsFunction.ClaimAnswer.class, BookClaim.FromBook.class, BookClaim.Lacked.class })
+        ClaimDossier.Claim.class, ClaimDossier.ClaimedDebt.class, ClaimDossier.CoverLetter.class, ClaimFiling.Filing.class,
+        ClaimFiling.Outcome.class, ClaimsFunction.ClaimAnswer.class, BookClaim.FromBook.class, BookClaim.Lacked.class })
 final class JsonTypes {
 
     private JsonTypes() {

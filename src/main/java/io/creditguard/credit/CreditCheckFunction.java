@@ -1,15 +1,12 @@
 package io.creditguard.credit;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -22,15 +19,14 @@ import io.creditguard.customers.Profile;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.HttpRequest;
-import io.creditguard.http.Problem;
-import io.creditguard.http.ProblemException;
-import io.creditguard.http.ProblemType;
 import io.creditguard.http.Route;
+import io.creditguard.http.SignInSettings;
+import io.creditguard.http.WebPage;
 import io.creditguard.money.Money;
-import io.creditguard.validation.FieldError;
-import io.creditguard.validation.InvalidInputException;
 import io.creditguard.reference.ClassPathResource;
 import io.creditguard.reference.ReferenceTable;
+import io.creditguard.validation.FieldError;
+import io.creditguard.validation.InvalidInputException;
 import io.quarkus.funqy.Funq;
 
 /** Lambda {@code credit-check}: is this customer good for the credit asked, on what terms, and why. */
@@ -89,9 +85,8 @@ public class CreditCheckFunction extends HttpFunction {
     /** The customer's payment record and exposure from the ledger, in the request's currency. */
     private CreditCheckAnswer.PaymentRecordUsed fromBook(CreditCheckRequest r) {
         CustomerLedger ledger = CustomersFunction.answer(() -> customers.ledger(r.customerId())).orElseThrow(() ->
-                new ProblemException(Problem.of(ProblemType.NO_SUCH_RECORD, "No customer " + r.customerId()
-                        + " is in the ledger.", List.of(FieldError.at("$.customerId", "no customer " + r.customerId()
-                                + " is in the ledger (the reminder run builds it from the book)")))));
+                InvalidInputException.invalid(FieldError.at("$.customerId", "no customer " + r.customerId()
+                        + " is in the ledger (the reminder run builds it from the book)")));
         List<Currency> held = ledger.currencies().stream().map(CustomerLedger.CurrencyLedger::currency).toList();
         CustomerLedger.CurrencyLedger row = ledger.currencies().stream().filter(c -> c.currency().equals(r.currency()))
                 .findFirst().orElseThrow(() -> InvalidInputException.invalid(FieldError.at("$.currency", "must be one the "
@@ -105,22 +100,16 @@ public class CreditCheckFunction extends HttpFunction {
         return CreditCheckAnswer.fromBook(ledger, row, overdue.amount(), exposure.amount());
     }
 
-    @ConfigProperty(name = "creditguard.auth.client-id")
-    Optional<String> clientId;
-    @ConfigProperty(name = "creditguard.auth.authorize-url")
-    Optional<URI> authorizeUrl;
-    @ConfigProperty(name = "creditguard.auth.token-url")
-    Optional<URI> tokenUrl;
+    @Inject
+    SignInSettings signIn;
 
-    private volatile CreditCheckPage page;
+    private volatile WebPage page;
 
     /** The web form, read and hashed on its first request: an API call's cold start need not pay 60 ms for it. */
-    private CreditCheckPage page() {
-        CreditCheckPage loaded = page;
+    private WebPage page() {
+        WebPage loaded = page;
         if (loaded == null) {
-            Optional<CreditCheckPage.SignIn> signIn = clientId.filter(c -> !c.isBlank()).flatMap(c -> authorizeUrl
-                    .flatMap(a -> tokenUrl.map(t -> new CreditCheckPage.SignIn(c, a, t, "openid " + SCOPE))));
-            loaded = CreditCheckPage.load(signIn);
+            loaded = CreditCheckPage.load(signIn.forScope(SCOPE));
             page = loaded;
         }
         return loaded;

@@ -86,15 +86,13 @@ final class AlertDigest {
     }
 
     private final ObjectStore store;
-    private final Mailer mailer;
 
-    AlertDigest(ObjectStore store, Mailer mailer) {
+    AlertDigest(ObjectStore store) {
         this.store = store;
-        this.mailer = mailer;
     }
 
-    /** Mails the digest of {@code asOf}, if one is due and there is something to say. */
-    Outcome send(LocalDate asOf, AlertPolicy policy) throws IOException {
+    /** Mails the digest of {@code asOf} over {@code mailer}, if one is due and there is something to say. */
+    Outcome send(LocalDate asOf, AlertPolicy policy, Mailer.Batch mailer) throws IOException {
         Optional<State> state = readState();
         List<String> mailed = state.map(State::files).orElse(List.of());
         for (String file : mailed) {
@@ -177,7 +175,7 @@ final class AlertDigest {
         text.append("\n").append(words("FOOTER", language)).append("\n");
         html.append("<p>").append(escape(words("FOOTER", language))).append("</p></body></html>");
         return new Mailer.Mail(Mailer.messageId("digest." + asOf, policy.from()), policy.from(), null, null, policy.to(),
-                null, language, subject, text.toString(), html.toString(), null);
+                null, language, subject, text.toString(), html.toString(), java.util.List.of());
     }
 
     private static String line(Alerts.Event event, LetterFormat format, String language) {

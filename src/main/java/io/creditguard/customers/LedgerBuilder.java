@@ -155,7 +155,7 @@ final class LedgerBuilder {
     void add(SpilledLine line) {
         if (customer == null) {
             customer = new Invoice.Customer(customerId, line.name(), line.consumer ? Invoice.CustomerType.CONSUMER
-                    : Invoice.CustomerType.BUSINESS, line.country(), line.language(), line.email(), null, null, null);
+                    : Invoice.CustomerType.BUSINESS, line.country(), line.language(), line.email(), null, null, null, null);
         }
         CurrencyTally tally = tally(line.currency);
         if (inYear(line.issueDay)) {

@@ -35,8 +35,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.creditguard.json.Json;
 import io.creditguard.mail.Mailer;
+import io.creditguard.metrics.Emf;
 import io.creditguard.money.ExchangeRates;
-import io.creditguard.rates.RateAlarms;
 import io.creditguard.store.ObjectStore;
 
 /**
@@ -104,18 +104,17 @@ public final class LedgerPass implements AutoCloseable {
     private ByteBuffer record = ByteBuffer.allocate(1 << 14);
     private long failedWrites;
 
-    private LedgerPass(ObjectStore store, Mailer mailer, int parallelWrites, Settings settings) throws IOException {
+    private LedgerPass(ObjectStore store, int parallelWrites, Settings settings) throws IOException {
         this.ledgers = new LedgerStore(store);
-        this.digest = new AlertDigest(store, mailer);
+        this.digest = new AlertDigest(store);
         this.parallelWrites = parallelWrites;
         this.settings = settings;
         this.dir = Files.createTempDirectory("creditguard-ledger-");
         this.yearFrom = settings.asOf().minusYears(1).plusDays(1);
     }
 
-    public static LedgerPass start(ObjectStore store, Mailer mailer, int parallelWrites, Settings settings)
-            throws IOException {
-        return new LedgerPass(store, mailer, parallelWrites, settings);
+    public static LedgerPass start(ObjectStore store, int parallelWrites, Settings settings) throws IOException {
+        return new LedgerPass(store, parallelWrites, settings);
     }
 
     /**
@@ -189,8 +188,12 @@ public final class LedgerPass implements AutoCloseable {
         return dir.resolve(kind + "-" + partition);
     }
 
-    /** Builds and writes every customer's ledger, the listing, the alerts and the digest. */
-    public Report finish() throws IOException {
+    /**
+     * Builds and writes every customer's ledger, the listing, the alerts and the digest.
+     *
+     * @param mail the run's SMTP connection, which the digest goes over
+     */
+    public Report finish(Mailer.Batch mail) throws IOException {
         for (java.io.OutputStream out : spill) {
             if (out != null) {
                 out.close();
@@ -215,7 +218,7 @@ public final class LedgerPass implements AutoCloseable {
         if (!settings.dryRun()) {
             try {
                 run.publish();
-                sent = digest.send(settings.asOf(), settings.alerts());
+                sent = digest.send(settings.asOf(), settings.alerts(), mail);
             } catch (IOException | RuntimeException e) {
                 failed("writing the listing, the alerts or the digest failed; the next run does it again: " + e.getMessage());
                 sent = AlertDigest.Outcome.of(AlertDigest.Status.NOT_SENT, e.getMessage());
@@ -315,8 +318,8 @@ public final class LedgerPass implements AutoCloseable {
                 ledgers.store().write(AlertDigest.eventsKey(settings.asOf(), settings.startedAt(), changed), changed,
                         "application/x-ndjson");
                 for (Map.Entry<Alerts.Type, Long> started : began.entrySet()) {
-                    System.out.println(RateAlarms.line(METRIC, "Alert", started.getKey().name(), started.getValue(),
-                            "reminders-run", settings.startedAt()));
+                    System.out.println(Emf.line(METRIC, "Alert", started.getKey().name(), "reminders-run",
+                            settings.startedAt(), started.getValue()));
                 }
                 System.out.flush();
             }

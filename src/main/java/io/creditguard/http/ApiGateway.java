@@ -172,8 +172,26 @@ public class ApiGateway {
 
     /** An HTML page with the given extra headers (a Content-Security-Policy, say) on top of the usual ones. */
     public static APIGatewayV2HTTPResponse html(String page, Map<String, String> headers) {
-        APIGatewayV2HTTPResponse response = response(200, "text/html; charset=utf-8", page);
+        return html(200, page, headers);
+    }
+
+    /** An HTML page answering {@code status}, as a page that says why a browser's request could not be done. */
+    public static APIGatewayV2HTTPResponse html(int status, String page, Map<String, String> headers) {
+        APIGatewayV2HTTPResponse response = response(status, "text/html; charset=utf-8", page);
         response.getHeaders().putAll(headers);
+        return response;
+    }
+
+    /** A 302 to {@code location}, for a browser sent on to another site. */
+    public static APIGatewayV2HTTPResponse redirect(String location) {
+        APIGatewayV2HTTPResponse response = response(302, "text/plain", "");
+        response.getHeaders().put("location", location);
+        return response;
+    }
+
+    /** {@code response} setting {@code cookies} (each a {@code Set-Cookie} value); payload 2.0 carries them apart from the headers. */
+    public static APIGatewayV2HTTPResponse withCookies(APIGatewayV2HTTPResponse response, java.util.List<String> cookies) {
+        response.setCookies(java.util.List.copyOf(cookies));
         return response;
     }
 

@@ -14,7 +14,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
 /**
  * What a route handler sees of an API Gateway HTTP API (payload 2.0) request: method, path,
- * case-insensitive headers, path and query parameters, the caller and the decoded body.
+ * case-insensitive headers, path and query parameters, cookies, the caller the authorizer vouched
+ * for, and the decoded body.
  */
 public final class HttpRequest {
 
@@ -26,20 +27,22 @@ public final class HttpRequest {
     private final Map<String, String> headers;
     private final Map<String, String> pathParameters;
     private final String requestId;
-    private final Map<String, String> query;
-    private final Optional<Caller> caller;
     private final byte[] body;
+    private final String query;
+    private final Map<String, String> cookies;
+    private final Optional<Caller> caller;
 
     private HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> pathParameters,
-            String requestId, Map<String, String> query, Optional<Caller> caller, byte[] body) {
+            String requestId, byte[] body, String query, Map<String, String> cookies, Optional<Caller> caller) {
         this.method = method;
         this.path = path;
         this.headers = headers;
         this.pathParameters = pathParameters;
         this.requestId = requestId;
-        this.query = query;
-        this.caller = caller;
         this.body = body;
+        this.query = query;
+        this.cookies = cookies;
+        this.caller = caller;
     }
 
     /**
@@ -63,25 +66,25 @@ public final class HttpRequest {
         String requestId = context != null ? context.getRequestId() : null;
         return new HttpRequest(method == null ? "" : method.toUpperCase(Locale.ROOT), path == null ? "/" : path,
                 headers, event.getPathParameters() == null ? Map.of() : Map.copyOf(event.getPathParameters()),
-                requestId, query(event.getRawQueryString()), Caller.of(event), decodeBody(event));
+                requestId, decodeBody(event), event.getRawQueryString() == null ? "" : event.getRawQueryString(),
+                cookies(event, headers), Caller.of(event));
     }
 
-    /** The query string's parameters, decoded; the first of a repeated name counts. */
-    private static Map<String, String> query(String raw) {
-        Map<String, String> parameters = new java.util.LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return parameters;
+    /** Payload 2.0 moves the Cookie header into {@code cookies}, one {@code name=value} each; either is read. */
+    private static Map<String, String> cookies(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+        Map<String, String> cookies = new TreeMap<>();
+        java.util.List<String> pairs = new java.util.ArrayList<>();
+        if (event.getCookies() != null) {
+            pairs.addAll(event.getCookies());
         }
-        for (String pair : raw.split("&")) {
-            String[] nameValue = pair.split("=", 2);
-            try {
-                parameters.putIfAbsent(java.net.URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
-                        nameValue.length > 1 ? java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "");
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException(ProblemType.INVALID_FIELD, "The query string is not validly encoded: " + pair);
+        headers.getOrDefault("cookie", "").lines().flatMap(l -> java.util.Arrays.stream(l.split(";"))).forEach(pairs::add);
+        for (String pair : pairs) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                cookies.putIfAbsent(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
             }
         }
-        return parameters;
+        return cookies;
     }
 
     private static byte[] decodeBody(APIGatewayV2HTTPEvent event) {
@@ -126,21 +129,40 @@ public final class HttpRequest {
         }
         Map<String, String> merged = new java.util.HashMap<>(parameters);
         merged.putAll(pathParameters);
-        return new HttpRequest(method, path, headers, Map.copyOf(merged), requestId, query, caller, body);
-    }
-
-    /** A parameter of the query string ({@code ?sort=exposure}), decoded. */
-    public Optional<String> queryParameter(String name) {
-        return Optional.ofNullable(query.get(name));
-    }
-
-    /** Who called, as the JWT authorizer vouched for it; absent where nothing checked a token (the local gateway without an issuer). */
-    public Optional<Caller> caller() {
-        return caller;
+        return new HttpRequest(method, path, headers, Map.copyOf(merged), requestId, body, query, cookies, caller);
     }
 
     public Optional<String> pathParameter(String name) {
         return Optional.ofNullable(pathParameters.get(name));
+    }
+
+    /** The query parameter's first value, percent-decoded (RFC 3986, {@code +} as a space as forms send it). */
+    public Optional<String> queryParameter(String name) {
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            if (!key.isEmpty() && decode(key).equals(name)) {
+                return Optional.of(equals < 0 ? "" : decode(pair.substring(equals + 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String decode(String text) {
+        try {
+            return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.INVALID_FIELD, "The query string is not valid percent-encoding.");
+        }
+    }
+
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name));
+    }
+
+    /** Who called, as the authorizer wrote it into the event; absent on open routes and locally without sign-in. */
+    public Optional<Caller> caller() {
+        return caller;
     }
 
     public Optional<String> requestId() {

@@ -117,6 +117,10 @@ public class LocalGateway {
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             }
+            // As API Gateway does with payload 2.0's cookies: one Set-Cookie header each.
+            if (response.getCookies() != null) {
+                response.getCookies().forEach(c -> exchange.getResponseHeaders().add("set-cookie", c));
+            }
             exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

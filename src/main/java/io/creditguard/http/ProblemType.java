@@ -14,11 +14,13 @@ public enum ProblemType {
     NO_SUCH_RECORD(404, "No such record"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     CONFLICT(409, "Conflicts with the record"),
+    NOT_FILEABLE(409, "Claim cannot be filed"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     VALIDATION_FAILED(422, "Validation failed"),
     INTERNAL_ERROR(500, "Internal error"),
     NOT_CONFIGURED(503, "Not configured"),
+    MAIL_UNAVAILABLE(503, "Mail server unavailable"),
     STORE_BUSY(503, "Store busy");
 
     private final int status;

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * <p>A JSON route is the company's own API: it names the OAuth scope a caller's access token must
  * carry ({@code creditguard/credit-check}), which the template's JWT authorizer enforces and the
  * gateway adapter checks again. Raw routes (webhooks, with signatures of their own) and pages are
- * open.
+ * open, unless declared with a scope ({@code GET /connections}: the admin's API without a body).
  *
  * @param <T> the request body type; {@link HttpRequest} for a raw route
  * @param scope the scope a caller needs, or null for an open route
@@ -49,9 +49,15 @@ public record Route<T>(String method, String path, Class<T> bodyType, String sco
         return new Route<>("GET", path, HttpRequest.class, null, (request, body) -> handler.apply(request));
     }
 
-    /** A GET of the company's API: the scope is needed, the handler reads the path and query parameters. */
+    /** A GET of the company's API that reads no body: the handler gets the request; the caller needs {@code scope}. */
     public static Route<HttpRequest> get(String path, String scope, Function<HttpRequest, ?> handler) {
         return new Route<>("GET", path, HttpRequest.class, java.util.Objects.requireNonNull(scope),
+                (request, body) -> handler.apply(request));
+    }
+
+    /** A DELETE of the company's API; the caller needs {@code scope}. */
+    public static Route<HttpRequest> delete(String path, String scope, Function<HttpRequest, ?> handler) {
+        return new Route<>("DELETE", path, HttpRequest.class, java.util.Objects.requireNonNull(scope),
                 (request, body) -> handler.apply(request));
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -41,11 +42,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code ?starttls=none} for a local server without TLS. Amazon SES's SMTP interface is such a URL;
  * its credentials come, like the other secrets, from Secrets Manager into the environment.
  *
- * <p>Each message is multipart: the text as plain text and as HTML, and a letter's PDF attached when
- * there is one. Its Message-ID is the caller's, so a letter sent again after a failure is recognisably the same
- * message. The server's answer decides what happens next: accepted; refused for good (a 5xx reply
- * to the recipient or the message: the address does not exist or will never take it); or not sent
- * now (no server, a timeout, a 4xx reply), to be tried again.
+ * <p>Each message is multipart: the letter as plain text and as HTML, and its attachments (the PDF,
+ * a CSV). Its Message-ID is the caller's, so a letter sent again after a failure is recognisably the
+ * same message. The server's answer to each message decides what happens to it: accepted; refused for
+ * good (a 5xx reply to the recipient or the message: the address does not exist or will never take
+ * it); or not sent now (no server, a timeout, a 4xx reply), to be tried again.
+ *
+ * <p>Many mails go over one connection: a {@link Batch} (a run's letters) connects at its first mail
+ * and keeps the session for the rest, so the TLS handshake and the login are paid once, not per
+ * letter; {@link #send} is a batch of one.
  */
 @ApplicationScoped
 public class Mailer {
@@ -54,6 +59,11 @@ public class Mailer {
     private static final int TIMEOUT_SECONDS = 20;
 
     public record Attachment(String fileName, String contentType, byte[] content) {
+
+        /** {@code title} (a letter's subject) as a file name a mail program shows, what a file system forbids replaced. */
+        public static String fileName(String title, String extension) {
+            return title.replaceAll("[\\\\/:*?\"<>|]+", " -").replaceAll("\\s+", " ").strip() + "." + extension;
+        }
     }
 
     /**
@@ -61,10 +71,15 @@ public class Mailer {
      *
      * @param messageId without angle brackets, e.g. {@code let_1a2b.2026-11-30@example.se}
      * @param bcc an archive copy, or null
-     * @param attachment a file sent with it (a letter's PDF), or null
+     * @param html the same text as HTML, or null for plain text only
+     * @param attachments in the order a mail program lists them; may be empty
      */
     public record Mail(String messageId, String from, String replyTo, String bcc, String to, String toName, String language,
-            String subject, String text, String html, Attachment attachment) {
+            String subject, String text, String html, List<Attachment> attachments) {
+
+        public Mail {
+            attachments = List.copyOf(attachments);
+        }
     }
 
     /** What the server made of a mail. */
@@ -98,31 +113,97 @@ public class Mailer {
         return session.isPresent();
     }
 
-    /** The server as host:port, without credentials, for reports. */
+    /** The server as scheme://host:port, without credentials, for reports. */
     public String server() {
         return server;
     }
 
+    /** {@code mail} on a connection of its own. */
     public Outcome send(Mail mail) {
-        if (session.isEmpty()) {
-            return new NotSent("no mail server is configured (creditguard.mail.url, env CREDITGUARD_MAIL_URL)");
+        try (Batch batch = batch()) {
+            return batch.send(mail);
         }
-        MimeMessage message;
-        try {
-            message = message(session.get(), mail);
-        } catch (AddressException e) {
-            return new Refused("the address is not one a mail server can take: " + e.getMessage());
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            return new Refused("the letter could not be put into a mail: " + e.getMessage());
+    }
+
+    /** A batch of mails over one connection, opened at its first mail; the caller closes it. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * Mails over one SMTP session, one at a time (the run's writer threads take turns on it). The server's
+     * answer is read per mail, as for a mail on its own; a refused recipient leaves the session usable
+     * (the client resets it), a broken connection is opened again for the next mail. A session the server
+     * closed while it stood idle is opened again and the mail tried once more on it.
+     */
+    public final class Batch implements AutoCloseable {
+
+        private Transport transport;
+
+        private Batch() {
         }
-        try {
-            Transport.send(message);
+
+        public String server() {
+            return server;
+        }
+
+        public synchronized Outcome send(Mail mail) {
+            if (session.isEmpty()) {
+                return new NotSent("no mail server is configured (creditguard.mail.url, env CREDITGUARD_MAIL_URL)");
+            }
+            MimeMessage message;
+            try {
+                message = message(session.get(), mail);
+            } catch (AddressException e) {
+                return new Refused("the address is not one a mail server can take: " + e.getMessage());
+            } catch (MessagingException | UnsupportedEncodingException e) {
+                return new Refused("the letter could not be put into a mail: " + e.getMessage());
+            }
+            for (boolean first = true; ; first = false) {
+                boolean reused = transport != null;
+                try {
+                    return deliver(message, mail);
+                } catch (SendFailedException e) {
+                    return answer(e);
+                } catch (MessagingException e) {
+                    disconnect();
+                    if (!reused || !first) {
+                        return notSent(e);
+                    }
+                }
+            }
+        }
+
+        private Outcome deliver(MimeMessage message, Mail mail) throws MessagingException {
+            if (transport == null) {
+                Transport opened = session.get().getTransport();
+                opened.connect();
+                transport = opened;
+            }
+            transport.sendMessage(message, message.getAllRecipients());
             return new Accepted(mail.messageId(), message.getSentDate().toInstant(), mail.to());
-        } catch (SendFailedException e) {
-            return permanent(e) ? new Refused(e.getMessage()) : new NotSent(e.getMessage());
-        } catch (MessagingException e) {
-            return new NotSent(e.getMessage() + (e.getNextException() == null ? "" : " (" + e.getNextException() + ")"));
         }
+
+        private void disconnect() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    // the connection is gone already; the next mail opens another
+                }
+                transport = null;
+            }
+        }
+
+        /** Says goodbye to the server (QUIT). */
+        @Override
+        public synchronized void close() {
+            disconnect();
+        }
+    }
+
+    private static NotSent notSent(MessagingException e) {
+        return new NotSent(e.getMessage() + (e.getNextException() == null ? "" : " (" + e.getNextException() + ")"));
     }
 
     /**
@@ -140,19 +221,22 @@ public class Mailer {
         }
     }
 
-    /** A 5xx reply to the recipient or the message is final (RFC 5321 §4.2.1); 4xx and no reply are not. */
-    private static boolean permanent(SendFailedException e) {
+    /**
+     * A 5xx reply to the recipient or the message is final (RFC 5321 §4.2.1); 4xx and no reply are not. The
+     * reason is the server's own reply where it gave one ({@code 550 5.1.1 no such mailbox}).
+     */
+    private static Outcome answer(SendFailedException e) {
         for (Exception cause = e; cause != null; cause = cause instanceof MessagingException m ? m.getNextException() : null) {
             int code = cause instanceof SMTPAddressFailedException a ? a.getReturnCode()
                     : cause instanceof SMTPSendFailedException s ? s.getReturnCode() : 0;
             if (code >= 500) {
-                return true;
+                return new Refused(cause.getMessage().strip());
             }
             if (code >= 400) {
-                return false;
+                return new NotSent(cause.getMessage().strip());
             }
         }
-        return false;
+        return new NotSent(e.getMessage());
     }
 
     private MimeMessage message(Session session, Mail mail) throws MessagingException, UnsupportedEncodingException {
@@ -179,24 +263,25 @@ public class Mailer {
         message.setHeader("Content-Language", mail.language());
         message.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no out-of-office replies, please
 
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
-        if (mail.attachment() == null) {
-            message.setContent(alternative);
-            message.saveChanges();
-            return message;
-        }
         MimeBodyPart body = new MimeBodyPart();
-        body.setContent(alternative);
-        MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.attachment().content(),
-                mail.attachment().contentType())));
-        attachment.setFileName(mail.attachment().fileName());
-        attachment.setDisposition(MimeBodyPart.ATTACHMENT);
-        message.setContent(new MimeMultipart("mixed", body, attachment));
+        if (mail.html() == null) {
+            body.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            body.setContent(new MimeMultipart("alternative", text, html));
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed", body);
+        for (Attachment file : mail.attachments()) {
+            MimeBodyPart attachment = new MimeBodyPart();
+            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+            attachment.setFileName(file.fileName());
+            attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+            mixed.addBodyPart(attachment);
+        }
+        message.setContent(mixed);
         message.saveChanges();
         return message;
     }

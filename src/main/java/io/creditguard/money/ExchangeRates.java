@@ -5,9 +5,12 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.creditguard.reference.FileProblem;
 import io.creditguard.reference.ReferenceTable;
 
 /**
@@ -19,7 +22,8 @@ import io.creditguard.reference.ReferenceTable;
  */
 public final class ExchangeRates {
 
-    static final int MAX_DAYS_BACK = 7;
+    /** How far back from a day its rate may have been published (weekends and TARGET holidays have none). */
+    public static final int MAX_DAYS_BACK = 7;
     private static final Currency EUR = Currency.getInstance("EUR");
 
     /** One published rate: {@code perEuro} units of {@code currency} for one euro on {@code date}. */
@@ -45,30 +49,46 @@ public final class ExchangeRates {
         return new ExchangeRates(rates);
     }
 
+    private static final List<String> COLUMNS = List.of("currency", "date", "perEuro", "evidence", "source");
+
     /**
      * The rows of {@code table} (the format of exchange-rates.txt) whose evidence lets them be used.
      *
-     * @throws IllegalStateException naming the row when a currency, date, rate or evidence is malformed
+     * @throws ReferenceTable.Fault naming the first row {@link #usableRows(ReferenceTable, List)} would leave out
      */
     public static List<Rate> usableRows(ReferenceTable table) {
-        List<Rate> rates = new ArrayList<>();
-        for (ReferenceTable.Row r : table.rows()) {
+        return ReferenceTable.strictly(problems -> usableRows(table, problems));
+    }
+
+    /**
+     * The usable rows of {@code table}; a row with a malformed currency, date, rate or evidence, or a second
+     * usable row of the same currency and day, is added to {@code problems} and left out.
+     */
+    public static List<Rate> usableRows(ReferenceTable table, List<FileProblem> problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        return table.read(COLUMNS, problems, r -> {
             Currency currency;
             try {
                 currency = Currency.getInstance(r.text("currency"));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(r.location() + ": currency is not an ISO 4217 code");
+                throw r.fault("currency", "column currency is '" + r.text("currency") + "', not an ISO 4217 code");
             }
             Rate rate = new Rate(currency, r.date("date"), r.decimal("perEuro"), r.text("source"));
             if (rate.perEuro().signum() <= 0) {
-                throw new IllegalStateException(r.location() + ": perEuro must be positive");
+                throw r.fault("perEuro", "column perEuro must be positive");
             }
-            if (r.usable()) {
-                rates.add(rate);
+            if (!r.usable()) {
+                return Optional.empty();
             }
-        }
-        return List.copyOf(rates);
+            Integer earlier = seen.putIfAbsent(currency.getCurrencyCode() + " " + rate.date(), r.line());
+            if (earlier != null) {
+                throw r.fault("date", currency.getCurrencyCode() + " on " + rate.date() + " repeats line " + earlier
+                        + "; line " + earlier + " is used");
+            }
+            return Optional.of(rate);
+        });
     }
+
 
     /** These rates with {@code overrides} taking precedence on the days they cover. */
     public ExchangeRates overlaidWith(List<Rate> overrides) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -15,12 +16,14 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Bounded requests to the services creditguard reads from (the rate publishers, Xero): a connect
- * timeout, a timeout for the whole answer, a size limit, and retries with doubling backoff for what
- * may pass (a timeout, a refused connection, 429, 5xx), waiting as long as a 429's or 503's
- * {@code Retry-After} asks when that is longer, up to a minute. Anything else (4xx, a body over the
- * limit) fails at once. Never follows a redirect: the base URLs are configuration, and an answer must
- * come from them.
+ * Bounded requests to the services creditguard reads from (the rate publishers, Xero, the invoicing
+ * platforms): a connect timeout, a timeout for the whole answer, a size limit, and retries with
+ * doubling backoff for what may pass (a timeout, a refused connection, 429, 5xx), waiting as long as a
+ * 429's or 503's {@code Retry-After} asks when that is longer, up to a minute. Anything else (4xx, a
+ * body over the limit) fails at once. Never follows a redirect: the base URLs are configuration, and an
+ * answer must come from them. With a {@link RateLimit} every attempt first takes a permit, held until its
+ * answer is read, so a platform's documented limit is kept rather than discovered; every wait goes through the
+ * {@link Sleeper}.
  */
 public final class HttpFetcher {
 
@@ -44,42 +47,71 @@ public final class HttpFetcher {
         }
     }
 
-    /** A body received with status 2xx, and its content type. */
-    public record Response(int status, String contentType, byte[] body) {
+    /** A body received with status 2xx, its content type and the answer's headers. */
+    public record Response(int status, String contentType, byte[] body, HttpHeaders headers) {
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
+
+        /** A header's first value, by case-insensitive name. */
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
     }
 
     /**
-     * Why a fetch failed after its retries, for the caller's report.
-     *
-     * @param status the last HTTP status, or 0 when no answer came
+     * Why a fetch failed after its retries, for the caller's report. The message names the URL and what
+     * went wrong, never a body; the body of a refusal is kept apart for callers that must read a
+     * documented error answer (an OAuth {@code invalid_grant}).
      */
     public static final class FetchException extends IOException {
         private static final long serialVersionUID = 1L;
         private final int status;
+        private final transient String refusal;
 
         public FetchException(String message) {
-            this(message, 0, null);
+            this(message, 0, null, null);
         }
 
         public FetchException(String message, int status, Throwable cause) {
-            super(message, cause);
-            this.status = status;
+            this(message, status, cause, null);
         }
 
+        FetchException(String message, int status, Throwable cause, String refusal) {
+            super(message, cause);
+            this.status = status;
+            this.refusal = refusal;
+        }
+
+        /** The last HTTP status, or 0 when no answer came. */
         public int status() {
             return status;
+        }
+
+        /** The body of the last answer when it was a 4xx refusal. */
+        public Optional<String> refusal() {
+            return Optional.ofNullable(refusal);
         }
     }
 
     private final HttpClient client;
     private final Limits limits;
+    private final Sleeper sleeper;
+    private final Optional<RateLimit> pace;
 
     public HttpFetcher(Limits limits) {
+        this(limits, Sleeper.SYSTEM, Optional.empty());
+    }
+
+    /**
+     * @param sleeper how to wait out backoffs, {@code Retry-After} and the pace
+     * @param pace the server's documented rate limit, taken before every attempt
+     */
+    public HttpFetcher(Limits limits, Sleeper sleeper, Optional<RateLimit> pace) {
         this.limits = limits;
+        this.sleeper = sleeper;
+        this.pace = pace;
         this.client = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -104,6 +136,7 @@ public final class HttpFetcher {
         String failure = null;
         int status = 0;
         Throwable cause = null;
+        String refusal = null;
         Duration wait = Duration.ZERO;
         int tries = 0;
         for (int attempt = 1; attempt <= limits.attempts(); attempt++) {
@@ -112,15 +145,21 @@ public final class HttpFetcher {
                 Duration backoff = limits.backoff().multipliedBy(1L << (attempt - 2));
                 pause(wait.compareTo(backoff) > 0 ? wait : backoff);
             }
+            RateLimit.Permit permit = null;
             try {
+                if (pace.isPresent()) {
+                    permit = pace.get().acquire();
+                }
                 HttpResponse<InputStream> response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
                 status = response.statusCode();
                 byte[] body = read(response.body(), uri);
                 if (status >= 200 && status < 300) {
-                    return new Response(status, response.headers().firstValue("Content-Type").orElse(""), body);
+                    return new Response(status, response.headers().firstValue("Content-Type").orElse(""), body,
+                            response.headers());
                 }
                 failure = "HTTP " + status;
                 if (status != 429 && status < 500) {
+                    refusal = new String(body, StandardCharsets.UTF_8);
                     break;
                 }
                 Optional<Duration> asked = retryAfter(response);
@@ -140,10 +179,14 @@ public final class HttpFetcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new FetchException(uri + ": interrupted", 0, e);
+            } finally {
+                if (permit != null) {
+                    permit.close();
+                }
             }
             LOG.warnf("%s %s: %s (attempt %d of %d)", request.method(), uri, failure, attempt, limits.attempts());
         }
-        throw new FetchException(uri + ": " + failure + " after " + tries + " attempt(s)", status, cause);
+        throw new FetchException(uri + ": " + failure + " after " + tries + " attempt(s)", status, cause, refusal);
     }
 
     /** {@code Retry-After} in seconds (the form Xero and most APIs send); a date form is not waited for. */
@@ -167,9 +210,9 @@ public final class HttpFetcher {
         }
     }
 
-    private static void pause(Duration wait) throws FetchException {
+    private void pause(Duration wait) throws FetchException {
         try {
-            Thread.sleep(wait.toMillis());
+            sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted while waiting to retry", 0, e);

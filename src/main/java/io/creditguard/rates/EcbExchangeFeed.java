@@ -18,7 +18,8 @@ import io.creditguard.reference.Evidence;
  * The ECB's euro foreign exchange reference rates (14:15 CET), series {@code EXR/D.<currency>.EUR.SP00.A}
  * of the ECB Data Portal, the currencies joined with {@code +} in one request, for the last ten days:
  * units of each currency per euro, for converting a statutory fixed amount set in another currency.
- * A day without a rate (a discontinued series publishes {@code NaN}) is skipped.
+ * A day without a rate (a discontinued series publishes {@code NaN}) is skipped. {@link #fetch(HttpFetcher,
+ * List, LocalDate, LocalDate, Instant)} reads any window, as the backfill does ({@link ExchangeBackfill}).
  */
 final class EcbExchangeFeed implements RateFeed {
 
@@ -37,11 +38,21 @@ final class EcbExchangeFeed implements RateFeed {
         return "ecb-exchange-rates";
     }
 
+    List<Currency> currencies() {
+        return currencies;
+    }
+
     @Override
     public Fetched fetch(HttpFetcher http, LocalDate asOf, Instant now) throws HttpFetcher.FetchException, FeedException {
-        String codes = currencies.stream().map(Currency::getCurrencyCode).collect(Collectors.joining("+"));
+        return fetch(http, currencies, asOf.minusDays(10), asOf, now);
+    }
+
+    /** The rates of {@code wanted} from {@code from} to {@code asOf}, in one request. */
+    Fetched fetch(HttpFetcher http, List<Currency> wanted, LocalDate from, LocalDate asOf, Instant now)
+            throws HttpFetcher.FetchException, FeedException {
+        String codes = wanted.stream().map(Currency::getCurrencyCode).collect(Collectors.joining("+"));
         URI uri = HttpFetcher.under(base, "/data/EXR/D." + codes + ".EUR.SP00.A?startPeriod="
-                + asOf.minusDays(10) + "&endPeriod=" + asOf + "&format=csvdata&detail=dataonly");
+                + from + "&endPeriod=" + asOf + "&format=csvdata&detail=dataonly");
         HttpFetcher.Response response = http.get(uri, "text/csv");
         String sha256 = RateFeed.sha256(response);
         List<RateRow> rows = new ArrayList<>();
@@ -55,7 +66,7 @@ final class EcbExchangeFeed implements RateFeed {
             if (value.isEmpty() || value.equalsIgnoreCase("NaN")) {
                 continue;
             }
-            Currency currency = currencies.stream().filter(c -> c.getCurrencyCode().equals(code)).findFirst()
+            Currency currency = wanted.stream().filter(c -> c.getCurrencyCode().equals(code)).findFirst()
                     .orElseThrow(() -> new FeedException(uri + " answered a currency not asked for: " + code));
             LocalDate day;
             BigDecimal perEuro;
@@ -72,7 +83,7 @@ final class EcbExchangeFeed implements RateFeed {
                     now, sha256, "ECB euro reference rate, EXR.D." + code + ".EUR.SP00.A"));
         }
         if (rows.isEmpty()) {
-            throw new FeedException(uri + " answered no rates for " + asOf.minusDays(10) + " to " + asOf);
+            throw new FeedException(uri + " answered no rates for " + from + " to " + asOf);
         }
         return new Fetched(rows, List.of());
     }

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.creditguard.money.ExchangeRates;
+import io.creditguard.reference.FileProblem;
 import io.creditguard.reference.ReferenceRates;
 import io.creditguard.reference.ReferenceTable;
 import io.creditguard.store.ObjectStore;
@@ -33,8 +34,10 @@ import io.creditguard.store.ObjectStore;
  * <p>A fetched rate that contradicts a usable shipped row for the same days is left out and reported
  * as a {@link Conflict}: the shipped row was checked by hand, so a disagreement needs a person. An
  * operator's row overrides anything. A fetched file that cannot be read is skipped and reported (the
- * next refresh writes it again); an operator's file that cannot be read fails the load, naming the
- * line, as an operator's policy file does: a deployment fault, never a reason to compute with a guess.
+ * next refresh writes it again). An operator's file is checked row by row: a row that does not parse
+ * (an empty column, a comma for the decimal point, an unknown scheme, a period overlapping an earlier
+ * row) is a {@link FileProblem}, logged as an ERROR and left out; the others are used, so one typo never
+ * stops a run, and the alarm on the problems metric ({@link RateAlarms}) brings a person to fix it.
  *
  * <p>Each function instance keeps the merged table for {@code creditguard.rates.cache} (five minutes);
  * nothing is fetched on a request's path.
@@ -62,10 +65,20 @@ public class RateBook {
     /**
      * The merged table at one moment.
      *
-     * @param problems fetched files that could not be read, and were skipped
+     * @param problems rows of the operator's files left out, and fetched files that could not be read and were
+     *     skipped
      */
     public record Snapshot(ReferenceRates reference, ExchangeRates exchange, List<Conflict> conflicts,
-            List<String> problems, Instant loadedAt) {
+            List<FileProblem> problems, Instant loadedAt) {
+
+        /** The problems of the operator's own files ({@code config/}), which the operator is to fix. */
+        public List<FileProblem> operatorProblems() {
+            return problems.stream().filter(p -> !p.file().startsWith(FETCHED_PREFIX)).toList();
+        }
+    }
+
+    /** The operator's usable rows of both files. */
+    private record Operator(List<ReferenceRates.Rate> rates, List<ExchangeRates.Rate> exchange) {
     }
 
     private final ObjectStore store;
@@ -109,40 +122,56 @@ public class RateBook {
         cached = null;
     }
 
+    /**
+     * The operator's files ({@value #OPERATOR_RATES}, {@value #OPERATOR_EXCHANGE}) read now, not from the
+     * cache: what a dry validation reports before the next run.
+     */
+    public List<FileProblem> checkOperatorFiles() throws IOException {
+        List<FileProblem> problems = new ArrayList<>();
+        operator(problems);
+        return List.copyOf(problems);
+    }
+
+    private Operator operator(List<FileProblem> problems) throws IOException {
+        List<ReferenceRates.Rate> rates = read(OPERATOR_RATES)
+                .map(t -> ReferenceRates.usableRows(check(OPERATOR_RATES, t, problems), problems)).orElse(List.of());
+        List<ExchangeRates.Rate> exchange = read(OPERATOR_EXCHANGE)
+                .map(t -> ExchangeRates.usableRows(check(OPERATOR_EXCHANGE, t, problems), problems)).orElse(List.of());
+        return new Operator(rates, exchange);
+    }
+
     private Snapshot load() {
-        List<ReferenceRates.Rate> operatorRates = List.of();
-        List<ExchangeRates.Rate> operatorExchange = List.of();
+        Operator operator = new Operator(List.of(), List.of());
         List<ReferenceRates.Rate> fetchedRates = new ArrayList<>();
         List<ExchangeRates.Rate> fetchedExchange = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
         if (store != null) {
             try {
-                operatorRates = read(OPERATOR_RATES).map(t -> ReferenceRates.usableRows(parse(OPERATOR_RATES, t)))
-                        .orElse(List.of());
-                operatorExchange = read(OPERATOR_EXCHANGE).map(t -> ExchangeRates.usableRows(parse(OPERATOR_EXCHANGE, t)))
-                        .orElse(List.of());
+                operator = operator(problems);
                 for (String key : store.list(FETCHED_PREFIX)) {
                     if (!key.endsWith(".txt")) {
                         continue;
                     }
                     try {
-                        ReferenceTable table = parse(key, read(key).orElse(""));
+                        ReferenceTable table = ReferenceTable.parse(key, new BufferedReader(new StringReader(read(key).orElse(""))));
                         if (key.equals(FETCHED_EXCHANGE)) {
                             fetchedExchange.addAll(ExchangeRates.usableRows(table));
                         } else {
                             fetchedRates.addAll(ReferenceRates.usableRows(table));
                         }
-                    } catch (RuntimeException e) {
-                        problems.add(store.describe() + "/" + key + " was skipped: " + e.getMessage());
+                    } catch (ReferenceTable.Fault e) {
+                        FileProblem p = e.problem();
+                        problems.add(new FileProblem(p.file(), p.line(), p.column(), p.why()
+                                + "; the whole file is skipped until the next refresh writes it again"));
                     }
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("reading the rates in " + store.describe(), e);
             }
         }
-        problems.forEach(p -> LOG.error(p));
+        problems.forEach(p -> LOG.error(store.describe() + "/" + p.message()));
         List<Conflict> conflicts = new ArrayList<>();
-        List<ReferenceRates.Rate> rates = new ArrayList<>(operatorRates);
+        List<ReferenceRates.Rate> rates = new ArrayList<>(operator.rates());
         for (ReferenceRates.Rate fetched : fetchedRates) {
             Optional<ReferenceRates.Rate> shipped = shippedRates.stream().filter(s -> s.scheme() == fetched.scheme()
                     && !s.validFrom().isAfter(fetched.validTo()) && !fetched.validFrom().isAfter(s.validTo())
@@ -155,7 +184,7 @@ public class RateBook {
             }
         }
         rates.addAll(shippedRates);
-        List<ExchangeRates.Rate> exchange = new ArrayList<>(operatorExchange);
+        List<ExchangeRates.Rate> exchange = new ArrayList<>(operator.exchange());
         for (ExchangeRates.Rate fetched : fetchedExchange) {
             Optional<ExchangeRates.Rate> shipped = shippedExchange.stream().filter(s -> s.currency().equals(fetched.currency())
                     && s.date().equals(fetched.date()) && s.perEuro().compareTo(fetched.perEuro()) != 0).findFirst();
@@ -182,9 +211,11 @@ public class RateBook {
         }
     }
 
-    private ReferenceTable parse(String key, String text) {
+    private static ReferenceTable check(String key, String text, List<FileProblem> problems) {
         try {
-            return ReferenceTable.parse(store.describe() + "/" + key, new BufferedReader(new StringReader(text)));
+            ReferenceTable.Checked checked = ReferenceTable.check(key, new BufferedReader(new StringReader(text)));
+            problems.addAll(checked.problems());
+            return checked.table();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

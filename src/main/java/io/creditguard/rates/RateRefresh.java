@@ -21,20 +21,22 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.creditguard.outbound.HttpFetcher;
+import io.creditguard.reference.FileProblem;
 import io.creditguard.store.ObjectStore;
 
 /**
  * The daily refresh: each publisher's feed read, its rows written to {@code rates/} in the store with
  * their provenance, then the merged table checked for rates that are missing or contradict a shipped
  * one. A feed that fails, for whatever reason, changes none of its rows: the previous ones stay in
- * force, and the report and the log say which source failed and why.
+ * force, and the report and the log say which source failed and why. After the feeds, exchange rates
+ * missing back to the oldest open invoice's due date are filled in ({@link ExchangeBackfill}, the source
+ * {@code ecb-exchange-backfill}).
  */
 @ApplicationScoped
 public class RateRefresh {
 
     private static final Logger LOG = Logger.getLogger(RateRefresh.class);
-    /** Euro exchange rates are kept this long; older ones are never needed for a fee falling due now. */
-    private static final int EXCHANGE_DAYS_KEPT = 400;
+    static final String BACKFILL = "ecb-exchange-backfill";
 
     public enum Status {
         OK, FAILED
@@ -49,9 +51,10 @@ public class RateRefresh {
 
     /**
      * @param missing half-years begun without a rate (each also an alarm metric), and coming ones
+     * @param problems rows of the operator's rate files left out (an alarm metric), and fetched files skipped
      */
     public record Report(LocalDate asOf, Instant startedAt, String store, Map<String, SourceResult> sources,
-            List<RateBook.Conflict> conflicts, List<RateGaps.Gap> missing, List<String> problems) {
+            List<RateBook.Conflict> conflicts, List<RateGaps.Gap> missing, List<FileProblem> problems) {
     }
 
     private final ObjectStore store;
@@ -59,22 +62,26 @@ public class RateRefresh {
     private final Clock clock;
     private final HttpFetcher http;
     private final List<RateFeed> feeds;
+    private final EcbExchangeFeed exchange;
 
     @Inject
     public RateRefresh(ObjectStore store, RateBook book, Clock clock, RatesConfig config) {
         this(store, book, clock, new HttpFetcher(new HttpFetcher.Limits(config.connectTimeout(), config.readTimeout(),
-                config.attempts(), config.backoff(), config.maxBytes())), feeds(config));
+                config.attempts(), config.backoff(), config.maxBytes())), config, exchangeFeed(config));
     }
 
-    RateRefresh(ObjectStore store, RateBook book, Clock clock, HttpFetcher http, List<RateFeed> feeds) {
+    private RateRefresh(ObjectStore store, RateBook book, Clock clock, HttpFetcher http, RatesConfig config,
+            EcbExchangeFeed exchange) {
         this.store = store;
         this.book = book;
         this.clock = clock;
         this.http = http;
-        this.feeds = List.copyOf(feeds);
+        this.exchange = exchange;
+        this.feeds = List.of(new RiksbankFeed(config.riksbank().url()), new EcbFeed(config.ecb().url()), exchange,
+                new BundesbankFeed(config.bundesbank().url()), new StatbankFeed(config.statbank().url()));
     }
 
-    private static List<RateFeed> feeds(RatesConfig config) {
+    private static EcbExchangeFeed exchangeFeed(RatesConfig config) {
         List<Currency> currencies = new ArrayList<>();
         for (String code : config.currencies()) {
             try {
@@ -83,9 +90,7 @@ public class RateRefresh {
                 throw new IllegalStateException("creditguard.rates.currencies names '" + code + "', not an ISO 4217 code");
             }
         }
-        return List.of(new RiksbankFeed(config.riksbank().url()), new EcbFeed(config.ecb().url()),
-                new EcbExchangeFeed(config.ecb().url(), currencies), new BundesbankFeed(config.bundesbank().url()),
-                new StatbankFeed(config.statbank().url()));
+        return new EcbExchangeFeed(config.ecb().url(), currencies);
     }
 
     /** @param requestedAsOf the day to refresh for; empty means today in Stockholm */
@@ -96,6 +101,7 @@ public class RateRefresh {
         for (RateFeed feed : feeds) {
             results.put(feed.name(), refresh(feed, asOf, started));
         }
+        results.put(BACKFILL, backfill(asOf, started));
         book.invalidate();
         RateBook.Snapshot merged = book.current();
         List<RateGaps.Gap> gaps = RateGaps.of(merged.reference(), asOf);
@@ -106,7 +112,7 @@ public class RateRefresh {
                 LOG.warn(gap.message());
             }
         }
-        RateAlarms.emit(gaps, merged.conflicts(), "reference-rates", started);
+        RateAlarms.emit(gaps, merged.conflicts(), merged.operatorProblems(), "reference-rates", started);
         results.forEach((name, r) -> {
             if (r.status() == Status.OK) {
                 LOG.infof("reference rates from %s: %d rows added, %d unchanged", name, r.rowsAdded(), r.rowsUnchanged());
@@ -142,6 +148,59 @@ public class RateRefresh {
         }
         fetched.notes().forEach(n -> LOG.warn(feed.name() + ": " + n));
         return new SourceResult(Status.OK, added, unchanged, fetched.notes(), null);
+    }
+
+    /**
+     * The exchange rates of each currency that lacks some back to the oldest open invoice's due date, one
+     * request per currency; a currency whose request fails is named and tried again by the next refresh.
+     */
+    private SourceResult backfill(LocalDate asOf, Instant now) {
+        List<String> notes = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int[] counts = {0, 0};
+        try {
+            Optional<LocalDate> from = ExchangeBackfill.neededFrom(store, asOf);
+            if (from.isEmpty()) {
+                return new SourceResult(Status.OK, 0, 0, List.of("no open invoice in the book: nothing to fill back"), null);
+            }
+            List<Currency> missing = ExchangeBackfill.missing(exchange.currencies(), storedExchange(), from.get(), asOf);
+            List<RateRow> rows = new ArrayList<>();
+            for (Currency currency : missing) {
+                try {
+                    List<RateRow> fetched = exchange.fetch(http, List.of(currency), from.get(), asOf, now).rows();
+                    rows.addAll(fetched);
+                    notes.add(currency.getCurrencyCode() + " from " + from.get() + ": " + fetched.size() + " days");
+                } catch (HttpFetcher.FetchException | FeedException e) {
+                    errors.add(currency.getCurrencyCode() + ": " + e.getMessage());
+                }
+            }
+            if (missing.isEmpty()) {
+                notes.add("every currency has its rates back to " + from.get());
+            }
+            if (!rows.isEmpty()) {
+                counts = merge(RateBook.FETCHED_EXCHANGE, rows, asOf);
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.add("the book or the store could not be read or written: " + e.getMessage());
+        }
+        if (errors.isEmpty()) {
+            return new SourceResult(Status.OK, counts[0], counts[1], List.copyOf(notes), null);
+        }
+        LOG.errorf("filling exchange rates back failed for some currencies; the next refresh tries again: %s", errors);
+        return new SourceResult(Status.FAILED, counts[0], counts[1], List.copyOf(notes), String.join("; ", errors));
+    }
+
+    private List<RateRow.Exchange> storedExchange() throws IOException {
+        Optional<byte[]> existing = store.bytes(RateBook.FETCHED_EXCHANGE);
+        if (existing.isEmpty()) {
+            return List.of();
+        }
+        String text = new String(existing.get(), StandardCharsets.UTF_8);
+        try {
+            return RateRow.parse(RateBook.FETCHED_EXCHANGE, text, true).stream().map(RateRow.Exchange.class::cast).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // written anew by the merge
+        }
     }
 
     private static String fileOf(RateRow row) {
@@ -182,7 +241,7 @@ public class RateRefresh {
             }
         }
         if (exchange) {
-            LocalDate oldest = asOf.minusDays(EXCHANGE_DAYS_KEPT);
+            LocalDate oldest = asOf.minusDays(ExchangeBackfill.MOST_DAYS_BACK);
             file.values().removeIf(r -> ((RateRow.Exchange) r).date().isBefore(oldest));
         }
         if (added > 0) {

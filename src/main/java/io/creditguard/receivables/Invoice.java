@@ -106,6 +106,8 @@ public record Invoice(
      * @param policy the name of the reminder policy for this customer (a gentler one for key accounts, a
      *     stricter one for risky ones), kept in the store as {@code config/policies/<name>.json}; absent means
      *     the run's policy
+     * @param paymentTermsAgreed the customer's framework contract fixed the payment terms of its invoices
+     *     (an invoice's own statement wins; absent on both, the policy's)
      */
     public record Customer(
             @NotBlank @Size(max = 100) @SingleLine String id,
@@ -117,7 +119,8 @@ public record Invoice(
             @Size(max = 500) @TextLines String address,
             @CountryCode @LawWithRules String governingLaw,
             @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
-                    message = "{io.creditguard.receivables.Invoice.Customer.policy}") String policy) {
+                    message = "{io.creditguard.receivables.Invoice.Customer.policy}") String policy,
+            Boolean paymentTermsAgreed) {
     }
 
     /**
@@ -132,19 +135,75 @@ public record Invoice(
      * @param paymentTerms the invoice's payment terms as written (Peppol BT-20)
      * @param dueDateBasis how the due date was found when the source gave none (a Peppol invoice with
      *     payment terms but no BT-9): which terms, from which day; absent when the source stated it
+     * @param paymentTermsAgreed the payment date or period was agreed in the contract, not only printed on the
+     *     invoice: then the debtor is in default from the day after the due date; otherwise when the governing
+     *     law says (reference/debtor-default.txt). Absent: the customer's, else the policy's
+     * @param receivedOn the day the debtor received the invoice, where known; absent means its issue date plus
+     *     the policy's letterDeliveryDays
+     * @param consumerNoticeOnInvoice the invoice told the consumer what not paying within the law's period
+     *     brings: only then does it start that period for a consumer (BGB § 286 Abs. 3, räntelagen 4 §)
+     * @param vatAmount the VAT the invoice's amount includes (Peppol BT-110), when the source states it: an
+     *     insurer's notification lists net and gross
+     * @param paymentReference what the debtor quotes when paying, so the payment matches itself: a Swedish
+     *     OCR number (Fortnox), the platform's payment reference (Exact, Visma), Peppol's PaymentID (BT-83);
+     *     every letter prints it next to the amount
+     * @param platformReminders reminders the invoicing platform reports having sent itself
      */
     public record Terms(
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
             Boolean reminderFeeAgreed,
             @CountryCode @LawWithRules String governingLaw,
             @Size(max = 1000) @TextLines String paymentTerms,
-            @Size(max = 300) @SingleLine String dueDateBasis) {
+            @Size(max = 300) @SingleLine String dueDateBasis,
+            Boolean paymentTermsAgreed,
+            @InEra LocalDate receivedOn,
+            Boolean consumerNoticeOnInvoice,
+            @PositiveOrZero BigDecimal vatAmount,
+            @Size(max = 140) @SingleLine String paymentReference,
+            @Valid PlatformReminders platformReminders) {
 
         public static final Terms NONE = new Terms(null, false, null, null, null);
 
         public Terms {
             reminderFeeAgreed = Boolean.TRUE.equals(reminderFeeAgreed);
+            consumerNoticeOnInvoice = Boolean.TRUE.equals(consumerNoticeOnInvoice);
         }
+
+        /**
+         * These terms, a platform's newer statement, with what creditguard or an earlier statement recorded
+         * kept where this one is silent: an agreed fee or a notice stays known, as do agreed terms, a receipt
+         * and the VAT.
+         */
+        public Terms keeping(Terms recorded) {
+            return new Terms(interestRate, reminderFeeAgreed || recorded.reminderFeeAgreed(), governingLaw, paymentTerms,
+                    dueDateBasis, paymentTermsAgreed != null ? paymentTermsAgreed : recorded.paymentTermsAgreed(),
+                    receivedOn != null ? receivedOn : recorded.receivedOn(),
+                    consumerNoticeOnInvoice || recorded.consumerNoticeOnInvoice(),
+                    vatAmount != null ? vatAmount : recorded.vatAmount(), paymentReference, platformReminders);
+        }
+
+        /** These terms with what a platform says to quote when paying and the reminders it sent itself. */
+        public Terms withPaymentReference(String reference, PlatformReminders sentByPlatform) {
+            return new Terms(interestRate, reminderFeeAgreed, governingLaw, paymentTerms, dueDateBasis, paymentTermsAgreed,
+                    receivedOn, consumerNoticeOnInvoice, vatAmount, reference, sentByPlatform);
+        }
+
+        /** Terms that state only what every source can: the rest unknown. */
+        public Terms(BigDecimal interestRate, Boolean reminderFeeAgreed, String governingLaw, String paymentTerms,
+                String dueDateBasis) {
+            this(interestRate, reminderFeeAgreed, governingLaw, paymentTerms, dueDateBasis, null, null, false, null, null, null);
+        }
+    }
+
+    /**
+     * Reminders the invoicing platform sent itself, as it reports them (Fortnox {@code Reminders} and
+     * {@code LastRemindDate}; Visma {@code PaymentReminderIssued}, a yes or no, read as one): the run warns,
+     * since two companies' letters for one debt confuse the debtor and may double the fee.
+     *
+     * @param count at least this many were sent
+     * @param lastSentOn the last one, when the platform says
+     */
+    public record PlatformReminders(@Min(1) @Max(99) int count, @InEra LocalDate lastSentOn) {
     }
 
     /**
@@ -284,6 +343,11 @@ public record Invoice(
         return Optional.ofNullable(terms.governingLaw()).or(() -> Optional.ofNullable(customer.governingLaw()));
     }
 
+    /** Whether the payment terms were agreed, as the invoice says, else its customer's framework contract. */
+    public Optional<Boolean> paymentTermsAgreed() {
+        return Optional.ofNullable(terms.paymentTermsAgreed()).or(() -> Optional.ofNullable(customer.paymentTermsAgreed()));
+    }
+
     /** What the invoice is for once credit notes are taken off: the principal the law charges interest on. */
     public BigDecimal creditedAmount() {
         BigDecimal credited = amount;
@@ -304,6 +368,7 @@ public record Invoice(
         List<AmountsFitCurrency.Amount> amounts = new ArrayList<>();
         amounts.add(new AmountsFitCurrency.Amount(currency, amount, "amount"));
         amounts.add(new AmountsFitCurrency.Amount(currency, openAmount, "openAmount"));
+        amounts.add(new AmountsFitCurrency.Amount(currency, terms.vatAmount(), "vatAmount"));
         for (int i = 0; i < payments.size(); i++) {
             if (payments.get(i) != null) {
                 amounts.add(new AmountsFitCurrency.Amount(currency, payments.get(i).amount(), "payments", i, "amount"));
@@ -337,8 +402,8 @@ public record Invoice(
 
     /**
      * The ledger holds together: a payment is in the invoice's currency and not dated before it was
-     * issued, the payments do not exceed the amount, no reminder went out before the invoice was
-     * issued, and with payments or credits recorded the open amount is what they leave.
+     * issued, the payments do not exceed the amount, no reminder went out and the invoice was not received
+     * before it was issued, and with payments or credits recorded the open amount is what they leave.
      */
     @Documented
     @Target(TYPE)
@@ -387,6 +452,12 @@ public record Invoice(
                         credited = credited.add(c.amount());
                     }
                 }
+                BigDecimal vat = invoice.terms().vatAmount();
+                if (vat != null && invoice.amount() != null && vat.compareTo(invoice.amount()) > 0) {
+                    Violations.add(context, PREFIX + "vatAboveAmount}", Map.of("amount", invoice.amount().toPlainString()),
+                            "vatAmount");
+                    valid = false;
+                }
                 if (invoice.amount() != null && paid.compareTo(invoice.amount()) > 0) {
                     Violations.add(context, PREFIX + "paidAboveAmount}",
                             Map.of("paid", paid.toPlainString(), "amount", invoice.amount().toPlainString()), "payments");
@@ -399,6 +470,11 @@ public record Invoice(
                                 "credited", credited.toPlainString()), "openAmount");
                         valid = false;
                     }
+                }
+                LocalDate received = invoice.terms().receivedOn();
+                if (issued != null && received != null && received.isBefore(issued)) {
+                    Violations.add(context, PREFIX + "beforeIssue}", issueDate, "receivedOn");
+                    valid = false;
                 }
                 for (int i = 0; i < invoice.remindersSent().size(); i++) {
                     SentReminder sent = invoice.remindersSent().get(i);

@@ -44,25 +44,46 @@ public final class ReferenceRates {
         return new ReferenceRates(rates);
     }
 
+    private static final List<String> COLUMNS = List.of("scheme", "validFrom", "validTo", "ratePercent", "evidence", "source");
+
     /**
      * The rows of {@code table} whose evidence lets them be used.
      *
-     * @throws IllegalStateException naming the row when a scheme, date or evidence is malformed, or a
-     *     period ends before it starts
+     * @throws ReferenceTable.Fault naming the first row that {@link #usableRows(ReferenceTable, List)} would leave out
      */
     public static List<Rate> usableRows(ReferenceTable table) {
-        List<Rate> rates = new ArrayList<>();
-        for (ReferenceTable.Row r : table.rows()) {
+        return ReferenceTable.strictly(problems -> usableRows(table, problems));
+    }
+
+    /**
+     * The usable rows of {@code table}; a row with a malformed scheme, date, rate or evidence, a period that
+     * ends before it starts, or one that overlaps an earlier usable row of its scheme (which would make the
+     * rate of the shared days a matter of row order) is added to {@code problems} and left out.
+     */
+    public static List<Rate> usableRows(ReferenceTable table, List<FileProblem> problems) {
+        List<Rate> used = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        return table.read(COLUMNS, problems, r -> {
             Rate rate = new Rate(r.enumValue("scheme", Scheme.class), r.date("validFrom"), r.date("validTo"),
                     r.decimal("ratePercent"), r.text("source"));
             if (rate.validTo().isBefore(rate.validFrom())) {
-                throw new IllegalStateException(r.location() + ": validTo is before validFrom");
+                throw r.fault("validTo", "validTo is before validFrom");
             }
-            if (r.usable()) {
-                rates.add(rate);
+            if (!r.usable()) {
+                return Optional.empty();
             }
-        }
-        return List.copyOf(rates);
+            for (int i = 0; i < used.size(); i++) {
+                Rate earlier = used.get(i);
+                if (earlier.scheme() == rate.scheme() && !earlier.validFrom().isAfter(rate.validTo())
+                        && !rate.validFrom().isAfter(earlier.validTo())) {
+                    throw r.fault("validFrom", rate.validFrom() + "–" + rate.validTo() + " overlaps line " + lines.get(i)
+                            + " (" + earlier.validFrom() + "–" + earlier.validTo() + "); line " + lines.get(i) + " is used");
+                }
+            }
+            used.add(rate);
+            lines.add(r.line());
+            return Optional.of(rate);
+        });
     }
 
     /** These rates with {@code overrides} taking precedence wherever they apply. */

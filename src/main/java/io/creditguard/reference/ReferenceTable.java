@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A versioned reference-data file under {@code src/main/resources/reference/}: legal and market
@@ -26,15 +27,44 @@ import java.util.Optional;
  * one row with exactly that many {@code |}-separated cells, trimmed. A cell of {@code -} is empty.
  * Files carry their own citation per row (a {@code source} column) and usually
  * {@code validFrom}/{@code validTo} columns; see {@link #effectiveOn}.
+ *
+ * <p>Shipped files are read strictly ({@link #load}, {@link #parse}: the first fault fails the load, a
+ * deployment fault the tests find). An operator's files in the store are {@link #check}ed instead: a
+ * malformed row is a {@link FileProblem} and left out, the rest are used.
  */
 public final class ReferenceTable {
 
     private final String name;
+    private final int headerLine;
     private final List<Row> rows;
 
-    private ReferenceTable(String name, List<Row> rows) {
+    private ReferenceTable(String name, int headerLine, List<Row> rows) {
         this.name = name;
+        this.headerLine = headerLine;
         this.rows = rows;
+    }
+
+    /**
+     * A table read leniently, and what was wrong with it.
+     *
+     * @param table the well-formed rows (none when the file has no header)
+     * @param problems rows with the wrong number of cells, or the missing header, in file order
+     */
+    public record Checked(ReferenceTable table, List<FileProblem> problems) {
+    }
+
+    /** A malformed cell or row, as a {@link FileProblem} that names it. */
+    public static final class Fault extends IllegalStateException {
+        private final transient FileProblem problem;
+
+        public Fault(FileProblem problem) {
+            super(problem.message());
+            this.problem = problem;
+        }
+
+        public FileProblem problem() {
+            return problem;
+        }
     }
 
     /**
@@ -55,10 +85,40 @@ public final class ReferenceTable {
         }
     }
 
-    /** Parses a table in the format above from {@code reader}; {@code name} is used in error messages. */
+    /**
+     * Parses a table in the format above from {@code reader}; {@code name} is used in error messages.
+     *
+     * @throws Fault naming the first row with the wrong number of cells, or the missing header
+     */
     public static ReferenceTable parse(String name, BufferedReader reader) throws IOException {
+        Checked checked = check(name, reader);
+        if (!checked.problems().isEmpty()) {
+            throw new Fault(checked.problems().get(0));
+        }
+        return checked.table();
+    }
+
+    /**
+     * What {@code read} makes of a shipped file, which must have no problem at all.
+     *
+     * @param read a lenient reader that adds what it leaves out to the list it is given
+     * @throws Fault naming the first problem it reported
+     */
+    public static <T> T strictly(Function<List<FileProblem>, T> read) {
+        List<FileProblem> problems = new ArrayList<>();
+        T value = read.apply(problems);
+        if (!problems.isEmpty()) {
+            throw new Fault(problems.get(0));
+        }
+        return value;
+    }
+
+    /** Reads a table in the format above, leaving out (and reporting) what does not parse. */
+    public static Checked check(String name, BufferedReader reader) throws IOException {
         Map<String, Integer> columns = null;
+        int header = 0;
         List<Row> rows = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {
@@ -70,24 +130,50 @@ public final class ReferenceTable {
             String[] cells = Arrays.stream(trimmed.split("\\|", -1)).map(String::strip).toArray(String[]::new);
             if (columns == null) {
                 columns = new HashMap<>();
+                header = number;
                 for (int i = 0; i < cells.length; i++) {
                     columns.put(cells[i], i);
                 }
             } else if (cells.length != columns.size()) {
-                throw new IllegalStateException(name + ":" + number + ": " + cells.length + " cells, the header has "
-                        + columns.size());
+                problems.add(new FileProblem(name, number, null, cells.length + " cells, the header has " + columns.size()));
             } else {
                 rows.add(new Row(name, number, columns, cells));
             }
         }
         if (columns == null) {
-            throw new IllegalStateException(name + " has no header line");
+            problems.add(new FileProblem(name, null, null, "has no header line"));
         }
-        return new ReferenceTable(name, List.copyOf(rows));
+        return new Checked(new ReferenceTable(name, header, List.copyOf(rows)), List.copyOf(problems));
     }
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Each row as {@code read} makes it, leaving out what it cannot: a row whose {@code read} throws a
+     * {@link Fault} (a malformed cell, a rule the reader checks) is added to {@code problems}; one it reads
+     * as empty is left out without a word (a row kept for the record, not for use). A header that lacks one
+     * of {@code columns} is one problem, on the header's line, and no row is read.
+     */
+    public <T> List<T> read(List<String> columns, List<FileProblem> problems, Function<Row, Optional<T>> read) {
+        if (!rows.isEmpty()) {
+            for (String column : columns) {
+                if (!rows.get(0).columns.containsKey(column)) {
+                    problems.add(new FileProblem(name, headerLine, column, "the header has no column " + column));
+                    return List.of();
+                }
+            }
+        }
+        List<T> values = new ArrayList<>();
+        for (Row row : rows) {
+            try {
+                read.apply(row).ifPresent(values::add);
+            } catch (Fault e) {
+                problems.add(e.problem());
+            }
+        }
+        return List.copyOf(values);
     }
 
     public List<Row> rows() {
@@ -120,25 +206,27 @@ public final class ReferenceTable {
         public Optional<String> optionalText(String column) {
             Integer index = columns.get(column);
             if (index == null) {
-                throw fault("has no column " + column);
+                throw fault(column, "has no column " + column);
             }
             String cell = cells[index];
             return cell.isEmpty() || cell.equals("-") ? Optional.empty() : Optional.of(cell);
         }
 
         public String text(String column) {
-            return optionalText(column).orElseThrow(() -> fault("column " + column + " is empty"));
+            return optionalText(column).orElseThrow(() -> empty(column));
         }
 
         public BigDecimal decimal(String column) {
-            return optionalDecimal(column).orElseThrow(() -> fault("column " + column + " is empty"));
+            return optionalDecimal(column).orElseThrow(() -> empty(column));
         }
 
         public Optional<BigDecimal> optionalDecimal(String column) {
+            Optional<String> cell = optionalText(column);
             try {
-                return optionalText(column).map(BigDecimal::new);
+                return cell.map(BigDecimal::new);
             } catch (NumberFormatException e) {
-                throw fault("column " + column + " is not a decimal number");
+                throw fault(column, "column " + column + " is not a decimal number"
+                        + (cell.get().matches("-?[0-9]+,[0-9]+") ? " ('" + cell.get() + "': write the decimal point as .)" : ""));
             }
         }
 
@@ -147,7 +235,7 @@ public final class ReferenceTable {
          * when the data loads, so a typo fails the load rather than a request.
          */
         public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
-            return optionalEnum(column, type).orElseThrow(() -> fault("column " + column + " is empty"));
+            return optionalEnum(column, type).orElseThrow(() -> empty(column));
         }
 
         public <E extends Enum<E>> Optional<E> optionalEnum(String column, Class<E> type) {
@@ -155,7 +243,7 @@ public final class ReferenceTable {
             try {
                 return cell.map(name -> Enum.valueOf(type, name));
             } catch (IllegalArgumentException e) {
-                throw fault("column " + column + " is '" + cell.get() + "', not one of "
+                throw fault(column, "column " + column + " is '" + cell.get() + "', not one of "
                         + Arrays.toString(type.getEnumConstants()));
             }
         }
@@ -169,19 +257,19 @@ public final class ReferenceTable {
             try {
                 return Integer.parseInt(text(column));
             } catch (NumberFormatException e) {
-                throw fault("column " + column + " is not a whole number");
+                throw fault(column, "column " + column + " is not a whole number");
             }
         }
 
         public LocalDate date(String column) {
-            return optionalDate(column).orElseThrow(() -> fault("column " + column + " is empty"));
+            return optionalDate(column).orElseThrow(() -> empty(column));
         }
 
         public Optional<LocalDate> optionalDate(String column) {
             try {
                 return optionalText(column).map(LocalDate::parse);
             } catch (DateTimeParseException e) {
-                throw fault("column " + column + " is not a date YYYY-MM-DD");
+                throw fault(column, "column " + column + " is not a date YYYY-MM-DD");
             }
         }
 
@@ -190,8 +278,17 @@ public final class ReferenceTable {
             return file + ":" + line;
         }
 
-        private IllegalStateException fault(String message) {
-            return new IllegalStateException(location() + ": " + message);
+        public int line() {
+            return line;
+        }
+
+        /** A fault of this row's {@code column} (null: of the row as a whole), for rules a reader checks itself. */
+        public Fault fault(String column, String why) {
+            return new Fault(new FileProblem(file, line, column, why));
+        }
+
+        private Fault empty(String column) {
+            return fault(column, "column " + column + " is empty");
         }
     }
 }

@@ -31,16 +31,15 @@ public record GoverningLaw(String country, Basis basis) {
 
     /**
      * @param sellerCountry the creditor's country (policy.creditor.country), a law with rules
+     * @param language of the warning: the creditor's, who reads it
      */
-    public static Resolution of(Invoice invoice, String sellerCountry, Jurisdictions jurisdictions) {
+    public static Resolution of(Invoice invoice, String sellerCountry, Jurisdictions jurisdictions, String language) {
         Invoice.Customer customer = invoice.customer();
         boolean consumer = customer.type() == Invoice.CustomerType.CONSUMER;
         Optional<String> chosen = invoice.chosenLaw();
         if (chosen.isPresent()) {
             Optional<String> warning = consumer && !chosen.get().equals(customer.country())
-                    ? Optional.of("The contract chose " + chosen.get() + " law; a consumer in " + customer.country()
-                            + " keeps the protection of the rules of " + customer.country()
-                            + " law that cannot be contracted out of (Rome I art. 6(2)).")
+                    ? Optional.of(ReminderText.WARNING_CHOSEN_LAW_CONSUMER.in(language, chosen.get(), customer.country()))
                     : Optional.empty();
             return new Resolution(new GoverningLaw(chosen.get(), Basis.CONTRACT), warning);
         }
@@ -51,8 +50,6 @@ public record GoverningLaw(String country, Basis basis) {
             return new Resolution(new GoverningLaw(customer.country(), Basis.CONSUMER_RESIDENCE), Optional.empty());
         }
         return new Resolution(new GoverningLaw(sellerCountry, Basis.SELLER_DEFAULT), Optional.of(
-                "creditguard has no late-payment rules for " + customer.country() + ", where this consumer lives; "
-                        + sellerCountry + " law, the seller's, is applied, but mandatory consumer rules of "
-                        + customer.country() + " may apply (Rome I art. 6)."));
+                ReminderText.WARNING_CONSUMER_LAW_UNKNOWN.in(language, customer.country(), sellerCountry)));
     }
 }

@@ -4,6 +4,7 @@ import io.creditguard.money.ExchangeRates;
 import io.creditguard.receivables.AgingBucket;
 import io.creditguard.receivables.IntakeBacklog;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.reference.FileProblem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,19 +15,22 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PreviewRequest.class, ReminderPolicy.class, ReminderPolicy.Level.class, ReminderPolicy.Insurer.class,
         ReminderPolicy.Creditor.class, ReminderPolicy.RateOverride.class, ReminderPolicy.ExchangeRate.class,
         ReminderPolicy.Kind.class, ReminderPolicy.LetterGrouping.class, ReminderPolicy.Delivery.class,
-        ReminderPolicy.DeliveryMode.class, AgingBucket.class,
+        ReminderPolicy.DeliveryMode.class, ReminderPolicy.Insurer.Notification.class, AgingBucket.class,
         Invoice.class, Invoice.Customer.class, Invoice.CustomerType.class, Invoice.Terms.class, Invoice.Payment.class,
-        Invoice.Credit.class, Invoice.Dunning.class, Invoice.SentReminder.class, Invoice.ChargedFee.class,
+        Invoice.Credit.class, Invoice.Dunning.class, Invoice.Decided.class, Invoice.SentReminder.class, Invoice.ChargedFee.class,
         ReminderService.Preview.class, ReminderService.InvoiceWarning.class, Statements.Statement.class,
         ReminderEngine.DunningLetter.class, ReminderEngine.InsurerReport.class, ReminderEngine.InvoiceLine.class,
         ReminderEngine.Balance.class, ReminderEngine.NoticeTerm.class, ReminderEngine.NoticeTerm.Stage.class,
         ReminderEngine.PaymentView.class, ReminderEngine.Skip.class, ReminderEngine.SkipReason.class,
         ReminderEngine.InterestView.class, ReminderEngine.PeriodView.class, ReminderEngine.Fee.class,
+        DebtorDefault.Basis.class, DebtorDefault.Reason.class,
         ExchangeRates.Conversion.class, StatutoryRules.FeeCode.class, GoverningLaw.class, GoverningLaw.Basis.class,
         Letters.Letter.class, Kpis.Report.class, Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class,
         ReminderRun.Report.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,
         ReminderRun.Outcome.class, ReminderRun.PostLetter.class, ReminderRun.Mailing.class, LetterDelivery.Sent.class, LetterDelivery.Mailed.class,
-        LetterDelivery.ForPost.class, IntakeBacklog.Report.class })
+        LetterDelivery.ForPost.class, LetterDelivery.ByHand.class, InsurerNotices.Report.class, InsurerNotices.Notice.class,
+        FileProblem.class, OperatorFiles.Validation.class, IntakeBacklog.Report.class, IntakeBacklog.Status.class,
+        Invoice.PlatformReminders.class, ReminderRun.PlatformReminder.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -17,13 +19,16 @@ import io.creditguard.store.ObjectStore;
 /**
  * How the run's letters leave it under the policy's {@code delivery}: kept in the store for the
  * company to send (NONE), or mailed to the customer with the PDF attached (EMAIL), by post where
- * mail cannot reach them.
+ * mail cannot reach them; and the overdue notifications to the credit insurer, mailed to the address
+ * the policy names ({@code insurer.notification}) with the PDF and the invoice as CSV, or left for a
+ * person to send.
  *
- * <p>A letter is mailed at most once: once the server accepts it, {@code deliveries/<letterId>.json}
- * records so, written once. The id derives from the letter's invoices and levels, so a re-run (the same
- * day, or a later one after a run that died before it recorded the levels sent) finds the record and
- * does not mail again. The one gap left: a run that dies between the server's acceptance and that
- * record mails once more on the re-run.
+ * <p>A letter or notification is mailed at most once: once the server accepts it,
+ * {@code deliveries/<id>.json} records so, written once. The id derives from the letter's invoices and
+ * levels (a notification's from its invoice), so a re-run (the same day, or a later one after a run
+ * that died before it recorded what it sent) finds the record and does not mail again. The one gap
+ * left: a run that dies between the server's acceptance and that record mails once more on the re-run.
+ * Every mail of a run goes over the run's one connection ({@link Mailer.Batch}).
  */
 final class LetterDelivery {
 
@@ -32,8 +37,8 @@ final class LetterDelivery {
     /** How a letter went out, kept on each of its reminder records. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "by")
     @JsonSubTypes({@JsonSubTypes.Type(value = Mailed.class, name = "EMAIL"),
-            @JsonSubTypes.Type(value = ForPost.class, name = "POST")})
-    sealed interface Sent permits Mailed, ForPost {
+            @JsonSubTypes.Type(value = ForPost.class, name = "POST"), @JsonSubTypes.Type(value = ByHand.class, name = "HAND")})
+    sealed interface Sent permits Mailed, ForPost, ByHand {
     }
 
     /** Accepted by the mail server. */
@@ -44,6 +49,10 @@ final class LetterDelivery {
     record ForPost(String reason) implements Sent {
     }
 
+    /** Mail cannot reach the insurer: the notification, in the store, is for a person to send. */
+    record ByHand(String reason) implements Sent {
+    }
+
     /** The server could not take the mail now; the letter's levels stay unsent and the next run tries again. */
     static final class NotSent extends IOException {
         NotSent(String message) {
@@ -52,11 +61,12 @@ final class LetterDelivery {
     }
 
     private final ObjectStore store;
-    private final Mailer mailer;
+    private final Mailer.Batch mail;
 
-    LetterDelivery(ObjectStore store, Mailer mailer) {
+    /** @param mail the run's connection */
+    LetterDelivery(ObjectStore store, Mailer.Batch mail) {
         this.store = store;
-        this.mailer = mailer;
+        this.mail = mail;
     }
 
     /**
@@ -67,41 +77,80 @@ final class LetterDelivery {
      */
     Optional<Sent> deliver(Statements.Statement statement, byte[] pdf, ReminderPolicy policy, LocalDate asOf)
             throws IOException {
-        ReminderPolicy.Delivery delivery = policy.delivery();
-        if (delivery.deliveryMode() == ReminderPolicy.DeliveryMode.NONE) {
+        if (policy.delivery().deliveryMode() == ReminderPolicy.DeliveryMode.NONE) {
             return Optional.empty();
-        }
-        String key = PREFIX + statement.letterId() + ".json";
-        Optional<InputStream> earlier = store.read(key);
-        if (earlier.isPresent()) {
-            try (InputStream in = earlier.get()) {
-                return Optional.of(Json.MAPPER.readValue(in, Sent.class));
-            }
         }
         String to = statement.customer().email();
         if (to == null) {
-            return Optional.of(new ForPost("customer " + statement.customer().id() + " has no e-mail address"));
+            return recorded(statement.letterId()).or(() -> Optional.of(
+                    new ForPost("customer " + statement.customer().id() + " has no e-mail address")));
         }
         Letters.Letter letter = statement.letter();
-        Mailer.Outcome outcome = mailer.send(new Mailer.Mail(Mailer.messageId(statement.letterId() + "." + asOf, delivery.from()),
-                delivery.from(), delivery.replyTo(), delivery.bcc(), to, statement.customer().name(), letter.language(),
-                letter.subject(), letter.text(), letter.html(),
-                new Mailer.Attachment(fileName(letter.subject()), "application/pdf", pdf)));
-        if (outcome instanceof Mailer.NotSent notSent) {
-            throw new NotSent("mailing letter " + statement.letterId() + " via " + mailer.server() + " failed for now: "
-                    + notSent.reason());
-        }
-        Sent sent = outcome instanceof Mailer.Accepted a ? new Mailed(a.messageId(), a.sentAt(), a.to())
-                : new ForPost("the mail server refused " + to + " for good: " + ((Mailer.Refused) outcome).reason());
-        if (sent instanceof Mailed) {
-            // Should another run have recorded the same letter meanwhile, one record of it is enough.
-            store.create(key, Json.write(sent).getBytes(StandardCharsets.UTF_8), "application/json");
-        }
-        return Optional.of(sent);
+        return Optional.of(mailOnce(statement.letterId(), "letter", policy, asOf, to, statement.customer().name(), letter,
+                List.of(pdf(letter, pdf)), reason -> new ForPost("the mail server refused " + to + " for good: " + reason)));
     }
 
-    /** The subject as a file name a mail program shows: what a file system forbids replaced. */
-    static String fileName(String subject) {
-        return subject.replaceAll("[\\\\/:*?\"<>|]+", " -").replaceAll("\\s+", " ").strip() + ".pdf";
+    /**
+     * Mails the insurer {@code report} (rendered), its {@code pdf} and {@code csv} attached, when the policy
+     * names the insurer's address.
+     *
+     * @return how it went out, or empty when the policy names no address (a person sends it)
+     * @throws NotSent when the server cannot take it now
+     */
+    Optional<Sent> notifyInsurer(ReminderEngine.InsurerReport report, byte[] pdf, byte[] csv, ReminderPolicy policy,
+            LocalDate asOf) throws IOException {
+        ReminderPolicy.Insurer.Notification notification = policy.insurer().notification();
+        if (notification == null) {
+            return Optional.empty();
+        }
+        String to = notification.email();
+        Letters.Letter letter = report.letter();
+        return Optional.of(mailOnce(report.reminderId(), "insurer notification", policy, asOf, to, policy.insurer().name(),
+                letter, List.of(pdf(letter, pdf), new Mailer.Attachment(Mailer.Attachment.fileName(letter.subject(), "csv"),
+                        "text/csv; charset=utf-8", csv)),
+                reason -> new ByHand("the mail server refused " + to + " for good: " + reason)));
+    }
+
+    /**
+     * {@code letter} mailed from the policy's sender unless {@code deliveries/<id>.json} says it went already;
+     * recorded once the server accepted it.
+     *
+     * @param refused how it goes instead when the server refuses it for good, given the server's reason
+     */
+    private Sent mailOnce(String id, String what, ReminderPolicy policy, LocalDate asOf, String to, String toName,
+            Letters.Letter letter, List<Mailer.Attachment> attachments, Function<String, Sent> refused) throws IOException {
+        Optional<Sent> earlier = recorded(id);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        ReminderPolicy.Delivery delivery = policy.delivery();
+        Mailer.Outcome outcome = mail.send(new Mailer.Mail(Mailer.messageId(id + "." + asOf, delivery.from()), delivery.from(),
+                delivery.replyTo(), delivery.bcc(), to, toName, letter.language(), letter.subject(), letter.text(),
+                letter.html(), attachments));
+        if (outcome instanceof Mailer.NotSent notSent) {
+            throw new NotSent("mailing " + what + " " + id + " via " + mail.server() + " failed for now: " + notSent.reason());
+        }
+        if (outcome instanceof Mailer.Refused refusal) {
+            return refused.apply(refusal.reason());
+        }
+        Mailer.Accepted accepted = (Mailer.Accepted) outcome;
+        Sent sent = new Mailed(accepted.messageId(), accepted.sentAt(), accepted.to());
+        // Should another run have recorded the same letter meanwhile, one record of it is enough.
+        store.create(PREFIX + id + ".json", Json.write(sent).getBytes(StandardCharsets.UTF_8), "application/json");
+        return sent;
+    }
+
+    private Optional<Sent> recorded(String id) throws IOException {
+        Optional<InputStream> earlier = store.read(PREFIX + id + ".json");
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = earlier.get()) {
+            return Optional.of(Json.MAPPER.readValue(in, Sent.class));
+        }
+    }
+
+    private static Mailer.Attachment pdf(Letters.Letter letter, byte[] pdf) {
+        return new Mailer.Attachment(Mailer.Attachment.fileName(letter.subject(), "pdf"), "application/pdf", pdf);
     }
 }

@@ -12,19 +12,30 @@ import java.util.List;
  * @param lawBasis CONTRACT, SELLER_DEFAULT or CONSUMER_RESIDENCE
  * @param collectionCostsIfUnpaid in a Dutch consumer's 14-day letter, the costs owed if it goes unpaid
  * @param noticeTermEnds in that letter, the last day of the term
+ * @param quoteReferences every invoice of the letter has a payment reference: the debtor quotes those, not the
+ *     invoice numbers
  */
 public record LetterModel(String template, String date, Party creditor, Party customer, List<Line> lines,
         String invoiceNumbers, String total, String payBy, String paymentInstructions, String disputeContact,
-        String lawCountry, String lawBasis, String collectionCostsIfUnpaid, String noticeTermEnds) {
+        String lawCountry, String lawBasis, String collectionCostsIfUnpaid, String noticeTermEnds,
+        boolean quoteReferences) {
 
     public record Party(String name, List<String> address) {
     }
 
-    /** One invoice of the letter, with everything owed on it. */
+    /**
+     * One invoice of the letter, with everything owed on it.
+     *
+     * @param defaultFrom the first day of default, from which late interest runs; null where not known
+     * @param defaultPending that day is after the letter's: interest runs from it if the invoice is unpaid by then
+     * @param defaultBasis the provision it rests on, as cited
+     * @param paymentReference what to quote when paying it (an OCR number, a payment reference), or null
+     */
     public record Line(String invoiceNumber, String issueDate, String dueDate, long daysOverdue, String amount,
             String credited, List<PaymentLine> payments, String principal, boolean hasInterest, String interest,
             String interestPaid, String interestBasis, List<InterestLine> interestLines, String interestPendingFrom,
-            List<FeeLine> fees, String total) {
+            String defaultFrom, boolean defaultPending, String defaultBasis, List<FeeLine> fees, String total,
+            String paymentReference) {
     }
 
     /** A payment received and what it met: {@code applied} lists costs, interest and principal. */
@@ -38,8 +49,8 @@ public record LetterModel(String template, String date, Party creditor, Party cu
     public record FeeLine(String label, String amount, String legalBasis, String conversion) {
     }
 
-    /** A report of one overdue debt to the credit insurer. */
-    public record Insurer(String insurerName, String creditorName, String customerName, String invoiceNumber,
-            String issueDate, String dueDate, long daysOverdue, String openAmount, String deadline) {
+    /** A report of one overdue debt to the credit insurer; {@code policyNumber} when the policy names it. */
+    public record Insurer(String insurerName, String policyNumber, String creditorName, String customerName,
+            String invoiceNumber, String issueDate, String dueDate, long daysOverdue, String openAmount, String deadline) {
     }
 }

@@ -19,16 +19,17 @@ import io.creditguard.templates.LetterPdf;
 import io.creditguard.templates.Templates;
 
 /**
- * Renders the day's letters in the customer's language (Swedish, Dutch or English, English when the
- * language is anything else): a statement of every invoice the letter is about, as plain text and the
- * same letter as HTML for e-mail and as PDF to archive, print or attach, and the insurer's report in the
- * creditor's language. The wording
- * lives in {@code templates/letters/}; the first line of a rendered letter is its subject.
+ * Renders the day's letters in the customer's language ({@link #language}): a statement of every invoice
+ * the letter is about, as plain text and the same letter as HTML for e-mail and as PDF to archive, print
+ * or attach, and the insurer's report in the creditor's language. Every word a letter prints is in its
+ * language: the templates' in {@code templates/letters/}, fee names in {@code reference/fee-labels.txt},
+ * legal bases in {@code reference/legal-bases.txt} (the statute's citation as cited), the words around
+ * amounts in {@code reference/letter-texts.txt}. The first line of a rendered letter is its subject.
  */
 @ApplicationScoped
 public class Letters {
 
-    public static final Set<String> LANGUAGES = Set.of("sv", "nl", "en");
+    public static final Set<String> LANGUAGES = Set.of("sv", "nl", "en", "de");
 
     public record Letter(String language, String subject, String text, String html) {
     }
@@ -43,6 +44,18 @@ public class Letters {
         this.templates = templates;
         this.feeLabels = ReferenceTable.load("fee-labels.txt").rows().stream().collect(Collectors.toUnmodifiableMap(
                 r -> new LabelKey(r.enumValue("code", FeeCode.class), r.text("law")), r -> r));
+    }
+
+    /**
+     * The language of a letter to a customer who reads {@code customerLanguage} under {@code law}: Swedish,
+     * Dutch or English as the customer reads; German where German law applies and the customer reads German
+     * (the legal bases are written in German for German law only); English otherwise.
+     */
+    public static String language(String customerLanguage, String law) {
+        if ("de".equals(customerLanguage)) {
+            return law.equals("DE") ? "de" : "en";
+        }
+        return customerLanguage != null && LANGUAGES.contains(customerLanguage) ? customerLanguage : "en";
     }
 
     /** The statement as a letter; {@code asOf} is its date. */
@@ -68,7 +81,9 @@ public class Letters {
     public Letter render(InsurerReport report, ReminderPolicy policy) {
         String language = policy.creditorLanguage();
         LetterFormat f = new LetterFormat(language);
-        LetterModel.Insurer model = new LetterModel.Insurer(policy.insurer() == null ? null : policy.insurer().name(),
+        ReminderPolicy.Insurer insurer = policy.insurer();
+        LetterModel.Insurer model = new LetterModel.Insurer(insurer == null ? null : insurer.name(),
+                insurer == null || insurer.notification() == null ? null : insurer.notification().policyNumber(),
                 policy.creditor().name(), report.customer().name(), report.invoiceNumber(), f.date(report.issueDate()),
                 f.date(report.dueDate()), report.daysOverdue(), f.money(report.openAmount()), f.date(report.deadline()));
         return letter(language, templates.renderTitled("letters/insurer-notification." + language + ".txt", model));
@@ -86,7 +101,7 @@ public class Letters {
         String language = s.language();
         LetterFormat f = new LetterFormat(language);
         String law = s.governingLaw().country();
-        List<LetterModel.Line> lines = s.invoices().stream().map(l -> line(l, f, language, law)).toList();
+        List<LetterModel.Line> lines = s.invoices().stream().map(l -> line(l, f, language, law, asOf)).toList();
         ReminderPolicy.Creditor creditor = policy.creditor();
         return new LetterModel(s.template(), f.date(asOf),
                 new LetterModel.Party(creditor.name(), lines(creditor.address())),
@@ -95,10 +110,11 @@ public class Letters {
                 f.money(s.total()), f.date(s.payBy()), creditor.paymentInstructions(), creditor.disputeContact(),
                 f.country(law), s.governingLaw().basis().name(),
                 s.collectionCostsIfUnpaid() == null ? null : f.money(s.collectionCostsIfUnpaid()),
-                s.noticeTermEnds() == null ? null : f.date(s.noticeTermEnds()));
+                s.noticeTermEnds() == null ? null : f.date(s.noticeTermEnds()),
+                lines.stream().allMatch(l -> l.paymentReference() != null));
     }
 
-    private LetterModel.Line line(DunningLetter letter, LetterFormat f, String language, String law) {
+    private LetterModel.Line line(DunningLetter letter, LetterFormat f, String language, String law, LocalDate asOf) {
         ReminderEngine.InvoiceLine l = letter.line();
         Balance b = l.balance();
         ReminderEngine.InterestView interest = b.interest();
@@ -116,9 +132,11 @@ public class Letters {
                         .toList(),
                 interest.periods().stream().filter(p -> p.ratePercent() == null).findFirst().map(p -> f.date(p.from()))
                         .orElse(null),
+                l.defaultFrom() == null ? null : f.date(l.defaultFrom()), l.defaultFrom() != null && l.defaultFrom().isAfter(asOf),
+                l.defaultBasis() == null ? null : l.defaultBasis().legalBasis(),
                 b.fees().stream().map(fee -> new LetterModel.FeeLine(label(fee.code(), law, language), f.money(fee.amount()),
                         fee.legalBasis(), fee.conversion() == null ? null : f.conversion(fee.conversion()))).toList(),
-                f.money(b.total()));
+                f.money(b.total()), l.paymentReference());
     }
 
     private static List<String> lines(String address) {

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jboss.logging.Logger;
+
 import io.creditguard.receivables.Invoice;
+import io.creditguard.reference.FileProblem;
 
 /**
  * The engines one run or preview decides with: the run's policy for every customer that names none,
@@ -14,6 +17,8 @@ import io.creditguard.receivables.Invoice;
  * kept for the rest of the run. Safe for the run's writer threads.
  */
 final class PolicyEngines {
+
+    private static final Logger LOG = Logger.getLogger(PolicyEngines.class);
 
     /** A customer named a policy there is none of, or one that is not valid; the message says which and why. */
     static final class Unavailable extends Exception {
@@ -29,7 +34,8 @@ final class PolicyEngines {
     record Found(ReminderEngine engine) implements Lookup {
     }
 
-    record Missing(String reason) implements Lookup {
+    /** @param problems what is wrong with the policy's file, when it is there but not valid */
+    record Missing(String reason, List<FileProblem> problems) implements Lookup {
     }
 
     private final ReminderEngine standard;
@@ -45,7 +51,7 @@ final class PolicyEngines {
     /** The engines of a preview: the named policies are the request's, checked already. */
     static PolicyEngines of(ReminderEngine standard, Map<String, ReminderEngine> named) {
         return new PolicyEngines(standard, name -> Optional.ofNullable(named.get(name)).<Lookup>map(Found::new)
-                .orElseGet(() -> new Missing("the request's policies have no policy \"" + name + "\"")));
+                .orElseGet(() -> new Missing("the request's policies have no policy \"" + name + "\"", List.of())));
     }
 
     ReminderEngine standard() {
@@ -60,13 +66,27 @@ final class PolicyEngines {
         }
         Lookup found;
         synchronized (known) {
-            found = known.computeIfAbsent(name, lookup);
+            found = known.computeIfAbsent(name, n -> {
+                Lookup looked = lookup.apply(n);
+                if (looked instanceof Missing missing) {
+                    missing.problems().forEach(p -> LOG.error(p.message()));
+                }
+                return looked;
+            });
         }
         if (found instanceof Found f) {
             return f.engine();
         }
         throw new Unavailable("customer " + invoice.customer().id() + " names reminder policy \"" + name + "\", but "
                 + ((Missing) found).reason() + "; the invoice is not dunned until it is there");
+    }
+
+    /** What is wrong with the files of the named policies looked up so far that are there but not valid. */
+    List<FileProblem> problems() {
+        synchronized (known) {
+            return known.values().stream().filter(Missing.class::isInstance)
+                    .flatMap(l -> ((Missing) l).problems().stream()).toList();
+        }
     }
 
     /** The named policies looked up so far, and whether each was found. */

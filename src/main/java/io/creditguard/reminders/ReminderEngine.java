@@ -18,6 +18,7 @@ import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice.CustomerType;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.receivables.InvoiceCsv;
 import io.creditguard.reference.Jurisdictions;
 import io.creditguard.reference.ReferenceRates;
 import io.creditguard.reminders.ReminderPolicy.Kind;
@@ -93,9 +94,32 @@ public final class ReminderEngine {
         }
     }
 
-    /** The invoice as a letter lists it. */
+    /**
+     * The invoice as a letter lists it.
+     *
+     * @param defaultFrom the first day of default: interest runs from it and the fixed sums tied to default are
+     *     owed from it (after this letter's date when this letter is what puts the debtor in default); absent
+     *     before the due date, or where the law's rule for this debtor is not known
+     * @param defaultBasis why default begins that day
+     * @param paymentReference what the debtor quotes when paying (an OCR number, a payment reference), printed
+     *     next to the amount; absent when the invoice has none
+     */
     public record InvoiceLine(String invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate,
-            LocalDate dueDateAdjustedTo, long daysOverdue, Balance balance) {
+            LocalDate dueDateAdjustedTo, long daysOverdue, LocalDate defaultFrom, DebtorDefault.Basis defaultBasis,
+            Balance balance, String paymentReference) {
+
+        /** {@code invoice}'s line, due on {@code due} (its due date moved off a holiday, or as it is). */
+        static InvoiceLine of(Invoice invoice, LocalDate due, long daysOverdue, LocalDate defaultFrom,
+                DebtorDefault.Basis defaultBasis, Balance balance) {
+            return new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
+                    due.equals(invoice.dueDate()) ? null : due, daysOverdue, defaultFrom, defaultBasis, balance,
+                    invoice.terms().paymentReference());
+        }
+
+        InvoiceLine withBalance(Balance other) {
+            return new InvoiceLine(invoiceId, invoiceNumber, issueDate, dueDate, dueDateAdjustedTo, daysOverdue, defaultFrom,
+                    defaultBasis, other, paymentReference);
+        }
     }
 
     /**
@@ -137,20 +161,28 @@ public final class ReminderEngine {
 
         DunningLetter withBalance(Balance balance) {
             return new DunningLetter(reminderId, level, kind, template, customer, language, governingLaw,
-                    new InvoiceLine(line.invoiceId(), line.invoiceNumber(), line.issueDate(), line.dueDate(),
-                            line.dueDateAdjustedTo(), line.daysOverdue(), balance),
-                    payBy, noticeTerm, warnings);
+                    line.withBalance(balance), payBy, noticeTerm, warnings);
         }
     }
 
-    /** The report of an overdue debt to the credit insurer, written in the creditor's language once rendered. */
+    /**
+     * The report of an overdue debt to the credit insurer, written in the creditor's language once rendered.
+     *
+     * @param amount the invoice's amount, VAT included
+     * @param vatAmount the VAT it includes, when the book states it
+     */
     public record InsurerReport(String reminderId, String invoiceId, String invoiceNumber, Invoice.Customer customer,
-            LocalDate issueDate, LocalDate dueDate, long daysOverdue, Money openAmount, LocalDate deadline,
-            List<String> warnings, Letters.Letter letter) implements Action {
+            LocalDate issueDate, LocalDate dueDate, long daysOverdue, Money amount, Money vatAmount, Money openAmount,
+            LocalDate deadline, List<String> warnings, Letters.Letter letter) implements Action {
 
         public InsurerReport withLetter(Letters.Letter rendered) {
-            return new InsurerReport(reminderId, invoiceId, invoiceNumber, customer, issueDate, dueDate, daysOverdue,
-                    openAmount, deadline, warnings, rendered);
+            return new InsurerReport(reminderId, invoiceId, invoiceNumber, customer, issueDate, dueDate, daysOverdue, amount,
+                    vatAmount, openAmount, deadline, warnings, rendered);
+        }
+
+        /** The invoice as the notification's CSV lists it. */
+        public InvoiceCsv.Line csvLine() {
+            return new InvoiceCsv.Line(invoiceNumber, issueDate, dueDate, amount, Optional.ofNullable(vatAmount), openAmount);
         }
     }
 
@@ -195,7 +227,8 @@ public final class ReminderEngine {
 
     /** @param invoice a valid invoice (its constraints hold) */
     public Decision decide(Invoice invoice, LocalDate asOf) {
-        GoverningLaw.Resolution resolution = GoverningLaw.of(invoice, policy.creditor().country(), rules.jurisdictions());
+        GoverningLaw.Resolution resolution = GoverningLaw.of(invoice, policy.creditor().country(), rules.jurisdictions(),
+                policy.creditorLanguage());
         GoverningLaw law = resolution.law();
         LocalDate due = policy.shiftDueDateToBusinessDay() ? calendar.onOrNextBusinessDay(law.country(), invoice.dueDate())
                 : invoice.dueDate();
@@ -293,15 +326,15 @@ public final class ReminderEngine {
                 .map(p -> new PaymentView(p.date(), Money.of(currency, p.amount()), p.reference(), Money.zero(currency),
                         Money.zero(currency), Money.of(currency, p.amount())))
                 .toList();
+        String language = Letters.language(invoice.customer().language(), law.country());
         InterestView noInterest = new InterestView(Money.zero(currency), Money.zero(currency), Money.zero(currency),
-                "none: the invoice is not yet due", List.of(), true, null);
+                ReminderText.BASIS_NOT_YET_DUE.in(language), List.of(), true, null);
         Balance balance = new Balance(amount, amount.minus(Money.of(currency, invoice.creditedAmount())), payments, open,
                 noInterest, List.of(), Money.zero(currency), open);
         Level level = notice.get();
         return Optional.of(new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
-                level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
-                new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
-                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
+                level.levelKind(), level.template(), invoice.customer(), language, law,
+                InvoiceLine.of(invoice, due, daysOverdue, null, null, balance),
                 due, null, List.copyOf(warnings)));
     }
 
@@ -312,35 +345,40 @@ public final class ReminderEngine {
 
     /** One letter of the invoice's history, or the one to send now. */
     private record Step(int level, Kind kind, String template, Optional<FeeCode> namedFee, LocalDate date,
-            List<Invoice.ChargedFee> recorded) {
+            int payWithinDays, List<Invoice.ChargedFee> recorded) {
     }
 
     private DunningLetter letter(Invoice invoice, GoverningLaw law, Level level, LocalDate asOf, LocalDate due,
             long daysOverdue, List<String> warnings) {
         CustomerType debtor = invoice.customer().type();
+        String language = Letters.language(invoice.customer().language(), law.country());
         List<Step> steps = steps(invoice, level, asOf);
         Jurisdictions.Law jurisdiction = rules.jurisdictions().law(law.country()).orElseThrow();
-        List<FeeRule> feeRules = rules.feeRules(law.country(), debtor, asOf);
+        Optional<DebtorDefault.Start> inDefault = debtorDefault(invoice, law, due, steps, warnings);
+        Optional<LocalDate> defaultFrom = inDefault.map(DebtorDefault.Start::from);
+        // A fixed sum set per half-year (Norway's kompensasjon) is the one of the half-year it fell due in.
+        List<FeeRule> feeRules = rules.feeRules(law.country(), debtor, asOf,
+                defaultFrom.filter(day -> !day.isAfter(asOf)).orElse(asOf));
         if (feeRules.isEmpty()) {
-            warnings.add("No statutory fee rule of " + law.country() + " law is in force for " + describe(debtor)
-                    + " debtors" + (rules.hasFeeRules(law.country()) ? " on " + asOf : "") + "; no fees are added.");
+            warnings.add((debtor == CustomerType.BUSINESS ? ReminderText.WARNING_NO_FEE_RULE_BUSINESS
+                    : ReminderText.WARNING_NO_FEE_RULE_CONSUMER).in(policy.creditorLanguage(), law.country(), asOf));
         }
         Money principal = invoice.payments().isEmpty() && invoice.credits().isEmpty()
                 ? Money.of(invoice.currency(), invoice.openAmount())
                 : Money.of(invoice.currency(), invoice.creditedAmount());
         if (invoice.payments().isEmpty() && invoice.credits().isEmpty()
                 && invoice.openAmount().compareTo(invoice.amount()) < 0) {
-            warnings.add("Part of the invoice is settled but no payment dates are recorded; interest is charged on the "
-                    + "open amount only, from the due date. Record payments[] for interest on the balance day by day.");
+            warnings.add(ReminderText.WARNING_PART_SETTLED.in(policy.creditorLanguage()));
         }
-        Optional<NoticeTerm> notice = noticeTerm(feeRules, steps, law.country(), principal);
-        List<Fee> fees = fees(invoice, feeRules, steps, due, principal, law.country(), warnings);
+        Optional<NoticeTerm> notice = noticeTerm(feeRules, steps, defaultFrom, law.country(), principal);
+        List<Fee> fees = fees(invoice, feeRules, steps, defaultFrom, principal, law.country(), language, warnings);
         // Payments meet the costs due by their day: this letter's own fees are not yet due, unless owed since default.
         List<LateInterest.Charge> charges = fees.stream()
                 .filter(f -> f.chargedAtLevel() != level.level() || f.chargedOn().isBefore(asOf))
                 .map(f -> new LateInterest.Charge(f.chargedOn(), f.amount())).toList();
-        LateInterest.Result interest = interest(invoice, law, due, asOf, principal, jurisdiction.allocation(), charges,
-                warnings);
+        // Without a known start nothing is charged for lateness: interest from the day after asOf is none.
+        LateInterest.Result interest = interest(invoice, law, defaultFrom.orElse(asOf.plusDays(1)), asOf, principal,
+                jurisdiction.allocation(), charges, language, warnings);
         Money feesTotal = fees.stream().map(Fee::amount).reduce(Money.zero(invoice.currency()), Money::plus);
         Money total = interest.principal().plus(interest.interestOutstanding()).plus(feesTotal).minus(interest.costsPaid());
         Balance balance = new Balance(Money.of(invoice.currency(), invoice.amount()),
@@ -353,10 +391,43 @@ public final class ReminderEngine {
         }
         payBy = calendar.onOrNextBusinessDay(law.country(), payBy);
         return new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
-                level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
-                new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
-                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
+                level.levelKind(), level.template(), invoice.customer(), language, law,
+                InvoiceLine.of(invoice, due, daysOverdue, defaultFrom.orElse(null),
+                        inDefault.map(d -> defaultBasis(d.basis(), law, debtor, language)).orElse(null), balance),
                 payBy, notice.orElse(null), List.copyOf(warnings));
+    }
+
+    /**
+     * When the debtor is in default: the day after the due date where the payment terms were agreed (the
+     * invoice says so, else its customer's framework contract, else the policy), else as the governing law
+     * says for this debtor, counting the invoice's receipt ({@code receivedOn}, else its issue date plus the
+     * days a letter takes) or sending (its issue date) and the dunning letters, this one included.
+     */
+    private Optional<DebtorDefault.Start> debtorDefault(Invoice invoice, GoverningLaw law, LocalDate due, List<Step> steps,
+            List<String> warnings) {
+        CustomerType debtor = invoice.customer().type();
+        boolean agreed = invoice.paymentTermsAgreed().orElse(policy.paymentTermsAgreed());
+        Optional<DebtorDefault.Rule> rule = rules.defaultRule(law.country(), debtor, invoice.issueDate());
+        LocalDate received = invoice.terms().receivedOn() != null ? invoice.terms().receivedOn()
+                : invoice.issueDate().plusDays(policy.letterDeliveryDays());
+        List<DebtorDefault.Letter> letters = steps.stream().map(s -> new DebtorDefault.Letter(s.date(),
+                s.date().plusDays(policy.letterDeliveryDays()),
+                calendar.onOrNextBusinessDay(law.country(), s.date().plusDays(s.payWithinDays())))).toList();
+        Optional<DebtorDefault.Start> start = DebtorDefault.start(rule, new DebtorDefault.Facts(agreed, due,
+                invoice.issueDate(), received, invoice.terms().consumerNoticeOnInvoice()), letters);
+        if (start.isEmpty()) {
+            warnings.add((debtor == CustomerType.BUSINESS ? ReminderText.WARNING_NO_DEFAULT_RULE_BUSINESS
+                    : ReminderText.WARNING_NO_DEFAULT_RULE_CONSUMER).in(policy.creditorLanguage(), law.country()));
+        }
+        return start;
+    }
+
+    /** Why default began, stated in the letter's language: the statute's citation as cited, what it provides in words. */
+    private DebtorDefault.Basis defaultBasis(DebtorDefault.Basis basis, GoverningLaw law, CustomerType debtor,
+            String language) {
+        boolean agreed = basis.reason() == DebtorDefault.Reason.AGREED_DUE_DATE;
+        return new DebtorDefault.Basis(basis.reason(), basis.event(), rules.defaultBasis(law.country(), debtor, agreed,
+                language).orElseGet(() -> ReminderText.BASIS_AGREED_DUE_DATE.in(language)));
     }
 
     /** The letters already sent, lowest level first, and the one to send now. */
@@ -366,31 +437,40 @@ public final class ReminderEngine {
             Optional<Level> level = policy.level(sent.level());
             steps.add(new Step(sent.level(), level.map(Level::levelKind).orElse(Kind.PAYMENT_REMINDER),
                     level.map(Level::template).orElse("reminder"), level.flatMap(Level::feeCode), sent.sentOn(),
-                    sent.fees()));
+                    level.map(Level::payWithinDays).orElse(ReminderPolicy.DEFAULT_PAY_WITHIN_DAYS), sent.fees()));
         });
-        steps.add(new Step(current.level(), current.levelKind(), current.template(), current.feeCode(), asOf, null));
+        steps.add(new Step(current.level(), current.levelKind(), current.template(), current.feeCode(), asOf,
+                current.payWithinDays(), null));
         return steps;
     }
 
     /**
-     * Under a fee rule that waits for the 14-day term (Dutch consumers): the first letter is the
-     * warning; the term runs 14 days from the day after it is received, extended to the next day that is
-     * no Saturday, Sunday or holiday (Algemene termijnenwet art. 1, 3); the first letter after that
-     * charges the costs, once.
+     * Under a fee rule that waits for the 14-day term (Dutch consumers): the first letter sent once the
+     * debtor is in default is the warning (the letter must come "na het intreden van het verzuim", BW 6:96
+     * lid 6); the term runs 14 days from the day after it is received, extended to the next day that is no
+     * Saturday, Sunday or holiday (Algemene termijnenwet art. 1, 3); the first letter after that charges the
+     * costs, once.
      */
-    private Optional<NoticeTerm> noticeTerm(List<FeeRule> feeRules, List<Step> steps, String law, Money principal) {
+    private Optional<NoticeTerm> noticeTerm(List<FeeRule> feeRules, List<Step> steps, Optional<LocalDate> defaultFrom,
+            String law, Money principal) {
         Optional<FeeRule> rule = feeRules.stream().filter(r -> r.trigger() == FeeTrigger.AFTER_NOTICE_PERIOD).findFirst();
-        if (rule.isEmpty()) {
+        List<Step> inDefault = inDefault(steps, defaultFrom);
+        if (rule.isEmpty() || inDefault.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate termEnds = noticeTermEnds(steps.get(0).date(), law);
-        if (steps.size() == 1) {
+        LocalDate termEnds = noticeTermEnds(inDefault.get(0).date(), law);
+        if (inDefault.size() == 1) {
             return Optional.of(new NoticeTerm(NoticeTerm.Stage.NOTICE, termEnds, principal));
         }
-        Step current = steps.get(steps.size() - 1);
-        boolean chargedBefore = steps.subList(1, steps.size() - 1).stream().anyMatch(s -> s.date().isAfter(termEnds));
+        Step current = inDefault.get(inDefault.size() - 1);
+        boolean chargedBefore = inDefault.subList(1, inDefault.size() - 1).stream().anyMatch(s -> s.date().isAfter(termEnds));
         return current.date().isAfter(termEnds) && !chargedBefore
                 ? Optional.of(new NoticeTerm(NoticeTerm.Stage.COSTS_DUE, termEnds, principal)) : Optional.empty();
+    }
+
+    /** The letters sent on or after the first day of default; none when it is not known. */
+    private static List<Step> inDefault(List<Step> steps, Optional<LocalDate> defaultFrom) {
+        return defaultFrom.map(from -> steps.stream().filter(s -> !s.date().isBefore(from)).toList()).orElse(List.of());
     }
 
     /** The last day of the 14-day term of a letter sent on {@code sent}, as the Algemene termijnenwet extends it. */
@@ -399,19 +479,31 @@ public final class ReminderEngine {
         return calendar.onOrNextBusinessDay(law, received.plusDays(14));
     }
 
-    /** What a covering fee (Sweden's 450 kr) has left to stand in for the fees it covers. */
+    /**
+     * A covering fee (Sweden's 450 kr) standing in for the fees it covers up to its amount: the covered fees
+     * charged before it fell due (letters before default) are taken off it; once charged, what it has left
+     * takes the covered fees after it, so all of them together come to the larger of the covering amount and
+     * the covered fees' sum.
+     */
     private static final class Cover {
         private BigDecimal left;
+        private boolean charged;
 
         Cover(BigDecimal amount) {
             this.left = amount;
         }
 
-        /** The part of {@code nominal} beyond the cover, using up the cover. */
+        /** A covered fee: the part of {@code nominal} beyond the cover, using the cover up (all of it before it is charged). */
         BigDecimal beyond(BigDecimal nominal) {
-            BigDecimal charged = nominal.subtract(left).max(BigDecimal.ZERO);
+            BigDecimal beyond = charged ? nominal.subtract(left).max(BigDecimal.ZERO) : nominal;
             left = left.subtract(nominal).max(BigDecimal.ZERO);
-            return charged;
+            return beyond;
+        }
+
+        /** The covering fee itself, less the covered fees charged before it. */
+        BigDecimal charge() {
+            charged = true;
+            return left;
         }
     }
 
@@ -419,28 +511,34 @@ public final class ReminderEngine {
      * Every fee owed as of this letter: those earlier letters charged (as the run recorded them, or
      * worked out again for records that predate that) and this letter's, each rule applied at the
      * steps its trigger names, a covering rule standing in for the fees it covers up to its amount.
-     * Costs that wait for the 14-day term are settled per letter in {@link Statements}, except those
-     * an earlier letter charged.
+     * Fees tied to default are owed from its first day and shown with the first letter sent in default;
+     * costs that wait for the 14-day term are settled per letter in {@link Statements}, except those an
+     * earlier letter charged.
      */
-    private List<Fee> fees(Invoice invoice, List<FeeRule> applicable, List<Step> steps, LocalDate due, Money principal,
-            String law, List<String> warnings) {
+    private List<Fee> fees(Invoice invoice, List<FeeRule> applicable, List<Step> steps, Optional<LocalDate> defaultFrom,
+            Money principal, String law, String language, List<String> warnings) {
         List<Fee> owed = new ArrayList<>();
         Map<FeeCode, Cover> covers = new EnumMap<>(FeeCode.class);
+        Map<FeeCode, Cover> covering = new EnumMap<>(FeeCode.class);
         for (FeeRule rule : applicable) {
-            rule.amount().ifPresent(amount -> {
+            rule.amount().filter(amount -> !rule.covers().isEmpty()).ifPresent(amount -> {
                 Cover cover = new Cover(amount);
+                covering.put(rule.code(), cover);
                 rule.covers().forEach(code -> covers.put(code, cover));
             });
         }
+        // A covering fee charged on a letter goes before the fees it covers on that letter.
+        List<FeeRule> ordered = applicable.stream().sorted(Comparator.comparing(r -> r.covers().isEmpty())).toList();
         Map<FeeCode, Integer> counts = new EnumMap<>(FeeCode.class);
         Map<FeeCode, LocalDate> lastCharged = new EnumMap<>(FeeCode.class);
-        LocalDate termEnds = noticeTermEnds(steps.get(0).date(), law);
+        List<Step> inDefault = inDefault(steps, defaultFrom);
+        LocalDate termEnds = inDefault.isEmpty() ? null : noticeTermEnds(inDefault.get(0).date(), law);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             boolean current = i == steps.size() - 1;
             List<Fee> charged = new ArrayList<>();
-            for (FeeRule rule : applicable) {
-                if (!chargedAt(rule, step, i, counts, lastCharged, invoice, termEnds)) {
+            for (FeeRule rule : ordered) {
+                if (!chargedAt(rule, step, counts, lastCharged, invoice, defaultFrom, termEnds)) {
                     continue;
                 }
                 counts.merge(rule.code(), 1, Integer::sum);
@@ -448,9 +546,9 @@ public final class ReminderEngine {
                 if (rule.trigger() == FeeTrigger.AFTER_NOTICE_PERIOD && current) {
                     continue; // over the letter's invoices together: Statements
                 }
-                LocalDate on = rule.trigger() == FeeTrigger.ON_DEFAULT ? due.plusDays(1) : step.date();
-                fee(rule, invoice, principal, on, step.level(), covers.get(rule.code()), warnings)
-                        .filter(f -> f.amount().isPositive()).ifPresent(charged::add);
+                LocalDate on = rule.trigger() == FeeTrigger.ON_DEFAULT ? defaultFrom.orElseThrow() : step.date();
+                fee(rule, invoice, principal, on, step.level(), covers.get(rule.code()), covering.get(rule.code()),
+                        language, warnings).filter(f -> f.amount().isPositive()).ifPresent(charged::add);
             }
             if (step.recorded() == null) {
                 owed.addAll(charged);
@@ -459,16 +557,17 @@ public final class ReminderEngine {
                     FeeCode code = FeeCode.valueOf(recorded.code());
                     LocalDate on = charged.stream().filter(f -> f.code() == code).map(Fee::chargedOn).findFirst()
                             .orElse(step.date());
-                    owed.add(new Fee(code, Money.of(invoice.currency(), recorded.amount()),
-                            "as charged with level " + step.level() + " on " + step.date(), step.level(), on, null));
+                    owed.add(new Fee(code, Money.of(invoice.currency(), recorded.amount()), ReminderText.BASIS_AS_CHARGED.in(language,
+                            rules.basis(law, invoice.customer().type(), Optional.of(code), language), step.level(),
+                            step.date()), step.level(), on, null));
                 }
             }
         }
         return List.copyOf(owed);
     }
 
-    private static boolean chargedAt(FeeRule rule, Step step, int index, Map<FeeCode, Integer> counts,
-            Map<FeeCode, LocalDate> lastCharged, Invoice invoice, LocalDate termEnds) {
+    private static boolean chargedAt(FeeRule rule, Step step, Map<FeeCode, Integer> counts,
+            Map<FeeCode, LocalDate> lastCharged, Invoice invoice, Optional<LocalDate> defaultFrom, LocalDate termEnds) {
         int count = counts.getOrDefault(rule.code(), 0);
         if (rule.maxCharges().isPresent() && count >= rule.maxCharges().getAsInt()) {
             return false;
@@ -482,31 +581,41 @@ public final class ReminderEngine {
             return false;
         }
         return switch (rule.trigger()) {
-            case ON_DEFAULT -> index == 0;
+            case ON_DEFAULT -> count == 0 && defaultFrom.isPresent() && !step.date().isBefore(defaultFrom.get());
             case REMINDER_LETTER -> step.kind() == Kind.PAYMENT_REMINDER && step.namedFee().orElse(null) == rule.code();
             case INKASSOKRAV -> step.kind() == Kind.INKASSOKRAV && "inkassokrav".equals(step.template());
-            case AFTER_NOTICE_PERIOD -> index > 0 && count == 0 && step.date().isAfter(termEnds);
+            case AFTER_NOTICE_PERIOD -> count == 0 && termEnds != null && step.date().isAfter(termEnds);
         };
     }
 
     /**
      * One fee, in the invoice's currency: a fixed sum (converted at the rate of the day it fell due when
      * the law sets it in another currency), the contract's agreed collection costs, or the staffel on
-     * the principal; a covered fee only for what exceeds the cover left.
+     * the principal; a covered fee only for what exceeds the cover left, a covering fee less what the fees
+     * it covers already came to.
      */
     private Optional<Fee> fee(FeeRule rule, Invoice invoice, Money principal, LocalDate on, int level, Cover cover,
-            List<String> warnings) {
-        String basis = rule.legalBasis();
+            Cover own, String language, List<String> warnings) {
+        String basis = rules.basis(rule, language);
         if (rule.amount().isPresent()) {
             BigDecimal nominal = rule.amount().get();
-            if (cover != null) {
+            String stated = basis;
+            if (own != null) {
+                nominal = own.charge();
+                if (nominal.signum() == 0) {
+                    return Optional.empty();
+                }
+                if (nominal.compareTo(rule.amount().get()) < 0) {
+                    stated = ReminderText.BASIS_LESS_COVERED.in(language, basis);
+                }
+            } else if (cover != null) {
                 nominal = cover.beyond(nominal);
                 if (nominal.signum() == 0) {
                     return Optional.empty();
                 }
-                basis = basis + " (what the fixed compensation does not cover)";
+                stated = ReminderText.BASIS_BEYOND_COVER.in(language, basis);
             }
-            String legalBasis = basis;
+            String legalBasis = stated;
             return convert(Money.of(rule.currency(), nominal), invoice.currency(), on, rule, warnings)
                     .map(c -> new Fee(rule.code(), c.converted(), legalBasis, level, on,
                             c.original().currency().equals(c.converted().currency()) ? null : c));
@@ -518,20 +627,18 @@ public final class ReminderEngine {
             Money contractual = Money.of(invoice.currency(), agreed.get());
             return convert(rules.staffel(Money.zero(rule.currency()), on), invoice.currency(), on, rule, warnings)
                     .map(minimum -> new Fee(rule.code(), contractual.max(minimum.converted()),
-                            "the contract's collection costs, at least the statutory minimum; " + rule.legalBasis(), level,
-                            on, null));
+                            ReminderText.BASIS_CONTRACT_COSTS.in(language, basis), level, on, null));
         }
-        return staffel(principal, on, rule, warnings).map(amount -> new Fee(rule.code(), amount, rule.legalBasis(), level,
-                on, null));
+        return staffel(principal, on, rule, warnings).map(amount -> new Fee(rule.code(), amount, basis, level, on, null));
     }
 
     private Optional<ExchangeRates.Conversion> convert(Money amount, java.util.Currency target, LocalDate on, FeeRule rule,
             List<String> warnings) {
         Optional<ExchangeRates.Conversion> converted = exchangeRates.convert(amount, target, on);
         if (converted.isEmpty()) {
-            warnings.add(rule.code() + " (" + rule.legalBasis() + ") of " + amount + " is not added: no euro reference rate "
-                    + "of " + amount.currency().getCurrencyCode() + " and " + target.getCurrencyCode() + " on " + on
-                    + " or the week before. Add it to policy.exchangeRates.");
+            String language = policy.creditorLanguage();
+            warnings.add(ReminderText.WARNING_NO_EXCHANGE_RATE.in(language, rule.code(), rules.basis(rule, language), amount,
+                    amount.currency().getCurrencyCode(), target.getCurrencyCode(), on));
         }
         return converted;
     }
@@ -549,32 +656,37 @@ public final class ReminderEngine {
                 .map(ExchangeRates.Conversion::converted);
     }
 
-    private LateInterest.Result interest(Invoice invoice, GoverningLaw law, LocalDate due, LocalDate asOf, Money principal,
-            Jurisdictions.Allocation allocation, List<LateInterest.Charge> charges, List<String> warnings) {
+    /** Interest from {@code from}, the first day of default, to {@code asOf}. */
+    private LateInterest.Result interest(Invoice invoice, GoverningLaw law, LocalDate from, LocalDate asOf, Money principal,
+            Jurisdictions.Allocation allocation, List<LateInterest.Charge> charges, String language, List<String> warnings) {
+        CustomerType debtor = invoice.customer().type();
         LateInterest.Basis basis;
         if (invoice.terms().interestRate() != null) {
-            basis = LateInterest.Basis.agreed(invoice.terms().interestRate());
+            basis = LateInterest.Basis.agreed(invoice.terms().interestRate())
+                    .withLegalBasis(ReminderText.BASIS_AGREED_RATE.in(language));
         } else {
-            basis = rules.interestBasis(law.country(), invoice.customer().type(), due.plusDays(1)).orElseGet(() -> {
-                warnings.add("No statutory late-interest rule of " + law.country() + " law for "
-                        + describe(invoice.customer().type()) + " debtors is configured and no rate was agreed; no interest is charged.");
-                return new LateInterest.Basis(Optional.empty(), BigDecimal.ZERO, LateInterest.Compounding.SIMPLE, "none");
-            });
+            basis = rules.interestBasis(law.country(), debtor, from)
+                    .map(b -> b.withLegalBasis(rules.basis(law.country(), debtor, Optional.empty(), language)))
+                    .orElseGet(() -> {
+                        warnings.add((debtor == CustomerType.BUSINESS ? ReminderText.WARNING_NO_INTEREST_RULE_BUSINESS
+                                : ReminderText.WARNING_NO_INTEREST_RULE_CONSUMER).in(policy.creditorLanguage(), law.country()));
+                        return new LateInterest.Basis(Optional.empty(), BigDecimal.ZERO, LateInterest.Compounding.SIMPLE,
+                                ReminderText.BASIS_NONE.in(language));
+                    });
         }
         if (invoice.payments().stream().anyMatch(p -> p.date().isAfter(asOf))) {
-            warnings.add("A payment is dated after " + asOf + "; it is not counted until its day.");
+            warnings.add(ReminderText.WARNING_PAYMENT_AFTER.in(policy.creditorLanguage(), asOf));
         }
         List<LateInterest.Receipt> receipts = invoice.payments().stream()
                 .map(p -> new LateInterest.Receipt(p.date(), Money.of(invoice.currency(), p.amount()))).toList();
-        return LateInterest.accrue(principal, due, asOf, basis, rates, receipts, allocation, charges);
+        return LateInterest.accrue(principal, from, asOf, basis, rates, receipts, allocation, charges);
     }
 
     private InterestView interestView(LateInterest.Result result, List<String> warnings) {
         String note = null;
         if (!result.complete()) {
-            note = "No verified reference rate for " + result.periods().stream().filter(p -> p.ratePercent() == null)
-                    .map(p -> p.from() + "–" + p.to()).collect(Collectors.joining(", "))
-                    + "; interest for those days is not included yet. It is added once the rate is known.";
+            note = ReminderText.WARNING_RATE_PENDING.in(policy.creditorLanguage(), result.periods().stream()
+                    .filter(p -> p.ratePercent() == null).map(p -> p.from() + "–" + p.to()).collect(Collectors.joining(", ")));
             warnings.add(note);
         }
         return new InterestView(result.interest(), result.interestPaid(), result.interestOutstanding(), result.legalBasis(),
@@ -609,28 +721,19 @@ public final class ReminderEngine {
         LocalDate deadline = invoice.dueDate().plusDays(insurer.overdueNotificationDays());
         long daysLeft = ChronoUnit.DAYS.between(asOf, deadline);
         if (daysLeft < 0) {
-            warnings.add("The deadline to report this overdue debt to " + insurer.name() + " was " + deadline
-                    + "; cover for it may be lost. Report it now and ask the insurer to accept it late.");
+            warnings.add(ReminderText.WARNING_INSURER_MISSED.in(policy.creditorLanguage(), insurer.name(), deadline));
         } else if (daysLeft <= insurer.warningDays()) {
-            warnings.add("Report this overdue debt to " + insurer.name() + " by " + deadline + " (" + daysLeft
-                    + " days left).");
+            warnings.add(ReminderText.WARNING_INSURER_DUE.in(policy.creditorLanguage(), insurer.name(), deadline, daysLeft));
         }
         if (ChronoUnit.DAYS.between(invoice.dueDate(), asOf) < insurer.notifyAfterDays()) {
             return Optional.empty();
         }
         return Optional.of(new InsurerReport(reminderId(invoice.invoiceId(), "insurer"), invoice.invoiceId(),
-                invoice.invoiceNumber(), invoice.customer(), invoice.issueDate(), invoice.dueDate(), daysOverdue, open,
-                deadline, List.copyOf(warnings), null));
+                invoice.invoiceNumber(), invoice.customer(), invoice.issueDate(), invoice.dueDate(), daysOverdue,
+                Money.of(invoice.currency(), invoice.amount()), Money.ofNullable(invoice.currency(), invoice.terms().vatAmount()),
+                open, deadline, List.copyOf(warnings), null));
     }
 
-    private static String describe(CustomerType type) {
-        return type == CustomerType.BUSINESS ? "business" : "consumer";
-    }
-
-    private static String language(Invoice invoice) {
-        String language = invoice.customer().language();
-        return language != null && Letters.LANGUAGES.contains(language) ? language : "en";
-    }
 
     /** A stable id per (invoice, level): the same decision on a re-run has the same id, so it is written once. */
     public static String reminderId(String invoiceId, String level) {

@@ -63,8 +63,9 @@ import io.creditguard.validation.Violations;
  * @param minimumAmounts per currency, the open amount below which no letter is sent
  * @param shiftDueDateToBusinessDay move a due date on a weekend or public holiday to the next
  *     business day (default true; lag 1930:173, Algemene termijnenwet)
- * @param letterDeliveryDays days a posted letter is assumed to take to arrive (default 2); the Dutch
- *     14-day term runs from the day after receipt (HR 25-11-2016, ECLI:NL:HR:2016:2704)
+ * @param letterDeliveryDays days a posted letter is assumed to take to arrive (default 2): an invoice without
+ *     {@code receivedOn}, a reminder; the Dutch 14-day term runs from the day after receipt (HR 25-11-2016,
+ *     ECLI:NL:HR:2016:2704), and a law may count default from receipt (reference/debtor-default.txt)
  * @param referenceRates rates that take precedence over reference-rates.txt, e.g. for a half-year
  *     the shipped file does not yet have
  * @param exchangeRates euro reference rates for converting a statutory fixed amount set in another
@@ -78,9 +79,15 @@ import io.creditguard.validation.Violations;
  *     no due date is given (default 30: the period Directive 2011/7/EU art. 3(3)(b) and 4(3)(a) set
  *     where the contract fixes none); intake records that the due date was derived so
  * @param delivery how the run delivers letters: kept in the store only (the default), or also e-mailed
+ * @param paymentTermsAgreed whether the payment terms of invoices that say nothing themselves (nor their
+ *     customer) were agreed with the debtor, as in the creditor's general terms accepted before the sale.
+ *     Default false: creditguard cannot know it, the creditor bears the proof of it, and a date the seller
+ *     only printed on its invoice puts no one in default (reference/debtor-default.txt); assuming agreement
+ *     charges interest and fees that may not be owed, assuming none never charges before the invoice's due date
  * @param alerts the customer ledger's alert thresholds and where its daily digest goes
  */
 @ReminderPolicy.LevelsInOrder
+@ReminderPolicy.SenderForInsurerMail
 @AmountsFitCurrency
 public record ReminderPolicy(
         @NotBlank @Size(max = 100) @SingleLine String name,
@@ -99,6 +106,7 @@ public record ReminderPolicy(
         LetterGrouping letters,
         @Min(0) @Max(365) Integer defaultPaymentTermsDays,
         @Valid Delivery delivery,
+        Boolean paymentTermsAgreed,
         @Valid AlertPolicy alerts) implements AmountsFitCurrency.MoneyFields {
 
     public ReminderPolicy {
@@ -114,6 +122,7 @@ public record ReminderPolicy(
         letters = letters == null ? LetterGrouping.STATEMENT : letters;
         defaultPaymentTermsDays = defaultPaymentTermsDays == null ? 30 : defaultPaymentTermsDays;
         delivery = delivery == null ? new Delivery(null, null, null, null) : delivery;
+        paymentTermsAgreed = Boolean.TRUE.equals(paymentTermsAgreed);
         alerts = alerts == null ? AlertPolicy.DEFAULT : alerts;
     }
 
@@ -198,6 +207,9 @@ public record ReminderPolicy(
         }
     }
 
+    /** Days a letter gives to pay unless its level says otherwise. */
+    static final int DEFAULT_PAY_WITHIN_DAYS = 10;
+
     /** An inkassokrav gives at least this many days to pay or object (god inkassosed, IMY). */
     static final int INKASSOKRAV_MINIMUM_DAYS = 8;
 
@@ -222,7 +234,7 @@ public record ReminderPolicy(
                     message = "{io.creditguard.reminders.ReminderPolicy.Level.template}") String template) {
 
         public Level {
-            payWithinDays = payWithinDays == null ? 10 : payWithinDays;
+            payWithinDays = payWithinDays == null ? DEFAULT_PAY_WITHIN_DAYS : payWithinDays;
             if (template == null && kind != null && isKind(kind)) {
                 template = Kind.valueOf(kind).defaultTemplate();
             }
@@ -252,16 +264,29 @@ public record ReminderPolicy(
      * The credit insurer's reporting rule: report an overdue debt within {@code overdueNotificationDays}
      * of its original due date. The run reports it {@code notifyAfterDays} after the due date and
      * warns from {@code warningDays} before the deadline (default 7).
+     *
+     * @param notification where the run mails each overdue notification; absent, the run writes them for a
+     *     person to send and lists them in its report
      */
     @Insurer.ReportsInTime
     public record Insurer(
             @NotBlank @Size(max = 100) @SingleLine String name,
             @Min(1) @Max(365) int overdueNotificationDays,
             @Min(1) @Max(365) int notifyAfterDays,
-            @Min(0) @Max(60) Integer warningDays) {
+            @Min(0) @Max(60) Integer warningDays,
+            @Valid Notification notification) {
 
         public Insurer {
             warningDays = warningDays == null ? 7 : warningDays;
+        }
+
+        /**
+         * The insurer's address for overdue notifications and the policy number they quote; mailed from the
+         * policy's {@code delivery.from}, with the notification as PDF and the invoice as CSV.
+         */
+        public record Notification(
+                @NotBlank @Size(max = 254) @SingleLine @MailAddress String email,
+                @NotBlank @Size(max = 50) @SingleLine String policyNumber) {
         }
 
         /** Reporting after the deadline would always be late. */
@@ -296,7 +321,8 @@ public record ReminderPolicy(
      *
      * @param country the seller's country (ISO 3166): its law governs a business debtor's contract
      *     unless the contract chose another (Rome I art. 4(1)(a)/(b))
-     * @param language the creditor's own language (sv, nl or en; default en), for insurer notifications
+     * @param language the creditor's own language (sv, nl, en or de; default en), for insurer notifications and
+     *     the warnings a finance user reads
      */
     public record Creditor(
             @NotBlank @Size(max = 200) @SingleLine String name,
@@ -304,7 +330,7 @@ public record ReminderPolicy(
             @Size(max = 500) @TextLines String address,
             @NotBlank @Size(max = 500) @TextLines String paymentInstructions,
             @NotBlank @Size(max = 300) @TextLines String disputeContact,
-            @Pattern(regexp = "sv|nl|en", message = "{io.creditguard.reminders.ReminderPolicy.Creditor.language}")
+            @Pattern(regexp = "sv|nl|en|de", message = "{io.creditguard.reminders.ReminderPolicy.Creditor.language}")
             String language) {
 
         public Creditor {
@@ -389,6 +415,33 @@ public record ReminderPolicy(
         agreedCollectionCosts.forEach((currency, amount) -> amounts.add(
                 new AmountsFitCurrency.Amount(currency, amount, "agreedCollectionCosts", currency.getCurrencyCode())));
         return amounts;
+    }
+
+    /** Notifications mailed to the insurer need a sender: {@code delivery.from}. */
+    @Documented
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @Constraint(validatedBy = SenderForInsurerMail.Validator.class)
+    public @interface SenderForInsurerMail {
+
+        String message() default "{io.creditguard.reminders.ReminderPolicy.SenderForInsurerMail.message}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Validator implements ConstraintValidator<SenderForInsurerMail, ReminderPolicy> {
+            @Override
+            public boolean isValid(ReminderPolicy policy, ConstraintValidatorContext context) {
+                if (policy == null || policy.insurer() == null || policy.insurer().notification() == null
+                        || policy.delivery().from() != null) {
+                    return true;
+                }
+                Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.SenderForInsurerMail.message}",
+                        "delivery", "from");
+                return false;
+            }
+        }
     }
 
     /**

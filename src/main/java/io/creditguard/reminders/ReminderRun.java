@@ -45,6 +45,8 @@ import io.creditguard.rates.RateBook;
 import io.creditguard.rates.RateGaps;
 import io.creditguard.receivables.IntakeBacklog;
 import io.creditguard.receivables.Invoice;
+import io.creditguard.receivables.InvoiceCsv;
+import io.creditguard.reference.FileProblem;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.store.Updates;
 import io.creditguard.validation.InputReader;
@@ -68,6 +70,12 @@ import io.creditguard.validation.InvalidInputException;
  * reported and kept as it is; the rest go on. Idempotent: a reminder's id and keys derive from
  * (invoice, level), and the book records each level once its documents are written, so a re-run on the
  * same day, or after a run died half-way, writes nothing twice and misses nothing.
+ *
+ * <p>An operator's files are checked, never fatal: a row of the rate tables or a named customer policy
+ * that does not parse is reported ({@code operatorFiles}: file, line, column, why), logged as an ERROR,
+ * counted in the {@code OperatorFileProblem} metric and left out, and the run goes on. The company-wide
+ * policy is the exception: dunning under a guessed policy is worse than not dunning today, so a broken
+ * {@code config/reminder-policy.json} stops the run before the book is read, with the same report and alarm.
  */
 @ApplicationScoped
 public class ReminderRun {
@@ -89,17 +97,40 @@ public class ReminderRun {
      * @param rateConflicts fetched rates that contradict shipped ones, and were not used
      * @param intake what each intake backlog fetched into the book before it was read (not in a dry run)
      * @param mailing what became of the letters under the policy's EMAIL delivery
+     * @param insurer what became of the overdue notifications to the credit insurer: mailed, for a person to send,
+     *     and alerts for those that did not or cannot reach it by their deadline
      * @param customerPolicies the named policies customers asked for ({@code customer.policy}), those that could
      *     not be had marked so (their invoices are listed in errors and not dunned)
+     * @param stopped why the run stopped before reading the book (the company's policy is broken), or null
+     * @param operatorFiles what was left out of the operator's files (rate tables, policies), line by line
+     * @param platformReminders open invoices whose platform reports having sent reminders itself (the first hundred)
      * @param customers the customer ledger the run built: customers, the alerts that began and ended, the digest
      */
     public record Report(String store, LocalDate asOf, boolean dryRun, String policy, List<String> customerPolicies,
             Instant startedAt,
-            Instant finishedAt, int bookFiles, long invoicesRead, long invalidLines, Map<ReminderPolicy.Kind, Long> dunned,
-            long letters, Mailing mailing, long insurerNotifications, Map<ReminderEngine.SkipReason, Long> skipped,
-            long warnings,
+            Instant finishedAt, String stopped, List<FileProblem> operatorFiles, int bookFiles, long invoicesRead,
+            long invalidLines, Map<ReminderPolicy.Kind, Long> dunned,
+            long letters, Mailing mailing, long insurerNotifications, InsurerNotices.Report insurer,
+            Map<ReminderEngine.SkipReason, Long> skipped, long warnings,
             long failedWrites, List<LineError> errors, List<String> missingRates, List<String> rateConflicts,
-            List<IntakeBacklog.Report> intake, Kpis.Report kpis, LedgerPass.Report customers) {
+            List<IntakeBacklog.Report> intake, Kpis.Report kpis, List<PlatformReminder> platformReminders,
+            LedgerPass.Report customers) {
+
+        /** A run that stopped before the book was read: nothing decided, nothing sent. */
+        static Report stopped(String store, LocalDate asOf, boolean dryRun, Instant started, Instant finished, String why,
+                List<FileProblem> problems) {
+            return new Report(store, asOf, dryRun, null, List.of(), started, finished, why, problems, 0, 0, 0, Map.of(), 0,
+                    new Mailing(0, List.of()), 0, new InsurerNotices.Report(0, List.of(), List.of()), Map.of(), 0, 0, List.of(),
+                    List.of(), List.of(), List.of(), null, List.of(), null);
+        }
+    }
+
+    /**
+     * A warning for a customer: the invoicing platform sent reminders itself for this open invoice, so the
+     * debtor may get two companies' letters for one debt, and a fee twice.
+     */
+    public record PlatformReminder(String customerId, String invoiceId, String source, int count, LocalDate lastSentOn,
+            String warning) {
     }
 
     /**
@@ -134,12 +165,11 @@ public class ReminderRun {
     static final int DEFAULT_PARALLEL_WRITES = 32;
 
     private final ObjectStore store;
-    private final LetterDelivery delivery;
+    private final Mailer mailer;
     private final ReminderService reminders;
     private final InputReader inputs;
     private final Clock clock;
     private final List<IntakeBacklog> backlogs;
-    private final Mailer mailer;
     private final int parallelWrites;
 
     @Inject
@@ -165,12 +195,11 @@ public class ReminderRun {
             throw new IllegalArgumentException("creditguard.run.parallel-writes must be at least 1, not " + parallelWrites);
         }
         this.store = store;
-        this.delivery = new LetterDelivery(store, mailer);
+        this.mailer = mailer;
         this.reminders = reminders;
         this.inputs = inputs;
         this.clock = clock;
         this.backlogs = List.copyOf(backlogs);
-        this.mailer = mailer;
         this.parallelWrites = parallelWrites;
     }
 
@@ -180,19 +209,23 @@ public class ReminderRun {
      */
     public Report run(Optional<LocalDate> requestedAsOf, boolean dryRun) throws IOException {
         Instant started = clock.instant();
-        ReminderPolicy policy = reminders.policy(store);
+        ReminderService.PolicyFile company = reminders.policyFile(store, ReminderService.POLICY_KEY)
+                .orElseGet(() -> new ReminderService.Usable(reminders.defaultPolicy()));
+        if (company instanceof ReminderService.Broken broken) {
+            return stopped(requestedAsOf, dryRun, started, broken.problems());
+        }
+        ReminderPolicy policy = ((ReminderService.Usable) company).policy();
         LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(policy.zone())));
         RateBook.Snapshot rates = reminders.rates().current();
         PolicyEngines engines = reminders.engines(store, reminders.engine(policy, rates), rates);
         List<RateGaps.Gap> gaps = RateGaps.begun(RateGaps.of(rates.reference(), asOf));
         gaps.forEach(g -> LOG.error(g.message()));
-        RateAlarms.emit(gaps, rates.conflicts(), "reminders-run", started);
-        List<IntakeBacklog.Report> intake = dryRun ? List.of() : backlogs.stream().map(IntakeBacklog::drain).toList();
-        Tally tally = new Tally(new Kpis(asOf), LedgerPass.start(store, mailer, parallelWrites,
+        List<IntakeBacklog.Report> intake = dryRun ? List.of() : backlogs.stream().flatMap(b -> b.drain().stream()).toList();
+        Tally tally = new Tally(new Kpis(asOf), LedgerPass.start(store, parallelWrites,
                 LedgerLines.settings(policy, asOf, reportKey(asOf, started), started, dryRun, rates.exchange())));
         List<String> files = store.list(BOOK_PREFIX).stream().filter(k -> k.endsWith(".jsonl")).toList();
         Path spill = Files.createTempDirectory("creditguard-run-");
-        try {
+        try (Mailer.Batch mail = mailer.batch()) { // one SMTP connection: the letters, then the alert digest
             Spill partitions = dryRun ? null : new Spill(spill, "partition-", PARTITIONS);
             for (int i = 0; i < files.size(); i++) {
                 decideFile(i, files.get(i), engines, asOf, tally, partitions);
@@ -202,8 +235,9 @@ public class ReminderRun {
                 Spill outcomes = new Spill(spill, "outcomes-", files.size());
                 ExecutorService writers = Executors.newFixedThreadPool(parallelWrites);
                 try {
+                    LetterDelivery delivery = new LetterDelivery(store, mail);
                     for (int p = 0; p < PARTITIONS; p++) {
-                        sendPartition(partitions.file(p), engines, asOf, tally, outcomes, files, writers);
+                        sendPartition(partitions.file(p), engines, asOf, tally, outcomes, files, writers, delivery);
                     }
                 } finally {
                     writers.shutdownNow();
@@ -215,26 +249,50 @@ public class ReminderRun {
             }
             // The KPIs' running sums per customer go before the ledger's customers come: a 256 MiB heap holds one.
             tally.reportKpis();
-            tally.customers = tally.ledger.finish();
+            tally.customers = tally.ledger.finish(mail);
         } finally {
             deleteAll(spill);
             tally.ledger.close();
         }
+        List<FileProblem> operatorFiles = new ArrayList<>(rates.operatorProblems());
+        operatorFiles.addAll(engines.problems());
+        RateAlarms.emit(gaps, rates.conflicts(), operatorFiles, "reminders-run", started);
         Report report = new Report(store.describe(), asOf, dryRun, policy.name(), engines.named(), started,
-                clock.instant(), files.size(),
+                clock.instant(), null, List.copyOf(operatorFiles), files.size(),
                 tally.read, tally.invalid, tally.dunned, tally.letters, new Mailing(tally.mailed, List.copyOf(tally.forPost)),
-                tally.insurerNotifications, tally.skipped,
+                tally.insurerNotifications, tally.insurer.report(), tally.skipped,
                 tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                 gaps.stream().map(RateGaps.Gap::message).toList(),
                 rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpisReport,
-                tally.customers);
+                List.copyOf(tally.platformReminders), tally.customers);
         if (!dryRun) {
-            store.write(reportKey(asOf, started), Json.write(report).getBytes(StandardCharsets.UTF_8), "application/json");
+            writeRunReport(report);
         }
         LOG.infof("reminder run %s on %s: %d invoices, dunned %s, %d letters (%d mailed), %d insurer reports, %d invalid, "
                 + "%d failed writes", asOf, store.describe(), tally.read, tally.dunned, tally.letters, tally.mailed,
                 tally.insurerNotifications, tally.invalid, tally.failedWrites);
         return report;
+    }
+
+    /** The run stopped by a broken company policy: reported, logged, alarmed; nothing read or sent. */
+    private Report stopped(Optional<LocalDate> requestedAsOf, boolean dryRun, Instant started, List<FileProblem> problems)
+            throws IOException {
+        LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(reminders.defaultPolicy().zone())));
+        String why = ReminderService.POLICY_KEY + " is not a valid reminder policy; nothing is sent under a guessed policy. "
+                + "Fix it and run again (\"validate\": true checks it first).";
+        LOG.error("reminder run on " + asOf + " stopped: " + why);
+        problems.forEach(p -> LOG.error(p.message()));
+        RateAlarms.emit(List.of(), List.of(), problems, "reminders-run", started);
+        Report report = Report.stopped(store.describe(), asOf, dryRun, started, clock.instant(), why, problems);
+        if (!dryRun) {
+            writeRunReport(report);
+        }
+        return report;
+    }
+
+    private void writeRunReport(Report report) throws IOException {
+        store.write(reportKey(report.asOf(), report.startedAt()), Json.write(report).getBytes(StandardCharsets.UTF_8),
+                "application/json");
     }
 
     /** Where the report of the run for {@code asOf} that started at {@code started} is kept. */
@@ -266,6 +324,7 @@ public class ReminderRun {
                     continue;
                 }
                 tally.read++;
+                tally.platformReminders(invoice);
                 ReminderEngine engine;
                 try {
                     engine = engines.forInvoice(invoice);
@@ -297,7 +356,7 @@ public class ReminderRun {
      * letter whose documents fail to write is reported, and its invoices stay unsent for the next run.
      */
     private void sendPartition(Path partition, PolicyEngines engines, LocalDate asOf, Tally tally, Spill outcomes,
-            List<String> files, ExecutorService writers) throws IOException {
+            List<String> files, ExecutorService writers, LetterDelivery delivery) throws IOException {
         if (!Files.exists(partition)) {
             return;
         }
@@ -321,7 +380,7 @@ public class ReminderRun {
             tasks.add(() -> {
                 try {
                     Optional<LetterDelivery.Sent> sent = sendStatement(reminders.rendered(engine, statement, asOf),
-                            engine.policy(), asOf);
+                            engine.policy(), asOf, delivery);
                     tally.letter(statement, sent);
                 } catch (LetterDelivery.NotSent e) {
                     tally.failed(new LineError(files.get(fileOf.get(first)), first, e.getMessage()
@@ -345,7 +404,13 @@ public class ReminderRun {
         reports.forEach((report, engine) -> {
             tasks.add(() -> {
                 try {
-                    writeReport(reminders.rendered(engine, report), engine.policy(), asOf);
+                    ReminderEngine.InsurerReport rendered = reminders.rendered(engine, report);
+                    tally.insurer.sent(rendered, sendReport(rendered, engine.policy(), asOf, delivery), asOf);
+                } catch (LetterDelivery.NotSent e) {
+                    tally.failed(new LineError(files.get(fileOf.get(report.invoiceId())), report.invoiceId(), e.getMessage()
+                            + "; the invoice is not marked reported and the next run mails it"));
+                    tally.insurer.notSent(report, asOf, e.getMessage());
+                    return null;
                 } catch (IOException | RuntimeException e) {
                     tally.failed(new LineError(files.get(fileOf.get(report.invoiceId())), report.invoiceId(),
                             "writing " + report.reminderId() + " failed; it will be retried on the next run: " + e.getMessage()));
@@ -381,7 +446,7 @@ public class ReminderRun {
      * written with how it went out: a record appears only once its letter went (or is there to post).
      */
     private Optional<LetterDelivery.Sent> sendStatement(Statements.Statement statement, ReminderPolicy policy,
-            LocalDate asOf) throws IOException {
+            LocalDate asOf, LetterDelivery delivery) throws IOException {
         byte[] pdf = writeLetter(statement.letterId(), statement.letter(), policy);
         Optional<LetterDelivery.Sent> sent = delivery.deliver(statement, pdf, policy, asOf);
         for (ReminderEngine.DunningLetter line : statement.invoices()) {
@@ -391,10 +456,18 @@ public class ReminderRun {
         return sent;
     }
 
-    private void writeReport(ReminderEngine.InsurerReport report, ReminderPolicy policy, LocalDate asOf)
-            throws IOException {
-        writeLetter(report.reminderId(), report.letter(), policy);
-        writeRecord("reminders/" + report.reminderId() + ".json", new SentRecord(asOf, report.reminderId(), report, null));
+    /**
+     * The insurer's notification written, mailed when the policy names the insurer's address (the PDF and the
+     * invoice as CSV), then its record written with how it went out.
+     */
+    private Optional<LetterDelivery.Sent> sendReport(ReminderEngine.InsurerReport report, ReminderPolicy policy,
+            LocalDate asOf, LetterDelivery delivery) throws IOException {
+        byte[] pdf = writeLetter(report.reminderId(), report.letter(), policy);
+        byte[] csv = InvoiceCsv.of(List.of(report.csvLine()), report.letter().language());
+        Optional<LetterDelivery.Sent> sent = delivery.notifyInsurer(report, pdf, csv, policy, asOf);
+        writeRecord("reminders/" + report.reminderId() + ".json", new SentRecord(asOf, report.reminderId(), report,
+                sent.orElse(null)));
+        return sent;
     }
 
     /**
@@ -550,9 +623,11 @@ public class ReminderRun {
         long mailed;
         final List<PostLetter> forPost = new ArrayList<>();
         long insurerNotifications;
+        final InsurerNotices insurer = new InsurerNotices();
         final Map<ReminderPolicy.Kind, Long> dunned = new EnumMap<>(ReminderPolicy.Kind.class);
         final Map<ReminderEngine.SkipReason, Long> skipped = new EnumMap<>(ReminderEngine.SkipReason.class);
         final List<LineError> errors = new ArrayList<>();
+        final List<PlatformReminder> platformReminders = new ArrayList<>();
 
         Tally(Kpis kpis, LedgerPass ledger) {
             this.kpis = kpis;
@@ -562,6 +637,17 @@ public class ReminderRun {
         void reportKpis() {
             kpisReport = kpis.report();
             kpis = null;
+        }
+
+        void platformReminders(Invoice invoice) {
+            Invoice.PlatformReminders sent = invoice.terms().platformReminders();
+            if (sent != null && invoice.openAmount().signum() > 0 && platformReminders.size() < MAX_ERRORS_LISTED) {
+                platformReminders.add(new PlatformReminder(invoice.customer().id(), invoice.invoiceId(), invoice.source(),
+                        sent.count(), sent.lastSentOn(), invoice.source() + " reports " + sent.count() + " reminder(s) of its own"
+                        + (sent.lastSentOn() == null ? "" : ", the last on " + sent.lastSentOn()) + " for invoice "
+                        + invoice.invoiceNumber() + ": turn them off there, or the debtor gets two companies' letters for one "
+                        + "debt and may be charged a fee twice"));
+            }
         }
 
         synchronized void error(LineError error) {

@@ -1,7 +1,6 @@
 package io.creditguard.reminders;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.creditguard.calendar.BusinessCalendar;
 import io.creditguard.rates.RateBook;
+import io.creditguard.reference.FileProblem;
 import io.creditguard.reference.ClassPathResource;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.receivables.Invoice;
@@ -35,6 +35,17 @@ public class ReminderService {
     public static final String NAMED_POLICIES = "config/policies/";
     private static final StatutoryRules RULES = StatutoryRules.standard();
     private static final BusinessCalendar CALENDAR = BusinessCalendar.standard();
+
+    /** A policy kept as a file in the store: one that can be used, or what is wrong with it. */
+    public sealed interface PolicyFile permits Usable, Broken {
+    }
+
+    public record Usable(ReminderPolicy policy) implements PolicyFile {
+    }
+
+    /** Not a valid policy: each problem names the line and field. */
+    public record Broken(List<FileProblem> problems) implements PolicyFile {
+    }
 
     /** A warning about one invoice, e.g. an insurer deadline close by or a rate not yet known. */
     public record InvoiceWarning(String invoiceId, String message) {
@@ -68,12 +79,28 @@ public class ReminderService {
      * @throws IllegalStateException naming the file and every broken rule when the operator's is invalid
      */
     public ReminderPolicy policy(ObjectStore store) throws IOException {
-        Optional<InputStream> configured = store.read(POLICY_KEY);
-        if (configured.isEmpty()) {
-            return defaultPolicy;
+        PolicyFile file = policyFile(store, POLICY_KEY).orElseGet(() -> new Usable(defaultPolicy));
+        if (file instanceof Broken broken) {
+            throw new IllegalStateException(store.describe() + "/" + POLICY_KEY + " is not a valid reminder policy: "
+                    + String.join("; ", broken.problems().stream().map(FileProblem::message).toList()));
         }
-        try (InputStream in = configured.get()) {
-            return readPolicy(new String(in.readAllBytes(), StandardCharsets.UTF_8), store.describe() + "/" + POLICY_KEY);
+        return ((Usable) file).policy();
+    }
+
+    /**
+     * The policy kept at {@code key} in {@code store}, checked like a request's: usable, or broken with every
+     * rule it breaks; empty when there is none.
+     */
+    public Optional<PolicyFile> policyFile(ObjectStore store, String key) throws IOException {
+        Optional<byte[]> configured = store.bytes(key);
+        if (configured.isEmpty()) {
+            return Optional.empty();
+        }
+        String json = new String(configured.get(), StandardCharsets.UTF_8);
+        try {
+            return Optional.of(new Usable(inputs.read(json, ReminderPolicy.class)));
+        } catch (InvalidInputException e) {
+            return Optional.of(new Broken(e.problemsIn(key, json)));
         }
     }
 
@@ -113,20 +140,20 @@ public class ReminderService {
      */
     PolicyEngines engines(ObjectStore store, ReminderEngine standard, RateBook.Snapshot snapshot) {
         return new PolicyEngines(standard, name -> {
-            String location = store.describe() + "/" + NAMED_POLICIES + name + ".json";
+            String key = NAMED_POLICIES + name + ".json";
             try {
-                Optional<InputStream> configured = store.read(NAMED_POLICIES + name + ".json");
-                if (configured.isEmpty()) {
-                    return new PolicyEngines.Missing(location + " is not there");
+                Optional<PolicyFile> file = policyFile(store, key);
+                if (file.isEmpty()) {
+                    return new PolicyEngines.Missing(store.describe() + "/" + key + " is not there", List.of());
                 }
-                try (InputStream in = configured.get()) {
-                    String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    return new PolicyEngines.Found(engine(readPolicy(json, location), snapshot));
+                if (file.get() instanceof Broken broken) {
+                    return new PolicyEngines.Missing(store.describe() + "/" + key + " is not a valid reminder policy: "
+                            + String.join("; ", broken.problems().stream().map(FileProblem::why).toList()), broken.problems());
                 }
-            } catch (IllegalStateException e) {
-                return new PolicyEngines.Missing(e.getMessage());
+                return new PolicyEngines.Found(engine(((Usable) file.get()).policy(), snapshot));
             } catch (IOException e) {
-                return new PolicyEngines.Missing("reading " + location + " failed (" + e.getMessage() + ")");
+                return new PolicyEngines.Missing("reading " + store.describe() + "/" + key + " failed (" + e.getMessage() + ")",
+                        List.of());
             }
         });
     }

@@ -15,15 +15,19 @@ import io.quarkus.funqy.Funq;
 
 /**
  * Lambda {@code reminders-run}, fired by EventBridge Scheduler. The schedule's {@code Input} may
- * carry {@code {"asOf": "2026-11-30", "dryRun": true}}; both are optional. A malformed input fails
- * the invocation with a message saying what to fix, so the scheduler's retry policy and dead-letter
- * queue see it; the run's report is the result.
+ * carry {@code {"asOf": "2026-11-30", "dryRun": true}}; both are optional. {@code {"validate": true}}
+ * runs nothing: it checks the operator's files in the store and answers what the next run would leave
+ * out or stop for ({@link OperatorFiles}). A malformed input fails the invocation with a message saying
+ * what to fix, so the scheduler's retry policy and dead-letter queue see it; the run's report is the result.
  */
 @ApplicationScoped
 public class RemindersRunFunction implements ScheduledFunction {
 
     @Inject
     ReminderRun run;
+
+    @Inject
+    OperatorFiles operatorFiles;
 
     @Override
     public String exportName() {
@@ -37,16 +41,20 @@ public class RemindersRunFunction implements ScheduledFunction {
 
     @Override
     public JsonNode fire(JsonNode input) throws IOException {
+        if (flag(input, "validate")) {
+            return Json.MAPPER.valueToTree(operatorFiles.validate());
+        }
         Optional<LocalDate> asOf = ScheduledFunction.asOf(input);
-        return Json.MAPPER.valueToTree(run.run(asOf, dryRun(input == null ? null : input.get("dryRun"))));
+        return Json.MAPPER.valueToTree(run.run(asOf, flag(input, "dryRun")));
     }
 
-    private static boolean dryRun(JsonNode value) {
+    private static boolean flag(JsonNode input, String name) {
+        JsonNode value = input == null ? null : input.get(name);
         if (value == null || value.isNull()) {
             return false;
         }
         if (!value.isBoolean()) {
-            throw new IllegalArgumentException("dryRun must be true or false, not " + value);
+            throw new IllegalArgumentException(name + " must be true or false, not " + value);
         }
         return value.booleanValue();
     }

@@ -105,7 +105,7 @@ public final class Statements {
             if (!due.isEmpty()) {
                 Optional<Money> costs = engine.staffel(sum(due, currency), asOf, noticeRule.get(), warnings);
                 if (costs.isPresent()) {
-                    lines = charge(lines, due, costs.get(), noticeRule.get(), asOf);
+                    lines = charge(engine, lines, due, costs.get(), noticeRule.get(), asOf);
                 }
             }
             if (!warnings.isEmpty()) {
@@ -136,8 +136,8 @@ public final class Statements {
      * The costs over {@code due} as shares in proportion to each invoice's principal, rounded HALF_EVEN,
      * the last invoice taking what rounding leaves so the shares add up to the costs.
      */
-    private static List<DunningLetter> charge(List<DunningLetter> lines, List<DunningLetter> due, Money costs, FeeRule rule,
-            LocalDate asOf) {
+    private static List<DunningLetter> charge(ReminderEngine engine, List<DunningLetter> lines, List<DunningLetter> due,
+            Money costs, FeeRule rule, LocalDate asOf) {
         Money principal = sum(due, costs.currency());
         Map<String, Money> shares = new LinkedHashMap<>();
         Money left = costs;
@@ -148,8 +148,9 @@ public final class Statements {
             shares.put(line.reminderId(), share);
             left = left.minus(share);
         }
-        String basis = rule.legalBasis() + "; over the " + due.size() + " invoice(s) of this letter together, "
-                + principal + " in all (BW 6:96 lid 7)";
+        String language = due.get(0).language();
+        String own = engine.rules().basis(rule, language);
+        String basis = due.size() == 1 ? own : ReminderText.BASIS_JOINT.in(language, own, due.size(), principal);
         return lines.stream().map(l -> {
             Money share = shares.get(l.reminderId());
             return share == null || !share.isPositive() ? l

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -22,10 +24,11 @@ import io.creditguard.reference.ReferenceTable;
 /**
  * The late-payment law the reminder engine applies, read from the dated data files under
  * {@code reference/}: by the law governing the contract ({@link Jurisdictions}) and the debtor's type,
- * which interest rule and which fees apply on a day, the Dutch staffel, the reference and exchange
- * rates. A law without rows has no statutory figures here, which callers report rather than guess:
+ * which interest rule and which fees apply on a day, when a debtor is in default, the Dutch staffel, the
+ * reference and exchange rates. A law without rows has no statutory figures here, which callers report rather than guess:
  * there is no fallback from one country to another. Every name the files share with the code (laws,
- * schemes, fee codes, triggers) is checked when they load.
+ * schemes, fee codes, triggers) is checked when they load, and so is that every interest and fee rule
+ * has its legal basis written in every language a letter is written in ({@code legal-bases.txt}).
  */
 public final class StatutoryRules {
 
@@ -73,39 +76,63 @@ public final class StatutoryRules {
     private record Bound(String kind, BigDecimal amount, LocalDate validFrom, Optional<LocalDate> validTo) {
     }
 
+    /**
+     * A legal basis as letters state it: {@code charge} is a fee code, INTEREST, or for when default begins
+     * DEFAULT_AGREED (an agreed due date) or DEFAULT (the law's own period or a reminder).
+     */
+    private record BasisKey(String law, Debtor debtor, String charge) {
+    }
+
+    private static final String INTEREST = "INTEREST";
+    private static final String DEFAULT = "DEFAULT";
+    private static final String DEFAULT_AGREED = "DEFAULT_AGREED";
+
+    /** German letters go out under German law only ({@link Letters#language}), so only its bases need German. */
+    private static final String GERMAN_LAW = "DE";
+
     private final Jurisdictions jurisdictions;
     private final List<InterestRule> interestRules;
     private final List<FeeRule> feeRules;
+    private final List<DebtorDefault.Rule> defaultRules;
     private final List<Band> bands;
     private final List<Bound> bounds;
     private final ReferenceRates rates;
     private final ExchangeRates exchangeRates;
+    private final Map<BasisKey, Map<String, String>> bases;
 
     private StatutoryRules(Jurisdictions jurisdictions, List<InterestRule> interestRules, List<FeeRule> feeRules,
-            List<Band> bands, List<Bound> bounds, ReferenceRates rates, ExchangeRates exchangeRates) {
+            List<DebtorDefault.Rule> defaultRules, List<Band> bands, List<Bound> bounds, ReferenceRates rates,
+            ExchangeRates exchangeRates, Map<BasisKey, Map<String, String>> bases) {
         this.jurisdictions = jurisdictions;
         this.interestRules = interestRules;
         this.feeRules = feeRules;
+        this.defaultRules = defaultRules;
         this.bands = bands;
         this.bounds = bounds;
         this.rates = rates;
         this.exchangeRates = exchangeRates;
+        this.bases = bases;
     }
 
     /** The rules of the shipped data files. */
     public static StatutoryRules standard() {
         return from(Jurisdictions.standard(), ReferenceTable.load("late-interest.txt"),
-                ReferenceTable.load("late-payment-fees.txt"), ReferenceTable.load("wik-staffel.txt"),
+                ReferenceTable.load("late-payment-fees.txt"), ReferenceTable.load("debtor-default.txt"),
+                ReferenceTable.load("wik-staffel.txt"),
                 ReferenceRates.from(ReferenceTable.load("reference-rates.txt")),
-                ExchangeRates.of(ExchangeRates.usableRows(ReferenceTable.load("exchange-rates.txt"))));
+                ExchangeRates.of(ExchangeRates.usableRows(ReferenceTable.load("exchange-rates.txt"))),
+                ReferenceTable.load("legal-bases.txt"));
     }
 
     /**
      * @throws IllegalStateException naming the file and line of the first row that names a law the
-     *     jurisdictions lack, an unknown scheme, code or trigger, or a fee in another currency than its law's
+     *     jurisdictions lack, an unknown scheme, code or trigger, a fee in another currency than its law's, a
+     *     debtor-default row under which default could never begin, or a rule without its legal basis in every
+     *     language
      */
     static StatutoryRules from(Jurisdictions jurisdictions, ReferenceTable interest, ReferenceTable fees,
-            ReferenceTable staffel, ReferenceRates rates, ExchangeRates exchangeRates) {
+            ReferenceTable defaults, ReferenceTable staffel, ReferenceRates rates, ExchangeRates exchangeRates,
+            ReferenceTable legalBases) {
         List<InterestRule> interestRules = interest.rows().stream().map(r -> new InterestRule(
                 jurisdictions.require(r.text("law"), r.location()), r.enumValue("debtor", Debtor.class),
                 new LateInterest.Basis(Optional.of(r.enumValue("scheme", ReferenceRates.Scheme.class)),
@@ -138,7 +165,88 @@ public final class StatutoryRules {
                 bounds.add(new Bound(r.text("kind"), r.decimal("amount"), r.date("validFrom"), r.optionalDate("validTo")));
             }
         }
-        return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), bands, bounds, rates, exchangeRates);
+        Map<BasisKey, Map<String, String>> bases = bases(jurisdictions, legalBases);
+        for (InterestRule rule : interestRules) {
+            requireBasis(bases, rule.law(), rule.debtor(), INTEREST, interest.name());
+        }
+        for (FeeRule rule : feeRules) {
+            requireBasis(bases, rule.law(), rule.debtor(), rule.code().name(), fees.name());
+        }
+        List<DebtorDefault.Rule> defaultRules = DebtorDefault.rules(defaults, jurisdictions);
+        for (DebtorDefault.Rule rule : defaultRules) {
+            requireBasis(bases, rule.law(), rule.debtor(), DEFAULT_AGREED, defaults.name());
+            requireBasis(bases, rule.law(), rule.debtor(), DEFAULT, defaults.name());
+        }
+        return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), defaultRules, bands, bounds, rates,
+                exchangeRates, bases);
+    }
+
+    private static Map<BasisKey, Map<String, String>> bases(Jurisdictions jurisdictions, ReferenceTable table) {
+        Map<BasisKey, Map<String, String>> bases = new HashMap<>();
+        for (ReferenceTable.Row r : table.rows()) {
+            String law = jurisdictions.require(r.text("law"), r.location());
+            String charge = r.text("charge");
+            if (!List.of(INTEREST, DEFAULT, DEFAULT_AGREED).contains(charge)) {
+                r.enumValue("charge", FeeCode.class);
+            }
+            Map<String, String> texts = new HashMap<>();
+            for (String language : Letters.LANGUAGES) {
+                if (law.equals(GERMAN_LAW) || !language.equals("de")) {
+                    texts.put(language, r.text("citation") + " (" + r.text(language) + ")");
+                }
+            }
+            if (bases.put(new BasisKey(law, r.enumValue("debtor", Debtor.class), charge), Map.copyOf(texts)) != null) {
+                throw r.fault("charge", "the basis of " + law + " " + r.text("debtor") + " " + charge + " is there twice");
+            }
+        }
+        return Map.copyOf(bases);
+    }
+
+    private static void requireBasis(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor, String charge,
+            String file) {
+        if (basisOf(bases, law, debtor, charge).isEmpty()) {
+            throw new IllegalStateException("legal-bases.txt has no basis of " + law + " " + debtor + " " + charge
+                    + ", a rule of " + file);
+        }
+    }
+
+    /** The basis of the debtor's own row, else of the row for ANY debtor. */
+    private static Optional<Map<String, String>> basisOf(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor,
+            String charge) {
+        return Optional.ofNullable(bases.get(new BasisKey(law, debtor, charge)))
+                .or(() -> Optional.ofNullable(bases.get(new BasisKey(law, Debtor.ANY, charge))));
+    }
+
+    /** What the fee of {@code rule} rests on, as a letter in {@code language} states it; see {@link #basis(String,
+     * CustomerType, Optional, String)}. */
+    public String basis(FeeRule rule, String language) {
+        return basisOf(bases, rule.law(), rule.debtor(), rule.code().name()).map(texts -> texts.get(language))
+                .orElseThrow(() -> new IllegalArgumentException("no legal basis of " + rule + " in " + language));
+    }
+
+    /**
+     * What the charge ({@code fee}, or interest when empty) under {@code law} rests on for a debtor of
+     * {@code type}, as a letter in {@code language} states it: the statute's citation as cited and what it
+     * provides in that language.
+     *
+     * @param language a language of {@link Letters#LANGUAGES}; German only under German law
+     * @throws IllegalArgumentException for a charge without a rule (every rule has its basis, checked at load)
+     */
+    public String basis(String law, CustomerType type, Optional<FeeCode> fee, String language) {
+        String charge = fee.map(Enum::name).orElse(INTEREST);
+        return basisOf(bases, law, Debtor.valueOf(type.name()), charge).map(texts -> texts.get(language))
+                .orElseThrow(() -> new IllegalArgumentException("no legal basis of " + law + " " + type + " " + charge
+                        + " in " + language));
+    }
+
+    /**
+     * Why a debtor of {@code type} is in default under {@code law}, in {@code language}: the provision on an
+     * agreed due date, or the law's own (a period after the invoice, a reminder); empty for a law without a
+     * rule of when default begins.
+     */
+    public Optional<String> defaultBasis(String law, CustomerType type, boolean agreed, String language) {
+        return basisOf(bases, law, Debtor.valueOf(type.name()), agreed ? DEFAULT_AGREED : DEFAULT)
+                .map(texts -> texts.get(language));
     }
 
     private static Set<FeeCode> covers(ReferenceTable.Row row) {
@@ -171,7 +279,8 @@ public final class StatutoryRules {
 
     /** These rules with other reference rates (the store's merged table) and exchange rates. */
     public StatutoryRules withRates(ReferenceRates referenceRates, ExchangeRates exchange) {
-        return new StatutoryRules(jurisdictions, interestRules, feeRules, bands, bounds, referenceRates, exchange);
+        return new StatutoryRules(jurisdictions, interestRules, feeRules, defaultRules, bands, bounds, referenceRates,
+                exchange, bases);
     }
 
     /** The statutory interest basis under {@code law} for a debtor of {@code type}, or empty when none is known. */
@@ -184,6 +293,24 @@ public final class StatutoryRules {
     /** The fee rules under {@code law} for a debtor of {@code type} in force on {@code on}; empty when none apply. */
     public List<FeeRule> feeRules(String law, CustomerType type, LocalDate on) {
         return feeRules.stream().filter(r -> r.law().equals(law) && r.debtor().matches(type) && r.inForce(on)).toList();
+    }
+
+    /**
+     * When a debtor of {@code type} is in default under {@code law} where the payment date was not agreed,
+     * by the rule in force on {@code on}; empty when the data has no usable rule for them.
+     */
+    public Optional<DebtorDefault.Rule> defaultRule(String law, CustomerType type, LocalDate on) {
+        return defaultRules.stream().filter(r -> r.appliesTo(law, type, on)).findFirst();
+    }
+
+    /**
+     * The fee rules under {@code law} for a debtor of {@code type}, in their file's order: those in force on
+     * {@code on}, except that those owed on default are the ones in force on {@code defaultOn}, the day they
+     * fell due.
+     */
+    public List<FeeRule> feeRules(String law, CustomerType type, LocalDate on, LocalDate defaultOn) {
+        return feeRules.stream().filter(r -> r.law().equals(law) && r.debtor().matches(type)
+                && r.inForce(r.trigger() == FeeTrigger.ON_DEFAULT ? defaultOn : on)).toList();
     }
 
     /** Whether {@code law} has any fee rule at all (in force or not), for saying why none applies. */

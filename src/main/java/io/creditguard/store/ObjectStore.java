@@ -55,6 +55,17 @@ public interface ObjectStore {
     /** The object's content, or empty when there is none. The caller closes the stream. */
     Optional<InputStream> read(String key) throws IOException;
 
+    /** The object's content, read whole, or empty when there is none: for the small files an operator or a run keeps. */
+    default Optional<byte[]> bytes(String key) throws IOException {
+        Optional<InputStream> content = read(key);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = content.get()) {
+            return Optional.of(in.readAllBytes());
+        }
+    }
+
     /** Creates or replaces the object. */
     void write(String key, byte[] content, String contentType) throws IOException;
 
@@ -118,6 +129,17 @@ public interface ObjectStore {
 
         @Override
         void close() throws IOException;
+    }
+
+    /**
+     * {@code id} (a platform's invoice id, a policy number) as one readable, safe key segment: its letters,
+     * digits, dots, hyphens and underscores, lower-cased, and a hash of the whole that keeps ids apart which
+     * differ only in what was replaced or in case.
+     */
+    static String keyPart(String id) {
+        String safe = id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+        return (safe.length() > 60 ? safe.substring(0, 60) : safe) + "-"
+                + io.creditguard.digest.Sha256.hex(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     /**

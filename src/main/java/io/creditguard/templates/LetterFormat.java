@@ -10,11 +10,13 @@ import java.util.Locale;
 import io.creditguard.money.Currencies;
 import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
+import io.creditguard.reference.Texts;
 
 /**
  * Amounts, rates and dates as letters in Swedish ({@code 10 540,41 SEK}, {@code 2026-11-30}), Dutch
- * ({@code EUR 1.234,50}, {@code 30-11-2026}) and English ({@code EUR 1,234.50}, {@code 30 November 2026})
- * write them. Any other language is written as English.
+ * ({@code EUR 1.234,50}, {@code 30-11-2026}), English ({@code EUR 1,234.50}, {@code 30 November 2026}) and
+ * German ({@code 1.234,50 EUR}, {@code 30.11.2026}) write them, and the few words around them
+ * ({@link LetterText}). Any other language is written as English.
  */
 public final class LetterFormat {
 
@@ -22,10 +24,11 @@ public final class LetterFormat {
     private final Locale locale;
 
     public LetterFormat(String language) {
-        this.language = language;
-        this.locale = switch (language) {
+        this.language = Texts.LANGUAGES.contains(language) ? language : "en";
+        this.locale = switch (this.language) {
             case "sv" -> Locale.forLanguageTag("sv-SE");
             case "nl" -> Locale.forLanguageTag("nl-NL");
+            case "de" -> Locale.GERMANY;
             default -> Locale.UK;
         };
     }
@@ -37,7 +40,7 @@ public final class LetterFormat {
         format.setMaximumFractionDigits(scale);
         String number = format.format(money.amount()).replace('\u00a0', ' ').replace('\u202f', ' ');
         String code = money.currency().getCurrencyCode();
-        return language.equals("sv") ? number + " " + code : code + " " + number;
+        return language.equals("sv") || language.equals("de") ? number + " " + code : code + " " + number;
     }
 
     public String percent(BigDecimal percent) {
@@ -45,18 +48,15 @@ public final class LetterFormat {
         return format.format(percent) + " %";
     }
 
-    /** The country's name in the letter's language ({@code Sverige}, {@code Zweden}, {@code Sweden}). */
+    /** The country's name in the letter's language ({@code Sverige}, {@code Zweden}, {@code Sweden}, {@code Schweden}). */
     public String country(String code) {
         return new Locale("", code).getDisplayCountry(locale);
     }
 
     /** How a payment was applied, naming only the parts it met. */
     public String applied(Money costs, Money interest, Money principal) {
-        String[] words = switch (language) {
-            case "sv" -> new String[] {"kostnader", "ränta", "kapital"};
-            case "nl" -> new String[] {"kosten", "rente", "hoofdsom"};
-            default -> new String[] {"costs", "interest", "principal"};
-        };
+        String[] words = {LetterText.APPLIED_COSTS.in(language), LetterText.APPLIED_INTEREST.in(language),
+                LetterText.APPLIED_PRINCIPAL.in(language)};
         StringBuilder out = new StringBuilder();
         Money[] parts = {costs, interest, principal};
         for (int i = 0; i < parts.length; i++) {
@@ -67,20 +67,20 @@ public final class LetterFormat {
         return out.toString();
     }
 
-    /** A conversion as a letter states it: the amount the law sets, the rate and its day. */
+    /**
+     * A conversion as a letter states it: the amount the law sets, the rate and its day (every rate is an ECB
+     * euro reference rate, the answer names the row it came from).
+     */
     public String conversion(ExchangeRates.Conversion c) {
         String rate = new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(locale)).format(c.rate());
-        return switch (language) {
-            case "sv" -> money(c.original()) + " omräknat till kurs " + rate + " den " + date(c.rateDate());
-            case "nl" -> money(c.original()) + " omgerekend tegen koers " + rate + " van " + date(c.rateDate());
-            default -> money(c.original()) + " converted at " + rate + " of " + date(c.rateDate());
-        } + " (" + c.source() + ")";
+        return LetterText.CONVERTED.in(language, money(c.original()), rate, date(c.rateDate()));
     }
 
     public String date(LocalDate date) {
         return switch (language) {
             case "sv" -> date.toString();
             case "nl" -> date.format(DateTimeFormatter.ofPattern("d-M-yyyy"));
+            case "de" -> date.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
             default -> date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
         };
     }

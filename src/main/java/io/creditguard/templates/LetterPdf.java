@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import io.creditguard.reference.ClassPathResource;
+import io.creditguard.reference.Texts;
 
 /**
  * A rendered letter (its subject and the plain-text body its template wrote, the same text the HTML
@@ -65,7 +66,7 @@ public final class LetterPdf {
     }
 
     /**
-     * @param language sv, nl or en (anything else as en): the page numbers' words and the document's
+     * @param language sv, nl, en or de (anything else as en): the page numbers' words and the document's
      *     language tag
      * @return the PDF's bytes
      */
@@ -138,10 +139,7 @@ public final class LetterPdf {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(subject);
             info.setAuthor(footer.sender());
-            document.getDocumentCatalog().setLanguage(switch (language) {
-                case "sv", "nl" -> language;
-                default -> "en";
-            });
+            document.getDocumentCatalog().setLanguage(Texts.LANGUAGES.contains(language) ? language : "en");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
             document.save(bytes);
             return bytes.toByteArray();
@@ -270,11 +268,7 @@ public final class LetterPdf {
     }
 
     private static String pageLabel(String language, int page, int pages) {
-        return switch (language) {
-            case "sv" -> "Sida " + page + " av " + pages;
-            case "nl" -> "Pagina " + page + " van " + pages;
-            default -> "Page " + page + " of " + pages;
-        };
+        return LetterText.PAGE.in(Texts.LANGUAGES.contains(language) ? language : "en", page, pages);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.creditguard.validation;
 
 import java.util.List;
 
+import io.creditguard.reference.FileProblem;
+
 /**
  * An input that cannot be used as it is: not JSON, not the shape expected, or breaking a field rule.
  * It is the caller's to fix, never a fault of ours; the HTTP adapter answers it as a 4xx problem,
@@ -61,6 +63,20 @@ public final class InvalidInputException extends RuntimeException {
     /** Every field at fault, sorted by field, empty for a document that could not be read. */
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /**
+     * What is wrong with {@code json}, a document an operator keeps as {@code file}, one problem per field
+     * at fault with the line it is on (for a field that is absent, the line of the object that lacks it),
+     * or one for a document that cannot be read, at the line where it stops parsing.
+     */
+    public List<FileProblem> problemsIn(String file, String json) {
+        if (errors.isEmpty()) {
+            Integer line = JsonPaths.failure(json).map(JsonPaths.Position::line).orElse(null);
+            return List.of(new FileProblem(file, line, null, getMessage()));
+        }
+        return errors.stream().map(e -> new FileProblem(file, JsonPaths.locate(json, e.pointer())
+                .map(JsonPaths.Position::line).orElse(null), e.field(), e.field() + " " + e.message())).toList();
     }
 
     /** The errors on one line, {@code $.a must not be null; $.b must be greater than 0}, for reports and logs. */

@@ -1,19 +1,27 @@
 package io.creditguard.validation;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.creditguard.json.Json;
 
 /**
  * Where a field sits, written the way every answer writes it: a JSON path below a root
@@ -23,6 +31,48 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 final class JsonPaths {
 
     private JsonPaths() {
+    }
+
+    /** A place in a JSON text: 1-based line and character. */
+    record Position(int line, int column) {
+    }
+
+    /**
+     * Where the value at {@code pointer} begins in {@code json}; for a field that is absent, where the
+     * nearest enclosing value present begins. Empty when the text cannot be read that far.
+     */
+    static Optional<Position> locate(String json, String pointer) {
+        Map<String, Position> starts = new HashMap<>();
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json)) {
+            while (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                starts.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                        new Position(at.getLineNr(), at.getColumnNr()));
+            }
+        } catch (IOException e) {
+            // what was read so far still locates the fields before the fault
+        }
+        for (String p = pointer == null ? "" : pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
+            Position found = starts.get(p);
+            if (found != null || p.isEmpty()) {
+                return Optional.ofNullable(found);
+            }
+        }
+    }
+
+    /** Where {@code json} stops being well-formed JSON, or empty when it is well-formed. */
+    static Optional<Position> failure(String json) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return Optional.empty();
+        } catch (StreamReadException e) {
+            return e.getLocation() == null ? Optional.empty()
+                    : Optional.of(new Position(e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code $.options[0].costRate} for Jackson's reference path below {@code root}. */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,7 +51,7 @@ import io.creditguard.validation.InvalidInputException;
  * than the platform says is open.
  */
 @ApplicationScoped
-class IntakeStore {
+public class IntakeStore {
 
     private static final Logger LOG = Logger.getLogger(IntakeStore.class);
     private static final String CONTENT_TYPE = "application/x-ndjson";
@@ -64,7 +63,7 @@ class IntakeStore {
     private final ObjectStore store;
     private final InputReader inputs;
 
-    IntakeStore(ObjectStore store, InputReader inputs) {
+    public IntakeStore(ObjectStore store, InputReader inputs) {
         this.store = store;
         this.inputs = inputs;
     }
@@ -85,7 +84,7 @@ class IntakeStore {
      * @param itemisesPayments the platform's invoice lists every payment ({@code payments[]} replaces the
      *     stored ones); false where payments arrive as events of their own (they are kept)
      */
-    IntakeResult upsert(String source, String eventId, Invoice incoming, boolean itemisesPayments) {
+    public IntakeResult upsert(String source, String eventId, Invoice incoming, boolean itemisesPayments) {
         String key = bookKey(source, incoming.invoiceId());
         String prefix = adjustmentPrefix(source, incoming.invoiceId());
         try {
@@ -124,7 +123,7 @@ class IntakeStore {
      * @param field where the payment sits in the payload, for the problem a bad payment is answered with
      * @throws InvalidInputException 422 for a payment dated before the invoice or in another currency
      */
-    IntakeResult addPayment(String source, String eventId, String invoiceId, Invoice.Payment payment, String field) {
+    public IntakeResult addPayment(String source, String eventId, String invoiceId, Invoice.Payment payment, String field) {
         return adjust(source, eventId, invoiceId, new Adjustment(payment, null, payment.currency()), field);
     }
 
@@ -135,7 +134,7 @@ class IntakeStore {
      * @throws InvalidInputException 422 for a credit larger than the invoice, in another currency, or
      *     repeating an id with other figures
      */
-    IntakeResult addCredit(String source, String eventId, String invoiceId, Invoice.Credit credit, Currency currency,
+    public IntakeResult addCredit(String source, String eventId, String invoiceId, Invoice.Credit credit, Currency currency,
             String field) {
         return adjust(source, eventId, invoiceId, new Adjustment(null, credit, currency), field);
     }
@@ -162,7 +161,7 @@ class IntakeStore {
             });
             if (result == null) {
                 String id = adjustment.payment() != null ? adjustment.payment().id() : adjustment.credit().documentId();
-                store.write(adjustmentPrefix(source, invoiceId) + slug(id) + ".json", Json.write(adjustment)
+                store.write(adjustmentPrefix(source, invoiceId) + ObjectStore.keyPart(id) + ".json", Json.write(adjustment)
                         .getBytes(StandardCharsets.UTF_8), "application/json");
                 result = IntakeResult.of("pending", invoiceId, "kept until invoice " + invoiceId + " arrives");
             }
@@ -204,8 +203,7 @@ class IntakeStore {
             List<Invoice.Payment> payments = itemisesPayments ? incoming.payments() : union(s.payments(), incoming.payments());
             base = new Invoice(incoming.invoiceId(), incoming.invoiceNumber(), incoming.currency(), incoming.issueDate(),
                     incoming.dueDate(), incoming.amount(), incoming.openAmount(), incoming.customer(),
-                    new Invoice.Terms(terms.interestRate(), terms.reminderFeeAgreed() || s.terms().reminderFeeAgreed(),
-                            terms.governingLaw(), terms.paymentTerms(), terms.dueDateBasis()),
+                    terms.keeping(s.terms()),
                     itemised(source, payments), credits(s.credits(), incoming.credits()),
                     dunning.withDisputed(incoming.disputed() || dunning.disputed()),
                     incoming.source(), incoming.updatedAt());
@@ -228,7 +226,7 @@ class IntakeStore {
      * A platform's invoice with its open amount reconciled with the payments and credits it itemises
      * (see the class comment), so it can be checked as a ledger before it is stored.
      */
-    static Invoice reconciled(String source, Invoice mapped) {
+    public static Invoice reconciled(String source, Invoice mapped) {
         return apply(source, mapped, List.of(), mapped.openAmount(), new ArrayList<>());
     }
 
@@ -322,8 +320,8 @@ class IntakeStore {
     }
 
     /** Keeps a notification that carries no invoice data (Xero) until the invoice can be fetched; newest wins. */
-    IntakeResult queue(String source, String resourceKey, Instant eventTime, Map<String, Object> notification) {
-        String key = pendingPrefix(source) + slug(resourceKey) + ".json";
+    public IntakeResult queue(String source, String resourceKey, Instant eventTime, Map<String, Object> notification) {
+        String key = pendingPrefix(source) + ObjectStore.keyPart(resourceKey) + ".json";
         try {
             Optional<Map<?, ?>> existing = read(key, Map.class).map(m -> (Map<?, ?>) m);
             if (existing.isPresent()) {
@@ -340,15 +338,15 @@ class IntakeStore {
     }
 
     /** The keys of the notifications queued for {@code source}, oldest key first. */
-    List<String> queued(String source) throws IOException {
+    public List<String> queued(String source) throws IOException {
         return store.list(pendingPrefix(source));
     }
 
-    Optional<Map<?, ?>> notification(String key) throws IOException {
+    public Optional<Map<?, ?>> notification(String key) throws IOException {
         return read(key, Map.class).map(m -> (Map<?, ?>) m);
     }
 
-    void dequeue(String key) throws IOException {
+    public void dequeue(String key) throws IOException {
         store.delete(key);
     }
 
@@ -381,11 +379,11 @@ class IntakeStore {
     }
 
     static String bookKey(String source, String invoiceId) {
-        return "receivables/webhooks/" + source + "/" + slug(invoiceId) + ".jsonl";
+        return "receivables/webhooks/" + source + "/" + ObjectStore.keyPart(invoiceId) + ".jsonl";
     }
 
     private static String adjustmentPrefix(String source, String invoiceId) {
-        return "webhooks/adjustments/" + source + "/" + slug(invoiceId) + "/";
+        return "webhooks/adjustments/" + source + "/" + ObjectStore.keyPart(invoiceId) + "/";
     }
 
     private static String pendingPrefix(String source) {
@@ -394,13 +392,6 @@ class IntakeStore {
 
     private static String markerKey(String source, String eventId) {
         return "webhooks/events/" + source + "/" + Sha256.hex(Signatures.utf8(eventId)) + ".json";
-    }
-
-    /** A readable, store-safe key part: the id's safe characters and a hash that keeps distinct ids apart. */
-    private static String slug(String id) {
-        String safe = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
-        return (safe.length() > 60 ? safe.substring(0, 60) : safe) + "-" + Sha256.hex(Signatures.utf8(id))
-                .substring(0, 12);
     }
 
     private static void close(InputStream in) {

@@ -14,11 +14,11 @@ import io.creditguard.http.ProblemType;
  * when a platform sends none, and the answer to a caller that is not who it says.
  */
 @ApplicationScoped
-class Normalizer {
+public class Normalizer {
 
     private final String defaultCountry;
 
-    Normalizer(@ConfigProperty(name = "creditguard.intake.default-country", defaultValue = "SE") String defaultCountry) {
+    public Normalizer(@ConfigProperty(name = "creditguard.intake.default-country", defaultValue = "SE") String defaultCountry) {
         this.defaultCountry = defaultCountry;
     }
 
@@ -27,7 +27,7 @@ class Normalizer {
      * addresses carry names); the configured default when the platform did not say. A name that is no
      * country passes as written, so validation names it.
      */
-    String country(String given) {
+    public String country(String given) {
         if (given == null || given.isBlank()) {
             return defaultCountry;
         }
@@ -43,7 +43,7 @@ class Normalizer {
         return text;
     }
 
-    static String languageOf(String country) {
+    public static String languageOf(String country) {
         return switch (country) {
             case "SE" -> "sv";
             case "NL", "BE" -> "nl";

@@ -133,6 +133,8 @@ class PeppolIntake {
         String payable = text(root, missing, PAYABLE, c(CAC, "LegalMonetaryTotal"), c(CBC, "PayableAmount"));
         String total = optional(root, c(CAC, "LegalMonetaryTotal"), c(CBC, "TaxInclusiveAmount"));
         String prepaid = optional(root, c(CAC, "LegalMonetaryTotal"), c(CBC, "PrepaidAmount"));
+        String vat = optional(root, c(CAC, "TaxTotal"), c(CBC, "TaxAmount"));
+        String remittance = optional(root, c(CAC, "PaymentMeans"), c(CBC, "PaymentID"));
         String[] buyer = {c(CAC, "AccountingCustomerParty"), c(CAC, "Party")};
         String buyerName = text(root, missing, "BT-44 buyer cac:PartyLegalEntity/cbc:RegistrationName",
                 concat(buyer, c(CAC, "PartyLegalEntity"), c(CBC, "RegistrationName")));
@@ -169,8 +171,10 @@ class PeppolIntake {
         return new Invoice(invoiceId, number, Payloads.currencyCode(currency, "BT-5 cbc:DocumentCurrencyCode"), issueDate,
                 dueDate, amount, amountDue,
                 new Invoice.Customer((scheme.isEmpty() ? "" : scheme + ":") + buyerLegalId, buyerName,
-                        Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null, null, null),
-                new Invoice.Terms(null, false, null, terms, dueDateBasis), payments, List.of(), Invoice.Dunning.NONE, SOURCE,
+                        Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null, null, null, null),
+                new Invoice.Terms(null, false, null, terms, dueDateBasis, null, null, false,
+                        vat == null ? null : amount(vat, "BT-110 TaxAmount"), remittance, null),
+                payments, List.of(), Invoice.Dunning.NONE, SOURCE,
                 clock.instant());
     }
 

@@ -30,6 +30,8 @@ public class WebhooksFunction extends HttpFunction {
     MoneybirdIntake moneybird;
     @Inject
     PeppolIntake peppol;
+    @Inject
+    ExactIntake exact;
 
     @Override
     public String exportName() {
@@ -42,6 +44,7 @@ public class WebhooksFunction extends HttpFunction {
                 Route.postRaw("/webhooks/standard/{source}", r -> standard.handle(r)),
                 Route.postRaw("/webhooks/xero", r -> xero.handle(r)),
                 Route.postRaw("/webhooks/moneybird", r -> moneybird.handle(r)),
+                Route.postRaw("/webhooks/exact", r -> exact.handle(r)),
                 Route.postRaw("/invoices/peppol", r -> peppol.handle(r)));
     }
 

@@ -3,14 +3,12 @@ package io.creditguard.webhooks;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.json.Json;
 import io.creditguard.outbound.HttpFetcher;
+import io.creditguard.outbound.TokenEndpoint;
 import io.creditguard.receivables.IntakeBacklog;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.validation.InputReader;
@@ -59,6 +58,7 @@ class XeroFetch implements IntakeBacklog {
     private final URI identity;
     private final URI api;
     private final HttpFetcher http;
+    private final TokenEndpoint tokenEndpoint;
     private volatile Token token;
 
     private record Token(String value, Instant expires) {
@@ -78,10 +78,15 @@ class XeroFetch implements IntakeBacklog {
         this.identity = identity;
         this.api = api;
         this.http = new HttpFetcher(new HttpFetcher.Limits(Duration.ofSeconds(5), readTimeout, 4, backoff, 4 << 20));
+        this.tokenEndpoint = new TokenEndpoint(http);
     }
 
     @Override
-    public Report drain() {
+    public List<Report> drain() {
+        return List.of(drainQueue());
+    }
+
+    private Report drainQueue() {
         List<String> problems = new ArrayList<>();
         List<String> queued;
         try {
@@ -153,19 +158,11 @@ class XeroFetch implements IntakeBacklog {
         if (current != null && clock.instant().isBefore(current.expires())) {
             return current.value();
         }
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        HttpFetcher.Response response = http.send(new HttpFetcher.Request("POST",
-                HttpFetcher.under(identity, "/connect/token"),
-                Map.of("Authorization", "Basic " + basic, "Content-Type", "application/x-www-form-urlencoded",
-                        "Accept", "application/json"),
-                "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8)));
-        JsonNode body = tree(response.text(), "the token request");
-        String value = body.path("access_token").asText("");
-        if (value.isEmpty()) {
-            throw new IllegalStateException("Xero's token answer has no access_token");
-        }
+        TokenEndpoint.Tokens tokens = tokenEndpoint.request(HttpFetcher.under(identity, "/connect/token"),
+                new TokenEndpoint.Client(clientId, clientSecret, TokenEndpoint.ClientAuth.BASIC),
+                Map.of("grant_type", "client_credentials"));
         // A minute early, so a token never expires between this check and Xero's.
-        Token fresh = new Token(value, clock.instant().plusSeconds(Math.max(0, body.path("expires_in").asLong(1800) - 60)));
+        Token fresh = new Token(tokens.accessToken(), clock.instant().plus(tokens.expiresIn()).minusSeconds(60));
         token = fresh;
         return fresh.value();
     }
@@ -206,7 +203,7 @@ class XeroFetch implements IntakeBacklog {
                 new Invoice.Customer(Payloads.text(contact, "ContactID", "$.Contact.ContactID"),
                         contact.path("Name").asText(Payloads.text(contact, "ContactID", "$.Contact.ContactID")),
                         Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry),
-                        contact.path("EmailAddress").asText(null), null, null, null),
+                        contact.path("EmailAddress").asText(null), null, null, null, null),
                 Invoice.Terms.NONE, payments, credits, Invoice.Dunning.NONE, XeroIntake.SOURCE,
                 instant(x.path("UpdatedDateUTC").asText(), "$.UpdatedDateUTC"));
     }

@@ -18,9 +18,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * and quit after its last ({@code @RegisterExtension static final Chromium CHROMIUM = new Chromium();});
  * the tests are skipped where there is none. Screenshots go to {@link #SCREENSHOTS}.
  */
-final class Chromium implements BeforeAllCallback, AfterAllCallback {
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -39,7 +39,7 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 

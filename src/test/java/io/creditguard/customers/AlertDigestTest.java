@@ -85,7 +85,11 @@ class AlertDigestTest {
     }
 
     private static String text(MimeMessage mail) throws Exception {
-        return ((String) ((Multipart) mail.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
+        Object content = mail.getContent();
+        while (content instanceof Multipart parts) { // mixed, then alternative: the plain text comes first
+            content = parts.getBodyPart(0).getContent();
+        }
+        return ((String) content).replace("\r\n", "\n");
     }
 
     @Test
@@ -104,7 +108,8 @@ class AlertDigestTest {
         assertThat(text(mail)).contains("Nya varningar")
                 .contains("- Ingen kreditgräns: Byggmästarna AB (c-bygg), exponering 150 000,00 SEK (varning från 100 000,00 SEK)")
                 .doesNotContain("Avslutade varningar");
-        String html = (String) ((Multipart) mail.getContent()).getBodyPart(1).getContent();
+        String html = (String) ((Multipart) ((Multipart) mail.getContent()).getBodyPart(0).getContent()).getBodyPart(1)
+                .getContent();
         assertThat(html).contains("<li>Ingen kreditgräns: Byggmästarna AB (c-bygg)");
 
         LedgerPass.Report again = run("2026-12-01", mailer);

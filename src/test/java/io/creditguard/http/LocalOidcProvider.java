@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -130,7 +129,7 @@ public final class LocalOidcProvider implements AutoCloseable {
 
     /** GET shows the sign-in form; POST (the form) signs in and sends the browser back with a code. */
     private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = LocalHttp.form(exchange.getRequestURI().getRawQuery());
         if (exchange.getRequestMethod().equals("GET")) {
             if (!CLIENT_ID.equals(query.get("client_id")) || !"code".equals(query.get("response_type"))
                     || !"S256".equals(query.get("code_challenge_method")) || query.get("code_challenge") == null) {
@@ -145,7 +144,7 @@ public final class LocalOidcProvider implements AutoCloseable {
                     + "</label><button id=\"login\" type=\"submit\">Sign in</button></form></body></html>");
             return;
         }
-        Map<String, String> posted = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> posted = LocalHttp.form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String code = UUID.randomUUID().toString();
         codes.put(code, new Grant(posted.get("client_id"), posted.get("redirect_uri"), posted.get("code_challenge"),
                 posted.get("scope"), posted.get("username")));
@@ -160,7 +159,7 @@ public final class LocalOidcProvider implements AutoCloseable {
         if (origin != null) {
             exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
         }
-        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form = LocalHttp.form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Grant grant = form.get("code") == null ? null : codes.remove(form.get("code"));
         if (grant == null || !"authorization_code".equals(form.get("grant_type")) || !grant.clientId().equals(form.get("client_id"))
                 || !grant.redirectUri().equals(form.get("redirect_uri")) || form.get("code_verifier") == null
@@ -180,21 +179,6 @@ public final class LocalOidcProvider implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, String> form(String encoded) {
-        Map<String, String> values = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return values;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
     }
 
     private static byte[] unsigned(BigInteger value) {

@@ -90,7 +90,8 @@ final class OpenApiSchemas {
     private static ObjectNode enumSchema(Class<?> type) {
         ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "string");
         ArrayNode values = schema.putArray("enum");
-        Arrays.stream(type.getEnumConstants()).forEach(c -> values.add(((Enum<?>) c).name()));
+        // As Jackson writes them: the name, or what @JsonValue says (a platform is "fortnox").
+        Arrays.stream(type.getEnumConstants()).forEach(c -> values.add(Json.MAPPER.valueToTree(c).asText()));
         return schema;
     }
 
@@ -152,6 +153,8 @@ final class OpenApiSchemas {
             schema.put("type", "string").put("contentEncoding", "base64");
         } else if (raw == Instant.class) {
             schema.put("type", "string").put("format", "date-time");
+        } else if (raw == java.net.URI.class) {
+            schema.put("type", "string").put("format", "uri");
         } else if (raw == Currency.class) {
             schema.put("type", "string").put("pattern", "^[A-Z]{3}$");
         } else if (raw == JsonNode.class || raw == Object.class) {

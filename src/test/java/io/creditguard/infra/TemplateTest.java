@@ -147,7 +147,9 @@ class TemplateTest {
                     .map(p -> p.get("Method") + " " + p.get("Path")).toList();
             assertThat(templateRoutes).as(resource).containsExactlyInAnyOrderElementsOf(
                     function.routes().stream().map(Route::key).toList());
-            assertThat(events(resource, "ScheduleV2")).as(resource + " has no schedule").isEmpty();
+            if (!(function instanceof ScheduledFunction)) {
+                assertThat(events(resource, "ScheduleV2")).as(resource + " has no schedule").isEmpty();
+            }
         }
     }
 
@@ -209,7 +211,9 @@ class TemplateTest {
             Map<String, Object> schedule = schedules.get(0);
             assertThat(schedule.get("ScheduleExpressionTimezone")).isEqualTo("Europe/Stockholm");
             assertThat(schedule).containsKeys("RetryPolicy", "DeadLetterConfig", "ScheduleExpression");
-            assertThat(events(resource, "HttpApi")).isEmpty();
+            if (!(function instanceof HttpFunction)) {
+                assertThat(events(resource, "HttpApi")).isEmpty();
+            }
         }
         Map<?, ?> parameters = (Map<?, ?>) template.get("Parameters");
         assertThat(parameters.get("ReminderSchedule").toString()).contains("MON-FRI");
@@ -234,17 +238,24 @@ class TemplateTest {
         List<String> writes = statements.stream().filter(s -> String.valueOf(s.get("Action")).contains("s3:PutObject"))
                 .map(s -> Json.write(s.get("Resource"))).toList();
         assertThat(writes).singleElement().satisfies(w -> assertThat(w).contains("/book/rates/*"));
-        assertThat(Json.write(statements)).doesNotContain("s3:DeleteObject").doesNotContain("/book/*\"")
-                .doesNotContain("receivables/");
-        for (String metric : List.of("MissingReferenceRate", "ReferenceRateConflict")) {
+        assertThat(Json.write(statements)).doesNotContain("s3:DeleteObject").doesNotContain("/book/*\"");
+        // It reads the book only to find how far back exchange rates are needed.
+        assertThat(statements).filteredOn(st -> Json.write(st.get("Resource")).contains("/book/receivables/*"))
+                .singleElement().satisfies(st -> assertThat(st.get("Action")).isEqualTo("s3:GetObject"));
+        for (String metric : List.of("MissingReferenceRate", "ReferenceRateConflict", "OperatorFileProblem")) {
             Map<String, Object> alarm = resources().values().stream()
                     .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
-                    .map(TemplateTest::properties).filter(p -> metric.equals(p.get("MetricName"))).findFirst()
+                    .map(TemplateTest::properties).filter(p -> metric.equals(p.get("MetricName")))
+                    .filter(p -> Json.write(p.get("Dimensions")).contains("reference-rates")).findFirst()
                     .orElseThrow(() -> new AssertionError("no alarm on " + metric));
             assertThat(alarm.get("Namespace")).isEqualTo(io.creditguard.rates.RateAlarms.NAMESPACE);
             assertThat(Json.write(alarm.get("Dimensions"))).contains("reference-rates");
             assertThat(alarm).containsKey("AlarmActions");
         }
+        // Rows of the operator's files left out by the run are watched too.
+        assertThat(resources().values().stream().filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+                .map(TemplateTest::properties).filter(p -> "OperatorFileProblem".equals(p.get("MetricName")))
+                .map(p -> Json.write(p.get("Dimensions")))).anySatisfy(d -> assertThat(d).contains("reminders-run"));
         // What reads rates from the store may only read them.
         String preview = lambdasByExport().get("reminders-preview").get(0);
         assertThat(Json.write(statements(preview))).contains("/book/rates/*").doesNotContain("s3:PutObject");
@@ -256,18 +267,25 @@ class TemplateTest {
                 .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type"))).map(TemplateTest::properties)
                 .filter(p -> io.creditguard.customers.LedgerPass.METRIC.equals(p.get("MetricName"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no alarm on " + io.creditguard.customers.LedgerPass.METRIC));
-        assertThat(alarm.get("Namespace")).isEqualTo(io.creditguard.rates.RateAlarms.NAMESPACE);
+        assertThat(alarm.get("Namespace")).isEqualTo(io.creditguard.metrics.Emf.NAMESPACE);
         assertThat(Json.write(alarm.get("Dimensions"))).contains("reminders-run");
         assertThat(alarm).containsKey("AlarmActions");
-        // Claims and breakeven read the ledger and write nothing; the credit check writes only the customers' limits.
+        // Claims and breakeven read the ledger and write none of it (claims writes only its filed claims); the credit
+        // check writes only the customers' limits.
         for (String export : List.of("claims", "breakeven")) {
             assertThat(Json.write(statements(lambdasByExport().get(export).get(0)))).as(export).contains("/book/customers/")
-                    .doesNotContain("s3:PutObject").doesNotContain("s3:DeleteObject");
+                    .doesNotContain("s3:DeleteObject");
         }
-        List<String> creditWrites = statements(lambdasByExport().get("credit-check").get(0)).stream()
+        assertThat(writes("breakeven")).isEmpty();
+        assertThat(writes("claims")).singleElement().satisfies(w -> assertThat(w).contains("/book/claims/*"));
+        assertThat(writes("credit-check")).singleElement().satisfies(w -> assertThat(w).contains("/book/profiles/*"));
+    }
+
+    /** The resources a function's role may put objects into. */
+    private static List<String> writes(String export) {
+        return statements(lambdasByExport().get(export).get(0)).stream()
                 .filter(s -> String.valueOf(s.get("Action")).contains("s3:PutObject")).map(s -> Json.write(s.get("Resource")))
                 .toList();
-        assertThat(creditWrites).singleElement().satisfies(w -> assertThat(w).contains("/book/profiles/*"));
     }
 
     @Test
@@ -290,10 +308,89 @@ class TemplateTest {
     }
 
     @Test
+    void claimsWriteOnlyTheirOwnRecordsAndReadTheLettersAndTheSender() {
+        List<Map<String, Object>> statements = statements(lambdasByExport().get("claims").get(0));
+        assertThat(statements.stream().filter(s -> String.valueOf(s.get("Action")).contains("s3:PutObject"))
+                .map(s -> Json.write(s.get("Resource")))).singleElement()
+                .satisfies(w -> assertThat(w).contains("/book/claims/*").doesNotContain("receivables"));
+        assertThat(Json.write(statements)).contains("/book/letters/*").contains("/book/config/reminder-policy.json")
+                .doesNotContain("s3:DeleteObject");
+    }
+
+    @Test
     void functionsGetOnlyTheBucketPrefixesTheyNeed() {
         assertThat(templateJson).doesNotContain("S3CrudPolicy").doesNotContain("\"Action\":\"s3:*\",\"Effect\":\"Allow\"");
         Map<String, Object> bucket = properties(resources().get("ReceivablesBucket"));
         assertThat(bucket).containsKeys("BucketEncryption", "PublicAccessBlockConfiguration", "VersioningConfiguration");
+    }
+
+    @Test
+    void theConnectionsFunctionServesTheAdminsRoutesAndSyncsEveryHalfHourOfABusinessDay() {
+        String resource = lambdasByExport().get("connections").get(0);
+        Map<String, String> auth = new TreeMap<>();
+        for (Map<String, Object> event : events(resource, "HttpApi")) {
+            auth.put(event.get("Method") + " " + event.get("Path"), Json.write(event.get("Auth")));
+        }
+        assertThat(auth).containsOnlyKeys("GET /connections", "GET /connections/{platform}/authorize",
+                "GET /connections/{platform}/callback", "DELETE /connections/{platform}", "GET /connect");
+        for (String admin : List.of("GET /connections", "GET /connections/{platform}/authorize", "DELETE /connections/{platform}")) {
+            assertThat(auth.get(admin)).as(admin).contains("creditguard/admin").contains("CreditguardJwt");
+        }
+        assertThat(auth.get("GET /connections/{platform}/callback")).contains("NONE");
+        assertThat(auth.get("GET /connect")).contains("NONE");
+        // The admin scope is the resource server's and the app client's, and the Connections page a callback of the sign-in.
+        assertThat(Json.write(properties(resources().get("UserPoolResourceServer")).get("Scopes"))).contains("\"admin\"");
+        Map<String, Object> client = properties(resources().get("UserPoolClient"));
+        assertThat(Json.write(client.get("AllowedOAuthScopes"))).contains("creditguard/admin");
+        assertThat(Json.write(client.get("CallbackURLs"))).contains("${PublicBaseUrl}/connect");
+
+        Map<String, Object> schedule = events(resource, "ScheduleV2").get(0);
+        assertThat(schedule.get("ScheduleExpressionTimezone")).isEqualTo("Europe/Stockholm");
+        assertThat(Json.write(schedule.get("ScheduleExpression"))).contains("ConnectionsSchedule");
+        assertThat(((Map<?, ?>) template.get("Parameters")).get("ConnectionsSchedule").toString())
+                .contains("cron(0/30 7-18 ? * MON-FRI *)");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = (Map<String, Object>) ((Map<?, ?>) properties(resources().get(resource))
+                .get("Environment")).get("Variables");
+        assertThat(variables.keySet()).contains("FORTNOX_CLIENT_ID", "FORTNOX_CLIENT_SECRET", "EXACT_CLIENT_ID", "EXACT_CLIENT_SECRET",
+                "VISMA_CLIENT_ID", "VISMA_CLIENT_SECRET", "CREDITGUARD_CONNECTIONS_REDIRECT_BASE");
+        assertThat(Json.write(variables.get("FORTNOX_CLIENT_SECRET"))).contains("resolve:secretsmanager");
+        Map<String, Object> alarm = resources().values().stream().filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+                .map(TemplateTest::properties).filter(p -> "ConnectionNeedsConsent".equals(p.get("MetricName"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no alarm on ConnectionNeedsConsent"));
+        assertThat(alarm.get("Namespace")).isEqualTo(io.creditguard.metrics.Emf.NAMESPACE);
+        assertThat(Json.write(alarm.get("Dimensions"))).contains("connections");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBucketIsEncryptedWithItsOwnKeyAndOnlyConnectionsAndTheRunReadTheTokens() {
+        Map<String, Object> key = properties(resources().get("ReceivablesKey"));
+        assertThat(resources().get("ReceivablesKey").get("Type")).isEqualTo("AWS::KMS::Key");
+        assertThat(key.get("EnableKeyRotation")).isEqualTo(true);
+        String encryption = Json.write(properties(resources().get("ReceivablesBucket")).get("BucketEncryption"));
+        assertThat(encryption).contains("\"SSEAlgorithm\":\"aws:kms\"").contains("{\"Fn::GetAtt\":[\"ReceivablesKey\",\"Arn\"]}")
+                .contains("\"BucketKeyEnabled\":true");
+        // Every function that reads the bucket may decrypt with the key; none but those that touch the bucket.
+        lambdasByExport().forEach((export, names) -> {
+            String statements = Json.write(statements(names.get(0)));
+            assertThat(statements.contains("ReceivablesKey")).as(export).isEqualTo(statements.contains("ReceivablesBucket"));
+        });
+        // In IAM, only the connections function names book/connections/; the run's book/* covers it.
+        lambdasByExport().forEach((export, names) -> {
+            String statements = Json.write(statements(names.get(0)));
+            boolean tokens = statements.contains("/book/connections/*") || statements.contains("/book/*\"");
+            assertThat(tokens).as(export + " reaches the tokens").isEqualTo(export.equals("connections")
+                    || export.equals("reminders-run"));
+        });
+        // And the bucket policy denies everyone else, whatever their policies say.
+        Map<String, Object> deny = ((List<Map<String, Object>>) ((Map<String, Object>) properties(resources()
+                .get("ReceivablesBucketPolicy")).get("PolicyDocument")).get("Statement")).stream()
+                .filter(st -> Json.write(st.get("Resource")).contains("/book/connections/*")).findFirst().orElseThrow();
+        assertThat(deny.get("Effect")).isEqualTo("Deny");
+        assertThat(Json.write(deny.get("Action"))).contains("s3:GetObject").contains("s3:PutObject");
+        assertThat(Json.write(deny.get("Condition"))).contains("ArnNotEquals").contains("ConnectionsFunctionRole")
+                .contains("RemindersRunFunctionRole");
     }
 
     private static Class<?> userClass(Class<?> type) {

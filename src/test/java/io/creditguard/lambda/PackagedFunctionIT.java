@@ -111,6 +111,16 @@ class PackagedFunctionIT {
     }
 
     @Test
+    void theConnectionsFunctionAnswersItsRouteAndItsScheduleFromOneHandler() {
+        JsonPath listed = invoke("connections", Events.read("connections-list.json"));
+        assertThat(listed.getInt("statusCode")).isEqualTo(200);
+        assertThat(body(listed).getList("platforms.platform")).containsExactly("fortnox", "exact", "visma");
+        assertThat(body(listed).getList("platforms.configured")).containsOnly(false);
+        JsonPath synced = invoke("connections", Events.read("connections.json"));
+        assertThat(synced.getList("syncs")).isEmpty();
+    }
+
+    @Test
     void theWebFormAndTheOpenApiDocumentAreInThePackage() throws IOException {
         ObjectNode page = event("credit-check.json");
         page.put("routeKey", "GET /openapi.yaml").put("rawPath", "/openapi.yaml").remove("body");

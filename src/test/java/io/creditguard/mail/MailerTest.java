@@ -3,15 +3,8 @@ package io.creditguard.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.mail.Session;
@@ -25,7 +18,7 @@ import io.creditguard.Standalone;
 /**
  * The mail URL as the operator writes it, and what the server's replies mean (RFC 5321 §4.2.1: 5yz is
  * a permanent refusal, 4yz a transient one), against a scripted SMTP server that answers the recipient
- * as told.
+ * as told ({@link ScriptedSmtp}); a batch's mails over one connection.
  */
 class MailerTest {
 
@@ -72,7 +65,7 @@ class MailerTest {
             Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), Standalone.CLOCK);
             Mailer.Outcome sent = mailer.send(new Mailer.Mail("let_1.2026-11-30@example.se", "a@example.se", null, null,
                     "b@example.se", "B AB", "sv", "Ämne", "Text", "<p>Text</p>",
-                    new Mailer.Attachment("brev.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'})));
+                    List.of(new Mailer.Attachment("brev.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'}))));
             assertThat(sent.getClass().getSimpleName()).isEqualTo(outcome);
         }
     }
@@ -81,69 +74,43 @@ class MailerTest {
     void noServerConfiguredIsNotSentNamingTheSetting() {
         Mailer.Outcome sent = new Mailer(Optional.empty(), Standalone.CLOCK).send(new Mailer.Mail("m@example.se",
                 "a@example.se", null, null, "b@example.se", null, "en", "S", "T", "<p>T</p>",
-                new Mailer.Attachment("x.pdf", "application/pdf", new byte[0])));
+                List.of(new Mailer.Attachment("x.pdf", "application/pdf", new byte[0]))));
         assertThat(sent).isInstanceOfSatisfying(Mailer.NotSent.class,
                 n -> assertThat(n.reason()).contains("creditguard.mail.url"));
     }
 
-    /** An SMTP server of one session that accepts everything but answers RCPT TO with {@code rcptReply}. */
-    private static final class ScriptedSmtp implements AutoCloseable {
-        private final ServerSocket socket;
-        private final Thread thread;
-
-        ScriptedSmtp(String rcptReply) throws IOException {
-            socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-            thread = new Thread(() -> serve(rcptReply), "scripted-smtp");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void serve(String rcptReply) {
-            try (Socket client = socket.accept();
-                    BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
-                    Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII)) {
-                reply(out, "220 scripted ESMTP");
-                boolean data = false;
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (data) {
-                        if (line.equals(".")) {
-                            data = false;
-                            reply(out, "250 2.0.0 queued");
-                        }
-                        continue;
-                    }
-                    String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line;
-                    switch (command) {
-                        case "EHLO", "HELO", "MAIL", "RSET", "NOOP" -> reply(out, "250 ok");
-                        case "RCPT" -> reply(out, rcptReply);
-                        case "DATA" -> {
-                            data = true;
-                            reply(out, "354 go ahead");
-                        }
-                        case "QUIT" -> {
-                            reply(out, "221 bye");
-                            return;
-                        }
-                        default -> reply(out, "502 5.5.1 not implemented");
-                    }
+    @Test
+    void aBatchSendsEveryMailOverOneConnectionAndReadsTheServersAnswerToEachOnItsOwn() throws Exception {
+        try (ScriptedSmtp server = new ScriptedSmtp(address -> address.startsWith("gone") ? "550 5.1.1 no such mailbox"
+                : address.startsWith("full") ? "452 4.2.2 mailbox full" : "250 2.1.5 ok", Integer.MAX_VALUE)) {
+            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), Standalone.CLOCK);
+            List<String> outcomes = new ArrayList<>();
+            try (Mailer.Batch batch = mailer.batch()) {
+                for (String to : List.of("a@example.se", "gone@example.se", "full@example.se", "b@example.se")) {
+                    outcomes.add(batch.send(mail(to)).getClass().getSimpleName());
                 }
-            } catch (IOException e) {
-                // the client went away; the test's assertion tells what happened
             }
+            assertThat(outcomes).containsExactly("Accepted", "Refused", "NotSent", "Accepted");
+            assertThat(server.delivered()).containsExactly("a@example.se", "b@example.se");
+            assertThat(server.sessions()).isEqualTo(1);
         }
+    }
 
-        private static void reply(Writer out, String line) throws IOException {
-            out.write(line + "\r\n");
-            out.flush();
+    @Test
+    void aConnectionTheServerClosedIsOpenedAgainAndTheMailSentOnIt() throws Exception {
+        try (ScriptedSmtp server = new ScriptedSmtp(address -> "250 2.1.5 ok", 1)) {
+            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), Standalone.CLOCK);
+            try (Mailer.Batch batch = mailer.batch()) {
+                assertThat(batch.send(mail("a@example.se"))).isInstanceOf(Mailer.Accepted.class);
+                assertThat(batch.send(mail("b@example.se"))).isInstanceOf(Mailer.Accepted.class);
+            }
+            assertThat(server.delivered()).containsExactly("a@example.se", "b@example.se");
+            assertThat(server.sessions()).isEqualTo(2);
         }
+    }
 
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
+    private static Mailer.Mail mail(String to) {
+        return new Mailer.Mail(to.replace('@', '.') + "@example.se", "a@example.se", null, null, to, null, "sv", "Ämne", "Text",
+                null, List.of(new Mailer.Attachment("brev.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'})));
     }
 }

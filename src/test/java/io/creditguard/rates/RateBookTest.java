@@ -1,7 +1,6 @@
 package io.creditguard.rates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -111,16 +110,36 @@ class RateBookTest {
     void aBrokenFetchedFileIsSkippedAndSaid() throws IOException {
         write("rates/DE_BASISZINSSATZ.txt", HEADER + "DE_BASISZINSSATZ | 2026-07-01 | 2026-12-31 | one | PRIMARY | x | y | z\n");
         RateBook.Snapshot snapshot = book().current();
-        assertThat(snapshot.problems()).singleElement().satisfies(p -> assertThat(p)
-                .contains("rates/DE_BASISZINSSATZ.txt:2").contains("ratePercent is not a decimal number"));
+        assertThat(snapshot.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("rates/DE_BASISZINSSATZ.txt:2").contains("ratePercent is not a decimal number")
+                .contains("the whole file is skipped"));
         assertThat(snapshot.reference().rateOn(Scheme.DE_BASISZINSSATZ, H2)).hasValue(new BigDecimal("1.52")); // shipped
     }
 
     @Test
-    void aBrokenOperatorFileFailsTheLoadNamingTheLine() throws IOException {
-        write("config/reference-rates.txt", HEADER + "SE_REFERENSRATA | 2026-07-01 | 2026-12-31 | 2.00 | PRIMARY | - | - | x\n");
-        assertThatThrownBy(() -> book().current()).hasMessageContaining("config/reference-rates.txt:2")
-                .hasMessageContaining("SE_REFERENSRATA");
+    void aBrokenOperatorRowIsLeftOutNamingItsLineAndTheOthersAreUsed() throws IOException {
+        write("config/reference-rates.txt", HEADER + "SE_REFERENSRATA | 2026-07-01 | 2026-12-31 | 2.00 | PRIMARY | - | - | x\n"
+                + "DK_UDLAANSRENTE | 2026-07-01 | 2026-12-31 | 1.60 | PRIMARY | - | - | the operator\n"
+                + "NO_FORSINKELSESRENTE | 2026-07-01 | 2026-12-31 | 12.25 | PRIMARY | - | - | the operator | extra\n");
+        write("config/exchange-rates.txt", "currency | date | perEuro | evidence | source\n"
+                + "SEK | 2026-07-01 | 11.0000 | PRIMARY | operator\nSEK | 2026-07-01 | 11.5000 | PRIMARY | operator\n");
+        RateBook.Snapshot snapshot = book().current();
+        assertThat(snapshot.operatorProblems()).extracting(p -> p.message()).containsExactly(
+                "config/reference-rates.txt:4: 9 cells, the header has 8",
+                "config/reference-rates.txt:2: column scheme is 'SE_REFERENSRATA', not one of " + java.util.Arrays.toString(Scheme.values()),
+                "config/exchange-rates.txt:3: SEK on 2026-07-01 repeats line 2; line 2 is used");
+        assertThat(snapshot.reference().rateOn(Scheme.DK_UDLAANSRENTE, H2)).hasValue(new BigDecimal("1.60"));
+        var converted = snapshot.exchange().convert(Money.of(Currency.getInstance("SEK"), new BigDecimal("450")),
+                Currency.getInstance("EUR"), LocalDate.parse("2026-07-01"));
+        assertThat(converted).hasValueSatisfying(c -> assertThat(c.converted().amount()).isEqualByComparingTo("40.91"));
+    }
+
+    @Test
+    void anOperatorFileWithoutAColumnItNeedsIsOneProblemOnItsHeader() throws IOException {
+        write("config/reference-rates.txt", "scheme | validFrom | validTo | ratePercent | source\n"
+                + "DK_UDLAANSRENTE | 2026-07-01 | 2026-12-31 | 1.60 | the operator\n");
+        assertThat(book().checkOperatorFiles()).extracting(p -> p.message())
+                .containsExactly("config/reference-rates.txt:1: the header has no column evidence");
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class RecordedFeeds implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final CountDownLatch release = new CountDownLatch(1);
     private final Map<String, Integer> requests = new HashMap<>();
+    private final List<String> uris = new java.util.ArrayList<>();
     private volatile String riksbankVariant = "";
     private volatile Fault fault = Fault.NONE;
     private volatile String faulty = "*";
@@ -93,6 +94,7 @@ public final class RecordedFeeds implements AutoCloseable {
         faulty = "*";
         synchronized (requests) {
             requests.clear();
+            uris.clear();
         }
     }
 
@@ -100,6 +102,13 @@ public final class RecordedFeeds implements AutoCloseable {
     public int requests(String publisher) {
         synchronized (requests) {
             return requests.getOrDefault(publisher, 0);
+        }
+    }
+
+    /** The paths and queries of the requests received since the last reset, in order. */
+    public List<String> uris() {
+        synchronized (requests) {
+            return List.copyOf(uris);
         }
     }
 
@@ -184,6 +193,7 @@ public final class RecordedFeeds implements AutoCloseable {
             throws IOException {
         synchronized (requests) {
             requests.merge(publisher, 1, Integer::sum);
+            uris.add(exchange.getRequestURI().toString());
         }
         Fault now = faulty.equals("*") || faulty.equals(publisher) ? fault : Fault.NONE;
         switch (now) {

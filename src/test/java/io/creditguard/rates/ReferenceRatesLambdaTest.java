@@ -224,6 +224,50 @@ class ReferenceRatesLambdaTest {
     }
 
     @Test
+    void exchangeRatesAreFilledBackToTheOldestOpenInvoiceInOneRequestPerCurrency() throws IOException {
+        // A Swedish seller's EUR invoice due Wednesday 1 July 2026: the 450 kr of lag (1981:739) 4 a § fall due on
+        // 2 July and are converted at that day's rate, which the last ten days of a refresh on 30 November lack.
+        String invoice = """
+                {"invoiceId":"i-3","invoiceNumber":"F-3","currency":"EUR","issueDate":"2026-06-01","dueDate":"2026-07-01",
+                 "amount":4000,"openAmount":4000,
+                 "customer":{"id":"c-3","name":"Kund GmbH","type":"BUSINESS","country":"DE","language":"en"}}""";
+        Files.createDirectories(STORE.resolve("receivables"));
+        Files.writeString(STORE.resolve("receivables/book.jsonl"), invoice.replace("\n", "") + "\n");
+        String fee = "letters[0].invoices[0].line.balance.fees.find { it.code == 'FIXED_COMPENSATION' }";
+        JsonPath before = preview(invoice);
+        assertThat(before.getString(fee)).isNull();
+        assertThat(before.getList("warnings.message")).anySatisfy(w -> assertThat((String) w)
+                .contains("no euro reference rate of SEK and EUR on 2026-07-02"));
+
+        JsonPath summary = refresh("2026-11-30");
+        assertThat(summary.getString("sources.'ecb-exchange-backfill'.status")).isEqualTo("OK");
+        // One request per currency, each from a week before the due date (a conversion looks back a week).
+        List<String> backfill = Feeds.server.uris().stream().filter(u -> u.contains("/data/EXR/") && !u.contains("+")).toList();
+        assertThat(backfill).hasSize(7).allSatisfy(u -> assertThat(u).contains("startPeriod=2026-06-24&endPeriod=2026-11-30"));
+        assertThat(backfill).extracting(u -> u.substring(u.indexOf("/D.") + 3, u.indexOf(".EUR.")))
+                .containsExactlyInAnyOrder("SEK", "NOK", "DKK", "PLN", "GBP", "USD", "CHF");
+        assertThat(files().get("EXR.txt")).contains("SEK | 2026-07-02 | ");
+
+        JsonPath after = preview(invoice);
+        assertThat(after.getDouble(fee + ".amount")).isPositive();
+        assertThat(after.getString(fee + ".conversion.rateDate")).isEqualTo("2026-07-02");
+
+        // Filled once: the next refresh asks only for the last ten days.
+        Feeds.server.reset();
+        JsonPath again = refresh("2026-12-01");
+        assertThat(again.getList("sources.'ecb-exchange-backfill'.notes")).containsExactly(
+                "every currency has its rates back to 2026-06-24");
+        assertThat(Feeds.server.uris().stream().filter(u -> u.contains("/data/EXR/"))).singleElement()
+                .satisfies(u -> assertThat(u).contains("startPeriod=2026-11-21"));
+    }
+
+    private static JsonPath preview(String invoice) {
+        return given().port(Events.GATEWAY_PORT).contentType(ContentType.JSON)
+                .body("{\"asOf\":\"2026-11-30\",\"invoices\":[" + invoice + "]}").post("/reminders/preview").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void aMalformedInputIsAnsweredNotThrown() {
         JsonPath summary = fire("{\"asOf\":\"2 July\"}");
         assertThat(summary.getString("error")).contains("asOf must be an ISO date");

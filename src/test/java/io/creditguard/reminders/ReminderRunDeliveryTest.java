@@ -30,19 +30,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.creditguard.Standalone;
 import io.creditguard.json.Json;
+import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
+import io.creditguard.mail.ScriptedSmtp;
 import io.creditguard.store.FileObjectStore;
 
 /**
  * The run mailing its letters to a real SMTP server (GreenMail, started here): one mail per letter to
  * the customer's address, the archive copy, the PDF attached; a customer without an address gets the
  * letter by post; a re-run mails nothing twice; a server that cannot be reached leaves the letters
- * unsent for the next run, which mails them.
+ * unsent for the next run, which mails them; a run's mails go over one connection.
  */
 class ReminderRunDeliveryTest {
 
@@ -64,7 +64,7 @@ class ReminderRunDeliveryTest {
 
     @TempDir
     Path root;
-    private GreenMail smtp;
+    private LocalSmtp smtp;
 
     @BeforeEach
     void storeWithBookAndPolicy() throws IOException {
@@ -77,7 +77,7 @@ class ReminderRunDeliveryTest {
     @AfterEach
     void stopSmtp() {
         if (smtp != null) {
-            smtp.stop();
+            smtp.close();
         }
     }
 
@@ -101,19 +101,14 @@ class ReminderRunDeliveryTest {
                 List.of(), mailer, 4);
     }
 
-    private int startSmtp() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        return smtp.getSmtp().getPort();
-    }
-
-    private static Mailer mailer(int port) {
-        return new Mailer(Optional.of("smtp://127.0.0.1:" + port + "?starttls=none"), Standalone.CLOCK);
+    private Mailer startSmtp() {
+        smtp = new LocalSmtp();
+        return smtp.mailer();
     }
 
     @Test
     void eachLetterIsMailedOnceWithItsPdfAndTheCustomerWithoutAnAddressGetsItByPost() throws Exception {
-        Mailer mailer = mailer(startSmtp());
+        Mailer mailer = startSmtp();
         ReminderRun.Report report = run(mailer).run(Optional.of(AS_OF), false);
 
         // Three letters: both Byggmästarna invoices in one statement, Kafé Solsidan's, and Lantgården's for post.
@@ -125,7 +120,7 @@ class ReminderRunDeliveryTest {
         });
         assertThat(report.failedWrites()).isZero();
 
-        MimeMessage bygg = inbox("ekonomi@bygg.example").get(0);
+        MimeMessage bygg = smtp.inbox("ekonomi@bygg.example").get(0);
         assertThat(addresses(bygg.getFrom())).containsExactly("reskontra@stalhandel.example");
         assertThat(((InternetAddress) bygg.getFrom()[0]).getPersonal()).isEqualTo("Stålhandel Norr AB");
         assertThat(addresses(bygg.getReplyTo())).containsExactly("svar@stalhandel.example");
@@ -155,9 +150,9 @@ class ReminderRunDeliveryTest {
         }
 
         // The archive has a copy of every mailed letter; the customers' mails do not show it.
-        assertThat(inbox("ekonomi@bygg.example")).hasSize(1);
-        assertThat(inbox("kassa@kafe.example")).hasSize(1);
-        assertThat(inbox("arkiv@stalhandel.example")).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+        assertThat(smtp.inbox("ekonomi@bygg.example")).hasSize(1);
+        assertThat(smtp.inbox("kassa@kafe.example")).hasSize(1);
+        assertThat(smtp.inbox("arkiv@stalhandel.example")).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
                 "Betalningspåminnelse: fakturor 2026-1001, 2026-1002", "Betalningspåminnelse: faktura 2026-1003");
         assertThat(bygg.getRecipients(RecipientType.BCC)).isNull();
 
@@ -172,7 +167,19 @@ class ReminderRunDeliveryTest {
 
         ReminderRun.Report again = run(mailer).run(Optional.of(AS_OF), false);
         assertThat(again.letters()).isZero();
-        assertThat(smtp.getReceivedMessages()).hasSize(4);
+        assertThat(smtp.received()).isEqualTo(4);
+    }
+
+    @Test
+    void theRunMailsEveryLetterOverOneConnection() throws Exception {
+        try (ScriptedSmtp server = new ScriptedSmtp("250 2.1.5 ok")) {
+            ReminderRun.Report report = run(LocalSmtp.mailer(server.port())).run(Optional.of(AS_OF), false);
+            assertThat(report.mailing().mailed()).isEqualTo(2);
+            // Each letter to its customer with the archive's copy, both in one session.
+            assertThat(server.delivered()).containsExactlyInAnyOrder("ekonomi@bygg.example,arkiv@stalhandel.example",
+                    "kassa@kafe.example,arkiv@stalhandel.example");
+            assertThat(server.sessions()).isEqualTo(1);
+        }
     }
 
     @Test
@@ -181,7 +188,7 @@ class ReminderRunDeliveryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        ReminderRun.Report down = run(mailer(closed)).run(Optional.of(AS_OF), false);
+        ReminderRun.Report down = run(LocalSmtp.mailer(closed)).run(Optional.of(AS_OF), false);
         assertThat(down.mailing().mailed()).isZero();
         assertThat(down.failedWrites()).isEqualTo(2);
         assertThat(down.errors()).hasSize(2).allSatisfy(e -> assertThat(e.message())
@@ -192,11 +199,11 @@ class ReminderRunDeliveryTest {
                 .satisfies(l -> assertThat(l).contains("inv-4"));
         assertThat(record("inv-1")).isNull();
 
-        ReminderRun.Report up = run(mailer(startSmtp())).run(Optional.of(AS_OF), false);
+        ReminderRun.Report up = run(startSmtp()).run(Optional.of(AS_OF), false);
         assertThat(up.mailing().mailed()).isEqualTo(2);
         assertThat(up.mailing().forPost()).isEmpty();
-        assertThat(inbox("ekonomi@bygg.example")).hasSize(1);
-        assertThat(inbox("kassa@kafe.example")).hasSize(1);
+        assertThat(smtp.inbox("ekonomi@bygg.example")).hasSize(1);
+        assertThat(smtp.inbox("kassa@kafe.example")).hasSize(1);
     }
 
     @Test
@@ -223,15 +230,6 @@ class ReminderRunDeliveryTest {
         return null;
     }
 
-    /** What the server delivered to {@code address}'s mailbox (GreenMail keeps one per recipient). */
-    private List<MimeMessage> inbox(String address) throws Exception {
-        com.icegreen.greenmail.user.GreenMailUser user = smtp.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return List.of();
-        }
-        return smtp.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                .map(com.icegreen.greenmail.store.StoredMessage::getMimeMessage).toList();
-    }
 
     private static List<String> addresses(Address[] addresses) {
         return Arrays.stream(addresses).map(a -> ((InternetAddress) a).getAddress()).toList();

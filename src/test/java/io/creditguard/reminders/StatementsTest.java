@@ -63,7 +63,7 @@ class StatementsTest {
         assertThat(fees(statement, FeeCode.COLLECTION_COSTS)).containsExactly("15.00", "30.00");
         assertThat(statement.collectionCostsIfUnpaid()).isNull();
         assertThat(statement.invoices().get(0).line().balance().fees().get(0).legalBasis())
-                .contains("over the 2 invoice(s) of this letter together, EUR 300.00 in all (BW 6:96 lid 7)");
+                .contains("berekend over de 2 facturen van deze brief samen, EUR 300.00 in totaal (BW 6:96 lid 7)");
         var totals = statement.invoices().stream().map(l -> l.line().balance().total()).reduce(io.creditguard.money.Money::plus)
                 .orElseThrow();
         assertThat(statement.total()).isEqualTo(totals);

@@ -45,7 +45,8 @@ class WebhooksLambdaTest {
                     "STANDARD_WEBHOOK_SECRET_ACME_BILLING", SignedEvents.ACME_SECRET,
                     "XERO_WEBHOOK_KEY", SignedEvents.XERO_KEY,
                     "MONEYBIRD_WEBHOOK_TOKEN", SignedEvents.MONEYBIRD_TOKEN,
-                    "INTAKE_API_KEY", SignedEvents.API_KEY);
+                    "INTAKE_API_KEY", SignedEvents.API_KEY,
+                    "EXACT_WEBHOOK_SECRET", ExactIntakeTest.SECRET);
         }
     }
 
@@ -251,6 +252,19 @@ class WebhooksLambdaTest {
     }
 
     @Test
+    void exactNotificationSignedInItsBodyIsQueuedAndAForgedOneRefused() throws IOException {
+        ObjectNode event = SignedEvents.event("webhooks-exact.json");
+        assertThat(status(send(event))).isEqualTo(200);
+        try (Stream<Path> queued = Files.walk(STORE.resolve("webhooks/pending/exact"))) {
+            assertThat(queued.filter(Files::isRegularFile).toList()).singleElement().satisfies(p -> assertThat(Files.readString(p))
+                    .contains("\"Key\":\"9b1c4f1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b\"").contains("\"Topic\":\"SalesInvoices\""));
+        }
+        ObjectNode forged = SignedEvents.withBody(event, event.get("body").asText().replace("\"Update\"", "\"Delete\""));
+        assertThat(status(send(forged))).isEqualTo(401);
+        assertThat(status(send(SignedEvents.withBody(event, "")))).as("the subscription's validation request").isEqualTo(200);
+    }
+
+    @Test
     void peppolInvoiceWithTheApiKey() throws IOException {
         ObjectNode event = SignedEvents.header(SignedEvents.event("invoices-peppol.json"), "x-api-key", SignedEvents.API_KEY);
         JsonPath response = send(event);
@@ -258,7 +272,7 @@ class WebhooksLambdaTest {
         assertThat(body(response).getString("invoiceId")).isEqualTo("peppol:5567321707:F2026-5531");
         assertThat(book()).singleElement().asString().contains("\"id\":\"0007:5560360793\"")
                 .contains("\"name\":\"Norrlands Metall & Svets AB\"").contains("\"openAmount\":125000.00")
-                .contains("\"dueDate\":\"2026-12-02\"");
+                .contains("\"dueDate\":\"2026-12-02\"").contains("\"paymentReference\":\"55312026002\"");
         assertThat(body(send(event)).getString("status")).isEqualTo("duplicate");
         assertThat(status(send(SignedEvents.header(SignedEvents.event("invoices-peppol.json"), "x-api-key", "wrong")))).isEqualTo(401);
     }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.creditguard.TestFolders;
 import io.creditguard.LocalHttp;
 import io.creditguard.Standalone;
 import io.creditguard.receivables.IntakeBacklog;
@@ -135,26 +134,14 @@ class XeroFetchTest {
         }
     }
 
-    private List<String> files(String folder) throws IOException {
-        Path dir = root.resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(Files::isRegularFile).map(p -> {
-                try {
-                    return Files.readString(p);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        }
+    private List<String> files(String folder) {
+        return TestFolders.texts(root.resolve(folder));
     }
 
     @Test
     void queuedInvoicesAreFetchedWithOneTokenThroughA429AndLeaveTheQueue() throws IOException {
         queue("a03ffcd2-5d91-4c7e-b483-318584e9e439", "b03ffcd2-5d91-4c7e-b483-318584e9e439");
-        IntakeBacklog.Report report = fetch().drain();
+        IntakeBacklog.Report report = fetch().drain().get(0);
         assertThat(report.fetched()).isEqualTo(2);
         assertThat(report.stillQueued()).isZero();
         assertThat(report.problems()).isEmpty();
@@ -188,7 +175,7 @@ class XeroFetchTest {
         queue("a03ffcd2-5d91-4c7e-b483-318584e9e439");
         failWith = 503;
         rateLimitFirst = false;
-        IntakeBacklog.Report report = fetch().drain();
+        IntakeBacklog.Report report = fetch().drain().get(0);
         assertThat(report.fetched()).isZero();
         assertThat(report.stillQueued()).isEqualTo(1);
         assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p).contains("HTTP 503 after 4 attempt(s)"));
@@ -201,11 +188,11 @@ class XeroFetchTest {
         rateLimitFirst = false;
         type = "ACCPAY";
         queue("c03ffcd2-5d91-4c7e-b483-318584e9e439");
-        assertThat(fetch().drain().stillQueued()).isZero();
+        assertThat(fetch().drain().get(0).stillQueued()).isZero();
         type = "ACCREC";
         status = "DRAFT";
         queue("d03ffcd2-5d91-4c7e-b483-318584e9e439");
-        assertThat(fetch().drain().stillQueued()).isZero();
+        assertThat(fetch().drain().get(0).stillQueued()).isZero();
         assertThat(files("receivables")).isEmpty();
     }
 
@@ -214,7 +201,7 @@ class XeroFetchTest {
         rateLimitFirst = false;
         status = "PAID";
         queue("e03ffcd2-5d91-4c7e-b483-318584e9e439");
-        assertThat(fetch().drain().problems()).isEmpty();
+        assertThat(fetch().drain().get(0).problems()).isEmpty();
         assertThat(files("receivables/webhooks/xero")).singleElement().satisfies(l -> assertThat(l).contains("\"openAmount\":0"));
     }
 }

@@ -1,0 +1,222 @@
+package io.creditguard.connections;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.creditguard.receivables.Invoice;
+import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
+import io.creditguard.webhooks.IntakeStore;
+import io.creditguard.webhooks.Normalizer;
+
+/**
+ * Fortnox API v3, as its OpenAPI description (reference/platforms/fortnox-openapi.json) and guides define
+ * it: the invoices changed since the cursor ({@code GET /3/invoices?lastmodified=…}, every page of
+ * {@code limit} 100, {@code MetaInformation.@TotalPages}), each in full ({@code GET /3/invoices/{DocumentNumber}})
+ * with its customer ({@code GET /3/customers/{CustomerNumber}}, once per sync), then the invoice payments
+ * changed since the cursor ({@code GET /3/invoicepayments?lastmodified=…}).
+ *
+ * <p>The cursor is a window: {@code since} (the {@code lastmodified} of the last complete window), {@code until}
+ * (when this one began) and the page each list has reached, so a sync the time budget stops goes on at the
+ * next page. {@code lastmodified} is written as Fortnox's guide writes it ({@code 2026-12-05 14:30}); the
+ * guide names no time zone, so it is Stockholm time, and each window reaches back 150 minutes before the
+ * last one began, which catches every change whichever zone Fortnox reads it in (a record read twice is
+ * stored once).
+ *
+ * <p>Mapping: {@code Total} is the amount, {@code Balance} what is open (0: paid), {@code Cancelled} means
+ * never dunned (the invoice is stored with a credit of its whole amount), a credit invoice ({@code Credit},
+ * {@code CreditInvoiceReference}) credits the invoice it names, {@code OCR} is the payment reference (its check
+ * digit checked as Bankgirot does), {@code Reminders}/{@code LastRemindDate} the reminders Fortnox sent itself;
+ * the customer's {@code Type} COMPANY or PRIVATE makes a business or consumer debtor.
+ */
+final class FortnoxSource implements Source {
+
+    static final int PAGE_SIZE = 100;
+    static final Duration OVERLAP = Duration.ofMinutes(150);
+    static final DateTimeFormatter LASTMODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final String SOURCE = "fortnox";
+    private static final String DONE = "done";
+
+    private final Clock clock;
+    private final InputReader inputs;
+    private final Normalizer normalizer;
+    private final Map<String, JsonNode> customers = new HashMap<>();
+    private boolean started;
+
+    FortnoxSource(Clock clock, InputReader inputs, Normalizer normalizer) {
+        this.clock = clock;
+        this.inputs = inputs;
+        this.normalizer = normalizer;
+    }
+
+    @Override
+    public Optional<Batch> next(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
+        Map<String, String> next = new HashMap<>(cursor);
+        if (!next.containsKey("until")) {
+            if (started) {
+                return Optional.empty();
+            }
+            next.put("until", LASTMODIFIED.format(clock.instant().atZone(STOCKHOLM)));
+        }
+        started = true;
+        if (!DONE.equals(next.get("invoicePage"))) {
+            return Optional.of(invoices(next, api));
+        }
+        return Optional.of(payments(next, api));
+    }
+
+    private String list(String resource, Map<String, String> cursor, String pageKey) {
+        int page = Integer.parseInt(cursor.getOrDefault(pageKey, "1"));
+        String since = cursor.get("since");
+        return "/3/" + resource + "?" + (since == null ? "" : "lastmodified=" + URLEncoder.encode(since, StandardCharsets.UTF_8)
+                .replace("+", "%20") + "&") + "limit=" + PAGE_SIZE + "&page=" + page;
+    }
+
+    /** The page's next page, or done once the last is read. */
+    private static String after(JsonNode answer, Map<String, String> cursor, String pageKey) {
+        int page = Integer.parseInt(cursor.getOrDefault(pageKey, "1"));
+        int pages = answer.path("MetaInformation").path("@TotalPages").asInt(1);
+        return page >= pages ? DONE : String.valueOf(page + 1);
+    }
+
+    private Batch invoices(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
+        JsonNode answer = api.get(list("invoices", cursor, "invoicePage"));
+        List<Change> changes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (JsonNode item : answer.path("Invoices")) {
+            String number = item.path("DocumentNumber").asText("");
+            if (number.isEmpty()) {
+                changes.add(new Unmappable(SOURCE + ":?", "an invoice of the list has no DocumentNumber"));
+                continue;
+            }
+            JsonNode invoice = api.get("/3/invoices/" + URLEncoder.encode(number, StandardCharsets.UTF_8)).path("Invoice");
+            String customerNumber = invoice.path("CustomerNumber").asText("");
+            JsonNode customer = customerNumber.isEmpty() ? null : customers.get(customerNumber);
+            if (customer == null && !customerNumber.isEmpty()) {
+                customer = api.get("/3/customers/" + URLEncoder.encode(customerNumber, StandardCharsets.UTF_8)).path("Customer");
+                customers.put(customerNumber, customer);
+            }
+            changes.add(map(invoice, customer, warnings));
+        }
+        Map<String, String> next = new HashMap<>(cursor);
+        next.put("invoicePage", after(answer, cursor, "invoicePage"));
+        return new Batch(changes, next, warnings);
+    }
+
+    private Batch payments(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
+        JsonNode answer = api.get(list("invoicepayments", cursor, "paymentPage"));
+        List<Change> changes = new ArrayList<>();
+        for (JsonNode p : answer.path("InvoicePayments")) {
+            String id = SOURCE + ":payment:" + p.path("Number").asText("?");
+            try {
+                Currency currency = Fields.currency(p, "Currency");
+                BigDecimal amount = Fields.amount(p, p.has("AmountCurrency") ? "AmountCurrency" : "Amount", currency);
+                if (amount.signum() <= 0) {
+                    throw new Fields.Unusable("Amount " + amount.toPlainString() + " is not a payment received");
+                }
+                changes.add(new Payment(SOURCE + ":" + Fields.required(p, "InvoiceNumber"), new Invoice.Payment(id,
+                        Fields.requiredDay(p, "PaymentDate"), amount, currency, null)));
+            } catch (Fields.Unusable e) {
+                changes.add(new Unmappable(id, e.getMessage()));
+            }
+        }
+        Map<String, String> next = new HashMap<>(cursor);
+        String page = after(answer, cursor, "paymentPage");
+        if (DONE.equals(page)) {
+            // The window is complete: the next one reaches back from when this one began.
+            LocalDateTime until = LocalDateTime.parse(cursor.get("until"), LASTMODIFIED);
+            next.put("since", LASTMODIFIED.format(until.minus(OVERLAP)));
+            next.remove("until");
+            next.remove("invoicePage");
+            next.remove("paymentPage");
+        } else {
+            next.put("paymentPage", page);
+        }
+        return new Batch(changes, next, List.of());
+    }
+
+    private Change map(JsonNode x, JsonNode customer, List<String> warnings) {
+        String number = x.path("DocumentNumber").asText();
+        String id = SOURCE + ":" + number;
+        try {
+            Currency currency = Fields.currency(x, "Currency");
+            BigDecimal total = Fields.amount(x, "Total", currency);
+            LocalDate issued = Fields.requiredDay(x, "InvoiceDate");
+            if (Fields.flag(x, "Credit")) {
+                String credited = Fields.text(x, "CreditInvoiceReference").filter(r -> !r.equals("0"))
+                        .orElseThrow(() -> new Fields.Unusable("a credit invoice without CreditInvoiceReference credits no invoice"));
+                return new Credit(SOURCE + ":" + credited, inputs.check(new Invoice.Credit(id, issued, total.abs()), "$"), currency);
+            }
+            if (total.signum() < 0) {
+                throw new Fields.Unusable("Total " + total.toPlainString() + " is negative on an invoice that is no credit invoice");
+            }
+            LocalDate due = dueDate(x, issued);
+            boolean cancelled = Fields.flag(x, "Cancelled");
+            BigDecimal open = cancelled ? BigDecimal.ZERO : Fields.amount(x, "Balance", currency).max(BigDecimal.ZERO).min(total);
+            Optional<String> ocr = Fields.text(x, "OCR");
+            ocr.flatMap(o -> Fields.ocrWarning(id, o)).ifPresent(warnings::add);
+            int reminders = x.path("Reminders").asInt(0);
+            Invoice.PlatformReminders sent = reminders > 0 ? new Invoice.PlatformReminders(Math.min(reminders, 99),
+                    Fields.day(x, "LastRemindDate").orElse(null)) : null;
+            List<Invoice.Credit> credits = cancelled && total.signum() > 0
+                    ? List.of(new Invoice.Credit(id + ":cancelled", issued, total)) : List.of();
+            Invoice invoice = new Invoice(id, number, currency, issued, due, total, open, customer(x, customer),
+                    new Invoice.Terms(null, false, null, null, Fields.text(x, "DueDate").isPresent() ? null
+                            : "no DueDate in Fortnox: invoice date " + issued + " + TermsOfPayment " + x.path("TermsOfPayment")
+                                    .asText() + " days").withPaymentReference(ocr.orElse(null), sent),
+                    List.of(), credits, Invoice.Dunning.NONE, SOURCE, clock.instant());
+            return new Upsert(inputs.check(IntakeStore.reconciled(SOURCE, invoice), "$"), false);
+        } catch (Fields.Unusable e) {
+            return new Unmappable(id, e.getMessage());
+        } catch (InvalidInputException e) {
+            return new Unmappable(id, e.summary());
+        }
+    }
+
+    /** {@code DueDate}, else the invoice date plus {@code TermsOfPayment} when that is a number of days. */
+    private static LocalDate dueDate(JsonNode x, LocalDate issued) throws Fields.Unusable {
+        Optional<LocalDate> due = Fields.day(x, "DueDate");
+        if (due.isPresent()) {
+            return due.get();
+        }
+        String terms = x.path("TermsOfPayment").asText("");
+        if (terms.matches("\\d{1,3}")) {
+            return issued.plusDays(Integer.parseInt(terms));
+        }
+        throw new Fields.Unusable("it has no DueDate and no TermsOfPayment in days to work one out");
+    }
+
+    private Invoice.Customer customer(JsonNode x, JsonNode c) throws Fields.Unusable {
+        JsonNode customer = c == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : c;
+        String number = Fields.required(x, "CustomerNumber");
+        String country = normalizer.country(Fields.text(customer, "CountryCode").orElse(null));
+        String language = switch (x.path("Language").asText("")) {
+            case "SV" -> "sv";
+            case "EN" -> "en";
+            default -> Normalizer.languageOf(country);
+        };
+        String email = Fields.text(x.path("EmailInformation"), "EmailAddressTo")
+                .or(() -> Fields.text(customer, "EmailInvoice")).or(() -> Fields.text(customer, "Email")).orElse(null);
+        String address = Fields.address(x, "Address1", "Address2", "ZipCode", "City");
+        return new Invoice.Customer(SOURCE + ":" + number, Fields.text(x, "CustomerName").orElse(number),
+                "PRIVATE".equals(customer.path("Type").asText()) ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS,
+                country, language, email, address, null, null, null);
+    }
+}

@@ -1,0 +1,149 @@
+package io.creditguard.connections;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import io.creditguard.LocalHttp;
+import io.creditguard.json.Json;
+
+/**
+ * A local Exact Online: OAuth at {@code /api/oauth2/auth} and {@code /token} (the client in the form,
+ * access tokens of ten minutes, refresh tokens that rotate), {@code /api/v1/current/Me}, and in a division
+ * the sync endpoints ({@code sync/SalesInvoice/SalesInvoices}, {@code sync/Cashflow/PaymentTerms}) filtered on
+ * {@code Timestamp gt …L}, a sales invoice and an account by key, answers in OData's {@code {"d":{"results":…}}}
+ * with {@code /Date(ms)/} dates, and the day's allowance in {@code X-RateLimit-Remaining}.
+ */
+final class ExactStandIn implements AutoCloseable {
+
+    static final String CLIENT_ID = "exact-client";
+    static final String CLIENT_SECRET = "exact-secret";
+    static final int DIVISION = 2841947;
+    private static final Pattern TIMESTAMP = Pattern.compile("Timestamp gt (\\d+)L");
+
+    final OAuthStandIn oauth;
+    private final List<ObjectNode> invoices = new ArrayList<>();
+    private final List<ObjectNode> terms = new ArrayList<>();
+    private final Map<String, ObjectNode> accounts = new ConcurrentHashMap<>();
+    private final AtomicLong timestamps = new AtomicLong(1000);
+    final AtomicInteger apiRequests = new AtomicInteger();
+    volatile int remainingToday = 4800;
+
+    ExactStandIn(Clock clock) {
+        this.oauth = new OAuthStandIn(CLIENT_ID, CLIENT_SECRET, false, clock, Duration.ofMinutes(10));
+        oauth.serve("/api/oauth2/auth", "/api/oauth2/token", null, "/api/v1/", this::api, 2);
+    }
+
+    URI base() {
+        return oauth.base();
+    }
+
+    Map<String, String> config() {
+        return oauth.config(Platform.EXACT);
+    }
+
+    static String date(String iso) {
+        return "/Date(" + LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + ")/";
+    }
+
+    void account(String id, String name, String country, String email) {
+        ObjectNode a = Json.MAPPER.createObjectNode();
+        a.put("ID", id).put("Name", name).put("Country", country).put("Email", email).put("Language", "NL")
+                .put("AddressLine1", "Keizersgracht 1").put("Postcode", "1015 CJ").put("City", "Amsterdam");
+        accounts.put(id, a);
+    }
+
+    /** A sales invoice header (as each of its lines repeats it on the sync endpoint), with a new Timestamp. */
+    synchronized ObjectNode invoice(String guid, int number, String account, String date, String due, String amount, int type,
+            int status) {
+        ObjectNode i = Json.MAPPER.createObjectNode();
+        i.put("Timestamp", timestamps.incrementAndGet()).put("InvoiceID", guid).put("InvoiceNumber", number)
+                .put("InvoiceDate", date(date)).put("DueDate", date(due)).put("Currency", "EUR")
+                .put("AmountFC", new java.math.BigDecimal(amount)).put("InvoiceTo", account).put("InvoiceToName", "Klant " + number)
+                .put("PaymentReference", "3000" + number).put("Type", type).put("Status", status).put("Modified", date(date));
+        invoices.removeIf(x -> x.path("InvoiceID").asText().equals(guid));
+        invoices.add(i);
+        return i;
+    }
+
+    /** An outstanding item: a receivable ({@code LineType} 20) of an invoice, matched ({@code Status} 50) when paid. */
+    synchronized void receivable(String id, int invoiceNumber, String amount, boolean paid, String lastPayment) {
+        ObjectNode t = Json.MAPPER.createObjectNode();
+        t.put("Timestamp", timestamps.incrementAndGet()).put("ID", id).put("LineType", 20).put("InvoiceNumber", invoiceNumber)
+                .put("Currency", "EUR").put("AmountFC", new java.math.BigDecimal(amount)).put("Status", paid ? 50 : 20)
+                .put("IsFullyPaid", paid);
+        if (lastPayment != null) {
+            t.put("LastPaymentDate", date(lastPayment));
+        }
+        terms.removeIf(x -> x.path("ID").asText().equals(id));
+        terms.add(t);
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!oauth.authorized(exchange)) {
+                LocalHttp.send(exchange, 401, "application/json", "{\"error\":{\"message\":{\"value\":\"Unauthorized\"}}}");
+                return;
+            }
+            apiRequests.incrementAndGet();
+            remainingToday--;
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> q = LocalHttp.form(exchange.getRequestURI().getRawQuery());
+            ArrayNode results = Json.MAPPER.createArrayNode();
+            String prefix = "/api/v1/" + DIVISION + "/";
+            if (path.equals("/api/v1/current/Me")) {
+                results.addObject().put("CurrentDivision", DIVISION);
+            } else if (path.equals(prefix + "sync/SalesInvoice/SalesInvoices")) {
+                since(invoices, q).forEach(results::add);
+            } else if (path.equals(prefix + "sync/Cashflow/PaymentTerms")) {
+                since(terms, q).forEach(results::add);
+            } else if (path.startsWith(prefix + "salesinvoice/SalesInvoices(guid'")) {
+                String guid = path.substring((prefix + "salesinvoice/SalesInvoices(guid'").length(), path.length() - 2);
+                synchronized (this) {
+                    invoices.stream().filter(i -> i.path("InvoiceID").asText().equals(guid)).forEach(results::add);
+                }
+            } else if (path.startsWith(prefix + "crm/Accounts(guid'")) {
+                ObjectNode a = accounts.get(path.substring((prefix + "crm/Accounts(guid'").length(), path.length() - 2));
+                if (a != null) {
+                    results.add(a);
+                }
+            } else {
+                LocalHttp.send(exchange, 404, "application/json", "{\"error\":{\"message\":{\"value\":\"not found\"}}}");
+                return;
+            }
+            ObjectNode answer = Json.MAPPER.createObjectNode();
+            answer.putObject("d").set("results", results);
+            LocalHttp.send(exchange, 200, "application/json", Json.write(answer), Map.of("X-RateLimit-Limit", "5000",
+                    "X-RateLimit-Remaining", String.valueOf(remainingToday), "X-RateLimit-Minutely-Limit", "60"));
+        }
+    }
+
+    /** The records after the filter's Timestamp, in Timestamp order, at most 1 000. */
+    private synchronized List<ObjectNode> since(List<ObjectNode> records, Map<String, String> q) {
+        Matcher m = TIMESTAMP.matcher(q.getOrDefault("$filter", ""));
+        long after = m.find() ? Long.parseLong(m.group(1)) : 0;
+        return records.stream().filter(r -> r.path("Timestamp").asLong() > after)
+                .sorted(Comparator.comparingLong(r -> r.path("Timestamp").asLong())).limit(1000).toList();
+    }
+
+    @Override
+    public void close() {
+        oauth.stop();
+    }
+}

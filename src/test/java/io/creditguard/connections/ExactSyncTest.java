@@ -1,0 +1,122 @@
+package io.creditguard.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.creditguard.VirtualTime;
+import io.creditguard.receivables.Invoice;
+
+/**
+ * The Exact Online sync against a local Exact: the division from the consent, the sync endpoints by
+ * Timestamp, the records webhooks named, receivables settled as payments, the day's allowance, and access
+ * tokens of ten minutes asked for anew only when they run out.
+ */
+class ExactSyncTest {
+
+    @TempDir
+    Path root;
+
+    private VirtualTime time;
+    private ExactStandIn exact;
+    private Connected c;
+
+    @BeforeEach
+    void start() {
+        time = new VirtualTime(Instant.parse("2026-12-07T07:00:00Z"));
+        exact = new ExactStandIn(time);
+        c = new Connected(root, time, exact.config());
+        exact.account("acc-1", "Bouwbedrijf De Vries B.V.", "NL", "administratie@devries.example");
+    }
+
+    @AfterEach
+    void stop() {
+        exact.close();
+    }
+
+    @Test
+    void theConsentKeepsTheDivisionAndSendsTheClientInTheForm() throws Exception {
+        assertThat(c.connect(Platform.EXACT, exact.oauth)).isInstanceOf(Consents.Connected.class);
+        assertThat(exact.oauth.lastAuthorizeQuery).doesNotContainKeys("scope", "code_challenge");
+        assertThat(c.connection(Platform.EXACT).cursor()).containsEntry("division", String.valueOf(ExactStandIn.DIVISION));
+    }
+
+    @Test
+    void invoicesAndSettledReceivablesComeInDraftsAndCreditNotesDoNot() throws Exception {
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.invoice("g-2", 26002, "acc-1", "2026-10-25", "2026-11-24", "605.00", 8020, 50);
+        exact.invoice("g-3", 26003, "acc-1", "2026-11-01", "2026-12-01", "99.00", 8020, 10);
+        exact.invoice("g-4", 26004, "acc-1", "2026-11-02", "2026-12-02", "-605.00", 8021, 50);
+        exact.receivable("t-2", 26002, "605.00", true, "2026-11-20");
+        exact.receivable("t-1", 26001, "1210.00", false, null);
+        c.connect(Platform.EXACT, exact.oauth);
+
+        SyncReport report = c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.read()).isEqualTo(new SyncReport.Counts(2, 1, 0));
+        Map<String, Invoice> book = c.book(Platform.EXACT);
+        assertThat(book).containsOnlyKeys("exact:26001", "exact:26002");
+        Invoice open = book.get("exact:26001");
+        assertThat(open.openAmount()).isEqualByComparingTo("1210.00");
+        assertThat(open.terms().paymentReference()).isEqualTo("300026001");
+        assertThat(open.customer().country()).isEqualTo("NL");
+        assertThat(open.customer().language()).isEqualTo("nl");
+        assertThat(open.customer().email()).isEqualTo("administratie@devries.example");
+        assertThat(book.get("exact:26002").openAmount()).isEqualByComparingTo("0");
+        assertThat(book.get("exact:26002").payments()).extracting(Invoice.Payment::id).containsExactly("exact:receivable:t-2");
+        assertThat(c.connection(Platform.EXACT).cursor()).containsKeys("invoices", "receivables");
+
+        int before = exact.apiRequests.get();
+        assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).read()).isEqualTo(SyncReport.Counts.NONE);
+        assertThat(exact.apiRequests.get() - before).as("one call per sync endpoint, nothing new").isEqualTo(2);
+    }
+
+    @Test
+    void aSalesInvoiceAWebhookNamedIsFetchedByItsKeyAndLeavesTheQueue() throws Exception {
+        c.connect(Platform.EXACT, exact.oauth);
+        c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+        exact.invoice("g-9", 26009, "acc-1", "2026-11-10", "2026-12-10", "300.00", 8020, 50);
+        c.intake.queue("exact", ExactStandIn.DIVISION + "/salesinvoices/g-9", time.instant(), Map.of("Topic", "SalesInvoices",
+                "Division", String.valueOf(ExactStandIn.DIVISION), "Action", "Update", "Key", "g-9", "eventTime",
+                time.instant().toString()));
+
+        SyncReport report = c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(c.book(Platform.EXACT)).containsKey("exact:26009");
+        assertThat(c.intake.queued("exact")).isEmpty();
+    }
+
+    @Test
+    void theSyncStopsWhileTheDaysAllowanceIsNearlySpent() throws Exception {
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        c.connect(Platform.EXACT, exact.oauth);
+        exact.remainingToday = 30;
+
+        SyncReport report = c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.PARTIAL);
+        assertThat(report.reason()).contains("5 000 calls a day");
+        assertThat(c.book(Platform.EXACT)).isEmpty();
+    }
+
+    @Test
+    void aTenMinuteTokenIsAskedForAnewOnlyWhenItRunsOut() throws Exception {
+        c.connect(Platform.EXACT, exact.oauth);
+        time.pass(Duration.ofMinutes(9));
+        c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+        assertThat(exact.oauth.refreshes.get()).as("nine minutes in, the token still serves").isZero();
+        time.pass(Duration.ofSeconds(31));
+        c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+        assertThat(exact.oauth.refreshes.get()).as("30 seconds before it runs out: 9.5 minutes after the last").isEqualTo(1);
+    }
+}

@@ -1,0 +1,291 @@
+package io.creditguard.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.creditguard.VirtualTime;
+import io.creditguard.receivables.Invoice;
+
+/**
+ * The Fortnox sync against a local Fortnox that behaves as Fortnox documents it (paging, lastmodified,
+ * rotating single-use refresh tokens, 25 requests in 5 seconds, 429), on a clock that only waiting moves.
+ */
+class FortnoxSyncTest {
+
+    private static final Instant MONDAY = Instant.parse("2026-12-07T07:00:00Z");
+
+    @TempDir
+    Path root;
+
+    private VirtualTime time;
+    private FortnoxStandIn fortnox;
+    private Connected c;
+
+    @BeforeEach
+    void start() {
+        time = new VirtualTime(MONDAY);
+        fortnox = new FortnoxStandIn(time);
+        c = new Connected(root, time, fortnox.config());
+    }
+
+    @AfterEach
+    void stop() {
+        fortnox.close();
+    }
+
+    private void book() {
+        fortnox.sampleBook();
+    }
+
+    @Test
+    void theConsentAndTheFirstSyncBringInvoicesPaymentsAndCreditsIntoTheBook() throws Exception {
+        book();
+        assertThat(c.connect(Platform.FORTNOX, fortnox.oauth)).isInstanceOf(Consents.Connected.class);
+        assertThat(fortnox.oauth.lastAuthorizeQuery).containsEntry("access_type", "offline")
+                .containsEntry("scope", "invoice customer payment").containsEntry("redirect_uri",
+                        Connected.redirect(Platform.FORTNOX).toString()).doesNotContainKey("code_challenge");
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.read()).isEqualTo(new SyncReport.Counts(4, 1, 1));
+        assertThat(report.unmapped()).extracting(SyncReport.Unmapped::id)
+                .containsExactlyInAnyOrder("fortnox:1006", "fortnox:1007", "fortnox:1008");
+        assertThat(report.unmapped()).extracting(SyncReport.Unmapped::reason).anySatisfy(r -> assertThat(r).contains("ZZZ"))
+                .anySatisfy(r -> assertThat(r).contains("negative")).anySatisfy(r -> assertThat(r).contains("DueDate"));
+        Map<String, Invoice> book = c.book(Platform.FORTNOX);
+        assertThat(book).containsOnlyKeys("fortnox:1001", "fortnox:1002", "fortnox:1003", "fortnox:1005");
+        Invoice overdue = book.get("fortnox:1001");
+        assertThat(overdue.openAmount()).isEqualByComparingTo("12500");
+        assertThat(overdue.terms().paymentReference()).isEqualTo("100115");
+        assertThat(overdue.terms().platformReminders()).isEqualTo(new Invoice.PlatformReminders(1,
+                java.time.LocalDate.parse("2026-11-26")));
+        assertThat(overdue.customer().type()).isEqualTo(Invoice.CustomerType.BUSINESS);
+        assertThat(overdue.customer().email()).isEqualTo("ekonomi@bygg.example");
+        assertThat(book.get("fortnox:1002").customer().type()).isEqualTo(Invoice.CustomerType.CONSUMER);
+        assertThat(book.get("fortnox:1002").openAmount()).isEqualByComparingTo("0");
+        assertThat(book.get("fortnox:1002").payments()).extracting(Invoice.Payment::id).containsExactly("fortnox:payment:501");
+        assertThat(book.get("fortnox:1003").credits()).extracting(Invoice.Credit::documentId).containsExactly("fortnox:1004");
+        assertThat(book.get("fortnox:1003").openAmount()).isEqualByComparingTo("0");
+        assertThat(book.get("fortnox:1005").openAmount()).isEqualByComparingTo("0");
+        assertThat(book.get("fortnox:1005").credits()).extracting(Invoice.Credit::documentId).containsExactly("fortnox:1005:cancelled");
+        Connection connection = c.connection(Platform.FORTNOX);
+        assertThat(connection.connectedBy()).isEqualTo("anna@foretaget.example");
+        assertThat(connection.cursor()).containsEntry("since", "2026-12-07 05:30").doesNotContainKey("until");
+        assertThat(connection.unmapped()).hasSize(3);
+        assertThat(connection.lastSync()).isEqualTo(report);
+    }
+
+    @Test
+    void aReSyncDuplicatesNothingAndReadsOnlyWhatChanged() throws Exception {
+        book();
+        // Changed long enough before the first sync to be outside the next window's overlap.
+        time.pass(Duration.ofHours(3));
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+        Map<String, Invoice> first = c.book(Platform.FORTNOX);
+
+        time.pass(Duration.ofHours(3));
+        ObjectNode paid = FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "0");
+        fortnox.put(paid.put("OCR", "100115"));
+        fortnox.payment("502", "1001", "12500", "2026-12-07");
+        int before = fortnox.apiRequests.get();
+        SyncReport again = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(again.status()).isEqualTo(SyncReport.Status.OK);
+        // The invoice list, the one changed invoice and its customer, the payment list.
+        assertThat(fortnox.apiRequests.get() - before).isEqualTo(4);
+        Map<String, Invoice> second = c.book(Platform.FORTNOX);
+        assertThat(second.keySet()).isEqualTo(first.keySet());
+        assertThat(second.get("fortnox:1001").openAmount()).isEqualByComparingTo("0");
+        assertThat(second.get("fortnox:1001").payments()).extracting(Invoice.Payment::id).containsExactly("fortnox:payment:502");
+        assertThat(second.get("fortnox:1002").payments()).isEqualTo(first.get("fortnox:1002").payments());
+        assertThat(second.get("fortnox:1003").credits()).isEqualTo(first.get("fortnox:1003").credits());
+
+        // Everything read again (a cursor lost, say) still stores each record once.
+        c.connections.update(Platform.FORTNOX, x -> x.withCursor(Map.of()));
+        c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+        Map<String, Invoice> third = c.book(Platform.FORTNOX);
+        assertThat(third.keySet()).isEqualTo(first.keySet());
+        third.forEach((id, invoice) -> {
+            assertThat(invoice.payments()).as(id).isEqualTo(second.get(id).payments());
+            assertThat(invoice.credits()).as(id).isEqualTo(second.get(id).credits());
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FortnoxStandIn.Fault.class, names = { "OUTAGE", "HTML", "TRUNCATED", "SLOW" })
+    void aPlatformThatFailsChangesNothing(FortnoxStandIn.Fault fault) throws Exception {
+        book();
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+        List<String> files = c.bookFiles();
+        Map<String, String> cursor = c.connection(Platform.FORTNOX).cursor();
+
+        time.pass(Duration.ofMinutes(30));
+        fortnox.put(FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "0"));
+        fortnox.fault = fault;
+        SyncReport failed = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(failed.status()).isEqualTo(SyncReport.Status.FAILED);
+        assertThat(failed.reason()).contains(switch (fault) {
+            case OUTAGE -> "HTTP 503";
+            case HTML -> "text/html";
+            case SLOW -> "no answer within 1000 ms";
+            default -> "not complete";
+        }).contains("cursor stays");
+        assertThat(c.bookFiles()).isEqualTo(files);
+        assertThat(c.connection(Platform.FORTNOX).cursor()).isEqualTo(cursor);
+        assertThat(c.connection(Platform.FORTNOX).status()).isEqualTo(Connection.Status.CONNECTED);
+        assertThat(c.connection(Platform.FORTNOX).lastSync().status()).isEqualTo(SyncReport.Status.FAILED);
+
+        fortnox.fault = FortnoxStandIn.Fault.NONE;
+        assertThat(c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(c.book(Platform.FORTNOX).get("fortnox:1001").openAmount()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aLargeFirstSyncKeepsTheRateLimitAndGoesOnWhereTheBudgetStoppedIt() throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        fortnox.customer("11", "Eva Svensson", "PRIVATE", "SE", "eva@example.se");
+        for (int i = 1; i <= 300; i++) {
+            fortnox.put(FortnoxStandIn.invoice(String.valueOf(2000 + i), i % 2 == 0 ? "10" : "11", "2026-11-01", "2026-12-01",
+                    "1000", "1000"));
+        }
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        Instant began = time.instant();
+        int syncs = 0;
+        SyncReport report;
+        do {
+            report = c.sync.sync(Platform.FORTNOX, Duration.ofSeconds(20));
+            syncs++;
+            assertThat(report.status()).isIn(SyncReport.Status.OK, SyncReport.Status.PARTIAL);
+        } while (report.status() == SyncReport.Status.PARTIAL && syncs < 20);
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(syncs).as("a 20-second budget is not enough for 300 invoices at 5 a second").isGreaterThan(1);
+        assertThat(c.book(Platform.FORTNOX)).hasSize(300);
+        assertThat(fortnox.tooMany.get()).isZero();
+        assertThat(fortnox.mostInAnyWindow()).isLessThanOrEqualTo(25);
+        // 3 list pages, 300 invoices, 2 customers, a payment list: at 25 in 5 s no less than 60 s.
+        assertThat(Duration.between(began, time.instant())).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aTooManyRequestsIsWaitedOutAsRetryAfterSaysOnTheClock() throws Exception {
+        book();
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        fortnox.throttleNext.set(2);
+        Duration sleptBefore = time.slept();
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(fortnox.tooMany.get()).isEqualTo(2);
+        assertThat(time.slept().minus(sleptBefore)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedOnceAndTheRotatedPairKept() throws Exception {
+        book();
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        String first = c.connection(Platform.FORTNOX).tokens().refreshToken();
+        time.pass(Duration.ofMinutes(61));
+
+        assertThat(c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+
+        assertThat(fortnox.oauth.refreshes.get()).isEqualTo(1);
+        Connection.Tokens kept = c.connection(Platform.FORTNOX).tokens();
+        assertThat(kept.refreshToken()).isNotEqualTo(first).isEqualTo(fortnox.oauth.currentRefreshToken());
+        assertThat(kept.toString()).doesNotContain(kept.refreshToken()).doesNotContain(kept.accessToken());
+        assertThat(c.connection(Platform.FORTNOX).refreshing()).isNull();
+    }
+
+    @Test
+    void twoSyncsAtOnceRefreshOnceAndKeepTheConnection() throws Exception {
+        // The second sync waits for the first one's refresh on the wall clock, 20 ms a look.
+        c = new Connected(root, time, fortnox.config(), wait -> Thread.sleep(20));
+        book();
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        time.pass(Duration.ofMinutes(61));
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Callable<SyncReport> sync = () -> c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+            List<Future<SyncReport>> both = two.invokeAll(List.of(sync, sync));
+            for (Future<SyncReport> f : both) {
+                assertThat(f.get().status()).isEqualTo(SyncReport.Status.OK);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(fortnox.oauth.refreshes.get()).isEqualTo(1);
+        assertThat(fortnox.oauth.refused.get()).isZero();
+        assertThat(c.connection(Platform.FORTNOX).status()).isEqualTo(Connection.Status.CONNECTED);
+        assertThat(c.connection(Platform.FORTNOX).tokens().refreshToken()).isEqualTo(fortnox.oauth.currentRefreshToken());
+        assertThat(c.book(Platform.FORTNOX)).hasSize(4);
+    }
+
+    @Test
+    void aRefusedRefreshNeedsConsentAndANewConsentKeepsTheCursor() throws Exception {
+        book();
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+        Map<String, String> cursor = c.connection(Platform.FORTNOX).cursor();
+        fortnox.oauth.revoked = true;
+        time.pass(Duration.ofMinutes(61));
+
+        SyncReport refused = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(refused.status()).isEqualTo(SyncReport.Status.NEEDS_CONSENT);
+        assertThat(refused.reason()).contains("invalid_grant").contains("connect it again");
+        assertThat(c.connection(Platform.FORTNOX).status()).isEqualTo(Connection.Status.NEEDS_CONSENT);
+        assertThat(c.connection(Platform.FORTNOX).tokens()).isNull();
+        assertThat(c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.NEEDS_CONSENT);
+
+        fortnox.oauth.revoked = false;
+        assertThat(c.connect(Platform.FORTNOX, fortnox.oauth)).isInstanceOf(Consents.Connected.class);
+        assertThat(c.connection(Platform.FORTNOX).status()).isEqualTo(Connection.Status.CONNECTED);
+        assertThat(c.connection(Platform.FORTNOX).cursor()).isEqualTo(cursor);
+    }
+
+    @Test
+    void disconnectingRevokesTheRefreshTokenAndForgetsTheConnection() throws Exception {
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        assertThat(c.consents.disconnect(Platform.FORTNOX)).isEqualTo(Consents.Revocation.REVOKED);
+        assertThat(fortnox.oauth.revoked).isTrue();
+        assertThat(c.connections.read(Platform.FORTNOX)).isEmpty();
+        assertThat(c.consents.disconnect(Platform.FORTNOX)).isEqualTo(Consents.Revocation.NOT_CONNECTED);
+        assertThat(c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.NOT_CONNECTED);
+    }
+
+    @Test
+    void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        fortnox.put(FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "12500").put("OCR", "1001234"));
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+        assertThat(report.warnings()).singleElement().satisfies(w -> assertThat(w).contains("fortnox:1001").contains("1001234")
+                .contains("check digit"));
+        assertThat(c.book(Platform.FORTNOX).get("fortnox:1001").terms().paymentReference()).isEqualTo("1001234");
+        assertThat(c.book(Platform.FORTNOX).get("fortnox:1001").amount()).isEqualTo(new BigDecimal("12500.00"));
+    }
+}

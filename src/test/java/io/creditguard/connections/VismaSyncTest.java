@@ -1,0 +1,100 @@
+package io.creditguard.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.creditguard.VirtualTime;
+import io.creditguard.receivables.Invoice;
+
+/** The Visma eAccounting sync against a local Visma: PKCE consent, ModifiedUtc paging, credit invoices, its own reminders. */
+class VismaSyncTest {
+
+    @TempDir
+    Path root;
+
+    private VirtualTime time;
+    private VismaStandIn visma;
+    private Connected c;
+
+    @BeforeEach
+    void start() {
+        time = new VirtualTime(Instant.parse("2026-12-07T07:00:00Z"));
+        visma = new VismaStandIn(time);
+        c = new Connected(root, time, visma.config());
+    }
+
+    @AfterEach
+    void stop() {
+        visma.close();
+    }
+
+    @Test
+    void theConsentCarriesAPkceChallengeAndTheCodeItsVerifier() throws Exception {
+        assertThat(c.connect(Platform.VISMA, visma.oauth)).isInstanceOf(Consents.Connected.class);
+        assertThat(visma.oauth.lastAuthorizeQuery).containsEntry("code_challenge_method", "S256").containsKey("code_challenge")
+                .containsEntry("scope", "ea:api offline_access ea:sales_readonly");
+        // The stand-in gave the tokens only for the verifier whose SHA-256 is the challenge.
+        assertThat(visma.oauth.refused.get()).isZero();
+        assertThat(c.connection(Platform.VISMA).tokens().refreshToken()).isEqualTo(visma.oauth.currentRefreshToken());
+    }
+
+    @Test
+    void invoicesCreditInvoicesAndVismasOwnRemindersComeIn() throws Exception {
+        ObjectNode open = VismaStandIn.invoice("a1", 2001, "2026-10-20", "2026-11-19", "12500", "12500");
+        open.put("PaymentReferenceNumber", "100115").put("PaymentReminderIssued", true).put("ModifiedUtc", "x");
+        visma.put(open);
+        visma.put(VismaStandIn.invoice("a2", 2002, "2026-10-21", "2026-11-20", "4000", "1000"));
+        visma.put(VismaStandIn.invoice("a3", 2003, "2026-10-22", "2026-11-21", "6000", "0"));
+        ObjectNode credit = VismaStandIn.invoice("a4", 2004, "2026-11-02", "2026-12-02", "-6000", "0");
+        visma.put(credit.put("IsCreditInvoice", true).put("ReferringInvoiceId", "a3"));
+        ObjectNode wrongOcr = VismaStandIn.invoice("a5", 2005, "2026-11-02", "2026-12-02", "700", "700");
+        visma.put(wrongOcr.put("PaymentReferenceNumber", "1001234"));
+        c.connect(Platform.VISMA, visma.oauth);
+
+        SyncReport report = c.sync.sync(Platform.VISMA, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.read()).isEqualTo(new SyncReport.Counts(4, 0, 1));
+        assertThat(report.warnings()).singleElement().satisfies(w -> assertThat(w).contains("visma:a5"));
+        Map<String, Invoice> book = c.book(Platform.VISMA);
+        Invoice first = book.get("visma:a1");
+        assertThat(first.terms().paymentReference()).isEqualTo("100115");
+        assertThat(first.terms().platformReminders()).isEqualTo(new Invoice.PlatformReminders(1, null));
+        assertThat(first.customer().address()).isEqualTo("Kungsgatan 2\n411 19 Göteborg");
+        assertThat(book.get("visma:a2").openAmount()).isEqualByComparingTo("1000");
+        assertThat(book.get("visma:a2").payments()).extracting(Invoice.Payment::id).containsExactly("visma:reported-paid");
+        assertThat(book.get("visma:a3").credits()).extracting(Invoice.Credit::documentId).containsExactly("visma:a4");
+        assertThat(book.get("visma:a3").openAmount()).isEqualByComparingTo("0");
+        assertThat(c.connection(Platform.VISMA).cursor()).containsEntry("since", "2026-12-07T06:59:00Z");
+    }
+
+    @Test
+    void pagesAreReadToTheEndAndTheNextSyncReadsOnlyWhatChanged() throws Exception {
+        for (int i = 1; i <= 120; i++) {
+            visma.put(VismaStandIn.invoice("b" + i, 3000 + i, "2026-11-01", "2026-12-01", "100", "100"));
+        }
+        time.pass(Duration.ofMinutes(30));
+        c.connect(Platform.VISMA, visma.oauth);
+        assertThat(c.sync.sync(Platform.VISMA, Duration.ofMinutes(4)).read().invoices()).isEqualTo(120);
+        assertThat(visma.apiRequests.get()).isEqualTo(2);
+
+        time.pass(Duration.ofMinutes(30));
+        visma.put(VismaStandIn.invoice("b7", 3007, "2026-11-01", "2026-12-01", "100", "0"));
+        SyncReport next = c.sync.sync(Platform.VISMA, Duration.ofMinutes(4));
+
+        assertThat(next.read().invoices()).isEqualTo(1);
+        assertThat(c.book(Platform.VISMA)).hasSize(120);
+        assertThat(c.book(Platform.VISMA).get("visma:b7").openAmount()).isEqualByComparingTo("0");
+    }
+}

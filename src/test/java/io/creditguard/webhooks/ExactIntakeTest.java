@@ -1,0 +1,108 @@
+package io.creditguard.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import io.creditguard.Standalone;
+import io.creditguard.http.HttpRequest;
+import io.creditguard.http.ProblemException;
+import io.creditguard.store.FileObjectStore;
+import io.creditguard.validation.InputReader;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * Exact Online's webhook: HashCode is the upper-case hex HMAC-SHA256 of the Content value's text exactly as
+ * sent; the subscription's validation request is an empty POST.
+ */
+class ExactIntakeTest {
+
+    static final String SECRET = "exact-webhook-secret";
+
+    @TempDir
+    Path root;
+
+    private ExactIntake intake() {
+        var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("EXACT_WEBHOOK_SECRET", SECRET),
+                "test", 100)).build();
+        return new ExactIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(
+                Standalone.CLOCK)), InputReader.standalone(Standalone.CLOCK), Standalone.CLOCK);
+    }
+
+    /** A body as Exact sends it, signed over {@code content} exactly as written. */
+    static String signed(String content, String secret) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String hash = HexFormat.of().withUpperCase().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+            return "{\"Content\":" + content + ",\"HashCode\":\"" + hash + "\"}";
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final String CONTENT = "{\"Topic\":\"SalesInvoices\",\"ClientId\":\"0f5c2d3e-7b61-4b7f-9d2a-3c1e5f6a7b8c\","
+            + "\"Division\":2841947,\"Action\":\"Update\",\"Key\":\"9b1c4f1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b\","
+            + "\"ExactOnlineEndpoint\":\"https://start.exactonline.nl/api/v1/2841947/salesinvoice/SalesInvoices"
+            + "(guid'9b1c4f1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b')\",\"EventCreatedOn\":\"2026-12-07T08:14:09.973\"}";
+
+    private static HttpRequest post(String body) {
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/exact")
+                .withRawPath("/webhooks/exact").withHeaders(Map.of("content-type", "application/json")).withBody(body).build();
+        return HttpRequest.from(event);
+    }
+
+    @Test
+    void aSignedNotificationIsQueuedForTheSync() throws Exception {
+        ExactIntake exact = intake();
+        APIGatewayV2HTTPResponse answer = exact.handle(post(signed(CONTENT, SECRET)));
+        assertThat(answer.getStatusCode()).isEqualTo(200);
+        IntakeStore store = new IntakeStore(new FileObjectStore(root), InputReader.standalone(Standalone.CLOCK));
+        assertThat(store.queued("exact")).singleElement().satisfies(key -> {
+            assertThat(key).startsWith("webhooks/pending/exact/2841947_salesinvoices_9b1c4f1e");
+            try {
+                Map<?, ?> queued = store.notification(key).orElseThrow();
+                assertThat(queued.get("Key")).isEqualTo("9b1c4f1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b");
+                assertThat(queued.get("Topic")).isEqualTo("SalesInvoices");
+                assertThat(queued.get("eventTime")).isEqualTo("2026-12-07T08:14:09.973Z");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void theSignatureCoversTheContentExactlyAsSentWhitespaceAndKeyOrderIncluded() throws Exception {
+        String spaced = "{ \"Key\" : \"k-1\",\n  \"Topic\":\"SalesInvoices\", \"Division\": 2841947 }";
+        assertThat(intake().handle(post(signed(spaced, SECRET))).getStatusCode()).isEqualTo(200);
+        // The same Content written compactly is another text, so the first signature does not cover it.
+        String body = signed(spaced, SECRET).replace(spaced, "{\"Key\":\"k-1\",\"Topic\":\"SalesInvoices\",\"Division\":2841947}");
+        assertThatThrownBy(() -> intake().handle(post(body))).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void aWrongOrMissingHashCodeIsRefusedAndStoresNothing() throws Exception {
+        for (String body : new String[] {signed(CONTENT, "another-secret"), signed(CONTENT, SECRET).toLowerCase(),
+                "{\"Content\":" + CONTENT + "}", "{\"HashCode\":\"00\"}", "not json"}) {
+            assertThatThrownBy(() -> intake().handle(post(body))).as(body).isInstanceOfSatisfying(ProblemException.class,
+                    e -> assertThat(e.problem().status()).isEqualTo(401));
+        }
+        assertThat(new IntakeStore(new FileObjectStore(root), InputReader.standalone(Standalone.CLOCK)).queued("exact")).isEmpty();
+    }
+
+    @Test
+    void theSubscriptionsValidationRequestIsAnswered() {
+        assertThat(intake().handle(post(null)).getStatusCode()).isEqualTo(200);
+    }
+}
