@@ -84,27 +84,25 @@ public class CustomerService {
         }
     }
 
-    /** The request names something the ledger does not hold: a 404, naming the field. */
-    public static final class Unknown extends RuntimeException {
+    /**
+     * The request names something the ledger does not hold ({@link Why#UNKNOWN}: a 404), or a change the record's
+     * state forbids ({@link Why#CONFLICT}, a paid invoice: a 409); either names the field.
+     */
+    public static final class Refused extends RuntimeException {
+        /** Why a request is refused. */
+        public enum Why { UNKNOWN, CONFLICT }
+
+        private final Why why;
         private final transient FieldError error;
 
-        Unknown(FieldError error) {
+        Refused(Why why, FieldError error) {
             super(error.message());
+            this.why = why;
             this.error = error;
         }
 
-        public FieldError error() {
-            return error;
-        }
-    }
-
-    /** The record's state forbids the change (a paid invoice): a 409, naming the field. */
-    public static final class Conflict extends RuntimeException {
-        private final transient FieldError error;
-
-        Conflict(FieldError error) {
-            super(error.message());
-            this.error = error;
+        public Why why() {
+            return why;
         }
 
         public FieldError error() {
@@ -367,7 +365,7 @@ public class CustomerService {
         BigDecimal open = line.path("openAmount").decimalValue();
         if (open.signum() <= 0) {
             String field = present.stream().filter(f -> !f.equals("disputeReason")).sorted().findFirst().orElse("disputed");
-            throw new Conflict(FieldError.at("$." + field, "cannot be changed: invoice " + line.path("invoiceNumber").asText()
+            throw new Refused(Refused.Why.CONFLICT, FieldError.at("$." + field, "cannot be changed: invoice " + line.path("invoiceNumber").asText()
                     + " is paid"));
         }
         ObjectNode decided = line.withObject("/decided");
@@ -436,18 +434,18 @@ public class CustomerService {
         }
     }
 
-    private static Unknown unknownCustomer(String customerId, String field) {
-        return new Unknown(FieldError.at(field, "no customer " + customerId + " is in the ledger (the reminder run builds "
+    private static Refused unknownCustomer(String customerId, String field) {
+        return new Refused(Refused.Why.UNKNOWN, FieldError.at(field, "no customer " + customerId + " is in the ledger (the reminder run builds "
                 + "it from the book)"));
     }
 
     /** The ledger has no customer {@code customerId}: a 404 naming {@code field}. */
-    public static Unknown unknownCustomer(String customerId, String field, String detail) {
-        return new Unknown(FieldError.at(field, "no customer " + customerId + " is in the ledger: " + detail));
+    public static Refused unknownCustomer(String customerId, String field, String detail) {
+        return new Refused(Refused.Why.UNKNOWN, FieldError.at(field, "no customer " + customerId + " is in the ledger: " + detail));
     }
 
-    private static Unknown unknownInvoice(String invoiceId) {
-        return new Unknown(FieldError.at("invoiceId", "no open invoice " + invoiceId + " is in the ledger (paid long ago, "
+    private static Refused unknownInvoice(String invoiceId) {
+        return new Refused(Refused.Why.UNKNOWN, FieldError.at("invoiceId", "no open invoice " + invoiceId + " is in the ledger (paid long ago, "
                 + "or not yet read by the reminder run)"));
     }
 

@@ -127,10 +127,9 @@ public class CustomersFunction extends HttpFunction {
     public static <T> T answer(Call<T> call) {
         try {
             return call.call();
-        } catch (CustomerService.Unknown e) {
-            throw new ProblemException(Problem.of(ProblemType.NO_SUCH_RECORD, e.getMessage(), List.of(e.error())));
-        } catch (CustomerService.Conflict e) {
-            throw new ProblemException(Problem.of(ProblemType.CONFLICT, e.getMessage(), List.of(e.error())));
+        } catch (CustomerService.Refused e) {
+            throw new ProblemException(Problem.of(e.why() == CustomerService.Refused.Why.UNKNOWN ? ProblemType.NO_SUCH_RECORD
+                    : ProblemType.CONFLICT, e.getMessage(), List.of(e.error())));
         } catch (CustomerService.Busy e) {
             throw new ProblemException(ProblemType.STORE_BUSY, e.getMessage());
         } catch (LedgerStore.Unreadable e) {

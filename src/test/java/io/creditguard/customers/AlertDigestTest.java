@@ -22,16 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import io.creditguard.Standalone;
+import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
 import io.creditguard.reminders.ReminderRun;
 import io.creditguard.store.FileObjectStore;
 
 /**
- * The daily digest of the alerts that began and ended, mailed to a real SMTP server (GreenMail, started here):
+ * The daily digest of the alerts that began and ended, mailed to a real SMTP server (GreenMail, LocalSmtp):
  * one mail a day in the policy's language, none when nothing changed, the alerts of a day the server could not
  * be reached in the next day's mail, never a mail twice.
  */
@@ -46,7 +44,7 @@ class AlertDigestTest {
 
     @TempDir
     Path root;
-    private GreenMail smtp;
+    private LocalSmtp smtp;
 
     @BeforeEach
     void storeWithBookAndPolicy() throws IOException {
@@ -63,20 +61,23 @@ class AlertDigestTest {
     @AfterEach
     void stopSmtp() {
         if (smtp != null) {
-            smtp.stop();
+            smtp.close();
         }
     }
 
     private Mailer startSmtp() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        return new Mailer(Optional.of("smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?starttls=none"), Standalone.CLOCK);
+        smtp = new LocalSmtp();
+        return smtp.mailer();
     }
 
     private static Mailer unreachable() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            return new Mailer(Optional.of("smtp://127.0.0.1:" + socket.getLocalPort() + "?starttls=none"), Standalone.CLOCK);
+            return LocalSmtp.mailer(socket.getLocalPort());
         }
+    }
+
+    private List<MimeMessage> received() throws Exception {
+        return smtp.inbox("ekonomi@stalhandel.example");
     }
 
     private LedgerPass.Report run(String day, Mailer mailer) throws IOException {
@@ -97,8 +98,8 @@ class AlertDigestTest {
         Mailer mailer = startSmtp();
         LedgerPass.Report first = run("2026-12-01", mailer);
         assertThat(first.digest().status()).isEqualTo(AlertDigest.Status.SENT);
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(received()).hasSize(1);
+        MimeMessage mail = received().get(0);
         assertThat(((InternetAddress) mail.getRecipients(RecipientType.TO)[0]).getAddress())
                 .isEqualTo("ekonomi@stalhandel.example");
         assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("larm@stalhandel.example");
@@ -114,7 +115,7 @@ class AlertDigestTest {
 
         LedgerPass.Report again = run("2026-12-01", mailer);
         assertThat(again.digest().status()).isEqualTo(AlertDigest.Status.NOTHING_NEW);
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(received()).hasSize(1);
 
         // A limit of 160 000: NO_LIMIT ends, NEAR_LIMIT begins; the mail server cannot be reached that day.
         Standalone.customers(new FileObjectStore(root)).setLimit("c-bygg", new LimitRequest(new BigDecimal("160000"),
@@ -122,22 +123,22 @@ class AlertDigestTest {
         LedgerPass.Report down = run("2026-12-02", unreachable());
         assertThat(down.digest().status()).isEqualTo(AlertDigest.Status.NOT_SENT);
         assertThat(down.digest().reason()).isNotBlank();
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(received()).hasSize(1);
 
         // The next day's run mails what the outage held back, once.
         LedgerPass.Report up = run("2026-12-03", mailer);
         assertThat(up.digest().status()).isEqualTo(AlertDigest.Status.SENT);
         assertThat(up.digest().began()).isEqualTo(1);
         assertThat(up.digest().ended()).isEqualTo(1);
-        assertThat(smtp.getReceivedMessages()).hasSize(2);
-        MimeMessage second = smtp.getReceivedMessages()[1];
+        assertThat(received()).hasSize(2);
+        MimeMessage second = received().get(1);
         assertThat(second.getSubject()).isEqualTo("Kundvarningar 2026-12-03: 1 nya, 1 avslutade");
         assertThat(text(second))
                 .contains("Nya varningar\n- Nära kreditgränsen: Byggmästarna AB (c-bygg), exponering 150 000,00 SEK, gräns 160 000,00 SEK")
                 .contains("Avslutade varningar\n- Ingen kreditgräns: Byggmästarna AB (c-bygg)");
         assertThat(run("2026-12-03", mailer).digest().status()).isEqualTo(AlertDigest.Status.NOTHING_NEW);
         assertThat(run("2026-12-04", mailer).digest().status()).isEqualTo(AlertDigest.Status.NOTHING_NEW);
-        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(received()).hasSize(2);
     }
 
     @Test
@@ -145,7 +146,7 @@ class AlertDigestTest {
         Files.writeString(root.resolve("config/reminder-policy.json"), POLICY.replace("\"sv\"", "\"en\""));
         Mailer mailer = startSmtp();
         run("2026-12-01", mailer);
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        MimeMessage mail = received().get(0);
         assertThat(mail.getSubject()).isEqualTo("Customer alerts 1 December 2026: 1 new, 0 ended");
         assertThat(text(mail)).contains("- No credit limit: Byggmästarna AB (c-bygg), exposure SEK 150,000.00 (alert from "
                 + "SEK 100,000.00)");
@@ -157,6 +158,6 @@ class AlertDigestTest {
         LedgerPass.Report quiet = run("2026-12-02", mailer);
         assertThat(quiet.began()).containsKey(Alerts.Type.NEAR_LIMIT);
         assertThat(quiet.digest().status()).isEqualTo(AlertDigest.Status.NOT_CONFIGURED);
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(received()).hasSize(1);
     }
 }

@@ -3,12 +3,10 @@ package io.creditguard.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +22,7 @@ import io.creditguard.http.RouteFuzzing;
 import io.creditguard.json.Json;
 import io.creditguard.reminders.ReminderRun;
 import io.creditguard.store.FileObjectStore;
-import io.creditguard.store.ObjectStore;
+import io.creditguard.store.ForwardingStore;
 
 /**
  * The ledger when other writers and broken files get in the way: a decision that loses the race to a webhook
@@ -57,13 +55,12 @@ class LedgerFaultsTest {
     }
 
     /** A store whose book file another writer changes just before each of the first {@code races} commits of ours. */
-    private static final class Racing implements ObjectStore {
-        private final FileObjectStore store;
+    private static final class Racing extends ForwardingStore {
         private final Path root;
         private int races;
 
         Racing(Path root, int races) {
-            this.store = new FileObjectStore(root);
+            super(new FileObjectStore(root));
             this.root = root;
             this.races = races;
         }
@@ -106,41 +103,6 @@ class LedgerFaultsTest {
                     ours.close();
                 }
             };
-        }
-
-        @Override
-        public List<String> list(String prefix) throws IOException {
-            return store.list(prefix);
-        }
-
-        @Override
-        public Optional<InputStream> read(String key) throws IOException {
-            return store.read(key);
-        }
-
-        @Override
-        public void write(String key, byte[] content, String contentType) throws IOException {
-            store.write(key, content, contentType);
-        }
-
-        @Override
-        public Replacement replace(String key, String contentType) throws IOException {
-            return store.replace(key, contentType);
-        }
-
-        @Override
-        public Optional<Versioned> readVersioned(String key) throws IOException {
-            return store.readVersioned(key);
-        }
-
-        @Override
-        public boolean delete(String key) throws IOException {
-            return store.delete(key);
-        }
-
-        @Override
-        public String describe() {
-            return store.describe();
         }
     }
 

@@ -3,11 +3,9 @@ package io.creditguard.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.creditguard.Standalone;
 import io.creditguard.store.FileObjectStore;
+import io.creditguard.store.ForwardingStore;
 import io.creditguard.store.ObjectStore;
 
 /** The run when the store fails under it: the failed invoice is reported, the others go on, a re-run repairs. */
@@ -28,24 +27,13 @@ class ReminderRunFaultsTest {
     Path root;
 
     /** A real file store whose writes under letters/ fail once, on the given call. */
-    private static final class FailingOnce implements ObjectStore {
-        private final ObjectStore store;
+    private static final class FailingOnce extends ForwardingStore {
         private final int failOn;
         private final AtomicInteger letterWrites = new AtomicInteger();
 
         FailingOnce(ObjectStore store, int failOn) {
-            this.store = store;
+            super(store);
             this.failOn = failOn;
-        }
-
-        @Override
-        public List<String> list(String prefix) throws IOException {
-            return store.list(prefix);
-        }
-
-        @Override
-        public Optional<InputStream> read(String key) throws IOException {
-            return store.read(key);
         }
 
         @Override
@@ -61,34 +49,9 @@ class ReminderRunFaultsTest {
         }
 
         @Override
-        public Replacement replace(String key, String contentType) throws IOException {
-            return store.replace(key, contentType);
-        }
-
-        @Override
-        public Optional<Versioned> readVersioned(String key) throws IOException {
-            return store.readVersioned(key);
-        }
-
-        @Override
         public void writeIf(String key, byte[] content, String contentType, String expectedVersion) throws IOException {
             fail(key);
             store.writeIf(key, content, contentType, expectedVersion);
-        }
-
-        @Override
-        public Replacement replaceIf(String key, String contentType, String expectedVersion) throws IOException {
-            return store.replaceIf(key, contentType, expectedVersion);
-        }
-
-        @Override
-        public boolean delete(String key) throws IOException {
-            return store.delete(key);
-        }
-
-        @Override
-        public String describe() {
-            return store.describe();
         }
     }
 
