@@ -1,0 +1,48 @@
+package io.creditguard.filings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The real reports of {@code src/test/resources/filings/} (see its README), and documents made from them. */
+public final class Reports {
+
+    public static final String SECTRADE = "5590179924_SecTrade_Konsult_AB_2020.zip";
+    public static final String MODULAR = "5569201998_Modular_Finance_AB_2021.zip";
+    public static final String PODSPACE = "5569914046_Podspace_AB_2019.zip";
+    public static final String BONESUPPORT = "5568022171_BONESUPPORT_HOLDING_AB_2022.zip";
+
+    private Reports() {
+    }
+
+    public static byte[] bytes(String file) {
+        try {
+            return Files.readAllBytes(Path.of("src/test/resources/filings", file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The one XHTML of a single-document report, as text. */
+    public static String xhtml(String file) {
+        try {
+            List<ReportPackage.Document> documents = ReportPackage.open(file, bytes(file), ReportPackage.Limits.DEFAULT);
+            return new String(documents.get(0).bytes(), StandardCharsets.UTF_8);
+        } catch (ReportException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SecTrade's report with its currency unit made euros: how a Swedish company reporting in EUR tags it. */
+    public static byte[] sectradeInEuros() {
+        return xhtml(SECTRADE).replace("<xbrli:measure>iso4217:SEK</xbrli:measure>", "<xbrli:measure>iso4217:EUR</xbrli:measure>")
+                .replace(">SEK</ix:nonNumeric>", ">EUR</ix:nonNumeric>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static AnnualAccounts read(String file) throws ReportException {
+        return AccountsReader.read(ReportPackage.open(file, bytes(file), ReportPackage.Limits.DEFAULT), ReadingRules.shipped());
+    }
+}
