@@ -34,7 +34,9 @@ public record AnnualAccounts(String document, ReportKind kind, String organisati
         /** A listed company's IFRS report in the European single electronic format. */
         ESEF,
         /** A revisionsberättelse: never an annual report. */
-        AUDIT_REPORT
+        AUDIT_REPORT,
+        /** KvK's open data of a filed Dutch jaarrekening: key figures by financial year, not the report itself. */
+        KVK_OPEN_DATA
     }
 
     /** The figures the credit check and the accounts route speak of; camel-case names in JSON. */

@@ -27,7 +27,7 @@ class CreditDecisionTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
     private static final Currency SEK = Currency.getInstance("SEK");
-    private static final CreditDecision.Rules RULES = CreditCheckFunction.rulesOn(AS_OF);
+    private static final CreditDecision.Rules RULES = CreditRules.on(AS_OF);
 
     private static BigDecimal d(long value) {
         return BigDecimal.valueOf(value);
@@ -39,10 +39,10 @@ class CreditDecisionTest {
 
     private static final Financials HEALTHY_2025 = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000),
             d(2_000_000), null, d(100_000), d(10_000_000), d(5_000_000), d(1_000_000), null, d(2_000_000), d(5_000_000),
-            d(5_000_000), d(3_000_000));
+            d(5_000_000), d(3_000_000), null, CreditDecision.Source.REQUEST);
     private static final Financials HEALTHY_2024 = new Financials(LocalDate.of(2024, 12, 31), d(18_000_000),
             d(1_700_000), null, d(100_000), d(9_500_000), d(4_600_000), d(1_000_000), null, d(2_000_000), d(5_000_000),
-            d(4_500_000), d(2_600_000));
+            d(4_500_000), d(2_600_000), null, CreditDecision.Source.REQUEST);
     private static final PaymentBehaviour PUNCTUAL = new PaymentBehaviour(120, 6, d(3), 10, d(0), 0, false);
 
     private static CreditDecision.Company company(String id, Character section, LocalDate founded) {
@@ -52,7 +52,7 @@ class CreditDecisionTest {
 
     private static CreditDecision.Result healthy(PaymentBehaviour payment, long requested) {
         return CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', LocalDate.of(2005, 3, 1)),
-                List.of(HEALTHY_2024, HEALTHY_2025), payment, null, sek(requested), 45, sek(50_000), AS_OF, null),
+                List.of(HEALTHY_2024, HEALTHY_2025), payment, null, sek(requested), 45, sek(50_000), AS_OF, null, Language.EN, null, List.of()),
                 RULES);
     }
 
@@ -85,9 +85,9 @@ class CreditDecisionTest {
         // net income 1 000 000 / revenue 20 000 000 = 0.05: at good 0.05, STRONG (sector-benchmarks.txt, '*' rows)
         var withCash = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000), d(2_000_000), d(1_000_000), d(100_000),
                 d(10_000_000), d(5_000_000), d(1_000_000), d(800_000), d(2_000_000), d(5_000_000), d(5_000_000),
-                d(3_000_000));
+                d(3_000_000), null, CreditDecision.Source.REQUEST);
         var result = CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', LocalDate.of(2005, 3, 1)),
-                List.of(withCash), PUNCTUAL, null, sek(200_000), 45, null, AS_OF, null), RULES);
+                List.of(withCash), PUNCTUAL, null, sek(200_000), 45, null, AS_OF, null, Language.EN, null, List.of()), RULES);
         assertThat(result.ratios()).filteredOn(r -> r.name().equals("cashRatio")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.value()).isEqualByComparingTo("0.4000");
@@ -105,10 +105,10 @@ class CreditDecisionTest {
         // 50 + Altman GREY 0 (Z'' = 0.2624 + 0.326 + 0.2688 + 0.35 = 1.2072) + equity 25 % 5 + current 1.1 0
         // + EBIT 2 % 0 + 20 % late 3 + 10 days late 0 + 5 years 2 = 60, class C
         var grey = new Financials(LocalDate.of(2025, 12, 31), d(2_000_000), d(40_000), null, null, d(1_000_000),
-                d(440_000), null, null, d(400_000), d(750_000), d(250_000), d(100_000));
+                d(440_000), null, null, d(400_000), d(750_000), d(250_000), d(100_000), null, CreditDecision.Source.REQUEST);
         var result = CreditDecision.assess(new CreditDecision.Input(company("556703-7485", 'M', LocalDate.of(2021,
                 6, 1)), List.of(grey), new PaymentBehaviour(50, 10, d(10), 20, d(0), 0, false), null, sek(20_000), 60,
-                null, AS_OF, null), RULES);
+                null, AS_OF, null, Language.EN, null, List.of()), RULES);
         assertThat(result.altman().zone()).isEqualTo(Altman.Zone.GREY);
         assertThat(result.score()).isEqualTo(60);
         assertThat(result.riskClass()).isEqualTo("C");
@@ -126,10 +126,10 @@ class CreditDecisionTest {
         // 50 − 25 (DISTRESS) − 20 (negative equity) − 8 (current 0.4) − 8 (operating loss) − 15 (60 % late)
         // − 15 (35 days) − 10 (120 days once) − 5 (open overdue) − 3 (2 years) = −59 → 1, class E
         var distressed = new Financials(LocalDate.of(2025, 12, 31), d(1_500_000), d(-100_000), null, null, d(1_000_000),
-                d(200_000), null, null, d(500_000), d(1_050_000), d(-50_000), d(-300_000));
+                d(200_000), null, null, d(500_000), d(1_050_000), d(-50_000), d(-300_000), null, CreditDecision.Source.REQUEST);
         var result = CreditDecision.assess(new CreditDecision.Input(company("556042-7220", null, LocalDate.of(2024,
                 1, 10)), List.of(distressed), new PaymentBehaviour(50, 30, d(35), 120, d(80_000), 0, false), null,
-                sek(100_000), 30, null, AS_OF, null), RULES);
+                sek(100_000), 30, null, AS_OF, null, Language.EN, null, List.of()), RULES);
         assertThat(result.altman().zone()).isEqualTo(Altman.Zone.DISTRESS);
         assertThat(result.score()).isEqualTo(1);
         assertThat(result.riskClass()).isEqualTo("E");
@@ -146,7 +146,7 @@ class CreditDecisionTest {
         var result = CreditDecision.assess(new CreditDecision.Input(company("556016-0680", null, LocalDate.of(2014,
                 2, 1)), List.of(), new PaymentBehaviour(200, 4, d(2), 8, d(0), 0, false),
                 new CreditDecision.ExternalRating("UC", d(80), d(0), d(100), true), sek(50_000), 30, null, AS_OF,
-                null), RULES);
+                null, Language.EN, null, List.of()), RULES);
         assertThat(result.score()).isEqualTo(80);
         assertThat(result.decision()).isEqualTo(Decision.APPROVE_WITH_CONDITIONS);
         assertThat(result.altman()).isNull();
@@ -202,13 +202,13 @@ class CreditDecisionTest {
     })
     void eachFactorMovesTheScoreByItsBand(String factor, BigDecimal value, int points) {
         Scorecard scorecard = Scorecard.from(ReferenceTable.load("credit-scorecard.txt"));
-        assertThat(scorecard.band(factor, value)).hasValueSatisfying(b -> assertThat(b.points()).isEqualTo(points));
+        assertThat(scorecard.band(Scorecard.Factor.valueOf(factor), value)).hasValueSatisfying(b -> assertThat(b.points()).isEqualTo(points));
     }
 
     @ParameterizedTest(name = "{0} = {1} is not scored")
     @CsvSource({"PAYMENT_REMARKS, 0", "MAX_DAYS_LATE, 89", "OPEN_OVERDUE, 0", "EQUITY_TREND, 0"})
     void neutralValuesScoreNothing(String factor, BigDecimal value) {
-        assertThat(Scorecard.from(ReferenceTable.load("credit-scorecard.txt")).band(factor, value)).isEmpty();
+        assertThat(Scorecard.from(ReferenceTable.load("credit-scorecard.txt")).band(Scorecard.Factor.valueOf(factor), value)).isEmpty();
     }
 
     @Test
