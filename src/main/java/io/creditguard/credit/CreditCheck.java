@@ -68,7 +68,7 @@ public class CreditCheck {
         if (typed) {
             years = r.financials().stream().map(CreditCheckRequest.FinancialsRequest::toInput).toList();
         } else if (uploaded != null) {
-            years = weigh(uploaded, SourceType.UPLOAD, r.annualReport().fileName(), null, language, gaps);
+            years = weigh(uploaded, SourceType.UPLOAD, uploaded.document(), null, language, gaps);
         } else if (filed.accounts() != null && !filed.accounts().currency().equals(r.currency())) {
             gaps.add(CreditRules.TEXTS.text(CreditTexts.Text.GAP_OTHER_CURRENCY, language, Map.of(
                     "reportCurrency", filed.accounts().currency().getCurrencyCode(), "currency", r.currency().getCurrencyCode())));

@@ -63,7 +63,7 @@ public final class Bolagsverket {
 
     /**
      * The register's data on {@code organisationsnummer} (10 digits), or null when the register has no such
-     * company.
+     * company: no organisation in the answer, or one whose parts all say {@code ORGANISATION_FINNS_EJ}.
      */
     public Register organisation(String organisationsnummer) throws RegistryException {
         JsonNode body = json(post("/organisationer", organisationsnummer), "/organisationer");
@@ -71,7 +71,13 @@ public final class Bolagsverket {
         if (!list.isArray() || list.isEmpty()) {
             return null;
         }
-        return register(organisationsnummer, list.get(0));
+        JsonNode first = list.get(0);
+        boolean unknown = first.path("organisationsidentitet").isMissingNode() || first.path("organisationsidentitet").isNull();
+        for (JsonNode part : first) {
+            unknown &= !part.isObject() || !part.path("fel").isObject()
+                    || "ORGANISATION_FINNS_EJ".equals(part.path("fel").path("typ").asText());
+        }
+        return unknown ? null : register(organisationsnummer, first);
     }
 
     /** The digitally filed annual reports, as listed; empty when the company filed none digitally. */

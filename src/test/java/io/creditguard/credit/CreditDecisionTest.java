@@ -217,4 +217,92 @@ class CreditDecisionTest {
         var rating = new CreditDecision.ExternalRating("Provider", d(1), d(1), d(5), false);
         assertThat(rating.normalised()).isEqualByComparingTo("100");
     }
+
+    private static CreditDecision.RegisterFacts register(LocalDate registered, List<CreditDecision.RegisterFacts.Procedure> procedures,
+            LocalDate latestFiled) {
+        return new CreditDecision.RegisterFacts("Bolagsverket", "AB", true, true, registered, null, null, procedures, latestFiled);
+    }
+
+    private static CreditDecision.Result withRegister(Financials year, CreditDecision.RegisterFacts register, Language language) {
+        return CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', null), List.of(year), PUNCTUAL,
+                null, sek(200_000), 45, null, AS_OF, null, language, register, List.of()), RULES);
+    }
+
+    /**
+     * Equity 20 000 against share capital 50 000: below half of it, so the board must draw up a control balance
+     * sheet (aktiebolagslagen 25 kap. 13 §). The score alone would approve (50 + Altman SAFE 15 + EBIT 10 %
+     * 5 + current 2.5 5 − equity ratio 0.2 % −5 + 5 % late 10 + 3 days 5 + registered 2005, 21 years 5
+     * = 90, class A): the override refers it, with the condition to ask for that balance sheet.
+     */
+    @Test
+    void equityBelowHalfTheShareCapitalIsReferred() {
+        var thin = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000), d(2_000_000), null, null, d(10_000_000),
+                d(5_000_000), null, null, d(2_000_000), d(9_980_000), d(20_000), d(3_000_000), d(50_000),
+                CreditDecision.Source.REQUEST);
+        var result = withRegister(thin, register(LocalDate.of(2005, 3, 1), List.of(), LocalDate.of(2025, 12, 31)), Language.EN);
+        assertThat(result.decision()).isEqualTo(Decision.REFER);
+        assertThat(result.reasons().get(0).code()).isEqualTo("EQUITY_BELOW_HALF_SHARE_CAPITAL");
+        assertThat(result.reasons().get(0).message()).isEqualTo("Equity 20,000 is below half the share capital 50,000 "
+                + "(2025-12-31): the board must draw up a control balance sheet (aktiebolagslagen 25:13)");
+        assertThat(result.conditions()).extracting(CreditDecision.Condition::code).contains("CONTROL_BALANCE_SHEET");
+        // Exactly half is not below half.
+        var half = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000), d(2_000_000), null, null, d(10_000_000),
+                d(5_000_000), null, null, d(2_000_000), d(9_975_000), d(25_000), d(3_000_000), d(50_000),
+                CreditDecision.Source.REQUEST);
+        assertThat(withRegister(half, null, Language.EN).reasons()).extracting(CreditDecision.Reason::code)
+                .doesNotContain("EQUITY_BELOW_HALF_SHARE_CAPITAL");
+    }
+
+    @Test
+    void aCompanyUnderReconstructionIsReferredAndItsAgeCountsFromRegistration() {
+        var result = withRegister(HEALTHY_2025, register(LocalDate.of(2005, 3, 1), List.of(new CreditDecision.RegisterFacts
+                .Procedure("FR", "Företagsrekonstruktion", LocalDate.of(2026, 9, 1),
+                        CreditDecision.OverrideRule.RECONSTRUCTION)), LocalDate.of(2025, 12, 31)), Language.SV);
+        assertThat(result.decision()).isEqualTo(Decision.REFER);
+        assertThat(result.reasons().get(0).message()).isEqualTo(
+                "Företaget är under rekonstruktion eller ackord sedan 2026-09-01 (Bolagsverket)");
+        assertThat(result.reasons().get(0).effect()).isEqualTo("beslut REFER");
+        // Registered 2005-03-01, checked 2026-11-28: 21 whole years, "established".
+        assertThat(result.reasons()).filteredOn(r -> r.code().equals("ESTABLISHED")).singleElement()
+                .satisfies(r -> assertThat(r.message()).isEqualTo("Verksamt i 10 år eller mer (21 år)"));
+    }
+
+    /** The year after the latest filed one ended 2025-12-31 (filed 2024-12-31): 2026-01-01 → 2026-11-28 is 10 months. */
+    @Test
+    void aMissingReportIsCountedInMonthsFromTheYearsEnd() {
+        var result = withRegister(HEALTHY_2025, register(LocalDate.of(2005, 3, 1), List.of(), LocalDate.of(2024, 12, 31)),
+                Language.EN);
+        assertThat(result.reasons()).filteredOn(r -> r.code().equals("FILING_OVERDUE")).singleElement().satisfies(r -> {
+            assertThat(r.effect()).isEqualTo("-10");
+            assertThat(r.message()).isEqualTo("No annual report filed although the financial year ended more than seven "
+                    + "months ago (the financial year ended 2025-12-31, 10 months ago)");
+        });
+        var enskild = new CreditDecision.RegisterFacts("Bolagsverket", "E", false, true, LocalDate.of(2005, 3, 1), null,
+                null, List.of(), null);
+        assertThat(withRegister(HEALTHY_2025, enskild, Language.EN).notAssessed())
+                .contains("filing on time: the rule is for aktiebolag");
+    }
+
+    /**
+     * A balance sheet alone (KvK's open data of a small company): no Altman score and no margin; equity ratio
+     * 275 698 / 428 763 = 64.3 % (+10), current ratio 36 869 / 153 065 = 0.24 (−8); score 50 + 10 − 8 + 5 % late
+     * 10 + 3 days 5 = 67, class B; the limit by equity alone, 15 % of 275 698 = 41 354.
+     */
+    @Test
+    void aBalanceSheetAloneIsWeighedAsFarAsItGoes() {
+        var balance = new Financials(LocalDate.of(2024, 12, 31), null, null, null, null, d(428_763), d(36_869), null, null,
+                d(153_065), d(153_065), d(275_698), null, d(18_000), CreditDecision.Source.REQUEST);
+        var result = CreditDecision.assess(new CreditDecision.Input(new CreditDecision.Company("NL",
+                CompanyIds.registrationNumber("NL", "12345678"), null, Optional.empty(), null), List.of(balance), PUNCTUAL,
+                null, Money.of(Currency.getInstance("EUR"), d(20_000)), 30, null, AS_OF, null, Language.EN, null, List.of()),
+                RULES);
+        assertThat(result.altman()).isNull();
+        assertThat(result.notAssessed()).contains("Altman score and the ratios that need retainedEarnings, ebit: "
+                + "not in the accounts (2024-12-31)");
+        assertThat(result.score()).isEqualTo(67);
+        assertThat(result.riskClass()).isEqualTo("B");
+        assertThat(result.creditLimit().amount()).isEqualByComparingTo("41354");
+        assertThat(result.ratios()).extracting(CreditDecision.Ratio::name).containsExactly("currentRatio", "quickRatio",
+                "equityRatio", "debtToEquity");
+    }
 }
