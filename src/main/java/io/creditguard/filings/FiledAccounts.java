@@ -61,11 +61,11 @@ public class FiledAccounts {
             @ConfigProperty(name = "creditguard.bolagsverket.token-url") URI tokenUrl,
             @ConfigProperty(name = "BOLAGSVERKET_CLIENT_ID") Optional<String> clientId,
             @ConfigProperty(name = "BOLAGSVERKET_CLIENT_SECRET") Optional<String> clientSecret,
-            @ConfigProperty(name = "creditguard.bolagsverket.read-timeout", defaultValue = "10S") Duration readTimeout,
+            @ConfigProperty(name = "creditguard.bolagsverket.read-timeout", defaultValue = "5S") Duration readTimeout,
             @ConfigProperty(name = "creditguard.bolagsverket.attempts", defaultValue = "2") int attempts,
             @ConfigProperty(name = "creditguard.bolagsverket.backoff", defaultValue = "500MS") Duration backoff,
             @ConfigProperty(name = "creditguard.kvk.api-url") URI kvkApi,
-            @ConfigProperty(name = "creditguard.kvk.read-timeout", defaultValue = "10S") Duration kvkReadTimeout) {
+            @ConfigProperty(name = "creditguard.kvk.read-timeout", defaultValue = "5S") Duration kvkReadTimeout) {
         this(clientId.filter(id -> !id.isBlank()).flatMap(id -> clientSecret.filter(s -> !s.isBlank())
                 .map(secret -> new Bolagsverket(api, tokenUrl, id, secret, new HttpFetcher(new HttpFetcher.Limits(
                         Duration.ofSeconds(3), readTimeout, attempts, backoff, 32 << 20)), clock, Industries.shipped()))),
