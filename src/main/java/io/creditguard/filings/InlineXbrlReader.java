@@ -72,7 +72,18 @@ public final class InlineXbrlReader {
      * @throws ReportException DOCTYPE, MALFORMED, NUMBER_FORMAT or INCONSISTENT_REPORT, naming the document
      */
     public static InlineDocument read(String name, byte[] bytes, Predicate<Concept> keepText) throws ReportException {
-        Pass pass = new Pass(name, keepText);
+        Pass pass = pass(name, bytes, keepText, Set.of());
+        Set<String> missed = pass.continuationsMissed();
+        if (!missed.isEmpty()) {
+            // A continuation came before the fact it continues: read again, keeping those from the start.
+            pass = pass(name, bytes, keepText, missed);
+        }
+        return pass.document();
+    }
+
+    private static Pass pass(String name, byte[] bytes, Predicate<Concept> keepText, Set<String> wanted)
+            throws ReportException {
+        Pass pass = new Pass(name, keepText, wanted);
         XMLStreamReader reader = null;
         try {
             reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
@@ -91,7 +102,7 @@ public final class InlineXbrlReader {
                 }
             }
         }
-        return pass.document();
+        return pass;
     }
 
     private static String firstLine(String message) {
@@ -129,7 +140,11 @@ public final class InlineXbrlReader {
         private final Map<String, Unit> units = new HashMap<>();
         private final List<NumericFact> numbers = new ArrayList<>();
         private final List<PendingText> texts = new ArrayList<>();
+        /** The text of the continuations a kept fact's chain reaches; the others' text is not held. */
         private final Map<String, PendingText> continuations = new HashMap<>();
+        /** Every continuation's successor, text kept or not, to follow a chain that began before its fact. */
+        private final Map<String, String> successors = new HashMap<>();
+        private final Set<String> wanted;
         private final Deque<Capture> open = new ArrayDeque<>();
         private int excluded;
 
@@ -145,9 +160,24 @@ public final class InlineXbrlReader {
         private String unitId;
         private String measure;
 
-        Pass(String name, Predicate<Concept> keepText) {
+        Pass(String name, Predicate<Concept> keepText, Set<String> wanted) {
             this.name = name;
             this.keepText = keepText;
+            this.wanted = new HashSet<>(wanted);
+        }
+
+        /** Continuations a kept fact's chain reaches whose text went by before the chain was known. */
+        Set<String> continuationsMissed() {
+            Set<String> missed = new HashSet<>();
+            for (PendingText t : texts) {
+                Set<String> seen = new HashSet<>();
+                for (String next = t.continuedAt(); next != null && seen.add(next); next = successors.get(next)) {
+                    if (!continuations.containsKey(next) && successors.containsKey(next)) {
+                        missed.addAll(seen);
+                    }
+                }
+            }
+            return missed;
         }
 
         void run(XMLStreamReader r) throws XMLStreamException, ReportException {
@@ -194,7 +224,10 @@ public final class InlineXbrlReader {
                         Concept concept = concept(r, "name");
                         open.push(new Capture(false, keepText.test(concept), attributes(r), concept));
                     }
-                    case "continuation" -> open.push(new Capture(false, true, attributes(r), null));
+                    case "continuation" -> {
+                        Map<String, String> attributes = attributes(r);
+                        open.push(new Capture(false, wanted.contains(attributes.get("id")), attributes, null));
+                    }
                     case "exclude" -> excluded++;
                     default -> {
                         // header, hidden, references, resources, footnote, relationship, fraction: nothing we read
@@ -255,15 +288,25 @@ public final class InlineXbrlReader {
                     case "nonNumeric" -> {
                         Capture c = open.pop();
                         if (c.keep) {
-                            texts.add(new PendingText(c.concept, c.attributes.get("contextRef"), c.text.toString(),
-                                    c.attributes.get("continuedAt")));
+                            String continuedAt = c.attributes.get("continuedAt");
+                            texts.add(new PendingText(c.concept, c.attributes.get("contextRef"), c.text.toString(), continuedAt));
+                            if (continuedAt != null) {
+                                wanted.add(continuedAt);
+                            }
                         }
                     }
                     case "continuation" -> {
                         Capture c = open.pop();
                         String id = c.attributes.get("id");
+                        String continuedAt = c.attributes.get("continuedAt");
                         if (id != null) {
-                            continuations.put(id, new PendingText(null, null, c.text.toString(), c.attributes.get("continuedAt")));
+                            successors.put(id, continuedAt);
+                            if (c.keep) {
+                                continuations.put(id, new PendingText(null, null, c.text.toString(), continuedAt));
+                                if (continuedAt != null) {
+                                    wanted.add(continuedAt);
+                                }
+                            }
                         }
                     }
                     case "exclude" -> excluded--;

@@ -1,10 +1,10 @@
 package io.creditguard.filings;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -81,7 +81,7 @@ public final class ReportPackage {
                     continue;
                 }
                 String entryPath = path + "!/" + entry.getName();
-                byte[] content = read(zip, entryPath, limits, count, allowed - inflated, archive.length);
+                byte[] content = read(zip, entryPath, limits, count, allowed - inflated, archive.length, entry.getSize());
                 inflated += content.length;
                 String lower = entry.getName().toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".zip") && isZip(content)) {
@@ -102,27 +102,45 @@ public final class ReportPackage {
         }
     }
 
-    /** One entry, read in pieces so that no bound is passed by more than a piece. */
-    private static byte[] read(InputStream in, String path, Limits limits, Count count, long allowedHere, int archiveSize)
-            throws IOException, ReportException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        long read = 0;
-        while ((n = in.read(buffer)) > 0) {
-            read += n;
-            count.bytes += n;
-            if (count.bytes > limits.maxBytes()) {
-                throw new ReportException(Fault.ZIP_BOMB, path + ": the report inflates to more than "
-                        + limits.maxBytes() + " bytes");
+    /**
+     * One entry, read in pieces so that no bound is passed by more than a piece; into an array of the size
+     * the entry's header states when it states one within the bounds (the bytes read are what count).
+     */
+    private static byte[] read(InputStream in, String path, Limits limits, Count count, long allowedHere, int archiveSize,
+            long statedSize) throws IOException, ReportException {
+        long room = Math.min(allowedHere, limits.maxBytes() - count.bytes);
+        byte[] out = new byte[(int) Math.min(statedSize >= 0 && statedSize <= room ? statedSize : 64 * 1024, Integer.MAX_VALUE - 8)];
+        int length = 0;
+        while (true) {
+            if (length == out.length) {
+                int probe = in.read();
+                if (probe < 0) {
+                    break;
+                }
+                out = Arrays.copyOf(out, Math.max(out.length * 2, 64 * 1024));
+                out[length++] = (byte) probe;
+                count(path, limits, count, length, allowedHere, archiveSize, 1);
             }
-            if (read > allowedHere) {
-                throw new ReportException(Fault.ZIP_BOMB, path + " inflates more than " + limits.maxRatio()
-                        + " times the " + archiveSize + " bytes of its archive");
+            int n = in.read(out, length, out.length - length);
+            if (n < 0) {
+                break;
             }
-            out.write(buffer, 0, n);
+            length += n;
+            count(path, limits, count, length, allowedHere, archiveSize, n);
         }
-        return out.toByteArray();
+        return length == out.length ? out : Arrays.copyOf(out, length);
+    }
+
+    private static void count(String path, Limits limits, Count count, long read, long allowedHere, int archiveSize, int added)
+            throws ReportException {
+        count.bytes += added;
+        if (count.bytes > limits.maxBytes()) {
+            throw new ReportException(Fault.ZIP_BOMB, path + ": the report inflates to more than " + limits.maxBytes() + " bytes");
+        }
+        if (read > allowedHere) {
+            throw new ReportException(Fault.ZIP_BOMB, path + " inflates more than " + limits.maxRatio() + " times the "
+                    + archiveSize + " bytes of its archive");
+        }
     }
 
     static boolean isZip(byte[] bytes) {

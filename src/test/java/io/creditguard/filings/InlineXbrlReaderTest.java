@@ -161,6 +161,16 @@ class InlineXbrlReaderTest {
                 "Organisationsnummer: 556036-0793");
     }
 
+    /** A continuation may stand before the fact it continues: it is found all the same. */
+    @Test
+    void aContinuationBeforeItsFactIsFound() throws ReportException {
+        InlineDocument doc = read(document(TR1, """
+                <p><ix:continuation id="c1"> har fastställts.</ix:continuation></p>
+                <p><ix:continuation id="c9">a text block nobody keeps</ix:continuation></p>
+                <p><ix:nonNumeric name="se-cd-base:Intyg" contextRef="b" continuedAt="c1">Resultaträkningen</ix:nonNumeric></p>"""));
+        assertThat(doc.texts()).extracting(t -> t.text()).containsExactly("Resultaträkningen har fastställts.");
+    }
+
     @Test
     void contextsByTheirDatesAndUnitsByTheirMeasure() throws ReportException {
         InlineDocument doc = read(document(TR1, ""));
