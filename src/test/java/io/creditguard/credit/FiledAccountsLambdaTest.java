@@ -262,4 +262,46 @@ class FiledAccountsLambdaTest {
         assertThat(body(FiledAccountsProfile.accounts("NL", "87654321", "en"), 200).getList("missing", String.class))
                 .contains("filed accounts and register data: KvK did not answer; checked without them");
     }
+
+    /** The client secret and the tokens pass through refusals, rotation and outages, and never into a log. */
+    @Test
+    void theClientSecretAndTheTokensNeverReachTheLogs() {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
+                if (record.getParameters() != null) {
+                    for (Object p : record.getParameters()) {
+                        text.append(' ').append(p);
+                    }
+                }
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                    text.append(' ').append(t);
+                }
+                logged.add(text.toString());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            for (LocalBolagsverket.Fault fault : LocalBolagsverket.Fault.values()) {
+                bolagsverket().reset();
+                bolagsverket().fault(fault);
+                body(FiledAccountsProfile.check(request("5590179924", "2026-11-28"), "en"), 200);
+            }
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(logged).isNotEmpty().noneSatisfy(line -> assertThat(line).containsAnyOf(LocalBolagsverket.CLIENT_SECRET,
+                "Bearer", "Basic ", "at-"));
+    }
 }
