@@ -2,19 +2,14 @@ package io.creditguard.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,13 +45,11 @@ class FiledAccountsBrowserTest {
     }
 
     private static WebDriverWait await() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(15));
+        return CHROMIUM.await(15);
     }
 
     private static void type(String id, String text) {
-        WebElement input = browser().findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
+        CHROMIUM.type(id, text);
     }
 
     private static String value(String id) {
@@ -68,8 +61,7 @@ class FiledAccountsBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = browser().getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), Chromium.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        CHROMIUM.screenshot(name);
     }
 
     @Test

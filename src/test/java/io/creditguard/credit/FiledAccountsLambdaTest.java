@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.creditguard.LogCapture;
 import io.creditguard.TestFolders;
 import io.creditguard.filings.LocalBolagsverket;
 import io.quarkus.test.junit.QuarkusTest;
@@ -266,40 +267,14 @@ class FiledAccountsLambdaTest {
     /** The client secret and the tokens pass through refusals, rotation and outages, and never into a log. */
     @Test
     void theClientSecretAndTheTokensNeverReachTheLogs() {
-        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
-                if (record.getParameters() != null) {
-                    for (Object p : record.getParameters()) {
-                        text.append(' ').append(p);
-                    }
-                }
-                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                    text.append(' ').append(t);
-                }
-                logged.add(text.toString());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<String> logged;
+        try (LogCapture logs = LogCapture.start()) {
             for (LocalBolagsverket.Fault fault : LocalBolagsverket.Fault.values()) {
                 bolagsverket().reset();
                 bolagsverket().fault(fault);
                 body(FiledAccountsProfile.check(request("5590179924", "2026-11-28"), "en"), 200);
             }
-        } finally {
-            root.removeHandler(capture);
+            logged = logs.lines();
         }
         assertThat(logged).isNotEmpty().noneSatisfy(line -> assertThat(line).containsAnyOf(LocalBolagsverket.CLIENT_SECRET,
                 "Bearer", "Basic ", "at-"));
