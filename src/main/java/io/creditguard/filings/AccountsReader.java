@@ -97,7 +97,7 @@ public final class AccountsReader {
 
         List<Year> read = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
-        Currency[] currency = {null};
+        ReportCurrency currency = new ReportCurrency(doc.name());
         for (Duration year : years) {
             List<Filed> figures = new ArrayList<>();
             for (Figure figure : Figure.values()) {
@@ -106,7 +106,7 @@ public final class AccountsReader {
             if (figures.isEmpty()) {
                 continue;
             }
-            read.add(year(year, figures, kind, rules, currency[0], warnings));
+            read.add(year(year, figures, kind, rules, currency.currency, warnings));
         }
         if (read.isEmpty()) {
             throw new ReportException(Fault.NO_ANNUAL_REPORT, doc.name() + " tags none of the figures of an annual report for "
@@ -114,7 +114,27 @@ public final class AccountsReader {
         }
         String entity = doc.contexts().values().stream().filter(c -> BOLAGSVERKET_SCHEME.equals(c.entityScheme()))
                 .map(c -> digits(c.entity())).filter(d -> d.length() == 10).findFirst().orElse(null);
-        return new AnnualAccounts(doc.name(), kind, entity, currency[0], read, warnings);
+        return new AnnualAccounts(doc.name(), kind, entity, currency.currency, read, warnings);
+    }
+
+    /** The one currency a report's amounts are in, learnt from the first amount read. */
+    private static final class ReportCurrency {
+        private final String document;
+        private Currency currency;
+
+        ReportCurrency(String document) {
+            this.document = document;
+        }
+
+        void of(NumericFact fact, InlineDocument.Unit unit) throws ReportException {
+            Currency c = unit.currency().orElseThrow();
+            if (currency == null) {
+                currency = c;
+            } else if (!currency.equals(c)) {
+                throw new ReportException(Fault.INCONSISTENT_REPORT, document + " states amounts in both " + currency
+                        + " and " + c + " (" + fact.concept().written() + ")");
+            }
+        }
     }
 
     private static Year year(Duration period, List<Filed> figures, ReportKind kind, ReadingRules rules, Currency currency,
@@ -155,7 +175,7 @@ public final class AccountsReader {
 
     /** The figure for {@code year}, from the first element row the report has it for. */
     private static Optional<Filed> find(InlineDocument doc, Map<String, List<NumericFact>> byName, Figure figure,
-            Duration year, ReadingRules rules, Currency[] currency) throws ReportException {
+            Duration year, ReadingRules rules, ReportCurrency currency) throws ReportException {
         for (ReadingRules.Element element : rules.elementsOf(figure)) {
             List<NumericFact> parts = new ArrayList<>();
             for (String part : element.parts()) {
@@ -170,13 +190,7 @@ public final class AccountsReader {
             }
             BigDecimal value = BigDecimal.ZERO;
             for (NumericFact f : parts) {
-                Currency c = doc.units().get(f.unitRef()).currency().orElseThrow();
-                if (currency[0] == null) {
-                    currency[0] = c;
-                } else if (!currency[0].equals(c)) {
-                    throw new ReportException(Fault.INCONSISTENT_REPORT, doc.name() + " states amounts in both "
-                            + currency[0] + " and " + c + " (" + f.concept().written() + ")");
-                }
+                currency.of(f, doc.units().get(f.unitRef()));
                 value = value.add(f.value());
             }
             return Optional.of(new Filed(figure, value, String.join(" + ", parts.stream().map(f -> f.concept().written())

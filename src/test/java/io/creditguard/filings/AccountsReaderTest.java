@@ -347,4 +347,20 @@ class AccountsReaderTest {
                     assertThat(e.getMessage()).contains("2829042").contains("2829043");
                 });
     }
+
+    /** Net sales in euros beside everything else in kronor: a report contradicting itself. */
+    @Test
+    void amountsInTwoCurrenciesAreRefused() {
+        String xhtml = Reports.xhtml(SECTRADE)
+                .replace("<xbrli:unit id=\"SEK\">", "<xbrli:unit id=\"EUR\"><xbrli:measure>iso4217:EUR</xbrli:measure></xbrli:unit>"
+                        + "<xbrli:unit id=\"SEK\">")
+                .replaceFirst("(name=\"se-gen-base:Nettoomsattning\" contextRef=\"period0\" decimals=\"0\" scale=\"0\" "
+                        + "format=\"ixt:numspacecomma\" unitRef=)\"SEK\"", "$1\"EUR\"");
+        assertThatThrownBy(() -> AccountsReader.read(List.of(new ReportPackage.Document("x.xhtml",
+                xhtml.getBytes(StandardCharsets.UTF_8))), ReadingRules.shipped()))
+                .isInstanceOfSatisfying(ReportException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(Fault.INCONSISTENT_REPORT);
+                    assertThat(e.getMessage()).contains("EUR").contains("SEK");
+                });
+    }
 }
