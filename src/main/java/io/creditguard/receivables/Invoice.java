@@ -106,6 +106,8 @@ public record Invoice(
      * @param policy the name of the reminder policy for this customer (a gentler one for key accounts, a
      *     stricter one for risky ones), kept in the store as {@code config/policies/<name>.json}; absent means
      *     the run's policy
+     * @param paymentTermsAgreed the customer's framework contract fixed the payment terms of its invoices
+     *     (an invoice's own statement wins; absent on both, the policy's)
      */
     public record Customer(
             @NotBlank @Size(max = 100) @SingleLine String id,
@@ -117,7 +119,8 @@ public record Invoice(
             @Size(max = 500) @TextLines String address,
             @CountryCode @LawWithRules String governingLaw,
             @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
-                    message = "{io.creditguard.receivables.Invoice.Customer.policy}") String policy) {
+                    message = "{io.creditguard.receivables.Invoice.Customer.policy}") String policy,
+            Boolean paymentTermsAgreed) {
     }
 
     /**
@@ -132,18 +135,40 @@ public record Invoice(
      * @param paymentTerms the invoice's payment terms as written (Peppol BT-20)
      * @param dueDateBasis how the due date was found when the source gave none (a Peppol invoice with
      *     payment terms but no BT-9): which terms, from which day; absent when the source stated it
+     * @param paymentTermsAgreed the payment date or period was agreed in the contract, not only printed on the
+     *     invoice: then the debtor is in default from the day after the due date; otherwise when the governing
+     *     law says (reference/debtor-default.txt). Absent: the customer's, else the policy's
+     * @param receivedOn the day the debtor received the invoice, where known; absent means its issue date plus
+     *     the policy's letterDeliveryDays
+     * @param consumerNoticeOnInvoice the invoice told the consumer what not paying within the law's period
+     *     brings: only then does it start that period for a consumer (BGB § 286 Abs. 3, räntelagen 4 §)
      */
     public record Terms(
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
             Boolean reminderFeeAgreed,
             @CountryCode @LawWithRules String governingLaw,
             @Size(max = 1000) @TextLines String paymentTerms,
-            @Size(max = 300) @SingleLine String dueDateBasis) {
+            @Size(max = 300) @SingleLine String dueDateBasis,
+            Boolean paymentTermsAgreed,
+            @InEra LocalDate receivedOn,
+            Boolean consumerNoticeOnInvoice) {
 
-        public static final Terms NONE = new Terms(null, false, null, null, null);
+        public static final Terms NONE = new Terms(null, false, null, null, null, null, null, false);
 
         public Terms {
             reminderFeeAgreed = Boolean.TRUE.equals(reminderFeeAgreed);
+            consumerNoticeOnInvoice = Boolean.TRUE.equals(consumerNoticeOnInvoice);
+        }
+
+        /**
+         * These terms, a platform's newer statement, with what creditguard or an earlier statement recorded
+         * kept where this one is silent: an agreed fee or a notice stays known, as do agreed terms and a receipt.
+         */
+        public Terms keeping(Terms recorded) {
+            return new Terms(interestRate, reminderFeeAgreed || recorded.reminderFeeAgreed(), governingLaw, paymentTerms,
+                    dueDateBasis, paymentTermsAgreed != null ? paymentTermsAgreed : recorded.paymentTermsAgreed(),
+                    receivedOn != null ? receivedOn : recorded.receivedOn(),
+                    consumerNoticeOnInvoice || recorded.consumerNoticeOnInvoice());
         }
     }
 
@@ -229,6 +254,11 @@ public record Invoice(
         return Optional.ofNullable(terms.governingLaw()).or(() -> Optional.ofNullable(customer.governingLaw()));
     }
 
+    /** Whether the payment terms were agreed, as the invoice says, else its customer's framework contract. */
+    public Optional<Boolean> paymentTermsAgreed() {
+        return Optional.ofNullable(terms.paymentTermsAgreed()).or(() -> Optional.ofNullable(customer.paymentTermsAgreed()));
+    }
+
     /** What the invoice is for once credit notes are taken off: the principal the law charges interest on. */
     public BigDecimal creditedAmount() {
         BigDecimal credited = amount;
@@ -282,8 +312,8 @@ public record Invoice(
 
     /**
      * The ledger holds together: a payment is in the invoice's currency and not dated before it was
-     * issued, the payments do not exceed the amount, no reminder went out before the invoice was
-     * issued, and with payments or credits recorded the open amount is what they leave.
+     * issued, the payments do not exceed the amount, no reminder went out and the invoice was not received
+     * before it was issued, and with payments or credits recorded the open amount is what they leave.
      */
     @Documented
     @Target(TYPE)
@@ -344,6 +374,11 @@ public record Invoice(
                                 "credited", credited.toPlainString()), "openAmount");
                         valid = false;
                     }
+                }
+                LocalDate received = invoice.terms().receivedOn();
+                if (issued != null && received != null && received.isBefore(issued)) {
+                    Violations.add(context, PREFIX + "beforeIssue}", issueDate, "receivedOn");
+                    valid = false;
                 }
                 for (int i = 0; i < invoice.remindersSent().size(); i++) {
                     SentReminder sent = invoice.remindersSent().get(i);

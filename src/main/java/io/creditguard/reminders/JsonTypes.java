@@ -21,6 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ReminderEngine.Balance.class, ReminderEngine.NoticeTerm.class, ReminderEngine.NoticeTerm.Stage.class,
         ReminderEngine.PaymentView.class, ReminderEngine.Skip.class, ReminderEngine.SkipReason.class,
         ReminderEngine.InterestView.class, ReminderEngine.PeriodView.class, ReminderEngine.Fee.class,
+        DebtorDefault.Basis.class, DebtorDefault.Reason.class,
         ExchangeRates.Conversion.class, StatutoryRules.FeeCode.class, GoverningLaw.class, GoverningLaw.Basis.class,
         Letters.Letter.class, Kpis.Report.class, Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class,
         ReminderRun.Report.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,

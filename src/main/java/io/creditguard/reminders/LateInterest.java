@@ -16,8 +16,9 @@ import io.creditguard.reference.Jurisdictions.Allocation;
 import io.creditguard.reference.ReferenceRates;
 
 /**
- * Late interest on an overdue principal, accrued day by day from the day after the due date up to
- * and including {@code asOf}, on an actual/365 basis, on the principal outstanding each day.
+ * Late interest on an overdue principal, accrued day by day from the day default begins (the day after
+ * an agreed due date, else as {@link DebtorDefault} says) up to and including {@code asOf}, on an
+ * actual/365 basis, on the principal outstanding each day.
  *
  * <p>The accrual is split wherever the rate changes (each half-year has its own statutory rate:
  * räntelagen 6 § with NJA 2007 s. 742; BW 6:120 lid 2; BGB § 247), at each payment, and, under yearly
@@ -25,8 +26,8 @@ import io.creditguard.reference.ReferenceRates;
  * unpaid interest joins the base. A payment made on a day counts from the day after (interest runs
  * "tot en met de dag waarop de schuldenaar de geldsom heeft voldaan", BW 6:119a lid 1) and is applied
  * as the governing law orders it: costs due by then, then accrued interest, then principal (BW 6:44,
- * BGB § 367), or principal first where no order is verified. A payment on or before the due date
- * meets the principal only, as nothing else is due.
+ * BGB § 367), or principal first where no order is verified. A payment before default meets the costs
+ * then due (none before the due date) and the principal, as no interest is due yet.
  *
  * <p>Each period's amount is rounded HALF_EVEN to the currency's minor unit; the totals are sums of
  * the rounded periods, so the letter's lines add up. A period whose rate is not known is listed with no
@@ -88,35 +89,34 @@ public final class LateInterest {
 
     /**
      * @param principal what interest runs on before any payment (the invoice amount less credits)
-     * @param dueDate the (business-day adjusted) due date; interest starts the day after
+     * @param from the first day of default, the first day interest runs
      * @param asOf the last day counted; payments after it are not counted
      * @param rates the reference rates, consulted only for a statutory basis
      * @param receipts payments, in any order
      * @param charges costs and the days they fell due, met before interest where the allocation says so
      */
-    public static Result accrue(Money principal, LocalDate dueDate, LocalDate asOf, Basis basis, ReferenceRates rates,
+    public static Result accrue(Money principal, LocalDate from, LocalDate asOf, Basis basis, ReferenceRates rates,
             List<Receipt> receipts, Allocation allocation, List<Charge> charges) {
         Money zero = Money.zero(principal.currency());
         Ledger ledger = new Ledger(principal, zero, allocation, charges);
         List<Receipt> paid = receipts.stream().filter(r -> !r.date().isAfter(asOf))
                 .sorted(Comparator.comparing(Receipt::date)).toList();
-        LocalDate start = dueDate.plusDays(1);
         int next = 0;
-        for (; next < paid.size() && paid.get(next).date().isBefore(start); next++) {
-            ledger.payPrincipalOnly(paid.get(next));
+        for (; next < paid.size() && paid.get(next).date().isBefore(from); next++) {
+            ledger.pay(paid.get(next));
         }
-        if (asOf.isBefore(start)) {
+        if (asOf.isBefore(from)) {
             return ledger.result(basis.legalBasis(), List.of(), true);
         }
         TreeSet<LocalDate> anniversaries = new TreeSet<>();
         if (basis.compounding() == Compounding.YEARLY) {
-            for (LocalDate a = start.plusYears(1); !a.isAfter(asOf); a = start.plusYears(anniversaries.size() + 1)) {
+            for (LocalDate a = from.plusYears(1); !a.isAfter(asOf); a = from.plusYears(anniversaries.size() + 1)) {
                 anniversaries.add(a);
             }
         }
         TreeSet<LocalDate> cuts = new TreeSet<>(anniversaries);
-        cuts.add(start);
-        basis.scheme().ifPresent(scheme -> cuts.addAll(rates.changesBetween(scheme, start, asOf)));
+        cuts.add(from);
+        basis.scheme().ifPresent(scheme -> cuts.addAll(rates.changesBetween(scheme, from, asOf)));
         for (int i = next; i < paid.size(); i++) {
             LocalDate after = paid.get(i).date().plusDays(1);
             if (!after.isAfter(asOf)) {
@@ -128,27 +128,27 @@ public final class LateInterest {
         boolean complete = true;
         List<LocalDate> starts = new ArrayList<>(cuts);
         for (int i = 0; i < starts.size(); i++) {
-            LocalDate from = starts.get(i);
+            LocalDate first = starts.get(i);
             LocalDate to = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : asOf;
-            for (; next < paid.size() && paid.get(next).date().isBefore(from); next++) {
+            for (; next < paid.size() && paid.get(next).date().isBefore(first); next++) {
                 ledger.pay(paid.get(next));
             }
-            if (anniversaries.contains(from)) {
+            if (anniversaries.contains(first)) {
                 ledger.capitalise();
             }
-            long days = ChronoUnit.DAYS.between(from, to) + 1;
+            long days = ChronoUnit.DAYS.between(first, to) + 1;
             Money base = ledger.base();
             Optional<BigDecimal> rate = basis.scheme().isEmpty() ? Optional.of(basis.addPoints())
-                    : rates.rateOn(basis.scheme().get(), from).map(r -> r.add(basis.addPoints()));
+                    : rates.rateOn(basis.scheme().get(), first).map(r -> r.add(basis.addPoints()));
             if (rate.isEmpty()) {
                 complete = false;
-                periods.add(new Period(from, to, null, days, base, null));
+                periods.add(new Period(first, to, null, days, base, null));
                 continue;
             }
             BigDecimal exact = base.amount().multiply(rate.get()).multiply(BigDecimal.valueOf(days))
                     .divide(HUNDRED.multiply(DAYS_PER_YEAR), Rates.RATIO);
             Money amount = Money.rounded(principal.currency(), exact, RoundingMode.HALF_EVEN);
-            periods.add(new Period(from, to, rate.get(), days, base, amount));
+            periods.add(new Period(first, to, rate.get(), days, base, amount));
             ledger.accrue(amount);
         }
         for (; next < paid.size(); next++) { // paid on asOf itself: it counts from tomorrow
@@ -194,12 +194,6 @@ public final class LateInterest {
         void capitalise() {
             capitalised = capitalised.plus(accruedSince);
             accruedSince = zero;
-        }
-
-        void payPrincipalOnly(Receipt receipt) {
-            Money toPrincipal = receipt.amount().min(principal);
-            principal = principal.minus(toPrincipal);
-            applied.add(new Applied(receipt.date(), receipt.amount(), zero, zero, toPrincipal));
         }
 
         void pay(Receipt receipt) {

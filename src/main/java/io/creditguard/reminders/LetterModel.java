@@ -20,11 +20,17 @@ public record LetterModel(String template, String date, Party creditor, Party cu
     public record Party(String name, List<String> address) {
     }
 
-    /** One invoice of the letter, with everything owed on it. */
+    /**
+     * One invoice of the letter, with everything owed on it.
+     *
+     * @param defaultFrom the first day of default, from which late interest runs; null where not known
+     * @param defaultPending that day is after the letter's: interest runs from it if the invoice is unpaid by then
+     * @param defaultBasis the provision it rests on, as cited
+     */
     public record Line(String invoiceNumber, String issueDate, String dueDate, long daysOverdue, String amount,
             String credited, List<PaymentLine> payments, String principal, boolean hasInterest, String interest,
             String interestPaid, String interestBasis, List<InterestLine> interestLines, String interestPendingFrom,
-            List<FeeLine> fees, String total) {
+            String defaultFrom, boolean defaultPending, String defaultBasis, List<FeeLine> fees, String total) {
     }
 
     /** A payment received and what it met: {@code applied} lists costs, interest and principal. */

@@ -86,7 +86,7 @@ public class Letters {
         String language = s.language();
         LetterFormat f = new LetterFormat(language);
         String law = s.governingLaw().country();
-        List<LetterModel.Line> lines = s.invoices().stream().map(l -> line(l, f, language, law)).toList();
+        List<LetterModel.Line> lines = s.invoices().stream().map(l -> line(l, f, language, law, asOf)).toList();
         ReminderPolicy.Creditor creditor = policy.creditor();
         return new LetterModel(s.template(), f.date(asOf),
                 new LetterModel.Party(creditor.name(), lines(creditor.address())),
@@ -98,7 +98,7 @@ public class Letters {
                 s.noticeTermEnds() == null ? null : f.date(s.noticeTermEnds()));
     }
 
-    private LetterModel.Line line(DunningLetter letter, LetterFormat f, String language, String law) {
+    private LetterModel.Line line(DunningLetter letter, LetterFormat f, String language, String law, LocalDate asOf) {
         ReminderEngine.InvoiceLine l = letter.line();
         Balance b = l.balance();
         ReminderEngine.InterestView interest = b.interest();
@@ -116,6 +116,8 @@ public class Letters {
                         .toList(),
                 interest.periods().stream().filter(p -> p.ratePercent() == null).findFirst().map(p -> f.date(p.from()))
                         .orElse(null),
+                l.defaultFrom() == null ? null : f.date(l.defaultFrom()), l.defaultFrom() != null && l.defaultFrom().isAfter(asOf),
+                l.defaultBasis() == null ? null : l.defaultBasis().legalBasis(),
                 b.fees().stream().map(fee -> new LetterModel.FeeLine(label(fee.code(), law, language), f.money(fee.amount()),
                         fee.legalBasis(), fee.conversion() == null ? null : f.conversion(fee.conversion()))).toList(),
                 f.money(b.total()));

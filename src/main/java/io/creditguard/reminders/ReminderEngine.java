@@ -93,9 +93,22 @@ public final class ReminderEngine {
         }
     }
 
-    /** The invoice as a letter lists it. */
+    /**
+     * The invoice as a letter lists it.
+     *
+     * @param defaultFrom the first day of default: interest runs from it and the fixed sums tied to default are
+     *     owed from it (after this letter's date when this letter is what puts the debtor in default); absent
+     *     before the due date, or where the law's rule for this debtor is not known
+     * @param defaultBasis why default begins that day
+     */
     public record InvoiceLine(String invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate,
-            LocalDate dueDateAdjustedTo, long daysOverdue, Balance balance) {
+            LocalDate dueDateAdjustedTo, long daysOverdue, LocalDate defaultFrom, DebtorDefault.Basis defaultBasis,
+            Balance balance) {
+
+        InvoiceLine withBalance(Balance other) {
+            return new InvoiceLine(invoiceId, invoiceNumber, issueDate, dueDate, dueDateAdjustedTo, daysOverdue, defaultFrom,
+                    defaultBasis, other);
+        }
     }
 
     /**
@@ -137,9 +150,7 @@ public final class ReminderEngine {
 
         DunningLetter withBalance(Balance balance) {
             return new DunningLetter(reminderId, level, kind, template, customer, language, governingLaw,
-                    new InvoiceLine(line.invoiceId(), line.invoiceNumber(), line.issueDate(), line.dueDate(),
-                            line.dueDateAdjustedTo(), line.daysOverdue(), balance),
-                    payBy, noticeTerm, warnings);
+                    line.withBalance(balance), payBy, noticeTerm, warnings);
         }
     }
 
@@ -290,7 +301,7 @@ public final class ReminderEngine {
         return Optional.of(new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
                 level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
                 new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
-                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
+                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, null, null, balance),
                 due, null, List.copyOf(warnings)));
     }
 
@@ -301,7 +312,7 @@ public final class ReminderEngine {
 
     /** One letter of the invoice's history, or the one to send now. */
     private record Step(int level, Kind kind, String template, Optional<FeeCode> namedFee, LocalDate date,
-            List<Invoice.ChargedFee> recorded) {
+            int payWithinDays, List<Invoice.ChargedFee> recorded) {
     }
 
     private DunningLetter letter(Invoice invoice, GoverningLaw law, Level level, LocalDate asOf, LocalDate due,
@@ -309,7 +320,11 @@ public final class ReminderEngine {
         CustomerType debtor = invoice.customer().type();
         List<Step> steps = steps(invoice, level, asOf);
         Jurisdictions.Law jurisdiction = rules.jurisdictions().law(law.country()).orElseThrow();
-        List<FeeRule> feeRules = rules.feeRules(law.country(), debtor, asOf);
+        Optional<DebtorDefault.Start> inDefault = debtorDefault(invoice, law, due, steps, warnings);
+        Optional<LocalDate> defaultFrom = inDefault.map(DebtorDefault.Start::from);
+        // A fixed sum set per half-year (Norway's kompensasjon) is the one of the half-year it fell due in.
+        List<FeeRule> feeRules = rules.feeRules(law.country(), debtor, asOf,
+                defaultFrom.filter(day -> !day.isAfter(asOf)).orElse(asOf));
         if (feeRules.isEmpty()) {
             warnings.add("No statutory fee rule of " + law.country() + " law is in force for " + describe(debtor)
                     + " debtors" + (rules.hasFeeRules(law.country()) ? " on " + asOf : "") + "; no fees are added.");
@@ -320,16 +335,17 @@ public final class ReminderEngine {
         if (invoice.payments().isEmpty() && invoice.credits().isEmpty()
                 && invoice.openAmount().compareTo(invoice.amount()) < 0) {
             warnings.add("Part of the invoice is settled but no payment dates are recorded; interest is charged on the "
-                    + "open amount only, from the due date. Record payments[] for interest on the balance day by day.");
+                    + "open amount only, from the day default began. Record payments[] for interest on the balance day by day.");
         }
-        Optional<NoticeTerm> notice = noticeTerm(feeRules, steps, law.country(), principal);
-        List<Fee> fees = fees(invoice, feeRules, steps, due, principal, law.country(), warnings);
+        Optional<NoticeTerm> notice = noticeTerm(feeRules, steps, defaultFrom, law.country(), principal);
+        List<Fee> fees = fees(invoice, feeRules, steps, defaultFrom, principal, law.country(), warnings);
         // Payments meet the costs due by their day: this letter's own fees are not yet due, unless owed since default.
         List<LateInterest.Charge> charges = fees.stream()
                 .filter(f -> f.chargedAtLevel() != level.level() || f.chargedOn().isBefore(asOf))
                 .map(f -> new LateInterest.Charge(f.chargedOn(), f.amount())).toList();
-        LateInterest.Result interest = interest(invoice, law, due, asOf, principal, jurisdiction.allocation(), charges,
-                warnings);
+        // Without a known start nothing is charged for lateness: interest from the day after asOf is none.
+        LateInterest.Result interest = interest(invoice, law, defaultFrom.orElse(asOf.plusDays(1)), asOf, principal,
+                jurisdiction.allocation(), charges, warnings);
         Money feesTotal = fees.stream().map(Fee::amount).reduce(Money.zero(invoice.currency()), Money::plus);
         Money total = interest.principal().plus(interest.interestOutstanding()).plus(feesTotal).minus(interest.costsPaid());
         Balance balance = new Balance(Money.of(invoice.currency(), invoice.amount()),
@@ -344,8 +360,36 @@ public final class ReminderEngine {
         return new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
                 level.levelKind(), level.template(), invoice.customer(), language(invoice), law,
                 new InvoiceLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.issueDate(), invoice.dueDate(),
-                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, balance),
+                        due.equals(invoice.dueDate()) ? null : due, daysOverdue, defaultFrom.orElse(null),
+                        inDefault.map(DebtorDefault.Start::basis).orElse(null), balance),
                 payBy, notice.orElse(null), List.copyOf(warnings));
+    }
+
+    /**
+     * When the debtor is in default: the day after the due date where the payment terms were agreed (the
+     * invoice says so, else its customer's framework contract, else the policy), else as the governing law
+     * says for this debtor, counting the invoice's receipt ({@code receivedOn}, else its issue date plus the
+     * days a letter takes) or sending (its issue date) and the dunning letters, this one included.
+     */
+    private Optional<DebtorDefault.Start> debtorDefault(Invoice invoice, GoverningLaw law, LocalDate due, List<Step> steps,
+            List<String> warnings) {
+        CustomerType debtor = invoice.customer().type();
+        boolean agreed = invoice.paymentTermsAgreed().orElse(policy.paymentTermsAgreed());
+        Optional<DebtorDefault.Rule> rule = rules.defaultRule(law.country(), debtor, invoice.issueDate());
+        LocalDate received = invoice.terms().receivedOn() != null ? invoice.terms().receivedOn()
+                : invoice.issueDate().plusDays(policy.letterDeliveryDays());
+        List<DebtorDefault.Letter> letters = steps.stream().map(s -> new DebtorDefault.Letter(s.date(),
+                s.date().plusDays(policy.letterDeliveryDays()),
+                calendar.onOrNextBusinessDay(law.country(), s.date().plusDays(s.payWithinDays())))).toList();
+        Optional<DebtorDefault.Start> start = DebtorDefault.start(rule, new DebtorDefault.Facts(agreed, due,
+                invoice.issueDate(), received, invoice.terms().consumerNoticeOnInvoice()), letters);
+        if (start.isEmpty()) {
+            warnings.add("No rule of " + law.country() + " law in creditguard's data says when a " + describe(debtor)
+                    + " debtor is in default where the payment date was not agreed; no interest or fee for late payment"
+                    + " is charged. If the date was agreed, record paymentTermsAgreed on the invoice, its customer or"
+                    + " the policy.");
+        }
+        return start;
     }
 
     /** The letters already sent, lowest level first, and the one to send now. */
@@ -355,31 +399,40 @@ public final class ReminderEngine {
             Optional<Level> level = policy.level(sent.level());
             steps.add(new Step(sent.level(), level.map(Level::levelKind).orElse(Kind.PAYMENT_REMINDER),
                     level.map(Level::template).orElse("reminder"), level.flatMap(Level::feeCode), sent.sentOn(),
-                    sent.fees()));
+                    level.map(Level::payWithinDays).orElse(ReminderPolicy.DEFAULT_PAY_WITHIN_DAYS), sent.fees()));
         });
-        steps.add(new Step(current.level(), current.levelKind(), current.template(), current.feeCode(), asOf, null));
+        steps.add(new Step(current.level(), current.levelKind(), current.template(), current.feeCode(), asOf,
+                current.payWithinDays(), null));
         return steps;
     }
 
     /**
-     * Under a fee rule that waits for the 14-day term (Dutch consumers): the first letter is the
-     * warning; the term runs 14 days from the day after it is received, extended to the next day that is
-     * no Saturday, Sunday or holiday (Algemene termijnenwet art. 1, 3); the first letter after that
-     * charges the costs, once.
+     * Under a fee rule that waits for the 14-day term (Dutch consumers): the first letter sent once the
+     * debtor is in default is the warning (the letter must come "na het intreden van het verzuim", BW 6:96
+     * lid 6); the term runs 14 days from the day after it is received, extended to the next day that is no
+     * Saturday, Sunday or holiday (Algemene termijnenwet art. 1, 3); the first letter after that charges the
+     * costs, once.
      */
-    private Optional<NoticeTerm> noticeTerm(List<FeeRule> feeRules, List<Step> steps, String law, Money principal) {
+    private Optional<NoticeTerm> noticeTerm(List<FeeRule> feeRules, List<Step> steps, Optional<LocalDate> defaultFrom,
+            String law, Money principal) {
         Optional<FeeRule> rule = feeRules.stream().filter(r -> r.trigger() == FeeTrigger.AFTER_NOTICE_PERIOD).findFirst();
-        if (rule.isEmpty()) {
+        List<Step> inDefault = inDefault(steps, defaultFrom);
+        if (rule.isEmpty() || inDefault.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate termEnds = noticeTermEnds(steps.get(0).date(), law);
-        if (steps.size() == 1) {
+        LocalDate termEnds = noticeTermEnds(inDefault.get(0).date(), law);
+        if (inDefault.size() == 1) {
             return Optional.of(new NoticeTerm(NoticeTerm.Stage.NOTICE, termEnds, principal));
         }
-        Step current = steps.get(steps.size() - 1);
-        boolean chargedBefore = steps.subList(1, steps.size() - 1).stream().anyMatch(s -> s.date().isAfter(termEnds));
+        Step current = inDefault.get(inDefault.size() - 1);
+        boolean chargedBefore = inDefault.subList(1, inDefault.size() - 1).stream().anyMatch(s -> s.date().isAfter(termEnds));
         return current.date().isAfter(termEnds) && !chargedBefore
                 ? Optional.of(new NoticeTerm(NoticeTerm.Stage.COSTS_DUE, termEnds, principal)) : Optional.empty();
+    }
+
+    /** The letters sent on or after the first day of default; none when it is not known. */
+    private static List<Step> inDefault(List<Step> steps, Optional<LocalDate> defaultFrom) {
+        return defaultFrom.map(from -> steps.stream().filter(s -> !s.date().isBefore(from)).toList()).orElse(List.of());
     }
 
     /** The last day of the 14-day term of a letter sent on {@code sent}, as the Algemene termijnenwet extends it. */
@@ -388,19 +441,31 @@ public final class ReminderEngine {
         return calendar.onOrNextBusinessDay(law, received.plusDays(14));
     }
 
-    /** What a covering fee (Sweden's 450 kr) has left to stand in for the fees it covers. */
+    /**
+     * A covering fee (Sweden's 450 kr) standing in for the fees it covers up to its amount: the covered fees
+     * charged before it fell due (letters before default) are taken off it; once charged, what it has left
+     * takes the covered fees after it, so all of them together come to the larger of the covering amount and
+     * the covered fees' sum.
+     */
     private static final class Cover {
         private BigDecimal left;
+        private boolean charged;
 
         Cover(BigDecimal amount) {
             this.left = amount;
         }
 
-        /** The part of {@code nominal} beyond the cover, using up the cover. */
+        /** A covered fee: the part of {@code nominal} beyond the cover, using the cover up (all of it before it is charged). */
         BigDecimal beyond(BigDecimal nominal) {
-            BigDecimal charged = nominal.subtract(left).max(BigDecimal.ZERO);
+            BigDecimal beyond = charged ? nominal.subtract(left).max(BigDecimal.ZERO) : nominal;
             left = left.subtract(nominal).max(BigDecimal.ZERO);
-            return charged;
+            return beyond;
+        }
+
+        /** The covering fee itself, less the covered fees charged before it. */
+        BigDecimal charge() {
+            charged = true;
+            return left;
         }
     }
 
@@ -408,28 +473,34 @@ public final class ReminderEngine {
      * Every fee owed as of this letter: those earlier letters charged (as the run recorded them, or
      * worked out again for records that predate that) and this letter's, each rule applied at the
      * steps its trigger names, a covering rule standing in for the fees it covers up to its amount.
-     * Costs that wait for the 14-day term are settled per letter in {@link Statements}, except those
-     * an earlier letter charged.
+     * Fees tied to default are owed from its first day and shown with the first letter sent in default;
+     * costs that wait for the 14-day term are settled per letter in {@link Statements}, except those an
+     * earlier letter charged.
      */
-    private List<Fee> fees(Invoice invoice, List<FeeRule> applicable, List<Step> steps, LocalDate due, Money principal,
-            String law, List<String> warnings) {
+    private List<Fee> fees(Invoice invoice, List<FeeRule> applicable, List<Step> steps, Optional<LocalDate> defaultFrom,
+            Money principal, String law, List<String> warnings) {
         List<Fee> owed = new ArrayList<>();
         Map<FeeCode, Cover> covers = new EnumMap<>(FeeCode.class);
+        Map<FeeCode, Cover> covering = new EnumMap<>(FeeCode.class);
         for (FeeRule rule : applicable) {
-            rule.amount().ifPresent(amount -> {
+            rule.amount().filter(amount -> !rule.covers().isEmpty()).ifPresent(amount -> {
                 Cover cover = new Cover(amount);
+                covering.put(rule.code(), cover);
                 rule.covers().forEach(code -> covers.put(code, cover));
             });
         }
+        // A covering fee charged on a letter goes before the fees it covers on that letter.
+        List<FeeRule> ordered = applicable.stream().sorted(Comparator.comparing(r -> r.covers().isEmpty())).toList();
         Map<FeeCode, Integer> counts = new EnumMap<>(FeeCode.class);
         Map<FeeCode, LocalDate> lastCharged = new EnumMap<>(FeeCode.class);
-        LocalDate termEnds = noticeTermEnds(steps.get(0).date(), law);
+        List<Step> inDefault = inDefault(steps, defaultFrom);
+        LocalDate termEnds = inDefault.isEmpty() ? null : noticeTermEnds(inDefault.get(0).date(), law);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             boolean current = i == steps.size() - 1;
             List<Fee> charged = new ArrayList<>();
-            for (FeeRule rule : applicable) {
-                if (!chargedAt(rule, step, i, counts, lastCharged, invoice, termEnds)) {
+            for (FeeRule rule : ordered) {
+                if (!chargedAt(rule, step, counts, lastCharged, invoice, defaultFrom, termEnds)) {
                     continue;
                 }
                 counts.merge(rule.code(), 1, Integer::sum);
@@ -437,9 +508,9 @@ public final class ReminderEngine {
                 if (rule.trigger() == FeeTrigger.AFTER_NOTICE_PERIOD && current) {
                     continue; // over the letter's invoices together: Statements
                 }
-                LocalDate on = rule.trigger() == FeeTrigger.ON_DEFAULT ? due.plusDays(1) : step.date();
-                fee(rule, invoice, principal, on, step.level(), covers.get(rule.code()), warnings)
-                        .filter(f -> f.amount().isPositive()).ifPresent(charged::add);
+                LocalDate on = rule.trigger() == FeeTrigger.ON_DEFAULT ? defaultFrom.orElseThrow() : step.date();
+                fee(rule, invoice, principal, on, step.level(), covers.get(rule.code()), covering.get(rule.code()),
+                        warnings).filter(f -> f.amount().isPositive()).ifPresent(charged::add);
             }
             if (step.recorded() == null) {
                 owed.addAll(charged);
@@ -456,8 +527,8 @@ public final class ReminderEngine {
         return List.copyOf(owed);
     }
 
-    private static boolean chargedAt(FeeRule rule, Step step, int index, Map<FeeCode, Integer> counts,
-            Map<FeeCode, LocalDate> lastCharged, Invoice invoice, LocalDate termEnds) {
+    private static boolean chargedAt(FeeRule rule, Step step, Map<FeeCode, Integer> counts,
+            Map<FeeCode, LocalDate> lastCharged, Invoice invoice, Optional<LocalDate> defaultFrom, LocalDate termEnds) {
         int count = counts.getOrDefault(rule.code(), 0);
         if (rule.maxCharges().isPresent() && count >= rule.maxCharges().getAsInt()) {
             return false;
@@ -471,24 +542,33 @@ public final class ReminderEngine {
             return false;
         }
         return switch (rule.trigger()) {
-            case ON_DEFAULT -> index == 0;
+            case ON_DEFAULT -> count == 0 && defaultFrom.isPresent() && !step.date().isBefore(defaultFrom.get());
             case REMINDER_LETTER -> step.kind() == Kind.PAYMENT_REMINDER && step.namedFee().orElse(null) == rule.code();
             case INKASSOKRAV -> step.kind() == Kind.INKASSOKRAV && "inkassokrav".equals(step.template());
-            case AFTER_NOTICE_PERIOD -> index > 0 && count == 0 && step.date().isAfter(termEnds);
+            case AFTER_NOTICE_PERIOD -> count == 0 && termEnds != null && step.date().isAfter(termEnds);
         };
     }
 
     /**
      * One fee, in the invoice's currency: a fixed sum (converted at the rate of the day it fell due when
      * the law sets it in another currency), the contract's agreed collection costs, or the staffel on
-     * the principal; a covered fee only for what exceeds the cover left.
+     * the principal; a covered fee only for what exceeds the cover left, a covering fee less what the fees
+     * it covers already came to.
      */
     private Optional<Fee> fee(FeeRule rule, Invoice invoice, Money principal, LocalDate on, int level, Cover cover,
-            List<String> warnings) {
+            Cover own, List<String> warnings) {
         String basis = rule.legalBasis();
         if (rule.amount().isPresent()) {
             BigDecimal nominal = rule.amount().get();
-            if (cover != null) {
+            if (own != null) {
+                nominal = own.charge();
+                if (nominal.signum() == 0) {
+                    return Optional.empty();
+                }
+                if (nominal.compareTo(rule.amount().get()) < 0) {
+                    basis = basis + " (less the fees it stands in for, charged before)";
+                }
+            } else if (cover != null) {
                 nominal = cover.beyond(nominal);
                 if (nominal.signum() == 0) {
                     return Optional.empty();
@@ -538,13 +618,14 @@ public final class ReminderEngine {
                 .map(ExchangeRates.Conversion::converted);
     }
 
-    private LateInterest.Result interest(Invoice invoice, GoverningLaw law, LocalDate due, LocalDate asOf, Money principal,
+    /** Interest from {@code from}, the first day of default, to {@code asOf}. */
+    private LateInterest.Result interest(Invoice invoice, GoverningLaw law, LocalDate from, LocalDate asOf, Money principal,
             Jurisdictions.Allocation allocation, List<LateInterest.Charge> charges, List<String> warnings) {
         LateInterest.Basis basis;
         if (invoice.terms().interestRate() != null) {
             basis = LateInterest.Basis.agreed(invoice.terms().interestRate());
         } else {
-            basis = rules.interestBasis(law.country(), invoice.customer().type(), due.plusDays(1)).orElseGet(() -> {
+            basis = rules.interestBasis(law.country(), invoice.customer().type(), from).orElseGet(() -> {
                 warnings.add("No statutory late-interest rule of " + law.country() + " law for "
                         + describe(invoice.customer().type()) + " debtors is configured and no rate was agreed; no interest is charged.");
                 return new LateInterest.Basis(Optional.empty(), BigDecimal.ZERO, LateInterest.Compounding.SIMPLE, "none");
@@ -555,7 +636,7 @@ public final class ReminderEngine {
         }
         List<LateInterest.Receipt> receipts = invoice.payments().stream()
                 .map(p -> new LateInterest.Receipt(p.date(), Money.of(invoice.currency(), p.amount()))).toList();
-        return LateInterest.accrue(principal, due, asOf, basis, rates, receipts, allocation, charges);
+        return LateInterest.accrue(principal, from, asOf, basis, rates, receipts, allocation, charges);
     }
 
     private InterestView interestView(LateInterest.Result result, List<String> warnings) {

@@ -62,8 +62,9 @@ import io.creditguard.validation.Violations;
  * @param minimumAmounts per currency, the open amount below which no letter is sent
  * @param shiftDueDateToBusinessDay move a due date on a weekend or public holiday to the next
  *     business day (default true; lag 1930:173, Algemene termijnenwet)
- * @param letterDeliveryDays days a posted letter is assumed to take to arrive (default 2); the Dutch
- *     14-day term runs from the day after receipt (HR 25-11-2016, ECLI:NL:HR:2016:2704)
+ * @param letterDeliveryDays days a posted letter is assumed to take to arrive (default 2): an invoice without
+ *     {@code receivedOn}, a reminder; the Dutch 14-day term runs from the day after receipt (HR 25-11-2016,
+ *     ECLI:NL:HR:2016:2704), and a law may count default from receipt (reference/debtor-default.txt)
  * @param referenceRates rates that take precedence over reference-rates.txt, e.g. for a half-year
  *     the shipped file does not yet have
  * @param exchangeRates euro reference rates for converting a statutory fixed amount set in another
@@ -77,6 +78,11 @@ import io.creditguard.validation.Violations;
  *     no due date is given (default 30: the period Directive 2011/7/EU art. 3(3)(b) and 4(3)(a) set
  *     where the contract fixes none); intake records that the due date was derived so
  * @param delivery how the run delivers letters: kept in the store only (the default), or also e-mailed
+ * @param paymentTermsAgreed whether the payment terms of invoices that say nothing themselves (nor their
+ *     customer) were agreed with the debtor, as in the creditor's general terms accepted before the sale.
+ *     Default false: creditguard cannot know it, the creditor bears the proof of it, and a date the seller
+ *     only printed on its invoice puts no one in default (reference/debtor-default.txt); assuming agreement
+ *     charges interest and fees that may not be owed, assuming none never charges before the invoice's due date
  */
 @ReminderPolicy.LevelsInOrder
 @AmountsFitCurrency
@@ -96,7 +102,8 @@ public record ReminderPolicy(
         @Size(max = 50) Map<Currency, @NotNull @PositiveOrZero BigDecimal> agreedCollectionCosts,
         LetterGrouping letters,
         @Min(0) @Max(365) Integer defaultPaymentTermsDays,
-        @Valid Delivery delivery) implements AmountsFitCurrency.MoneyFields {
+        @Valid Delivery delivery,
+        Boolean paymentTermsAgreed) implements AmountsFitCurrency.MoneyFields {
 
     public ReminderPolicy {
         timeZone = timeZone == null ? "Europe/Stockholm" : timeZone;
@@ -111,6 +118,7 @@ public record ReminderPolicy(
         letters = letters == null ? LetterGrouping.STATEMENT : letters;
         defaultPaymentTermsDays = defaultPaymentTermsDays == null ? 30 : defaultPaymentTermsDays;
         delivery = delivery == null ? new Delivery(null, null, null, null) : delivery;
+        paymentTermsAgreed = Boolean.TRUE.equals(paymentTermsAgreed);
     }
 
     /**
@@ -194,6 +202,9 @@ public record ReminderPolicy(
         }
     }
 
+    /** Days a letter gives to pay unless its level says otherwise. */
+    static final int DEFAULT_PAY_WITHIN_DAYS = 10;
+
     /** An inkassokrav gives at least this many days to pay or object (god inkassosed, IMY). */
     static final int INKASSOKRAV_MINIMUM_DAYS = 8;
 
@@ -218,7 +229,7 @@ public record ReminderPolicy(
                     message = "{io.creditguard.reminders.ReminderPolicy.Level.template}") String template) {
 
         public Level {
-            payWithinDays = payWithinDays == null ? 10 : payWithinDays;
+            payWithinDays = payWithinDays == null ? DEFAULT_PAY_WITHIN_DAYS : payWithinDays;
             if (template == null && kind != null && isKind(kind)) {
                 template = Kind.valueOf(kind).defaultTemplate();
             }

@@ -22,8 +22,8 @@ import io.creditguard.reference.ReferenceTable;
 /**
  * The late-payment law the reminder engine applies, read from the dated data files under
  * {@code reference/}: by the law governing the contract ({@link Jurisdictions}) and the debtor's type,
- * which interest rule and which fees apply on a day, the Dutch staffel, the reference and exchange
- * rates. A law without rows has no statutory figures here, which callers report rather than guess:
+ * which interest rule and which fees apply on a day, when a debtor is in default, the Dutch staffel, the
+ * reference and exchange rates. A law without rows has no statutory figures here, which callers report rather than guess:
  * there is no fallback from one country to another. Every name the files share with the code (laws,
  * schemes, fee codes, triggers) is checked when they load.
  */
@@ -76,16 +76,19 @@ public final class StatutoryRules {
     private final Jurisdictions jurisdictions;
     private final List<InterestRule> interestRules;
     private final List<FeeRule> feeRules;
+    private final List<DebtorDefault.Rule> defaultRules;
     private final List<Band> bands;
     private final List<Bound> bounds;
     private final ReferenceRates rates;
     private final ExchangeRates exchangeRates;
 
     private StatutoryRules(Jurisdictions jurisdictions, List<InterestRule> interestRules, List<FeeRule> feeRules,
-            List<Band> bands, List<Bound> bounds, ReferenceRates rates, ExchangeRates exchangeRates) {
+            List<DebtorDefault.Rule> defaultRules, List<Band> bands, List<Bound> bounds, ReferenceRates rates,
+            ExchangeRates exchangeRates) {
         this.jurisdictions = jurisdictions;
         this.interestRules = interestRules;
         this.feeRules = feeRules;
+        this.defaultRules = defaultRules;
         this.bands = bands;
         this.bounds = bounds;
         this.rates = rates;
@@ -95,17 +98,19 @@ public final class StatutoryRules {
     /** The rules of the shipped data files. */
     public static StatutoryRules standard() {
         return from(Jurisdictions.standard(), ReferenceTable.load("late-interest.txt"),
-                ReferenceTable.load("late-payment-fees.txt"), ReferenceTable.load("wik-staffel.txt"),
+                ReferenceTable.load("late-payment-fees.txt"), ReferenceTable.load("debtor-default.txt"),
+                ReferenceTable.load("wik-staffel.txt"),
                 ReferenceRates.from(ReferenceTable.load("reference-rates.txt")),
                 ExchangeRates.of(ExchangeRates.usableRows(ReferenceTable.load("exchange-rates.txt"))));
     }
 
     /**
      * @throws IllegalStateException naming the file and line of the first row that names a law the
-     *     jurisdictions lack, an unknown scheme, code or trigger, or a fee in another currency than its law's
+     *     jurisdictions lack, an unknown scheme, code or trigger, a fee in another currency than its law's, or
+     *     a debtor-default row under which default could never begin
      */
     static StatutoryRules from(Jurisdictions jurisdictions, ReferenceTable interest, ReferenceTable fees,
-            ReferenceTable staffel, ReferenceRates rates, ExchangeRates exchangeRates) {
+            ReferenceTable defaults, ReferenceTable staffel, ReferenceRates rates, ExchangeRates exchangeRates) {
         List<InterestRule> interestRules = interest.rows().stream().map(r -> new InterestRule(
                 jurisdictions.require(r.text("law"), r.location()), r.enumValue("debtor", Debtor.class),
                 new LateInterest.Basis(Optional.of(r.enumValue("scheme", ReferenceRates.Scheme.class)),
@@ -138,7 +143,8 @@ public final class StatutoryRules {
                 bounds.add(new Bound(r.text("kind"), r.decimal("amount"), r.date("validFrom"), r.optionalDate("validTo")));
             }
         }
-        return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), bands, bounds, rates, exchangeRates);
+        return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules),
+                DebtorDefault.rules(defaults, jurisdictions), bands, bounds, rates, exchangeRates);
     }
 
     private static Set<FeeCode> covers(ReferenceTable.Row row) {
@@ -171,7 +177,8 @@ public final class StatutoryRules {
 
     /** These rules with other reference rates (the store's merged table) and exchange rates. */
     public StatutoryRules withRates(ReferenceRates referenceRates, ExchangeRates exchange) {
-        return new StatutoryRules(jurisdictions, interestRules, feeRules, bands, bounds, referenceRates, exchange);
+        return new StatutoryRules(jurisdictions, interestRules, feeRules, defaultRules, bands, bounds, referenceRates,
+                exchange);
     }
 
     /** The statutory interest basis under {@code law} for a debtor of {@code type}, or empty when none is known. */
@@ -184,6 +191,24 @@ public final class StatutoryRules {
     /** The fee rules under {@code law} for a debtor of {@code type} in force on {@code on}; empty when none apply. */
     public List<FeeRule> feeRules(String law, CustomerType type, LocalDate on) {
         return feeRules.stream().filter(r -> r.law().equals(law) && r.debtor().matches(type) && r.inForce(on)).toList();
+    }
+
+    /**
+     * When a debtor of {@code type} is in default under {@code law} where the payment date was not agreed,
+     * by the rule in force on {@code on}; empty when the data has no usable rule for them.
+     */
+    public Optional<DebtorDefault.Rule> defaultRule(String law, CustomerType type, LocalDate on) {
+        return defaultRules.stream().filter(r -> r.appliesTo(law, type, on)).findFirst();
+    }
+
+    /**
+     * The fee rules under {@code law} for a debtor of {@code type}, in their file's order: those in force on
+     * {@code on}, except that those owed on default are the ones in force on {@code defaultOn}, the day they
+     * fell due.
+     */
+    public List<FeeRule> feeRules(String law, CustomerType type, LocalDate on, LocalDate defaultOn) {
+        return feeRules.stream().filter(r -> r.law().equals(law) && r.debtor().matches(type)
+                && r.inForce(r.trigger() == FeeTrigger.ON_DEFAULT ? defaultOn : on)).toList();
     }
 
     /** Whether {@code law} has any fee rule at all (in force or not), for saying why none applies. */

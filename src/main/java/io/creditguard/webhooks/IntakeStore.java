@@ -204,8 +204,7 @@ class IntakeStore {
             List<Invoice.Payment> payments = itemisesPayments ? incoming.payments() : union(s.payments(), incoming.payments());
             base = new Invoice(incoming.invoiceId(), incoming.invoiceNumber(), incoming.currency(), incoming.issueDate(),
                     incoming.dueDate(), incoming.amount(), incoming.openAmount(), incoming.customer(),
-                    new Invoice.Terms(terms.interestRate(), terms.reminderFeeAgreed() || s.terms().reminderFeeAgreed(),
-                            terms.governingLaw(), terms.paymentTerms(), terms.dueDateBasis()),
+                    terms.keeping(s.terms()),
                     itemised(source, payments), credits(s.credits(), incoming.credits()),
                     new Invoice.Dunning(incoming.disputed() || dunning.disputed(), dunning.pausedUntil(),
                             dunning.remindersSent(), dunning.insurerNotifiedOn()),

@@ -77,7 +77,7 @@ class MoneybirdIntake {
                 new Invoice.Customer(Payloads.text(contact, "id", "$.entity.contact.id"), company.isEmpty() ? person : company,
                         company.isEmpty() ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS, country,
                         Normalizer.languageOf(country), contact.path("email").asText(null), address.isEmpty() ? null : address,
-                        null, null),
+                        null, null, null),
                 Invoice.Terms.NONE, payments(e), List.of(), Invoice.Dunning.NONE, SOURCE, updated);
     }
 

@@ -169,8 +169,8 @@ class PeppolIntake {
         return new Invoice(invoiceId, number, Payloads.currencyCode(currency, "BT-5 cbc:DocumentCurrencyCode"), issueDate,
                 dueDate, amount, amountDue,
                 new Invoice.Customer((scheme.isEmpty() ? "" : scheme + ":") + buyerLegalId, buyerName,
-                        Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null, null, null),
-                new Invoice.Terms(null, false, null, terms, dueDateBasis), payments, List.of(), Invoice.Dunning.NONE, SOURCE,
+                        Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry), null, null, null, null, null),
+                new Invoice.Terms(null, false, null, terms, dueDateBasis, null, null, false), payments, List.of(), Invoice.Dunning.NONE, SOURCE,
                 clock.instant());
     }
 

@@ -136,15 +136,24 @@ class StripeIntake {
         String language = locale.isEmpty() ? Normalizer.languageOf(country) : locale.substring(0, 2).toLowerCase(Locale.ROOT);
         String customerId = Payloads.text(o, "customer", "$.data.object.customer");
         String name = o.path("customer_name").asText(o.path("customer_email").asText(customerId));
-        Invoice.CustomerType kind = "consumer".equalsIgnoreCase(o.path("metadata").path("customer_type").asText())
+        JsonNode metadata = o.path("metadata");
+        Invoice.CustomerType kind = "consumer".equalsIgnoreCase(metadata.path("customer_type").asText())
                 ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS;
         String street = String.join("\n", List.of(address.path("line1").asText(""),
                 (address.path("postal_code").asText("") + " " + address.path("city").asText("")).trim())).strip();
         String id = Payloads.text(o, "id", "$.data.object.id");
         return new Invoice("stripe:" + id, o.path("number").asText(id), currency, issued, due, amount, open,
                 new Invoice.Customer(customerId, name, kind, country, language, o.path("customer_email").asText(null),
-                        street.isEmpty() ? null : street, null, null),
-                Invoice.Terms.NONE, List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, eventTime);
+                        street.isEmpty() ? null : street, null, null, null),
+                new Invoice.Terms(null, false, null, null, null, flag(metadata, "payment_terms_agreed"), null,
+                        Boolean.TRUE.equals(flag(metadata, "consumer_notice_on_invoice"))),
+                List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, eventTime);
+    }
+
+    /** A metadata value {@code true} or {@code false} (Stripe keeps metadata as strings); absent or other, null. */
+    private static Boolean flag(JsonNode metadata, String key) {
+        String value = metadata.path(key).asText("");
+        return value.equalsIgnoreCase("true") ? Boolean.TRUE : value.equalsIgnoreCase("false") ? Boolean.FALSE : null;
     }
 
     private static BigDecimal minor(JsonNode o, String field, int scale) {

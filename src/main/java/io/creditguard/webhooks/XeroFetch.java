@@ -206,7 +206,7 @@ class XeroFetch implements IntakeBacklog {
                 new Invoice.Customer(Payloads.text(contact, "ContactID", "$.Contact.ContactID"),
                         contact.path("Name").asText(Payloads.text(contact, "ContactID", "$.Contact.ContactID")),
                         Invoice.CustomerType.BUSINESS, debtorCountry, Normalizer.languageOf(debtorCountry),
-                        contact.path("EmailAddress").asText(null), null, null, null),
+                        contact.path("EmailAddress").asText(null), null, null, null, null),
                 Invoice.Terms.NONE, payments, credits, Invoice.Dunning.NONE, XeroIntake.SOURCE,
                 instant(x.path("UpdatedDateUTC").asText(), "$.UpdatedDateUTC"));
     }

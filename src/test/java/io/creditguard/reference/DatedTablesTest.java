@@ -59,6 +59,7 @@ class DatedTablesTest {
                 new Reader("factoring-thresholds.txt", List.of("rule"), TODAY, TODAY, "breakeven, today"),
                 new Reader("protection-options.txt", List.of("kind"), TODAY, TODAY, "breakeven, today"),
                 new Reader("late-interest.txt", List.of("law", "debtor"), PREVIEW_FROM, PREVIEW_TO, "reminders preview, asOf"),
+                new Reader("debtor-default.txt", List.of("law", "debtor"), PREVIEW_FROM, PREVIEW_TO, "reminders preview, asOf"),
                 new Reader("wik-staffel.txt", List.of("kind", "over"), PREVIEW_FROM, PREVIEW_TO, "reminders preview, asOf"),
                 new Reader("late-payment-fees.txt", List.of("law", "debtor", "code"), PREVIEW_FROM, PREVIEW_TO,
                         "reminders preview, asOf"));

@@ -50,7 +50,7 @@ class ReferenceTableTest {
 
     @Test
     void everyShippedTableLoadsAndCitesItsSource() {
-        for (String file : new String[] {"protection-options.txt", "factoring-thresholds.txt"}) {
+        for (String file : new String[] {"protection-options.txt", "factoring-thresholds.txt", "debtor-default.txt"}) {
             ReferenceTable table = ReferenceTable.load(file);
             assertThat(table.rows()).isNotEmpty().allSatisfy(row -> {
                 assertThat(row.text("source")).isNotBlank();

@@ -25,7 +25,7 @@ class KpisTest {
     private static Invoice invoice(String customer, Currency currency, String issued, String due, String amount, String open) {
         return new Invoice("inv-" + customer + "-" + issued, "F-" + issued, currency, LocalDate.parse(issued),
                 LocalDate.parse(due), new BigDecimal(amount), new BigDecimal(open),
-                new Invoice.Customer(customer, "Customer " + customer, CustomerType.BUSINESS, "SE", "sv", null, null, null, null),
+                new Invoice.Customer(customer, "Customer " + customer, CustomerType.BUSINESS, "SE", "sv", null, null, null, null, null),
                 null, List.of(), List.of(), null, null, null);
     }
 

@@ -29,14 +29,14 @@ class LateInterestTest {
     private static LateInterest.Result statutory(String country, CustomerType type, Money principal, String due, String asOf) {
         LocalDate dueDate = LocalDate.parse(due);
         LateInterest.Basis basis = RULES.interestBasis(country, type, dueDate.plusDays(1)).orElseThrow();
-        return LateInterest.accrue(principal, dueDate, LocalDate.parse(asOf), basis, RULES.rates(), List.of(),
+        return LateInterest.accrue(principal, dueDate.plusDays(1), LocalDate.parse(asOf), basis, RULES.rates(), List.of(),
                 Allocation.COSTS_INTEREST_PRINCIPAL, List.of());
     }
 
     private static LateInterest.Result dutchWithPayment(Allocation allocation, List<LateInterest.Charge> charges) {
         LocalDate due = LocalDate.parse("2025-07-31");
         LateInterest.Basis basis = RULES.interestBasis("NL", CustomerType.BUSINESS, due.plusDays(1)).orElseThrow();
-        return LateInterest.accrue(Money.of(EUR, new BigDecimal("1000")), due, LocalDate.parse("2025-09-30"), basis,
+        return LateInterest.accrue(Money.of(EUR, new BigDecimal("1000")), due.plusDays(1), LocalDate.parse("2025-09-30"), basis,
                 RULES.rates(), List.of(new LateInterest.Receipt(LocalDate.parse("2025-08-31"), Money.of(EUR, new BigDecimal("500")))),
                 allocation, charges);
     }
@@ -107,7 +107,7 @@ class LateInterestTest {
         var rates = RULES.rates().overlaidWith(List.of(new ReferenceRates.Rate(ReferenceRates.Scheme.SE_REFERENSRANTA,
                 LocalDate.parse("2026-07-01"), LocalDate.parse("2026-12-31"), new BigDecimal("2.00"), "test")));
         var basis = RULES.interestBasis("SE", CustomerType.BUSINESS, LocalDate.parse("2026-06-16")).orElseThrow();
-        var result = LateInterest.accrue(Money.of(SEK, new BigDecimal("10000")), LocalDate.parse("2026-06-15"),
+        var result = LateInterest.accrue(Money.of(SEK, new BigDecimal("10000")), LocalDate.parse("2026-06-16"),
                 LocalDate.parse("2026-07-10"), basis, rates, List.of(), Allocation.PRINCIPAL_FIRST, List.of());
         assertThat(result.complete()).isTrue();
         assertThat(result.interest().amount()).isEqualByComparingTo("68.50"); // 41.10 + 10 days at 10 % = 27.40
@@ -117,7 +117,7 @@ class LateInterestTest {
     @CsvSource({"10, 15500.00, 21, 89.18", "24, 1000.00, 365, 240.00", "0, 1000.00, 30, 0.00"})
     void agreedRateIsSimpleInterest(BigDecimal rate, BigDecimal principal, int days, BigDecimal expected) {
         LocalDate due = LocalDate.parse("2025-03-01");
-        var result = LateInterest.accrue(Money.of(Currency.getInstance("DKK"), principal), due, due.plusDays(days),
+        var result = LateInterest.accrue(Money.of(Currency.getInstance("DKK"), principal), due.plusDays(1), due.plusDays(days),
                 LateInterest.Basis.agreed(rate), RULES.rates(), List.of(), Allocation.PRINCIPAL_FIRST, List.of());
         assertThat(result.interest().amount()).isEqualByComparingTo(expected);
         assertThat(result.legalBasis()).isEqualTo("agreed rate");
@@ -180,7 +180,7 @@ class LateInterestTest {
     void aPaymentOnOrBeforeTheDueDateMeetsThePrincipalOnly() {
         LocalDate due = LocalDate.parse("2025-07-31");
         var basis = RULES.interestBasis("NL", CustomerType.BUSINESS, due.plusDays(1)).orElseThrow();
-        var result = LateInterest.accrue(Money.of(EUR, new BigDecimal("1000")), due, LocalDate.parse("2025-08-31"), basis,
+        var result = LateInterest.accrue(Money.of(EUR, new BigDecimal("1000")), due.plusDays(1), LocalDate.parse("2025-08-31"), basis,
                 RULES.rates(), List.of(new LateInterest.Receipt(due, Money.of(EUR, new BigDecimal("600")))),
                 Allocation.COSTS_INTEREST_PRINCIPAL, List.of(new LateInterest.Charge(due.plusDays(1), Money.of(EUR, new BigDecimal("40")))));
         // 400 × 10.15 % × 31 / 365 = 3.45
@@ -192,7 +192,7 @@ class LateInterestTest {
     void paymentsAfterTheDayAreNotCounted() {
         LocalDate due = LocalDate.parse("2025-07-31");
         var basis = RULES.interestBasis("NL", CustomerType.BUSINESS, due.plusDays(1)).orElseThrow();
-        var result = LateInterest.accrue(Money.of(EUR, new BigDecimal("1000")), due, LocalDate.parse("2025-08-31"), basis,
+        var result = LateInterest.accrue(Money.of(EUR, new BigDecimal("1000")), due.plusDays(1), LocalDate.parse("2025-08-31"), basis,
                 RULES.rates(), List.of(new LateInterest.Receipt(LocalDate.parse("2025-09-01"), Money.of(EUR, new BigDecimal("600")))),
                 Allocation.COSTS_INTEREST_PRINCIPAL, List.of());
         assertThat(result.payments()).isEmpty();

@@ -70,6 +70,7 @@ class LettersTest {
         assertThat(letter.text())
                 .contains("förföll 2025-03-17 (30 dagar sedan)")
                 .contains("Kapital att betala: 10 000,00 SEK")
+                .contains("Dröjsmålsränta löper från 2025-03-18 (Räntelagen (1975:635) 3 §).")
                 .contains("Dröjsmålsränta (Räntelagen (1975:635) 6 §")
                 .contains("2025-03-18 – 2025-04-16: 30 dagar à 11,00 % på 10 000,00 SEK = 90,41 SEK")
                 .contains("Förseningsersättning (Lag (1981:739) 4 a §")
@@ -99,6 +100,7 @@ class LettersTest {
         Letters.Letter letter = render(invoice, "2025-03-24");
         assertThat(letter.subject()).isEqualTo("Betalingsherinnering: factuur F-2025-03-17");
         assertThat(letter.text()).contains("Openstaande hoofdsom: EUR 640,00")
+                .contains("Rente is verschuldigd vanaf 18-3-2025 (BW 6:83 sub a, 6:119 lid 1).")
                 .contains("binnen 14 dagen, te rekenen vanaf de dag na ontvangst van deze brief")
                 .contains("uiterlijk 9-4-2025")
                 .contains("buitengerechtelijke incassokosten verschuldigd van EUR 96,00")
@@ -164,7 +166,7 @@ class LettersTest {
     void htmlEscapesWhatTheCustomerRecordSays() {
         Invoice base = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "10000", "2025-03-17").build();
         Invoice hostile = withCustomer(base, new Invoice.Customer("c", "<script>alert(1)</script> AB",
-                CustomerType.BUSINESS, "SE", "sv", null, null, null, null));
+                CustomerType.BUSINESS, "SE", "sv", null, null, null, null, null));
         Letters.Letter letter = render(hostile, "2025-04-16");
         assertThat(letter.html()).doesNotContain("<script>").contains("&lt;script&gt;");
     }
@@ -173,7 +175,7 @@ class LettersTest {
     void unknownLanguageFallsBackToEnglish() {
         Invoice base = TestInvoices.of("FI", CustomerType.BUSINESS, "EUR", "5400", "2025-03-17").build();
         Invoice finnish = withCustomer(base, new Invoice.Customer("c", "Helsinki Data Oy", CustomerType.BUSINESS, "FI", "fi",
-                null, null, null, null));
+                null, null, null, null, null));
         assertThat(render(finnish, "2025-03-24").subject()).isEqualTo("Payment reminder: invoice F-2025-03-17");
     }
 
@@ -216,7 +218,7 @@ class LettersTest {
     void thePdfPrintsEveryLettersOfTheCustomersLanguagesAndAQuestionMarkForWhatNoFontHas() throws IOException {
         Invoice base = TestInvoices.of("SE", CustomerType.BUSINESS, "SEK", "10000", "2025-03-17").build();
         Invoice invoice = withCustomer(base, new Invoice.Customer("c", "Åsa Østergård Ærø Café Müller 漢 AB",
-                CustomerType.BUSINESS, "SE", "sv", null, "Ölandsgatan 7\n118 27 Stockholm", null, null));
+                CustomerType.BUSINESS, "SE", "sv", null, "Ölandsgatan 7\n118 27 Stockholm", null, null, null));
         ReminderPolicy euro = TestPolicies.seller("SE", """
                 {"creditor": {"name": "Överlåt & Söner AB", "country": "SE", "address": "Kungsgatan 2\\n111 43 Stockholm",
                   "paymentInstructions": "IBAN SE45 5000 0000 0583 9825 7466, € and kr welcome",

@@ -46,7 +46,7 @@ public class RemindersBenchmark {
     /** NL commercial interest over 14 months: four periods and one compounding step. */
     @Benchmark
     public LateInterest.Result interestCompoundedOverFourPeriods() {
-        return LateInterest.accrue(principal, LocalDate.parse("2023-01-31"), LocalDate.parse("2024-03-31"), dutch,
+        return LateInterest.accrue(principal, LocalDate.parse("2023-02-01"), LocalDate.parse("2024-03-31"), dutch,
                 rules.rates(), List.of(), Allocation.COSTS_INTEREST_PRINCIPAL, List.of());
     }
 

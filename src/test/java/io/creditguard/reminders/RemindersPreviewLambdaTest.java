@@ -52,12 +52,23 @@ class RemindersPreviewLambdaTest {
         assertThat(body.getDouble(byggab + ".total")).isEqualTo(48950.00);
         assertThat(body.getString("warnings.find { it.invoiceId == 'inv-0001' }.message"))
                 .startsWith("No verified reference rate for 2026-11-24–2026-11-30");
+        // Its terms are not said to be agreed (the default policy assumes not): räntelagen 4 § would count 30 days
+        // from sending on 23 October, to 22 November, but the invoice itself gave until the 23rd: from the 24th.
+        assertThat(body.getString(byggab + ".invoices[0].line.defaultFrom")).isEqualTo("2026-11-24");
+        assertThat(body.getString(byggab + ".invoices[0].line.defaultBasis.reason")).isEqualTo("INVOICE_DUE_DATE");
+        // inv-0016: a Dutch business buying from a Swedish seller, so Swedish law (Rome I art. 4(1)); an e-invoice
+        // sent and received on 23 September: räntelagen 4 §, 30 days after it was sent, from 24 October.
+        String groothandel = "letters.find { it.customer.id == 'c-groothandel' }.invoices[0].line";
+        assertThat(body.getString(groothandel + ".defaultFrom")).isEqualTo("2026-10-24");
+        assertThat(body.getString(groothandel + ".defaultBasis.reason")).isEqualTo("INVOICE_SENT");
+        assertThat(body.getString(groothandel + ".defaultBasis.legalBasis"))
+                .isEqualTo("Räntelagen (1975:635) 4 § första och andra stycket");
         // inv-0003: levels 1 and 2 sent, level 3 is the inkassokrav; the 450 kr covers 60 + 60 + 180 kr of fees.
         assertThat(body.getString(kafe + ".kind")).isEqualTo("INKASSOKRAV");
         assertThat(body.getString(kafe + ".letter.subject")).isEqualTo("Inkassokrav: faktura 2026-1003");
         assertThat(body.getDouble(kafe + ".total")).isEqualTo(10250.00);
-        // inv-0020: a Dutch consumer; the 14-day letter went out 9 November (received 11th, term to 25th), so
-        // this letter charges the collection costs: staffel on €3 150 = 375 + 10 % of 650 = €440 (BW 6:96).
+        // inv-0020: a Dutch consumer on the shop's terms (paymentTermsAgreed); the 14-day letter went out 9 November
+        // (received 11th, term to 25th), so this letter charges the collection costs: staffel on €3 150 = 375 + 10 % of 650 = €440 (BW 6:96).
         assertThat(body.getString(visser + ".governingLaw.country")).isEqualTo("NL");
         assertThat(body.getString(visser + ".governingLaw.basis")).isEqualTo("CONSUMER_RESIDENCE");
         assertThat(body.getString(visser + ".invoices[0].line.balance.fees[0].code")).isEqualTo("COLLECTION_COSTS");
@@ -66,6 +77,10 @@ class RemindersPreviewLambdaTest {
         // 1.52 + 9 = 10.52 %; 21-30 November, 10 days on €27 400 = 78.97; Abs. 5: €40. Total 27 518.97.
         String maschinen = "letters.find { it.customer.id == 'c-maschinen' }";
         assertThat(body.getString(maschinen + ".governingLaw.basis")).isEqualTo("CONTRACT");
+        // The same framework contract fixed the payment terms: in default the day after the due date.
+        assertThat(body.getString(maschinen + ".invoices[0].line.defaultFrom")).isEqualTo("2026-11-21");
+        assertThat(body.getString(maschinen + ".invoices[0].line.defaultBasis.reason")).isEqualTo("AGREED_DUE_DATE");
+        assertThat(body.getString(maschinen + ".invoices[0].line.defaultBasis.legalBasis")).isEqualTo("BGB § 286 Abs. 2 Nr. 1");
         assertThat(body.getDouble(maschinen + ".invoices[0].line.balance.interest.periods[0].amount")).isEqualTo(78.97);
         assertThat(body.getDouble(maschinen + ".total")).isEqualTo(27518.97);
         assertThat(body.getString(maschinen + ".letter.text")).contains("governed by the law of Germany, as the contract chose");

@@ -80,6 +80,42 @@ class RemindersRoutesTest {
                         + "450,00 SEK, ränta 52,05 SEK, kapital 3 497,95 SEK)"));
     }
 
+    @Test
+    void thePreviewTakesWhetherTheTermsWereAgreedAndWhenTheInvoiceArrived() {
+        // A German consumer's invoice of 1 May, due 31 May (Sunday, so Monday 1 June), on terms not agreed,
+        // received 4 May and telling the consumer of BGB § 286 Abs. 3: in default 30 days after receipt, from
+        // 4 June; 4-30 June, 27 days at Basiszinssatz 1.27 + 5 = 6.27 % on €10 000 = 46.38.
+        String invoice = INVOICE.replace("\"currency\":\"SEK\"", "\"currency\":\"EUR\"")
+                .replace("\"interestRate\":null", "\"interestRate\":null,\"governingLaw\":\"DE\",\"paymentTermsAgreed\":false,"
+                        + "\"receivedOn\":\"2026-05-04\",\"consumerNoticeOnInvoice\":true")
+                .replace("\"type\":\"BUSINESS\",\"country\":\"SE\",\"language\":\"sv\"",
+                        "\"type\":\"CONSUMER\",\"country\":\"DE\",\"language\":\"en\"");
+        api().body(body("2026-06-30", invoice)).post("/reminders/preview").then().statusCode(200)
+                .body("letters[0].invoices[0].line.defaultFrom", equalTo("2026-06-04"))
+                .body("letters[0].invoices[0].line.defaultBasis.reason", equalTo("INVOICE_RECEIVED"))
+                .body("letters[0].invoices[0].line.defaultBasis.event", equalTo("2026-05-04"))
+                .body("letters[0].invoices[0].line.defaultBasis.legalBasis", equalTo("BGB § 286 Abs. 3 Satz 1 Halbsatz 2, Abs. 1"))
+                .body("letters[0].invoices[0].line.balance.interest.accrued", equalTo(46.38f))
+                .body("letters[0].letter.text", containsString("Late interest runs from 4 June 2026 (BGB § 286 Abs. 3 Satz 1 Halbsatz 2, Abs. 1)."));
+        // Without the notice only a reminder puts a consumer in default: this one, received 2 July.
+        api().body(body("2026-06-30", invoice.replace("\"consumerNoticeOnInvoice\":true", "\"consumerNoticeOnInvoice\":false")))
+                .post("/reminders/preview").then().statusCode(200)
+                .body("letters[0].invoices[0].line.defaultFrom", equalTo("2026-07-03"))
+                .body("letters[0].invoices[0].line.defaultBasis.reason", equalTo("REMINDER_RECEIVED"))
+                .body("letters[0].invoices[0].line.balance.interest.accrued", equalTo(0.0f))
+                .body("letters[0].letter.text", containsString("If it is not paid before then, late interest runs from 3 July 2026"));
+    }
+
+    @Test
+    void aFrameworkContractsAgreedTermsCountForItsInvoices() {
+        // The customer's contract fixed the terms: a Swedish business in default the day after the due date.
+        String invoice = INVOICE.replace("\"language\":\"sv\"", "\"language\":\"sv\",\"paymentTermsAgreed\":true");
+        api().body(body("2026-06-30", invoice)).post("/reminders/preview").then().statusCode(200)
+                .body("letters[0].invoices[0].line.defaultFrom", equalTo("2026-06-02"))
+                .body("letters[0].invoices[0].line.defaultBasis.reason", equalTo("AGREED_DUE_DATE"))
+                .body("letters[0].letter.text", containsString("Dröjsmålsränta löper från 2026-06-02 (Räntelagen (1975:635) 3 §)."));
+    }
+
     @ParameterizedTest(name = "{3}")
     @CsvSource(delimiter = ';', value = {
             "\"interestRate\":null;\"interestRate\":null,\"governingLaw\":\"XX\";$.invoices[0].governingLaw;a law that is no country",
@@ -89,7 +125,8 @@ class RemindersRoutesTest {
             "\"openAmount\":10000;\"openAmount\":0,\"payments\":[{\"date\":\"2026-06-01\",\"amount\":12000}];$.invoices[0].payments;paid above the amount",
             "\"openAmount\":10000;\"openAmount\":9000,\"payments\":[{\"date\":\"2026-06-01\",\"amount\":1000,\"currency\":\"EUR\"}];$.invoices[0].payments[0].currency;paid in another currency",
             "\"openAmount\":10000;\"openAmount\":10000,\"payments\":[{\"date\":\"2026-06-01\",\"amount\":1000}];$.invoices[0].openAmount;open amount not what the payments leave",
-            "\"openAmount\":10000;\"openAmount\":9000,\"credits\":[{\"documentId\":\"CN-1\",\"date\":\"2026-06-01\",\"amount\":-1000}];$.invoices[0].credits[0].amount;a negative credit"})
+            "\"openAmount\":10000;\"openAmount\":9000,\"credits\":[{\"documentId\":\"CN-1\",\"date\":\"2026-06-01\",\"amount\":-1000}];$.invoices[0].credits[0].amount;a negative credit",
+            "\"interestRate\":null;\"interestRate\":null,\"receivedOn\":\"2026-04-30\";$.invoices[0].receivedOn;received before it was issued"})
     void inconsistentLedgerOrLawIsA422NamingTheField(String from, String to, String field, String what) {
         api().body(body("2026-06-15", INVOICE.replace(from, to))).post("/reminders/preview").then()
                 .statusCode(422)

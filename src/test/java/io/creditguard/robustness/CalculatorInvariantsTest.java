@@ -81,9 +81,9 @@ class CalculatorInvariantsTest {
         String country = dutch ? "NL" : "SE";
         Money amount = Money.of(dutch ? EUR : SEK, principal);
         LateInterest.Basis basis = RULES.interestBasis(country, Invoice.CustomerType.BUSINESS, due.plusDays(1)).orElseThrow();
-        var shorter = LateInterest.accrue(amount, due, due.plusDays(days), basis, RULES.rates(), List.of(),
+        var shorter = LateInterest.accrue(amount, due.plusDays(1), due.plusDays(days), basis, RULES.rates(), List.of(),
                 Allocation.COSTS_INTEREST_PRINCIPAL, List.of());
-        var longer = LateInterest.accrue(amount, due, due.plusDays(days + 1L), basis, RULES.rates(), List.of(),
+        var longer = LateInterest.accrue(amount, due.plusDays(1), due.plusDays(days + 1L), basis, RULES.rates(), List.of(),
                 Allocation.COSTS_INTEREST_PRINCIPAL, List.of());
         assertThat(shorter.interest().isNegative()).isFalse();
         assertThat(longer.interest()).isGreaterThanOrEqualTo(shorter.interest());

@@ -46,7 +46,7 @@ class ConcurrentIntakeAndRunTest {
     private static Invoice invoice(int n) {
         return new Invoice("acme:INV-" + n, "INV-" + n, Currency.getInstance("SEK"), LocalDate.parse("2026-09-01"),
                 LocalDate.parse("2026-10-01"), new BigDecimal("10000.00"), new BigDecimal("10000.00"),
-                new Invoice.Customer("cust-" + n, "Kund " + n + " AB", Invoice.CustomerType.BUSINESS, "SE", "sv", null, null, null, null),
+                new Invoice.Customer("cust-" + n, "Kund " + n + " AB", Invoice.CustomerType.BUSINESS, "SE", "sv", null, null, null, null, null),
                 Invoice.Terms.NONE, List.of(), List.of(), Invoice.Dunning.NONE, "acme", Instant.parse("2026-11-01T00:00:00Z"));
     }
 

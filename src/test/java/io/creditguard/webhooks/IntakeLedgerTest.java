@@ -289,6 +289,34 @@ class IntakeLedgerTest {
     }
 
     @Test
+    void stripeMetadataSaysWhetherTheTermsWereAgreedAndTheConsumerWasToldOfTheLawsPeriod() throws IOException {
+        // Stripe has no field for either; like customer_type, the merchant states them in the invoice's metadata.
+        ObjectNode event = SignedEvents.event("webhooks-stripe.json");
+        ObjectNode payload = (ObjectNode) SignedEvents.stripeObject(event);
+        ((ObjectNode) payload.get("data").get("object")).putObject("metadata").put("customer_type", "consumer")
+                .put("payment_terms_agreed", "false").put("consumer_notice_on_invoice", "true");
+        send(SignedEvents.stripe(SignedEvents.withBody(event, Json.write(payload)), SignedEvents.STRIPE_SECRET, Instant.now()));
+        JsonPath invoice = storedJson();
+        assertThat(invoice.getBoolean("paymentTermsAgreed")).isFalse();
+        assertThat(invoice.getBoolean("consumerNoticeOnInvoice")).isTrue();
+        assertThat(invoice.getString("customer.type")).isEqualTo("CONSUMER");
+    }
+
+    @Test
+    void whatAnEarlierEventSaidOfTheTermsAndTheReceiptIsKeptWhenAnUpdateIsSilent() throws IOException {
+        String first = SignedEvents.body(SignedEvents.event("webhooks-standard.json")).replace("\"openAmount\": 18750.0,",
+                "\"openAmount\": 18750.0, \"paymentTermsAgreed\": true, \"receivedOn\": \"2026-10-21\",");
+        assertThat(first).contains("receivedOn");
+        send(standard("msg_terms_1", first));
+        String update = SignedEvents.body(SignedEvents.event("webhooks-standard.json"))
+                .replace("2026-11-28T09:10:00Z", "2026-11-29T09:10:00Z");
+        assertThat(body(send(standard("msg_terms_2", update))).getString("status")).isEqualTo("accepted");
+        JsonPath invoice = storedJson();
+        assertThat(invoice.getBoolean("paymentTermsAgreed")).isTrue();
+        assertThat(invoice.getString("receivedOn")).isEqualTo("2026-10-21");
+    }
+
+    @Test
     void moneybirdPaymentsAreTheInvoicesOwnList() throws IOException {
         ObjectNode event = SignedEvents.event("webhooks-moneybird.json");
         ObjectNode payload = (ObjectNode) SignedEvents.stripeObject(event);
