@@ -1,6 +1,5 @@
 package io.creditguard.credit;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,25 +10,26 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
+import io.creditguard.http.HttpRequest;
 import io.creditguard.http.Route;
 import io.creditguard.http.SignInSettings;
 import io.creditguard.http.WebPage;
 import io.creditguard.reference.ClassPathResource;
-import io.creditguard.reference.ReferenceTable;
 import io.quarkus.funqy.Funq;
 
 /** Lambda {@code credit-check}: is this customer good for the credit asked, on what terms, and why. */
 @ApplicationScoped
 public class CreditCheckFunction extends HttpFunction {
 
-    private static final Altman ALTMAN = Altman.from(ReferenceTable.load("altman-models.txt"));
-    private static final Scorecard SCORECARD = Scorecard.from(ReferenceTable.load("credit-scorecard.txt"));
-    private static final ReferenceTable RISK_CLASSES = ReferenceTable.load("credit-risk-classes.txt");
-    private static final ReferenceTable BENCHMARKS = ReferenceTable.load("sector-benchmarks.txt");
-    private static final ReferenceTable OVERRIDES = ReferenceTable.load("credit-overrides.txt");
-
     /** The OAuth scope an access token needs for this function's API (the template's authorizer requires it too). */
     static final String SCOPE = "creditguard/credit-check";
+
+    private final CreditCheck check;
+
+    @Inject
+    public CreditCheckFunction(CreditCheck check) {
+        this.check = check;
+    }
 
     @Override
     public String exportName() {
@@ -38,11 +38,30 @@ public class CreditCheckFunction extends HttpFunction {
 
     @Override
     protected List<Route<?>> declareRoutes() {
-        return List.of(Route.post("/credit-checks", CreditCheckRequest.class, SCOPE, r -> {
-            CreditDecision.Input input = r.toInput(today());
-            return CreditDecision.assess(input, rulesOn(input.asOf()));
-        }), Route.get("/", r -> page().serve(r)), Route.get("/credit-check", r -> page().serve(r)),
+        // An uploaded annual report comes base64 in the body: the route takes as much as a Lambda event carries.
+        return List.of(Route.post("/credit-checks", CreditCheckRequest.class, SCOPE, HttpRequest.MOST_BODY_BYTES,
+                (r, request) -> {
+                    Language language = r.language() != null ? Language.ofCode(r.language()) : accepted(request);
+                    return inLanguage(check.check(r, language, today()), language);
+                }),
+                Route.get("/companies/{country}/{id}/accounts", SCOPE, request -> {
+                    Language language = accepted(request);
+                    return inLanguage(check.accounts(request.pathParameter("country").orElseThrow(),
+                            request.pathParameter("id").orElseThrow(), language), language);
+                }),
+                Route.get("/", r -> page().serve(r)), Route.get("/credit-check", r -> page().serve(r)),
                 Route.get("/openapi.yaml", r -> OpenApi.DOCUMENT));
+    }
+
+    private static Language accepted(HttpRequest request) {
+        return Language.accepted(request.header("accept-language").orElse(""));
+    }
+
+    /** The answer as JSON, saying which language its words are in. */
+    private static APIGatewayV2HTTPResponse inLanguage(Object body, Language language) {
+        APIGatewayV2HTTPResponse response = ApiGateway.json(200, body);
+        response.getHeaders().put("content-language", language.code());
+        return response;
     }
 
     @Inject
@@ -69,13 +88,5 @@ public class CreditCheckFunction extends HttpFunction {
     @Funq("credit-check")
     public APIGatewayV2HTTPResponse creditCheck(APIGatewayV2HTTPEvent event) {
         return handle(event);
-    }
-
-    static CreditDecision.Rules rulesOn(LocalDate date) {
-        return new CreditDecision.Rules(ALTMAN, SCORECARD, RiskClass.load(RISK_CLASSES, date),
-                SectorBenchmarks.load(BENCHMARKS, date), OVERRIDES.effectiveOn(date).stream()
-                        .map(r -> new CreditDecision.DecisionOverride(r.text("rule"), r.integer("threshold"),
-                                CreditDecision.Decision.valueOf(r.text("decision"))))
-                        .toList());
     }
 }

@@ -99,7 +99,7 @@ public class LocalGateway {
             String path = exchange.getRequestURI().getRawPath();
             byte[] requestBody;
             try (InputStream in = exchange.getRequestBody()) {
-                requestBody = in.readNBytes(HttpRequest.MAX_BODY_BYTES + 1);
+                requestBody = in.readNBytes(HttpRequest.MOST_BODY_BYTES + 1);
             }
             APIGatewayV2HTTPResponse response = functions.stream()
                     .filter(f -> f.routes().stream().anyMatch(r -> r.match(path).isPresent()))

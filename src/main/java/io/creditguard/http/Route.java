@@ -2,7 +2,9 @@ package io.creditguard.http;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -24,30 +26,44 @@ import java.util.function.Function;
  *
  * @param <T> the request body type; {@link HttpRequest} for a raw route
  * @param scope the scope a caller needs, or null for an open route
+ * @param maxBodyBytes the largest body the route takes (after base64 decoding); a larger one is a 413
+ * @param handler the body read and checked, and the request it came in (its headers, its path parameters)
  */
-public record Route<T>(String method, String path, Class<T> bodyType, String scope, Function<T, ?> handler) {
+public record Route<T>(String method, String path, Class<T> bodyType, String scope, int maxBodyBytes,
+        BiFunction<T, HttpRequest, ?> handler) {
 
     public static <T> Route<T> post(String path, Class<T> bodyType, String scope, Function<T, ?> handler) {
-        return new Route<>("POST", path, bodyType, java.util.Objects.requireNonNull(scope), handler);
+        return post(path, bodyType, scope, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.apply(body));
+    }
+
+    /** A JSON route whose handler also reads the request (its {@code Accept-Language}), taking up to {@code maxBodyBytes}. */
+    public static <T> Route<T> post(String path, Class<T> bodyType, String scope, int maxBodyBytes,
+            BiFunction<T, HttpRequest, ?> handler) {
+        if (maxBodyBytes > HttpRequest.MOST_BODY_BYTES) {
+            throw new IllegalArgumentException(path + " may take at most " + HttpRequest.MOST_BODY_BYTES + " bytes");
+        }
+        return new Route<>("POST", path, bodyType, Objects.requireNonNull(scope), maxBodyBytes, handler);
     }
 
     public static Route<HttpRequest> postRaw(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("POST", path, HttpRequest.class, null, handler);
+        return new Route<>("POST", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.apply(body));
     }
 
     /** A page or file: the handler gets the request (headers such as Accept-Language) and answers itself. */
     public static Route<HttpRequest> get(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("GET", path, HttpRequest.class, null, handler);
+        return new Route<>("GET", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.apply(body));
     }
 
-    /** A GET of the company's API that reads no body: the handler gets the request; the caller needs {@code scope}. */
+    /** A GET of the company's API that reads no body: the handler gets the request and its path parameters; the caller needs {@code scope}. */
     public static Route<HttpRequest> get(String path, String scope, Function<HttpRequest, ?> handler) {
-        return new Route<>("GET", path, HttpRequest.class, java.util.Objects.requireNonNull(scope), handler);
+        return new Route<>("GET", path, HttpRequest.class, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES,
+                (body, request) -> handler.apply(body));
     }
 
     /** A DELETE of the company's API; the caller needs {@code scope}. */
     public static Route<HttpRequest> delete(String path, String scope, Function<HttpRequest, ?> handler) {
-        return new Route<>("DELETE", path, HttpRequest.class, java.util.Objects.requireNonNull(scope), handler);
+        return new Route<>("DELETE", path, HttpRequest.class, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES,
+                (body, request) -> handler.apply(body));
     }
 
     public boolean isOpen() {

@@ -32,7 +32,8 @@ class NativeRegistrationTest {
     private static final List<String> REGISTRATION_CLASSES = List.of("io.creditguard.http.JsonTypes",
             "io.creditguard.breakeven.JsonTypes", "io.creditguard.credit.JsonTypes",
             "io.creditguard.reminders.JsonTypes", "io.creditguard.claims.JsonTypes",
-            "io.creditguard.webhooks.JsonTypes", "io.creditguard.rates.JsonTypes", "io.creditguard.connections.JsonTypes");
+            "io.creditguard.webhooks.JsonTypes", "io.creditguard.rates.JsonTypes", "io.creditguard.connections.JsonTypes",
+            "io.creditguard.filings.JsonTypes");
 
     @Inject
     Instance<HttpFunction> functions;

@@ -66,7 +66,7 @@ class OpenApiDocumentTest {
     /** The records behind the names the skeleton refers to. */
     private static final List<Class<?>> TYPES = List.of(LossRequest.class, LossBreakeven.Result.class, ProtectionRequest.class,
             ProtectionComparison.Result.class, FactoringRequest.class, FactoringAnalysis.Result.class, CreditCheckRequest.class,
-            CreditDecision.Result.class, PreviewRequest.class, ReminderService.Preview.class, ClaimRequest.class,
+            CreditDecision.Result.class, io.creditguard.credit.CreditCheck.CompanyAccounts.class, PreviewRequest.class, ReminderService.Preview.class, ClaimRequest.class,
             ClaimAssessment.Result.class, Problem.class, io.creditguard.webhooks.IntakeResult.class,
             io.creditguard.connections.ConnectionsFunction.Overview.class,
             io.creditguard.connections.ConnectionsFunction.Authorization.class,
