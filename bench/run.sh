@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks of README's Performance section. Results: target/bench/cold-start.{md,csv},
 # target/bench/batch.csv, target/bench/pdf-run.txt, target/bench/s3-run.txt, target/bench/jmh.csv,
-# target/bench/fortnox-sync.txt, logs under target/bench/logs. Takes about 14 minutes on 2 cores with 5 runs.
+# target/bench/fortnox-sync.txt, target/bench/reader.txt, logs under target/bench/logs. Takes about 15 minutes on
+# 2 cores with 5 runs.
 #   bench/run.sh [cold-start runs per row, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,5 +40,12 @@ java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.openjdk.j
 rm -rf target/bench/fortnox-sync
 java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.creditguard.connections.FortnoxSyncLoad \
   target/bench/fortnox-sync 1000 | grep '^fortnox ' | tee target/bench/fortnox-sync.txt
+
+# 6. The iXBRL reader on the largest report tested (a listed group's zip: a cover page and a nested ESEF
+#    package, 5.7 MB of XHTML): megabytes of XHTML a second and the peak heap, in 32 MiB and in 256 MiB.
+for heap in 32m 256m; do
+  java -Xmx$heap -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.creditguard.filings.ReaderLoad \
+    src/test/resources/filings/5568022171_BONESUPPORT_HOLDING_AB_2022.zip 30
+done | tee target/bench/reader.txt
 
 cat target/bench/cold-start.md

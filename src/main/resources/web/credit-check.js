@@ -22,7 +22,16 @@
       number: "Ange ett tal, t.ex. 200000.", allFinancials: "Fyll i alla nyckeltal eller inget.",
       failed: "Prövningen kunde inte göras.", network: "Tjänsten svarade inte. Försök igen.",
       signIn: "Logga in", signOut: "Logga ut", signedIn: "Inloggad", signedOut: "Logga in för att pröva kredit.",
-      sessionEnded: "Du är utloggad. Logga in igen för att fortsätta.", signInFailed: "Inloggningen misslyckades. Försök igen."
+      sessionEnded: "Du är utloggad. Logga in igen för att fortsätta.", signInFailed: "Inloggningen misslyckades. Försök igen.",
+      fetch: "Hämta bokslut", fetching: "Hämtar bokslut …", fetchFailed: "Bokslutet kunde inte hämtas.",
+      filedHeading: "Bokslut och registeruppgifter", filedName: "Namn", filedLegalForm: "Företagsform", filedStatus: "Status",
+      filedRegistered: "Registrerat", filedYear: "Räkenskapsår", filedDocument: "Dokument", filedFiled: "Inlämnat",
+      filedEquity: "Eget kapital", filedEquityAdjusted: "inklusive obeskattade reserver efter skatt",
+      statusActive: "verksamt", statusInactive: "inte verksamt", statusDeregistered: "avregistrerat",
+      correct: "Siffrorna är ifyllda från bokslutet: rätta en siffra vid behov innan du prövar.",
+      shareCapital: "Aktiekapital (frivilligt)", upload: "Årsredovisning från annat håll (zip eller XHTML, frivilligt)",
+      uploadHint: "Dess siffror vägs i stället för de ifyllda.", weighed: "Räkenskaper som vägdes",
+      REQUEST: "ifyllda", BOLAGSVERKET: "Bolagsverket", UPLOAD: "uppladdad årsredovisning", KVK: "KvK:s öppna data"
     },
     en: {
       title: "Credit check", intro: "Enter the customer's company id and the credit asked for. Key figures and payment history are optional but make the answer firmer.",
@@ -45,20 +54,32 @@
       number: "Enter a number, e.g. 200000.", allFinancials: "Fill in all key figures or none.",
       failed: "The check could not be made.", network: "The service did not answer. Try again.",
       signIn: "Sign in", signOut: "Sign out", signedIn: "Signed in", signedOut: "Sign in to check credit.",
-      sessionEnded: "Your session has ended. Sign in again to go on.", signInFailed: "Signing in failed. Try again."
+      sessionEnded: "Your session has ended. Sign in again to go on.", signInFailed: "Signing in failed. Try again.",
+      fetch: "Fetch filed accounts", fetching: "Fetching filed accounts …", fetchFailed: "The filed accounts could not be fetched.",
+      filedHeading: "Filed accounts and register data", filedName: "Name", filedLegalForm: "Legal form", filedStatus: "Status",
+      filedRegistered: "Registered", filedYear: "Financial year", filedDocument: "Document", filedFiled: "Filed",
+      filedEquity: "Equity", filedEquityAdjusted: "including untaxed reserves after tax",
+      statusActive: "active", statusInactive: "not active", statusDeregistered: "deregistered",
+      correct: "The figures are filled in from the filed accounts: correct any of them before checking.",
+      shareCapital: "Share capital (optional)", upload: "Annual report obtained elsewhere (zip or XHTML, optional)",
+      uploadHint: "Its figures are weighed instead of those filled in.", weighed: "Accounts weighed",
+      REQUEST: "filled in", BOLAGSVERKET: "Bolagsverket", UPLOAD: "uploaded annual report", KVK: "KvK open data"
     }
   };
   var FINANCIALS = ["periodEnd", "revenue", "ebit", "totalAssets", "currentAssets", "currentLiabilities", "totalLiabilities", "equity", "retainedEarnings"];
+  var OPTIONAL_FIGURES = ["shareCapital"];
   var PAYMENT = ["invoicesPaid", "invoicesPaidLate", "averageDaysLate", "paymentRemarks"];
   var FIELD_OF_PATH = { "$.company.country": "country", "$.company.registrationNumber": "orgnr", "$.company.name": "name",
-    "$.requestedCredit": "credit", "$.requestedTermsDays": "terms", "$.currency": "credit" };
-  FINANCIALS.forEach(function (f) { FIELD_OF_PATH["$.financials[0]." + f] = f; });
+    "$.requestedCredit": "credit", "$.requestedTermsDays": "terms", "$.currency": "credit",
+    "$.annualReport": "annual-report", "$.annualReport.fileName": "annual-report", "$.annualReport.contentBase64": "annual-report" };
+  FINANCIALS.concat(OPTIONAL_FIGURES).forEach(function (f) { FIELD_OF_PATH["$.financials[0]." + f] = f; });
   PAYMENT.forEach(function (f) { FIELD_OF_PATH["$.paymentBehaviour." + f] = f; });
 
   var lang = document.documentElement.lang === "sv" ? "sv" : "en";
 
   var auth = creditguardSignIn;
   var lastResult = null;
+  var lastFiled = null;
   var $ = function (id) { return document.getElementById(id); };
   var t = function (key) { return TEXT[lang][key] || key; };
 
@@ -78,6 +99,7 @@
     $("lang-switch").textContent = t("switchTo");
     $("lang-switch").setAttribute("lang", t("switchLang"));
     if (lastResult) { render(lastResult); }
+    if (lastFiled) { renderFiled(lastFiled); }
   }
 
   function setError(id, message) {
@@ -126,7 +148,7 @@
     if (idError) { setError("orgnr", idError); ok = false; }
     var credit = number("credit");
     if (credit === null) { setError("credit", t("required")); ok = false; } else if (isNaN(credit)) { setError("credit", t("number")); ok = false; }
-    ["terms"].concat(FINANCIALS.slice(1), PAYMENT).forEach(function (id) {
+    ["terms"].concat(FINANCIALS.slice(1), OPTIONAL_FIGURES, PAYMENT).forEach(function (id) {
       if (isNaN(number(id))) { setError(id, t("number")); ok = false; }
     });
     var filled = FINANCIALS.filter(function (id) { return $(id).value.trim() !== ""; });
@@ -137,22 +159,106 @@
     return ok;
   }
 
+  /** The report chosen for upload as base64, or null when none is chosen. */
+  function upload() {
+    var file = $("annual-report").files[0];
+    if (!file) { return Promise.resolve(null); }
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve({ fileName: file.name, contentBase64: String(reader.result).split(",")[1] || "" }); };
+      reader.onerror = function () { reject(reader.error); };
+      reader.readAsDataURL(file);
+    });
+  }
+
+  /** The body to post; an uploaded report is weighed instead of the figures filled in. */
   function request() {
     var country = $("country").value;
     var body = { company: { country: country, registrationNumber: $("orgnr").value.trim() },
-      currency: country === "NL" ? "EUR" : "SEK", requestedCredit: number("credit") };
+      currency: country === "NL" ? "EUR" : "SEK", requestedCredit: number("credit"), language: lang };
     if ($("name").value.trim()) { body.company.name = $("name").value.trim(); }
     if (number("terms") !== null) { body.requestedTermsDays = number("terms"); }
-    if ($("periodEnd").value) {
-      var year = { periodEnd: $("periodEnd").value };
-      FINANCIALS.slice(1).forEach(function (id) { year[id] = number(id); });
-      body.financials = [year];
-    }
     if (PAYMENT.some(function (id) { return number(id) !== null; })) {
       body.paymentBehaviour = {};
       PAYMENT.forEach(function (id) { if (number(id) !== null) { body.paymentBehaviour[id] = number(id); } });
     }
-    return body;
+    return upload().then(function (report) {
+      if (report) {
+        body.annualReport = report;
+      } else if ($("periodEnd").value) {
+        var year = { periodEnd: $("periodEnd").value };
+        FINANCIALS.slice(1).concat(OPTIONAL_FIGURES).forEach(function (id) { if (number(id) !== null) { year[id] = number(id); } });
+        body.financials = [year];
+      }
+      return body;
+    });
+  }
+
+  function fact(list, term, value) {
+    if (value === null || value === undefined || value === "") { return; }
+    var dt = document.createElement("dt");
+    dt.textContent = term;
+    var dd = document.createElement("dd");
+    dd.textContent = value;
+    list.appendChild(dt);
+    list.appendChild(dd);
+  }
+
+  /** The register's data, the latest filed year and what is missing, in the page's language. */
+  function renderFiled(a) {
+    var facts = $("filed-facts");
+    facts.replaceChildren();
+    var r = a.register;
+    if (r) {
+      fact(facts, t("filedName"), r.name);
+      fact(facts, t("filedLegalForm"), r.legalForm ? r.legalForm.text || r.legalForm.code : null);
+      fact(facts, t("filedStatus"), r.deregisteredOn ? t("statusDeregistered") + " " + r.deregisteredOn
+        : r.active === false ? t("statusInactive") : t("statusActive"));
+      fact(facts, t("filedRegistered"), r.registeredOn);
+    }
+    var year = a.accounts && (a.financials || []).length ? a.accounts.years[0] : null;
+    if (year) {
+      fact(facts, t("filedYear"), year.start + " – " + year.end);
+      fact(facts, t("filedDocument"), a.document ? a.document.documentId : a.accounts.document);
+      fact(facts, t("filedFiled"), a.document ? a.document.registeredOn : null);
+      if (year.adjustment) { fact(facts, t("filedEquity"), t("filedEquityAdjusted")); }
+    }
+    $("filed-note").hidden = !year;
+    var missing = $("filed-missing");
+    missing.replaceChildren();
+    (a.missing || []).forEach(function (m) { var li = document.createElement("li"); li.textContent = m; missing.appendChild(li); });
+    $("filed").hidden = false;
+  }
+
+  /** The latest filed year's figures into the form, for the user to check and correct before checking. */
+  function fillFigures(a) {
+    var year = (a.financials || [])[0];
+    if (!year) { return; }
+    FINANCIALS.concat(OPTIONAL_FIGURES).forEach(function (id) {
+      var value = year[id];
+      $(id).value = value === null || value === undefined ? "" : String(value);
+      if (value === null || value === undefined) { $(id).removeAttribute("data-filed"); } else { $(id).setAttribute("data-filed", ""); }
+    });
+    if (a.register && a.register.name && !$("name").value.trim()) { $("name").value = a.register.name; }
+  }
+
+  function fetchAccounts() {
+    clearErrors();
+    var idError = companyIdError();
+    if (idError) { setError("orgnr", idError); $("orgnr").focus(); return; }
+    if (!auth.signedIn()) { showAuth(t("signedOut")); $("sign-in").focus(); return; }
+    var button = $("fetch-accounts");
+    button.disabled = true;
+    button.textContent = t("fetching");
+    var path = "companies/" + encodeURIComponent($("country").value) + "/" + encodeURIComponent(digits($("orgnr").value)) + "/accounts";
+    fetch(path, { headers: Object.assign({ "accept": "application/json", "accept-language": lang }, auth.headers()) })
+      .then(function (response) {
+        return response.json().then(function (body) {
+          if (response.ok) { lastFiled = body; renderFiled(body); fillFigures(body); } else { showProblem(body); }
+        });
+      })
+      .catch(function () { $("form-error").textContent = t("fetchFailed"); })
+      .finally(function () { button.disabled = false; button.textContent = t("fetch"); });
   }
 
   function money(value, currency) {
@@ -186,6 +292,9 @@
     });
     fill("conditions", r.conditions || [], function (li, c) { li.textContent = c.message; });
     fill("not-assessed", r.notAssessed || [], function (li, n) { li.textContent = n; });
+    fill("weighed", r.financials || [], function (li, f) {
+      li.textContent = f.periodEnd + ": " + t(f.source.type) + (f.source.document ? " (" + f.source.document + ")" : "");
+    });
     $("result").hidden = false;
   }
 
@@ -214,6 +323,10 @@
     auth.signIn().catch(function () { $("form-error").textContent = t("signInFailed"); });
   });
   $("sign-out").addEventListener("click", function () { auth.signOut(); showAuth(t("signedOut")); });
+  $("fetch-accounts").addEventListener("click", fetchAccounts);
+  FINANCIALS.concat(OPTIONAL_FIGURES).forEach(function (id) {
+    $(id).addEventListener("input", function () { $(id).removeAttribute("data-filed"); });
+  });
   $("credit-form").addEventListener("submit", function (event) {
     event.preventDefault();
     $("form-error").textContent = "";
@@ -221,7 +334,7 @@
     if (!auth.signedIn()) { showAuth(t("signedOut")); $("sign-in").focus(); return; }
     $("submit").disabled = true;
     var headers = Object.assign({ "content-type": "application/json", "accept": "application/json" }, auth.headers());
-    fetch("credit-checks", { method: "POST", headers: headers, body: JSON.stringify(request()) })
+    request().then(function (body) { return fetch("credit-checks", { method: "POST", headers: headers, body: JSON.stringify(body) }); })
       .then(function (response) {
         if (response.status === 401) {
           auth.signOut();

@@ -3,8 +3,11 @@ package io.creditguard;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,11 +19,16 @@ import org.jboss.logmanager.LogContext;
 
 import io.creditguard.breakeven.BreakevenFunction;
 import io.creditguard.claims.ClaimsFunction;
+import io.creditguard.credit.CreditCheck;
 import io.creditguard.credit.CreditCheckFunction;
 import io.creditguard.customers.CustomerService;
 import io.creditguard.customers.CustomersFunction;
+import io.creditguard.filings.FiledAccounts;
+import io.creditguard.filings.KvkOpenData;
+import io.creditguard.filings.ReadingRules;
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
+import io.creditguard.outbound.HttpFetcher;
 import io.creditguard.rates.RateBook;
 import io.creditguard.reminders.Letters;
 import io.creditguard.reminders.ReminderService;
@@ -93,7 +101,7 @@ public final class Standalone {
 
     /** A ledger with nothing in it, for functions asked nothing of the book. */
     private static CustomerService noBook() {
-        return customers(new FileObjectStore(java.nio.file.Path.of("target/standalone-store")));
+        return customers(new FileObjectStore(Path.of("target/standalone-store")));
     }
 
     public static BreakevenFunction breakeven() {
@@ -104,12 +112,19 @@ public final class Standalone {
         return wired(new BreakevenFunction(customers));
     }
 
+    /**
+     * The credit check with no registry configured: no Bolagsverket credentials, and KvK's address one where
+     * nothing listens, so a check without figures says the registry could not be asked and never waits.
+     */
     public static CreditCheckFunction creditCheck() {
         return creditCheck(noBook());
     }
 
     public static CreditCheckFunction creditCheck(CustomerService customers) {
-        return wired(new CreditCheckFunction(customers));
+        FiledAccounts filings = new FiledAccounts(Optional.empty(), new KvkOpenData(URI.create("http://127.0.0.1:9"),
+                new HttpFetcher(new HttpFetcher.Limits(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO, 1 << 20))),
+                new FileObjectStore(Path.of("target/standalone-store")), CLOCK, ReadingRules.shipped());
+        return wired(new CreditCheckFunction(new CreditCheck(filings), customers));
     }
 
     /** The claims function; a claim to file finds no mail server. */
@@ -119,7 +134,7 @@ public final class Standalone {
 
     public static ClaimsFunction claims(CustomerService customers) {
         return claims(new io.creditguard.claims.ClaimFiling(new io.creditguard.store.FileObjectStore(
-                java.nio.file.Path.of("target/standalone-store")), noMail(), REMINDERS, CLOCK), customers);
+                Path.of("target/standalone-store")), noMail(), REMINDERS, CLOCK), customers);
     }
 
     public static ClaimsFunction claims(io.creditguard.claims.ClaimFiling filing) {

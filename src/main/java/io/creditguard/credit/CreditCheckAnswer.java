@@ -37,11 +37,10 @@ public record CreditCheckAnswer(@JsonUnwrapped CreditDecision.Result result, Pay
             int invoicesPaid, int invoicesPaidLate, BigDecimal averageDaysLate, int maxDaysLate,
             BigDecimal openOverdueAmount, BigDecimal existingExposure, List<String> notInBook) {
 
-        /** The record as the scorecard weighs it. */
-        CreditDecision.PaymentBehaviour toInput() {
-            return new CreditDecision.PaymentBehaviour(invoicesPaid, invoicesPaidLate,
-                    averageDaysLate == null ? BigDecimal.ZERO : averageDaysLate, maxDaysLate,
-                    openOverdueAmount == null ? BigDecimal.ZERO : openOverdueAmount, 0, false);
+        /** The record as a request would give it, for the scorecard to weigh (remarks and petitions: none). */
+        CreditCheckRequest.PaymentRequest asRequest() {
+            return new CreditCheckRequest.PaymentRequest(invoicesPaid, invoicesPaidLate, averageDaysLate, maxDaysLate,
+                    openOverdueAmount, 0, false);
         }
     }
 

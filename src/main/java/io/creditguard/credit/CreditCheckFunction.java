@@ -1,7 +1,6 @@
 package io.creditguard.credit;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 
@@ -22,9 +21,7 @@ import io.creditguard.http.HttpRequest;
 import io.creditguard.http.Route;
 import io.creditguard.http.SignInSettings;
 import io.creditguard.http.WebPage;
-import io.creditguard.money.Money;
 import io.creditguard.reference.ClassPathResource;
-import io.creditguard.reference.ReferenceTable;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InvalidInputException;
 import io.quarkus.funqy.Funq;
@@ -33,14 +30,17 @@ import io.quarkus.funqy.Funq;
 @ApplicationScoped
 public class CreditCheckFunction extends HttpFunction {
 
-    private static final Altman ALTMAN = Altman.from(ReferenceTable.load("altman-models.txt"));
-    private static final Scorecard SCORECARD = Scorecard.from(ReferenceTable.load("credit-scorecard.txt"));
-    private static final ReferenceTable RISK_CLASSES = ReferenceTable.load("credit-risk-classes.txt");
-    private static final ReferenceTable BENCHMARKS = ReferenceTable.load("sector-benchmarks.txt");
-    private static final ReferenceTable OVERRIDES = ReferenceTable.load("credit-overrides.txt");
-
     /** The OAuth scope an access token needs for this function's API (the template's authorizer requires it too). */
     static final String SCOPE = "creditguard/credit-check";
+
+    private final CreditCheck check;
+    private final CustomerService customers;
+
+    @Inject
+    public CreditCheckFunction(CreditCheck check, CustomerService customers) {
+        this.check = check;
+        this.customers = customers;
+    }
 
     @Override
     public String exportName() {
@@ -49,26 +49,29 @@ public class CreditCheckFunction extends HttpFunction {
 
     @Override
     protected List<Route<?>> declareRoutes() {
-        return List.of(Route.json("POST", "/credit-checks", CreditCheckRequest.class, SCOPE, this::check),
+        // An uploaded annual report comes base64 in the body: the route takes as much as a Lambda event carries.
+        return List.of(Route.post("/credit-checks", CreditCheckRequest.class, SCOPE, HttpRequest.MOST_BODY_BYTES,
+                (r, request) -> {
+                    Language language = r.language() != null ? Language.ofCode(r.language()) : accepted(request);
+                    return inLanguage(check(r, request, language), language);
+                }),
+                Route.get("/companies/{country}/{id}/accounts", SCOPE, request -> {
+                    Language language = accepted(request);
+                    return inLanguage(check.accounts(request.pathParameter("country").orElseThrow(),
+                            request.pathParameter("id").orElseThrow(), language), language);
+                }),
                 Route.get("/", r -> page().serve(r)), Route.get("/credit-check", r -> page().serve(r)),
                 Route.get("/openapi.yaml", r -> OpenApi.DOCUMENT));
     }
 
-    private final CustomerService customers;
-
-    public CreditCheckFunction(CustomerService customers) {
-        this.customers = customers;
-    }
-
-    private CreditCheckAnswer check(HttpRequest request, CreditCheckRequest r) {
+    /** The check; for a customer of the ledger with its payment record and exposure from the book, the decision saved. */
+    private CreditCheckAnswer check(CreditCheckRequest r, HttpRequest request, Language language) {
         if (r.customerId() == null) {
-            CreditDecision.Input input = r.toInput(today());
-            return new CreditCheckAnswer(CreditDecision.assess(input, rulesOn(input.asOf())),
+            return new CreditCheckAnswer(check.check(r, language, today()),
                     r.paymentBehaviour() == null ? null : CreditCheckAnswer.fromRequest(r), null);
         }
         CreditCheckAnswer.PaymentRecordUsed book = fromBook(r);
-        CreditDecision.Input input = r.toInput(today(), book.toInput(), Money.of(r.currency(), book.existingExposure()));
-        CreditDecision.Result result = CreditDecision.assess(input, rulesOn(input.asOf()));
+        CreditDecision.Result result = check.check(r.withBook(book.asRequest(), book.existingExposure()), language, today());
         boolean save = !Boolean.FALSE.equals(r.save());
         if (save) {
             CustomerService.Who who = CustomersFunction.who(request, "POST /credit-checks");
@@ -100,6 +103,17 @@ public class CreditCheckFunction extends HttpFunction {
         return CreditCheckAnswer.fromBook(ledger, row, overdue.amount(), exposure.amount());
     }
 
+    private static Language accepted(HttpRequest request) {
+        return Language.accepted(request.header("accept-language").orElse(""));
+    }
+
+    /** The answer as JSON, saying which language its words are in. */
+    private static APIGatewayV2HTTPResponse inLanguage(Object body, Language language) {
+        APIGatewayV2HTTPResponse response = ApiGateway.json(200, body);
+        response.getHeaders().put("content-language", language.code());
+        return response;
+    }
+
     @Inject
     SignInSettings signIn;
 
@@ -124,13 +138,5 @@ public class CreditCheckFunction extends HttpFunction {
     @Funq("credit-check")
     public APIGatewayV2HTTPResponse creditCheck(APIGatewayV2HTTPEvent event) {
         return handle(event);
-    }
-
-    static CreditDecision.Rules rulesOn(LocalDate date) {
-        return new CreditDecision.Rules(ALTMAN, SCORECARD, RiskClass.load(RISK_CLASSES, date),
-                SectorBenchmarks.load(BENCHMARKS, date), OVERRIDES.effectiveOn(date).stream()
-                        .map(r -> new CreditDecision.DecisionOverride(r.text("rule"), r.integer("threshold"),
-                                CreditDecision.Decision.valueOf(r.text("decision"))))
-                        .toList());
     }
 }

@@ -35,6 +35,7 @@ import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.CompanyIds;
 import io.creditguard.validation.CountryCode;
 import io.creditguard.validation.InEra;
+import io.creditguard.validation.WithinYearsOfToday;
 import io.creditguard.validation.PaymentCurrency;
 import io.creditguard.validation.SingleLine;
 import io.creditguard.validation.ValidCompanyNumbers;
@@ -43,7 +44,11 @@ import io.creditguard.validation.Violations;
 /**
  * Body of {@code POST /credit-checks}. Only {@code company} and {@code currency} are required; the
  * answer lists what it could not assess. {@code financials} is one year or an array of years, in
- * the request's currency; {@code asOf} is today when absent.
+ * the request's currency; without them a Swedish company's are read from Bolagsverket (a Dutch one's from
+ * KvK's open data), or from {@code annualReport} when one is uploaded. {@code asOf} is today when absent,
+ * and at most {@value #AS_OF_YEARS_BACK} years back and {@value #AS_OF_YEARS_AHEAD} ahead: every dated
+ * table the check reads covers those days. {@code language} (sv, nl, en) picks the answer's words over
+ * the {@code Accept-Language} header.
  *
  * @param customerId a customer of the ledger: its payment record and exposure come from the book (the request
  *     gives neither {@code paymentBehaviour} nor {@code existingExposure}), and the decision is saved as its
@@ -61,10 +66,17 @@ public record CreditCheckRequest(
         @PositiveOrZero @Max(365) Integer requestedTermsDays,
         @PositiveOrZero BigDecimal existingExposure,
         @NotNull @PaymentCurrency Currency currency,
-        @InEra LocalDate asOf,
+        @WithinYearsOfToday(before = AS_OF_YEARS_BACK, after = AS_OF_YEARS_AHEAD) LocalDate asOf,
         Altman.Model altmanModel,
+        @Valid AnnualReportUpload annualReport,
+        @Pattern(regexp = "sv|nl|en", message = "{io.creditguard.credit.CreditCheckRequest.language}") String language,
         @Size(max = 100) @SingleLine String customerId,
         Boolean save) implements AmountsFitCurrency.MoneyFields {
+
+    /** How far back a check may be made as of: the dated reference tables cover every such day. */
+    public static final int AS_OF_YEARS_BACK = 10;
+    /** How far ahead, for a caller whose day has begun before UTC's. */
+    public static final int AS_OF_YEARS_AHEAD = 1;
 
     public CreditCheckRequest {
         financials = financials == null ? List.of() : financials;
@@ -82,6 +94,15 @@ public record CreditCheckRequest(
             @InEra LocalDate foundedOn) implements ValidCompanyNumbers.Company {
     }
 
+    /**
+     * An annual report obtained elsewhere: a zip as Bolagsverket delivers it (iXBRL, K2, K3 or an ESEF
+     * package) or one XHTML document, base64-encoded; read instead of the registry's.
+     */
+    public record AnnualReportUpload(
+            @NotBlank @Size(max = 255) @SingleLine String fileName,
+            @NotBlank String contentBase64) {
+    }
+
     /** One financial year; {@code currency}, when given, must be the request's. */
     public record FinancialsRequest(
             @PaymentCurrency Currency currency,
@@ -97,7 +118,8 @@ public record CreditCheckRequest(
             @NotNull @PositiveOrZero BigDecimal currentLiabilities,
             @NotNull @Positive BigDecimal totalLiabilities,
             @NotNull BigDecimal equity,
-            @NotNull BigDecimal retainedEarnings) {
+            @NotNull BigDecimal retainedEarnings,
+            @PositiveOrZero BigDecimal shareCapital) {
 
         private void amounts(Currency in, int i, List<AmountsFitCurrency.Amount> out) {
             Map<String, BigDecimal> figures = new java.util.LinkedHashMap<>();
@@ -113,12 +135,14 @@ public record CreditCheckRequest(
             figures.put("totalLiabilities", totalLiabilities);
             figures.put("equity", equity);
             figures.put("retainedEarnings", retainedEarnings);
+            figures.put("shareCapital", shareCapital);
             figures.forEach((name, value) -> out.add(new AmountsFitCurrency.Amount(in, value, "financials", i, name)));
         }
 
         CreditDecision.Financials toInput() {
             return new CreditDecision.Financials(periodEnd, revenue, ebit, netIncome, interestExpense, totalAssets,
-                    currentAssets, inventory, cash, currentLiabilities, totalLiabilities, equity, retainedEarnings);
+                    currentAssets, inventory, cash, currentLiabilities, totalLiabilities, equity, retainedEarnings,
+                    shareCapital, CreditDecision.Source.REQUEST);
         }
     }
 
@@ -231,28 +255,38 @@ public record CreditCheckRequest(
         return amounts;
     }
 
-    /** The check's input, on {@code asOf} or, absent, {@code today}. */
-    CreditDecision.Input toInput(LocalDate today) {
-        return toInput(today, paymentBehaviour == null ? null : paymentBehaviour.toInput(),
-                Money.ofNullable(currency, existingExposure));
-    }
-
-    /** The check's input with the payment record and the existing exposure as the book has them. */
-    CreditDecision.Input toInput(LocalDate today, CreditDecision.PaymentBehaviour payment, Money exposure) {
-        LocalDate date = asOf == null ? today : asOf;
-        CompanyIds.Checked id = CompanyIds.registrationNumber(company.country(), company.registrationNumber());
-        Optional<Character> section = Optional.ofNullable(company.industry()).map(s -> s.charAt(0));
-        return new CreditDecision.Input(
-                new CreditDecision.Company(company.country(), id, company.name(), section, company.foundedOn()),
-                financials.stream().map(FinancialsRequest::toInput).toList(),
-                payment, externalRating == null ? null : externalRating.toInput(),
-                requestedCredit == null ? Money.zero(currency) : Money.of(currency, requestedCredit), requestedTermsDays,
-                exposure, date, altmanModel);
+    /** This request with the payment record and the existing exposure the book holds for its customer. */
+    CreditCheckRequest withBook(PaymentRequest fromBook, BigDecimal exposure) {
+        return new CreditCheckRequest(company, financials, fromBook, externalRating, requestedCredit, requestedTermsDays,
+                exposure, currency, asOf, altmanModel, annualReport, language, customerId, save);
     }
 
     /**
-     * Nothing is dated after the day assessed ({@code asOf}, else today by the validator's clock), and
-     * the accounts are in the request's currency.
+     * The check's input, on {@code asOf} or, absent, {@code today}, with the years, register facts and gaps
+     * its sources gave.
+     *
+     * @param industry the register's NACE code when the request names none
+     * @param foundedOn the register's date when the request gives none
+     */
+    CreditDecision.Input toInput(LocalDate today, List<CreditDecision.Financials> years, String name, String industry,
+            Language language, CreditDecision.RegisterFacts register, List<String> gaps) {
+        LocalDate date = asOf == null ? today : asOf;
+        CompanyIds.Checked id = CompanyIds.registrationNumber(company.country(), company.registrationNumber());
+        Optional<Character> section = Optional.ofNullable(company.industry() != null ? company.industry() : industry)
+                .map(s -> s.charAt(0));
+        return new CreditDecision.Input(
+                new CreditDecision.Company(company.country(), id, company.name() != null ? company.name() : name, section,
+                        company.foundedOn()),
+                years,
+                paymentBehaviour == null ? null : paymentBehaviour.toInput(),
+                externalRating == null ? null : externalRating.toInput(),
+                requestedCredit == null ? Money.zero(currency) : Money.of(currency, requestedCredit), requestedTermsDays,
+                Money.ofNullable(currency, existingExposure), date, altmanModel, language, register, gaps);
+    }
+
+    /**
+     * Nothing is dated after the day assessed ({@code asOf}, else today by the validator's clock), the
+     * accounts are in the request's currency, and they are typed or uploaded, not both.
      */
     @Documented
     @Target(TYPE)
@@ -284,6 +318,10 @@ public record CreditCheckRequest(
                 }
                 if (r.company() != null && r.company().foundedOn() != null && r.company().foundedOn().isAfter(day)) {
                     Violations.add(context, PREFIX + "afterAsOf}", asOf, "company", "foundedOn");
+                    valid = false;
+                }
+                if (r.annualReport() != null && !r.financials().isEmpty()) {
+                    Violations.add(context, PREFIX + "reportAndFinancials}", "annualReport");
                     valid = false;
                 }
                 for (int i = 0; i < r.financials().size(); i++) {

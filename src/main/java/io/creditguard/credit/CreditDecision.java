@@ -7,22 +7,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.creditguard.credit.CreditTexts.Text;
+import io.creditguard.credit.Scorecard.Factor;
 import io.creditguard.money.Money;
 import io.creditguard.money.Rates;
 import io.creditguard.validation.CompanyIds;
 
 /**
- * The credit check: ratios, Altman score, payment behaviour and rating weighed by the scorecard
- * into a score, a risk class, a limit, terms, conditions and the reasons for each.
+ * The credit check: ratios, Altman score, payment behaviour, rating, register and filing signals weighed
+ * by the scorecard into a score, a risk class, a limit, terms, conditions and the reasons for each, every
+ * text in the caller's {@link Language}. Pure: no clock, no I/O.
  *
- * <p>Order of work: each factor the request allows is scored (a missing block is listed in
- * {@code notAssessed}, never guessed); the score picks the risk class, whose row gives the
- * decision, the longest terms and the limit's share of equity and revenue; then the overrides
- * (bankruptcy petition, payment remarks) and the exposure against the limit can only make the
- * decision stricter. Reasons list the overrides first, then the factors by the size of their effect.
+ * <p>Order of work: each factor the input allows is scored (what cannot be assessed is listed in
+ * {@code notAssessed}, never guessed); the score picks the risk class, whose row gives the decision, the
+ * longest terms and the limit's share of equity and revenue; then the overrides (a bankruptcy petition,
+ * payment remarks, a company deregistered, in bankruptcy, liquidation or reconstruction, equity below
+ * half the share capital) and the exposure against the limit can only make the decision stricter.
+ * Reasons list the overrides first, then the factors by the size of their effect.
  */
 public final class CreditDecision {
 
@@ -38,15 +44,62 @@ public final class CreditDecision {
         }
     }
 
+    /** The facts that cap a decision, as {@code reference/credit-overrides.txt} names them. */
+    public enum OverrideRule {
+        /** The payment record says a petition was filed. */
+        BANKRUPTCY_PETITION,
+        /** Registered payment remarks (betalningsanmärkningar), counted. */
+        PAYMENT_REMARKS,
+        /** The register removed the company (avregistrerad). */
+        DEREGISTERED,
+        /** Konkurs under way. */
+        BANKRUPTCY,
+        /** Likvidation under way. */
+        LIQUIDATION,
+        /** Företagsrekonstruktion or an ackord under way. */
+        RECONSTRUCTION,
+        /**
+         * Equity below half the registered share capital, when the board must draw up a control balance
+         * sheet (aktiebolagslagen 25 kap. 13 §); the half is the law's, the decision the data's.
+         */
+        EQUITY_BELOW_HALF_SHARE_CAPITAL
+    }
+
     public record Company(String country, CompanyIds.Checked id, String name, Optional<Character> naceSection,
             LocalDate foundedOn) {
     }
 
-    /** One financial year, amounts in the request's currency. Optional figures may be {@code null}. */
+    /** Where a year's figures came from. */
+    public enum SourceType {
+        /** Typed by the caller. */
+        REQUEST,
+        /** Read from the digitally filed annual report Bolagsverket serves. */
+        BOLAGSVERKET,
+        /** Read from an annual report the caller uploaded. */
+        UPLOAD,
+        /** KvK's open data of a filed jaarrekening. */
+        KVK
+    }
+
+    /**
+     * @param document the registry's document id, or the uploaded file's name, with the report inside it
+     * @param filedOn when the registry registered the document
+     * @param elements per figure (the request's field names), the element it was read from
+     */
+    public record Source(SourceType type, String document, LocalDate filedOn, Map<String, String> elements) {
+
+        public static final Source REQUEST = new Source(SourceType.REQUEST, null, null, null);
+    }
+
+    /**
+     * One financial year, amounts in the request's currency. Figures a filed report may lack (revenue, EBIT,
+     * current assets and liabilities, retained earnings) and the optional ones may be {@code null}; period end,
+     * total assets, total liabilities and equity never are.
+     */
     public record Financials(LocalDate periodEnd, BigDecimal revenue, BigDecimal ebit, BigDecimal netIncome,
             BigDecimal interestExpense, BigDecimal totalAssets, BigDecimal currentAssets, BigDecimal inventory,
             BigDecimal cash, BigDecimal currentLiabilities, BigDecimal totalLiabilities, BigDecimal equity,
-            BigDecimal retainedEarnings) {
+            BigDecimal retainedEarnings, BigDecimal shareCapital, Source source) {
     }
 
     public record PaymentBehaviour(int invoicesPaid, int invoicesPaidLate, BigDecimal averageDaysLate,
@@ -63,19 +116,45 @@ public final class CreditDecision {
         }
     }
 
-    /** Financials are sorted by the caller or not: the latest period end counts as "this year". */
+    /**
+     * What the company register says, as far as the check weighs and shows it.
+     *
+     * @param registry who says it ({@code Bolagsverket})
+     * @param limitedCompany an aktiebolag, to which the seven-month filing deadline applies
+     * @param deregistrationCause the register's words for why, as it gives them
+     * @param latestFiledYearEnd the last day of the latest year a digitally filed report covers; null when none
+     */
+    public record RegisterFacts(String registry, String legalForm, boolean limitedCompany, Boolean active,
+            LocalDate registeredOn, LocalDate deregisteredOn, String deregistrationCause, List<Procedure> procedures,
+            LocalDate latestFiledYearEnd) {
+
+        public RegisterFacts {
+            procedures = List.copyOf(procedures);
+        }
+
+        /** @param rule the override it triggers, or null for a procedure the check does not weigh (a merger) */
+        public record Procedure(String code, String text, LocalDate from, OverrideRule rule) {
+        }
+    }
+
+    /**
+     * Financials are sorted by the check, the latest period end counting as "this year".
+     *
+     * @param register null when no register was read
+     * @param gaps what the sources could not give, already worded in {@code language}; listed as not assessed
+     */
     public record Input(Company company, List<Financials> financials, PaymentBehaviour payment, ExternalRating rating,
             Money requestedCredit, int requestedTermsDays, Money existingExposure, LocalDate asOf,
-            Altman.Model altmanModel) {
+            Altman.Model altmanModel, Language language, RegisterFacts register, List<String> gaps) {
     }
 
     /** The reference data the check applies, all in force on the check's date. */
     public record Rules(Altman altman, Scorecard scorecard, List<RiskClass> riskClasses, SectorBenchmarks benchmarks,
-            List<DecisionOverride> overrides) {
+            List<DecisionOverride> overrides, CreditTexts texts) {
     }
 
     /** A fact that caps the decision: at or above {@code threshold}, no better than {@code decision}. */
-    public record DecisionOverride(String rule, int threshold, Decision decision) {
+    public record DecisionOverride(OverrideRule rule, int threshold, Decision decision) {
     }
 
     /** {@code effect}: score points as {@code +15}/{@code -8}, or the decision a rule imposed. */
@@ -95,25 +174,81 @@ public final class CreditDecision {
     public record Exposure(Money existing, Money requested, Money total, Money headroom) {
     }
 
+    /** @param register what the register says, when it was read */
     public record CompanyView(String country, String registrationNumber, CompanyIds.Kind idType, String name,
-            String naceSection) {
+            String naceSection, RegisterFacts register) {
     }
 
+    /** @param financials the years the check weighed, latest first, each with where its figures came from */
     public record Result(Currency currency, LocalDate asOf, CompanyView company, Decision decision, int score,
             String riskClass, ProbabilityOfDefault probabilityOfDefault, Altman.Result altman, List<Ratio> ratios,
             Money creditLimit, int recommendedTermsDays, List<Condition> conditions, Exposure exposure,
-            List<Reason> reasons, List<String> notAssessed) {
+            List<Reason> reasons, List<String> notAssessed, List<Financials> financials) {
     }
 
     private CreditDecision() {
     }
 
+    /** The texts of one check: the table and the caller's language. */
+    private record Words(CreditTexts texts, Language language) {
+
+        String text(Text code, Map<String, String> values) {
+            return texts.text(code, language, values);
+        }
+
+        String text(Text code) {
+            return texts.text(code, language);
+        }
+
+        String number(BigDecimal value, int decimals) {
+            return language.number(value, decimals);
+        }
+
+        String percent(BigDecimal fraction) {
+            return text(Text.DETAIL_PERCENT, Map.of("percent", number(Rates.percent(fraction, 1), 1)));
+        }
+
+        String money(Money money) {
+            return language.money(money);
+        }
+    }
+
+    /** What the check has found so far: the score's points, the bands behind them, and what it could not assess. */
+    private static final class Tally {
+        final Rules rules;
+        final Words words;
+        final List<Scored> factors = new ArrayList<>();
+        final List<String> notAssessed = new ArrayList<>();
+        int points;
+
+        Tally(Rules rules, Words words) {
+            this.rules = rules;
+            this.words = words;
+            this.points = rules.scorecard().base();
+        }
+
+        void score(Factor factor, BigDecimal value, String shown) {
+            rules.scorecard().band(factor, value).ifPresent(b -> add(b, shown));
+        }
+
+        void score(Factor factor, String symbol, String shown) {
+            rules.scorecard().band(factor, symbol).ifPresent(b -> add(b, shown));
+        }
+
+        private void add(Scorecard.Band band, String shown) {
+            factors.add(new Scored(band, shown));
+            points += band.points();
+        }
+
+        void notAssessed(Text text, Map<String, String> values) {
+            notAssessed.add(words.text(text, values));
+        }
+    }
+
     public static Result assess(Input in, Rules rules) {
         Currency currency = in.requestedCredit().currency();
-        List<Scored> factorReasons = new ArrayList<>();
-        List<Reason> overrideReasons = new ArrayList<>();
-        List<String> notAssessed = new ArrayList<>();
-        int points = rules.scorecard().base();
+        Words words = new Words(rules.texts(), in.language());
+        Tally tally = new Tally(rules, words);
 
         List<Financials> years = in.financials().stream()
                 .sorted(Comparator.comparing(Financials::periodEnd).reversed()).toList();
@@ -121,105 +256,59 @@ public final class CreditDecision {
         Altman.Result altman = null;
         List<Ratio> ratios = List.of();
         if (latest == null) {
-            notAssessed.add("financial strength, liquidity and Altman score: no financials given");
+            tally.notAssessed(Text.NOT_ASSESSED_FINANCIALS, Map.of());
         } else {
-            Altman.Model model = in.altmanModel() != null ? in.altmanModel()
-                    : rules.altman().modelFor(in.company().naceSection());
-            altman = rules.altman().score(model, new Altman.Figures(latest.currentAssets(),
-                    latest.currentLiabilities(), latest.totalAssets(), latest.retainedEarnings(), latest.ebit(),
-                    latest.equity(), latest.totalLiabilities(), latest.revenue()));
-            points += score(rules, factorReasons, "ALTMAN_ZONE", altman.zone().name(),
-                    "Z = " + altman.zScore().toPlainString() + ", " + model);
+            altman = financialStrength(in, latest, tally);
             ratios = ratios(latest, in.company().naceSection(), rules.benchmarks());
-            BigDecimal equityRatio = latest.equity().divide(latest.totalAssets(), Rates.RATIO);
-            points += score(rules, factorReasons, "EQUITY_RATIO", equityRatio, percent(equityRatio));
-            if (latest.currentLiabilities().signum() > 0) {
-                BigDecimal current = latest.currentAssets().divide(latest.currentLiabilities(), Rates.RATIO);
-                points += score(rules, factorReasons, "CURRENT_RATIO", current, decimal(current));
-            }
-            if (latest.revenue().signum() > 0) {
-                BigDecimal margin = latest.ebit().divide(latest.revenue(), Rates.RATIO);
-                points += score(rules, factorReasons, "EBIT_MARGIN", margin, percent(margin));
-            }
             if (years.size() > 1) {
-                points += trends(rules, factorReasons, latest, years.get(1));
+                trends(latest, years.get(1), tally);
             } else {
-                notAssessed.add("trends: only one financial year given");
+                tally.notAssessed(Text.NOT_ASSESSED_TRENDS, Map.of());
             }
         }
+        payment(in, currency, tally);
+        rating(in, tally);
+        age(in, tally);
+        filing(in, tally);
+        tally.notAssessed.addAll(in.gaps());
 
-        PaymentBehaviour pay = in.payment();
-        if (pay == null) {
-            notAssessed.add("payment behaviour: no payment record given");
-        } else {
-            if (pay.invoicesPaid() > 0) {
-                BigDecimal share = BigDecimal.valueOf(pay.invoicesPaidLate())
-                        .divide(BigDecimal.valueOf(pay.invoicesPaid()), Rates.RATIO);
-                points += score(rules, factorReasons, "SHARE_PAID_LATE", share,
-                        pay.invoicesPaidLate() + " of " + pay.invoicesPaid());
-                if (pay.invoicesPaidLate() > 0) {
-                    points += score(rules, factorReasons, "AVERAGE_DAYS_LATE", pay.averageDaysLate(),
-                            decimal(pay.averageDaysLate()) + " days");
-                }
-            } else {
-                notAssessed.add("share paid late: no paid invoices on record");
-            }
-            points += score(rules, factorReasons, "MAX_DAYS_LATE", BigDecimal.valueOf(pay.maxDaysLate()),
-                    pay.maxDaysLate() + " days");
-            points += score(rules, factorReasons, "OPEN_OVERDUE", pay.openOverdueAmount(),
-                    Money.rounded(currency, pay.openOverdueAmount(), RoundingMode.HALF_EVEN).toString());
-            points += score(rules, factorReasons, "PAYMENT_REMARKS", BigDecimal.valueOf(pay.paymentRemarks()),
-                    String.valueOf(pay.paymentRemarks()));
-        }
-        if (in.rating() == null) {
-            notAssessed.add("external rating: none given");
-        } else {
-            BigDecimal normalised = in.rating().normalised();
-            points += score(rules, factorReasons, "EXTERNAL_RATING", normalised, in.rating().provider() + " "
-                    + decimal(in.rating().score()) + " on " + decimal(in.rating().scaleMin()) + "-"
-                    + decimal(in.rating().scaleMax()) + ", " + normalised.setScale(0, RoundingMode.HALF_EVEN)
-                    + "/100");
-        }
-        if (in.company().foundedOn() == null) {
-            notAssessed.add("company age: foundedOn not given");
-        } else {
-            long age = ChronoUnit.YEARS.between(in.company().foundedOn(), in.asOf());
-            points += score(rules, factorReasons, "COMPANY_AGE", BigDecimal.valueOf(age), age + " years");
-        }
-
-        int score = Math.max(1, Math.min(100, points));
+        int score = Math.max(1, Math.min(100, tally.points));
         RiskClass riskClass = RiskClass.of(score, rules.riskClasses());
         Decision decision = riskClass.decision();
+        List<Reason> overrideReasons = new ArrayList<>();
+        List<Condition> conditions = new ArrayList<>();
 
         for (DecisionOverride o : rules.overrides()) {
-            int count = pay == null ? 0 : o.rule().equals("BANKRUPTCY_PETITION") ? (pay.bankruptcyPetition() ? 1 : 0)
-                    : o.rule().equals("PAYMENT_REMARKS") ? pay.paymentRemarks() : 0;
+            Optional<Map<String, String>> fact = fact(o.rule(), in, latest, words);
+            int count = fact.map(f -> Integer.parseInt(f.getOrDefault("count", "1"))).orElse(0);
             if (count >= o.threshold() && decision.compareTo(o.decision()) < 0) {
                 decision = o.decision();
-                overrideReasons.add(new Reason(o.rule(), o.rule().equals("BANKRUPTCY_PETITION")
-                        ? "A bankruptcy petition has been filed against the company"
-                        : count + " registered payment remark(s): unpaid defaults outweigh the ratios",
-                        "decision " + o.decision()));
+                overrideReasons.add(new Reason(o.rule().name(), words.text(reasonText(o.rule()), fact.get()),
+                        words.text(Text.EFFECT_DECISION, Map.of("decision", o.decision().name()))));
             }
+        }
+        if (fact(OverrideRule.EQUITY_BELOW_HALF_SHARE_CAPITAL, in, latest, words).isPresent()
+                && decision != Decision.DECLINE) {
+            conditions.add(condition(words, "CONTROL_BALANCE_SHEET", Text.CONDITION_CONTROL_BALANCE_SHEET, Map.of()));
         }
 
         Money zero = Money.zero(currency);
         Money existing = in.existingExposure() == null ? zero : in.existingExposure();
         Money total = existing.plus(in.requestedCredit());
-        List<Condition> conditions = new ArrayList<>();
+        String atLeastConditional = words.text(Text.EFFECT_AT_LEAST, Map.of("decision", Decision.APPROVE_WITH_CONDITIONS.name()));
         Money limit;
         if (riskClass.maxTermsDays() == 0) {
             limit = zero;
         } else if (latest == null) {
             limit = total;
             decision = decision.atLeast(Decision.APPROVE_WITH_CONDITIONS);
-            conditions.add(new Condition("FINANCIALS_REQUIRED", "The limit rests on the payment record alone:"
-                    + " obtain the latest annual accounts and review the limit"));
-            overrideReasons.add(new Reason("NO_FINANCIALS", "No financial statements: approval at most with"
-                    + " conditions", "decision at least APPROVE_WITH_CONDITIONS"));
+            conditions.add(condition(words, "FINANCIALS_REQUIRED", Text.CONDITION_FINANCIALS_REQUIRED, Map.of()));
+            overrideReasons.add(new Reason("NO_FINANCIALS", words.text(Text.REASON_NO_FINANCIALS), atLeastConditional));
         } else {
             BigDecimal byEquity = latest.equity().max(BigDecimal.ZERO).multiply(riskClass.limitEquityShare());
-            BigDecimal byRevenue = latest.revenue().max(BigDecimal.ZERO).multiply(riskClass.limitRevenueShare());
+            // A filed balance sheet without an income statement limits by equity alone.
+            BigDecimal byRevenue = latest.revenue() == null ? byEquity
+                    : latest.revenue().max(BigDecimal.ZERO).multiply(riskClass.limitRevenueShare());
             // Whole currency units, rounded down: a limit is a ceiling.
             limit = Money.rounded(currency, byEquity.min(byRevenue).setScale(0, RoundingMode.FLOOR),
                     RoundingMode.UNNECESSARY);
@@ -227,77 +316,220 @@ public final class CreditDecision {
         Money headroom = limit.minus(total);
         if (headroom.isNegative() && riskClass.maxTermsDays() > 0) {
             decision = decision.atLeast(Decision.APPROVE_WITH_CONDITIONS);
-            conditions.add(new Condition("REDUCE_EXPOSURE_OR_SECURE", "Total exposure " + total
-                    + " exceeds the limit " + limit + ": grant up to the limit, or secure the excess of "
-                    + zero.minus(headroom) + " (guarantee, credit insurance, prepayment)"));
-            overrideReasons.add(new Reason("EXPOSURE_OVER_LIMIT", "Requested plus existing exposure exceeds the"
-                    + " limit by " + zero.minus(headroom), "decision at least APPROVE_WITH_CONDITIONS"));
+            Money excess = zero.minus(headroom);
+            conditions.add(condition(words, "REDUCE_EXPOSURE_OR_SECURE", Text.CONDITION_REDUCE_EXPOSURE_OR_SECURE,
+                    Map.of("total", words.money(total), "limit", words.money(limit), "excess", words.money(excess))));
+            overrideReasons.add(new Reason("EXPOSURE_OVER_LIMIT", words.text(Text.REASON_EXPOSURE_OVER_LIMIT,
+                    Map.of("excess", words.money(excess))), atLeastConditional));
         }
 
         int terms = Math.min(in.requestedTermsDays(), riskClass.maxTermsDays());
         if (riskClass.maxTermsDays() == 0) {
-            conditions.add(new Condition("PREPAYMENT", "Deliver only against prepayment"));
+            conditions.add(condition(words, "PREPAYMENT", Text.CONDITION_PREPAYMENT, Map.of()));
         } else if (terms < in.requestedTermsDays()) {
-            conditions.add(new Condition("SHORTER_TERMS", "Payment terms of at most " + terms + " days (risk class "
-                    + riskClass.name() + "), not the " + in.requestedTermsDays() + " requested"));
+            conditions.add(condition(words, "SHORTER_TERMS", Text.CONDITION_SHORTER_TERMS, Map.of("terms",
+                    String.valueOf(terms), "riskClass", riskClass.name(), "requested", String.valueOf(in.requestedTermsDays()))));
         }
         if (riskClass.name().equals("C")) {
-            conditions.add(new Condition("CREDIT_INSURANCE_COVER", "Cover the exposure with credit insurance"));
+            conditions.add(condition(words, "CREDIT_INSURANCE_COVER", Text.CONDITION_CREDIT_INSURANCE_COVER, Map.of()));
         } else if (riskClass.name().equals("D")) {
-            conditions.add(new Condition("GUARANTEE", "Require a bank or parent-company guarantee"));
+            conditions.add(condition(words, "GUARANTEE", Text.CONDITION_GUARANTEE, Map.of()));
         }
 
-        factorReasons.sort(Comparator.comparingInt((Scored s) -> -Math.abs(s.band().points())));
+        tally.factors.sort(Comparator.comparingInt((Scored s) -> -Math.abs(s.band().points())));
         List<Reason> reasons = new ArrayList<>(overrideReasons);
-        factorReasons.forEach(s -> reasons.add(s.toReason()));
+        tally.factors.forEach(s -> reasons.add(s.toReason(in.language())));
         CompanyView company = new CompanyView(in.company().country(), in.company().id().normalized(),
                 in.company().id().kind(), in.company().name(),
-                in.company().naceSection().map(String::valueOf).orElse(null));
+                in.company().naceSection().map(String::valueOf).orElse(null), in.register());
         return new Result(currency, in.asOf(), company, decision, score, riskClass.name(),
-                new ProbabilityOfDefault(riskClass.pd(), "12 months",
-                        "model estimate of creditguard scorecard v1 for risk class " + riskClass.name()
-                                + ", not a calibrated statistic"),
+                new ProbabilityOfDefault(riskClass.pd(), words.text(Text.PD_HORIZON),
+                        words.text(Text.PD_BASIS, Map.of("riskClass", riskClass.name()))),
                 altman, ratios, limit, terms, List.copyOf(conditions), new Exposure(existing, in.requestedCredit(),
-                        total, headroom), List.copyOf(reasons), List.copyOf(notAssessed));
+                        total, headroom), List.copyOf(reasons), List.copyOf(tally.notAssessed), years);
+    }
+
+    private static Condition condition(Words words, String code, Text text, Map<String, String> values) {
+        return new Condition(code, words.text(text, values));
+    }
+
+    /** Altman, equity ratio, liquidity and margin of the latest year, as far as its figures go. */
+    private static Altman.Result financialStrength(Input in, Financials latest, Tally tally) {
+        Words words = tally.words;
+        Altman.Model model = in.altmanModel() != null ? in.altmanModel()
+                : tally.rules.altman().modelFor(in.company().naceSection());
+        Map<String, BigDecimal> needed = new LinkedHashMap<>();
+        needed.put("currentAssets", latest.currentAssets());
+        needed.put("currentLiabilities", latest.currentLiabilities());
+        needed.put("retainedEarnings", latest.retainedEarnings());
+        needed.put("ebit", latest.ebit());
+        if (model == Altman.Model.Z_PRIME) {
+            needed.put("revenue", latest.revenue());
+        }
+        List<String> absent = needed.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        Altman.Result altman = null;
+        if (absent.isEmpty()) {
+            altman = tally.rules.altman().score(model, new Altman.Figures(latest.currentAssets(),
+                    latest.currentLiabilities(), latest.totalAssets(), latest.retainedEarnings(), latest.ebit(),
+                    latest.equity(), latest.totalLiabilities(), latest.revenue()));
+            tally.score(Factor.ALTMAN_ZONE, altman.zone().name(), words.text(Text.DETAIL_ALTMAN,
+                    Map.of("z", words.number(altman.zScore(), 4), "model", model.name())));
+        } else {
+            tally.notAssessed(Text.NOT_ASSESSED_ALTMAN, Map.of("figures", String.join(", ", absent),
+                    "year", latest.periodEnd().toString()));
+        }
+        BigDecimal equityRatio = latest.equity().divide(latest.totalAssets(), Rates.RATIO);
+        tally.score(Factor.EQUITY_RATIO, equityRatio, words.percent(equityRatio));
+        if (latest.currentAssets() != null && latest.currentLiabilities() != null && latest.currentLiabilities().signum() > 0) {
+            BigDecimal current = latest.currentAssets().divide(latest.currentLiabilities(), Rates.RATIO);
+            tally.score(Factor.CURRENT_RATIO, current, words.text(Text.DETAIL_NUMBER, Map.of("value", words.number(current, 2))));
+        }
+        if (latest.revenue() != null && latest.ebit() != null && latest.revenue().signum() > 0) {
+            BigDecimal margin = latest.ebit().divide(latest.revenue(), Rates.RATIO);
+            tally.score(Factor.EBIT_MARGIN, margin, words.percent(margin));
+        }
+        return altman;
+    }
+
+    private static void payment(Input in, Currency currency, Tally tally) {
+        Words words = tally.words;
+        PaymentBehaviour pay = in.payment();
+        if (pay == null) {
+            tally.notAssessed(Text.NOT_ASSESSED_PAYMENT, Map.of());
+            return;
+        }
+        if (pay.invoicesPaid() > 0) {
+            BigDecimal share = BigDecimal.valueOf(pay.invoicesPaidLate())
+                    .divide(BigDecimal.valueOf(pay.invoicesPaid()), Rates.RATIO);
+            tally.score(Factor.SHARE_PAID_LATE, share, words.text(Text.DETAIL_SHARE_PAID_LATE,
+                    Map.of("late", String.valueOf(pay.invoicesPaidLate()), "paid", String.valueOf(pay.invoicesPaid()))));
+            if (pay.invoicesPaidLate() > 0) {
+                tally.score(Factor.AVERAGE_DAYS_LATE, pay.averageDaysLate(), words.text(Text.DETAIL_DAYS,
+                        Map.of("days", words.number(pay.averageDaysLate(), 2))));
+            }
+        } else {
+            tally.notAssessed(Text.NOT_ASSESSED_PAID_LATE, Map.of());
+        }
+        tally.score(Factor.MAX_DAYS_LATE, BigDecimal.valueOf(pay.maxDaysLate()), words.text(Text.DETAIL_DAYS,
+                Map.of("days", String.valueOf(pay.maxDaysLate()))));
+        tally.score(Factor.OPEN_OVERDUE, pay.openOverdueAmount(), words.text(Text.DETAIL_NUMBER,
+                Map.of("value", words.money(Money.rounded(currency, pay.openOverdueAmount(), RoundingMode.HALF_EVEN)))));
+        tally.score(Factor.PAYMENT_REMARKS, BigDecimal.valueOf(pay.paymentRemarks()), words.text(Text.DETAIL_NUMBER,
+                Map.of("value", String.valueOf(pay.paymentRemarks()))));
+    }
+
+    private static void rating(Input in, Tally tally) {
+        Words words = tally.words;
+        if (in.rating() == null) {
+            tally.notAssessed(Text.NOT_ASSESSED_RATING, Map.of());
+            return;
+        }
+        BigDecimal normalised = in.rating().normalised();
+        tally.score(Factor.EXTERNAL_RATING, normalised, words.text(Text.DETAIL_RATING, Map.of("provider",
+                in.rating().provider(), "score", words.number(in.rating().score(), 2), "min",
+                words.number(in.rating().scaleMin(), 2), "max", words.number(in.rating().scaleMax(), 2), "normalised",
+                normalised.setScale(0, RoundingMode.HALF_EVEN).toPlainString())));
+    }
+
+    /** From the founding date given, else the day the register registered the company. */
+    private static void age(Input in, Tally tally) {
+        LocalDate founded = in.company().foundedOn() != null ? in.company().foundedOn()
+                : in.register() != null ? in.register().registeredOn() : null;
+        if (founded == null) {
+            tally.notAssessed(Text.NOT_ASSESSED_AGE, Map.of());
+            return;
+        }
+        long age = ChronoUnit.YEARS.between(founded, in.asOf());
+        tally.score(Factor.COMPANY_AGE, BigDecimal.valueOf(age), tally.words.text(Text.DETAIL_YEARS,
+                Map.of("years", String.valueOf(age))));
+    }
+
+    /**
+     * Whether an aktiebolag's report is late: whole months from the day after the first financial year the
+     * register holds no report for (the year after the latest one filed) to the check's day. Seven and more
+     * is past årsredovisningslagen's deadline; the scorecard's band says so.
+     */
+    private static void filing(Input in, Tally tally) {
+        RegisterFacts register = in.register();
+        if (register == null) {
+            return;
+        }
+        if (!register.limitedCompany()) {
+            tally.notAssessed(Text.NOT_ASSESSED_FILING, Map.of("reason", tally.words.text(Text.FILING_NOT_A_LIMITED_COMPANY)));
+            return;
+        }
+        if (register.latestFiledYearEnd() == null) {
+            tally.notAssessed(Text.NOT_ASSESSED_FILING, Map.of("reason", tally.words.text(Text.FILING_NOTHING_FILED)));
+            return;
+        }
+        LocalDate unreported = register.latestFiledYearEnd().plusYears(1);
+        long months = ChronoUnit.MONTHS.between(unreported.plusDays(1), in.asOf());
+        if (months >= 0) {
+            tally.score(Factor.FILING_OVERDUE, BigDecimal.valueOf(months), tally.words.text(Text.DETAIL_FILING_OVERDUE,
+                    Map.of("yearEnd", unreported.toString(), "months", String.valueOf(months))));
+        }
+    }
+
+    /**
+     * Whether {@code rule}'s fact holds, and what its reason names; {@code count} for a rule that counts. A
+     * rule absent from the data never fires; every rule the data names is decided here.
+     */
+    private static Optional<Map<String, String>> fact(OverrideRule rule, Input in, Financials latest, Words words) {
+        PaymentBehaviour pay = in.payment();
+        RegisterFacts register = in.register();
+        return switch (rule) {
+            case BANKRUPTCY_PETITION -> pay != null && pay.bankruptcyPetition() ? Optional.of(Map.of()) : Optional.empty();
+            case PAYMENT_REMARKS -> pay == null || pay.paymentRemarks() == 0 ? Optional.empty()
+                    : Optional.of(Map.of("count", String.valueOf(pay.paymentRemarks())));
+            case DEREGISTERED -> register == null || register.deregisteredOn() == null ? Optional.empty()
+                    : Optional.of(Map.of("date", register.deregisteredOn().toString(), "registry", register.registry(),
+                            "cause", register.deregistrationCause() == null ? "–" : register.deregistrationCause()));
+            case BANKRUPTCY, LIQUIDATION, RECONSTRUCTION -> register == null ? Optional.empty()
+                    : register.procedures().stream().filter(p -> p.rule() == rule).findFirst()
+                            .map(p -> Map.of("date", p.from() == null ? "–" : p.from().toString(), "registry", register.registry()));
+            case EQUITY_BELOW_HALF_SHARE_CAPITAL -> latest == null || latest.shareCapital() == null
+                    || latest.equity().multiply(BigDecimal.valueOf(2)).compareTo(latest.shareCapital()) >= 0 ? Optional.empty()
+                    : Optional.of(Map.of("equity", words.number(latest.equity(), 2), "shareCapital",
+                            words.number(latest.shareCapital(), 2), "year", latest.periodEnd().toString()));
+        };
+    }
+
+    private static Text reasonText(OverrideRule rule) {
+        return switch (rule) {
+            case BANKRUPTCY_PETITION -> Text.REASON_BANKRUPTCY_PETITION;
+            case PAYMENT_REMARKS -> Text.REASON_PAYMENT_REMARKS;
+            case DEREGISTERED -> Text.REASON_DEREGISTERED;
+            case BANKRUPTCY -> Text.REASON_BANKRUPTCY;
+            case LIQUIDATION -> Text.REASON_LIQUIDATION;
+            case RECONSTRUCTION -> Text.REASON_RECONSTRUCTION;
+            case EQUITY_BELOW_HALF_SHARE_CAPITAL -> Text.REASON_EQUITY_BELOW_HALF_SHARE_CAPITAL;
+        };
     }
 
     /** A band the company fell in, with the value as shown; becomes a {@link Reason} once sorted. */
     private record Scored(Scorecard.Band band, String shown) {
-        Reason toReason() {
-            return new Reason(band.code(), band.message() + " (" + shown + ")",
+        Reason toReason(Language language) {
+            return new Reason(band.code(), band.message(language) + " (" + shown + ")",
                     (band.points() >= 0 ? "+" : "") + band.points());
         }
     }
 
-    private static int trends(Rules rules, List<Scored> reasons, Financials latest, Financials previous) {
-        int points = 0;
-        if (previous.revenue().signum() > 0) {
+    private static void trends(Financials latest, Financials previous, Tally tally) {
+        Words words = tally.words;
+        if (latest.revenue() != null && previous.revenue() != null && previous.revenue().signum() > 0) {
             BigDecimal growth = latest.revenue().subtract(previous.revenue()).divide(previous.revenue(), Rates.RATIO);
-            points += score(rules, reasons, "REVENUE_TREND", growth, percent(growth) + " on "
-                    + previous.periodEnd());
+            tally.score(Factor.REVENUE_TREND, growth, words.text(Text.DETAIL_REVENUE_TREND, Map.of("percent",
+                    words.number(Rates.percent(growth, 1), 1), "date", previous.periodEnd().toString())));
         }
         BigDecimal equityChange = latest.equity().subtract(previous.equity());
-        points += score(rules, reasons, "EQUITY_TREND", equityChange.signum() < 0 ? BigDecimal.ONE.negate()
-                : BigDecimal.ZERO, "from " + decimal(previous.equity()) + " to " + decimal(latest.equity()));
-        return points;
-    }
-
-    private static int score(Rules rules, List<Scored> reasons, String factor, BigDecimal value, String shown) {
-        return rules.scorecard().band(factor, value).map(b -> add(reasons, b, shown)).orElse(0);
-    }
-
-    private static int score(Rules rules, List<Scored> reasons, String factor, String symbol, String shown) {
-        return rules.scorecard().band(factor, symbol).map(b -> add(reasons, b, shown)).orElse(0);
-    }
-
-    private static int add(List<Scored> reasons, Scorecard.Band band, String shown) {
-        reasons.add(new Scored(band, shown));
-        return band.points();
+        tally.score(Factor.EQUITY_TREND, equityChange.signum() < 0 ? BigDecimal.ONE.negate() : BigDecimal.ZERO,
+                words.text(Text.DETAIL_EQUITY_TREND, Map.of("from", words.number(previous.equity(), 2),
+                        "to", words.number(latest.equity(), 2))));
     }
 
     private static List<Ratio> ratios(Financials f, Optional<Character> section, SectorBenchmarks benchmarks) {
         List<Ratio> out = new ArrayList<>();
-        if (f.currentLiabilities().signum() > 0) {
+        if (f.currentAssets() != null && f.currentLiabilities() != null && f.currentLiabilities().signum() > 0) {
             out.add(ratio("currentRatio", f.currentAssets().divide(f.currentLiabilities(), Rates.RATIO), true,
                     section, benchmarks));
             BigDecimal inventory = f.inventory() == null ? BigDecimal.ZERO : f.inventory();
@@ -313,13 +545,15 @@ public final class CreditDecision {
             out.add(ratio("debtToEquity", f.totalLiabilities().divide(f.equity(), Rates.RATIO), false, section,
                     benchmarks));
         }
-        if (f.revenue().signum() > 0) {
-            out.add(ratio("ebitMargin", f.ebit().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
+        if (f.revenue() != null && f.revenue().signum() > 0) {
+            if (f.ebit() != null) {
+                out.add(ratio("ebitMargin", f.ebit().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
+            }
             if (f.netIncome() != null) {
                 out.add(ratio("netMargin", f.netIncome().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
             }
         }
-        if (f.interestExpense() != null && f.interestExpense().signum() > 0) {
+        if (f.ebit() != null && f.interestExpense() != null && f.interestExpense().signum() > 0) {
             out.add(ratio("interestCoverage", f.ebit().divide(f.interestExpense(), Rates.RATIO), true, section,
                     benchmarks));
         }
@@ -335,13 +569,5 @@ public final class CreditDecision {
             String verdict = vsGood >= 0 ? "STRONG" : vsWeak < 0 ? "WEAK" : "ADEQUATE";
             return new Ratio(name, shown, b.good(), b.weak(), verdict, !b.sourced(), b.source());
         }).orElse(new Ratio(name, shown, null, null, null, true, null));
-    }
-
-    private static String percent(BigDecimal fraction) {
-        return Rates.percent(fraction, 1).toPlainString() + " %";
-    }
-
-    private static String decimal(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 }

@@ -10,7 +10,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CreditDecision.Result.class, CreditDecision.CompanyView.class, CreditDecision.ProbabilityOfDefault.class,
         CreditDecision.Ratio.class, CreditDecision.Condition.class, CreditDecision.Exposure.class,
         CreditDecision.Reason.class, Altman.Result.class, Altman.Model.class, Altman.Zone.class,
-        CreditDecision.Decision.class, CompanyIds.Kind.class, CreditCheckAnswer.class, CreditCheckAnswer.Source.class,
+        CreditDecision.Decision.class, CompanyIds.Kind.class, CreditCheckRequest.AnnualReportUpload.class,
+        CreditDecision.Financials.class, CreditDecision.Source.class, CreditDecision.SourceType.class,
+        CreditDecision.RegisterFacts.class, CreditDecision.RegisterFacts.Procedure.class, CreditDecision.OverrideRule.class,
+        CreditCheck.CompanyAccounts.class, CreditCheckAnswer.class, CreditCheckAnswer.Source.class,
         CreditCheckAnswer.PaymentRecordUsed.class })
 final class JsonTypes {
 

@@ -15,7 +15,7 @@ public record RiskClass(String name, int minScore, BigDecimal pd, int maxTermsDa
     public static List<RiskClass> load(ReferenceTable table, LocalDate date) {
         return table.effectiveOn(date).stream().map(r -> new RiskClass(r.text("class"), r.integer("minScore"),
                 r.decimal("pd"), r.integer("maxTermsDays"), r.decimal("limitEquityShare"),
-                r.decimal("limitRevenueShare"), CreditDecision.Decision.valueOf(r.text("decision"))))
+                r.decimal("limitRevenueShare"), r.enumValue("decision", CreditDecision.Decision.class)))
                 .sorted(Comparator.comparingInt(RiskClass::minScore).reversed()).toList();
     }
 

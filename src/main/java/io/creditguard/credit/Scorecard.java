@@ -1,7 +1,9 @@
 package io.creditguard.credit;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.creditguard.reference.ReferenceTable;
@@ -9,10 +11,17 @@ import io.creditguard.reference.ReferenceTable;
 /**
  * The scorecard of {@code reference/credit-scorecard.txt}: per factor, bands of its value and the
  * points each band adds. Bands are numeric intervals ({@code [0.2,0.4)}, open ends allowed) or a
- * symbolic value ({@code SAFE}); the first matching band of a factor counts. Intervals are parsed
- * once, when the table loads, so a malformed band fails there and not in a request.
+ * symbolic value ({@code SAFE}); the first matching band of a factor counts. Intervals, factor names and
+ * the texts in each {@link Language} are read once, when the table loads, so a malformed band fails there
+ * and not in a request.
  */
 public final class Scorecard {
+
+    /** What the scorecard weighs, as its {@code factor} column names it. */
+    public enum Factor {
+        BASE, ALTMAN_ZONE, EQUITY_RATIO, CURRENT_RATIO, EBIT_MARGIN, SHARE_PAID_LATE, AVERAGE_DAYS_LATE, MAX_DAYS_LATE,
+        OPEN_OVERDUE, PAYMENT_REMARKS, EXTERNAL_RATING, COMPANY_AGE, REVENUE_TREND, EQUITY_TREND, FILING_OVERDUE
+    }
 
     /**
      * One band of one factor.
@@ -20,9 +29,14 @@ public final class Scorecard {
      * @param band the band as the data file writes it
      * @param lower the interval's lower end, or {@code null} when open (or the band is symbolic)
      * @param upper the interval's upper end, or {@code null} when open (or the band is symbolic)
+     * @param messages the band's text in each language
      */
-    public record Band(String factor, String band, boolean numeric, BigDecimal lower, boolean lowerInclusive,
-            BigDecimal upper, boolean upperInclusive, int points, String code, String message) {
+    public record Band(Factor factor, String band, boolean numeric, BigDecimal lower, boolean lowerInclusive,
+            BigDecimal upper, boolean upperInclusive, int points, String code, Map<Language, String> messages) {
+
+        public String message(Language language) {
+            return messages.get(language);
+        }
 
         static Band parse(ReferenceTable.Row row) {
             String band = row.optionalText("band").orElse("");
@@ -41,8 +55,12 @@ public final class Scorecard {
                     throw new IllegalStateException(row.location() + ": band " + band + " has a bound that is not a number");
                 }
             }
-            return new Band(row.text("factor"), band, numeric, lower, band.startsWith("["), upper, band.endsWith("]"),
-                    row.integer("points"), row.text("code"), row.text("message"));
+            Map<Language, String> messages = new EnumMap<>(Language.class);
+            for (Language language : Language.values()) {
+                messages.put(language, row.text(language.code()));
+            }
+            return new Band(row.enumValue("factor", Factor.class), band, numeric, lower, band.startsWith("["), upper,
+                    band.endsWith("]"), row.integer("points"), row.text("code"), Map.copyOf(messages));
         }
 
         boolean matches(BigDecimal value) {
@@ -65,9 +83,9 @@ public final class Scorecard {
 
     public static Scorecard from(ReferenceTable table) {
         List<Band> bands = table.rows().stream().map(Band::parse).toList();
-        int base = bands.stream().filter(b -> b.factor().equals("BASE")).findFirst()
+        int base = bands.stream().filter(b -> b.factor() == Factor.BASE).findFirst()
                 .orElseThrow(() -> new IllegalStateException(table.name() + " has no BASE row")).points();
-        return new Scorecard(base, bands.stream().filter(b -> !b.factor().equals("BASE")).toList());
+        return new Scorecard(base, bands.stream().filter(b -> b.factor() != Factor.BASE).toList());
     }
 
     public int base() {
@@ -75,13 +93,13 @@ public final class Scorecard {
     }
 
     /** The band of {@code factor} that {@code value} falls in, if any. */
-    public Optional<Band> band(String factor, BigDecimal value) {
-        return bands.stream().filter(b -> b.factor().equals(factor) && b.matches(value)).findFirst();
+    public Optional<Band> band(Factor factor, BigDecimal value) {
+        return bands.stream().filter(b -> b.factor() == factor && b.matches(value)).findFirst();
     }
 
     /** The band of {@code factor} named {@code symbol} (e.g. the Altman zone {@code SAFE}). */
-    public Optional<Band> band(String factor, String symbol) {
-        return bands.stream().filter(b -> b.factor().equals(factor) && !b.numeric() && b.band().equals(symbol))
+    public Optional<Band> band(Factor factor, String symbol) {
+        return bands.stream().filter(b -> b.factor() == factor && !b.numeric() && b.band().equals(symbol))
                 .findFirst();
     }
 }

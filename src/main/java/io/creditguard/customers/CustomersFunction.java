@@ -57,10 +57,10 @@ public class CustomersFunction extends HttpFunction {
                             "the reminder run builds the ledger from the book"));
                 })),
                 io.creditguard.http.Route.get("/letters/{letterFile}", SCOPE, this::letter),
-                io.creditguard.http.Route.json("PUT", "/customers/{id}/limit", LimitRequest.class, SCOPE, (r, body) ->
+                io.creditguard.http.Route.json("PUT", "/customers/{id}/limit", LimitRequest.class, SCOPE, (body, r) ->
                         answer(() -> customers.setLimit(r.pathParameter("id").orElseThrow(), body,
                                 who(r, "PUT /customers/{id}/limit")))),
-                io.creditguard.http.Route.json("PATCH", "/invoices/{invoiceId}", InvoicePatch.class, SCOPE, (r, body) ->
+                io.creditguard.http.Route.json("PATCH", "/invoices/{invoiceId}", InvoicePatch.class, SCOPE, (body, r) ->
                         answer(() -> customers.decide(r.pathParameter("invoiceId").orElseThrow(), body, present(r),
                                 who(r, "PATCH /invoices/{invoiceId}")))));
     }

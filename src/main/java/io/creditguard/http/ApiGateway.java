@@ -70,6 +70,7 @@ public class ApiGateway {
             HttpRequest request = HttpRequest.from(event);
             requestId = request.requestId().orElse(null);
             Route<?> route = resolve(request, routes);
+            request.requireBodyAtMost(route.maxBodyBytes());
             authorize(route, event, requestId);
             Object result = invoke(route, request.withPathParameters(route.match(request.path()).orElseThrow()));
             return result instanceof APIGatewayV2HTTPResponse response ? response : json(200, result);
@@ -130,10 +131,10 @@ public class ApiGateway {
 
     private <T> Object invoke(Route<T> route, HttpRequest request) {
         if (route.isRaw()) {
-            return route.handler().apply(request, route.bodyType().cast(request));
+            return route.handler().apply(route.bodyType().cast(request), request);
         }
         requireJsonContentType(request);
-        return route.handler().apply(request, inputs.read(request.bodyText(), route.bodyType()));
+        return route.handler().apply(inputs.read(request.bodyText(), route.bodyType()), request);
     }
 
     /** The problem answering an input that cannot be used; the kind of input fault picks the type. */

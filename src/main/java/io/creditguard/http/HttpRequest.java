@@ -19,8 +19,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
  */
 public final class HttpRequest {
 
-    /** API Gateway's HTTP API takes up to 10 MB; no request of ours needs more than 1 MiB. */
+    /** API Gateway's HTTP API takes up to 10 MB; a route takes up to 1 MiB unless it says otherwise. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /**
+     * The most any route takes: a synchronous Lambda invocation carries at most 6 MB, the event's envelope
+     * included, so 5 MiB of body (an uploaded annual report, base64 in JSON) is as far as it goes.
+     */
+    public static final int MOST_BODY_BYTES = 5 * 1024 * 1024;
 
     private final String method;
     private final String path;
@@ -48,7 +53,7 @@ public final class HttpRequest {
     /**
      * Reads the event. Decodes a base64 body when the event says so.
      *
-     * @throws ProblemException 400 when a base64 body is not base64, 413 when the body exceeds 1 MiB
+     * @throws ProblemException 400 when a base64 body is not base64, 413 when the body exceeds {@link #MOST_BODY_BYTES}
      */
     public static HttpRequest from(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
@@ -103,11 +108,20 @@ public final class HttpRequest {
         } else {
             bytes = raw.getBytes(StandardCharsets.UTF_8);
         }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted.");
-        }
+        requireAtMost(bytes.length, MOST_BODY_BYTES);
         return bytes;
+    }
+
+    /** @throws ProblemException 413 when the body is larger than {@code maxBytes}, the route's limit */
+    public void requireBodyAtMost(int maxBytes) {
+        requireAtMost(body.length, maxBytes);
+    }
+
+    private static void requireAtMost(int length, int maxBytes) {
+        if (length > maxBytes) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The body has " + length + " bytes; at most " + maxBytes + " are accepted.");
+        }
     }
 
     public String method() {

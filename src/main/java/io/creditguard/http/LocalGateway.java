@@ -99,7 +99,7 @@ public class LocalGateway {
             String path = exchange.getRequestURI().getRawPath();
             byte[] requestBody;
             try (InputStream in = exchange.getRequestBody()) {
-                requestBody = in.readNBytes(HttpRequest.MAX_BODY_BYTES + 1);
+                requestBody = in.readNBytes(HttpRequest.MOST_BODY_BYTES + 1);
             }
             // As API Gateway routes by method and path (PATCH /invoices/{invoiceId} beside POST /invoices/peppol);
             // a path served for other methods goes to its function, which answers 405.

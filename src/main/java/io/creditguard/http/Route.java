@@ -2,6 +2,7 @@ package io.creditguard.http;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -15,7 +16,7 @@ import java.util.function.Function;
  * <p>A JSON route's body is read and checked against its record's constraints
  * ({@link io.creditguard.validation.InputReader}) before the handler runs, so no body reaches a
  * calculator unchecked. A raw route's handler gets the {@link HttpRequest} itself, for bodies that
- * must be verified byte for byte (webhook signatures) or are not JSON, or a GET; it may answer with an
+ * must be verified byte for byte (webhook signatures) or are not JSON; it may answer with an
  * {@code APIGatewayV2HTTPResponse} of its own.
  *
  * <p>A JSON route is the company's own API: it names the OAuth scope a caller's access token must
@@ -25,40 +26,50 @@ import java.util.function.Function;
  *
  * @param <T> the request body type; {@link HttpRequest} for a raw route
  * @param scope the scope a caller needs, or null for an open route
+ * @param maxBodyBytes the largest body the route takes (after base64 decoding); a larger one is a 413
+ * @param handler the body read and checked, and the request it came in (its headers, its path parameters)
  */
-public record Route<T>(String method, String path, Class<T> bodyType, String scope, BiFunction<HttpRequest, T, ?> handler) {
+public record Route<T>(String method, String path, Class<T> bodyType, String scope, int maxBodyBytes,
+        BiFunction<T, HttpRequest, ?> handler) {
 
     public static <T> Route<T> post(String path, Class<T> bodyType, String scope, Function<T, ?> handler) {
-        return json("POST", path, bodyType, scope, (request, body) -> handler.apply(body));
+        return post(path, bodyType, scope, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.apply(body));
     }
 
-    /**
-     * A JSON route whose handler also sees the request: its path parameters and who called ({@link HttpRequest#caller()}).
-     */
+    /** A JSON route whose handler also reads the request (its {@code Accept-Language}), taking up to {@code maxBodyBytes}. */
+    public static <T> Route<T> post(String path, Class<T> bodyType, String scope, int maxBodyBytes,
+            BiFunction<T, HttpRequest, ?> handler) {
+        if (maxBodyBytes > HttpRequest.MOST_BODY_BYTES) {
+            throw new IllegalArgumentException(path + " may take at most " + HttpRequest.MOST_BODY_BYTES + " bytes");
+        }
+        return new Route<>("POST", path, bodyType, Objects.requireNonNull(scope), maxBodyBytes, handler);
+    }
+
+    /** A JSON route of another method ({@code PUT}, {@code PATCH}) whose handler also reads the request (its path, its caller). */
     public static <T> Route<T> json(String method, String path, Class<T> bodyType, String scope,
-            BiFunction<HttpRequest, T, ?> handler) {
-        return new Route<>(method, path, bodyType, java.util.Objects.requireNonNull(scope), handler);
+            BiFunction<T, HttpRequest, ?> handler) {
+        return new Route<>(method, path, bodyType, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES, handler);
     }
 
     public static Route<HttpRequest> postRaw(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("POST", path, HttpRequest.class, null, (request, body) -> handler.apply(request));
+        return new Route<>("POST", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.apply(body));
     }
 
     /** A page or file: the handler gets the request (headers such as Accept-Language) and answers itself. */
     public static Route<HttpRequest> get(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("GET", path, HttpRequest.class, null, (request, body) -> handler.apply(request));
+        return new Route<>("GET", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.apply(body));
     }
 
-    /** A GET of the company's API that reads no body: the handler gets the request; the caller needs {@code scope}. */
+    /** A GET of the company's API that reads no body: the handler gets the request and its path parameters; the caller needs {@code scope}. */
     public static Route<HttpRequest> get(String path, String scope, Function<HttpRequest, ?> handler) {
-        return new Route<>("GET", path, HttpRequest.class, java.util.Objects.requireNonNull(scope),
-                (request, body) -> handler.apply(request));
+        return new Route<>("GET", path, HttpRequest.class, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES,
+                (body, request) -> handler.apply(body));
     }
 
     /** A DELETE of the company's API; the caller needs {@code scope}. */
     public static Route<HttpRequest> delete(String path, String scope, Function<HttpRequest, ?> handler) {
-        return new Route<>("DELETE", path, HttpRequest.class, java.util.Objects.requireNonNull(scope),
-                (request, body) -> handler.apply(request));
+        return new Route<>("DELETE", path, HttpRequest.class, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES,
+                (body, request) -> handler.apply(body));
     }
 
     public boolean isOpen() {

@@ -35,7 +35,11 @@ public final class Json {
     public static final int MAX_NESTING_DEPTH = 32;
     /** Digits in one JSON number: 40-digit amounts are refused before they reach BigDecimal. */
     public static final int MAX_NUMBER_LENGTH = 32;
-    public static final int MAX_STRING_LENGTH = 256 * 1024;
+    /**
+     * One string: an annual report uploaded as base64 inside a credit check (at most 5 MiB of body, the most
+     * a route takes); every other body is 1 MiB at most, which bounds its strings first.
+     */
+    public static final int MAX_STRING_LENGTH = 5 * 1024 * 1024;
 
     public static final ObjectMapper MAPPER = build();
 

@@ -1,17 +1,24 @@
 package io.creditguard.credit;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium for a browser test class, Swedish-speaking, started before its first test
@@ -41,6 +48,24 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /** Waits up to {@code seconds} for a condition of the page. */
+    WebDriverWait await(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    /** {@code text} typed into the field {@code id}, replacing what it held. */
+    void type(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** The page as it stands, in {@link #SCREENSHOTS} as {@code <name>.png}. */
+    void screenshot(String name) throws IOException {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static ChromeDriver start() throws IOException {

@@ -49,4 +49,35 @@ class CreditCheckLambdaTest {
         assertThat(problem.getList("errors.field")).contains("$.company.registrationNumber");
         assertThat(problem.getString("detail")).contains("Luhn");
     }
+
+    /** The sample event with its body's {@code asOf} and each year's {@code periodEnd} set anew. */
+    private static String sampleAsOf(String asOf, String... periodEnds) throws java.io.IOException {
+        var event = (com.fasterxml.jackson.databind.node.ObjectNode) io.creditguard.json.Json.MAPPER.readTree(
+                Events.read("credit-check.json"));
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) io.creditguard.json.Json.MAPPER.readTree(
+                event.get("body").asText());
+        body.put("asOf", asOf);
+        for (int i = 0; i < periodEnds.length; i++) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("financials").get(i)).put("periodEnd", periodEnds[i]);
+        }
+        event.put("body", io.creditguard.json.Json.write(body));
+        return io.creditguard.json.Json.write(event);
+    }
+
+    /**
+     * A check as of any day the request may name is answered: 2025-06-01 once answered 500 "no risk class
+     * covers score 50", the scorecard's rows then starting in 2026. Eleven years back is refused, naming asOf.
+     */
+    @Test
+    void aCheckAsOfAnyAcceptedDayIsAnsweredAndAnEarlierOneRefusedNamingAsOf() throws java.io.IOException {
+        JsonPath response = given().port(Events.LAMBDA_PORT).body(sampleAsOf("2025-06-01", "2024-12-31", "2023-12-31"))
+                .post("/_lambda_").jsonPath();
+        assertThat(response.getInt("statusCode")).as(response.getString("body")).isEqualTo(200);
+        assertThat(JsonPath.from(response.getString("body")).getString("asOf")).isEqualTo("2025-06-01");
+
+        JsonPath refused = given().port(Events.LAMBDA_PORT).body(sampleAsOf("2012-01-01", "2010-12-31", "2009-12-31"))
+                .post("/_lambda_").jsonPath();
+        assertThat(refused.getInt("statusCode")).isEqualTo(422);
+        assertThat(JsonPath.from(refused.getString("body")).getList("errors.field")).containsExactly("$.asOf");
+    }
 }

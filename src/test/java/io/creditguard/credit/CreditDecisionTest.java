@@ -27,7 +27,7 @@ class CreditDecisionTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
     private static final Currency SEK = Currency.getInstance("SEK");
-    private static final CreditDecision.Rules RULES = CreditCheckFunction.rulesOn(AS_OF);
+    private static final CreditDecision.Rules RULES = CreditRules.on(AS_OF);
 
     private static BigDecimal d(long value) {
         return BigDecimal.valueOf(value);
@@ -39,10 +39,10 @@ class CreditDecisionTest {
 
     private static final Financials HEALTHY_2025 = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000),
             d(2_000_000), null, d(100_000), d(10_000_000), d(5_000_000), d(1_000_000), null, d(2_000_000), d(5_000_000),
-            d(5_000_000), d(3_000_000));
+            d(5_000_000), d(3_000_000), null, CreditDecision.Source.REQUEST);
     private static final Financials HEALTHY_2024 = new Financials(LocalDate.of(2024, 12, 31), d(18_000_000),
             d(1_700_000), null, d(100_000), d(9_500_000), d(4_600_000), d(1_000_000), null, d(2_000_000), d(5_000_000),
-            d(4_500_000), d(2_600_000));
+            d(4_500_000), d(2_600_000), null, CreditDecision.Source.REQUEST);
     private static final PaymentBehaviour PUNCTUAL = new PaymentBehaviour(120, 6, d(3), 10, d(0), 0, false);
 
     private static CreditDecision.Company company(String id, Character section, LocalDate founded) {
@@ -52,7 +52,7 @@ class CreditDecisionTest {
 
     private static CreditDecision.Result healthy(PaymentBehaviour payment, long requested) {
         return CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', LocalDate.of(2005, 3, 1)),
-                List.of(HEALTHY_2024, HEALTHY_2025), payment, null, sek(requested), 45, sek(50_000), AS_OF, null),
+                List.of(HEALTHY_2024, HEALTHY_2025), payment, null, sek(requested), 45, sek(50_000), AS_OF, null, Language.EN, null, List.of()),
                 RULES);
     }
 
@@ -85,9 +85,9 @@ class CreditDecisionTest {
         // net income 1 000 000 / revenue 20 000 000 = 0.05: at good 0.05, STRONG (sector-benchmarks.txt, '*' rows)
         var withCash = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000), d(2_000_000), d(1_000_000), d(100_000),
                 d(10_000_000), d(5_000_000), d(1_000_000), d(800_000), d(2_000_000), d(5_000_000), d(5_000_000),
-                d(3_000_000));
+                d(3_000_000), null, CreditDecision.Source.REQUEST);
         var result = CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', LocalDate.of(2005, 3, 1)),
-                List.of(withCash), PUNCTUAL, null, sek(200_000), 45, null, AS_OF, null), RULES);
+                List.of(withCash), PUNCTUAL, null, sek(200_000), 45, null, AS_OF, null, Language.EN, null, List.of()), RULES);
         assertThat(result.ratios()).filteredOn(r -> r.name().equals("cashRatio")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.value()).isEqualByComparingTo("0.4000");
@@ -105,10 +105,10 @@ class CreditDecisionTest {
         // 50 + Altman GREY 0 (Z'' = 0.2624 + 0.326 + 0.2688 + 0.35 = 1.2072) + equity 25 % 5 + current 1.1 0
         // + EBIT 2 % 0 + 20 % late 3 + 10 days late 0 + 5 years 2 = 60, class C
         var grey = new Financials(LocalDate.of(2025, 12, 31), d(2_000_000), d(40_000), null, null, d(1_000_000),
-                d(440_000), null, null, d(400_000), d(750_000), d(250_000), d(100_000));
+                d(440_000), null, null, d(400_000), d(750_000), d(250_000), d(100_000), null, CreditDecision.Source.REQUEST);
         var result = CreditDecision.assess(new CreditDecision.Input(company("556703-7485", 'M', LocalDate.of(2021,
                 6, 1)), List.of(grey), new PaymentBehaviour(50, 10, d(10), 20, d(0), 0, false), null, sek(20_000), 60,
-                null, AS_OF, null), RULES);
+                null, AS_OF, null, Language.EN, null, List.of()), RULES);
         assertThat(result.altman().zone()).isEqualTo(Altman.Zone.GREY);
         assertThat(result.score()).isEqualTo(60);
         assertThat(result.riskClass()).isEqualTo("C");
@@ -126,10 +126,10 @@ class CreditDecisionTest {
         // 50 − 25 (DISTRESS) − 20 (negative equity) − 8 (current 0.4) − 8 (operating loss) − 15 (60 % late)
         // − 15 (35 days) − 10 (120 days once) − 5 (open overdue) − 3 (2 years) = −59 → 1, class E
         var distressed = new Financials(LocalDate.of(2025, 12, 31), d(1_500_000), d(-100_000), null, null, d(1_000_000),
-                d(200_000), null, null, d(500_000), d(1_050_000), d(-50_000), d(-300_000));
+                d(200_000), null, null, d(500_000), d(1_050_000), d(-50_000), d(-300_000), null, CreditDecision.Source.REQUEST);
         var result = CreditDecision.assess(new CreditDecision.Input(company("556042-7220", null, LocalDate.of(2024,
                 1, 10)), List.of(distressed), new PaymentBehaviour(50, 30, d(35), 120, d(80_000), 0, false), null,
-                sek(100_000), 30, null, AS_OF, null), RULES);
+                sek(100_000), 30, null, AS_OF, null, Language.EN, null, List.of()), RULES);
         assertThat(result.altman().zone()).isEqualTo(Altman.Zone.DISTRESS);
         assertThat(result.score()).isEqualTo(1);
         assertThat(result.riskClass()).isEqualTo("E");
@@ -146,7 +146,7 @@ class CreditDecisionTest {
         var result = CreditDecision.assess(new CreditDecision.Input(company("556016-0680", null, LocalDate.of(2014,
                 2, 1)), List.of(), new PaymentBehaviour(200, 4, d(2), 8, d(0), 0, false),
                 new CreditDecision.ExternalRating("UC", d(80), d(0), d(100), true), sek(50_000), 30, null, AS_OF,
-                null), RULES);
+                null, Language.EN, null, List.of()), RULES);
         assertThat(result.score()).isEqualTo(80);
         assertThat(result.decision()).isEqualTo(Decision.APPROVE_WITH_CONDITIONS);
         assertThat(result.altman()).isNull();
@@ -202,13 +202,13 @@ class CreditDecisionTest {
     })
     void eachFactorMovesTheScoreByItsBand(String factor, BigDecimal value, int points) {
         Scorecard scorecard = Scorecard.from(ReferenceTable.load("credit-scorecard.txt"));
-        assertThat(scorecard.band(factor, value)).hasValueSatisfying(b -> assertThat(b.points()).isEqualTo(points));
+        assertThat(scorecard.band(Scorecard.Factor.valueOf(factor), value)).hasValueSatisfying(b -> assertThat(b.points()).isEqualTo(points));
     }
 
     @ParameterizedTest(name = "{0} = {1} is not scored")
     @CsvSource({"PAYMENT_REMARKS, 0", "MAX_DAYS_LATE, 89", "OPEN_OVERDUE, 0", "EQUITY_TREND, 0"})
     void neutralValuesScoreNothing(String factor, BigDecimal value) {
-        assertThat(Scorecard.from(ReferenceTable.load("credit-scorecard.txt")).band(factor, value)).isEmpty();
+        assertThat(Scorecard.from(ReferenceTable.load("credit-scorecard.txt")).band(Scorecard.Factor.valueOf(factor), value)).isEmpty();
     }
 
     @Test
@@ -216,5 +216,93 @@ class CreditDecisionTest {
         // 1 on a 1-5 scale where 1 is best → 100/100
         var rating = new CreditDecision.ExternalRating("Provider", d(1), d(1), d(5), false);
         assertThat(rating.normalised()).isEqualByComparingTo("100");
+    }
+
+    private static CreditDecision.RegisterFacts register(LocalDate registered, List<CreditDecision.RegisterFacts.Procedure> procedures,
+            LocalDate latestFiled) {
+        return new CreditDecision.RegisterFacts("Bolagsverket", "AB", true, true, registered, null, null, procedures, latestFiled);
+    }
+
+    private static CreditDecision.Result withRegister(Financials year, CreditDecision.RegisterFacts register, Language language) {
+        return CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', null), List.of(year), PUNCTUAL,
+                null, sek(200_000), 45, null, AS_OF, null, language, register, List.of()), RULES);
+    }
+
+    /**
+     * Equity 20 000 against share capital 50 000: below half of it, so the board must draw up a control balance
+     * sheet (aktiebolagslagen 25 kap. 13 §). The score alone would approve (50 + Altman SAFE 15 + EBIT 10 %
+     * 5 + current 2.5 5 − equity ratio 0.2 % −5 + 5 % late 10 + 3 days 5 + registered 2005, 21 years 5
+     * = 90, class A): the override refers it, with the condition to ask for that balance sheet.
+     */
+    @Test
+    void equityBelowHalfTheShareCapitalIsReferred() {
+        var thin = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000), d(2_000_000), null, null, d(10_000_000),
+                d(5_000_000), null, null, d(2_000_000), d(9_980_000), d(20_000), d(3_000_000), d(50_000),
+                CreditDecision.Source.REQUEST);
+        var result = withRegister(thin, register(LocalDate.of(2005, 3, 1), List.of(), LocalDate.of(2025, 12, 31)), Language.EN);
+        assertThat(result.decision()).isEqualTo(Decision.REFER);
+        assertThat(result.reasons().get(0).code()).isEqualTo("EQUITY_BELOW_HALF_SHARE_CAPITAL");
+        assertThat(result.reasons().get(0).message()).isEqualTo("Equity 20,000 is below half the share capital 50,000 "
+                + "(2025-12-31): the board must draw up a control balance sheet (aktiebolagslagen 25:13)");
+        assertThat(result.conditions()).extracting(CreditDecision.Condition::code).contains("CONTROL_BALANCE_SHEET");
+        // Exactly half is not below half.
+        var half = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000), d(2_000_000), null, null, d(10_000_000),
+                d(5_000_000), null, null, d(2_000_000), d(9_975_000), d(25_000), d(3_000_000), d(50_000),
+                CreditDecision.Source.REQUEST);
+        assertThat(withRegister(half, null, Language.EN).reasons()).extracting(CreditDecision.Reason::code)
+                .doesNotContain("EQUITY_BELOW_HALF_SHARE_CAPITAL");
+    }
+
+    @Test
+    void aCompanyUnderReconstructionIsReferredAndItsAgeCountsFromRegistration() {
+        var result = withRegister(HEALTHY_2025, register(LocalDate.of(2005, 3, 1), List.of(new CreditDecision.RegisterFacts
+                .Procedure("FR", "Företagsrekonstruktion", LocalDate.of(2026, 9, 1),
+                        CreditDecision.OverrideRule.RECONSTRUCTION)), LocalDate.of(2025, 12, 31)), Language.SV);
+        assertThat(result.decision()).isEqualTo(Decision.REFER);
+        assertThat(result.reasons().get(0).message()).isEqualTo(
+                "Företaget är under rekonstruktion eller ackord sedan 2026-09-01 (Bolagsverket)");
+        assertThat(result.reasons().get(0).effect()).isEqualTo("beslut REFER");
+        // Registered 2005-03-01, checked 2026-11-28: 21 whole years, "established".
+        assertThat(result.reasons()).filteredOn(r -> r.code().equals("ESTABLISHED")).singleElement()
+                .satisfies(r -> assertThat(r.message()).isEqualTo("Verksamt i 10 år eller mer (21 år)"));
+    }
+
+    /** The year after the latest filed one ended 2025-12-31 (filed 2024-12-31): 2026-01-01 → 2026-11-28 is 10 months. */
+    @Test
+    void aMissingReportIsCountedInMonthsFromTheYearsEnd() {
+        var result = withRegister(HEALTHY_2025, register(LocalDate.of(2005, 3, 1), List.of(), LocalDate.of(2024, 12, 31)),
+                Language.EN);
+        assertThat(result.reasons()).filteredOn(r -> r.code().equals("FILING_OVERDUE")).singleElement().satisfies(r -> {
+            assertThat(r.effect()).isEqualTo("-10");
+            assertThat(r.message()).isEqualTo("No annual report filed although the financial year ended more than seven "
+                    + "months ago (the financial year ended 2025-12-31, 10 months ago)");
+        });
+        var enskild = new CreditDecision.RegisterFacts("Bolagsverket", "E", false, true, LocalDate.of(2005, 3, 1), null,
+                null, List.of(), null);
+        assertThat(withRegister(HEALTHY_2025, enskild, Language.EN).notAssessed())
+                .contains("filing on time: the rule is for aktiebolag");
+    }
+
+    /**
+     * A balance sheet alone (KvK's open data of a small company): no Altman score and no margin; equity ratio
+     * 275 698 / 428 763 = 64.3 % (+10), current ratio 36 869 / 153 065 = 0.24 (−8); score 50 + 10 − 8 + 5 % late
+     * 10 + 3 days 5 = 67, class B; the limit by equity alone, 15 % of 275 698 = 41 354.
+     */
+    @Test
+    void aBalanceSheetAloneIsWeighedAsFarAsItGoes() {
+        var balance = new Financials(LocalDate.of(2024, 12, 31), null, null, null, null, d(428_763), d(36_869), null, null,
+                d(153_065), d(153_065), d(275_698), null, d(18_000), CreditDecision.Source.REQUEST);
+        var result = CreditDecision.assess(new CreditDecision.Input(new CreditDecision.Company("NL",
+                CompanyIds.registrationNumber("NL", "12345678"), null, Optional.empty(), null), List.of(balance), PUNCTUAL,
+                null, Money.of(Currency.getInstance("EUR"), d(20_000)), 30, null, AS_OF, null, Language.EN, null, List.of()),
+                RULES);
+        assertThat(result.altman()).isNull();
+        assertThat(result.notAssessed()).contains("Altman score and the ratios that need retainedEarnings, ebit: "
+                + "not in the accounts (2024-12-31)");
+        assertThat(result.score()).isEqualTo(67);
+        assertThat(result.riskClass()).isEqualTo("B");
+        assertThat(result.creditLimit().amount()).isEqualByComparingTo("41354");
+        assertThat(result.ratios()).extracting(CreditDecision.Ratio::name).containsExactly("currentRatio", "quickRatio",
+                "equityRatio", "debtToEquity");
     }
 }

@@ -18,30 +18,45 @@ class ScorecardTest {
 
     private static Scorecard scorecard(String bandRow) throws IOException {
         return Scorecard.from(ReferenceTable.parse("card.txt", new BufferedReader(new StringReader("""
-                factor | band | points | code | message
-                BASE   | -    | 50     | BASE | start
+                factor | band | points | code | sv | nl | en
+                BASE   | -    | 50     | BASE | start | start | start
                 """ + bandRow + "\n"))));
     }
 
     @ParameterizedTest(name = "band {0} is refused when the table loads")
     @ValueSource(strings = {"[0.1,x)", "[0.1;0.2)", "[0.1,0.2", "(,)0"})
     void aMalformedBandFailsAtLoadNamingTheLine(String band) {
-        assertThatThrownBy(() -> scorecard("X | " + band + " | 1 | C | m")).hasMessageStartingWith("card.txt:3:");
+        assertThatThrownBy(() -> scorecard("EBIT_MARGIN | " + band + " | 1 | C | m | m | m")).hasMessageStartingWith("card.txt:3:");
     }
 
     @Test
     void openAndClosedEndsAreHonoured() throws IOException {
-        Scorecard card = scorecard("X | (0,1] | 7 | C | m");
-        assertThat(card.band("X", BigDecimal.ZERO)).isEmpty();
-        assertThat(card.band("X", BigDecimal.ONE)).hasValueSatisfying(b -> assertThat(b.points()).isEqualTo(7));
-        assertThat(card.band("X", new BigDecimal("1.0001"))).isEmpty();
+        Scorecard card = scorecard("EBIT_MARGIN | (0,1] | 7 | C | m | m | m");
+        assertThat(card.band(Scorecard.Factor.EBIT_MARGIN, BigDecimal.ZERO)).isEmpty();
+        assertThat(card.band(Scorecard.Factor.EBIT_MARGIN, BigDecimal.ONE)).hasValueSatisfying(b -> assertThat(b.points()).isEqualTo(7));
+        assertThat(card.band(Scorecard.Factor.EBIT_MARGIN, new BigDecimal("1.0001"))).isEmpty();
         assertThat(card.base()).isEqualTo(50);
     }
 
     @Test
     void aSymbolicBandMatchesOnlyItsName() throws IOException {
-        Scorecard card = scorecard("Z | SAFE | 15 | C | m");
-        assertThat(card.band("Z", "SAFE")).isPresent();
-        assertThat(card.band("Z", BigDecimal.ONE)).isEmpty();
+        Scorecard card = scorecard("ALTMAN_ZONE | SAFE | 15 | C | m | m | m");
+        assertThat(card.band(Scorecard.Factor.ALTMAN_ZONE, "SAFE")).isPresent();
+        assertThat(card.band(Scorecard.Factor.ALTMAN_ZONE, BigDecimal.ONE)).isEmpty();
+    }
+
+    @Test
+    void aFactorTheCodeDoesNotKnowFailsAtLoad() {
+        assertThatThrownBy(() -> scorecard("EBIT_MARGINS | [0,1) | 1 | C | m | m | m")).hasMessageStartingWith("card.txt:3:")
+                .hasMessageContaining("EBIT_MARGINS");
+    }
+
+    @Test
+    void eachBandSpeaksEachLanguage() throws IOException {
+        Scorecard card = scorecard("EBIT_MARGIN | (,0) | -8 | EARNINGS_LOSS | Rörelseförlust | Bedrijfsverlies | Operating loss");
+        Scorecard.Band band = card.band(Scorecard.Factor.EBIT_MARGIN, BigDecimal.ONE.negate()).orElseThrow();
+        assertThat(band.message(Language.SV)).isEqualTo("Rörelseförlust");
+        assertThat(band.message(Language.NL)).isEqualTo("Bedrijfsverlies");
+        assertThat(band.message(Language.EN)).isEqualTo("Operating loss");
     }
 }

@@ -33,7 +33,7 @@ class NativeRegistrationTest {
             "io.creditguard.breakeven.JsonTypes", "io.creditguard.credit.JsonTypes",
             "io.creditguard.reminders.JsonTypes", "io.creditguard.claims.JsonTypes",
             "io.creditguard.webhooks.JsonTypes", "io.creditguard.rates.JsonTypes", "io.creditguard.connections.JsonTypes",
-            "io.creditguard.customers.JsonTypes");
+            "io.creditguard.filings.JsonTypes", "io.creditguard.customers.JsonTypes");
 
     @Inject
     Instance<HttpFunction> functions;

@@ -69,7 +69,7 @@ class OpenApiDocumentTest {
     /** The records behind the names the skeleton refers to. */
     private static final List<Class<?>> TYPES = List.of(LossRequest.class, LossBreakeven.Result.class, ProtectionRequest.class,
             ProtectionAnswer.class, FactoringRequest.class, FactoringAnalysis.Result.class, CreditCheckRequest.class,
-            CreditCheckAnswer.class, PreviewRequest.class, ReminderService.Preview.class, ClaimRequest.class,
+            CreditCheckAnswer.class, io.creditguard.credit.CreditCheck.CompanyAccounts.class, PreviewRequest.class, ReminderService.Preview.class, ClaimRequest.class,
             ClaimsFunction.ClaimAnswer.class, Problem.class, io.creditguard.webhooks.IntakeResult.class,
             CustomerService.CustomerList.class, CustomerService.CustomerView.class, CustomerService.InvoiceDecisions.class,
             LimitRequest.class, InvoicePatch.class, io.creditguard.connections.ConnectionsFunction.Overview.class,

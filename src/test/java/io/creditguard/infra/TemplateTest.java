@@ -270,15 +270,16 @@ class TemplateTest {
         assertThat(alarm.get("Namespace")).isEqualTo(io.creditguard.metrics.Emf.NAMESPACE);
         assertThat(Json.write(alarm.get("Dimensions"))).contains("reminders-run");
         assertThat(alarm).containsKey("AlarmActions");
-        // Claims and breakeven read the ledger and write none of it (claims writes only its filed claims); the credit
-        // check writes only the customers' limits.
+        // Claims and breakeven read the ledger and write none of it (claims writes only its filed claims); of the ledger
+        // the credit check writes only the customers' limits (besides its filed accounts).
         for (String export : List.of("claims", "breakeven")) {
             assertThat(Json.write(statements(lambdasByExport().get(export).get(0)))).as(export).contains("/book/customers/")
                     .doesNotContain("s3:DeleteObject");
         }
         assertThat(writes("breakeven")).isEmpty();
         assertThat(writes("claims")).singleElement().satisfies(w -> assertThat(w).contains("/book/claims/*"));
-        assertThat(writes("credit-check")).singleElement().satisfies(w -> assertThat(w).contains("/book/profiles/*"));
+        assertThat(writes("credit-check")).hasSize(2).anySatisfy(w -> assertThat(w).contains("/book/profiles/*"))
+                .allSatisfy(w -> assertThat(w).containsAnyOf("/book/profiles/*", "/book/filed-accounts/*"));
     }
 
     /** The resources a function's role may put objects into. */

@@ -4,13 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -19,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.creditguard.Events;
+import io.creditguard.LogCapture;
 import io.creditguard.reminders.ReminderRun;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -35,45 +31,19 @@ class LogsLeakNothingTest {
     private static final String PERSONNUMMER = "811218-9876";
     /** Stands for an access token: it must never be logged, from the header or the query string. */
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm5hIn0.c2lnbmF0dXJlLWxlYWstbWFya2Vy";
-    private final List<String> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    text.append(' ').append(p);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                text.append(' ').append(t);
-            }
-            synchronized (logged) {
-                logged.add(text.toString());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logs;
 
     @Inject
     ReminderRun run;
 
     @BeforeEach
     void listen() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs = LogCapture.start();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.close();
     }
 
     @Test
@@ -95,10 +65,7 @@ class LogsLeakNothingTest {
                 .body(loss).post("/breakeven/loss").then().statusCode(401);
         run.run(Optional.of(LocalDate.parse("2026-11-30")), true);
 
-        List<String> all;
-        synchronized (logged) {
-            all = List.copyOf(logged);
-        }
+        List<String> all = logs.lines();
         assertThat(all).as("the run logs its summary, so the capture works").anySatisfy(l -> assertThat(l).contains("reminder run"));
         for (String line : all) {
             for (String secret : BadInputCorpusTest.SECRETS) {

@@ -164,6 +164,14 @@ class InputReaderTest {
         });
     }
 
+    /** The longest string the parser takes is the most a body may carry (an annual report in base64). */
+    @Test
+    void aStringOverTheParsersLimitIsUnreadable() {
+        String json = "{\"currency\":\"" + "S".repeat(io.creditguard.json.Json.MAX_STRING_LENGTH + 1) + "\"}";
+        assertThatThrownBy(() -> READER.read(json, Order.class)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.kind()).isEqualTo(InvalidInputException.Kind.UNREADABLE));
+    }
+
     @Test
     void aPartOfALargerPayloadIsNamedBelowItsPath() throws Exception {
         var tree = io.creditguard.json.Json.MAPPER.readTree("{\"data\":{\"id\":\"\"}}");
