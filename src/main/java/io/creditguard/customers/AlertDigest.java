@@ -113,61 +113,85 @@ final class AlertDigest {
         if (policy.from() == null) {
             return Outcome.of(Status.NOT_SENT, "no sender: set policy.alerts.from or policy.delivery.from");
         }
-        List<Alerts.Event> events = new ArrayList<>();
+        Gathered events = new Gathered();
         for (String file : files) {
-            events.addAll(read(file));
+            read(file, events);
         }
         Mailer.Mail mail = compose(events, asOf, policy);
-        long began = events.stream().filter(e -> e.change() == Alerts.Change.BEGAN).count();
         Mailer.Outcome outcome = mailer.send(mail);
         if (!(outcome instanceof Mailer.Accepted accepted)) {
             String reason = outcome instanceof Mailer.NotSent n ? n.reason() : ((Mailer.Refused) outcome).reason();
             LOG.warnf("the alert digest of %s was not sent; the next run tries again: %s", asOf, reason);
-            return new Outcome(Status.NOT_SENT, policy.to(), null, began, events.size() - began, reason);
+            return new Outcome(Status.NOT_SENT, policy.to(), null, events.count(Alerts.Change.BEGAN),
+                    events.count(Alerts.Change.ENDED), reason);
         }
         store.write(STATE, Json.write(new State(asOf, accepted.messageId(), files)).getBytes(StandardCharsets.UTF_8),
                 "application/json");
         delete(files);
-        return new Outcome(Status.SENT, policy.to(), accepted.messageId(), began, events.size() - began, null);
+        return new Outcome(Status.SENT, policy.to(), accepted.messageId(), events.count(Alerts.Change.BEGAN),
+                events.count(Alerts.Change.ENDED), null);
     }
 
-    /** Where a run's changes wait for the digest: by the day and the run, and the content, so no two runs share one. */
-    static String eventsKey(LocalDate asOf, java.time.Instant started, byte[] content) {
-        return EVENTS + asOf + "-" + java.time.format.DateTimeFormatter.ofPattern("HHmmssSSS")
-                .format(started.atZone(java.time.ZoneOffset.UTC)) + "-" + io.creditguard.digest.Sha256.shortHex(
-                        new String(content, StandardCharsets.UTF_8)) + ".jsonl";
+    /**
+     * The changes a digest reports, gathered in bounded memory however many there are (a first run may begin an
+     * alert for every customer): the first {@value #LISTED} of each change and kind, and how many there were.
+     */
+    static final class Gathered {
+        private final Map<Alerts.Change, Map<Alerts.Type, List<Alerts.Event>>> listed = new EnumMap<>(Alerts.Change.class);
+        private final Map<Alerts.Change, Map<Alerts.Type, Long>> counted = new EnumMap<>(Alerts.Change.class);
+
+        void add(Alerts.Event event) {
+            counted.computeIfAbsent(event.change(), c -> new EnumMap<>(Alerts.Type.class))
+                    .merge(event.alert().type(), 1L, Long::sum);
+            List<Alerts.Event> list = listed.computeIfAbsent(event.change(), c -> new EnumMap<>(Alerts.Type.class))
+                    .computeIfAbsent(event.alert().type(), t -> new ArrayList<>());
+            if (list.size() < LISTED) {
+                list.add(event);
+            }
+        }
+
+        long count(Alerts.Change change) {
+            return counted.getOrDefault(change, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * Where a run's changes wait for the digest: by the day and the run (the report it came from), so no two
+     * runs share one.
+     */
+    static String eventsKey(LocalDate asOf, String run) {
+        return EVENTS + asOf + "-" + io.creditguard.digest.Sha256.shortHex(run) + ".jsonl";
     }
 
     /** The digest of {@code events} as mail: a subject, a list per change and kind, in the policy's language. */
-    static Mailer.Mail compose(List<Alerts.Event> events, LocalDate asOf, AlertPolicy policy) {
+    static Mailer.Mail compose(Gathered events, LocalDate asOf, AlertPolicy policy) {
         String language = policy.language();
         LetterFormat format = new LetterFormat(language);
-        long began = events.stream().filter(e -> e.change() == Alerts.Change.BEGAN).count();
         String subject = words("SUBJECT", language).replace("{date}", format.date(asOf))
-                .replace("{began}", String.valueOf(began)).replace("{ended}", String.valueOf(events.size() - began));
+                .replace("{began}", String.valueOf(events.count(Alerts.Change.BEGAN)))
+                .replace("{ended}", String.valueOf(events.count(Alerts.Change.ENDED)));
         StringBuilder text = new StringBuilder(words("INTRO", language)).append("\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language).append("\"><body><p>")
                 .append(escape(words("INTRO", language))).append("</p>");
         for (Alerts.Change change : Alerts.Change.values()) {
-            Map<Alerts.Type, List<Alerts.Event>> byType = new EnumMap<>(Alerts.Type.class);
-            events.stream().filter(e -> e.change() == change)
-                    .forEach(e -> byType.computeIfAbsent(e.alert().type(), t -> new ArrayList<>()).add(e));
-            if (byType.isEmpty()) {
+            Map<Alerts.Type, List<Alerts.Event>> byType = events.listed.get(change);
+            if (byType == null) {
                 continue;
             }
             String heading = words(change.name(), language);
             text.append("\n").append(heading).append("\n");
             html.append("<h2>").append(escape(heading)).append("</h2><ul>");
             byType.forEach((type, list) -> {
-                for (Alerts.Event event : list.subList(0, Math.min(LISTED, list.size()))) {
+                for (Alerts.Event event : list) {
                     String line = line(event, format, language);
                     text.append("- ").append(line).append("\n");
                     html.append("<li>").append(escape(line)).append("</li>");
                 }
-                if (list.size() > LISTED) {
-                    String more = words("MORE", language).replace("{count}", String.valueOf(list.size() - LISTED));
-                    text.append("  ").append(more).append("\n");
-                    html.append("<li>").append(escape(more)).append("</li>");
+                long more = events.counted.get(change).get(type) - list.size();
+                if (more > 0) {
+                    String words = words("MORE", language).replace("{count}", String.valueOf(more));
+                    text.append("  ").append(words).append("\n");
+                    html.append("<li>").append(escape(words)).append("</li>");
                 }
             });
             html.append("</ul>");
@@ -175,7 +199,7 @@ final class AlertDigest {
         text.append("\n").append(words("FOOTER", language)).append("\n");
         html.append("<p>").append(escape(words("FOOTER", language))).append("</p></body></html>");
         return new Mailer.Mail(Mailer.messageId("digest." + asOf, policy.from()), policy.from(), null, null, policy.to(),
-                null, language, subject, text.toString(), html.toString(), java.util.List.of());
+                null, language, subject, text.toString(), html.toString(), List.of());
     }
 
     private static String line(Alerts.Event event, LetterFormat format, String language) {
@@ -206,18 +230,16 @@ final class AlertDigest {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private List<Alerts.Event> read(String key) throws IOException {
-        List<Alerts.Event> events = new ArrayList<>();
+    private void read(String key, Gathered events) throws IOException {
         Optional<InputStream> content = store.read(key);
         if (content.isEmpty()) {
-            return events;
+            return;
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(content.get(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 events.add(Json.MAPPER.readValue(line, Alerts.Event.class));
             }
         }
-        return events;
     }
 
     private Optional<State> readState() throws IOException {

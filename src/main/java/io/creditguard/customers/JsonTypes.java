@@ -7,7 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CustomerService.CustomerList.class, CustomerService.CustomerView.class, CustomerService.InvoiceDecisions.class,
         LimitRequest.class, InvoicePatch.class, AlertPolicy.class, Profile.class, Profile.CreditCheck.class,
         LedgerIndex.Header.class, LedgerIndex.BookTotals.class, LedgerIndex.Largest.class, LedgerIndex.OpenAlert.class,
-        LedgerIndex.Row.class, LedgerIndex.CurrencySummary.class, LedgerIndex.Sort.class,
+        LedgerIndex.Row.class, LedgerIndex.Previous.class, LedgerIndex.CurrencySummary.class, LedgerIndex.Sort.class,
         CustomerLedger.class, CustomerLedger.CurrencyLedger.class, CustomerLedger.Aging.class,
         CustomerLedger.OpenInvoice.class, CustomerLedger.Dunning.class, CustomerLedger.Decisions.class,
         CustomerLedger.Promise.class, CustomerLedger.LetterRef.class, CustomerLedger.PaymentRef.class,

@@ -45,6 +45,18 @@ public final class LedgerIndex {
     }
 
     /**
+     * What the next run needs of a row: who, and the alerts open (for their transitions, and to end them when the
+     * customer is gone). Read from the index line with the rest of the row skipped, not built.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record Previous(String customerId, String name, List<Alerts.Alert> openAlerts) {
+
+        public Previous {
+            openAlerts = openAlerts == null ? List.of() : openAlerts;
+        }
+    }
+
+    /**
      * One customer in the listing.
      *
      * @param slippingDays the largest of its currencies' trend (the 90 days' average days beyond terms less the
@@ -58,14 +70,20 @@ public final class LedgerIndex {
             List<Alerts.Alert> openAlerts) {
 
         static Row of(CustomerLedger ledger, Optional<Profile.CreditCheck> lastCheck) {
-            List<CurrencySummary> byCurrency = ledger.currencies().stream().map(c -> new CurrencySummary(c.currency(),
-                    c.open(), c.overdue(), c.openInvoices(), c.paymentRecord().last12Months().averageDaysBeyondTerms(),
-                    c.paymentRecord().last90Days().averageDaysBeyondTerms(), c.paymentRecord().trendDays(),
-                    c.paymentRecord().trend())).toList();
-            BigDecimal slipping = byCurrency.stream().map(CurrencySummary::trendDays).filter(d -> d != null)
-                    .max(Comparator.naturalOrder()).orElse(null);
-            return new Row(ledger.customer().id(), ledger.customer().name(), ledger.customer().country(), byCurrency,
-                    ledger.limit(), ledger.exposure(), ledger.headroom(), ledger.utilisation(), slipping,
+            CurrencySummary[] byCurrency = new CurrencySummary[ledger.currencies().size()];
+            BigDecimal slipping = null;
+            for (int i = 0; i < byCurrency.length; i++) { // once per customer and run: no streams
+                CustomerLedger.CurrencyLedger c = ledger.currencies().get(i);
+                PaymentRecord record = c.paymentRecord();
+                byCurrency[i] = new CurrencySummary(c.currency(), c.open(), c.overdue(), c.openInvoices(),
+                        record.last12Months().averageDaysBeyondTerms(), record.last90Days().averageDaysBeyondTerms(),
+                        record.trendDays(), record.trend());
+                if (record.trendDays() != null && (slipping == null || record.trendDays().compareTo(slipping) > 0)) {
+                    slipping = record.trendDays();
+                }
+            }
+            return new Row(ledger.customer().id(), ledger.customer().name(), ledger.customer().country(),
+                    List.of(byCurrency), ledger.limit(), ledger.exposure(), ledger.headroom(), ledger.utilisation(), slipping,
                     lastCheck.orElse(null), ledger.letters().isEmpty() ? null : ledger.letters().get(0), ledger.alerts());
         }
 

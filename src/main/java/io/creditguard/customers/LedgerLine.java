@@ -94,10 +94,11 @@ public record LedgerLine(String file, Invoice invoice, LocalDate effectiveDueDat
         date(out, effectiveDueDate);
         out.putLong(cents(invoice.amount(), scale));
         out.putLong(cents(invoice.openAmount(), scale));
-        out.putShort((short) invoice.payments().size());
-        for (Invoice.Payment p : invoice.payments()) {
-            date(out, p.date());
-            out.putLong(cents(p.amount(), scale));
+        List<Invoice.Payment> payments = invoice.payments();
+        out.putShort((short) payments.size());
+        for (int i = 0; i < payments.size(); i++) { // indexed: an iterator per line is garbage a million times
+            date(out, payments.get(i).date());
+            out.putLong(cents(payments.get(i).amount(), scale));
         }
         out.putShort((short) d.remindersSent().size());
         for (int i = 0; i < d.remindersSent().size(); i++) {

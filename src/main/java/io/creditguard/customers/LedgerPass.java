@@ -102,6 +102,8 @@ public final class LedgerPass implements AutoCloseable {
     private final List<Currency> currencies = new ArrayList<>();
     /** One line's spilled form: a mark, its customer's id's hash and the id, its length, then the line. */
     private ByteBuffer record = ByteBuffer.allocate(1 << 14);
+    /** A partition's spilled lines as they are built, read into the same array each time. */
+    private byte[] partitionBytes = new byte[0];
     private long failedWrites;
 
     private LedgerPass(ObjectStore store, int parallelWrites, Settings settings) throws IOException {
@@ -310,19 +312,25 @@ public final class LedgerPass implements AutoCloseable {
                 index.commit();
             }
             for (int i = 0; i < locator.length; i++) {
-                ledgers.store().write(LedgerStore.locatorKey(i), Files.readAllBytes(dir.resolve("locator-" + i)),
-                        "application/x-ndjson");
+                upload(LedgerStore.locatorKey(i), dir.resolve("locator-" + i));
             }
             if (eventCount > 0) {
-                byte[] changed = Files.readAllBytes(dir.resolve("events"));
-                ledgers.store().write(AlertDigest.eventsKey(settings.asOf(), settings.startedAt(), changed), changed,
-                        "application/x-ndjson");
+                upload(AlertDigest.eventsKey(settings.asOf(), settings.run()), dir.resolve("events"));
                 for (Map.Entry<Alerts.Type, Long> started : began.entrySet()) {
                     System.out.println(Emf.line(METRIC, "Alert", started.getKey().name(), "reminders-run",
                             settings.startedAt(), started.getValue()));
                 }
                 System.out.flush();
             }
+        }
+    }
+
+    /** A local file into the store as it is read: a first run's alert changes may run to tens of megabytes. */
+    private void upload(String key, Path file) throws IOException {
+        try (ObjectStore.Replacement out = ledgers.store().replace(key, "application/x-ndjson");
+                InputStream in = Files.newInputStream(file)) {
+            in.transferTo(out.stream());
+            out.commit();
         }
     }
 
@@ -359,13 +367,13 @@ public final class LedgerPass implements AutoCloseable {
 
     private void buildPartition(int p, Map<String, List<Limits.Change>> insurer, Run run, ExecutorService writers)
             throws IOException {
-        Map<String, LedgerIndex.Row> before = readJson(file("previous", p), LedgerIndex.Row.class, LedgerIndex.Row::customerId);
+        Map<String, LedgerIndex.Previous> before = readJson(file("previous", p), LedgerIndex.Previous.class,
+                LedgerIndex.Previous::customerId);
         Map<String, Profile> profiles = readJson(file("profiles", p), Profile.class, Profile::customerId);
         // The partition's spilled lines (a 512th of the book, as bytes, small enough to stay in the cache) found by
         // customer, so only one customer's lines are ever objects at a time: they die young, and the collector has
         // little to do.
-        Path lines = file("lines", p);
-        ByteBuffer data = ByteBuffer.wrap(Files.exists(lines) ? Files.readAllBytes(lines) : new byte[0]);
+        ByteBuffer data = readLines(p);
         // Each customer's lines chained by their offsets, found by the id's hash and bytes: no string is made
         // of an id until its customer is built.
         CustomerChains chains = new CustomerChains(data);
@@ -393,7 +401,7 @@ public final class LedgerPass implements AutoCloseable {
             Optional<Profile> profile = Optional.ofNullable(profiles.get(id));
             Optional<Limits.InForce> limit = Limits.inForce(profile.map(Profile::limits).orElse(List.of()),
                     insurer.getOrDefault(id, List.of()), settings.asOf());
-            LedgerIndex.Row previous = before.remove(id);
+            LedgerIndex.Previous previous = before.remove(id);
             LedgerBuilder.Built built;
             try {
                 built = builder.build(settings.run(), limit, settings.rates(), settings.alerts(),
@@ -418,7 +426,7 @@ public final class LedgerPass implements AutoCloseable {
             }
         }
         // Customers the book no longer holds: their alerts end, their ledger goes.
-        for (LedgerIndex.Row gone : before.values()) {
+        for (LedgerIndex.Previous gone : before.values()) {
             for (Alerts.Alert alert : gone.openAlerts()) {
                 run.event(new Alerts.Event(gone.customerId(), gone.name(), Alerts.Change.ENDED, settings.asOf(), alert));
             }
@@ -427,6 +435,22 @@ public final class LedgerPass implements AutoCloseable {
             }
         }
         await(writes);
+    }
+
+    /** Partition {@code p}'s spilled lines, read into one array the partitions share (grown when one needs more). */
+    private ByteBuffer readLines(int p) throws IOException {
+        Path lines = file("lines", p);
+        if (!Files.exists(lines)) {
+            return ByteBuffer.allocate(0);
+        }
+        long size = Files.size(lines);
+        if (size > partitionBytes.length) {
+            partitionBytes = new byte[(int) Math.max(size, partitionBytes.length * 3L / 2)];
+        }
+        try (InputStream in = Files.newInputStream(lines)) {
+            int read = in.readNBytes(partitionBytes, 0, (int) size);
+            return ByteBuffer.wrap(partitionBytes, 0, read).slice();
+        }
     }
 
     /** Open invoices, and those paid in the last days, go into the locator a PATCH reads. */
@@ -508,15 +532,15 @@ public final class LedgerPass implements AutoCloseable {
                 BufferedReader in = new BufferedReader(new InputStreamReader(index.get(), StandardCharsets.UTF_8))) {
             in.readLine(); // the header
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String id;
+                LedgerIndex.Previous previous;
                 try {
-                    id = Json.MAPPER.readValue(line, LedgerIndex.Row.class).customerId();
+                    previous = Json.MAPPER.readValue(line, LedgerIndex.Previous.class);
                 } catch (JsonProcessingException e) {
                     error(LedgerStore.INDEX + " cannot be read past a line (" + e.getOriginalMessage()
                             + "); the alerts of the customers after it start again");
                     return;
                 }
-                out.append(partition(id), line);
+                out.append(partition(previous.customerId()), Json.write(previous));
             }
         }
     }

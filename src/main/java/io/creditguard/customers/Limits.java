@@ -76,6 +76,9 @@ public final class Limits {
      * @param insurer the insurer's limits for the customer, each from its approval day
      */
     public static Optional<InForce> inForce(List<Change> changes, List<Change> insurer, LocalDate day) {
+        if (changes.isEmpty() && insurer.isEmpty()) {
+            return Optional.empty(); // most customers: the run asks once for each
+        }
         Optional<Change> manual = latest(changes, Source.MANUAL, day);
         if (manual.isPresent() && (manual.get().validUntil() == null || !manual.get().validUntil().isBefore(day))) {
             return manual.map(Limits::inForce);
@@ -94,10 +97,11 @@ public final class Limits {
 
     /** The change of {@code source} in force on {@code day}: the latest to take effect, the last made among equals. */
     private static Optional<Change> latest(List<Change> changes, Source source, LocalDate day) {
-        return changes.stream().filter(c -> c.source() == source && !c.validFrom().isAfter(day))
-                .max(Comparator.comparing(Change::validFrom).thenComparing(Change::at, Comparator.nullsFirst(
-                        Comparator.naturalOrder())));
+        return changes.stream().filter(c -> c.source() == source && !c.validFrom().isAfter(day)).max(LATEST);
     }
+
+    private static final Comparator<Change> LATEST = Comparator.comparing(Change::validFrom).thenComparing(Change::at,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /**
      * {@code open} amounts by currency in {@code currency}, each other currency converted at the rate of

@@ -71,6 +71,10 @@ import io.creditguard.validation.InvalidInputException;
  * (invoice, level), and the book records each level once its documents are written, so a re-run on the
  * same day, or after a run died half-way, writes nothing twice and misses nothing.
  *
+ * <p>Pass 1 also hands every line to the customer ledger ({@link LedgerPass}, through {@link LedgerLines}), which
+ * spills it in a compact form of its own and, once the letters are out, builds each customer's ledger, the
+ * listing, the alerts and their daily digest (the digest over this run's SMTP connection).
+ *
  * <p>An operator's files are checked, never fatal: a row of the rate tables or a named customer policy
  * that does not parse is reported ({@code operatorFiles}: file, line, column, why), logged as an ERROR,
  * counted in the {@code OperatorFileProblem} metric and left out, and the run goes on. The company-wide

@@ -160,4 +160,21 @@ class AlertDigestTest {
         assertThat(quiet.digest().status()).isEqualTo(AlertDigest.Status.NOT_CONFIGURED);
         assertThat(received()).hasSize(1);
     }
+
+    @Test
+    void aFirstRunsThousandsOfAlertsAreCountedAndTheFirstFiftyOfEachKindListed() {
+        AlertDigest.Gathered events = new AlertDigest.Gathered();
+        for (int i = 0; i < 1_000; i++) {
+            events.add(new Alerts.Event("c-" + i, "Kund " + i + " AB", Alerts.Change.BEGAN, LocalDate.parse("2026-12-01"),
+                    new Alerts.Alert(Alerts.Type.NO_LIMIT, "SEK", LocalDate.parse("2026-12-01"), "",
+                            new Alerts.Figures(new BigDecimal("150000"), new BigDecimal("100000"), Currency.getInstance("SEK"),
+                                    null, null))));
+        }
+        AlertPolicy policy = new AlertPolicy("ekonomi@stalhandel.example", "larm@stalhandel.example", "en", null, null,
+                null, null);
+        Mailer.Mail mail = AlertDigest.compose(events, LocalDate.parse("2026-12-01"), policy);
+        assertThat(mail.subject()).isEqualTo("Customer alerts 1 December 2026: 1000 new, 0 ended");
+        assertThat(mail.text().lines().filter(l -> l.startsWith("- No credit limit"))).hasSize(AlertDigest.LISTED);
+        assertThat(mail.text()).contains("… and 950 more of the kind");
+    }
 }
