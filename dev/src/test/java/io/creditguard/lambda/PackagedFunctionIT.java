@@ -1,0 +1,166 @@
+package io.creditguard.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.creditguard.Events;
+import io.creditguard.TestFolders;
+import io.creditguard.json.Json;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The deployment packages, run as deployed (failsafe, after {@code package}): each function's zip
+ * ({@code functions/<module>/target/function.zip}) unpacked and started, as the managed Java runtime starts it, or — built with
+ * {@code -Pnative} on a machine with GraalVM/Mandrel — its native {@code bootstrap}. Each is fed the raw
+ * events of {@code events/} through the Lambda Runtime API.
+ *
+ * <p>Not {@code @QuarkusIntegrationTest}: Funqy starts its Lambda poll loop only in a native build
+ * ({@code FunqyLambdaBuildStep.startPoolLoop} is {@code onlyIf NativeBuild}); the JVM artifact is driven
+ * by the runtime client calling its handler, so {@code java -jar} of it never polls and the test would
+ * wait forever. Running the zip the way Lambda runs it tests the package itself: its lib/, resources
+ * and configuration.
+ *
+ * <p>Packaged, the function runs in Quarkus's normal mode, as in a deployed stage: the caller check is
+ * on and cannot be configured off.
+ */
+class PackagedFunctionIT {
+
+    private static final Path WORK = Path.of("target/packaged-it");
+    private static final Path STORE = WORK.resolve("store");
+    private static final Map<String, PackagedFunction> RUNNING = new HashMap<>();
+
+    @BeforeAll
+    static void unpack() throws IOException {
+        TestFolders.delete(WORK);
+        Files.createDirectories(STORE.resolve("receivables"));
+        Files.copy(Path.of("../samples/receivables/sample-book.jsonl"), STORE.resolve("receivables/sample-book.jsonl"));
+    }
+
+    @AfterAll
+    static void stop() {
+        RUNNING.values().forEach(PackagedFunction::close);
+    }
+
+    /** One execution environment per function, started on first use and reused, as Lambda reuses a warm one. */
+    private static JsonPath invoke(String export, String event) {
+        PackagedFunction function = RUNNING.computeIfAbsent(export, name -> PackagedFunction.start(
+                PackagedFunction.unpack(PackagedFunction.zip(name), WORK.resolve("task-" + name)), name,
+                Map.of("CREDITGUARD_AUTH_ISSUER", Events.ISSUER, "CREDITGUARD_STORE", "file:" + STORE.toAbsolutePath(),
+                        "STRIPE_WEBHOOK_SECRET", "whsec_packaged_it"),
+                List.of(), WORK.resolve(name + ".log")));
+        LambdaRuntimeApi.Answer answer = function.invoke(event);
+        assertThat(answer.error()).as("%s reported an error: %s", export, answer.body()).isFalse();
+        return JsonPath.from(answer.body());
+    }
+
+    private static ObjectNode event(String name) throws IOException {
+        return (ObjectNode) Json.MAPPER.readTree(Events.read(name));
+    }
+
+    private static JsonPath body(JsonPath response) {
+        return JsonPath.from(response.getString("body"));
+    }
+
+    @ParameterizedTest(name = "{0} answers {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            breakeven         | breakeven-loss.json        | requiredSales       | 1000000.0
+            breakeven         | breakeven-factoring.json   | assessment.verdict  | WORTH_A_CLOSER_LOOK
+            credit-check      | credit-check.json          | riskClass           | A
+            reminders-preview | reminders-preview.json     | asOf                | 2026-11-30
+            claims            | claims.json                | status              | CLAIMABLE
+            """)
+    void eachApiFunctionAnswersItsSampleEvent(String export, String event, String path, String expected) {
+        JsonPath response = invoke(export, Events.read(event));
+        assertThat(response.getInt("statusCode")).isEqualTo(200);
+        assertThat(response.getString("headers.content-type")).isEqualTo("application/json");
+        assertThat(body(response).getString(path)).isEqualTo(expected);
+    }
+
+    @Test
+    void theScheduledRunReadsTheBookInTheStore() {
+        JsonPath report = invoke("reminders-run", Events.read("reminders-run.json"));
+        assertThat(report.getString("asOf")).isEqualTo("2026-11-30");
+        assertThat(report.getLong("invoicesRead")).isEqualTo(30);
+    }
+
+    @Test
+    void theCustomersFunctionListsTheLedgerTheRunBuilt() {
+        invoke("reminders-run", Events.read("reminders-run.json"));
+        JsonPath response = invoke("customers", Events.read("customers-list.json"));
+        assertThat(response.getInt("statusCode")).isEqualTo(200);
+        assertThat(body(response).getString("asOf")).isEqualTo("2026-11-30");
+        assertThat(body(response).getInt("total")).isEqualTo(22);
+        JsonPath letter = invoke("customers", Events.read("letters-pdf.json"));
+        assertThat(letter.getInt("statusCode")).isEqualTo(200);
+        assertThat(letter.getBoolean("isBase64Encoded")).isTrue();
+    }
+
+    @Test
+    void theConnectionsFunctionAnswersItsRouteAndItsScheduleFromOneHandler() {
+        JsonPath listed = invoke("connections", Events.read("connections-list.json"));
+        assertThat(listed.getInt("statusCode")).isEqualTo(200);
+        assertThat(body(listed).getList("platforms.platform")).containsExactly("fortnox", "exact", "visma");
+        assertThat(body(listed).getList("platforms.configured")).containsOnly(false);
+        JsonPath synced = invoke("connections", Events.read("connections.json"));
+        assertThat(synced.getList("syncs")).isEmpty();
+    }
+
+    @Test
+    void theWebFormAndTheOpenApiDocumentAreInThePackage() throws IOException {
+        ObjectNode page = event("credit-check.json");
+        page.put("routeKey", "GET /openapi.yaml").put("rawPath", "/openapi.yaml").remove("body");
+        ((ObjectNode) page.get("requestContext")).put("routeKey", "GET /openapi.yaml");
+        ((ObjectNode) page.at("/requestContext/http")).put("method", "GET").put("path", "/openapi.yaml");
+        JsonPath response = invoke("credit-check", Json.write(page));
+        assertThat(response.getInt("statusCode")).isEqualTo(200);
+        assertThat(response.getString("body")).contains("\nopenapi: 3.1.0\n");
+    }
+
+    @Test
+    void anEventWithoutTheAuthorizersContextIsRefused() throws IOException {
+        ObjectNode event = event("breakeven-loss.json");
+        ((ObjectNode) event.get("requestContext")).remove("authorizer");
+        JsonPath response = invoke("breakeven", Json.write(event));
+        assertThat(response.getInt("statusCode")).isEqualTo(401);
+        assertThat(response.getString("headers.www-authenticate")).startsWith("Bearer");
+        assertThat(body(response).getString("type")).isEqualTo("urn:creditguard:problem:unauthorized");
+    }
+
+    @Test
+    void aForgedContextOfAnotherIssuerIsRefused() throws IOException {
+        ObjectNode event = event("breakeven-loss.json");
+        ((ObjectNode) event.at("/requestContext/authorizer/jwt/claims")).put("iss", "https://attacker.example/");
+        assertThat(invoke("breakeven", Json.write(event)).getInt("statusCode")).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutTheRoutesScopeIsForbidden() throws IOException {
+        ObjectNode event = event("claims.json");
+        ((ObjectNode) event.at("/requestContext/authorizer/jwt")).putArray("scopes").add("creditguard/breakeven");
+        ((ObjectNode) event.at("/requestContext/authorizer/jwt/claims")).put("scope", "creditguard/breakeven");
+        JsonPath response = invoke("claims", Json.write(event));
+        assertThat(response.getInt("statusCode")).isEqualTo(403);
+        assertThat(body(response).getString("type")).isEqualTo("urn:creditguard:problem:forbidden");
+    }
+
+    @Test
+    void aWebhookWhoseSignatureDoesNotMatchIsRefused() {
+        JsonPath response = invoke("webhooks", Events.read("webhooks-stripe.json"));
+        assertThat(response.getInt("statusCode")).isEqualTo(401);
+        assertThat(body(response).getString("type")).isEqualTo("urn:creditguard:problem:unauthorized");
+    }
+}

@@ -1,0 +1,100 @@
+package io.creditguard.breakeven;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import io.creditguard.customers.CustomerService;
+import io.creditguard.customers.LedgerCalls;
+import io.creditguard.customers.LedgerIndex;
+import io.creditguard.http.HttpFunction;
+import io.creditguard.http.Route;
+import io.creditguard.money.ExchangeRates;
+import io.creditguard.money.Money;
+import io.creditguard.reference.ReferenceTable;
+import io.creditguard.validation.FieldError;
+import io.creditguard.validation.InvalidInputException;
+import io.quarkus.funqy.Funq;
+
+/** Lambda {@code breakeven}: what a customer loss costs, which protection pays, whether factoring does. */
+@ApplicationScoped
+public class BreakevenFunction extends HttpFunction {
+
+    private static final ReferenceTable PROTECTION_OPTIONS = ReferenceTable.load("protection-options.txt");
+    private static final ReferenceTable FACTORING_THRESHOLDS = ReferenceTable.load("factoring-thresholds.txt");
+
+    /** The OAuth scope an access token needs for this function's API (the template's authorizer requires it too). */
+    static final String SCOPE = "creditguard/breakeven";
+
+    @Override
+    public String exportName() {
+        return "breakeven";
+    }
+
+    @Override
+    protected List<Route<?>> declareRoutes() {
+        return List.of(
+                Route.post("/breakeven/loss", LossRequest.class, SCOPE, r -> LossBreakeven.calculate(r.toInput())),
+                Route.post("/breakeven/protection", ProtectionRequest.class, SCOPE, this::protection),
+                Route.post("/breakeven/factoring", FactoringRequest.class, SCOPE, r -> FactoringAnalysis.analyse(
+                        r.toInput(), FactoringThresholds.load(FACTORING_THRESHOLDS, today()))));
+    }
+
+    private final CustomerService customers;
+
+    public BreakevenFunction(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    private ProtectionAnswer protection(ProtectionRequest r) {
+        List<ProtectionOption> defaults = ProtectionOption.defaults(PROTECTION_OPTIONS, today());
+        if (!r.fromBook()) {
+            return new ProtectionAnswer(ProtectionComparison.compare(r.toInput(defaults)), null);
+        }
+        ProtectionAnswer.FromBook book = fromBook(r.currency());
+        return new ProtectionAnswer(ProtectionComparison.compare(r.toInput(defaults, Money.of(r.currency(),
+                book.annualTurnover()), Money.of(r.currency(), book.largestExposure().amount()))), book);
+    }
+
+    /** The turnover of the 12 months and the largest exposure of the last run's ledger, in {@code currency}. */
+    private ProtectionAnswer.FromBook fromBook(Currency currency) {
+        LedgerIndex.Header header = LedgerCalls.answer(customers::bookTotals).orElseThrow(() ->
+                InvalidInputException.invalid(FieldError.at("$.fromBook", "no reminder run has built the ledger yet; give "
+                        + "annualTurnover and largestExposure")));
+        Money turnover = Money.zero(currency);
+        LedgerIndex.Largest largest = null;
+        List<Currency> notConverted = new ArrayList<>();
+        for (LedgerIndex.BookTotals totals : header.totals()) {
+            Optional<ExchangeRates.Conversion> invoiced = customers.convert(Money.of(totals.currency(),
+                    totals.invoicedLast12Months()), currency);
+            Optional<ExchangeRates.Conversion> owed = customers.convert(Money.of(totals.currency(),
+                    totals.largestExposure().amount()), currency);
+            if (invoiced.isEmpty() || owed.isEmpty()) {
+                notConverted.add(totals.currency());
+                continue;
+            }
+            turnover = turnover.plus(invoiced.get().converted());
+            if (largest == null || owed.get().converted().amount().compareTo(largest.amount()) > 0) {
+                largest = new LedgerIndex.Largest(totals.largestExposure().customerId(), totals.largestExposure().name(),
+                        owed.get().converted().amount());
+            }
+        }
+        if (!turnover.isPositive() || largest == null || largest.amount().signum() == 0) {
+            throw InvalidInputException.invalid(FieldError.at("$.fromBook", "the ledger of " + header.asOf() + " holds no "
+                    + "invoice of the 12 months and no exposure in " + currency.getCurrencyCode() + " or a currency a rate "
+                    + "converts to it" + (notConverted.isEmpty() ? "" : " (not converted: " + notConverted + ")")));
+        }
+        return new ProtectionAnswer.FromBook(header.asOf(), header.run(), turnover.amount(), largest, List.copyOf(notConverted));
+    }
+
+    @Funq("breakeven")
+    public APIGatewayV2HTTPResponse breakeven(APIGatewayV2HTTPEvent event) {
+        return handle(event);
+    }
+}
