@@ -16,12 +16,15 @@ import io.creditguard.lambda.PackagedFunction;
  * Cold start as the managed Java runtime does it: a fresh JVM running the AWS Lambda Java Runtime
  * Interface Client (main class AWSLambda, handler FunqyStreamHandler) with the function zip as its
  * task root, against a local emulation of the Lambda Runtime API. Measures process start until the
- * first event's response arrives, for every creditguard function and a bare Funqy function built on
- * the same Quarkus version, with and without tuning (an AppCDS archive, C1 only, serial GC), and the
- * heap in use and the resident set size once it has answered. Runs go round-robin over the functions.
+ * first event's response arrives, for every creditguard function (each from its own zip,
+ * functions/<module>/target/function.zip) and a bare Funqy function built on the same Quarkus version with
+ * Hibernate Validator and one constrained record, with and without tuning (an AppCDS archive, C1 only,
+ * serial GC); the heap in use and the resident set size once it has answered, the classes loaded until
+ * then (one extra run with class loading logged, not timed) and the zip's size. Runs go round-robin over
+ * the functions.
  *
- * <p>Run by bench/run.sh: {@code java -cp target/test-classes bench/ColdStart.java [runs]}, with the
- * launcher and Runtime API that PackagedFunctionIT uses. Writes target/bench/cold-start.md and .csv.
+ * <p>Run by bench/run.sh from dev/: {@code java -cp target/test-classes ../bench/ColdStart.java [runs]}, with
+ * the launcher and Runtime API that PackagedFunctionIT uses. Writes dev/target/bench/cold-start.md and .csv.
  */
 public class ColdStart {
 
@@ -34,26 +37,34 @@ public class ColdStart {
     static final Path OUT = Path.of("target/bench");
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        Path creditguard = Path.of("target/function.zip");
-        Path bare = Path.of("bench/bare-funqy/target/function.zip");
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         List<Function> functions = List.of(
-                new Function("bare-funqy", bare, "bare", Path.of("events/breakeven-loss.json")),
-                new Function("breakeven", creditguard, "breakeven", Path.of("events/breakeven-loss.json")),
-                new Function("credit-check", creditguard, "credit-check", Path.of("events/credit-check.json")),
-                new Function("reminders-preview", creditguard, "reminders-preview", Path.of("events/reminders-preview.json")),
-                new Function("reminders-run", creditguard, "reminders-run", Path.of("events/reminders-run.json")),
-                new Function("claims", creditguard, "claims", Path.of("events/claims.json")),
-                new Function("webhooks", creditguard, "webhooks", Path.of("events/webhooks-stripe.json")));
+                new Function("bare-funqy", Path.of("../bench/bare-funqy/target/function.zip"), "bare",
+                        Path.of("../events/breakeven-loss.json")),
+                function("breakeven", "breakeven-loss"),
+                function("credit-check", "credit-check"),
+                function("reminders-preview", "reminders-preview"),
+                function("reminders-run", "reminders-run"),
+                function("claims", "claims"),
+                function("webhooks", "webhooks-stripe"),
+                function("customers", "customers-list"),
+                function("connections", "connections-list"),
+                function("reference-rates", "reference-rates"));
         Files.createDirectories(OUT.resolve("logs"));
         Map<String, Map<String, List<Sample>>> results = new LinkedHashMap<>();
         Map<String, Path> apps = new LinkedHashMap<>();
         Map<String, List<String>> tuned = new LinkedHashMap<>();
+        Map<String, Long> classes = new LinkedHashMap<>();
         for (Function f : functions) {
             Path app = apps.computeIfAbsent(f.zip().toString(), zip -> unzipTo(f));
             Path archive = OUT.resolve("cds-" + f.name() + ".jsa").toAbsolutePath();
             Files.deleteIfExists(archive);
             measure(f, app, List.of("-XX:ArchiveClassesAtExit=" + archive), "cds-training");
+            Path classLog = OUT.resolve("logs/" + f.name() + "-classes.log").toAbsolutePath();
+            measure(f, app, List.of("-Xlog:class+load=info:file=" + classLog), "classes");
+            try (var lines = Files.lines(classLog)) {
+                classes.put(f.name(), lines.filter(l -> l.contains(" source: ")).count());
+            }
             tuned.put(f.name(), List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC", "-Xshare:auto"));
         }
@@ -69,7 +80,16 @@ public class ColdStart {
         }
         results.forEach((name, byConfig) -> System.out.printf("%-18s default %5d ms  tuned %5d ms%n", name,
                 median(byConfig.get("default")), median(byConfig.get("tuned"))));
-        write(results, runs);
+        Map<String, Long> zipBytes = new LinkedHashMap<>();
+        for (Function f : functions) {
+            zipBytes.put(f.name(), Files.size(f.zip()));
+        }
+        write(results, runs, classes, zipBytes);
+    }
+
+    /** A creditguard function: its module's zip (the preview and the run share one) and its sample event. */
+    static Function function(String export, String event) {
+        return new Function(export, PackagedFunction.zip(export), export, Path.of("../events/" + event + ".json"));
     }
 
     /** One cold start: process start until the Runtime API receives the first response. */
@@ -80,6 +100,9 @@ public class ColdStart {
         options.addAll(jvmOptions);
         Map<String, String> env = Map.of("CREDITGUARD_STORE", "file:" + OUT.resolve("store").toAbsolutePath(),
                 "STRIPE_WEBHOOK_SECRET", "whsec_bench",
+                // the publishers are not reachable from a bench machine; refused at once, the refresh reports it
+                "CREDITGUARD_RATES_RIKSBANK_URL", "http://127.0.0.1:9", "CREDITGUARD_RATES_ECB_URL", "http://127.0.0.1:9",
+                "CREDITGUARD_RATES_BUNDESBANK_URL", "http://127.0.0.1:9", "CREDITGUARD_RATES_STATBANK_URL", "http://127.0.0.1:9",
                 // as a deployed stage is configured, so the API events pass the caller check
                 "CREDITGUARD_AUTH_ISSUER", Events.ISSUER);
         PackagedFunction function = PackagedFunction.start(app, f.export(), env, options,
@@ -136,10 +159,12 @@ public class ColdStart {
         return sorted.get(sorted.size() / 2) / 1024;
     }
 
-    static void write(Map<String, Map<String, List<Sample>>> results, int runs) throws IOException {
+    static void write(Map<String, Map<String, List<Sample>>> results, int runs, Map<String, Long> classes,
+            Map<String, Long> zipBytes) throws IOException {
         StringBuilder md = new StringBuilder("| function | config | median ms | min ms | max ms | × bare | × bare, fastest runs | heap MiB"
-                + " | RSS MiB |\n|---|---|---|---|---|---|---|---|---|\n");
-        StringBuilder csv = new StringBuilder("function,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,heap_mib,rss_mib\n");
+                + " | RSS MiB | classes loaded | zip MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder csv = new StringBuilder("function,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,heap_mib,rss_mib,"
+                + "classes_loaded,zip_bytes\n");
         Map<String, List<Sample>> bare = results.get("bare-funqy");
         results.forEach((name, byConfig) -> byConfig.forEach((config, samples) -> {
             long median = median(samples);
@@ -148,10 +173,12 @@ public class ColdStart {
             double ratio = (double) median / median(bare.get(config));
             // On a shared machine the fastest runs are the least disturbed: their ratio is the steadier one.
             double minRatio = (double) min / bare.get(config).stream().mapToLong(Sample::millis).min().orElseThrow();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.2f | %.2f | %d | %d |%n", name, config,
-                    median, min, max, ratio, minRatio, medianHeap(samples), medianRss(samples)));
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.3f,%.3f,%d,%d%n", name, config, samples.size(),
-                    median, min, max, ratio, minRatio, medianHeap(samples), medianRss(samples)));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.2f | %.2f | %d | %d | %d | %.1f |%n", name, config,
+                    median, min, max, ratio, minRatio, medianHeap(samples), medianRss(samples), classes.get(name),
+                    zipBytes.get(name) / 1e6));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.3f,%.3f,%d,%d,%d,%d%n", name, config, samples.size(),
+                    median, min, max, ratio, minRatio, medianHeap(samples), medianRss(samples), classes.get(name),
+                    zipBytes.get(name)));
         }));
         md.append("\n").append(runs).append(" runs per row; ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores; ").append(System.getProperty("java.vm.name")).append(' ')
@@ -162,6 +189,6 @@ public class ColdStart {
     }
 
     static Path unzipTo(Function f) {
-        return PackagedFunction.unpack(f.zip(), OUT.resolve(f.export().equals("bare") ? "app-bare" : "app-creditguard"));
+        return PackagedFunction.unpack(f.zip(), OUT.resolve("app-" + f.zip().getParent().getParent().getFileName()));
     }
 }

@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# The benchmarks of README's Performance section. Results: target/bench/cold-start.{md,csv},
-# target/bench/batch.csv, target/bench/pdf-run.txt, target/bench/s3-run.txt, target/bench/jmh.csv,
-# target/bench/fortnox-sync.txt, target/bench/reader.txt, logs under target/bench/logs. Takes about 15 minutes on
-# 2 cores with 5 runs.
-#   bench/run.sh [cold-start runs per row, default 5]
+# The benchmarks of README's Performance section, run from dev/ (the module holding every function and the
+# load drivers among its tests). Results: dev/target/bench/cold-start.{md,csv}, batch.csv, pdf-run.txt,
+# s3-run.txt, jmh.csv, fortnox-sync.txt, reader.txt, logs under dev/target/bench/logs. Takes about 20 minutes
+# on 2 cores with 9 runs.
+#   bench/run.sh [cold-start runs per row, default 9]
+#   bench/run.sh cold-start [runs]      only the cold starts (about 8 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS="${1:-5}"
+ONLY_COLD_START=false
+if [ "${1:-}" = cold-start ]; then ONLY_COLD_START=true; shift; fi
+RUNS="${1:-9}"
 
-# target/function.zip, target/lambda-runtime (the runtime interface client), the test classes
+# Every function's zip, dev/target/lambda-runtime (the runtime interface client), dev's test classes and class path
 ./mvnw -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 ./mvnw -q -f bench/bare-funqy/pom.xml package -DskipTests        # the bare Funqy yardstick
+cd dev
 
 # 1. Cold start through the AWS Lambda Java Runtime Interface Client, against a local Runtime API.
-java -cp target/test-classes bench/ColdStart.java "$RUNS"
+java -cp target/test-classes ../bench/ColdStart.java "$RUNS"
+if $ONLY_COLD_START; then exit 0; fi
 
 # 2. The reminder run over synthetic books (as the daily run finds them, and never run before), beside a
 #    parse-only pass, in 256 MiB of heap.

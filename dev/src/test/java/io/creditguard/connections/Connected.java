@@ -64,7 +64,7 @@ final class Connected {
         try {
             // The shipped defaults (the vendors' scopes and URLs) under the stand-ins' addresses.
             this.settings = new Settings(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(all, "test", 100),
-                    new PropertiesConfigSource(Connected.class.getResource("/application.properties"), 50)).build());
+                    new PropertiesConfigSource(Connected.class.getResource("/META-INF/microprofile-config.properties"), 50)).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

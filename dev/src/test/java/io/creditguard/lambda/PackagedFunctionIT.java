@@ -42,6 +42,8 @@ class PackagedFunctionIT {
     private static final Path WORK = Path.of("target/packaged-it");
     private static final Path STORE = WORK.resolve("store");
     private static final Map<String, PackagedFunction> RUNNING = new HashMap<>();
+    /** No publisher is reachable from a build machine: the refresh is refused at once and says so. */
+    private static final String UNREACHABLE = "http://127.0.0.1:9";
 
     @BeforeAll
     static void unpack() throws IOException {
@@ -60,7 +62,9 @@ class PackagedFunctionIT {
         PackagedFunction function = RUNNING.computeIfAbsent(export, name -> PackagedFunction.start(
                 PackagedFunction.unpack(PackagedFunction.zip(name), WORK.resolve("task-" + name)), name,
                 Map.of("CREDITGUARD_AUTH_ISSUER", Events.ISSUER, "CREDITGUARD_STORE", "file:" + STORE.toAbsolutePath(),
-                        "STRIPE_WEBHOOK_SECRET", "whsec_packaged_it"),
+                        "STRIPE_WEBHOOK_SECRET", "whsec_packaged_it", "CREDITGUARD_RATES_RIKSBANK_URL", UNREACHABLE,
+                        "CREDITGUARD_RATES_ECB_URL", UNREACHABLE, "CREDITGUARD_RATES_BUNDESBANK_URL", UNREACHABLE,
+                        "CREDITGUARD_RATES_STATBANK_URL", UNREACHABLE),
                 List.of(), WORK.resolve(name + ".log")));
         LambdaRuntimeApi.Answer answer = function.invoke(event);
         assertThat(answer.error()).as("%s reported an error: %s", export, answer.body()).isFalse();
@@ -162,5 +166,40 @@ class PackagedFunctionIT {
         JsonPath response = invoke("webhooks", Events.read("webhooks-stripe.json"));
         assertThat(response.getInt("statusCode")).isEqualTo(401);
         assertThat(body(response).getString("type")).isEqualTo("urn:creditguard:problem:unauthorized");
+    }
+
+    @Test
+    void theRatesRefreshReportsPublishersItCannotReachAndKeepsTheShippedRates() {
+        JsonPath summary = invoke("reference-rates", Events.read("reference-rates.json"));
+        Map<String, Map<String, Object>> sources = summary.getMap("sources");
+        assertThat(sources).isNotEmpty();
+        assertThat(sources.values()).allSatisfy(source -> assertThat(source.get("status")).isEqualTo("FAILED"));
+    }
+
+    /** Each zip holds its own function only (README "Layout"): no other function's class, no library it does not use. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            breakeven       | io/creditguard/breakeven/BreakevenFunction.class         | pdfbox, angus-mail
+            credit-check    | io/creditguard/credit/CreditCheckFunction.class          | angus-mail
+            reference-rates | io/creditguard/rates/ReferenceRatesFunction.class        | pdfbox, angus-mail, qute
+            """)
+    void aZipHoldsItsFunctionAndNotTheOthers(String module, String own, String absentLibraries) throws IOException {
+        List<String> entries = new java.util.ArrayList<>();
+        try (var zip = new java.util.zip.ZipFile(Path.of("../functions", module, "target/function.zip").toFile())) {
+            zip.stream().map(java.util.zip.ZipEntry::getName).forEach(entries::add);
+            for (String jar : entries.stream().filter(e -> e.endsWith(".jar") && e.contains("io.creditguard")).toList()) {
+                try (var in = new java.util.zip.ZipInputStream(zip.getInputStream(zip.getEntry(jar)))) {
+                    for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                        entries.add(entry.getName());
+                    }
+                }
+            }
+        }
+        assertThat(entries).contains(own);
+        assertThat(entries.stream().filter(e -> e.endsWith("Function.class") && e.startsWith("io/creditguard/")
+                && !e.startsWith("io/creditguard/http/"))).as("function classes").containsExactly(own);
+        for (String library : absentLibraries.split(",\\s*")) {
+            assertThat(entries).as(library).noneMatch(e -> e.startsWith("lib/main/") && e.contains(library));
+        }
     }
 }
