@@ -156,7 +156,7 @@ class TemplateTest {
                             .toList();
                     assertThat(modules).as(function.getKey()).singleElement().asString().startsWith("functions/");
                     String resource = lambdas.get(function.getKey()).get(0);
-                    assertThat(properties(resources().get(resource)).get("CodeUri")).as(resource)
+                    assertThat(String.valueOf(properties(resources().get(resource)).get("CodeUri"))).as(resource)
                             .isEqualTo("../" + modules.get(0) + "/target/function.zip");
                 });
         assertThat(((Map<?, ?>) ((Map<?, ?>) template.get("Globals")).get("Function"))).doesNotContainKey("CodeUri");
