@@ -18,8 +18,8 @@ import io.creditguard.lambda.PackagedFunction;
  * task root, against a local emulation of the Lambda Runtime API. Measures process start until the
  * first event's response arrives, for every creditguard function (each from its own zip,
  * functions/<module>/target/function.zip) and a bare Funqy function built on the same Quarkus version with
- * Hibernate Validator and one constrained record, with and without tuning (an AppCDS archive, C1 only,
- * serial GC); the heap in use and the resident set size once it has answered, the classes loaded until
+ * Hibernate Validator and one constrained record (and, with {@code -Dbench.before=<zip>}, each function from
+ * one artifact holding all of them, the layout before one module per function); the heap in use and the resident set size once it has answered, the classes loaded until
  * then (one extra run with class loading logged, not timed) and the zip's size. Runs go round-robin over
  * the functions.
  *
@@ -38,7 +38,7 @@ public class ColdStart {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
-        List<Function> functions = List.of(
+        List<Function> functions = new ArrayList<>(List.of(
                 new Function("bare-funqy", Path.of("../bench/bare-funqy/target/function.zip"), "bare",
                         Path.of("../events/breakeven-loss.json")),
                 function("breakeven", "breakeven-loss"),
@@ -49,37 +49,35 @@ public class ColdStart {
                 function("webhooks", "webhooks-stripe"),
                 function("customers", "customers-list"),
                 function("connections", "connections-list"),
-                function("reference-rates", "reference-rates"));
+                function("reference-rates", "reference-rates")));
+        // -Dbench.before=<zip>: the same functions from one artifact holding all of them (the layout before
+        // one module per function), measured in the same rounds.
+        String before = System.getProperty("bench.before");
+        if (before != null) {
+            for (Function f : List.copyOf(functions.subList(1, functions.size()))) {
+                functions.add(new Function(f.name() + " (one artifact)", Path.of(before), f.export(), f.event()));
+            }
+        }
         Files.createDirectories(OUT.resolve("logs"));
         Map<String, Map<String, List<Sample>>> results = new LinkedHashMap<>();
         Map<String, Path> apps = new LinkedHashMap<>();
-        Map<String, List<String>> tuned = new LinkedHashMap<>();
         Map<String, Long> classes = new LinkedHashMap<>();
         for (Function f : functions) {
             Path app = apps.computeIfAbsent(f.zip().toString(), zip -> unzipTo(f));
-            Path archive = OUT.resolve("cds-" + f.name() + ".jsa").toAbsolutePath();
-            Files.deleteIfExists(archive);
-            measure(f, app, List.of("-XX:ArchiveClassesAtExit=" + archive), "cds-training");
-            Path classLog = OUT.resolve("logs/" + f.name() + "-classes.log").toAbsolutePath();
+            Path classLog = OUT.resolve("logs/" + label(f) + "-classes.log").toAbsolutePath();
             measure(f, app, List.of("-Xlog:class+load=info:file=" + classLog), "classes");
             try (var lines = Files.lines(classLog)) {
                 classes.put(f.name(), lines.filter(l -> l.contains(" source: ")).count());
             }
-            tuned.put(f.name(), List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Xshare:auto"));
         }
         // Round-robin, so a machine that slows down over the minutes this takes slows every function alike.
         for (int i = 0; i < runs; i++) {
             for (Function f : functions) {
-                Path app = apps.get(f.zip().toString());
-                Map<String, List<Sample>> byConfig = results.computeIfAbsent(f.name(), k -> new LinkedHashMap<>());
-                byConfig.computeIfAbsent("default", k -> new ArrayList<>()).add(measure(f, app, List.of(), "default-" + i));
-                byConfig.computeIfAbsent("tuned", k -> new ArrayList<>())
-                        .add(measure(f, app, tuned.get(f.name()), "tuned-" + i));
+                results.computeIfAbsent(f.name(), k -> new LinkedHashMap<>()).computeIfAbsent("default", k -> new ArrayList<>())
+                        .add(measure(f, apps.get(f.zip().toString()), List.of(), "default-" + i));
             }
         }
-        results.forEach((name, byConfig) -> System.out.printf("%-18s default %5d ms  tuned %5d ms%n", name,
-                median(byConfig.get("default")), median(byConfig.get("tuned"))));
+        results.forEach((name, byConfig) -> System.out.printf("%-34s %5d ms%n", name, median(byConfig.get("default"))));
         Map<String, Long> zipBytes = new LinkedHashMap<>();
         for (Function f : functions) {
             zipBytes.put(f.name(), Files.size(f.zip()));
@@ -92,10 +90,15 @@ public class ColdStart {
         return new Function(export, PackagedFunction.zip(export), export, Path.of("../events/" + event + ".json"));
     }
 
+    /** A file name for the function's logs. */
+    static String label(Function f) {
+        return f.name().replace(" (one artifact)", "-one-artifact");
+    }
+
     /** One cold start: process start until the Runtime API receives the first response. */
     static Sample measure(Function f, Path app, List<String> jvmOptions, String label) throws Exception {
         String event = Files.readString(f.event());
-        Path exitLog = OUT.resolve("logs/" + f.name() + "-" + label + ".heap").toAbsolutePath();
+        Path exitLog = OUT.resolve("logs/" + label(f) + "-" + label + ".heap").toAbsolutePath();
         List<String> options = new ArrayList<>(List.of("-Xmx512m", "-Xlog:gc+heap+exit:file=" + exitLog));
         options.addAll(jvmOptions);
         Map<String, String> env = Map.of("CREDITGUARD_STORE", "file:" + OUT.resolve("store").toAbsolutePath(),
@@ -106,7 +109,7 @@ public class ColdStart {
                 // as a deployed stage is configured, so the API events pass the caller check
                 "CREDITGUARD_AUTH_ISSUER", Events.ISSUER);
         PackagedFunction function = PackagedFunction.start(app, f.export(), env, options,
-                OUT.resolve("logs/" + f.name() + "-" + label + ".log"));
+                OUT.resolve("logs/" + label(f) + "-" + label + ".log"));
         try {
             LambdaRuntimeApi.Answer answer = function.invoke(event);
             if (answer.error()) {
@@ -161,7 +164,7 @@ public class ColdStart {
 
     static void write(Map<String, Map<String, List<Sample>>> results, int runs, Map<String, Long> classes,
             Map<String, Long> zipBytes) throws IOException {
-        StringBuilder md = new StringBuilder("| function | config | median ms | min ms | max ms | × bare | × bare, fastest runs | heap MiB"
+        StringBuilder md = new StringBuilder("| function | JVM | median ms | min ms | max ms | × bare | × bare, fastest runs | heap MiB"
                 + " | RSS MiB | classes loaded | zip MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder csv = new StringBuilder("function,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,heap_mib,rss_mib,"
                 + "classes_loaded,zip_bytes\n");

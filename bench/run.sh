@@ -5,6 +5,8 @@
 # on 2 cores with 9 runs.
 #   bench/run.sh [cold-start runs per row, default 9]
 #   bench/run.sh cold-start [runs]      only the cold starts (about 8 minutes)
+#   BENCH_BEFORE=<zip> bench/run.sh …   also each function from that one all-functions zip (the layout before
+#                                       one module per function: an older commit's target/function.zip), interleaved
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY_COLD_START=false
@@ -17,7 +19,7 @@ RUNS="${1:-9}"
 cd dev
 
 # 1. Cold start through the AWS Lambda Java Runtime Interface Client, against a local Runtime API.
-java -cp target/test-classes ../bench/ColdStart.java "$RUNS"
+java ${BENCH_BEFORE:+-Dbench.before=$BENCH_BEFORE} -cp target/test-classes ../bench/ColdStart.java "$RUNS"
 if $ONLY_COLD_START; then exit 0; fi
 
 # 2. The reminder run over synthetic books (as the daily run finds them, and never run before), beside a
