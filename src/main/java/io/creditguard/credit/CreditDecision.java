@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import io.creditguard.credit.CreditTexts.Text;
 import io.creditguard.credit.Scorecard.Factor;
+import io.creditguard.credit.SectorBenchmarks.RatioName;
 import io.creditguard.money.Money;
 import io.creditguard.money.Rates;
 import io.creditguard.validation.CompanyIds;
@@ -330,11 +331,7 @@ public final class CreditDecision {
             conditions.add(condition(words, "SHORTER_TERMS", Text.CONDITION_SHORTER_TERMS, Map.of("terms",
                     String.valueOf(terms), "riskClass", riskClass.name(), "requested", String.valueOf(in.requestedTermsDays()))));
         }
-        if (riskClass.name().equals("C")) {
-            conditions.add(condition(words, "CREDIT_INSURANCE_COVER", Text.CONDITION_CREDIT_INSURANCE_COVER, Map.of()));
-        } else if (riskClass.name().equals("D")) {
-            conditions.add(condition(words, "GUARANTEE", Text.CONDITION_GUARANTEE, Map.of()));
-        }
+        riskClass.condition().ifPresent(c -> conditions.add(condition(words, c.name(), c.text(), Map.of())));
 
         tally.factors.sort(Comparator.comparingInt((Scored s) -> -Math.abs(s.band().points())));
         List<Reason> reasons = new ArrayList<>(overrideReasons);
@@ -530,44 +527,44 @@ public final class CreditDecision {
     private static List<Ratio> ratios(Financials f, Optional<Character> section, SectorBenchmarks benchmarks) {
         List<Ratio> out = new ArrayList<>();
         if (f.currentAssets() != null && f.currentLiabilities() != null && f.currentLiabilities().signum() > 0) {
-            out.add(ratio("currentRatio", f.currentAssets().divide(f.currentLiabilities(), Rates.RATIO), true,
+            out.add(ratio(RatioName.CURRENT_RATIO, f.currentAssets().divide(f.currentLiabilities(), Rates.RATIO), true,
                     section, benchmarks));
             BigDecimal inventory = f.inventory() == null ? BigDecimal.ZERO : f.inventory();
-            out.add(ratio("quickRatio", f.currentAssets().subtract(inventory).divide(f.currentLiabilities(),
+            out.add(ratio(RatioName.QUICK_RATIO, f.currentAssets().subtract(inventory).divide(f.currentLiabilities(),
                     Rates.RATIO), true, section, benchmarks));
             if (f.cash() != null) {
-                out.add(ratio("cashRatio", f.cash().divide(f.currentLiabilities(), Rates.RATIO), true, section,
+                out.add(ratio(RatioName.CASH_RATIO, f.cash().divide(f.currentLiabilities(), Rates.RATIO), true, section,
                         benchmarks));
             }
         }
-        out.add(ratio("equityRatio", f.equity().divide(f.totalAssets(), Rates.RATIO), true, section, benchmarks));
+        out.add(ratio(RatioName.EQUITY_RATIO, f.equity().divide(f.totalAssets(), Rates.RATIO), true, section, benchmarks));
         if (f.equity().signum() > 0) {
-            out.add(ratio("debtToEquity", f.totalLiabilities().divide(f.equity(), Rates.RATIO), false, section,
+            out.add(ratio(RatioName.DEBT_TO_EQUITY, f.totalLiabilities().divide(f.equity(), Rates.RATIO), false, section,
                     benchmarks));
         }
         if (f.revenue() != null && f.revenue().signum() > 0) {
             if (f.ebit() != null) {
-                out.add(ratio("ebitMargin", f.ebit().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
+                out.add(ratio(RatioName.EBIT_MARGIN, f.ebit().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
             }
             if (f.netIncome() != null) {
-                out.add(ratio("netMargin", f.netIncome().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
+                out.add(ratio(RatioName.NET_MARGIN, f.netIncome().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
             }
         }
         if (f.ebit() != null && f.interestExpense() != null && f.interestExpense().signum() > 0) {
-            out.add(ratio("interestCoverage", f.ebit().divide(f.interestExpense(), Rates.RATIO), true, section,
+            out.add(ratio(RatioName.INTEREST_COVERAGE, f.ebit().divide(f.interestExpense(), Rates.RATIO), true, section,
                     benchmarks));
         }
         return List.copyOf(out);
     }
 
-    private static Ratio ratio(String name, BigDecimal value, boolean higherIsBetter, Optional<Character> section,
+    private static Ratio ratio(RatioName name, BigDecimal value, boolean higherIsBetter, Optional<Character> section,
             SectorBenchmarks benchmarks) {
         BigDecimal shown = value.setScale(4, RoundingMode.HALF_EVEN);
         return benchmarks.find(section, name).map(b -> {
             int vsGood = value.compareTo(b.good()) * (higherIsBetter ? 1 : -1);
             int vsWeak = value.compareTo(b.weak()) * (higherIsBetter ? 1 : -1);
             String verdict = vsGood >= 0 ? "STRONG" : vsWeak < 0 ? "WEAK" : "ADEQUATE";
-            return new Ratio(name, shown, b.good(), b.weak(), verdict, !b.sourced(), b.source());
-        }).orElse(new Ratio(name, shown, null, null, null, true, null));
+            return new Ratio(name.spelling(), shown, b.good(), b.weak(), verdict, !b.sourced(), b.source());
+        }).orElse(new Ratio(name.spelling(), shown, null, null, null, true, null));
     }
 }

@@ -20,6 +20,7 @@ import io.creditguard.receivables.Invoice.CustomerType;
 import io.creditguard.reference.Jurisdictions;
 import io.creditguard.reference.ReferenceRates;
 import io.creditguard.reference.ReferenceTable;
+import io.creditguard.reference.Validity;
 
 /**
  * The late-payment law the reminder engine applies, read from the dated data files under
@@ -50,8 +51,25 @@ public final class StatutoryRules {
         REMINDER_LETTER, INKASSOKRAV, ON_DEFAULT, AFTER_NOTICE_PERIOD
     }
 
-    record InterestRule(String law, Debtor debtor, LateInterest.Basis basis, LocalDate validFrom,
-            Optional<LocalDate> validTo) {
+    /** When a fee may be charged, as late-payment-fees.txt's {@code condition} column names it. */
+    public enum FeeCondition {
+        /** Whenever the trigger occurs. */
+        ALWAYS,
+        /** Only if agreed at the latest when the debt arose (the Swedish reminder fee, 1981:739 2 §). */
+        IF_AGREED
+    }
+
+    /** The {@code amount} column's word for a fee the staffel decides rather than a fixed sum. */
+    enum FeeAmount {
+        STAFFEL
+    }
+
+    /** A row of wik-staffel.txt: a band of the principal, or the bound the summed bands are held within. */
+    enum StaffelKind {
+        BAND, MINIMUM, MAXIMUM
+    }
+
+    record InterestRule(String law, Debtor debtor, LateInterest.Basis basis, Validity validity) {
     }
 
     /**
@@ -62,18 +80,17 @@ public final class StatutoryRules {
      */
     public record FeeRule(String law, Debtor debtor, FeeCode code, Optional<BigDecimal> amount, Currency currency,
             FeeTrigger trigger, boolean onlyIfAgreed, Set<FeeCode> covers, OptionalInt maxCharges,
-            OptionalInt minDaysBetween, String legalBasis, LocalDate validFrom, Optional<LocalDate> validTo) {
+            OptionalInt minDaysBetween, String legalBasis, Validity validity) {
 
         boolean inForce(LocalDate on) {
-            return StatutoryRules.inForce(validFrom, validTo, on);
+            return validity.contains(on);
         }
     }
 
-    private record Band(BigDecimal over, Optional<BigDecimal> upTo, BigDecimal percent, LocalDate validFrom,
-            Optional<LocalDate> validTo) {
+    private record Band(BigDecimal over, Optional<BigDecimal> upTo, BigDecimal percent, Validity validity) {
     }
 
-    private record Bound(String kind, BigDecimal amount, LocalDate validFrom, Optional<LocalDate> validTo) {
+    private record Bound(StaffelKind kind, BigDecimal amount, Validity validity) {
     }
 
     /**
@@ -138,7 +155,7 @@ public final class StatutoryRules {
                 new LateInterest.Basis(Optional.of(r.enumValue("scheme", ReferenceRates.Scheme.class)),
                         r.decimal("addPoints"), r.enumValue("compounding", LateInterest.Compounding.class),
                         r.text("legalBasis")),
-                r.date("validFrom"), r.optionalDate("validTo"))).toList();
+                Validity.of(r))).toList();
         List<FeeRule> feeRules = new ArrayList<>();
         for (ReferenceTable.Row r : fees.rows()) {
             String law = jurisdictions.require(r.text("law"), r.location());
@@ -150,19 +167,19 @@ public final class StatutoryRules {
                 continue;
             }
             feeRules.add(new FeeRule(law, r.enumValue("debtor", Debtor.class), r.enumValue("code", FeeCode.class),
-                    r.text("amount").equals("STAFFEL") ? Optional.empty() : Optional.of(r.decimal("amount")), currency,
-                    r.enumValue("trigger", FeeTrigger.class), r.text("condition").equals("IF_AGREED"), covers(r),
+                    amount(r), currency, r.enumValue("trigger", FeeTrigger.class),
+                    r.enumValue("condition", FeeCondition.class) == FeeCondition.IF_AGREED, covers(r),
                     optionalInt(r, "maxCharges"), optionalInt(r, "minDaysBetween"), r.text("legalBasis"),
-                    r.date("validFrom"), r.optionalDate("validTo")));
+                    Validity.of(r)));
         }
         List<Band> bands = new ArrayList<>();
         List<Bound> bounds = new ArrayList<>();
         for (ReferenceTable.Row r : staffel.rows()) {
-            if (r.text("kind").equals("BAND")) {
-                bands.add(new Band(r.decimal("over"), r.optionalDecimal("upTo"), r.decimal("percent"), r.date("validFrom"),
-                        r.optionalDate("validTo")));
+            StaffelKind kind = r.enumValue("kind", StaffelKind.class);
+            if (kind == StaffelKind.BAND) {
+                bands.add(new Band(r.decimal("over"), r.optionalDecimal("upTo"), r.decimal("percent"), Validity.of(r)));
             } else {
-                bounds.add(new Bound(r.text("kind"), r.decimal("amount"), r.date("validFrom"), r.optionalDate("validTo")));
+                bounds.add(new Bound(kind, r.decimal("amount"), Validity.of(r)));
             }
         }
         Map<BasisKey, Map<String, String>> bases = bases(jurisdictions, legalBases);
@@ -249,6 +266,15 @@ public final class StatutoryRules {
                 .map(texts -> texts.get(language));
     }
 
+    /** A fixed sum, or empty for {@link FeeAmount#STAFFEL}; any other word fails the load with the row's file:line. */
+    private static Optional<BigDecimal> amount(ReferenceTable.Row row) {
+        if (row.text("amount").chars().anyMatch(Character::isDigit)) {
+            return Optional.of(row.decimal("amount"));
+        }
+        row.enumValue("amount", FeeAmount.class);
+        return Optional.empty();
+    }
+
     private static Set<FeeCode> covers(ReferenceTable.Row row) {
         Set<FeeCode> codes = EnumSet.noneOf(FeeCode.class);
         row.optionalText("covers").ifPresent(text -> Arrays.stream(text.split("\\s+")).forEach(name -> {
@@ -286,7 +312,7 @@ public final class StatutoryRules {
     /** The statutory interest basis under {@code law} for a debtor of {@code type}, or empty when none is known. */
     public Optional<LateInterest.Basis> interestBasis(String law, CustomerType type, LocalDate on) {
         return interestRules.stream()
-                .filter(r -> r.law().equals(law) && r.debtor().matches(type) && inForce(r.validFrom(), r.validTo(), on))
+                .filter(r -> r.law().equals(law) && r.debtor().matches(type) && r.validity().contains(on))
                 .map(InterestRule::basis).findFirst();
     }
 
@@ -327,7 +353,7 @@ public final class StatutoryRules {
         BigDecimal amount = principal.amount();
         BigDecimal costs = BigDecimal.ZERO;
         for (Band band : bands) {
-            if (!inForce(band.validFrom(), band.validTo(), on)) {
+            if (!band.validity().contains(on)) {
                 continue;
             }
             BigDecimal top = band.upTo().map(amount::min).orElse(amount);
@@ -335,17 +361,13 @@ public final class StatutoryRules {
                 costs = costs.add(top.subtract(band.over()).multiply(band.percent()).movePointLeft(2));
             }
         }
-        BigDecimal held = costs.max(bound("MINIMUM", on)).min(bound("MAXIMUM", on));
+        BigDecimal held = costs.max(bound(StaffelKind.MINIMUM, on)).min(bound(StaffelKind.MAXIMUM, on));
         return Money.rounded(principal.currency(), held, RoundingMode.HALF_EVEN);
     }
 
-    private BigDecimal bound(String kind, LocalDate on) {
-        return bounds.stream().filter(b -> b.kind().equals(kind) && inForce(b.validFrom(), b.validTo(), on)).findFirst()
+    private BigDecimal bound(StaffelKind kind, LocalDate on) {
+        return bounds.stream().filter(b -> b.kind() == kind && b.validity().contains(on)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wik-staffel.txt has no " + kind + " row in force on " + on))
                 .amount();
-    }
-
-    static boolean inForce(LocalDate from, Optional<LocalDate> to, LocalDate on) {
-        return !on.isBefore(from) && to.map(t -> !on.isAfter(t)).orElse(true);
     }
 }

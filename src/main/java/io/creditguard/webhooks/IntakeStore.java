@@ -96,15 +96,15 @@ public class IntakeStore {
             IntakeResult result = update(key, stored -> {
                 if (stored.isPresent() && stored.get().updatedAt() != null && incoming.updatedAt() != null
                         && stored.get().updatedAt().isAfter(incoming.updatedAt())) {
-                    return Updates.Result.unchanged(IntakeResult.of("stale", incoming.invoiceId(), "the stored state of "
+                    return Updates.Result.unchanged(IntakeResult.of(IntakeResult.Status.STALE, incoming.invoiceId(), "the stored state of "
                             + stored.get().updatedAt() + " is newer than this event's " + incoming.updatedAt() + "; kept"));
                 }
                 List<String> notes = new ArrayList<>();
                 Invoice merged = merge(source, incoming, stored, itemisesPayments, adjustments, notes);
-                return new Updates.Result<>(line(merged), IntakeResult.of("accepted", incoming.invoiceId(),
+                return new Updates.Result<>(line(merged), IntakeResult.of(IntakeResult.Status.ACCEPTED, incoming.invoiceId(),
                         notes.isEmpty() ? "stored" : "stored; " + String.join("; ", notes)));
             });
-            if (result.status().equals("accepted")) {
+            if (result.status() == IntakeResult.Status.ACCEPTED) {
                 for (String k : waiting) {
                     store.delete(k);
                 }
@@ -154,16 +154,16 @@ public class IntakeStore {
                 List<String> notes = new ArrayList<>();
                 Invoice adjusted = apply(source, invoice, List.of(adjustment), invoice.openAmount(), notes);
                 if (adjusted.equals(invoice)) {
-                    return Updates.Result.unchanged(IntakeResult.of("duplicate", invoiceId, "already recorded"));
+                    return Updates.Result.unchanged(IntakeResult.of(IntakeResult.Status.DUPLICATE, invoiceId, "already recorded"));
                 }
-                return new Updates.Result<>(line(adjusted), IntakeResult.of("accepted", invoiceId,
+                return new Updates.Result<>(line(adjusted), IntakeResult.of(IntakeResult.Status.ACCEPTED, invoiceId,
                         notes.isEmpty() ? "applied" : "applied; " + String.join("; ", notes)));
             });
             if (result == null) {
                 String id = adjustment.payment() != null ? adjustment.payment().id() : adjustment.credit().documentId();
                 store.write(adjustmentPrefix(source, invoiceId) + ObjectStore.keyPart(id) + ".json", Json.write(adjustment)
                         .getBytes(StandardCharsets.UTF_8), "application/json");
-                result = IntakeResult.of("pending", invoiceId, "kept until invoice " + invoiceId + " arrives");
+                result = IntakeResult.of(IntakeResult.Status.PENDING, invoiceId, "kept until invoice " + invoiceId + " arrives");
             }
             markSeen(source, eventId, result);
             return result;
@@ -327,11 +327,11 @@ public class IntakeStore {
             if (existing.isPresent()) {
                 Object time = existing.get().get("eventTime");
                 if (time instanceof String t && !t.isEmpty() && Instant.parse(t).isAfter(eventTime)) {
-                    return IntakeResult.of("stale", resourceKey, "a newer notification is already queued");
+                    return IntakeResult.of(IntakeResult.Status.STALE, resourceKey, "a newer notification is already queued");
                 }
             }
             store.write(key, Json.write(notification).getBytes(StandardCharsets.UTF_8), "application/json");
-            return IntakeResult.of("queued", resourceKey, "queued for fetching from " + source);
+            return IntakeResult.of(IntakeResult.Status.QUEUED, resourceKey, "queued for fetching from " + source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -374,7 +374,7 @@ public class IntakeStore {
     }
 
     private void markSeen(String source, String eventId, IntakeResult result) throws IOException {
-        store.write(markerKey(source, eventId), Json.write(Map.of("eventId", eventId, "status", result.status()))
+        store.write(markerKey(source, eventId), Json.write(Map.of("eventId", eventId, "status", result.status().id()))
                 .getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
