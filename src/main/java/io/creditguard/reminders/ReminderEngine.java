@@ -436,7 +436,7 @@ public final class ReminderEngine {
         dunning(invoice.remindersSent()).sorted(Comparator.comparingInt(Invoice.SentReminder::level)).forEach(sent -> {
             Optional<Level> level = policy.level(sent.level());
             steps.add(new Step(sent.level(), level.map(Level::levelKind).orElse(Kind.PAYMENT_REMINDER),
-                    level.map(Level::template).orElse("reminder"), level.flatMap(Level::feeCode), sent.sentOn(),
+                    level.map(Level::template).orElse(ReminderPolicy.Template.REMINDER.id()), level.flatMap(Level::feeCode), sent.sentOn(),
                     level.map(Level::payWithinDays).orElse(ReminderPolicy.DEFAULT_PAY_WITHIN_DAYS), sent.fees()));
         });
         steps.add(new Step(current.level(), current.levelKind(), current.template(), current.feeCode(), asOf,
@@ -583,7 +583,8 @@ public final class ReminderEngine {
         return switch (rule.trigger()) {
             case ON_DEFAULT -> count == 0 && defaultFrom.isPresent() && !step.date().isBefore(defaultFrom.get());
             case REMINDER_LETTER -> step.kind() == Kind.PAYMENT_REMINDER && step.namedFee().orElse(null) == rule.code();
-            case INKASSOKRAV -> step.kind() == Kind.INKASSOKRAV && "inkassokrav".equals(step.template());
+            case INKASSOKRAV -> step.kind() == Kind.INKASSOKRAV
+                    && ReminderPolicy.Template.of(step.template()).filter(ReminderPolicy.Template::meetsInkassolagen).isPresent();
             case AFTER_NOTICE_PERIOD -> count == 0 && termEnds != null && step.date().isAfter(termEnds);
         };
     }
