@@ -357,6 +357,18 @@ public record Invoice(
         return credited.max(BigDecimal.ZERO);
     }
 
+    /** This invoice with other terms, everything else as it is. */
+    public Invoice withTerms(Terms other) {
+        return new Invoice(invoiceId, invoiceNumber, currency, issueDate, dueDate, amount, openAmount, customer, other,
+                payments, credits, dunning, source, updatedAt);
+    }
+
+    /** This invoice with another ledger: what is open, the payments and the credits; everything else as it is. */
+    public Invoice withLedger(BigDecimal open, List<Payment> paid, List<Credit> credited) {
+        return new Invoice(invoiceId, invoiceNumber, currency, issueDate, dueDate, amount, open, customer, terms, paid,
+                credited, dunning, source, updatedAt);
+    }
+
     /** This invoice with what the run recorded having sent. */
     public Invoice withDunning(Dunning recorded) {
         return new Invoice(invoiceId, invoiceNumber, currency, issueDate, dueDate, amount, openAmount, customer, terms,

@@ -3,14 +3,10 @@ package io.creditguard.webhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +40,8 @@ import io.creditguard.validation.InvalidInputException;
  * reminder run, or two webhooks, never overwrite each other's change; one that keeps losing the race
  * is answered 503 (the platform sends it again), never written over.
  *
- * <p>The ledger: payments a platform itemises (with their ids) are kept as they are; what a platform
- * reports as paid without itemising it (Stripe's {@code amount_remaining} before its payment events)
- * is one payment {@code <source>:reported-paid} dated the day it was reported, shrinking as itemised
- * payments arrive, so {@code openAmount} is always {@code amount − payments − credits} and never more
- * than the platform says is open.
+ * <p>The ledger's rules (what is kept, how payments and credits add up to the open amount) are
+ * {@link InvoiceLedger}'s; this class reads and writes what they decide.
  */
 @ApplicationScoped
 public class IntakeStore {
@@ -100,7 +93,10 @@ public class IntakeStore {
                             + stored.get().updatedAt() + " is newer than this event's " + incoming.updatedAt() + "; kept"));
                 }
                 List<String> notes = new ArrayList<>();
-                Invoice merged = merge(source, incoming, stored, itemisesPayments, adjustments, notes);
+                List<String> dropped = new ArrayList<>();
+                Invoice merged = InvoiceLedger.merge(source, incoming, stored, itemisesPayments, adjustments, notes, dropped);
+                dropped.forEach(error -> LOG.errorf("%s %s: a waiting adjustment was dropped: %s", source,
+                        incoming.invoiceId(), error));
                 return new Updates.Result<>(line(merged), IntakeResult.of(IntakeResult.Status.ACCEPTED, incoming.invoiceId(),
                         notes.isEmpty() ? "stored" : "stored; " + String.join("; ", notes)));
             });
@@ -147,12 +143,12 @@ public class IntakeStore {
                     return Updates.Result.unchanged(null);
                 }
                 Invoice invoice = stored.get();
-                List<FieldError> errors = check(invoice, adjustment, field);
+                List<FieldError> errors = InvoiceLedger.check(invoice, adjustment, field);
                 if (!errors.isEmpty()) {
                     throw InvalidInputException.invalid(errors);
                 }
                 List<String> notes = new ArrayList<>();
-                Invoice adjusted = apply(source, invoice, List.of(adjustment), invoice.openAmount(), notes);
+                Invoice adjusted = InvoiceLedger.apply(source, invoice, List.of(adjustment), invoice.openAmount(), notes);
                 if (adjusted.equals(invoice)) {
                     return Updates.Result.unchanged(IntakeResult.of(IntakeResult.Status.DUPLICATE, invoiceId, "already recorded"));
                 }
@@ -190,133 +186,11 @@ public class IntakeStore {
     }
 
     /**
-     * The platform's new state, with what creditguard recorded kept (an agreed fee or a dispute stays
-     * known), the payments and credits joined and waiting adjustments applied.
-     */
-    private static Invoice merge(String source, Invoice incoming, Optional<Invoice> stored, boolean itemisesPayments,
-            List<Adjustment> adjustments, List<String> notes) {
-        Invoice base = incoming;
-        if (stored.isPresent()) {
-            Invoice s = stored.get();
-            Invoice.Terms terms = incoming.terms();
-            Invoice.Dunning dunning = s.dunning();
-            List<Invoice.Payment> payments = itemisesPayments ? incoming.payments() : union(s.payments(), incoming.payments());
-            base = new Invoice(incoming.invoiceId(), incoming.invoiceNumber(), incoming.currency(), incoming.issueDate(),
-                    incoming.dueDate(), incoming.amount(), incoming.openAmount(), incoming.customer(),
-                    terms.keeping(s.terms()),
-                    itemised(source, payments), credits(s.credits(), incoming.credits()),
-                    dunning.withDisputed(incoming.disputed() || dunning.disputed()),
-                    incoming.source(), incoming.updatedAt());
-        }
-        List<Adjustment> valid = new ArrayList<>();
-        for (Adjustment a : adjustments) {
-            List<FieldError> errors = check(base, a, "a waiting adjustment");
-            if (errors.isEmpty()) {
-                valid.add(a);
-            } else {
-                String error = errors.get(0).message();
-                notes.add("a waiting " + (a.payment() != null ? "payment" : "credit note") + " was dropped: " + error);
-                LOG.errorf("%s %s: a waiting adjustment was dropped: %s", source, incoming.invoiceId(), error);
-            }
-        }
-        return apply(source, base, valid, incoming.openAmount(), notes);
-    }
-
-    /**
      * A platform's invoice with its open amount reconciled with the payments and credits it itemises
      * (see the class comment), so it can be checked as a ledger before it is stored.
      */
     public static Invoice reconciled(String source, Invoice mapped) {
-        return apply(source, mapped, List.of(), mapped.openAmount(), new ArrayList<>());
-    }
-
-    /**
-     * {@code invoice} with {@code adjustments} added (each once, by id) and its open amount worked out
-     * again: never above {@code reportedOpen}, the platform's own figure; what it reports paid beyond the
-     * itemised payments is the one {@code <source>:reported-paid} payment.
-     */
-    private static Invoice apply(String source, Invoice invoice, List<Adjustment> adjustments, BigDecimal reportedOpen,
-            List<String> notes) {
-        List<Invoice.Payment> payments = new ArrayList<>(itemised(source, invoice.payments()));
-        List<Invoice.Credit> credits = new ArrayList<>(invoice.credits());
-        for (Adjustment a : adjustments) {
-            if (a.payment() != null && payments.stream().noneMatch(p -> a.payment().id().equals(p.id()))) {
-                payments.add(a.payment());
-            }
-            if (a.credit() != null && credits.stream().noneMatch(c -> c.documentId().equals(a.credit().documentId()))) {
-                credits.add(a.credit());
-            }
-        }
-        BigDecimal paid = sum(payments.stream().map(Invoice.Payment::amount).toList());
-        BigDecimal credited = sum(credits.stream().map(Invoice.Credit::amount).toList());
-        BigDecimal left = invoice.amount().subtract(paid).subtract(credited);
-        if (left.signum() < 0) {
-            notes.add("payments and credits exceed the invoice by " + left.negate().toPlainString() + "; it is settled");
-        }
-        BigDecimal open = left.max(BigDecimal.ZERO).min(reportedOpen);
-        BigDecimal unitemised = left.max(BigDecimal.ZERO).subtract(open);
-        if (unitemised.signum() > 0) {
-            LocalDate on = invoice.updatedAt() == null ? invoice.issueDate()
-                    : LocalDate.ofInstant(invoice.updatedAt(), ZoneOffset.UTC);
-            payments.add(new Invoice.Payment(source + ":reported-paid", on.isBefore(invoice.issueDate()) ? invoice.issueDate() : on,
-                    unitemised, null, "paid as " + source + " reports, not itemised"));
-        }
-        return new Invoice(invoice.invoiceId(), invoice.invoiceNumber(), invoice.currency(), invoice.issueDate(),
-                invoice.dueDate(), invoice.amount(), open, invoice.customer(), invoice.terms(), payments, credits,
-                invoice.dunning(), invoice.source(), invoice.updatedAt());
-    }
-
-    /** Why {@code adjustment} cannot go on {@code invoice}: another currency, a date before it, too large, a changed id. */
-    private static List<FieldError> check(Invoice invoice, Adjustment adjustment, String field) {
-        List<FieldError> errors = new ArrayList<>();
-        if (adjustment.currency() != null && !adjustment.currency().equals(invoice.currency())) {
-            errors.add(FieldError.at(field, "is in " + adjustment.currency() + "; invoice " + invoice.invoiceNumber()
-                    + " is in " + invoice.currency()));
-        }
-        LocalDate date = adjustment.payment() != null ? adjustment.payment().date() : adjustment.credit().date();
-        if (date.isBefore(invoice.issueDate())) {
-            errors.add(FieldError.at(field, "is dated " + date + ", before invoice " + invoice.invoiceNumber() + " of "
-                    + invoice.issueDate()));
-        }
-        if (adjustment.credit() != null) {
-            Invoice.Credit credit = adjustment.credit();
-            if (credit.amount().compareTo(invoice.amount()) > 0) {
-                errors.add(FieldError.at(field, "credits " + credit.amount().toPlainString() + ", more than invoice "
-                        + invoice.invoiceNumber() + " of " + invoice.amount().toPlainString()));
-            }
-            invoice.credits().stream().filter(c -> c.documentId().equals(credit.documentId()) && !c.equals(credit))
-                    .findFirst().ifPresent(c -> errors.add(FieldError.at(field, "repeats credit note " + c.documentId()
-                            + ", received before with " + c.amount().toPlainString() + " on " + c.date())));
-        }
-        if (adjustment.payment() != null) {
-            Invoice.Payment payment = adjustment.payment();
-            invoice.payments().stream().filter(p -> payment.id().equals(p.id()) && p.amount().compareTo(payment.amount()) != 0)
-                    .findFirst().ifPresent(p -> errors.add(FieldError.at(field, "repeats payment " + p.id()
-                            + ", received before with " + p.amount().toPlainString())));
-        }
-        return errors;
-    }
-
-    private static List<Invoice.Payment> itemised(String source, List<Invoice.Payment> payments) {
-        return payments.stream().filter(p -> !(source + ":reported-paid").equals(p.id())).toList();
-    }
-
-    private static List<Invoice.Payment> union(List<Invoice.Payment> stored, List<Invoice.Payment> incoming) {
-        Map<String, Invoice.Payment> byId = new LinkedHashMap<>();
-        stored.forEach(p -> byId.put(p.id() == null ? "stored:" + byId.size() : p.id(), p));
-        incoming.forEach(p -> byId.put(p.id() == null ? "incoming:" + byId.size() : p.id(), p));
-        return List.copyOf(byId.values());
-    }
-
-    private static List<Invoice.Credit> credits(List<Invoice.Credit> stored, List<Invoice.Credit> incoming) {
-        Map<String, Invoice.Credit> byId = new LinkedHashMap<>();
-        stored.forEach(c -> byId.put(c.documentId(), c));
-        incoming.forEach(c -> byId.put(c.documentId(), c));
-        return List.copyOf(byId.values());
-    }
-
-    private static BigDecimal sum(List<BigDecimal> amounts) {
-        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return InvoiceLedger.reconciled(source, mapped);
     }
 
     /** Keeps a notification that carries no invoice data (Xero) until the invoice can be fetched; newest wins. */
