@@ -37,6 +37,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.creditguard.money.Money;
 import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.CountryCode;
 import io.creditguard.validation.InEra;
@@ -346,6 +347,25 @@ public record Invoice(
     /** Whether the payment terms were agreed, as the invoice says, else its customer's framework contract. */
     public Optional<Boolean> paymentTermsAgreed() {
         return Optional.ofNullable(terms.paymentTermsAgreed()).or(() -> Optional.ofNullable(customer.paymentTermsAgreed()));
+    }
+
+    /**
+     * {@link #amount()} as {@link Money}: where the book's decimals become Money, once, for the engine.
+     *
+     * @throws IllegalArgumentException if the amount has more decimals than the currency (validation refuses it first)
+     */
+    public Money total() {
+        return Money.of(currency, amount);
+    }
+
+    /** {@link #openAmount()} as {@link Money}; see {@link #total()}. */
+    public Money open() {
+        return Money.of(currency, openAmount);
+    }
+
+    /** {@link #creditedAmount()} as {@link Money}; see {@link #total()}. */
+    public Money credited() {
+        return Money.of(currency, creditedAmount());
     }
 
     /** What the invoice is for once credit notes are taken off: the principal the law charges interest on. */

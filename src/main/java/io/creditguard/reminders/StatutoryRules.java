@@ -93,16 +93,19 @@ public final class StatutoryRules {
     private record Bound(StaffelKind kind, BigDecimal amount, Validity validity) {
     }
 
-    /**
-     * A legal basis as letters state it: {@code charge} is a fee code, INTEREST, or for when default begins
-     * DEFAULT_AGREED (an agreed due date) or DEFAULT (the law's own period or a reminder).
-     */
-    private record BasisKey(String law, Debtor debtor, String charge) {
+    /** What legal-bases.txt's {@code charge} names besides a {@link FeeCode}. */
+    private enum Charge {
+        /** Late-payment interest. */
+        INTEREST,
+        /** Default begun by the law's own period or a reminder. */
+        DEFAULT,
+        /** Default begun on the day after an agreed due date. */
+        DEFAULT_AGREED
     }
 
-    private static final String INTEREST = "INTEREST";
-    private static final String DEFAULT = "DEFAULT";
-    private static final String DEFAULT_AGREED = "DEFAULT_AGREED";
+    /** A legal basis as letters state it: {@code charge} is a {@link FeeCode} or a {@link Charge}. */
+    private record BasisKey(String law, Debtor debtor, Enum<?> charge) {
+    }
 
     /** German letters go out under German law only ({@link Letters#language}), so only its bases need German. */
     private static final String GERMAN_LAW = "DE";
@@ -184,15 +187,15 @@ public final class StatutoryRules {
         }
         Map<BasisKey, Map<String, String>> bases = bases(jurisdictions, legalBases);
         for (InterestRule rule : interestRules) {
-            requireBasis(bases, rule.law(), rule.debtor(), INTEREST, interest.name());
+            requireBasis(bases, rule.law(), rule.debtor(), Charge.INTEREST, interest.name());
         }
         for (FeeRule rule : feeRules) {
-            requireBasis(bases, rule.law(), rule.debtor(), rule.code().name(), fees.name());
+            requireBasis(bases, rule.law(), rule.debtor(), rule.code(), fees.name());
         }
         List<DebtorDefault.Rule> defaultRules = DebtorDefault.rules(defaults, jurisdictions);
         for (DebtorDefault.Rule rule : defaultRules) {
-            requireBasis(bases, rule.law(), rule.debtor(), DEFAULT_AGREED, defaults.name());
-            requireBasis(bases, rule.law(), rule.debtor(), DEFAULT, defaults.name());
+            requireBasis(bases, rule.law(), rule.debtor(), Charge.DEFAULT_AGREED, defaults.name());
+            requireBasis(bases, rule.law(), rule.debtor(), Charge.DEFAULT, defaults.name());
         }
         return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), defaultRules, bands, bounds, rates,
                 exchangeRates, bases);
@@ -202,10 +205,7 @@ public final class StatutoryRules {
         Map<BasisKey, Map<String, String>> bases = new HashMap<>();
         for (ReferenceTable.Row r : table.rows()) {
             String law = jurisdictions.require(r.text("law"), r.location());
-            String charge = r.text("charge");
-            if (!List.of(INTEREST, DEFAULT, DEFAULT_AGREED).contains(charge)) {
-                r.enumValue("charge", FeeCode.class);
-            }
+            Enum<?> charge = charge(r);
             Map<String, String> texts = new HashMap<>();
             for (String language : Letters.LANGUAGES) {
                 if (law.equals(GERMAN_LAW) || !language.equals("de")) {
@@ -219,7 +219,20 @@ public final class StatutoryRules {
         return Map.copyOf(bases);
     }
 
-    private static void requireBasis(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor, String charge,
+    /**
+     * The row's {@code charge}: a fee code or one of {@link Charge}.
+     *
+     * @throws ReferenceTable.Fault naming the row when it is neither
+     */
+    private static Enum<?> charge(ReferenceTable.Row r) {
+        String cell = r.text("charge");
+        return Arrays.stream(FeeCode.values()).filter(c -> c.name().equals(cell)).<Enum<?>>map(c -> c).findFirst()
+                .or(() -> Arrays.stream(Charge.values()).filter(c -> c.name().equals(cell)).<Enum<?>>map(c -> c).findFirst())
+                .orElseThrow(() -> r.fault("charge", "column charge is '" + cell + "', not one of "
+                        + Arrays.toString(FeeCode.values()) + " nor " + Arrays.toString(Charge.values())));
+    }
+
+    private static void requireBasis(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor, Enum<?> charge,
             String file) {
         if (basisOf(bases, law, debtor, charge).isEmpty()) {
             throw new IllegalStateException("legal-bases.txt has no basis of " + law + " " + debtor + " " + charge
@@ -229,7 +242,7 @@ public final class StatutoryRules {
 
     /** The basis of the debtor's own row, else of the row for ANY debtor. */
     private static Optional<Map<String, String>> basisOf(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor,
-            String charge) {
+            Enum<?> charge) {
         return Optional.ofNullable(bases.get(new BasisKey(law, debtor, charge)))
                 .or(() -> Optional.ofNullable(bases.get(new BasisKey(law, Debtor.ANY, charge))));
     }
@@ -237,7 +250,7 @@ public final class StatutoryRules {
     /** What the fee of {@code rule} rests on, as a letter in {@code language} states it; see {@link #basis(String,
      * CustomerType, Optional, String)}. */
     public String basis(FeeRule rule, String language) {
-        return basisOf(bases, rule.law(), rule.debtor(), rule.code().name()).map(texts -> texts.get(language))
+        return basisOf(bases, rule.law(), rule.debtor(), rule.code()).map(texts -> texts.get(language))
                 .orElseThrow(() -> new IllegalArgumentException("no legal basis of " + rule + " in " + language));
     }
 
@@ -250,7 +263,7 @@ public final class StatutoryRules {
      * @throws IllegalArgumentException for a charge without a rule (every rule has its basis, checked at load)
      */
     public String basis(String law, CustomerType type, Optional<FeeCode> fee, String language) {
-        String charge = fee.map(Enum::name).orElse(INTEREST);
+        Enum<?> charge = fee.<Enum<?>>map(f -> f).orElse(Charge.INTEREST);
         return basisOf(bases, law, Debtor.valueOf(type.name()), charge).map(texts -> texts.get(language))
                 .orElseThrow(() -> new IllegalArgumentException("no legal basis of " + law + " " + type + " " + charge
                         + " in " + language));
@@ -262,7 +275,7 @@ public final class StatutoryRules {
      * rule of when default begins.
      */
     public Optional<String> defaultBasis(String law, CustomerType type, boolean agreed, String language) {
-        return basisOf(bases, law, Debtor.valueOf(type.name()), agreed ? DEFAULT_AGREED : DEFAULT)
+        return basisOf(bases, law, Debtor.valueOf(type.name()), agreed ? Charge.DEFAULT_AGREED : Charge.DEFAULT)
                 .map(texts -> texts.get(language));
     }
 

@@ -16,11 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.creditguard.digest.Sha256;
-import io.creditguard.http.ProblemException;
-import io.creditguard.http.ProblemType;
 import io.creditguard.json.Json;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.store.StoreBusy;
 import io.creditguard.store.Updates;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
@@ -174,14 +173,18 @@ public class IntakeStore {
         Updates.Result<T> apply(Optional<Invoice> stored) throws IOException;
     }
 
-    /** Reads, changes and writes back the book file, answering 503 when other writers keep winning. */
+    /**
+     * Reads, changes and writes back the book file.
+     *
+     * @throws StoreBusy when other writers keep winning (the HTTP adapter answers 503)
+     */
     private <T> T update(String key, InvoiceChange<T> change) throws IOException {
         try {
             return Updates.update(store, key, CONTENT_TYPE, current -> change.apply(current.map(b -> parse(key, b))));
         } catch (ObjectStore.VersionConflict e) {
             LOG.warnf("%s: %s", key, e.getMessage());
-            throw new ProblemException(ProblemType.STORE_BUSY, "The invoice was changed by other writers through "
-                    + Updates.ATTEMPTS + " attempts; nothing was overwritten. Send the event again.");
+            throw new StoreBusy("The invoice was changed by other writers through " + Updates.ATTEMPTS
+                    + " attempts; nothing was overwritten. Send the event again.");
         }
     }
 
