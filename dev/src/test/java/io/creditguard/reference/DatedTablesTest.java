@@ -114,8 +114,7 @@ class DatedTablesTest {
             }
             for (LocalDate day = reader.from(); !day.isAfter(reader.to()); day = day.plusDays(1)) {
                 LocalDate d = day;
-                boolean covered = rows.stream().anyMatch(r -> !r.date("validFrom").isAfter(d)
-                        && r.optionalDate("validTo").map(to -> !d.isAfter(to)).orElse(true));
+                boolean covered = rows.stream().anyMatch(r -> Validity.of(r).contains(d));
                 if (!covered) {
                     gaps.add(series + " on " + d);
                     break;

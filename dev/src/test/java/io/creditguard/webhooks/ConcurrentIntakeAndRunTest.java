@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.creditguard.Standalone;
-import io.creditguard.http.ProblemException;
 import io.creditguard.json.Json;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.reminders.ReminderRun;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.store.StoreBusy;
 
 /**
  * Webhook payments and the reminder run over the same invoices at the same time, on the file store:
@@ -79,7 +79,7 @@ class ConcurrentIntakeAndRunTest {
                                 try {
                                     intake.addPayment("acme", "evt-" + n + "-" + p, "acme:INV-" + n, payment, "$.data.payment");
                                     break;
-                                } catch (ProblemException busy) {
+                                } catch (StoreBusy busy) {
                                     // 503: the platform sends the event again
                                 }
                             }

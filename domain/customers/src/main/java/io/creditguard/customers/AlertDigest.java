@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,15 +75,34 @@ final class AlertDigest {
         }
     }
 
-    private static final Map<String, ReferenceTable.Row> WORDS = ReferenceTable.load("alert-digest.txt").rows().stream()
-            .collect(Collectors.toUnmodifiableMap(r -> r.text("key"), r -> r));
+    /** The digest's words, as alert-digest.txt's {@code key} column names them: its parts, then a heading per alert type. */
+    enum Word {
+        SUBJECT, INTRO, BEGAN, ENDED, MORE, FOOTER, OVER_LIMIT, NEAR_LIMIT, NO_LIMIT, SLIPPING, BROKEN_PROMISE,
+        INSURER_DEADLINE;
+
+        /** The heading of alerts of {@code type}; every type has one (checked when the class loads). */
+        static Word of(Alerts.Type type) {
+            return valueOf(type.name());
+        }
+
+        /** The heading of the alerts that {@code change}d; every change has one (checked when the class loads). */
+        static Word of(Alerts.Change change) {
+            return valueOf(change.name());
+        }
+    }
+
+    private static final Map<Word, ReferenceTable.Row> WORDS = ReferenceTable.load("alert-digest.txt").rows().stream()
+            .collect(Collectors.toUnmodifiableMap(r -> r.enumValue("key", Word.class), r -> r));
 
     static {
-        for (Alerts.Type type : Alerts.Type.values()) {
-            if (!WORDS.containsKey(type.name())) {
-                throw new IllegalStateException("reference/alert-digest.txt has no line for " + type);
+        for (Word word : Word.values()) {
+            if (!WORDS.containsKey(word)) {
+                throw new IllegalStateException("reference/alert-digest.txt has no line for " + word);
             }
         }
+        // A type or change without its word fails here, when the class loads, not in a run's digest.
+        Arrays.stream(Alerts.Type.values()).forEach(Word::of);
+        Arrays.stream(Alerts.Change.values()).forEach(Word::of);
     }
 
     private final ObjectStore store;
@@ -167,18 +187,18 @@ final class AlertDigest {
     static Mailer.Mail compose(Gathered events, LocalDate asOf, AlertPolicy policy) {
         String language = policy.language();
         LetterFormat format = new LetterFormat(language);
-        String subject = words("SUBJECT", language).replace("{date}", format.date(asOf))
+        String subject = words(Word.SUBJECT, language).replace("{date}", format.date(asOf))
                 .replace("{began}", String.valueOf(events.count(Alerts.Change.BEGAN)))
                 .replace("{ended}", String.valueOf(events.count(Alerts.Change.ENDED)));
-        StringBuilder text = new StringBuilder(words("INTRO", language)).append("\n");
+        StringBuilder text = new StringBuilder(words(Word.INTRO, language)).append("\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language).append("\"><body><p>")
-                .append(escape(words("INTRO", language))).append("</p>");
+                .append(escape(words(Word.INTRO, language))).append("</p>");
         for (Alerts.Change change : Alerts.Change.values()) {
             Map<Alerts.Type, List<Alerts.Event>> byType = events.listed.get(change);
             if (byType == null) {
                 continue;
             }
-            String heading = words(change.name(), language);
+            String heading = words(Word.of(change), language);
             text.append("\n").append(heading).append("\n");
             html.append("<h2>").append(escape(heading)).append("</h2><ul>");
             byType.forEach((type, list) -> {
@@ -189,15 +209,15 @@ final class AlertDigest {
                 }
                 long more = events.counted.get(change).get(type) - list.size();
                 if (more > 0) {
-                    String words = words("MORE", language).replace("{count}", String.valueOf(more));
+                    String words = words(Word.MORE, language).replace("{count}", String.valueOf(more));
                     text.append("  ").append(words).append("\n");
                     html.append("<li>").append(escape(words)).append("</li>");
                 }
             });
             html.append("</ul>");
         }
-        text.append("\n").append(words("FOOTER", language)).append("\n");
-        html.append("<p>").append(escape(words("FOOTER", language))).append("</p></body></html>");
+        text.append("\n").append(words(Word.FOOTER, language)).append("\n");
+        html.append("<p>").append(escape(words(Word.FOOTER, language))).append("</p></body></html>");
         return new Mailer.Mail(Mailer.messageId("digest." + asOf, policy.from()), policy.from(), null, null, policy.to(),
                 null, language, subject, text.toString(), html.toString(), List.of());
     }
@@ -206,7 +226,7 @@ final class AlertDigest {
         Alerts.Alert alert = event.alert();
         Alerts.Figures f = alert.figures();
         boolean days = alert.type() == Alerts.Type.SLIPPING;
-        return words(alert.type().name(), language)
+        return words(Word.of(alert.type()), language)
                 .replace("{customer}", event.customerName() + " (" + event.customerId() + ")")
                 .replace("{value}", figure(f.value(), f, days, format))
                 .replace("{threshold}", figure(f.threshold(), f, days, format))
@@ -222,7 +242,7 @@ final class AlertDigest {
                 java.math.RoundingMode.HALF_EVEN));
     }
 
-    private static String words(String key, String language) {
+    private static String words(Word key, String language) {
         return WORDS.get(key).text(language);
     }
 

@@ -43,13 +43,12 @@ public final class KvkOpenData {
 
     private final URI api;
     private final HttpFetcher http;
-    private final List<Key> keys;
+    private static final List<Key> KEYS = ReferenceTable.load("kvk-open-data-fields.txt").rows().stream()
+            .filter(ReferenceTable.Row::usable).map(r -> new Key(r.enumValue("figure", Figure.class), r.text("key"))).toList();
 
     public KvkOpenData(URI api, HttpFetcher http) {
         this.api = api;
         this.http = http;
-        this.keys = ReferenceTable.load("kvk-open-data-fields.txt").rows().stream().filter(ReferenceTable.Row::usable)
-                .map(r -> new Key(r.enumValue("figure", Figure.class), r.text("key"))).toList();
     }
 
     /** The latest two filed years, or empty when KvK has no filed accounts of {@code kvkNummer} (a 404). */
@@ -101,7 +100,7 @@ public final class KvkOpenData {
             LocalDate end = LocalDate.of(f.year(), 12, 31);
             List<Filed> figures = new ArrayList<>();
             for (Figure figure : Figure.values()) {
-                keys.stream().filter(k -> k.figure() == figure).map(k -> number(f.fields().get(k.key()))
+                KEYS.stream().filter(k -> k.figure() == figure).map(k -> number(f.fields().get(k.key()))
                         .map(v -> new Filed(figure, v, "KvK opendataField " + k.key(), "FinancialYear " + f.year())))
                         .flatMap(Optional::stream).findFirst().ifPresent(figures::add);
             }

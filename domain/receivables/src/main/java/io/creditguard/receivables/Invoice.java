@@ -37,6 +37,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.creditguard.money.Money;
 import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.CountryCode;
 import io.creditguard.validation.InEra;
@@ -348,6 +349,25 @@ public record Invoice(
         return Optional.ofNullable(terms.paymentTermsAgreed()).or(() -> Optional.ofNullable(customer.paymentTermsAgreed()));
     }
 
+    /**
+     * {@link #amount()} as {@link Money}: where the book's decimals become Money, once, for the engine.
+     *
+     * @throws IllegalArgumentException if the amount has more decimals than the currency (validation refuses it first)
+     */
+    public Money total() {
+        return Money.of(currency, amount);
+    }
+
+    /** {@link #openAmount()} as {@link Money}; see {@link #total()}. */
+    public Money open() {
+        return Money.of(currency, openAmount);
+    }
+
+    /** {@link #creditedAmount()} as {@link Money}; see {@link #total()}. */
+    public Money credited() {
+        return Money.of(currency, creditedAmount());
+    }
+
     /** What the invoice is for once credit notes are taken off: the principal the law charges interest on. */
     public BigDecimal creditedAmount() {
         BigDecimal credited = amount;
@@ -355,6 +375,18 @@ public record Invoice(
             credited = credited.subtract(credit.amount());
         }
         return credited.max(BigDecimal.ZERO);
+    }
+
+    /** This invoice with other terms, everything else as it is. */
+    public Invoice withTerms(Terms other) {
+        return new Invoice(invoiceId, invoiceNumber, currency, issueDate, dueDate, amount, openAmount, customer, other,
+                payments, credits, dunning, source, updatedAt);
+    }
+
+    /** This invoice with another ledger: what is open, the payments and the credits; everything else as it is. */
+    public Invoice withLedger(BigDecimal open, List<Payment> paid, List<Credit> credited) {
+        return new Invoice(invoiceId, invoiceNumber, currency, issueDate, dueDate, amount, open, customer, terms, paid,
+                credited, dunning, source, updatedAt);
     }
 
     /** This invoice with what the run recorded having sent. */

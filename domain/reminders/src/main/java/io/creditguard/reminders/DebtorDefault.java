@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import io.creditguard.receivables.Invoice.CustomerType;
 import io.creditguard.reference.Jurisdictions;
 import io.creditguard.reference.ReferenceTable;
+import io.creditguard.reference.Validity;
 import io.creditguard.reminders.StatutoryRules.Debtor;
 
 /**
@@ -66,11 +67,10 @@ public final class DebtorDefault {
      * @param days the law's period after the invoice's {@code periodFrom}; empty when that is NONE
      */
     public record Rule(String law, Debtor debtor, String agreedBasis, PeriodFrom periodFrom, OptionalInt days,
-            Condition condition, ReminderEffect reminder, String legalBasis, LocalDate validFrom,
-            Optional<LocalDate> validTo) {
+            Condition condition, ReminderEffect reminder, String legalBasis, Validity validity) {
 
         boolean appliesTo(String law, CustomerType type, LocalDate on) {
-            return this.law.equals(law) && debtor.matches(type) && StatutoryRules.inForce(validFrom, validTo, on);
+            return this.law.equals(law) && debtor.matches(type) && validity.contains(on);
         }
     }
 
@@ -130,8 +130,7 @@ public final class DebtorDefault {
                 throw new IllegalStateException(r.location() + ": " + fault);
             }
             Rule rule = new Rule(jurisdictions.require(r.text("law"), r.location()), r.enumValue("debtor", Debtor.class),
-                    r.text("agreedBasis"), from, days, condition, reminder, r.text("legalBasis"), r.date("validFrom"),
-                    r.optionalDate("validTo"));
+                    r.text("agreedBasis"), from, days, condition, reminder, r.text("legalBasis"), Validity.of(r));
             if (r.usable()) {
                 rules.add(rule);
             }

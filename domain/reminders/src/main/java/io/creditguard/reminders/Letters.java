@@ -37,13 +37,13 @@ public class Letters {
     private record LabelKey(FeeCode code, String law) {
     }
 
-    private final Map<LabelKey, ReferenceTable.Row> feeLabels;
+    private static final Map<LabelKey, ReferenceTable.Row> FEE_LABELS = ReferenceTable.load("fee-labels.txt").rows().stream()
+            .collect(Collectors.toUnmodifiableMap(r -> new LabelKey(r.enumValue("code", FeeCode.class), r.text("law")),
+                    r -> r));
     private final Templates templates;
 
     public Letters(Templates templates) {
         this.templates = templates;
-        this.feeLabels = ReferenceTable.load("fee-labels.txt").rows().stream().collect(Collectors.toUnmodifiableMap(
-                r -> new LabelKey(r.enumValue("code", FeeCode.class), r.text("law")), r -> r));
     }
 
     /**
@@ -144,7 +144,7 @@ public class Letters {
     }
 
     private String label(FeeCode code, String law, String language) {
-        ReferenceTable.Row row = feeLabels.getOrDefault(new LabelKey(code, law), feeLabels.get(new LabelKey(code, "*")));
+        ReferenceTable.Row row = FEE_LABELS.getOrDefault(new LabelKey(code, law), FEE_LABELS.get(new LabelKey(code, "*")));
         return row == null ? code.name() : row.text(language);
     }
 }

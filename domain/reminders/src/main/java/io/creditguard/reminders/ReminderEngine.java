@@ -232,7 +232,7 @@ public final class ReminderEngine {
         GoverningLaw law = resolution.law();
         LocalDate due = policy.shiftDueDateToBusinessDay() ? calendar.onOrNextBusinessDay(law.country(), invoice.dueDate())
                 : invoice.dueDate();
-        Money open = Money.of(invoice.currency(), invoice.openAmount());
+        Money open = invoice.open();
         List<String> warnings = new ArrayList<>();
         resolution.warning().ifPresent(warnings::add);
         if (!open.isPositive()) {
@@ -319,8 +319,8 @@ public final class ReminderEngine {
             return Optional.empty();
         }
         java.util.Currency currency = invoice.currency();
-        Money amount = Money.of(currency, invoice.amount());
-        Money open = Money.of(currency, invoice.openAmount());
+        Money amount = invoice.total();
+        Money open = invoice.open();
         List<PaymentView> payments = invoice.payments().stream().filter(p -> !p.date().isAfter(asOf))
                 .sorted(Comparator.comparing(Invoice.Payment::date))
                 .map(p -> new PaymentView(p.date(), Money.of(currency, p.amount()), p.reference(), Money.zero(currency),
@@ -329,7 +329,7 @@ public final class ReminderEngine {
         String language = Letters.language(invoice.customer().language(), law.country());
         InterestView noInterest = new InterestView(Money.zero(currency), Money.zero(currency), Money.zero(currency),
                 ReminderText.BASIS_NOT_YET_DUE.in(language), List.of(), true, null);
-        Balance balance = new Balance(amount, amount.minus(Money.of(currency, invoice.creditedAmount())), payments, open,
+        Balance balance = new Balance(amount, amount.minus(invoice.credited()), payments, open,
                 noInterest, List.of(), Money.zero(currency), open);
         Level level = notice.get();
         return Optional.of(new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
@@ -364,10 +364,10 @@ public final class ReminderEngine {
                     : ReminderText.WARNING_NO_FEE_RULE_CONSUMER).in(policy.creditorLanguage(), law.country(), asOf));
         }
         Money principal = invoice.payments().isEmpty() && invoice.credits().isEmpty()
-                ? Money.of(invoice.currency(), invoice.openAmount())
-                : Money.of(invoice.currency(), invoice.creditedAmount());
+                ? invoice.open()
+                : invoice.credited();
         if (invoice.payments().isEmpty() && invoice.credits().isEmpty()
-                && invoice.openAmount().compareTo(invoice.amount()) < 0) {
+                && invoice.open().compareTo(invoice.total()) < 0) {
             warnings.add(ReminderText.WARNING_PART_SETTLED.in(policy.creditorLanguage()));
         }
         Optional<NoticeTerm> notice = noticeTerm(feeRules, steps, defaultFrom, law.country(), principal);
@@ -381,8 +381,8 @@ public final class ReminderEngine {
                 jurisdiction.allocation(), charges, language, warnings);
         Money feesTotal = fees.stream().map(Fee::amount).reduce(Money.zero(invoice.currency()), Money::plus);
         Money total = interest.principal().plus(interest.interestOutstanding()).plus(feesTotal).minus(interest.costsPaid());
-        Balance balance = new Balance(Money.of(invoice.currency(), invoice.amount()),
-                Money.of(invoice.currency(), invoice.amount()).minus(Money.of(invoice.currency(), invoice.creditedAmount())),
+        Balance balance = new Balance(invoice.total(),
+                invoice.total().minus(invoice.credited()),
                 payments(invoice, asOf, interest), interest.principal(), interestView(interest, warnings), fees,
                 interest.costsPaid(), total);
         LocalDate payBy = asOf.plusDays(level.payWithinDays());
@@ -436,7 +436,7 @@ public final class ReminderEngine {
         dunning(invoice.remindersSent()).sorted(Comparator.comparingInt(Invoice.SentReminder::level)).forEach(sent -> {
             Optional<Level> level = policy.level(sent.level());
             steps.add(new Step(sent.level(), level.map(Level::levelKind).orElse(Kind.PAYMENT_REMINDER),
-                    level.map(Level::template).orElse("reminder"), level.flatMap(Level::feeCode), sent.sentOn(),
+                    level.map(Level::template).orElse(ReminderPolicy.Template.REMINDER.id()), level.flatMap(Level::feeCode), sent.sentOn(),
                     level.map(Level::payWithinDays).orElse(ReminderPolicy.DEFAULT_PAY_WITHIN_DAYS), sent.fees()));
         });
         steps.add(new Step(current.level(), current.levelKind(), current.template(), current.feeCode(), asOf,
@@ -583,7 +583,8 @@ public final class ReminderEngine {
         return switch (rule.trigger()) {
             case ON_DEFAULT -> count == 0 && defaultFrom.isPresent() && !step.date().isBefore(defaultFrom.get());
             case REMINDER_LETTER -> step.kind() == Kind.PAYMENT_REMINDER && step.namedFee().orElse(null) == rule.code();
-            case INKASSOKRAV -> step.kind() == Kind.INKASSOKRAV && "inkassokrav".equals(step.template());
+            case INKASSOKRAV -> step.kind() == Kind.INKASSOKRAV
+                    && ReminderPolicy.Template.of(step.template()).filter(ReminderPolicy.Template::meetsInkassolagen).isPresent();
             case AFTER_NOTICE_PERIOD -> count == 0 && termEnds != null && step.date().isAfter(termEnds);
         };
     }
@@ -730,7 +731,7 @@ public final class ReminderEngine {
         }
         return Optional.of(new InsurerReport(reminderId(invoice.invoiceId(), "insurer"), invoice.invoiceId(),
                 invoice.invoiceNumber(), invoice.customer(), invoice.issueDate(), invoice.dueDate(), daysOverdue,
-                Money.of(invoice.currency(), invoice.amount()), Money.ofNullable(invoice.currency(), invoice.terms().vatAmount()),
+                invoice.total(), Money.ofNullable(invoice.currency(), invoice.terms().vatAmount()),
                 open, deadline, List.copyOf(warnings), null));
     }
 

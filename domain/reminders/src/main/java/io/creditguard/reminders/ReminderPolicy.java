@@ -10,9 +10,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -135,14 +137,46 @@ public record ReminderPolicy(
         PRE_DUE_NOTICE, PAYMENT_REMINDER, INKASSOKRAV, FINAL_NOTICE, COLLECTION_HANDOFF;
 
         /** The letter template a level of this kind uses unless it names another. */
-        public String defaultTemplate() {
+        public Template template() {
             return switch (this) {
-                case PRE_DUE_NOTICE -> "pre-due-notice";
-                case PAYMENT_REMINDER -> "reminder";
-                case INKASSOKRAV -> "inkassokrav";
-                case FINAL_NOTICE -> "final-notice";
-                case COLLECTION_HANDOFF -> "collection-handoff";
+                case PRE_DUE_NOTICE -> Template.PRE_DUE_NOTICE;
+                case PAYMENT_REMINDER -> Template.REMINDER;
+                case INKASSOKRAV -> Template.INKASSOKRAV;
+                case FINAL_NOTICE -> Template.FINAL_NOTICE;
+                case COLLECTION_HANDOFF -> Template.COLLECTION_HANDOFF;
             };
+        }
+
+        /** {@link #template()} as a level names it. */
+        public String defaultTemplate() {
+            return template().id();
+        }
+    }
+
+    /**
+     * The letter templates a level may name, as its {@code template} field writes them ({@link #id()}); the list
+     * the field's pattern accepts.
+     */
+    public enum Template {
+        PRE_DUE_NOTICE, REMINDER, INKASSOKRAV, FINAL_NOTICE, COLLECTION_HANDOFF;
+
+        /** As a policy and the template files name it: {@code pre-due-notice}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The template of {@code id}, empty for a name that is none (the level's pattern refuses it first). */
+        public static Optional<Template> of(String id) {
+            return Arrays.stream(values()).filter(t -> t.id().equals(id)).findFirst();
+        }
+
+        /**
+         * Whether the letter is written as inkassolagen (1974:182) 5 § requires of an inkassokrav (the claim, at
+         * least 8 days to pay or object, what happens otherwise): only then may the Swedish collection fee be
+         * charged with it.
+         */
+        public boolean meetsInkassolagen() {
+            return this == INKASSOKRAV;
         }
     }
 
@@ -241,7 +275,7 @@ public record ReminderPolicy(
         }
 
         private static boolean isKind(String name) {
-            return java.util.Arrays.stream(Kind.values()).anyMatch(k -> k.name().equals(name));
+            return Arrays.stream(Kind.values()).anyMatch(k -> k.name().equals(name));
         }
 
         /** The kind as its constant; valid once the constraints hold. */
@@ -251,7 +285,12 @@ public record ReminderPolicy(
 
         /** A notice before the due date rather than a dunning letter. */
         public boolean beforeDue() {
-            return "PRE_DUE_NOTICE".equals(kind);
+            return is(Kind.PRE_DUE_NOTICE);
+        }
+
+        /** Whether the level is of {@code other} kind; false for a kind the constraints refuse. */
+        boolean is(Kind other) {
+            return isKind(kind) && levelKind() == other;
         }
 
         /** The fee this level asks for, if it names one. */
@@ -484,13 +523,13 @@ public record ReminderPolicy(
                     }
                     boolean beforeDue = level.daysAfterDue() < 0;
                     if (beforeDue != level.beforeDue() || beforeDue && level.fee() != null
-                            || beforeDue && !"pre-due-notice".equals(level.template())) {
+                            || beforeDue && Template.of(level.template()).orElse(null) != Template.PRE_DUE_NOTICE) {
                         Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.preDue}",
                                 "levels", i, beforeDue == level.beforeDue() ? (level.fee() != null ? "fee" : "template")
                                         : "daysAfterDue");
                         valid = false;
                     }
-                    if ("INKASSOKRAV".equals(level.kind()) && level.payWithinDays() < INKASSOKRAV_MINIMUM_DAYS) {
+                    if (level.is(Kind.INKASSOKRAV) && level.payWithinDays() < INKASSOKRAV_MINIMUM_DAYS) {
                         Violations.add(context, "{io.creditguard.reminders.ReminderPolicy.LevelsInOrder.inkassokrav}",
                                 Map.of("days", INKASSOKRAV_MINIMUM_DAYS), "levels", i, "payWithinDays");
                         valid = false;

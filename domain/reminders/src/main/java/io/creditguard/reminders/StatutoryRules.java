@@ -20,6 +20,7 @@ import io.creditguard.receivables.Invoice.CustomerType;
 import io.creditguard.reference.Jurisdictions;
 import io.creditguard.reference.ReferenceRates;
 import io.creditguard.reference.ReferenceTable;
+import io.creditguard.reference.Validity;
 
 /**
  * The late-payment law the reminder engine applies, read from the dated data files under
@@ -50,8 +51,25 @@ public final class StatutoryRules {
         REMINDER_LETTER, INKASSOKRAV, ON_DEFAULT, AFTER_NOTICE_PERIOD
     }
 
-    record InterestRule(String law, Debtor debtor, LateInterest.Basis basis, LocalDate validFrom,
-            Optional<LocalDate> validTo) {
+    /** When a fee may be charged, as late-payment-fees.txt's {@code condition} column names it. */
+    public enum FeeCondition {
+        /** Whenever the trigger occurs. */
+        ALWAYS,
+        /** Only if agreed at the latest when the debt arose (the Swedish reminder fee, 1981:739 2 §). */
+        IF_AGREED
+    }
+
+    /** The {@code amount} column's word for a fee the staffel decides rather than a fixed sum. */
+    enum FeeAmount {
+        STAFFEL
+    }
+
+    /** A row of wik-staffel.txt: a band of the principal, or the bound the summed bands are held within. */
+    enum StaffelKind {
+        BAND, MINIMUM, MAXIMUM
+    }
+
+    record InterestRule(String law, Debtor debtor, LateInterest.Basis basis, Validity validity) {
     }
 
     /**
@@ -62,30 +80,32 @@ public final class StatutoryRules {
      */
     public record FeeRule(String law, Debtor debtor, FeeCode code, Optional<BigDecimal> amount, Currency currency,
             FeeTrigger trigger, boolean onlyIfAgreed, Set<FeeCode> covers, OptionalInt maxCharges,
-            OptionalInt minDaysBetween, String legalBasis, LocalDate validFrom, Optional<LocalDate> validTo) {
+            OptionalInt minDaysBetween, String legalBasis, Validity validity) {
 
         boolean inForce(LocalDate on) {
-            return StatutoryRules.inForce(validFrom, validTo, on);
+            return validity.contains(on);
         }
     }
 
-    private record Band(BigDecimal over, Optional<BigDecimal> upTo, BigDecimal percent, LocalDate validFrom,
-            Optional<LocalDate> validTo) {
+    private record Band(BigDecimal over, Optional<BigDecimal> upTo, BigDecimal percent, Validity validity) {
     }
 
-    private record Bound(String kind, BigDecimal amount, LocalDate validFrom, Optional<LocalDate> validTo) {
+    private record Bound(StaffelKind kind, BigDecimal amount, Validity validity) {
     }
 
-    /**
-     * A legal basis as letters state it: {@code charge} is a fee code, INTEREST, or for when default begins
-     * DEFAULT_AGREED (an agreed due date) or DEFAULT (the law's own period or a reminder).
-     */
-    private record BasisKey(String law, Debtor debtor, String charge) {
+    /** What legal-bases.txt's {@code charge} names besides a {@link FeeCode}. */
+    private enum Charge {
+        /** Late-payment interest. */
+        INTEREST,
+        /** Default begun by the law's own period or a reminder. */
+        DEFAULT,
+        /** Default begun on the day after an agreed due date. */
+        DEFAULT_AGREED
     }
 
-    private static final String INTEREST = "INTEREST";
-    private static final String DEFAULT = "DEFAULT";
-    private static final String DEFAULT_AGREED = "DEFAULT_AGREED";
+    /** A legal basis as letters state it: {@code charge} is a {@link FeeCode} or a {@link Charge}. */
+    private record BasisKey(String law, Debtor debtor, Enum<?> charge) {
+    }
 
     /** German letters go out under German law only ({@link Letters#language}), so only its bases need German. */
     private static final String GERMAN_LAW = "DE";
@@ -138,7 +158,7 @@ public final class StatutoryRules {
                 new LateInterest.Basis(Optional.of(r.enumValue("scheme", ReferenceRates.Scheme.class)),
                         r.decimal("addPoints"), r.enumValue("compounding", LateInterest.Compounding.class),
                         r.text("legalBasis")),
-                r.date("validFrom"), r.optionalDate("validTo"))).toList();
+                Validity.of(r))).toList();
         List<FeeRule> feeRules = new ArrayList<>();
         for (ReferenceTable.Row r : fees.rows()) {
             String law = jurisdictions.require(r.text("law"), r.location());
@@ -150,32 +170,32 @@ public final class StatutoryRules {
                 continue;
             }
             feeRules.add(new FeeRule(law, r.enumValue("debtor", Debtor.class), r.enumValue("code", FeeCode.class),
-                    r.text("amount").equals("STAFFEL") ? Optional.empty() : Optional.of(r.decimal("amount")), currency,
-                    r.enumValue("trigger", FeeTrigger.class), r.text("condition").equals("IF_AGREED"), covers(r),
+                    amount(r), currency, r.enumValue("trigger", FeeTrigger.class),
+                    r.enumValue("condition", FeeCondition.class) == FeeCondition.IF_AGREED, covers(r),
                     optionalInt(r, "maxCharges"), optionalInt(r, "minDaysBetween"), r.text("legalBasis"),
-                    r.date("validFrom"), r.optionalDate("validTo")));
+                    Validity.of(r)));
         }
         List<Band> bands = new ArrayList<>();
         List<Bound> bounds = new ArrayList<>();
         for (ReferenceTable.Row r : staffel.rows()) {
-            if (r.text("kind").equals("BAND")) {
-                bands.add(new Band(r.decimal("over"), r.optionalDecimal("upTo"), r.decimal("percent"), r.date("validFrom"),
-                        r.optionalDate("validTo")));
+            StaffelKind kind = r.enumValue("kind", StaffelKind.class);
+            if (kind == StaffelKind.BAND) {
+                bands.add(new Band(r.decimal("over"), r.optionalDecimal("upTo"), r.decimal("percent"), Validity.of(r)));
             } else {
-                bounds.add(new Bound(r.text("kind"), r.decimal("amount"), r.date("validFrom"), r.optionalDate("validTo")));
+                bounds.add(new Bound(kind, r.decimal("amount"), Validity.of(r)));
             }
         }
         Map<BasisKey, Map<String, String>> bases = bases(jurisdictions, legalBases);
         for (InterestRule rule : interestRules) {
-            requireBasis(bases, rule.law(), rule.debtor(), INTEREST, interest.name());
+            requireBasis(bases, rule.law(), rule.debtor(), Charge.INTEREST, interest.name());
         }
         for (FeeRule rule : feeRules) {
-            requireBasis(bases, rule.law(), rule.debtor(), rule.code().name(), fees.name());
+            requireBasis(bases, rule.law(), rule.debtor(), rule.code(), fees.name());
         }
         List<DebtorDefault.Rule> defaultRules = DebtorDefault.rules(defaults, jurisdictions);
         for (DebtorDefault.Rule rule : defaultRules) {
-            requireBasis(bases, rule.law(), rule.debtor(), DEFAULT_AGREED, defaults.name());
-            requireBasis(bases, rule.law(), rule.debtor(), DEFAULT, defaults.name());
+            requireBasis(bases, rule.law(), rule.debtor(), Charge.DEFAULT_AGREED, defaults.name());
+            requireBasis(bases, rule.law(), rule.debtor(), Charge.DEFAULT, defaults.name());
         }
         return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), defaultRules, bands, bounds, rates,
                 exchangeRates, bases);
@@ -185,10 +205,7 @@ public final class StatutoryRules {
         Map<BasisKey, Map<String, String>> bases = new HashMap<>();
         for (ReferenceTable.Row r : table.rows()) {
             String law = jurisdictions.require(r.text("law"), r.location());
-            String charge = r.text("charge");
-            if (!List.of(INTEREST, DEFAULT, DEFAULT_AGREED).contains(charge)) {
-                r.enumValue("charge", FeeCode.class);
-            }
+            Enum<?> charge = charge(r);
             Map<String, String> texts = new HashMap<>();
             for (String language : Letters.LANGUAGES) {
                 if (law.equals(GERMAN_LAW) || !language.equals("de")) {
@@ -202,7 +219,20 @@ public final class StatutoryRules {
         return Map.copyOf(bases);
     }
 
-    private static void requireBasis(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor, String charge,
+    /**
+     * The row's {@code charge}: a fee code or one of {@link Charge}.
+     *
+     * @throws ReferenceTable.Fault naming the row when it is neither
+     */
+    private static Enum<?> charge(ReferenceTable.Row r) {
+        String cell = r.text("charge");
+        return Arrays.stream(FeeCode.values()).filter(c -> c.name().equals(cell)).<Enum<?>>map(c -> c).findFirst()
+                .or(() -> Arrays.stream(Charge.values()).filter(c -> c.name().equals(cell)).<Enum<?>>map(c -> c).findFirst())
+                .orElseThrow(() -> r.fault("charge", "column charge is '" + cell + "', not one of "
+                        + Arrays.toString(FeeCode.values()) + " nor " + Arrays.toString(Charge.values())));
+    }
+
+    private static void requireBasis(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor, Enum<?> charge,
             String file) {
         if (basisOf(bases, law, debtor, charge).isEmpty()) {
             throw new IllegalStateException("legal-bases.txt has no basis of " + law + " " + debtor + " " + charge
@@ -212,7 +242,7 @@ public final class StatutoryRules {
 
     /** The basis of the debtor's own row, else of the row for ANY debtor. */
     private static Optional<Map<String, String>> basisOf(Map<BasisKey, Map<String, String>> bases, String law, Debtor debtor,
-            String charge) {
+            Enum<?> charge) {
         return Optional.ofNullable(bases.get(new BasisKey(law, debtor, charge)))
                 .or(() -> Optional.ofNullable(bases.get(new BasisKey(law, Debtor.ANY, charge))));
     }
@@ -220,7 +250,7 @@ public final class StatutoryRules {
     /** What the fee of {@code rule} rests on, as a letter in {@code language} states it; see {@link #basis(String,
      * CustomerType, Optional, String)}. */
     public String basis(FeeRule rule, String language) {
-        return basisOf(bases, rule.law(), rule.debtor(), rule.code().name()).map(texts -> texts.get(language))
+        return basisOf(bases, rule.law(), rule.debtor(), rule.code()).map(texts -> texts.get(language))
                 .orElseThrow(() -> new IllegalArgumentException("no legal basis of " + rule + " in " + language));
     }
 
@@ -233,7 +263,7 @@ public final class StatutoryRules {
      * @throws IllegalArgumentException for a charge without a rule (every rule has its basis, checked at load)
      */
     public String basis(String law, CustomerType type, Optional<FeeCode> fee, String language) {
-        String charge = fee.map(Enum::name).orElse(INTEREST);
+        Enum<?> charge = fee.<Enum<?>>map(f -> f).orElse(Charge.INTEREST);
         return basisOf(bases, law, Debtor.valueOf(type.name()), charge).map(texts -> texts.get(language))
                 .orElseThrow(() -> new IllegalArgumentException("no legal basis of " + law + " " + type + " " + charge
                         + " in " + language));
@@ -245,8 +275,17 @@ public final class StatutoryRules {
      * rule of when default begins.
      */
     public Optional<String> defaultBasis(String law, CustomerType type, boolean agreed, String language) {
-        return basisOf(bases, law, Debtor.valueOf(type.name()), agreed ? DEFAULT_AGREED : DEFAULT)
+        return basisOf(bases, law, Debtor.valueOf(type.name()), agreed ? Charge.DEFAULT_AGREED : Charge.DEFAULT)
                 .map(texts -> texts.get(language));
+    }
+
+    /** A fixed sum, or empty for {@link FeeAmount#STAFFEL}; any other word fails the load with the row's file:line. */
+    private static Optional<BigDecimal> amount(ReferenceTable.Row row) {
+        if (row.text("amount").chars().anyMatch(Character::isDigit)) {
+            return Optional.of(row.decimal("amount"));
+        }
+        row.enumValue("amount", FeeAmount.class);
+        return Optional.empty();
     }
 
     private static Set<FeeCode> covers(ReferenceTable.Row row) {
@@ -286,7 +325,7 @@ public final class StatutoryRules {
     /** The statutory interest basis under {@code law} for a debtor of {@code type}, or empty when none is known. */
     public Optional<LateInterest.Basis> interestBasis(String law, CustomerType type, LocalDate on) {
         return interestRules.stream()
-                .filter(r -> r.law().equals(law) && r.debtor().matches(type) && inForce(r.validFrom(), r.validTo(), on))
+                .filter(r -> r.law().equals(law) && r.debtor().matches(type) && r.validity().contains(on))
                 .map(InterestRule::basis).findFirst();
     }
 
@@ -327,7 +366,7 @@ public final class StatutoryRules {
         BigDecimal amount = principal.amount();
         BigDecimal costs = BigDecimal.ZERO;
         for (Band band : bands) {
-            if (!inForce(band.validFrom(), band.validTo(), on)) {
+            if (!band.validity().contains(on)) {
                 continue;
             }
             BigDecimal top = band.upTo().map(amount::min).orElse(amount);
@@ -335,17 +374,13 @@ public final class StatutoryRules {
                 costs = costs.add(top.subtract(band.over()).multiply(band.percent()).movePointLeft(2));
             }
         }
-        BigDecimal held = costs.max(bound("MINIMUM", on)).min(bound("MAXIMUM", on));
+        BigDecimal held = costs.max(bound(StaffelKind.MINIMUM, on)).min(bound(StaffelKind.MAXIMUM, on));
         return Money.rounded(principal.currency(), held, RoundingMode.HALF_EVEN);
     }
 
-    private BigDecimal bound(String kind, LocalDate on) {
-        return bounds.stream().filter(b -> b.kind().equals(kind) && inForce(b.validFrom(), b.validTo(), on)).findFirst()
+    private BigDecimal bound(StaffelKind kind, LocalDate on) {
+        return bounds.stream().filter(b -> b.kind() == kind && b.validity().contains(on)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wik-staffel.txt has no " + kind + " row in force on " + on))
                 .amount();
-    }
-
-    static boolean inForce(LocalDate from, Optional<LocalDate> to, LocalDate on) {
-        return !on.isBefore(from) && to.map(t -> !on.isAfter(t)).orElse(true);
     }
 }

@@ -3,14 +3,10 @@ package io.creditguard.webhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.creditguard.digest.Sha256;
-import io.creditguard.http.ProblemException;
-import io.creditguard.http.ProblemType;
 import io.creditguard.json.Json;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.store.StoreBusy;
 import io.creditguard.store.Updates;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
@@ -44,11 +39,8 @@ import io.creditguard.validation.InvalidInputException;
  * reminder run, or two webhooks, never overwrite each other's change; one that keeps losing the race
  * is answered 503 (the platform sends it again), never written over.
  *
- * <p>The ledger: payments a platform itemises (with their ids) are kept as they are; what a platform
- * reports as paid without itemising it (Stripe's {@code amount_remaining} before its payment events)
- * is one payment {@code <source>:reported-paid} dated the day it was reported, shrinking as itemised
- * payments arrive, so {@code openAmount} is always {@code amount − payments − credits} and never more
- * than the platform says is open.
+ * <p>The ledger's rules (what is kept, how payments and credits add up to the open amount) are
+ * {@link InvoiceLedger}'s; this class reads and writes what they decide.
  */
 @ApplicationScoped
 public class IntakeStore {
@@ -96,15 +88,18 @@ public class IntakeStore {
             IntakeResult result = update(key, stored -> {
                 if (stored.isPresent() && stored.get().updatedAt() != null && incoming.updatedAt() != null
                         && stored.get().updatedAt().isAfter(incoming.updatedAt())) {
-                    return Updates.Result.unchanged(IntakeResult.of("stale", incoming.invoiceId(), "the stored state of "
+                    return Updates.Result.unchanged(IntakeResult.of(IntakeResult.Status.STALE, incoming.invoiceId(), "the stored state of "
                             + stored.get().updatedAt() + " is newer than this event's " + incoming.updatedAt() + "; kept"));
                 }
                 List<String> notes = new ArrayList<>();
-                Invoice merged = merge(source, incoming, stored, itemisesPayments, adjustments, notes);
-                return new Updates.Result<>(line(merged), IntakeResult.of("accepted", incoming.invoiceId(),
+                List<String> dropped = new ArrayList<>();
+                Invoice merged = InvoiceLedger.merge(source, incoming, stored, itemisesPayments, adjustments, notes, dropped);
+                dropped.forEach(error -> LOG.errorf("%s %s: a waiting adjustment was dropped: %s", source,
+                        incoming.invoiceId(), error));
+                return new Updates.Result<>(line(merged), IntakeResult.of(IntakeResult.Status.ACCEPTED, incoming.invoiceId(),
                         notes.isEmpty() ? "stored" : "stored; " + String.join("; ", notes)));
             });
-            if (result.status().equals("accepted")) {
+            if (result.status() == IntakeResult.Status.ACCEPTED) {
                 for (String k : waiting) {
                     store.delete(k);
                 }
@@ -147,23 +142,23 @@ public class IntakeStore {
                     return Updates.Result.unchanged(null);
                 }
                 Invoice invoice = stored.get();
-                List<FieldError> errors = check(invoice, adjustment, field);
+                List<FieldError> errors = InvoiceLedger.check(invoice, adjustment, field);
                 if (!errors.isEmpty()) {
                     throw InvalidInputException.invalid(errors);
                 }
                 List<String> notes = new ArrayList<>();
-                Invoice adjusted = apply(source, invoice, List.of(adjustment), invoice.openAmount(), notes);
+                Invoice adjusted = InvoiceLedger.apply(source, invoice, List.of(adjustment), invoice.openAmount(), notes);
                 if (adjusted.equals(invoice)) {
-                    return Updates.Result.unchanged(IntakeResult.of("duplicate", invoiceId, "already recorded"));
+                    return Updates.Result.unchanged(IntakeResult.of(IntakeResult.Status.DUPLICATE, invoiceId, "already recorded"));
                 }
-                return new Updates.Result<>(line(adjusted), IntakeResult.of("accepted", invoiceId,
+                return new Updates.Result<>(line(adjusted), IntakeResult.of(IntakeResult.Status.ACCEPTED, invoiceId,
                         notes.isEmpty() ? "applied" : "applied; " + String.join("; ", notes)));
             });
             if (result == null) {
                 String id = adjustment.payment() != null ? adjustment.payment().id() : adjustment.credit().documentId();
                 store.write(adjustmentPrefix(source, invoiceId) + ObjectStore.keyPart(id) + ".json", Json.write(adjustment)
                         .getBytes(StandardCharsets.UTF_8), "application/json");
-                result = IntakeResult.of("pending", invoiceId, "kept until invoice " + invoiceId + " arrives");
+                result = IntakeResult.of(IntakeResult.Status.PENDING, invoiceId, "kept until invoice " + invoiceId + " arrives");
             }
             markSeen(source, eventId, result);
             return result;
@@ -178,48 +173,19 @@ public class IntakeStore {
         Updates.Result<T> apply(Optional<Invoice> stored) throws IOException;
     }
 
-    /** Reads, changes and writes back the book file, answering 503 when other writers keep winning. */
+    /**
+     * Reads, changes and writes back the book file.
+     *
+     * @throws StoreBusy when other writers keep winning (the HTTP adapter answers 503)
+     */
     private <T> T update(String key, InvoiceChange<T> change) throws IOException {
         try {
             return Updates.update(store, key, CONTENT_TYPE, current -> change.apply(current.map(b -> parse(key, b))));
         } catch (ObjectStore.VersionConflict e) {
             LOG.warnf("%s: %s", key, e.getMessage());
-            throw new ProblemException(ProblemType.STORE_BUSY, "The invoice was changed by other writers through "
-                    + Updates.ATTEMPTS + " attempts; nothing was overwritten. Send the event again.");
+            throw new StoreBusy("The invoice was changed by other writers through " + Updates.ATTEMPTS
+                    + " attempts; nothing was overwritten. Send the event again.");
         }
-    }
-
-    /**
-     * The platform's new state, with what creditguard recorded kept (an agreed fee or a dispute stays
-     * known), the payments and credits joined and waiting adjustments applied.
-     */
-    private static Invoice merge(String source, Invoice incoming, Optional<Invoice> stored, boolean itemisesPayments,
-            List<Adjustment> adjustments, List<String> notes) {
-        Invoice base = incoming;
-        if (stored.isPresent()) {
-            Invoice s = stored.get();
-            Invoice.Terms terms = incoming.terms();
-            Invoice.Dunning dunning = s.dunning();
-            List<Invoice.Payment> payments = itemisesPayments ? incoming.payments() : union(s.payments(), incoming.payments());
-            base = new Invoice(incoming.invoiceId(), incoming.invoiceNumber(), incoming.currency(), incoming.issueDate(),
-                    incoming.dueDate(), incoming.amount(), incoming.openAmount(), incoming.customer(),
-                    terms.keeping(s.terms()),
-                    itemised(source, payments), credits(s.credits(), incoming.credits()),
-                    dunning.withDisputed(incoming.disputed() || dunning.disputed()),
-                    incoming.source(), incoming.updatedAt());
-        }
-        List<Adjustment> valid = new ArrayList<>();
-        for (Adjustment a : adjustments) {
-            List<FieldError> errors = check(base, a, "a waiting adjustment");
-            if (errors.isEmpty()) {
-                valid.add(a);
-            } else {
-                String error = errors.get(0).message();
-                notes.add("a waiting " + (a.payment() != null ? "payment" : "credit note") + " was dropped: " + error);
-                LOG.errorf("%s %s: a waiting adjustment was dropped: %s", source, incoming.invoiceId(), error);
-            }
-        }
-        return apply(source, base, valid, incoming.openAmount(), notes);
     }
 
     /**
@@ -227,96 +193,7 @@ public class IntakeStore {
      * (see the class comment), so it can be checked as a ledger before it is stored.
      */
     public static Invoice reconciled(String source, Invoice mapped) {
-        return apply(source, mapped, List.of(), mapped.openAmount(), new ArrayList<>());
-    }
-
-    /**
-     * {@code invoice} with {@code adjustments} added (each once, by id) and its open amount worked out
-     * again: never above {@code reportedOpen}, the platform's own figure; what it reports paid beyond the
-     * itemised payments is the one {@code <source>:reported-paid} payment.
-     */
-    private static Invoice apply(String source, Invoice invoice, List<Adjustment> adjustments, BigDecimal reportedOpen,
-            List<String> notes) {
-        List<Invoice.Payment> payments = new ArrayList<>(itemised(source, invoice.payments()));
-        List<Invoice.Credit> credits = new ArrayList<>(invoice.credits());
-        for (Adjustment a : adjustments) {
-            if (a.payment() != null && payments.stream().noneMatch(p -> a.payment().id().equals(p.id()))) {
-                payments.add(a.payment());
-            }
-            if (a.credit() != null && credits.stream().noneMatch(c -> c.documentId().equals(a.credit().documentId()))) {
-                credits.add(a.credit());
-            }
-        }
-        BigDecimal paid = sum(payments.stream().map(Invoice.Payment::amount).toList());
-        BigDecimal credited = sum(credits.stream().map(Invoice.Credit::amount).toList());
-        BigDecimal left = invoice.amount().subtract(paid).subtract(credited);
-        if (left.signum() < 0) {
-            notes.add("payments and credits exceed the invoice by " + left.negate().toPlainString() + "; it is settled");
-        }
-        BigDecimal open = left.max(BigDecimal.ZERO).min(reportedOpen);
-        BigDecimal unitemised = left.max(BigDecimal.ZERO).subtract(open);
-        if (unitemised.signum() > 0) {
-            LocalDate on = invoice.updatedAt() == null ? invoice.issueDate()
-                    : LocalDate.ofInstant(invoice.updatedAt(), ZoneOffset.UTC);
-            payments.add(new Invoice.Payment(source + ":reported-paid", on.isBefore(invoice.issueDate()) ? invoice.issueDate() : on,
-                    unitemised, null, "paid as " + source + " reports, not itemised"));
-        }
-        return new Invoice(invoice.invoiceId(), invoice.invoiceNumber(), invoice.currency(), invoice.issueDate(),
-                invoice.dueDate(), invoice.amount(), open, invoice.customer(), invoice.terms(), payments, credits,
-                invoice.dunning(), invoice.source(), invoice.updatedAt());
-    }
-
-    /** Why {@code adjustment} cannot go on {@code invoice}: another currency, a date before it, too large, a changed id. */
-    private static List<FieldError> check(Invoice invoice, Adjustment adjustment, String field) {
-        List<FieldError> errors = new ArrayList<>();
-        if (adjustment.currency() != null && !adjustment.currency().equals(invoice.currency())) {
-            errors.add(FieldError.at(field, "is in " + adjustment.currency() + "; invoice " + invoice.invoiceNumber()
-                    + " is in " + invoice.currency()));
-        }
-        LocalDate date = adjustment.payment() != null ? adjustment.payment().date() : adjustment.credit().date();
-        if (date.isBefore(invoice.issueDate())) {
-            errors.add(FieldError.at(field, "is dated " + date + ", before invoice " + invoice.invoiceNumber() + " of "
-                    + invoice.issueDate()));
-        }
-        if (adjustment.credit() != null) {
-            Invoice.Credit credit = adjustment.credit();
-            if (credit.amount().compareTo(invoice.amount()) > 0) {
-                errors.add(FieldError.at(field, "credits " + credit.amount().toPlainString() + ", more than invoice "
-                        + invoice.invoiceNumber() + " of " + invoice.amount().toPlainString()));
-            }
-            invoice.credits().stream().filter(c -> c.documentId().equals(credit.documentId()) && !c.equals(credit))
-                    .findFirst().ifPresent(c -> errors.add(FieldError.at(field, "repeats credit note " + c.documentId()
-                            + ", received before with " + c.amount().toPlainString() + " on " + c.date())));
-        }
-        if (adjustment.payment() != null) {
-            Invoice.Payment payment = adjustment.payment();
-            invoice.payments().stream().filter(p -> payment.id().equals(p.id()) && p.amount().compareTo(payment.amount()) != 0)
-                    .findFirst().ifPresent(p -> errors.add(FieldError.at(field, "repeats payment " + p.id()
-                            + ", received before with " + p.amount().toPlainString())));
-        }
-        return errors;
-    }
-
-    private static List<Invoice.Payment> itemised(String source, List<Invoice.Payment> payments) {
-        return payments.stream().filter(p -> !(source + ":reported-paid").equals(p.id())).toList();
-    }
-
-    private static List<Invoice.Payment> union(List<Invoice.Payment> stored, List<Invoice.Payment> incoming) {
-        Map<String, Invoice.Payment> byId = new LinkedHashMap<>();
-        stored.forEach(p -> byId.put(p.id() == null ? "stored:" + byId.size() : p.id(), p));
-        incoming.forEach(p -> byId.put(p.id() == null ? "incoming:" + byId.size() : p.id(), p));
-        return List.copyOf(byId.values());
-    }
-
-    private static List<Invoice.Credit> credits(List<Invoice.Credit> stored, List<Invoice.Credit> incoming) {
-        Map<String, Invoice.Credit> byId = new LinkedHashMap<>();
-        stored.forEach(c -> byId.put(c.documentId(), c));
-        incoming.forEach(c -> byId.put(c.documentId(), c));
-        return List.copyOf(byId.values());
-    }
-
-    private static BigDecimal sum(List<BigDecimal> amounts) {
-        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return InvoiceLedger.reconciled(source, mapped);
     }
 
     /** Keeps a notification that carries no invoice data (Xero) until the invoice can be fetched; newest wins. */
@@ -327,11 +204,11 @@ public class IntakeStore {
             if (existing.isPresent()) {
                 Object time = existing.get().get("eventTime");
                 if (time instanceof String t && !t.isEmpty() && Instant.parse(t).isAfter(eventTime)) {
-                    return IntakeResult.of("stale", resourceKey, "a newer notification is already queued");
+                    return IntakeResult.of(IntakeResult.Status.STALE, resourceKey, "a newer notification is already queued");
                 }
             }
             store.write(key, Json.write(notification).getBytes(StandardCharsets.UTF_8), "application/json");
-            return IntakeResult.of("queued", resourceKey, "queued for fetching from " + source);
+            return IntakeResult.of(IntakeResult.Status.QUEUED, resourceKey, "queued for fetching from " + source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -374,7 +251,7 @@ public class IntakeStore {
     }
 
     private void markSeen(String source, String eventId, IntakeResult result) throws IOException {
-        store.write(markerKey(source, eventId), Json.write(Map.of("eventId", eventId, "status", result.status()))
+        store.write(markerKey(source, eventId), Json.write(Map.of("eventId", eventId, "status", result.status().id()))
                 .getBytes(StandardCharsets.UTF_8), "application/json");
     }
 

@@ -45,18 +45,18 @@ class MoneybirdIntake {
             throw Normalizer.unauthorized("webhook_token is missing or is not this endpoint's token.");
         }
         if (!"SalesInvoice".equals(payload.path("entity_type").asText())) {
-            return IntakeResult.of("ignored", null, payload.path("entity_type").asText("an event") + " is not a sales invoice");
+            return IntakeResult.of(IntakeResult.Status.IGNORED, null, payload.path("entity_type").asText("an event") + " is not a sales invoice");
         }
         JsonNode entity = payload.path("entity");
         String state = entity.path("state").asText("");
         if (state.equals("draft")) {
-            return IntakeResult.of("ignored", null, "a draft invoice is not a receivable yet");
+            return IntakeResult.of(IntakeResult.Status.IGNORED, null, "a draft invoice is not a receivable yet");
         }
         Instant updated = instant(Payloads.text(entity, "updated_at", "$.entity.updated_at"), "$.entity.updated_at");
         String eventId = payload.path("idempotency_key").asText(
                 Payloads.text(entity, "id", "$.entity.id") + "/" + payload.path("action").asText("") + "/" + updated);
         if (store.seen(SOURCE, eventId)) {
-            return IntakeResult.of("duplicate", null, "event " + eventId + " was processed before");
+            return IntakeResult.of(IntakeResult.Status.DUPLICATE, null, "event " + eventId + " was processed before");
         }
         return store.upsert(SOURCE, eventId, inputs.check(IntakeStore.reconciled(SOURCE, map(entity, state, updated)), "$.entity"), true);
     }

@@ -100,7 +100,7 @@ class PeppolIntake {
         requireBis(root);
         String eventId = Sha256.hex(request.body());
         if (intake.seen(SOURCE, eventId)) {
-            return IntakeResult.of("duplicate", null, "this document was received before");
+            return IntakeResult.of(IntakeResult.Status.DUPLICATE, null, "this document was received before");
         }
         return invoice ? intake.upsert(SOURCE, eventId, inputs.check(invoice(root), "$"), true) : credit(root, eventId);
     }

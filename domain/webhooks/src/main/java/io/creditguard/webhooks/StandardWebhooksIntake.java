@@ -71,10 +71,10 @@ class StandardWebhooksIntake {
         JsonNode payload = inputs.tree(request.bodyText());
         String type = Payloads.text(payload, "type", "$.type");
         if (!type.startsWith("invoice.")) {
-            return IntakeResult.of("ignored", null, type + " is not an invoice event");
+            return IntakeResult.of(IntakeResult.Status.IGNORED, null, type + " is not an invoice event");
         }
         if (store.seen(source, id)) {
-            return IntakeResult.of("duplicate", null, "message " + id + " was processed before");
+            return IntakeResult.of(IntakeResult.Status.DUPLICATE, null, "message " + id + " was processed before");
         }
         if (type.equals("invoice.payment")) {
             PaymentEvent event = inputs.read(payload.path("data"), PaymentEvent.class, "$.data");

@@ -55,10 +55,10 @@ class StripeIntake {
         String eventId = Payloads.text(event, "id", "$.id");
         String type = Payloads.text(event, "type", "$.type");
         if (!INVOICE_EVENTS.contains(type) && !type.equals(PAYMENT_EVENT)) {
-            return IntakeResult.of("ignored", null, type + " is not an invoice event this endpoint uses");
+            return IntakeResult.of(IntakeResult.Status.IGNORED, null, type + " is not an invoice event this endpoint uses");
         }
         if (store.seen(SOURCE, eventId)) {
-            return IntakeResult.of("duplicate", null, "event " + eventId + " was processed before");
+            return IntakeResult.of(IntakeResult.Status.DUPLICATE, null, "event " + eventId + " was processed before");
         }
         JsonNode object = event.path("data").path("object");
         if (type.equals(PAYMENT_EVENT)) {

@@ -26,8 +26,10 @@ import io.quarkus.funqy.Funq;
 @ApplicationScoped
 public class BreakevenFunction extends HttpFunction {
 
-    private static final ReferenceTable PROTECTION_OPTIONS = ReferenceTable.load("protection-options.txt");
-    private static final ReferenceTable FACTORING_THRESHOLDS = ReferenceTable.load("factoring-thresholds.txt");
+    private static final ReferenceTable FACTORING_TABLE = ReferenceTable.load("factoring-thresholds.txt");
+    private static final List<ProtectionOption.Dated> PROTECTION_OPTIONS =
+            ProtectionOption.parse(ReferenceTable.load("protection-options.txt"));
+    private static final List<FactoringThresholds.Dated> FACTORING_THRESHOLDS = FactoringThresholds.parse(FACTORING_TABLE);
 
     /** The OAuth scope an access token needs for this function's API (the template's authorizer requires it too). */
     static final String SCOPE = "creditguard/breakeven";
@@ -43,7 +45,8 @@ public class BreakevenFunction extends HttpFunction {
                 Route.post("/breakeven/loss", LossRequest.class, SCOPE, r -> LossBreakeven.calculate(r.toInput())),
                 Route.post("/breakeven/protection", ProtectionRequest.class, SCOPE, this::protection),
                 Route.post("/breakeven/factoring", FactoringRequest.class, SCOPE, r -> FactoringAnalysis.analyse(
-                        r.toInput(), FactoringThresholds.load(FACTORING_THRESHOLDS, today()))));
+                        r.toInput(), FactoringThresholds.on(FACTORING_THRESHOLDS, today(),
+                        FACTORING_TABLE.name()))));
     }
 
     private final CustomerService customers;
@@ -53,7 +56,7 @@ public class BreakevenFunction extends HttpFunction {
     }
 
     private ProtectionAnswer protection(ProtectionRequest r) {
-        List<ProtectionOption> defaults = ProtectionOption.defaults(PROTECTION_OPTIONS, today());
+        List<ProtectionOption> defaults = ProtectionOption.on(PROTECTION_OPTIONS, today());
         if (!r.fromBook()) {
             return new ProtectionAnswer(ProtectionComparison.compare(r.toInput(defaults)), null);
         }

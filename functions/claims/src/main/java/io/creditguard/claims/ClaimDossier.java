@@ -19,8 +19,8 @@ import io.creditguard.templates.Templates;
  */
 public final class ClaimDossier {
 
-    private static final Map<String, ReferenceTable.Row> DOCUMENT_LABELS = ReferenceTable.load("claim-documents.txt").rows()
-            .stream().collect(Collectors.toUnmodifiableMap(r -> r.text("code"), r -> r));
+    private static final Map<DocumentType, ReferenceTable.Row> DOCUMENT_LABELS = documentLabels(
+            ReferenceTable.load("claim-documents.txt"));
 
     public record Dossier(Claim claim, CoverLetter coverLetter) {
     }
@@ -82,6 +82,21 @@ public final class ClaimDossier {
     }
 
     private static String label(DocumentType type, String language) {
-        return DOCUMENT_LABELS.get(type.name()).text(language);
+        return DOCUMENT_LABELS.get(type).text(language);
+    }
+
+    /**
+     * @throws ReferenceTable.Fault naming the file and line of a code that is no {@link DocumentType}, or the file
+     *     when a type has no row
+     */
+    private static Map<DocumentType, ReferenceTable.Row> documentLabels(ReferenceTable table) {
+        Map<DocumentType, ReferenceTable.Row> labels = table.rows().stream().collect(Collectors.toUnmodifiableMap(
+                r -> r.enumValue("code", DocumentType.class), r -> r));
+        for (DocumentType type : DocumentType.values()) {
+            if (!labels.containsKey(type)) {
+                throw new IllegalStateException(table.name() + " has no line for " + type);
+            }
+        }
+        return labels;
     }
 }

@@ -36,7 +36,7 @@ public final class Altman {
             BigDecimal x4, BigDecimal x5, BigDecimal safeAbove, BigDecimal distressBelow, String source) {
     }
 
-    private record Coefficients(Model model, String appliesTo, BigDecimal c1, BigDecimal c2, BigDecimal c3,
+    private record Coefficients(Model model, NaceScope appliesTo, BigDecimal c1, BigDecimal c2, BigDecimal c3,
             BigDecimal c4, BigDecimal c5, BigDecimal safeAbove, BigDecimal distressBelow, String source) {
     }
 
@@ -48,17 +48,20 @@ public final class Altman {
         this.models = models;
     }
 
+    /**
+     * @throws ReferenceTable.Fault naming the file and line of a row with an unknown model or section
+     */
     public static Altman from(ReferenceTable table) {
-        return new Altman(table.rows().stream().map(r -> new Coefficients(Model.valueOf(r.text("model")),
-                r.text("appliesTo"), r.decimal("c1"), r.decimal("c2"), r.decimal("c3"), r.decimal("c4"),
+        return new Altman(table.rows().stream().map(r -> new Coefficients(r.enumValue("model", Model.class),
+                NaceScope.of(r, "appliesTo"), r.decimal("c1"), r.decimal("c2"), r.decimal("c3"), r.decimal("c4"),
                 r.optionalDecimal("c5").orElse(null), r.decimal("safeAbove"), r.decimal("distressBelow"),
                 r.text("source") + " (" + r.location() + ")")).toList());
     }
 
     /** The model for a NACE section letter: the one listing it, else the '*' model. */
     public Model modelFor(Optional<Character> naceSection) {
-        return naceSection.flatMap(s -> models.stream().filter(m -> m.appliesTo().equals(String.valueOf(s)))
-                .findFirst()).or(() -> models.stream().filter(m -> m.appliesTo().equals("*")).findFirst())
+        return naceSection.flatMap(s -> models.stream().filter(m -> m.appliesTo().names(s))
+                .findFirst()).or(() -> models.stream().filter(m -> m.appliesTo().everyOther()).findFirst())
                 .orElseThrow(() -> new IllegalStateException("altman-models.txt has no default ('*') model"))
                 .model();
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import io.creditguard.credit.CreditTexts.Text;
 import io.creditguard.credit.Scorecard.Factor;
+import io.creditguard.credit.SectorBenchmarks.RatioName;
 import io.creditguard.money.Money;
 import io.creditguard.money.Rates;
 import io.creditguard.validation.CompanyIds;
@@ -245,108 +246,158 @@ public final class CreditDecision {
         }
     }
 
+    /**
+     * The check of {@code in} under {@code rules}: the factors scored, the risk class the score reaches, then the
+     * steps that can only make its decision stricter (overrides, the limit against the exposure, the terms).
+     */
     public static Result assess(Input in, Rules rules) {
         Currency currency = in.requestedCredit().currency();
         Words words = new Words(rules.texts(), in.language());
-        Tally tally = new Tally(rules, words);
-
         List<Financials> years = in.financials().stream()
                 .sorted(Comparator.comparing(Financials::periodEnd).reversed()).toList();
         Financials latest = years.isEmpty() ? null : years.get(0);
-        Altman.Result altman = null;
-        List<Ratio> ratios = List.of();
-        if (latest == null) {
+        Tally tally = new Tally(rules, words);
+        Financial financial = scoreFactors(in, years, tally);
+
+        int score = Math.max(1, Math.min(100, tally.points));
+        RiskClass riskClass = RiskClass.of(score, rules.riskClasses());
+        Verdict verdict = new Verdict(riskClass.decision(), words);
+        verdict.overrides(rules.overrides(), in, latest);
+        Money existing = in.existingExposure() == null ? Money.zero(currency) : in.existingExposure();
+        Money total = existing.plus(in.requestedCredit());
+        Money limit = verdict.limit(riskClass, latest, total);
+        Money headroom = limit.minus(total);
+        verdict.exposure(riskClass, total, limit, headroom);
+        int terms = verdict.terms(riskClass, in.requestedTermsDays());
+
+        tally.factors.sort(Comparator.comparingInt((Scored s) -> -Math.abs(s.band().points())));
+        List<Reason> reasons = new ArrayList<>(verdict.reasons);
+        tally.factors.forEach(s -> reasons.add(s.toReason(in.language())));
+        CompanyView company = new CompanyView(in.company().country(), in.company().id().normalized(),
+                in.company().id().kind(), in.company().name(),
+                in.company().naceSection().map(String::valueOf).orElse(null), in.register());
+        return new Result(currency, in.asOf(), company, verdict.decision, score, riskClass.name(),
+                new ProbabilityOfDefault(riskClass.pd(), words.text(Text.PD_HORIZON),
+                        words.text(Text.PD_BASIS, Map.of("riskClass", riskClass.name()))),
+                financial.altman(), financial.ratios(), limit, terms, List.copyOf(verdict.conditions),
+                new Exposure(existing, in.requestedCredit(), total, headroom), List.copyOf(reasons),
+                List.copyOf(tally.notAssessed), years);
+    }
+
+    /** What the latest year's figures gave beyond points: the Altman result and the ratios shown. */
+    private record Financial(Altman.Result altman, List<Ratio> ratios) {
+    }
+
+    /** Every factor the input allows, scored into {@code tally}; what cannot be assessed is listed there. */
+    private static Financial scoreFactors(Input in, List<Financials> years, Tally tally) {
+        Financial financial = new Financial(null, List.of());
+        if (years.isEmpty()) {
             tally.notAssessed(Text.NOT_ASSESSED_FINANCIALS, Map.of());
         } else {
-            altman = financialStrength(in, latest, tally);
-            ratios = ratios(latest, in.company().naceSection(), rules.benchmarks());
+            Financials latest = years.get(0);
+            financial = new Financial(financialStrength(in, latest, tally),
+                    ratios(latest, in.company().naceSection(), tally.rules.benchmarks()));
             if (years.size() > 1) {
                 trends(latest, years.get(1), tally);
             } else {
                 tally.notAssessed(Text.NOT_ASSESSED_TRENDS, Map.of());
             }
         }
-        payment(in, currency, tally);
+        payment(in, in.requestedCredit().currency(), tally);
         rating(in, tally);
         age(in, tally);
         filing(in, tally);
         tally.notAssessed.addAll(in.gaps());
+        return financial;
+    }
 
-        int score = Math.max(1, Math.min(100, tally.points));
-        RiskClass riskClass = RiskClass.of(score, rules.riskClasses());
-        Decision decision = riskClass.decision();
-        List<Reason> overrideReasons = new ArrayList<>();
-        List<Condition> conditions = new ArrayList<>();
+    /**
+     * The decision as the steps after the score make it, each only ever stricter, with the reasons and conditions
+     * they add in the order they add them.
+     */
+    private static final class Verdict {
+        final Words words;
+        final List<Reason> reasons = new ArrayList<>();
+        final List<Condition> conditions = new ArrayList<>();
+        Decision decision;
 
-        for (DecisionOverride o : rules.overrides()) {
-            Optional<Map<String, String>> fact = fact(o.rule(), in, latest, words);
-            int count = fact.map(f -> Integer.parseInt(f.getOrDefault("count", "1"))).orElse(0);
-            if (count >= o.threshold() && decision.compareTo(o.decision()) < 0) {
-                decision = o.decision();
-                overrideReasons.add(new Reason(o.rule().name(), words.text(reasonText(o.rule()), fact.get()),
-                        words.text(Text.EFFECT_DECISION, Map.of("decision", o.decision().name()))));
+        Verdict(Decision decision, Words words) {
+            this.decision = decision;
+            this.words = words;
+        }
+
+        /** Each override whose fact reaches its threshold caps the decision; equity below half asks a control balance sheet. */
+        void overrides(List<DecisionOverride> overrides, Input in, Financials latest) {
+            for (DecisionOverride o : overrides) {
+                Optional<Map<String, String>> fact = fact(o.rule(), in, latest, words);
+                int count = fact.map(f -> Integer.parseInt(f.getOrDefault("count", "1"))).orElse(0);
+                if (count >= o.threshold() && decision.compareTo(o.decision()) < 0) {
+                    decision = o.decision();
+                    reasons.add(new Reason(o.rule().name(), words.text(reasonText(o.rule()), fact.get()),
+                            words.text(Text.EFFECT_DECISION, Map.of("decision", o.decision().name()))));
+                }
+            }
+            if (fact(OverrideRule.EQUITY_BELOW_HALF_SHARE_CAPITAL, in, latest, words).isPresent()
+                    && decision != Decision.DECLINE) {
+                conditions.add(condition(words, "CONTROL_BALANCE_SHEET", Text.CONDITION_CONTROL_BALANCE_SHEET, Map.of()));
             }
         }
-        if (fact(OverrideRule.EQUITY_BELOW_HALF_SHARE_CAPITAL, in, latest, words).isPresent()
-                && decision != Decision.DECLINE) {
-            conditions.add(condition(words, "CONTROL_BALANCE_SHEET", Text.CONDITION_CONTROL_BALANCE_SHEET, Map.of()));
-        }
 
-        Money zero = Money.zero(currency);
-        Money existing = in.existingExposure() == null ? zero : in.existingExposure();
-        Money total = existing.plus(in.requestedCredit());
-        String atLeastConditional = words.text(Text.EFFECT_AT_LEAST, Map.of("decision", Decision.APPROVE_WITH_CONDITIONS.name()));
-        Money limit;
-        if (riskClass.maxTermsDays() == 0) {
-            limit = zero;
-        } else if (latest == null) {
-            limit = total;
-            decision = decision.atLeast(Decision.APPROVE_WITH_CONDITIONS);
-            conditions.add(condition(words, "FINANCIALS_REQUIRED", Text.CONDITION_FINANCIALS_REQUIRED, Map.of()));
-            overrideReasons.add(new Reason("NO_FINANCIALS", words.text(Text.REASON_NO_FINANCIALS), atLeastConditional));
-        } else {
+        /**
+         * The credit limit: none for a class without terms; without financials the total asked for, on condition of
+         * financials; else the class's shares of equity and revenue, the lower, in whole units rounded down.
+         */
+        Money limit(RiskClass riskClass, Financials latest, Money total) {
+            Currency currency = total.currency();
+            if (riskClass.maxTermsDays() == 0) {
+                return Money.zero(currency);
+            }
+            if (latest == null) {
+                atLeastConditional();
+                conditions.add(condition(words, "FINANCIALS_REQUIRED", Text.CONDITION_FINANCIALS_REQUIRED, Map.of()));
+                reasons.add(new Reason("NO_FINANCIALS", words.text(Text.REASON_NO_FINANCIALS), atLeastConditionalEffect()));
+                return total;
+            }
             BigDecimal byEquity = latest.equity().max(BigDecimal.ZERO).multiply(riskClass.limitEquityShare());
             // A filed balance sheet without an income statement limits by equity alone.
             BigDecimal byRevenue = latest.revenue() == null ? byEquity
                     : latest.revenue().max(BigDecimal.ZERO).multiply(riskClass.limitRevenueShare());
             // Whole currency units, rounded down: a limit is a ceiling.
-            limit = Money.rounded(currency, byEquity.min(byRevenue).setScale(0, RoundingMode.FLOOR),
-                    RoundingMode.UNNECESSARY);
+            return Money.rounded(currency, byEquity.min(byRevenue).setScale(0, RoundingMode.FLOOR), RoundingMode.UNNECESSARY);
         }
-        Money headroom = limit.minus(total);
-        if (headroom.isNegative() && riskClass.maxTermsDays() > 0) {
+
+        /** An exposure over the limit asks for it to be reduced or secured. */
+        void exposure(RiskClass riskClass, Money total, Money limit, Money headroom) {
+            if (headroom.isNegative() && riskClass.maxTermsDays() > 0) {
+                atLeastConditional();
+                Money excess = Money.zero(total.currency()).minus(headroom);
+                conditions.add(condition(words, "REDUCE_EXPOSURE_OR_SECURE", Text.CONDITION_REDUCE_EXPOSURE_OR_SECURE,
+                        Map.of("total", words.money(total), "limit", words.money(limit), "excess", words.money(excess))));
+                reasons.add(new Reason("EXPOSURE_OVER_LIMIT", words.text(Text.REASON_EXPOSURE_OVER_LIMIT,
+                        Map.of("excess", words.money(excess))), atLeastConditionalEffect()));
+            }
+        }
+
+        /** The terms the class allows, prepayment or shorter terms as a condition, and the class's own condition. */
+        int terms(RiskClass riskClass, int requested) {
+            int terms = Math.min(requested, riskClass.maxTermsDays());
+            if (riskClass.maxTermsDays() == 0) {
+                conditions.add(condition(words, "PREPAYMENT", Text.CONDITION_PREPAYMENT, Map.of()));
+            } else if (terms < requested) {
+                conditions.add(condition(words, "SHORTER_TERMS", Text.CONDITION_SHORTER_TERMS, Map.of("terms",
+                        String.valueOf(terms), "riskClass", riskClass.name(), "requested", String.valueOf(requested))));
+            }
+            riskClass.condition().ifPresent(c -> conditions.add(condition(words, c.name(), c.text(), Map.of())));
+            return terms;
+        }
+
+        private void atLeastConditional() {
             decision = decision.atLeast(Decision.APPROVE_WITH_CONDITIONS);
-            Money excess = zero.minus(headroom);
-            conditions.add(condition(words, "REDUCE_EXPOSURE_OR_SECURE", Text.CONDITION_REDUCE_EXPOSURE_OR_SECURE,
-                    Map.of("total", words.money(total), "limit", words.money(limit), "excess", words.money(excess))));
-            overrideReasons.add(new Reason("EXPOSURE_OVER_LIMIT", words.text(Text.REASON_EXPOSURE_OVER_LIMIT,
-                    Map.of("excess", words.money(excess))), atLeastConditional));
         }
 
-        int terms = Math.min(in.requestedTermsDays(), riskClass.maxTermsDays());
-        if (riskClass.maxTermsDays() == 0) {
-            conditions.add(condition(words, "PREPAYMENT", Text.CONDITION_PREPAYMENT, Map.of()));
-        } else if (terms < in.requestedTermsDays()) {
-            conditions.add(condition(words, "SHORTER_TERMS", Text.CONDITION_SHORTER_TERMS, Map.of("terms",
-                    String.valueOf(terms), "riskClass", riskClass.name(), "requested", String.valueOf(in.requestedTermsDays()))));
+        private String atLeastConditionalEffect() {
+            return words.text(Text.EFFECT_AT_LEAST, Map.of("decision", Decision.APPROVE_WITH_CONDITIONS.name()));
         }
-        if (riskClass.name().equals("C")) {
-            conditions.add(condition(words, "CREDIT_INSURANCE_COVER", Text.CONDITION_CREDIT_INSURANCE_COVER, Map.of()));
-        } else if (riskClass.name().equals("D")) {
-            conditions.add(condition(words, "GUARANTEE", Text.CONDITION_GUARANTEE, Map.of()));
-        }
-
-        tally.factors.sort(Comparator.comparingInt((Scored s) -> -Math.abs(s.band().points())));
-        List<Reason> reasons = new ArrayList<>(overrideReasons);
-        tally.factors.forEach(s -> reasons.add(s.toReason(in.language())));
-        CompanyView company = new CompanyView(in.company().country(), in.company().id().normalized(),
-                in.company().id().kind(), in.company().name(),
-                in.company().naceSection().map(String::valueOf).orElse(null), in.register());
-        return new Result(currency, in.asOf(), company, decision, score, riskClass.name(),
-                new ProbabilityOfDefault(riskClass.pd(), words.text(Text.PD_HORIZON),
-                        words.text(Text.PD_BASIS, Map.of("riskClass", riskClass.name()))),
-                altman, ratios, limit, terms, List.copyOf(conditions), new Exposure(existing, in.requestedCredit(),
-                        total, headroom), List.copyOf(reasons), List.copyOf(tally.notAssessed), years);
     }
 
     private static Condition condition(Words words, String code, Text text, Map<String, String> values) {
@@ -530,44 +581,44 @@ public final class CreditDecision {
     private static List<Ratio> ratios(Financials f, Optional<Character> section, SectorBenchmarks benchmarks) {
         List<Ratio> out = new ArrayList<>();
         if (f.currentAssets() != null && f.currentLiabilities() != null && f.currentLiabilities().signum() > 0) {
-            out.add(ratio("currentRatio", f.currentAssets().divide(f.currentLiabilities(), Rates.RATIO), true,
+            out.add(ratio(RatioName.CURRENT_RATIO, f.currentAssets().divide(f.currentLiabilities(), Rates.RATIO), true,
                     section, benchmarks));
             BigDecimal inventory = f.inventory() == null ? BigDecimal.ZERO : f.inventory();
-            out.add(ratio("quickRatio", f.currentAssets().subtract(inventory).divide(f.currentLiabilities(),
+            out.add(ratio(RatioName.QUICK_RATIO, f.currentAssets().subtract(inventory).divide(f.currentLiabilities(),
                     Rates.RATIO), true, section, benchmarks));
             if (f.cash() != null) {
-                out.add(ratio("cashRatio", f.cash().divide(f.currentLiabilities(), Rates.RATIO), true, section,
+                out.add(ratio(RatioName.CASH_RATIO, f.cash().divide(f.currentLiabilities(), Rates.RATIO), true, section,
                         benchmarks));
             }
         }
-        out.add(ratio("equityRatio", f.equity().divide(f.totalAssets(), Rates.RATIO), true, section, benchmarks));
+        out.add(ratio(RatioName.EQUITY_RATIO, f.equity().divide(f.totalAssets(), Rates.RATIO), true, section, benchmarks));
         if (f.equity().signum() > 0) {
-            out.add(ratio("debtToEquity", f.totalLiabilities().divide(f.equity(), Rates.RATIO), false, section,
+            out.add(ratio(RatioName.DEBT_TO_EQUITY, f.totalLiabilities().divide(f.equity(), Rates.RATIO), false, section,
                     benchmarks));
         }
         if (f.revenue() != null && f.revenue().signum() > 0) {
             if (f.ebit() != null) {
-                out.add(ratio("ebitMargin", f.ebit().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
+                out.add(ratio(RatioName.EBIT_MARGIN, f.ebit().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
             }
             if (f.netIncome() != null) {
-                out.add(ratio("netMargin", f.netIncome().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
+                out.add(ratio(RatioName.NET_MARGIN, f.netIncome().divide(f.revenue(), Rates.RATIO), true, section, benchmarks));
             }
         }
         if (f.ebit() != null && f.interestExpense() != null && f.interestExpense().signum() > 0) {
-            out.add(ratio("interestCoverage", f.ebit().divide(f.interestExpense(), Rates.RATIO), true, section,
+            out.add(ratio(RatioName.INTEREST_COVERAGE, f.ebit().divide(f.interestExpense(), Rates.RATIO), true, section,
                     benchmarks));
         }
         return List.copyOf(out);
     }
 
-    private static Ratio ratio(String name, BigDecimal value, boolean higherIsBetter, Optional<Character> section,
+    private static Ratio ratio(RatioName name, BigDecimal value, boolean higherIsBetter, Optional<Character> section,
             SectorBenchmarks benchmarks) {
         BigDecimal shown = value.setScale(4, RoundingMode.HALF_EVEN);
         return benchmarks.find(section, name).map(b -> {
             int vsGood = value.compareTo(b.good()) * (higherIsBetter ? 1 : -1);
             int vsWeak = value.compareTo(b.weak()) * (higherIsBetter ? 1 : -1);
             String verdict = vsGood >= 0 ? "STRONG" : vsWeak < 0 ? "WEAK" : "ADEQUATE";
-            return new Ratio(name, shown, b.good(), b.weak(), verdict, !b.sourced(), b.source());
-        }).orElse(new Ratio(name, shown, null, null, null, true, null));
+            return new Ratio(name.spelling(), shown, b.good(), b.weak(), verdict, !b.sourced(), b.source());
+        }).orElse(new Ratio(name.spelling(), shown, null, null, null, true, null));
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.creditguard.reference.ReferenceTable;
+import io.creditguard.reference.Validity;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InvalidInputException;
 
@@ -19,20 +20,12 @@ public final class CreditRules {
     static final Scorecard SCORECARD = Scorecard.from(ReferenceTable.load("credit-scorecard.txt"));
     static final CreditTexts TEXTS = CreditTexts.from(ReferenceTable.load("credit-texts.txt"));
     static final RegisterSignals SIGNALS = RegisterSignals.from(ReferenceTable.load("register-signals.txt"));
-    private static final ReferenceTable RISK_CLASSES = ReferenceTable.load("credit-risk-classes.txt");
-    private static final ReferenceTable BENCHMARKS = ReferenceTable.load("sector-benchmarks.txt");
-    private static final ReferenceTable OVERRIDES = ReferenceTable.load("credit-overrides.txt");
+    private static final List<RiskClass> RISK_CLASSES = RiskClass.parse(ReferenceTable.load("credit-risk-classes.txt"));
+    private static final SectorBenchmarks BENCHMARKS = SectorBenchmarks.from(ReferenceTable.load("sector-benchmarks.txt"));
+    private static final List<DatedOverride> OVERRIDES = overrides(ReferenceTable.load("credit-overrides.txt"));
 
-    /** The dated tables a check reads, by file, for the test that walks them against the accepted days. */
-    static final List<ReferenceTable> DATED = List.of(RISK_CLASSES, BENCHMARKS, OVERRIDES);
-
-    static {
-        // Names shared with the code are checked now, not in a request.
-        OVERRIDES.rows().forEach(r -> {
-            r.enumValue("rule", CreditDecision.OverrideRule.class);
-            r.enumValue("decision", CreditDecision.Decision.class);
-        });
-        RISK_CLASSES.rows().forEach(r -> r.enumValue("decision", CreditDecision.Decision.class));
+    /** A row of credit-overrides.txt. */
+    private record DatedOverride(CreditDecision.DecisionOverride override, Validity validity) {
     }
 
     private CreditRules() {
@@ -42,14 +35,26 @@ public final class CreditRules {
      * @throws InvalidInputException naming {@code $.asOf} when a table has no rows in force on {@code date}
      */
     public static CreditDecision.Rules on(LocalDate date) {
-        List<RiskClass> classes = RiskClass.load(RISK_CLASSES, date);
-        if (classes.isEmpty() || OVERRIDES.effectiveOn(date).isEmpty() || BENCHMARKS.effectiveOn(date).isEmpty()) {
+        List<RiskClass> classes = RiskClass.inForce(RISK_CLASSES, date);
+        List<CreditDecision.DecisionOverride> overrides = OVERRIDES.stream().filter(o -> o.validity().contains(date))
+                .map(DatedOverride::override).toList();
+        SectorBenchmarks benchmarks = BENCHMARKS.on(date);
+        if (classes.isEmpty() || overrides.isEmpty() || benchmarks.isEmpty()) {
             throw InvalidInputException.invalid(FieldError.at("$.asOf", "is a day the credit check's rules do not cover ("
                     + date + ")"));
         }
-        return new CreditDecision.Rules(ALTMAN, SCORECARD, classes, SectorBenchmarks.load(BENCHMARKS, date),
-                OVERRIDES.effectiveOn(date).stream().map(r -> new CreditDecision.DecisionOverride(
-                        r.enumValue("rule", CreditDecision.OverrideRule.class), r.integer("threshold"),
-                        r.enumValue("decision", CreditDecision.Decision.class))).toList(), TEXTS);
+        return new CreditDecision.Rules(ALTMAN, SCORECARD, classes, benchmarks, overrides, TEXTS);
+    }
+
+    /**
+     * Every row of credit-overrides.txt, read once.
+     *
+     * @throws ReferenceTable.Fault naming the file and line of a row with an unknown rule or decision: a rule
+     *     the code does not know must not load as one that never fires
+     */
+    static List<DatedOverride> overrides(ReferenceTable table) {
+        return table.rows().stream().map(r -> new DatedOverride(new CreditDecision.DecisionOverride(
+                r.enumValue("rule", CreditDecision.OverrideRule.class), r.integer("threshold"),
+                r.enumValue("decision", CreditDecision.Decision.class)), Validity.of(r))).toList();
     }
 }

@@ -17,6 +17,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.creditguard.json.Json;
+import io.creditguard.store.StoreBusy;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
 import io.quarkus.runtime.LaunchMode;
@@ -80,6 +81,8 @@ public class ApiGateway {
             return response;
         } catch (InvalidInputException e) {
             return problem(problem(e).at(requestId));
+        } catch (StoreBusy e) {
+            return problem(Problem.of(ProblemType.STORE_BUSY, e.getMessage()).at(requestId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "request %s failed", requestId);
             return problem(Problem.of(ProblemType.INTERNAL_ERROR,

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. Every operation that can produce more decimals than the currency has
  * takes the {@link RoundingMode} it rounds with, so each rounding is visible where it happens.
- * Arithmetic between two amounts requires the same currency. There is no conversion of currencies
+ * Arithmetic between two amounts requires the same currency; each method that combines two says so under
+ * {@code @throws} ({@link CurrencyMismatchException}). There is no conversion of currencies
  * here: an exchange rate is business data and must be supplied by the caller.
  */
 public final class Money implements Comparable<Money> {
@@ -64,10 +65,20 @@ public final class Money implements Comparable<Money> {
         return amount;
     }
 
+    /**
+     * This amount plus {@code other}.
+     *
+     * @throws CurrencyMismatchException if {@code other} is in another currency, naming both
+     */
     public Money plus(Money other) {
         return new Money(currency, amount.add(sameCurrency(other).amount));
     }
 
+    /**
+     * This amount less {@code other}; may be negative.
+     *
+     * @throws CurrencyMismatchException if {@code other} is in another currency, naming both
+     */
     public Money minus(Money other) {
         return new Money(currency, amount.subtract(sameCurrency(other).amount));
     }
@@ -86,15 +97,30 @@ public final class Money implements Comparable<Money> {
         return new Money(currency, amount.divide(divisor, Currencies.minorUnits(currency), rounding));
     }
 
-    /** The plain ratio of two amounts in the same currency, to {@code scale} decimals. */
+    /**
+     * The plain ratio of two amounts in the same currency, to {@code scale} decimals.
+     *
+     * @throws CurrencyMismatchException if {@code other} is in another currency, naming both
+     * @throws ArithmeticException if {@code other} is zero
+     */
     public BigDecimal ratioTo(Money other, int scale, RoundingMode rounding) {
         return amount.divide(sameCurrency(other).amount, scale, rounding);
     }
 
+    /**
+     * The larger of this amount and {@code other} (this one when they are equal).
+     *
+     * @throws CurrencyMismatchException if {@code other} is in another currency, naming both
+     */
     public Money max(Money other) {
         return compareTo(other) >= 0 ? this : other;
     }
 
+    /**
+     * The smaller of this amount and {@code other} (this one when they are equal).
+     *
+     * @throws CurrencyMismatchException if {@code other} is in another currency, naming both
+     */
     public Money min(Money other) {
         return compareTo(other) <= 0 ? this : other;
     }
@@ -111,6 +137,11 @@ public final class Money implements Comparable<Money> {
         return amount.signum() > 0;
     }
 
+    /**
+     * Orders amounts of one currency by value ({@code 1.0} and {@code 1.00} never differ: both are at the scale).
+     *
+     * @throws CurrencyMismatchException if {@code other} is in another currency, naming both
+     */
     @Override
     public int compareTo(Money other) {
         return amount.compareTo(sameCurrency(other).amount);
@@ -118,8 +149,7 @@ public final class Money implements Comparable<Money> {
 
     private Money sameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException(
-                    "currency mismatch: " + currency.getCurrencyCode() + " and " + other.currency.getCurrencyCode());
+            throw new CurrencyMismatchException(currency, other.currency);
         }
         return other;
     }

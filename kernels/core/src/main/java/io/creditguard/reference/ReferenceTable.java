@@ -185,8 +185,7 @@ public final class ReferenceTable {
      * {@code date <= validTo}); both bounds inclusive.
      */
     public List<Row> effectiveOn(LocalDate date) {
-        return rows.stream().filter(r -> !r.date("validFrom").isAfter(date)
-                && r.optionalDate("validTo").map(to -> !date.isAfter(to)).orElse(true)).toList();
+        return rows.stream().filter(r -> Validity.of(r).contains(date)).toList();
     }
 
     /** One row of a reference table; getters fail with the file and line when a cell is malformed. */
@@ -246,6 +245,18 @@ public final class ReferenceTable {
                 throw fault(column, "column " + column + " is '" + cell.get() + "', not one of "
                         + Arrays.toString(type.getEnumConstants()));
             }
+        }
+
+        /**
+         * The cell as the constant of {@code type} that {@code spelling} writes so, for names the data spells
+         * otherwise than Java may ({@code currentRatio}, {@code yes}, {@code *}): checked at load as
+         * {@link #enumValue(String, Class)} is.
+         */
+        public <E extends Enum<E>> E enumValue(String column, Class<E> type, Function<E, String> spelling) {
+            String cell = text(column);
+            return Arrays.stream(type.getEnumConstants()).filter(e -> spelling.apply(e).equals(cell)).findFirst()
+                    .orElseThrow(() -> fault(column, "column " + column + " is '" + cell + "', not one of "
+                            + Arrays.stream(type.getEnumConstants()).map(spelling).toList()));
         }
 
         /** Whether the row's {@code evidence} column lets it be used ({@link Evidence#usable()}). */

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -66,6 +70,26 @@ class MoneyTest {
         Money eur = Money.of(Currency.getInstance("EUR"), BigDecimal.TEN);
         assertThatThrownBy(() -> sek.plus(eur)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SEK and EUR");
+    }
+
+    static Stream<Arguments> combinations() {
+        return Stream.of(Arguments.of("plus", (BiConsumer<Money, Money>) Money::plus),
+                Arguments.of("minus", (BiConsumer<Money, Money>) Money::minus),
+                Arguments.of("max", (BiConsumer<Money, Money>) Money::max),
+                Arguments.of("min", (BiConsumer<Money, Money>) Money::min),
+                Arguments.of("compareTo", (BiConsumer<Money, Money>) Money::compareTo),
+                Arguments.of("ratioTo", (BiConsumer<Money, Money>) (a, b) -> a.ratioTo(b, 4, RoundingMode.HALF_EVEN)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("combinations")
+    void everyCombinationNamesBothCurrenciesOnAMismatch(String operation, BiConsumer<Money, Money> combine) {
+        Money sek = Money.of(Currency.getInstance("SEK"), BigDecimal.TEN);
+        Money eur = Money.of(Currency.getInstance("EUR"), BigDecimal.TEN);
+        assertThatThrownBy(() -> combine.accept(sek, eur)).isInstanceOfSatisfying(CurrencyMismatchException.class, e -> {
+            assertThat(e.first()).isEqualTo(Currency.getInstance("SEK"));
+            assertThat(e.second()).isEqualTo(Currency.getInstance("EUR"));
+        });
     }
 
     @Test

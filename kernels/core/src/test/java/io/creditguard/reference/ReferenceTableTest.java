@@ -47,15 +47,4 @@ class ReferenceTableTest {
                 .hasMessage("test.txt:2: column a is not a decimal number");
         assertThatThrownBy(() -> parse("# only comments\n")).hasMessage("test.txt has no header line");
     }
-
-    @Test
-    void everyShippedTableLoadsAndCitesItsSource() {
-        for (String file : new String[] {"protection-options.txt", "factoring-thresholds.txt", "debtor-default.txt"}) {
-            ReferenceTable table = ReferenceTable.load(file);
-            assertThat(table.rows()).isNotEmpty().allSatisfy(row -> {
-                assertThat(row.text("source")).isNotBlank();
-                assertThat(row.date("validFrom")).isNotNull();
-            });
-        }
-    }
 }
