@@ -146,7 +146,9 @@ public final class Standalone {
     }
 
     public static CustomersFunction customersFunction(CustomerService customers) {
-        return wired(new CustomersFunction(customers));
+        // The run history of a store with no runs: the standalone tests ask the ledger, not its history.
+        return wired(new CustomersFunction(customers, new io.creditguard.customers.RunHistory(
+                new FileObjectStore(Path.of("target/standalone-store")), CLOCK)));
     }
 
     public static RemindersPreviewFunction remindersPreview() {

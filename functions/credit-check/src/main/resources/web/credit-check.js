@@ -31,6 +31,7 @@
       correct: "Siffrorna är ifyllda från bokslutet: rätta en siffra vid behov innan du prövar.",
       shareCapital: "Aktiekapital (frivilligt)", upload: "Årsredovisning från annat håll (zip eller XHTML, frivilligt)",
       uploadHint: "Dess siffror vägs i stället för de ifyllda.", weighed: "Räkenskaper som vägdes",
+      toReceivables: "Kundfordringar", forCustomer: "Kund i reskontran (betalningshistorik och exponering hämtas därifrån):",
       REQUEST: "ifyllda", BOLAGSVERKET: "Bolagsverket", UPLOAD: "uppladdad årsredovisning", KVK: "KvK:s öppna data"
     },
     en: {
@@ -63,6 +64,7 @@
       correct: "The figures are filled in from the filed accounts: correct any of them before checking.",
       shareCapital: "Share capital (optional)", upload: "Annual report obtained elsewhere (zip or XHTML, optional)",
       uploadHint: "Its figures are weighed instead of those filled in.", weighed: "Accounts weighed",
+      toReceivables: "Receivables", forCustomer: "Customer of the ledger (the payment record and exposure come from it):",
       REQUEST: "filled in", BOLAGSVERKET: "Bolagsverket", UPLOAD: "uploaded annual report", KVK: "KvK open data"
     }
   };
@@ -78,10 +80,38 @@
   var lang = document.documentElement.lang === "sv" ? "sv" : "en";
 
   var auth = creditguardSignIn;
+  var ledgerCustomer = ledgerCustomerOfLink();
   var lastResult = null;
   var lastFiled = null;
   var $ = function (id) { return document.getElementById(id); };
   var t = function (key) { return TEXT[lang][key] || key; };
+
+  /**
+   * The ledger's customer when the receivables page opened the form (#customer=<id>&country=…&name=…), kept in
+   * sessionStorage across the sign-in's redirect, which drops the fragment.
+   */
+  function ledgerCustomerOfLink() {
+    var params = new URLSearchParams(location.hash.substring(1));
+    if (params.get("customer")) {
+      var link = { id: params.get("customer"), country: params.get("country"), name: params.get("name") };
+      sessionStorage.setItem("creditguard.credit-check.customer", JSON.stringify(link));
+      return link;
+    }
+    var kept = new URLSearchParams(location.search).has("code")
+      ? JSON.parse(sessionStorage.getItem("creditguard.credit-check.customer") || "null") : null;
+    if (!kept) { sessionStorage.removeItem("creditguard.credit-check.customer"); }
+    return kept;
+  }
+
+  function showLedgerCustomer() {
+    if (!ledgerCustomer) { return; }
+    $("for-customer").hidden = false;
+    $("customer-id").textContent = ledgerCustomer.id + (ledgerCustomer.name ? " (" + ledgerCustomer.name + ")" : "");
+    if (ledgerCustomer.country === "SE" || ledgerCustomer.country === "NL") { $("country").value = ledgerCustomer.country; }
+    if (ledgerCustomer.name && !$("name").value) { $("name").value = ledgerCustomer.name; }
+    // The book gives the payment record: the form's own fields for it would be refused beside the customer.
+    PAYMENT.forEach(function (id) { $(id).closest("fieldset").hidden = true; });
+  }
 
   function showAuth(message) {
     if (!auth.enabled) { return; }
@@ -178,7 +208,9 @@
       currency: country === "NL" ? "EUR" : "SEK", requestedCredit: number("credit"), language: lang };
     if ($("name").value.trim()) { body.company.name = $("name").value.trim(); }
     if (number("terms") !== null) { body.requestedTermsDays = number("terms"); }
-    if (PAYMENT.some(function (id) { return number(id) !== null; })) {
+    if (ledgerCustomer) {
+      body.customerId = ledgerCustomer.id;
+    } else if (PAYMENT.some(function (id) { return number(id) !== null; })) {
       body.paymentBehaviour = {};
       PAYMENT.forEach(function (id) { if (number(id) !== null) { body.paymentBehaviour[id] = number(id); } });
     }
@@ -351,6 +383,7 @@
   });
   $("decision").tabIndex = -1;
   applyLanguage();
+  showLedgerCustomer();
   auth.complete()
     .then(function () { showAuth(auth.signedIn() ? "" : t("signedOut")); })
     .catch(function () { showAuth(t("signInFailed")); });

@@ -1,6 +1,6 @@
 "use strict";
 /**
- * Sign-in, shared by every page of ours (the credit-check form, the Connections page), which reads it as
+ * Sign-in, shared by every page of ours (the credit-check form, the Connections page, the receivables page), which reads it as
  * creditguardSignIn: the OAuth 2.0 authorization code flow with PKCE (RFC 7636) against the company's
  * identity provider, when the page names one in the data attributes of its element with id "app"
  * (data-auth-client, -authorize, -token, -scope; without them the page runs without sign-in, as

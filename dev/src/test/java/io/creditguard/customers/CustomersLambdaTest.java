@@ -112,6 +112,28 @@ class CustomersLambdaTest {
     }
 
     @Test
+    void theRunsFromADayWithTheirFiguresAsTheReportsGaveThem() throws IOException {
+        // A dry run of the next day builds no figures of the book: it is not in the history.
+        run.run(Optional.of(LocalDate.parse("2026-12-01")), true);
+        JsonPath runs = body(invoke(Events.read("runs.json")));
+        assertThat(runs.getString("from")).isEqualTo("2026-11-01");
+        assertThat(runs.getList("runs")).hasSize(1);
+        assertThat(runs.getString("runs[0].run")).startsWith("runs/2026-11-30/");
+        for (var kpis : report.kpis().byCurrency()) {
+            String code = kpis.currency().getCurrencyCode();
+            String at = "runs[0].byCurrency.find { it.currency == '" + code + "' }.";
+            assertThat(runs.getString(at + "open")).as(code).isEqualTo(kpis.open().amount().toPlainString());
+            assertThat(runs.getString(at + "overdue")).as(code).isEqualTo(kpis.overdue().amount().toPlainString());
+            assertThat(runs.getList(at + "aging.amount").stream().map(String::valueOf).toList()).as(code)
+                    .isEqualTo(kpis.aging().stream().map(b -> b.amount().amount().toPlainString()).toList());
+        }
+        assertThat(runs.getInt("omitted")).isZero();
+        JsonPath refused = invoke(withPath("runs.json", "from=2026-11-01", "from=yesterday"));
+        assertThat(refused.getInt("statusCode")).isEqualTo(400);
+        assertThat(body(refused).getString("errors[0].field")).isEqualTo("from");
+    }
+
+    @Test
     void aCustomersLedgerWithItsOpenInvoicesLettersAndPaymentRecord() {
         JsonPath ledger = body(invoke(Events.read("customers-get.json")));
         assertThat(ledger.getString("customer.name")).isEqualTo("Byggmästarna i Mälardalen AB");

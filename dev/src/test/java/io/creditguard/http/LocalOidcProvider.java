@@ -46,6 +46,7 @@ public final class LocalOidcProvider implements AutoCloseable {
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile boolean expiredTokens;
+    private volatile String grantedScope;
 
     public LocalOidcProvider() {
         try {
@@ -85,6 +86,11 @@ public final class LocalOidcProvider implements AutoCloseable {
     /** From now on, tokens that expired an hour ago (as if the user came back after lunch). */
     public void issueExpiredTokens(boolean expired) {
         this.expiredTokens = expired;
+    }
+
+    /** From now on, tokens granting {@code scope} whatever was asked (a user the company gave less); null: what was asked. */
+    public void grantOnly(String scope) {
+        this.grantedScope = scope;
     }
 
     public int tokensIssued() {
@@ -169,7 +175,8 @@ public final class LocalOidcProvider implements AutoCloseable {
         }
         tokensIssued.incrementAndGet();
         Instant expires = expiredTokens ? Instant.now().minusSeconds(3600) : Instant.now().plusSeconds(3600);
-        LocalHttp.send(exchange, 200, "application/json", Json.write(Map.of("access_token", token(grant.subject(), grant.scope(), expires),
+        LocalHttp.send(exchange, 200, "application/json", Json.write(Map.of("access_token", token(grant.subject(),
+                grantedScope == null ? grant.scope() : grantedScope, expires),
                 "token_type", "Bearer", "expires_in", 3600)));
     }
 

@@ -72,7 +72,7 @@ class OpenApiDocumentTest {
             CreditCheckAnswer.class, io.creditguard.credit.CreditCheck.CompanyAccounts.class, PreviewRequest.class, ReminderService.Preview.class, ClaimRequest.class,
             ClaimsFunction.ClaimAnswer.class, Problem.class, io.creditguard.webhooks.IntakeResult.class,
             CustomerService.CustomerList.class, CustomerService.CustomerView.class, CustomerService.InvoiceDecisions.class,
-            LimitRequest.class, InvoicePatch.class, io.creditguard.connections.ConnectionsFunction.Overview.class,
+            LimitRequest.class, InvoicePatch.class, io.creditguard.customers.RunHistory.Runs.class, io.creditguard.connections.ConnectionsFunction.Overview.class,
             io.creditguard.connections.ConnectionsFunction.Authorization.class,
             io.creditguard.connections.ConnectionsFunction.Disconnected.class);
 

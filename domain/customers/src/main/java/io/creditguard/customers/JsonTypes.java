@@ -16,7 +16,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Limits.Change.class, Limits.InForce.class, Limits.Exposure.class, Limits.Conversion.class, Limits.Source.class,
         Alerts.Alert.class, Alerts.Figures.class, Alerts.Type.class, Alerts.Change.class, Alerts.Event.class,
         LedgerPass.Report.class, AlertDigest.Outcome.class, AlertDigest.Status.class, AlertDigest.State.class,
-        LedgerStore.Location.class, LedgerStore.InsurerPolicy.class, LedgerStore.InsurerPolicy.Limit.class })
+        LedgerStore.Location.class, LedgerStore.InsurerPolicy.class, LedgerStore.InsurerPolicy.Limit.class,
+        RunHistory.Runs.class, RunHistory.Run.class, RunHistory.CurrencyFigures.class, RunHistory.Bucket.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -2,6 +2,8 @@ package io.creditguard.customers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,8 @@ import io.creditguard.http.HttpRequest;
 import io.creditguard.http.Problem;
 import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
+import io.creditguard.http.SignInSettings;
+import io.creditguard.http.WebPage;
 import io.creditguard.json.Json;
 import io.creditguard.validation.FieldError;
 import io.quarkus.funqy.Funq;
@@ -28,7 +32,8 @@ import io.quarkus.funqy.Funq;
 /**
  * Lambda {@code customers}: the customer ledger the reminder run builds, and what a finance user decides on it:
  * the listing, one customer's ledger, a letter as sent, a limit set by hand, a dispute, pause or promise on an
- * invoice.
+ * invoice; the run reports as the book's history ({@code GET /runs}), and the receivables page that shows it all
+ * ({@code GET /receivables}).
  */
 @ApplicationScoped
 public class CustomersFunction extends HttpFunction {
@@ -37,9 +42,14 @@ public class CustomersFunction extends HttpFunction {
     static final String SCOPE = "creditguard/reminders";
 
     private final CustomerService customers;
+    private final RunHistory runs;
+    @jakarta.inject.Inject
+    SignInSettings signIn;
+    private volatile WebPage page;
 
-    public CustomersFunction(CustomerService customers) {
+    public CustomersFunction(CustomerService customers, RunHistory runs) {
         this.customers = customers;
+        this.runs = runs;
     }
 
     @Override
@@ -62,7 +72,30 @@ public class CustomersFunction extends HttpFunction {
                                 LedgerCalls.who(r, "PUT /customers/{id}/limit")))),
                 io.creditguard.http.Route.json("PATCH", "/invoices/{invoiceId}", InvoicePatch.class, SCOPE, (body, r) ->
                         LedgerCalls.answer(() -> customers.decide(r.pathParameter("invoiceId").orElseThrow(), body, present(r),
-                                LedgerCalls.who(r, "PATCH /invoices/{invoiceId}")))));
+                                LedgerCalls.who(r, "PATCH /invoices/{invoiceId}")))),
+                io.creditguard.http.Route.get("/runs", SCOPE, this::runs),
+                io.creditguard.http.Route.get("/receivables", r -> page().serve(r)));
+    }
+
+    /** The receivables page, read and hashed on its first request: an API call's cold start need not pay for it. */
+    private WebPage page() {
+        WebPage loaded = page;
+        if (loaded == null) {
+            loaded = ReceivablesPage.load(signIn.forScope(SCOPE));
+            page = loaded;
+        }
+        return loaded;
+    }
+
+    private Object runs(HttpRequest request) {
+        Optional<LocalDate> from = request.queryParameter("from").map(value -> {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw invalidType("from", "must be a day as 2026-11-30");
+            }
+        });
+        return LedgerCalls.answer(() -> runs.since(from));
     }
 
     @Funq("customers")

@@ -13,7 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.creditguard.digest.Sha256;
 
 /**
- * A self-contained page of ours (the credit-check form, the Connections page): its scripts and style
+ * A self-contained page of ours (the credit-check form, the Connections page, the receivables page): its scripts and style
  * inline but allowed by hash in a strict Content-Security-Policy, so nothing else can run or load: no
  * CDN, no other origin, no inline handlers, no framing. Swedish or English by {@code Accept-Language}.
  *
