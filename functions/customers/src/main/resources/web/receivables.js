@@ -132,6 +132,13 @@
     thead.replaceChildren(row(head, true));
     tableEl.tBodies[0] ? tableEl.tBodies[0].replaceChildren() : tableEl.appendChild(document.createElement("tbody"));
     rows.forEach(function (r) { tableEl.tBodies[0].appendChild(r instanceof Node ? r : row(r)); });
+    if (!rows.length) {
+      var none = el("td", t("none"));
+      none.colSpan = head.length;
+      var tr = document.createElement("tr");
+      tr.appendChild(none);
+      tableEl.tBodies[0].appendChild(tr);
+    }
   }
   function customerLink(id, name) {
     var a = el("a", name || id);
@@ -373,9 +380,20 @@
     renderExposure();
   }
 
+  /**
+   * A row's exposure: the ledger's, in its limit's currency, when it has a limit; else what is open in the listing's
+   * currency (a customer without a limit has no currency to convert into).
+   */
+  function exposureOf(c, currency) {
+    if (c.exposure) { return c.exposure; }
+    var mine = (c.byCurrency || []).filter(function (b) { return b.currency === currency; })[0];
+    return mine ? { amount: mine.open, currency: mine.currency } : null;
+  }
+
   function renderExposure() {
     var list = data.exposure;
-    var rows = (list ? list.customers : []).filter(function (c) { return c.exposure && c.exposure.currency === state.currency; }).slice(0, 10);
+    var rows = (list ? list.customers : []).map(function (c) { return Object.assign({}, c, { exposure: exposureOf(c, list.currency) }); })
+      .filter(function (c) { return c.exposure && c.exposure.currency === state.currency; }).slice(0, 10);
     table("exposure-table", [t("customer"), t("exposure"), t("limit"), ""], rows.map(function (c) {
       var over = c.limit && c.exposure.amount > c.limit.amount;
       var tr = row([customerLink(c.customerId, c.name), { text: money(c.exposure.amount, c.exposure.currency), num: true, value: c.exposure.amount },
@@ -425,8 +443,9 @@
     body.replaceChildren();
     list.customers.forEach(function (c) {
       var mine = (c.byCurrency || []).filter(function (b) { return b.currency === list.currency; })[0] || (c.byCurrency || [])[0] || {};
+      var shown = exposureOf(c, list.currency) || (mine.currency ? { amount: mine.open, currency: mine.currency } : null);
       var over = c.limit && c.exposure && c.exposure.amount > c.limit.amount;
-      var exposure = c.exposure ? money(c.exposure.amount, c.exposure.currency) + (over ? " (" + t("overLimit") + ")" : "") : "–";
+      var exposure = shown ? money(shown.amount, shown.currency) + (over ? " (" + t("overLimit") + ")" : "") : "–";
       var tr = row([customerLink(c.customerId, c.name), { text: exposure, num: true },
         { text: mine.currency ? money(mine.overdue, mine.currency) : "–", num: true },
         { text: c.limit ? money(c.limit.amount, c.limit.currency) : t("noLimit"), num: true },
@@ -514,10 +533,12 @@
     if (!(v.letters || []).length) { letters.appendChild(el("li", t("none"))); }
     (v.letters || []).forEach(function (l) {
       var li = el("li", l.sentOn + " · " + t("level") + " " + l.level + " · " + l.kind + " ");
-      var button = el("button", t("pdf") + " " + l.letterId, "link");
-      button.type = "button";
-      button.addEventListener("click", function () { openLetter(l.letterId); });
-      li.appendChild(button);
+      if (l.letterId) { // a level the book recorded before the run kept its letters has none
+        var button = el("button", t("pdf") + " " + l.letterId, "link");
+        button.type = "button";
+        button.addEventListener("click", function () { openLetter(l.letterId); });
+        li.appendChild(button);
+      }
       letters.appendChild(li);
     });
 

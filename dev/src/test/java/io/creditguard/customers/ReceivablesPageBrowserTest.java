@@ -30,6 +30,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -338,8 +339,9 @@ class ReceivablesPageBrowserTest {
         LocalDate asOf = LocalDate.parse("2026-12-01");
         try (BufferedWriter out = Files.newBufferedWriter(BOOK, StandardCharsets.UTF_8)) {
             for (int c = 0; c < 10_000; c++) {
-                // One invoice each, due in 1 to 20 days or overdue by up to 59, amounts spread by the customer's number.
-                LocalDate due = asOf.plusDays(20 - c % 80);
+                // One invoice each: a third overdue by 1 to 4 days (before the default policy's first letter at 5, so the
+                // run writes no letters and stays quick), the rest due in 5 to 44 days; amounts spread by the number.
+                LocalDate due = c % 3 == 0 ? asOf.minusDays(1 + c % 4) : asOf.plusDays(5 + c % 40);
                 out.write("{\"invoiceId\":\"big-" + c + "\",\"invoiceNumber\":\"B" + c + "\",\"currency\":\"SEK\",\"issueDate\":\""
                         + due.minusDays(30) + "\",\"dueDate\":\"" + due + "\",\"amount\":" + (1000 + c * 7 % 99_991) + ".00,\"openAmount\":"
                         + (1000 + c * 7 % 99_991) + ".00,\"customer\":{\"id\":\"k-" + c + "\",\"name\":\"Kund " + c
@@ -383,6 +385,26 @@ class ReceivablesPageBrowserTest {
         await().until(ExpectedConditions.textToBe(By.id("customer-name"), "Byggmästarna i Mälardalen AB"));
         assertThat(browser().findElement(By.id("note")).getAttribute("value")).isEqualTo("Skrivet före utloggningen");
         assertThat(browser().findElement(By.id("amount")).getAttribute("value")).isEqualTo("123456");
+    }
+
+    @Test
+    void anOutageSaysWhatIsShownAndWhenItWasLoaded() throws IOException {
+        theSampleBookAfterTwoRuns();
+        signIn("");
+        awaitOverview();
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser().setNetworkConditions(offline);
+        try {
+            browser().findElement(By.cssSelector("button.sort[data-sort='overdue']")).click();
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Tjänsten svarade inte"));
+            // What was loaded stays on the page, and the notice says since when it is.
+            assertThat(browser().findElement(By.id("notice")).getText()).containsPattern("hämtades \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+            assertThat(browser().findElements(By.cssSelector("#customer-table tbody tr"))).hasSize(23);
+            screenshot("receivables-offline-sv");
+        } finally {
+            browser().deleteNetworkConditions();
+        }
     }
 
     @Test

@@ -32,6 +32,9 @@ public class RunHistory {
     /** The window when the request names no {@code from}: about a year, the payment record's. */
     static final int DEFAULT_DAYS = 365;
     private static final String RUNS = "runs/";
+    /** The report's numbers as written (15500.00 stays so: a tree would strip the zeros of the minor units). */
+    private static final com.fasterxml.jackson.databind.ObjectReader EXACT = Json.MAPPER.reader()
+            .without(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
     /** The runs from {@code from} on, oldest first; {@code omitted} older ones left out beyond {@link #MAX_RUNS}. */
     public record Runs(LocalDate from, List<Run> runs, int omitted) {
@@ -106,7 +109,7 @@ public class RunHistory {
         }
         JsonNode report;
         try {
-            report = Json.MAPPER.readTree(bytes.get());
+            report = EXACT.readTree(bytes.get());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             return Optional.empty(); // a file of another writer: the run writes its report whole
         }
