@@ -106,6 +106,7 @@ public class ColdStart {
                 // the publishers are not reachable from a bench machine; refused at once, the refresh reports it
                 "CREDITGUARD_RATES_RIKSBANK_URL", "http://127.0.0.1:9", "CREDITGUARD_RATES_ECB_URL", "http://127.0.0.1:9",
                 "CREDITGUARD_RATES_BUNDESBANK_URL", "http://127.0.0.1:9", "CREDITGUARD_RATES_STATBANK_URL", "http://127.0.0.1:9",
+                "CREDITGUARD_RATES_ATTEMPTS", "1",
                 // as a deployed stage is configured, so the API events pass the caller check
                 "CREDITGUARD_AUTH_ISSUER", Events.ISSUER);
         PackagedFunction function = PackagedFunction.start(app, f.export(), env, options,

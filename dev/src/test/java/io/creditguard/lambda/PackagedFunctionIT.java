@@ -42,7 +42,7 @@ class PackagedFunctionIT {
     private static final Path WORK = Path.of("target/packaged-it");
     private static final Path STORE = WORK.resolve("store");
     private static final Map<String, PackagedFunction> RUNNING = new HashMap<>();
-    /** No publisher is reachable from a build machine: the refresh is refused at once and says so. */
+    /** No publisher is reachable from a build machine: the refresh is refused at once (one attempt) and says so. */
     private static final String UNREACHABLE = "http://127.0.0.1:9";
 
     @BeforeAll
@@ -64,7 +64,7 @@ class PackagedFunctionIT {
                 Map.of("CREDITGUARD_AUTH_ISSUER", Events.ISSUER, "CREDITGUARD_STORE", "file:" + STORE.toAbsolutePath(),
                         "STRIPE_WEBHOOK_SECRET", "whsec_packaged_it", "CREDITGUARD_RATES_RIKSBANK_URL", UNREACHABLE,
                         "CREDITGUARD_RATES_ECB_URL", UNREACHABLE, "CREDITGUARD_RATES_BUNDESBANK_URL", UNREACHABLE,
-                        "CREDITGUARD_RATES_STATBANK_URL", UNREACHABLE),
+                        "CREDITGUARD_RATES_STATBANK_URL", UNREACHABLE, "CREDITGUARD_RATES_ATTEMPTS", "1"),
                 List.of(), WORK.resolve(name + ".log")));
         LambdaRuntimeApi.Answer answer = function.invoke(event);
         assertThat(answer.error()).as("%s reported an error: %s", export, answer.body()).isFalse();
