@@ -193,6 +193,7 @@ public class ColdStart {
     }
 
     static Path unzipTo(Function f) {
-        return PackagedFunction.unpack(f.zip(), OUT.resolve("app-" + f.zip().getParent().getParent().getFileName()));
+        String app = f.name().endsWith(" (one artifact)") ? "one-artifact" : f.zip().getParent().getParent().getFileName().toString();
+        return PackagedFunction.unpack(f.zip(), OUT.resolve("app-" + app));
     }
 }

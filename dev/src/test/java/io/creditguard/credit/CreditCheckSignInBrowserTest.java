@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.creditguard.Events;
 import io.creditguard.http.LocalOidcProvider;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.creditguard.http.LocalOidcResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -49,23 +48,7 @@ class CreditCheckSignInBrowserTest {
     public static class SignIn implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Provider.class));
-        }
-    }
-
-    /** The identity provider, started before Quarkus so the configuration can name it. */
-    public static class Provider implements QuarkusTestResourceLifecycleManager {
-        static LocalOidcProvider oidc;
-
-        @Override
-        public Map<String, String> start() {
-            oidc = new LocalOidcProvider();
-            return new HashMap<>(oidc.config());
-        }
-
-        @Override
-        public void stop() {
-            oidc.close();
+            return List.of(new TestResourceEntry(LocalOidcResource.class));
         }
     }
 
@@ -78,7 +61,7 @@ class CreditCheckSignInBrowserTest {
 
     @BeforeEach
     void openTheForm() {
-        Provider.oidc.issueExpiredTokens(false);
+        LocalOidcResource.oidc.issueExpiredTokens(false);
         browser().get("http://localhost:" + Events.GATEWAY_PORT + "/");
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
     }
@@ -96,7 +79,7 @@ class CreditCheckSignInBrowserTest {
     private static void signIn() {
         browser().findElement(By.id("sign-in")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser().getCurrentUrl()).startsWith(Provider.oidc.authorizeUrl().toString())
+        assertThat(browser().getCurrentUrl()).startsWith(LocalOidcResource.oidc.authorizeUrl().toString())
                 .contains("code_challenge_method=S256").contains("client_id=" + LocalOidcProvider.CLIENT_ID);
         type("username", "anna@foretaget.example");
         browser().findElement(By.id("login")).click();
@@ -119,9 +102,9 @@ class CreditCheckSignInBrowserTest {
         checkCredit();
         // Not signed in yet: the form asks for it instead of sending.
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-error"), "Logga in"));
-        int before = Provider.oidc.tokensIssued();
+        int before = LocalOidcResource.oidc.tokensIssued();
         signIn();
-        assertThat(Provider.oidc.tokensIssued()).isEqualTo(before + 1);
+        assertThat(LocalOidcResource.oidc.tokensIssued()).isEqualTo(before + 1);
         assertThat(browser().getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
         checkCredit();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));
@@ -136,7 +119,7 @@ class CreditCheckSignInBrowserTest {
 
     @Test
     void anExpiredSessionIsToldAndSigningInAgainIsOffered() throws IOException {
-        Provider.oidc.issueExpiredTokens(true);
+        LocalOidcResource.oidc.issueExpiredTokens(true);
         signIn();
         checkCredit();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-error"), "Du är utloggad"));
@@ -167,13 +150,13 @@ class CreditCheckSignInBrowserTest {
         String api = "http://localhost:" + Events.GATEWAY_PORT + "/credit-checks";
         given().contentType(ContentType.JSON).body(REQUEST).post(api).then().statusCode(401)
                 .header("www-authenticate", "Bearer");
-        String expired = Provider.oidc.token("u-1", "creditguard/credit-check", Instant.now().minusSeconds(3600));
+        String expired = LocalOidcResource.oidc.token("u-1", "creditguard/credit-check", Instant.now().minusSeconds(3600));
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + expired).body(REQUEST).post(api).then()
                 .statusCode(401);
-        String claimsOnly = Provider.oidc.token("u-1", "creditguard/claims", Instant.now().plusSeconds(600));
+        String claimsOnly = LocalOidcResource.oidc.token("u-1", "creditguard/claims", Instant.now().plusSeconds(600));
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + claimsOnly).body(REQUEST).post(api).then()
                 .statusCode(403);
-        String good = Provider.oidc.token("u-1", "openid creditguard/credit-check", Instant.now().plusSeconds(600));
+        String good = LocalOidcResource.oidc.token("u-1", "openid creditguard/credit-check", Instant.now().plusSeconds(600));
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + good).body(REQUEST).post(api).then()
                 .statusCode(200);
         // A forged token: the right claims under another key's signature.
@@ -186,6 +169,6 @@ class CreditCheckSignInBrowserTest {
     void thePageAllowsTheProvidersTokenEndpointAndNothingElse() {
         String policy = given().get("http://localhost:" + Events.GATEWAY_PORT + "/").then().statusCode(200).extract()
                 .header("content-security-policy");
-        assertThat(policy).contains("connect-src 'self' " + Provider.oidc.issuer() + ";").contains("default-src 'none'");
+        assertThat(policy).contains("connect-src 'self' " + LocalOidcResource.oidc.issuer() + ";").contains("default-src 'none'");
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +38,9 @@ import io.creditguard.Events;
 import io.creditguard.TestFolders;
 import io.creditguard.credit.Chromium;
 import io.creditguard.http.LocalOidcProvider;
+import io.creditguard.http.LocalOidcResource;
 import io.creditguard.reminders.Kpis;
 import io.creditguard.reminders.ReminderRun;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -69,23 +68,7 @@ class ReceivablesPageBrowserTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Provider.class));
-        }
-    }
-
-    /** The identity provider, started before Quarkus so the configuration can name it. */
-    public static class Provider implements QuarkusTestResourceLifecycleManager {
-        static LocalOidcProvider oidc;
-
-        @Override
-        public Map<String, String> start() {
-            oidc = new LocalOidcProvider();
-            return new HashMap<>(oidc.config());
-        }
-
-        @Override
-        public void stop() {
-            oidc.close();
+            return List.of(new TestResourceEntry(LocalOidcResource.class));
         }
     }
 
@@ -115,7 +98,7 @@ class ReceivablesPageBrowserTest {
 
     @AfterEach
     void asTheProviderWas() {
-        Provider.oidc.grantOnly(null);
+        LocalOidcResource.oidc.grantOnly(null);
     }
 
     /** The sample book with one more customer, named as an attack, after the runs of 30 November and 1 December. */
@@ -139,7 +122,7 @@ class ReceivablesPageBrowserTest {
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         browser().findElement(By.id("sign-in")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser().getCurrentUrl()).startsWith(Provider.oidc.authorizeUrl().toString())
+        assertThat(browser().getCurrentUrl()).startsWith(LocalOidcResource.oidc.authorizeUrl().toString())
                 .contains("code_challenge_method=S256").contains("creditguard%2Freminders");
         browser().findElement(By.id("username")).sendKeys("anna@foretaget.example");
         browser().findElement(By.id("login")).click();
@@ -152,7 +135,7 @@ class ReceivablesPageBrowserTest {
     }
 
     private static String token() {
-        return Provider.oidc.token("u-1", "openid creditguard/reminders", Instant.now().plusSeconds(600));
+        return LocalOidcResource.oidc.token("u-1", "openid creditguard/reminders", Instant.now().plusSeconds(600));
     }
 
     private static JsonPath api(String path) {
@@ -410,7 +393,7 @@ class ReceivablesPageBrowserTest {
     @Test
     void aSignInWithoutTheScopeIsToldWhichScopeIsMissing() throws IOException {
         theSampleBookAfterTwoRuns();
-        Provider.oidc.grantOnly("openid creditguard/credit-check");
+        LocalOidcResource.oidc.grantOnly("openid creditguard/credit-check");
         browser().get("about:blank");
         browser().get(page());
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
