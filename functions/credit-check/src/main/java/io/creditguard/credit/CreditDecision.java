@@ -165,8 +165,13 @@ public final class CreditDecision {
     public record Condition(String code, String message) {
     }
 
+    /** How a ratio stands against its sector's benchmarks: at or beyond the good one, short of the weak one, or between. */
+    public enum RatioVerdict {
+        STRONG, ADEQUATE, WEAK
+    }
+
     public record Ratio(String name, BigDecimal value, BigDecimal benchmarkGood, BigDecimal benchmarkWeak,
-            String verdict, boolean indicative, String benchmarkSource) {
+            RatioVerdict verdict, boolean indicative, String benchmarkSource) {
     }
 
     public record ProbabilityOfDefault(BigDecimal value, String horizon, String basis) {
@@ -617,7 +622,7 @@ public final class CreditDecision {
         return benchmarks.find(section, name).map(b -> {
             int vsGood = value.compareTo(b.good()) * (higherIsBetter ? 1 : -1);
             int vsWeak = value.compareTo(b.weak()) * (higherIsBetter ? 1 : -1);
-            String verdict = vsGood >= 0 ? "STRONG" : vsWeak < 0 ? "WEAK" : "ADEQUATE";
+            RatioVerdict verdict = vsGood >= 0 ? RatioVerdict.STRONG : vsWeak < 0 ? RatioVerdict.WEAK : RatioVerdict.ADEQUATE;
             return new Ratio(name.spelling(), shown, b.good(), b.weak(), verdict, !b.sourced(), b.source());
         }).orElse(new Ratio(name.spelling(), shown, null, null, null, true, null));
     }
