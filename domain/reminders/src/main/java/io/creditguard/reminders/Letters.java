@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.creditguard.reference.Jurisdictions;
+import io.creditguard.reference.Language;
 import io.creditguard.reference.ReferenceTable;
 import io.creditguard.reminders.ReminderEngine.Balance;
 import io.creditguard.reminders.ReminderEngine.DunningLetter;
@@ -29,17 +31,18 @@ import io.creditguard.templates.Templates;
 @ApplicationScoped
 public class Letters {
 
-    public static final Set<String> LANGUAGES = Set.of("sv", "nl", "en", "de");
-
     public record Letter(String language, String subject, String text, String html) {
     }
 
-    private record LabelKey(FeeCode code, String law) {
+    /** A fee label's key: its code and the law it names the fee under, or empty for any law. */
+    private record LabelKey(FeeCode code, Optional<String> law) {
     }
 
+    /** fee-labels.txt's word in the {@code law} column for a label under any law. */
+    private static final String ANY_LAW = "*";
+
     private static final Map<LabelKey, ReferenceTable.Row> FEE_LABELS = ReferenceTable.load("fee-labels.txt").rows().stream()
-            .collect(Collectors.toUnmodifiableMap(r -> new LabelKey(r.enumValue("code", FeeCode.class), r.text("law")),
-                    r -> r));
+            .collect(Collectors.toUnmodifiableMap(r -> new LabelKey(r.enumValue("code", FeeCode.class), law(r)), r -> r));
     private final Templates templates;
 
     public Letters(Templates templates) {
@@ -49,13 +52,17 @@ public class Letters {
     /**
      * The language of a letter to a customer who reads {@code customerLanguage} under {@code law}: Swedish,
      * Dutch or English as the customer reads; German where German law applies and the customer reads German
-     * (the legal bases are written in German for German law only); English otherwise.
+     * (the legal bases are written in German for German law only); English otherwise: the languages a law's
+     * letters may be written in are its {@code letterLanguages} in jurisdictions.txt.
      */
-    public static String language(String customerLanguage, String law) {
-        if ("de".equals(customerLanguage)) {
-            return law.equals("DE") ? "de" : "en";
-        }
-        return customerLanguage != null && LANGUAGES.contains(customerLanguage) ? customerLanguage : "en";
+    public static String language(String customerLanguage, Jurisdictions.Law law) {
+        return Language.parse(customerLanguage).filter(law.letterLanguages()::contains).orElse(Language.EN).code();
+    }
+
+    /** The row's law, checked against jurisdictions.txt at load; empty for {@value #ANY_LAW}, any law. */
+    private static Optional<String> law(ReferenceTable.Row row) {
+        String cell = row.text("law");
+        return cell.equals(ANY_LAW) ? Optional.empty() : Optional.of(Jurisdictions.standard().require(cell, row.location()));
     }
 
     /** The statement as a letter; {@code asOf} is its date. */
@@ -144,7 +151,8 @@ public class Letters {
     }
 
     private String label(FeeCode code, String law, String language) {
-        ReferenceTable.Row row = FEE_LABELS.getOrDefault(new LabelKey(code, law), FEE_LABELS.get(new LabelKey(code, "*")));
+        ReferenceTable.Row row = FEE_LABELS.getOrDefault(new LabelKey(code, Optional.of(law)),
+                FEE_LABELS.get(new LabelKey(code, Optional.empty())));
         return row == null ? code.name() : row.text(language);
     }
 }

@@ -326,7 +326,9 @@ public final class ReminderEngine {
                 .map(p -> new PaymentView(p.date(), Money.of(currency, p.amount()), p.reference(), Money.zero(currency),
                         Money.zero(currency), Money.of(currency, p.amount())))
                 .toList();
-        String language = Letters.language(invoice.customer().language(), law.country());
+        // a valid invoice's law and the policy's are laws with rules (@LawWithRules)
+        String language = Letters.language(invoice.customer().language(),
+                rules.jurisdictions().law(law.country()).orElseThrow());
         InterestView noInterest = new InterestView(Money.zero(currency), Money.zero(currency), Money.zero(currency),
                 ReminderText.BASIS_NOT_YET_DUE.in(language), List.of(), true, null);
         Balance balance = new Balance(amount, amount.minus(invoice.credited()), payments, open,
@@ -351,9 +353,9 @@ public final class ReminderEngine {
     private DunningLetter letter(Invoice invoice, GoverningLaw law, Level level, LocalDate asOf, LocalDate due,
             long daysOverdue, List<String> warnings) {
         CustomerType debtor = invoice.customer().type();
-        String language = Letters.language(invoice.customer().language(), law.country());
-        List<Step> steps = steps(invoice, level, asOf);
         Jurisdictions.Law jurisdiction = rules.jurisdictions().law(law.country()).orElseThrow();
+        String language = Letters.language(invoice.customer().language(), jurisdiction);
+        List<Step> steps = steps(invoice, level, asOf);
         Optional<DebtorDefault.Start> inDefault = debtorDefault(invoice, law, due, steps, warnings);
         Optional<LocalDate> defaultFrom = inDefault.map(DebtorDefault.Start::from);
         // A fixed sum set per half-year (Norway's kompensasjon) is the one of the half-year it fell due in.

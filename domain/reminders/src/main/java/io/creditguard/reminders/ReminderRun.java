@@ -34,6 +34,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -94,38 +95,154 @@ public class ReminderRun {
     }
 
     /**
-     * @param dunned invoices due a letter, by the letter's kind
-     * @param letters letters written (each may list several invoices); none in a dry run, which decides only
-     * @param missingRates half-years begun without a reference rate: interest under them is left out
-     *     (each an ERROR line in the log and an alarm metric)
-     * @param rateConflicts fetched rates that contradict shipped ones, and were not used
+     * What a run did, in named parts; its JSON is the parts' fields side by side (each part unwrapped), as the
+     * run report has always been written, and the accessors below read through to them.
+     *
      * @param intake what each intake backlog fetched into the book before it was read (not in a dry run)
-     * @param mailing what became of the letters under the policy's EMAIL delivery
-     * @param insurer what became of the overdue notifications to the credit insurer: mailed, for a person to send,
-     *     and alerts for those that did not or cannot reach it by their deadline
-     * @param customerPolicies the named policies customers asked for ({@code customer.policy}), those that could
-     *     not be had marked so (their invoices are listed in errors and not dunned)
-     * @param stopped why the run stopped before reading the book (the company's policy is broken), or null
-     * @param operatorFiles what was left out of the operator's files (rate tables, policies), line by line
      * @param platformReminders open invoices whose platform reports having sent reminders itself (the first hundred)
      * @param customers the customer ledger the run built: customers, the alerts that began and ended, the digest
      */
-    public record Report(String store, LocalDate asOf, boolean dryRun, String policy, List<String> customerPolicies,
-            Instant startedAt,
-            Instant finishedAt, String stopped, List<FileProblem> operatorFiles, int bookFiles, long invoicesRead,
-            long invalidLines, Map<ReminderPolicy.Kind, Long> dunned,
-            long letters, Mailing mailing, long insurerNotifications, InsurerNotices.Report insurer,
-            Map<ReminderEngine.SkipReason, Long> skipped, long warnings,
-            long failedWrites, List<LineError> errors, List<String> missingRates, List<String> rateConflicts,
-            List<IntakeBacklog.Report> intake, Kpis.Report kpis, List<PlatformReminder> platformReminders,
-            LedgerPass.Report customers) {
+    public record Report(@JsonUnwrapped Run run, @JsonUnwrapped Book book, @JsonUnwrapped Sent sent,
+            @JsonUnwrapped Problems problems, List<IntakeBacklog.Report> intake, Kpis.Report kpis,
+            List<PlatformReminder> platformReminders, LedgerPass.Report customers) {
+
+        /**
+         * Which run it was and under what.
+         *
+         * @param customerPolicies the named policies customers asked for ({@code customer.policy}), those that could
+         *     not be had marked so (their invoices are listed in errors and not dunned)
+         * @param stopped why the run stopped before reading the book (the company's policy is broken), or null
+         * @param operatorFiles what was left out of the operator's files (rate tables, policies), line by line
+         */
+        public record Run(String store, LocalDate asOf, boolean dryRun, String policy, List<String> customerPolicies,
+                Instant startedAt, Instant finishedAt, String stopped, List<FileProblem> operatorFiles) {
+        }
+
+        /** What was read of the book: its files, the invoices in them and the lines that were no valid invoice. */
+        public record Book(int bookFiles, long invoicesRead, long invalidLines) {
+        }
+
+        /**
+         * What was decided and sent.
+         *
+         * @param dunned invoices due a letter, by the letter's kind
+         * @param letters letters written (each may list several invoices); none in a dry run, which decides only
+         * @param mailing what became of the letters under the policy's EMAIL delivery
+         * @param insurer what became of the overdue notifications to the credit insurer: mailed, for a person to
+         *     send, and alerts for those that did not or cannot reach it by their deadline
+         */
+        public record Sent(Map<ReminderPolicy.Kind, Long> dunned, long letters, Mailing mailing, long insurerNotifications,
+                InsurerNotices.Report insurer) {
+        }
+
+        /**
+         * What was left undone, and why.
+         *
+         * @param missingRates half-years begun without a reference rate: interest under them is left out
+         *     (each an ERROR line in the log and an alarm metric)
+         * @param rateConflicts fetched rates that contradict shipped ones, and were not used
+         */
+        public record Problems(Map<ReminderEngine.SkipReason, Long> skipped, long warnings, long failedWrites,
+                List<LineError> errors, List<String> missingRates, List<String> rateConflicts) {
+        }
 
         /** A run that stopped before the book was read: nothing decided, nothing sent. */
-        static Report stopped(String store, LocalDate asOf, boolean dryRun, Instant started, Instant finished, String why,
-                List<FileProblem> problems) {
-            return new Report(store, asOf, dryRun, null, List.of(), started, finished, why, problems, 0, 0, 0, Map.of(), 0,
-                    new Mailing(0, List.of()), 0, new InsurerNotices.Report(0, List.of(), List.of()), Map.of(), 0, 0, List.of(),
-                    List.of(), List.of(), List.of(), null, List.of(), null);
+        static Report stopped(Run run) {
+            return new Report(run, new Book(0, 0, 0), new Sent(Map.of(), 0, new Mailing(0, List.of()), 0,
+                    new InsurerNotices.Report(0, List.of(), List.of())),
+                    new Problems(Map.of(), 0, 0, List.of(), List.of(), List.of()), List.of(), null, List.of(), null);
+        }
+
+        public String store() {
+            return run.store();
+        }
+
+        public LocalDate asOf() {
+            return run.asOf();
+        }
+
+        public boolean dryRun() {
+            return run.dryRun();
+        }
+
+        public String policy() {
+            return run.policy();
+        }
+
+        public List<String> customerPolicies() {
+            return run.customerPolicies();
+        }
+
+        public Instant startedAt() {
+            return run.startedAt();
+        }
+
+        public Instant finishedAt() {
+            return run.finishedAt();
+        }
+
+        public String stopped() {
+            return run.stopped();
+        }
+
+        public List<FileProblem> operatorFiles() {
+            return run.operatorFiles();
+        }
+
+        public int bookFiles() {
+            return book.bookFiles();
+        }
+
+        public long invoicesRead() {
+            return book.invoicesRead();
+        }
+
+        public long invalidLines() {
+            return book.invalidLines();
+        }
+
+        public Map<ReminderPolicy.Kind, Long> dunned() {
+            return sent.dunned();
+        }
+
+        public long letters() {
+            return sent.letters();
+        }
+
+        public Mailing mailing() {
+            return sent.mailing();
+        }
+
+        public long insurerNotifications() {
+            return sent.insurerNotifications();
+        }
+
+        public InsurerNotices.Report insurer() {
+            return sent.insurer();
+        }
+
+        public Map<ReminderEngine.SkipReason, Long> skipped() {
+            return problems.skipped();
+        }
+
+        public long warnings() {
+            return problems.warnings();
+        }
+
+        public long failedWrites() {
+            return problems.failedWrites();
+        }
+
+        public List<LineError> errors() {
+            return problems.errors();
+        }
+
+        public List<String> missingRates() {
+            return problems.missingRates();
+        }
+
+        public List<String> rateConflicts() {
+            return problems.rateConflicts();
         }
     }
 
@@ -261,14 +378,15 @@ public class ReminderRun {
         List<FileProblem> operatorFiles = new ArrayList<>(rates.operatorProblems());
         operatorFiles.addAll(engines.problems());
         RateAlarms.emit(gaps, rates.conflicts(), operatorFiles, "reminders-run", started);
-        Report report = new Report(store.describe(), asOf, dryRun, policy.name(), engines.named(), started,
-                clock.instant(), null, List.copyOf(operatorFiles), files.size(),
-                tally.read, tally.invalid, tally.dunned, tally.letters, new Mailing(tally.mailed, List.copyOf(tally.forPost)),
-                tally.insurerNotifications, tally.insurer.report(), tally.skipped,
-                tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
-                gaps.stream().map(RateGaps.Gap::message).toList(),
-                rates.conflicts().stream().map(RateBook.Conflict::message).toList(), intake, tally.kpisReport,
-                List.copyOf(tally.platformReminders), tally.customers);
+        Report report = new Report(new Report.Run(store.describe(), asOf, dryRun, policy.name(), engines.named(), started,
+                        clock.instant(), null, List.copyOf(operatorFiles)),
+                new Report.Book(files.size(), tally.read, tally.invalid),
+                new Report.Sent(tally.dunned, tally.letters, new Mailing(tally.mailed, List.copyOf(tally.forPost)),
+                        tally.insurerNotifications, tally.insurer.report()),
+                new Report.Problems(tally.skipped, tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
+                        gaps.stream().map(RateGaps.Gap::message).toList(),
+                        rates.conflicts().stream().map(RateBook.Conflict::message).toList()),
+                intake, tally.kpisReport, List.copyOf(tally.platformReminders), tally.customers);
         if (!dryRun) {
             writeRunReport(report);
         }
@@ -287,7 +405,8 @@ public class ReminderRun {
         LOG.error("reminder run on " + asOf + " stopped: " + why);
         problems.forEach(p -> LOG.error(p.message()));
         RateAlarms.emit(List.of(), List.of(), problems, "reminders-run", started);
-        Report report = Report.stopped(store.describe(), asOf, dryRun, started, clock.instant(), why, problems);
+        Report report = Report.stopped(new Report.Run(store.describe(), asOf, dryRun, null, List.of(), started,
+                clock.instant(), why, problems));
         if (!dryRun) {
             writeRunReport(report);
         }

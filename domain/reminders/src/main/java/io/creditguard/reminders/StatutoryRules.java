@@ -18,6 +18,7 @@ import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice.CustomerType;
 import io.creditguard.reference.Jurisdictions;
+import io.creditguard.reference.Language;
 import io.creditguard.reference.ReferenceRates;
 import io.creditguard.reference.ReferenceTable;
 import io.creditguard.reference.Validity;
@@ -106,9 +107,6 @@ public final class StatutoryRules {
     /** A legal basis as letters state it: {@code charge} is a {@link FeeCode} or a {@link Charge}. */
     private record BasisKey(String law, Debtor debtor, Enum<?> charge) {
     }
-
-    /** German letters go out under German law only ({@link Letters#language}), so only its bases need German. */
-    private static final String GERMAN_LAW = "DE";
 
     private final Jurisdictions jurisdictions;
     private final List<InterestRule> interestRules;
@@ -207,10 +205,9 @@ public final class StatutoryRules {
             String law = jurisdictions.require(r.text("law"), r.location());
             Enum<?> charge = charge(r);
             Map<String, String> texts = new HashMap<>();
-            for (String language : Letters.LANGUAGES) {
-                if (law.equals(GERMAN_LAW) || !language.equals("de")) {
-                    texts.put(language, r.text("citation") + " (" + r.text(language) + ")");
-                }
+            // a law's bases are needed in the languages its letters may be written in (German for German law only)
+            for (Language language : jurisdictions.law(law).orElseThrow().letterLanguages()) {
+                texts.put(language.code(), r.text("citation") + " (" + r.text(language.code()) + ")");
             }
             if (bases.put(new BasisKey(law, r.enumValue("debtor", Debtor.class), charge), Map.copyOf(texts)) != null) {
                 throw r.fault("charge", "the basis of " + law + " " + r.text("debtor") + " " + charge + " is there twice");
@@ -259,7 +256,7 @@ public final class StatutoryRules {
      * {@code type}, as a letter in {@code language} states it: the statute's citation as cited and what it
      * provides in that language.
      *
-     * @param language a language of {@link Letters#LANGUAGES}; German only under German law
+     * @param language the code of one of {@code law}'s {@link Jurisdictions.Law#letterLanguages()}
      * @throws IllegalArgumentException for a charge without a rule (every rule has its basis, checked at load)
      */
     public String basis(String law, CustomerType type, Optional<FeeCode> fee, String language) {

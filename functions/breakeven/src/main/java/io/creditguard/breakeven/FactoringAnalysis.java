@@ -30,6 +30,9 @@ import io.creditguard.money.Rates;
  */
 public final class FactoringAnalysis {
 
+    /** The currency factoring-thresholds.txt states the minimum turnover in. */
+    private static final Currency SEK = Currency.getInstance("SEK");
+
     public enum Verdict {
         /** Positive even conservatively, and the business is of a size where factoring usually pays. */
         WORTH_IT,
@@ -148,7 +151,7 @@ public final class FactoringAnalysis {
             BigDecimal excess, BigDecimal breakEvenDays) {
         List<String> reasons = new ArrayList<>();
         boolean sizeOk = true;
-        BigDecimal turnoverSek = "SEK".equals(in.annualTurnover().currency().getCurrencyCode())
+        BigDecimal turnoverSek = in.annualTurnover().currency().equals(SEK)
                 ? in.annualTurnover().amount()
                 : in.sekPerCurrencyUnit() == null ? null : in.annualTurnover().amount().multiply(in.sekPerCurrencyUnit());
         if (turnoverSek == null) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.creditguard.credit.CreditTexts.Text;
 import io.creditguard.credit.Scorecard.Factor;
@@ -165,8 +166,13 @@ public final class CreditDecision {
     public record Condition(String code, String message) {
     }
 
+    /** How a ratio stands against its sector's benchmarks: at or beyond the good one, short of the weak one, or between. */
+    public enum RatioVerdict {
+        STRONG, ADEQUATE, WEAK
+    }
+
     public record Ratio(String name, BigDecimal value, BigDecimal benchmarkGood, BigDecimal benchmarkWeak,
-            String verdict, boolean indicative, String benchmarkSource) {
+            RatioVerdict verdict, boolean indicative, String benchmarkSource) {
     }
 
     public record ProbabilityOfDefault(BigDecimal value, String horizon, String basis) {
@@ -214,35 +220,41 @@ public final class CreditDecision {
         }
     }
 
-    /** What the check has found so far: the score's points, the bands behind them, and what it could not assess. */
-    private static final class Tally {
-        final Rules rules;
-        final Words words;
-        final List<Scored> factors = new ArrayList<>();
-        final List<String> notAssessed = new ArrayList<>();
-        int points;
+    /**
+     * What scoring one factor or a few found: the bands the company fell in, each with its points and the value as
+     * shown, and what could not be assessed, both in the order found. Immutable; {@link #and} joins two in order.
+     */
+    private record Scoring(List<Scored> factors, List<String> notAssessed) {
+        static final Scoring NONE = new Scoring(List.of(), List.of());
 
-        Tally(Rules rules, Words words) {
-            this.rules = rules;
-            this.words = words;
-            this.points = rules.scorecard().base();
+        Scoring and(Scoring next) {
+            return new Scoring(Stream.concat(factors.stream(), next.factors.stream()).toList(),
+                    Stream.concat(notAssessed.stream(), next.notAssessed.stream()).toList());
         }
 
-        void score(Factor factor, BigDecimal value, String shown) {
-            rules.scorecard().band(factor, value).ifPresent(b -> add(b, shown));
+        int points() {
+            return factors.stream().mapToInt(Scored::points).sum();
+        }
+    }
+
+    /** Scores one factor at a time under the rules' scorecard, in the check's language; holds no result. */
+    private record Scorer(Rules rules, Words words) {
+
+        /** The band {@code value} falls in, shown as {@code shown}; nothing when the scorecard has none for it. */
+        Scoring score(Factor factor, BigDecimal value, String shown) {
+            return rules.scorecard().band(factor, value).map(b -> scored(b, shown)).orElse(Scoring.NONE);
         }
 
-        void score(Factor factor, String symbol, String shown) {
-            rules.scorecard().band(factor, symbol).ifPresent(b -> add(b, shown));
+        Scoring score(Factor factor, String symbol, String shown) {
+            return rules.scorecard().band(factor, symbol).map(b -> scored(b, shown)).orElse(Scoring.NONE);
         }
 
-        private void add(Scorecard.Band band, String shown) {
-            factors.add(new Scored(band, shown));
-            points += band.points();
+        Scoring notAssessed(Text text, Map<String, String> values) {
+            return new Scoring(List.of(), List.of(words.text(text, values)));
         }
 
-        void notAssessed(Text text, Map<String, String> values) {
-            notAssessed.add(words.text(text, values));
+        private static Scoring scored(Scorecard.Band band, String shown) {
+            return new Scoring(List.of(new Scored(band, shown)), List.of());
         }
     }
 
@@ -256,10 +268,10 @@ public final class CreditDecision {
         List<Financials> years = in.financials().stream()
                 .sorted(Comparator.comparing(Financials::periodEnd).reversed()).toList();
         Financials latest = years.isEmpty() ? null : years.get(0);
-        Tally tally = new Tally(rules, words);
-        Financial financial = scoreFactors(in, years, tally);
+        Financial financial = scoreFactors(in, years, new Scorer(rules, words));
+        Scoring scoring = financial.scoring().and(new Scoring(List.of(), in.gaps()));
 
-        int score = Math.max(1, Math.min(100, tally.points));
+        int score = Math.max(1, Math.min(100, rules.scorecard().base() + scoring.points()));
         RiskClass riskClass = RiskClass.of(score, rules.riskClasses());
         Verdict verdict = new Verdict(riskClass.decision(), words);
         verdict.overrides(rules.overrides(), in, latest);
@@ -270,9 +282,10 @@ public final class CreditDecision {
         verdict.exposure(riskClass, total, limit, headroom);
         int terms = verdict.terms(riskClass, in.requestedTermsDays());
 
-        tally.factors.sort(Comparator.comparingInt((Scored s) -> -Math.abs(s.band().points())));
+        // the weightiest first; a stable sort, so factors of equal weight keep the order they were scored in
         List<Reason> reasons = new ArrayList<>(verdict.reasons);
-        tally.factors.forEach(s -> reasons.add(s.toReason(in.language())));
+        scoring.factors().stream().sorted(Comparator.comparingInt((Scored s) -> -Math.abs(s.points())))
+                .forEach(s -> reasons.add(s.toReason(in.language())));
         CompanyView company = new CompanyView(in.company().country(), in.company().id().normalized(),
                 in.company().id().kind(), in.company().name(),
                 in.company().naceSection().map(String::valueOf).orElse(null), in.register());
@@ -281,34 +294,35 @@ public final class CreditDecision {
                         words.text(Text.PD_BASIS, Map.of("riskClass", riskClass.name()))),
                 financial.altman(), financial.ratios(), limit, terms, List.copyOf(verdict.conditions),
                 new Exposure(existing, in.requestedCredit(), total, headroom), List.copyOf(reasons),
-                List.copyOf(tally.notAssessed), years);
+                scoring.notAssessed(), years);
     }
 
-    /** What the latest year's figures gave beyond points: the Altman result and the ratios shown. */
-    private record Financial(Altman.Result altman, List<Ratio> ratios) {
+    /** The factors scored, and what the latest year's figures gave beyond points: the Altman result and the ratios shown. */
+    private record Financial(Altman.Result altman, List<Ratio> ratios, Scoring scoring) {
     }
 
-    /** Every factor the input allows, scored into {@code tally}; what cannot be assessed is listed there. */
-    private static Financial scoreFactors(Input in, List<Financials> years, Tally tally) {
-        Financial financial = new Financial(null, List.of());
+    /** The Altman result of the latest year, if its figures allowed one, and the financial-strength factors scored. */
+    private record Strength(Altman.Result altman, Scoring scoring) {
+    }
+
+    /** Every factor the input allows, scored in a fixed order, with what cannot be assessed. */
+    private static Financial scoreFactors(Input in, List<Financials> years, Scorer scorer) {
+        Altman.Result altman = null;
+        List<Ratio> ratios = List.of();
+        Scoring scoring;
         if (years.isEmpty()) {
-            tally.notAssessed(Text.NOT_ASSESSED_FINANCIALS, Map.of());
+            scoring = scorer.notAssessed(Text.NOT_ASSESSED_FINANCIALS, Map.of());
         } else {
             Financials latest = years.get(0);
-            financial = new Financial(financialStrength(in, latest, tally),
-                    ratios(latest, in.company().naceSection(), tally.rules.benchmarks()));
-            if (years.size() > 1) {
-                trends(latest, years.get(1), tally);
-            } else {
-                tally.notAssessed(Text.NOT_ASSESSED_TRENDS, Map.of());
-            }
+            Strength strength = financialStrength(in, latest, scorer);
+            altman = strength.altman();
+            ratios = ratios(latest, in.company().naceSection(), scorer.rules().benchmarks());
+            scoring = strength.scoring().and(years.size() > 1 ? trends(latest, years.get(1), scorer)
+                    : scorer.notAssessed(Text.NOT_ASSESSED_TRENDS, Map.of()));
         }
-        payment(in, in.requestedCredit().currency(), tally);
-        rating(in, tally);
-        age(in, tally);
-        filing(in, tally);
-        tally.notAssessed.addAll(in.gaps());
-        return financial;
+        scoring = scoring.and(payment(in, in.requestedCredit().currency(), scorer)).and(rating(in, scorer))
+                .and(age(in, scorer)).and(filing(in, scorer));
+        return new Financial(altman, ratios, scoring);
     }
 
     /**
@@ -405,10 +419,10 @@ public final class CreditDecision {
     }
 
     /** Altman, equity ratio, liquidity and margin of the latest year, as far as its figures go. */
-    private static Altman.Result financialStrength(Input in, Financials latest, Tally tally) {
-        Words words = tally.words;
+    private static Strength financialStrength(Input in, Financials latest, Scorer scorer) {
+        Words words = scorer.words();
         Altman.Model model = in.altmanModel() != null ? in.altmanModel()
-                : tally.rules.altman().modelFor(in.company().naceSection());
+                : scorer.rules().altman().modelFor(in.company().naceSection());
         Map<String, BigDecimal> needed = new LinkedHashMap<>();
         needed.put("currentAssets", latest.currentAssets());
         needed.put("currentLiabilities", latest.currentLiabilities());
@@ -419,79 +433,80 @@ public final class CreditDecision {
         }
         List<String> absent = needed.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
         Altman.Result altman = null;
+        Scoring scoring;
         if (absent.isEmpty()) {
-            altman = tally.rules.altman().score(model, new Altman.Figures(latest.currentAssets(),
+            altman = scorer.rules().altman().score(model, new Altman.Figures(latest.currentAssets(),
                     latest.currentLiabilities(), latest.totalAssets(), latest.retainedEarnings(), latest.ebit(),
                     latest.equity(), latest.totalLiabilities(), latest.revenue()));
-            tally.score(Factor.ALTMAN_ZONE, altman.zone().name(), words.text(Text.DETAIL_ALTMAN,
+            scoring = scorer.score(Factor.ALTMAN_ZONE, altman.zone().name(), words.text(Text.DETAIL_ALTMAN,
                     Map.of("z", words.number(altman.zScore(), 4), "model", model.name())));
         } else {
-            tally.notAssessed(Text.NOT_ASSESSED_ALTMAN, Map.of("figures", String.join(", ", absent),
+            scoring = scorer.notAssessed(Text.NOT_ASSESSED_ALTMAN, Map.of("figures", String.join(", ", absent),
                     "year", latest.periodEnd().toString()));
         }
         BigDecimal equityRatio = latest.equity().divide(latest.totalAssets(), Rates.RATIO);
-        tally.score(Factor.EQUITY_RATIO, equityRatio, words.percent(equityRatio));
+        scoring = scoring.and(scorer.score(Factor.EQUITY_RATIO, equityRatio, words.percent(equityRatio)));
         if (latest.currentAssets() != null && latest.currentLiabilities() != null && latest.currentLiabilities().signum() > 0) {
             BigDecimal current = latest.currentAssets().divide(latest.currentLiabilities(), Rates.RATIO);
-            tally.score(Factor.CURRENT_RATIO, current, words.text(Text.DETAIL_NUMBER, Map.of("value", words.number(current, 2))));
+            scoring = scoring.and(scorer.score(Factor.CURRENT_RATIO, current,
+                    words.text(Text.DETAIL_NUMBER, Map.of("value", words.number(current, 2)))));
         }
         if (latest.revenue() != null && latest.ebit() != null && latest.revenue().signum() > 0) {
             BigDecimal margin = latest.ebit().divide(latest.revenue(), Rates.RATIO);
-            tally.score(Factor.EBIT_MARGIN, margin, words.percent(margin));
+            scoring = scoring.and(scorer.score(Factor.EBIT_MARGIN, margin, words.percent(margin)));
         }
-        return altman;
+        return new Strength(altman, scoring);
     }
 
-    private static void payment(Input in, Currency currency, Tally tally) {
-        Words words = tally.words;
+    private static Scoring payment(Input in, Currency currency, Scorer scorer) {
+        Words words = scorer.words();
         PaymentBehaviour pay = in.payment();
         if (pay == null) {
-            tally.notAssessed(Text.NOT_ASSESSED_PAYMENT, Map.of());
-            return;
+            return scorer.notAssessed(Text.NOT_ASSESSED_PAYMENT, Map.of());
         }
+        Scoring scoring;
         if (pay.invoicesPaid() > 0) {
             BigDecimal share = BigDecimal.valueOf(pay.invoicesPaidLate())
                     .divide(BigDecimal.valueOf(pay.invoicesPaid()), Rates.RATIO);
-            tally.score(Factor.SHARE_PAID_LATE, share, words.text(Text.DETAIL_SHARE_PAID_LATE,
+            scoring = scorer.score(Factor.SHARE_PAID_LATE, share, words.text(Text.DETAIL_SHARE_PAID_LATE,
                     Map.of("late", String.valueOf(pay.invoicesPaidLate()), "paid", String.valueOf(pay.invoicesPaid()))));
             if (pay.invoicesPaidLate() > 0) {
-                tally.score(Factor.AVERAGE_DAYS_LATE, pay.averageDaysLate(), words.text(Text.DETAIL_DAYS,
-                        Map.of("days", words.number(pay.averageDaysLate(), 2))));
+                scoring = scoring.and(scorer.score(Factor.AVERAGE_DAYS_LATE, pay.averageDaysLate(),
+                        words.text(Text.DETAIL_DAYS, Map.of("days", words.number(pay.averageDaysLate(), 2)))));
             }
         } else {
-            tally.notAssessed(Text.NOT_ASSESSED_PAID_LATE, Map.of());
+            scoring = scorer.notAssessed(Text.NOT_ASSESSED_PAID_LATE, Map.of());
         }
-        tally.score(Factor.MAX_DAYS_LATE, BigDecimal.valueOf(pay.maxDaysLate()), words.text(Text.DETAIL_DAYS,
-                Map.of("days", String.valueOf(pay.maxDaysLate()))));
-        tally.score(Factor.OPEN_OVERDUE, pay.openOverdueAmount(), words.text(Text.DETAIL_NUMBER,
-                Map.of("value", words.money(Money.rounded(currency, pay.openOverdueAmount(), RoundingMode.HALF_EVEN)))));
-        tally.score(Factor.PAYMENT_REMARKS, BigDecimal.valueOf(pay.paymentRemarks()), words.text(Text.DETAIL_NUMBER,
-                Map.of("value", String.valueOf(pay.paymentRemarks()))));
+        return scoring
+                .and(scorer.score(Factor.MAX_DAYS_LATE, BigDecimal.valueOf(pay.maxDaysLate()), words.text(Text.DETAIL_DAYS,
+                        Map.of("days", String.valueOf(pay.maxDaysLate())))))
+                .and(scorer.score(Factor.OPEN_OVERDUE, pay.openOverdueAmount(), words.text(Text.DETAIL_NUMBER,
+                        Map.of("value", words.money(Money.rounded(currency, pay.openOverdueAmount(), RoundingMode.HALF_EVEN))))))
+                .and(scorer.score(Factor.PAYMENT_REMARKS, BigDecimal.valueOf(pay.paymentRemarks()),
+                        words.text(Text.DETAIL_NUMBER, Map.of("value", String.valueOf(pay.paymentRemarks())))));
     }
 
-    private static void rating(Input in, Tally tally) {
-        Words words = tally.words;
+    private static Scoring rating(Input in, Scorer scorer) {
+        Words words = scorer.words();
         if (in.rating() == null) {
-            tally.notAssessed(Text.NOT_ASSESSED_RATING, Map.of());
-            return;
+            return scorer.notAssessed(Text.NOT_ASSESSED_RATING, Map.of());
         }
         BigDecimal normalised = in.rating().normalised();
-        tally.score(Factor.EXTERNAL_RATING, normalised, words.text(Text.DETAIL_RATING, Map.of("provider",
+        return scorer.score(Factor.EXTERNAL_RATING, normalised, words.text(Text.DETAIL_RATING, Map.of("provider",
                 in.rating().provider(), "score", words.number(in.rating().score(), 2), "min",
                 words.number(in.rating().scaleMin(), 2), "max", words.number(in.rating().scaleMax(), 2), "normalised",
                 normalised.setScale(0, RoundingMode.HALF_EVEN).toPlainString())));
     }
 
     /** From the founding date given, else the day the register registered the company. */
-    private static void age(Input in, Tally tally) {
+    private static Scoring age(Input in, Scorer scorer) {
         LocalDate founded = in.company().foundedOn() != null ? in.company().foundedOn()
                 : in.register() != null ? in.register().registeredOn() : null;
         if (founded == null) {
-            tally.notAssessed(Text.NOT_ASSESSED_AGE, Map.of());
-            return;
+            return scorer.notAssessed(Text.NOT_ASSESSED_AGE, Map.of());
         }
         long age = ChronoUnit.YEARS.between(founded, in.asOf());
-        tally.score(Factor.COMPANY_AGE, BigDecimal.valueOf(age), tally.words.text(Text.DETAIL_YEARS,
+        return scorer.score(Factor.COMPANY_AGE, BigDecimal.valueOf(age), scorer.words().text(Text.DETAIL_YEARS,
                 Map.of("years", String.valueOf(age))));
     }
 
@@ -500,25 +515,25 @@ public final class CreditDecision {
      * register holds no report for (the year after the latest one filed) to the check's day. Seven and more
      * is past årsredovisningslagen's deadline; the scorecard's band says so.
      */
-    private static void filing(Input in, Tally tally) {
+    private static Scoring filing(Input in, Scorer scorer) {
         RegisterFacts register = in.register();
         if (register == null) {
-            return;
+            return Scoring.NONE;
         }
         if (!register.limitedCompany()) {
-            tally.notAssessed(Text.NOT_ASSESSED_FILING, Map.of("reason", tally.words.text(Text.FILING_NOT_A_LIMITED_COMPANY)));
-            return;
+            return scorer.notAssessed(Text.NOT_ASSESSED_FILING,
+                    Map.of("reason", scorer.words().text(Text.FILING_NOT_A_LIMITED_COMPANY)));
         }
         if (register.latestFiledYearEnd() == null) {
-            tally.notAssessed(Text.NOT_ASSESSED_FILING, Map.of("reason", tally.words.text(Text.FILING_NOTHING_FILED)));
-            return;
+            return scorer.notAssessed(Text.NOT_ASSESSED_FILING, Map.of("reason", scorer.words().text(Text.FILING_NOTHING_FILED)));
         }
         LocalDate unreported = register.latestFiledYearEnd().plusYears(1);
         long months = ChronoUnit.MONTHS.between(unreported.plusDays(1), in.asOf());
-        if (months >= 0) {
-            tally.score(Factor.FILING_OVERDUE, BigDecimal.valueOf(months), tally.words.text(Text.DETAIL_FILING_OVERDUE,
-                    Map.of("yearEnd", unreported.toString(), "months", String.valueOf(months))));
+        if (months < 0) {
+            return Scoring.NONE;
         }
+        return scorer.score(Factor.FILING_OVERDUE, BigDecimal.valueOf(months), scorer.words().text(Text.DETAIL_FILING_OVERDUE,
+                Map.of("yearEnd", unreported.toString(), "months", String.valueOf(months))));
     }
 
     /**
@@ -559,23 +574,28 @@ public final class CreditDecision {
 
     /** A band the company fell in, with the value as shown; becomes a {@link Reason} once sorted. */
     private record Scored(Scorecard.Band band, String shown) {
+        int points() {
+            return band.points();
+        }
+
         Reason toReason(Language language) {
             return new Reason(band.code(), band.message(language) + " (" + shown + ")",
                     (band.points() >= 0 ? "+" : "") + band.points());
         }
     }
 
-    private static void trends(Financials latest, Financials previous, Tally tally) {
-        Words words = tally.words;
+    private static Scoring trends(Financials latest, Financials previous, Scorer scorer) {
+        Words words = scorer.words();
+        Scoring scoring = Scoring.NONE;
         if (latest.revenue() != null && previous.revenue() != null && previous.revenue().signum() > 0) {
             BigDecimal growth = latest.revenue().subtract(previous.revenue()).divide(previous.revenue(), Rates.RATIO);
-            tally.score(Factor.REVENUE_TREND, growth, words.text(Text.DETAIL_REVENUE_TREND, Map.of("percent",
+            scoring = scorer.score(Factor.REVENUE_TREND, growth, words.text(Text.DETAIL_REVENUE_TREND, Map.of("percent",
                     words.number(Rates.percent(growth, 1), 1), "date", previous.periodEnd().toString())));
         }
         BigDecimal equityChange = latest.equity().subtract(previous.equity());
-        tally.score(Factor.EQUITY_TREND, equityChange.signum() < 0 ? BigDecimal.ONE.negate() : BigDecimal.ZERO,
+        return scoring.and(scorer.score(Factor.EQUITY_TREND, equityChange.signum() < 0 ? BigDecimal.ONE.negate() : BigDecimal.ZERO,
                 words.text(Text.DETAIL_EQUITY_TREND, Map.of("from", words.number(previous.equity(), 2),
-                        "to", words.number(latest.equity(), 2))));
+                        "to", words.number(latest.equity(), 2)))));
     }
 
     private static List<Ratio> ratios(Financials f, Optional<Character> section, SectorBenchmarks benchmarks) {
@@ -617,7 +637,7 @@ public final class CreditDecision {
         return benchmarks.find(section, name).map(b -> {
             int vsGood = value.compareTo(b.good()) * (higherIsBetter ? 1 : -1);
             int vsWeak = value.compareTo(b.weak()) * (higherIsBetter ? 1 : -1);
-            String verdict = vsGood >= 0 ? "STRONG" : vsWeak < 0 ? "WEAK" : "ADEQUATE";
+            RatioVerdict verdict = vsGood >= 0 ? RatioVerdict.STRONG : vsWeak < 0 ? RatioVerdict.WEAK : RatioVerdict.ADEQUATE;
             return new Ratio(name.spelling(), shown, b.good(), b.weak(), verdict, !b.sourced(), b.source());
         }).orElse(new Ratio(name.spelling(), shown, null, null, null, true, null));
     }

@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CreditCheckRequest.class, CreditCheckRequest.CompanyRequest.class, CreditCheckRequest.FinancialsRequest.class,
         CreditCheckRequest.PaymentRequest.class, CreditCheckRequest.RatingRequest.class,
         CreditDecision.Result.class, CreditDecision.CompanyView.class, CreditDecision.ProbabilityOfDefault.class,
-        CreditDecision.Ratio.class, CreditDecision.Condition.class, CreditDecision.Exposure.class,
+        CreditDecision.Ratio.class, CreditDecision.RatioVerdict.class, CreditDecision.Condition.class, CreditDecision.Exposure.class,
         CreditDecision.Reason.class, Altman.Result.class, Altman.Model.class, Altman.Zone.class,
         CreditDecision.Decision.class, CompanyIds.Kind.class, CreditCheckRequest.AnnualReportUpload.class,
         CreditDecision.Financials.class, CreditDecision.Source.class, CreditDecision.SourceType.class,

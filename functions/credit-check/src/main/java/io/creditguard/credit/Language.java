@@ -4,37 +4,44 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.creditguard.money.Money;
 
 /**
- * A language the credit check answers in, with the reference data's column of the same name
- * ({@code sv}, {@code nl}, {@code en}) and the way it writes numbers.
+ * A language the credit check answers in: three of the {@link io.creditguard.reference.Language} letters are
+ * written in, with the reference data's column of the same name ({@code sv}, {@code nl}, {@code en}) and the
+ * way it writes numbers.
  */
 public enum Language {
-    SV(Locale.forLanguageTag("sv-SE")),
-    NL(Locale.forLanguageTag("nl-NL")),
-    EN(Locale.UK);
+    SV(io.creditguard.reference.Language.SV),
+    NL(io.creditguard.reference.Language.NL),
+    EN(io.creditguard.reference.Language.EN);
 
+    private final io.creditguard.reference.Language written;
     private final Locale locale;
 
-    Language(Locale locale) {
-        this.locale = locale;
+    Language(io.creditguard.reference.Language written) {
+        this.written = written;
+        this.locale = written.locale();
     }
 
     /** The ISO 639-1 code, as a reference table's column and {@code Content-Language} name it. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return written.code();
     }
 
     /** {@code sv}, {@code nl} or {@code en}; anything else is English. */
     public static Language ofCode(String code) {
-        return switch (code == null ? "" : code) {
-            case "sv" -> SV;
-            case "nl" -> NL;
-            default -> EN;
-        };
+        return answered(code).orElse(EN);
+    }
+
+    /** The language the check answers in of an ISO 639-1 code; empty for one it does not answer in. */
+    private static Optional<Language> answered(String code) {
+        return io.creditguard.reference.Language.parse(code)
+                .flatMap(l -> Arrays.stream(values()).filter(a -> a.written == l).findFirst());
     }
 
     /**
@@ -46,7 +53,7 @@ public enum Language {
         double bestQ = 0;
         for (String part : (header == null ? "" : header).toLowerCase(Locale.ROOT).split(",")) {
             String[] tagAndParams = part.strip().split(";");
-            String primary = tagAndParams[0].strip().split("-")[0];
+            Optional<Language> named = answered(tagAndParams[0].strip().split("-")[0]);
             double q = 1;
             for (int i = 1; i < tagAndParams.length; i++) {
                 String param = tagAndParams[i].strip();
@@ -58,8 +65,8 @@ public enum Language {
                     }
                 }
             }
-            if (q > bestQ && (primary.equals("sv") || primary.equals("nl") || primary.equals("en"))) {
-                best = ofCode(primary);
+            if (q > bestQ && named.isPresent()) {
+                best = named.get();
                 bestQ = q;
             }
         }

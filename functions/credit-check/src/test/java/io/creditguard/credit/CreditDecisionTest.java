@@ -91,12 +91,12 @@ class CreditDecisionTest {
         assertThat(result.ratios()).filteredOn(r -> r.name().equals("cashRatio")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.value()).isEqualByComparingTo("0.4000");
-                    assertThat(r.verdict()).isEqualTo("ADEQUATE");
+                    assertThat(r.verdict()).isEqualTo(CreditDecision.RatioVerdict.ADEQUATE);
                 });
         assertThat(result.ratios()).filteredOn(r -> r.name().equals("netMargin")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.value()).isEqualByComparingTo("0.0500");
-                    assertThat(r.verdict()).isEqualTo("STRONG");
+                    assertThat(r.verdict()).isEqualTo(CreditDecision.RatioVerdict.STRONG);
                 });
     }
 

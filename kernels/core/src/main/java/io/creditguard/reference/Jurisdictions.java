@@ -1,6 +1,8 @@
 package io.creditguard.reference;
 
+import java.util.Collections;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,9 +23,12 @@ public final class Jurisdictions {
         PRINCIPAL_FIRST
     }
 
-    /** One law: ISO 3166 country, its currency, its allocation order and what that order rests on. */
-    public record Law(String country, Currency currency, Allocation allocation, String allocationBasis,
-            Evidence evidence) {
+    /**
+     * One law: ISO 3166 country, its currency, the languages a letter under it may be written in (its legal
+     * bases are cited in each), its allocation order and what that order rests on.
+     */
+    public record Law(String country, Currency currency, Set<Language> letterLanguages, Allocation allocation,
+            String allocationBasis, Evidence evidence) {
     }
 
     private static final Jurisdictions STANDARD = from(ReferenceTable.load("jurisdictions.txt"));
@@ -44,8 +49,17 @@ public final class Jurisdictions {
      */
     public static Jurisdictions from(ReferenceTable table) {
         return new Jurisdictions(table.rows().stream().collect(Collectors.toUnmodifiableMap(r -> r.text("law"),
-                r -> new Law(r.text("law"), currency(r), r.enumValue("allocation", Allocation.class),
+                r -> new Law(r.text("law"), currency(r), letterLanguages(r), r.enumValue("allocation", Allocation.class),
                         r.text("allocationBasis"), r.enumValue("evidence", Evidence.class)))));
+    }
+
+    private static Set<Language> letterLanguages(ReferenceTable.Row row) {
+        Set<Language> languages = EnumSet.noneOf(Language.class);
+        for (String code : row.text("letterLanguages").split("\\s+")) {
+            languages.add(Language.parse(code).orElseThrow(() -> row.fault("letterLanguages", "column letterLanguages names '"
+                    + code + "', not one of " + Texts.LANGUAGES)));
+        }
+        return Collections.unmodifiableSet(languages);
     }
 
     private static Currency currency(ReferenceTable.Row row) {

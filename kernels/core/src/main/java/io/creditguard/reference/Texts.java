@@ -1,5 +1,6 @@
 package io.creditguard.reference;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class Texts<K extends Enum<K>> {
 
     /** The languages every text is written in. */
-    public static final List<String> LANGUAGES = List.of("sv", "nl", "en", "de");
+    public static final List<String> LANGUAGES = Arrays.stream(Language.values()).map(Language::code).toList();
 
     private final String file;
     private final Map<K, Map<String, String>> texts;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import io.creditguard.money.Currencies;
 import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
-import io.creditguard.reference.Texts;
+import io.creditguard.reference.Language;
 
 /**
  * Amounts, rates and dates as letters in Swedish ({@code 10 540,41 SEK}, {@code 2026-11-30}), Dutch
@@ -21,16 +21,14 @@ import io.creditguard.reference.Texts;
 public final class LetterFormat {
 
     private final String language;
+    private final Language written;
     private final Locale locale;
 
+    /** @param language an ISO 639-1 code of {@link Language}; any other is written as English */
     public LetterFormat(String language) {
-        this.language = Texts.LANGUAGES.contains(language) ? language : "en";
-        this.locale = switch (this.language) {
-            case "sv" -> Locale.forLanguageTag("sv-SE");
-            case "nl" -> Locale.forLanguageTag("nl-NL");
-            case "de" -> Locale.GERMANY;
-            default -> Locale.UK;
-        };
+        this.written = Language.orEnglish(language);
+        this.language = written.code();
+        this.locale = written.locale();
     }
 
     public String money(Money money) {
@@ -40,7 +38,7 @@ public final class LetterFormat {
         format.setMaximumFractionDigits(scale);
         String number = format.format(money.amount()).replace('\u00a0', ' ').replace('\u202f', ' ');
         String code = money.currency().getCurrencyCode();
-        return language.equals("sv") || language.equals("de") ? number + " " + code : code + " " + number;
+        return written == Language.SV || written == Language.DE ? number + " " + code : code + " " + number;
     }
 
     public String percent(BigDecimal percent) {
@@ -77,11 +75,11 @@ public final class LetterFormat {
     }
 
     public String date(LocalDate date) {
-        return switch (language) {
-            case "sv" -> date.toString();
-            case "nl" -> date.format(DateTimeFormatter.ofPattern("d-M-yyyy"));
-            case "de" -> date.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
-            default -> date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+        return switch (written) {
+            case SV -> date.toString();
+            case NL -> date.format(DateTimeFormatter.ofPattern("d-M-yyyy"));
+            case DE -> date.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+            case EN -> date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
         };
     }
 }

@@ -24,7 +24,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import io.creditguard.reference.ClassPathResource;
-import io.creditguard.reference.Texts;
+import io.creditguard.reference.Language;
 
 /**
  * A rendered letter (its subject and the plain-text body its template wrote, the same text the HTML
@@ -139,7 +139,7 @@ public final class LetterPdf {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(subject);
             info.setAuthor(footer.sender());
-            document.getDocumentCatalog().setLanguage(Texts.LANGUAGES.contains(language) ? language : "en");
+            document.getDocumentCatalog().setLanguage(Language.orEnglish(language).code());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
             document.save(bytes);
             return bytes.toByteArray();
@@ -268,7 +268,7 @@ public final class LetterPdf {
     }
 
     private static String pageLabel(String language, int page, int pages) {
-        return LetterText.PAGE.in(Texts.LANGUAGES.contains(language) ? language : "en", page, pages);
+        return LetterText.PAGE.in(Language.orEnglish(language).code(), page, pages);
     }
 
     /**
