@@ -19,34 +19,42 @@ public final class Modules {
     private Modules() {
     }
 
-    /** Every module's {@code src/main/java}, in the order the root pom lists the groups. */
+    /** Every module's folder (kernels, domain libraries, functions), in the order the root pom lists the groups. */
+    public static List<Path> modules() {
+        return Stream.of("kernels", "domain", "functions").flatMap(group -> {
+            try (Stream<Path> modules = Files.list(ROOT.resolve(group))) {
+                return modules.filter(Files::isDirectory).sorted().toList().stream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    /** Every module's {@code src/main/java}. */
     public static List<Path> sourceRoots() {
-        return roots("src/main/java");
+        return within("src/main/java");
     }
 
     /** Every module's {@code src/main/resources}. */
     public static List<Path> resourceRoots() {
-        return roots("src/main/resources");
+        return within("src/main/resources");
     }
 
     /** Every Java file of the product (no tests). */
     public static List<Path> javaFiles() {
-        return sourceRoots().stream().flatMap(root -> {
-            try (Stream<Path> files = Files.walk(root)) {
-                return files.filter(f -> f.toString().endsWith(".java")).toList().stream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return sourceRoots().stream().flatMap(root -> javaFiles(root).stream()).toList();
     }
 
-    private static List<Path> roots(String folder) {
-        return Stream.of("kernels", "domain", "functions").flatMap(group -> {
-            try (Stream<Path> modules = Files.list(ROOT.resolve(group))) {
-                return modules.sorted().map(m -> m.resolve(folder)).filter(Files::isDirectory).toList().stream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+    /** The Java files under one source root. */
+    public static List<Path> javaFiles(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".java")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> within(String folder) {
+        return modules().stream().map(m -> m.resolve(folder)).filter(Files::isDirectory).toList();
     }
 }

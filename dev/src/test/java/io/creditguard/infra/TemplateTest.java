@@ -149,10 +149,9 @@ class TemplateTest {
                 scheduledFunctions.stream().map(f -> Map.entry(f.exportName(), userClass(f.getClass())))).distinct()
                 .forEach(function -> {
                     String source = function.getValue().getName().replace('.', '/') + ".java";
-                    List<String> modules = io.creditguard.Modules.sourceRoots().stream()
-                            .filter(root -> java.nio.file.Files.exists(root.resolve(source)))
-                            .map(root -> io.creditguard.Modules.ROOT.relativize(root.getParent().getParent().getParent())
-                                    .toString())
+                    List<String> modules = io.creditguard.Modules.modules().stream()
+                            .filter(module -> java.nio.file.Files.exists(module.resolve("src/main/java").resolve(source)))
+                            .map(module -> io.creditguard.Modules.ROOT.relativize(module).toString())
                             .toList();
                     assertThat(modules).as(function.getKey()).singleElement().asString().startsWith("functions/");
                     String resource = lambdas.get(function.getKey()).get(0);

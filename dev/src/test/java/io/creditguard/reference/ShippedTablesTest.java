@@ -225,8 +225,8 @@ class ShippedTablesTest {
         /** The shadow folder, then every module's compiled classes (the build has compiled them before dev's tests). */
         private static URL[] urls(Path shadow) throws IOException {
             List<URL> urls = new ArrayList<>(List.of(shadow.toUri().toURL()));
-            for (Path sources : io.creditguard.Modules.sourceRoots()) {
-                urls.add(sources.getParent().getParent().getParent().resolve("target/classes").toUri().toURL());
+            for (Path module : io.creditguard.Modules.modules()) {
+                urls.add(module.resolve("target/classes").toUri().toURL());
             }
             return urls.toArray(URL[]::new);
         }

@@ -202,8 +202,9 @@ class InputReaderTest {
      */
     @Test
     void noRecordUsesAnExclusiveDecimalBound() {
-        assertThat(io.creditguard.Modules.javaFiles()).as("the product's sources").hasSizeGreaterThan(100);
-        assertThat(io.creditguard.Modules.javaFiles().stream().filter(f -> {
+        List<java.nio.file.Path> sources = io.creditguard.Modules.javaFiles();
+        assertThat(sources).as("the product's sources").hasSizeGreaterThan(100);
+        assertThat(sources.stream().filter(f -> {
             try {
                 return java.nio.file.Files.readString(f).contains("inclusive = false");
             } catch (java.io.IOException e) {
