@@ -89,7 +89,7 @@ class ShippedTablesTest {
                 Reader.calling("late-interest.txt", STATUTORY_RULES, "standard", "scheme"),
                 Reader.calling("late-payment-fees.txt", STATUTORY_RULES, "standard", "condition"),
                 Reader.calling("legal-bases.txt", STATUTORY_RULES, "standard", "charge"),
-                Reader.loading("letter-texts.txt", "io.creditguard.templates.LetterText", "key"),
+                Reader.loading("letter-texts.txt", "io.creditguard.format.LetterText", "key"),
                 Reader.calling("nace-sections.txt", "io.creditguard.filings.Industries", "shipped", "section"),
                 Reader.parsing("protection-options.txt", "io.creditguard.breakeven.ProtectionOption", "parse", "kind"),
                 Reader.calling("public-holidays.txt", "io.creditguard.calendar.BusinessCalendar", "standard", "rule"),

@@ -22,7 +22,7 @@ import io.creditguard.mail.Mailer;
 import io.creditguard.money.Money;
 import io.creditguard.reference.ReferenceTable;
 import io.creditguard.store.ObjectStore;
-import io.creditguard.templates.LetterFormat;
+import io.creditguard.format.LetterFormat;
 
 /**
  * One e-mail a day to the finance team ({@code policy.alerts.to}) listing the customer alerts that began and

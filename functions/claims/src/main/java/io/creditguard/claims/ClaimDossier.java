@@ -9,7 +9,7 @@ import io.creditguard.claims.ClaimAssessment.DebtView;
 import io.creditguard.claims.ClaimRequest.DocumentType;
 import io.creditguard.money.Money;
 import io.creditguard.reference.ReferenceTable;
-import io.creditguard.templates.LetterFormat;
+import io.creditguard.format.LetterFormat;
 import io.creditguard.templates.LetterPdf;
 import io.creditguard.templates.Templates;
 

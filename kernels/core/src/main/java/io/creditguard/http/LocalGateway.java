@@ -30,6 +30,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.creditguard.json.Json;
+import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -37,13 +38,15 @@ import io.quarkus.runtime.StartupEvent;
  * A stand-in for API Gateway on a developer's machine: serves every route of every
  * {@link HttpFunction} on one port, wrapping each request into the payload-2.0 event API Gateway
  * would send and invoking the function that owns the route. Enabled only where
- * {@code creditguard.local-gateway.port} is set (the dev and test profiles); never in Lambda.
+ * {@code creditguard.local-gateway.port} is set (the dev and test profiles); never in Lambda, whose
+ * builds (the prod profile) leave the bean out altogether, so a cold start does not create it.
  *
  * <p>With {@code creditguard.auth.issuer} and {@code creditguard.auth.audience} set it checks access
  * tokens as API Gateway's JWT authorizer does ({@link JwtAuthorizer}) and passes the claims on in the
  * event; without them it says at start that authentication is off and the API routes are open here.
  */
 @ApplicationScoped
+@UnlessBuildProfile("prod")
 public class LocalGateway {
 
     private static final Logger LOG = Logger.getLogger(LocalGateway.class);

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import io.creditguard.format.LetterText;
 import io.creditguard.reference.ClassPathResource;
 import io.creditguard.reference.Language;
 

@@ -1,4 +1,4 @@
-package io.creditguard.templates;
+package io.creditguard.format;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
