@@ -19,9 +19,10 @@ import io.creditguard.lambda.PackagedFunction;
  * first event's response arrives, for every creditguard function (each from its own zip,
  * functions/<module>/target/function.zip) and a bare Funqy function built on the same Quarkus version with
  * Hibernate Validator and one constrained record (and, with {@code -Dbench.before=<zip>}, each function from
- * one artifact holding all of them, the layout before one module per function); the heap in use and the resident set size once it has answered, the classes loaded until
- * then (one extra run with class loading logged, not timed) and the zip's size. Runs go round-robin over
- * the functions.
+ * one artifact holding all of them, the layout before one module per function; with {@code -Dbench.before=<folder>},
+ * each function from {@code <folder>/<module>.zip}, an older commit's zips copied from functions/<module>/target);
+ * the heap in use and the resident set size once it has answered, the classes loaded until then (one extra run
+ * with class loading logged, not timed) and the zip's size. Runs go round-robin over the functions.
  *
  * <p>Run by bench/run.sh from dev/: {@code java -cp target/test-classes ../bench/ColdStart.java [runs]}, with
  * the launcher and Runtime API that PackagedFunctionIT uses. Writes dev/target/bench/cold-start.md and .csv.
@@ -51,11 +52,16 @@ public class ColdStart {
                 function("connections", "connections-list"),
                 function("reference-rates", "reference-rates")));
         // -Dbench.before=<zip>: the same functions from one artifact holding all of them (the layout before
-        // one module per function), measured in the same rounds.
+        // one module per function); -Dbench.before=<folder>: from an older commit's zips, <folder>/<module>.zip.
+        // Either is measured in the same rounds.
         String before = System.getProperty("bench.before");
         if (before != null) {
+            Path older = Path.of(before);
             for (Function f : List.copyOf(functions.subList(1, functions.size()))) {
-                functions.add(new Function(f.name() + " (one artifact)", Path.of(before), f.export(), f.event()));
+                functions.add(Files.isDirectory(older)
+                        ? new Function(f.name() + " (before)", older.resolve(f.zip().getParent().getParent().getFileName() + ".zip"),
+                                f.export(), f.event())
+                        : new Function(f.name() + " (one artifact)", older, f.export(), f.event()));
             }
         }
         Files.createDirectories(OUT.resolve("logs"));
@@ -92,7 +98,7 @@ public class ColdStart {
 
     /** A file name for the function's logs. */
     static String label(Function f) {
-        return f.name().replace(" (one artifact)", "-one-artifact");
+        return f.name().replace(" (one artifact)", "-one-artifact").replace(" (before)", "-before");
     }
 
     /** One cold start: process start until the Runtime API receives the first response. */
@@ -193,7 +199,9 @@ public class ColdStart {
     }
 
     static Path unzipTo(Function f) {
-        String app = f.name().endsWith(" (one artifact)") ? "one-artifact" : f.zip().getParent().getParent().getFileName().toString();
+        String app = f.name().endsWith(" (one artifact)") ? "one-artifact"
+                : f.name().endsWith(" (before)") ? "before-" + f.zip().getFileName().toString().replace(".zip", "")
+                : f.zip().getParent().getParent().getFileName().toString();
         return PackagedFunction.unpack(f.zip(), OUT.resolve("app-" + app));
     }
 }

@@ -7,6 +7,8 @@
 #   bench/run.sh cold-start [runs]      only the cold starts (about 8 minutes)
 #   BENCH_BEFORE=<zip> bench/run.sh …   also each function from that one all-functions zip (the layout before
 #                                       one module per function: an older commit's target/function.zip), interleaved
+#   BENCH_BEFORE=<folder> bench/run.sh …  also each function from <folder>/<module>.zip (an older commit's
+#                                       functions/<module>/target/function.zip, copied), interleaved
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY_COLD_START=false

@@ -95,7 +95,8 @@ public final class HttpFetcher {
         }
     }
 
-    private final HttpClient client;
+    /** Made on the first request: a function that never calls out pays nothing for a client's TLS setup. */
+    private volatile HttpClient client;
     private final Limits limits;
     private final Sleeper sleeper;
     private final Optional<RateLimit> pace;
@@ -112,8 +113,21 @@ public final class HttpFetcher {
         this.limits = limits;
         this.sleeper = sleeper;
         this.pace = pace;
-        this.client = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    client = made;
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -150,7 +164,7 @@ public final class HttpFetcher {
                 if (pace.isPresent()) {
                     permit = pace.get().acquire();
                 }
-                HttpResponse<InputStream> response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = client().send(http, HttpResponse.BodyHandlers.ofInputStream());
                 status = response.statusCode();
                 byte[] body = read(response.body(), uri);
                 if (status >= 200 && status < 300) {
