@@ -7,19 +7,21 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 import io.creditguard.digest.Sha256;
 
@@ -44,17 +46,40 @@ public final class FileObjectStore implements ObjectStore {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /**
+     * Reads only the folder the prefix names (its part up to the last {@code /}) and tolerates what other
+     * writers do meanwhile: a temporary file renamed onto its key, or a key deleted, between the folder's
+     * listing and the look at the file is passed over, as a key that changed a moment later would be.
+     */
     @Override
     public List<String> list(String prefix) throws IOException {
-        if (!Files.isDirectory(root)) {
+        int slash = prefix.lastIndexOf('/');
+        Path folder = slash < 0 ? root : root.resolve(prefix.substring(0, slash)).normalize();
+        if (!folder.startsWith(root) || !Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .map(p -> root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"))
-                    .filter(key -> key.startsWith(prefix) && !key.endsWith(TEMP_SUFFIX) && !key.startsWith(LOCKS + "/"))
-                    .sorted().toList();
-        }
+        List<String> keys = new ArrayList<>();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                if (attributes.isRegularFile() && key.startsWith(prefix) && !key.endsWith(TEMP_SUFFIX)
+                        && !key.startsWith(LOCKS + "/")) {
+                    keys.add(key);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        keys.sort(null);
+        return keys;
     }
 
     @Override
