@@ -124,12 +124,6 @@ public final class FileObjectStore implements ObjectStore {
     }
 
     @Override
-    public Replacement replace(String key, String contentType) throws IOException {
-        return replaceIf(key, contentType, null);
-    }
-
-    /** @param expectedVersion null: whatever is there */
-    @Override
     public Replacement replaceIf(String key, String contentType, String expectedVersion) throws IOException {
         Path target = path(key);
         Files.createDirectories(target.getParent());

@@ -74,14 +74,17 @@ public interface ObjectStore {
      * memory. Nothing is visible until {@link Replacement#commit()}; closing without committing
      * discards it.
      */
-    Replacement replace(String key, String contentType) throws IOException;
+    default Replacement replace(String key, String contentType) throws IOException {
+        return replaceIf(key, contentType, null);
+    }
 
     /** The object with its version, or empty when there is none. */
     Optional<Versioned> readVersioned(String key) throws IOException;
 
     /**
      * Like {@link #replace}, but {@link Replacement#commit()} throws {@link VersionConflict} unless the
-     * object is still at {@code expectedVersion} ({@link #ABSENT}: still absent).
+     * object is still at {@code expectedVersion} ({@link #ABSENT}: still absent; null: whatever is there,
+     * which is {@link #replace}).
      */
     Replacement replaceIf(String key, String contentType, String expectedVersion) throws IOException;
 

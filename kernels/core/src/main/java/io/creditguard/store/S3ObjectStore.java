@@ -65,11 +65,6 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    @Override
-    public Replacement replace(String key, String contentType) throws IOException {
-        return replaceIf(key, contentType, null);
-    }
-
     /**
      * {@code If-Match} on the ETag read, or {@code If-None-Match: *} for {@link #ABSENT}: S3 answers 412
      * when the precondition fails, 409 when a concurrent write won the race while this one was in
