@@ -41,8 +41,10 @@ public final class RecordedFeeds implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
-    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    /** Holds the requests given no answer; opened by the next reset, so no test inherits them. */
+    private volatile CountDownLatch release = new CountDownLatch(1);
+    private volatile CountDownLatch together;
     private final Map<String, Integer> requests = new HashMap<>();
     private final List<String> uris = new java.util.ArrayList<>();
     private volatile String riksbankVariant = "";
@@ -88,7 +90,19 @@ public final class RecordedFeeds implements AutoCloseable {
         this.fault = kind;
     }
 
+    /**
+     * From now until the next reset, each request is held until {@code n} have arrived, and refused with a
+     * 503 if they have not within 900 ms (under the client's read timeout): a client that asks the
+     * publishers one after the other fails where one that asks them all at once succeeds.
+     */
+    public void answerOnlyTogether(int n) {
+        together = new CountDownLatch(n);
+    }
+
     public void reset() {
+        release.countDown();
+        release = new CountDownLatch(1);
+        together = null;
         riksbankVariant = "";
         fault = Fault.NONE;
         faulty = "*";
@@ -195,17 +209,21 @@ public final class RecordedFeeds implements AutoCloseable {
             requests.merge(publisher, 1, Integer::sum);
             uris.add(exchange.getRequestURI().toString());
         }
+        CountDownLatch gate = together;
+        if (gate != null) {
+            gate.countDown();
+            if (!await(gate, 900)) {
+                LocalHttp.send(exchange, 503, "text/plain", "Service Unavailable: asked alone");
+                return;
+            }
+        }
         Fault now = faulty.equals("*") || faulty.equals(publisher) ? fault : Fault.NONE;
         switch (now) {
             case OUTAGE -> LocalHttp.send(exchange, 503, "text/plain", "Service Unavailable");
             case HTML -> LocalHttp.send(exchange, 200, "text/html; charset=utf-8",
                     "<!DOCTYPE html><html><body><h1>Scheduled maintenance</h1></body></html>");
             case NO_ANSWER -> {
-                try {
-                    release.await(3, TimeUnit.SECONDS); // past the client's read timeout, until the server closes
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                await(release, 3000); // past the client's read timeout, until the next reset or the server closes
                 exchange.close();
             }
             case NONE -> LocalHttp.send(exchange, 200, type, body);
@@ -213,6 +231,15 @@ public final class RecordedFeeds implements AutoCloseable {
         }
     }
 
+
+    private static boolean await(CountDownLatch latch, long millis) {
+        try {
+            return latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     private static Map<String, String> query(URI uri) {
         Map<String, String> query = new HashMap<>();

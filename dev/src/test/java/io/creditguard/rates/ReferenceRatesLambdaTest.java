@@ -175,6 +175,17 @@ class ReferenceRatesLambdaTest {
         assertThat(preview.getDouble("letters[0].invoices[0].line.balance.interest.periods[0].ratePercent")).isEqualTo(10.00);
     }
 
+    @Test
+    void thePublishersAreAskedAtOnceSoOneSilentPublisherHoldsUpNoOther() {
+        // Each publisher answers only once the five feeds' first requests are all in: asked one after the
+        // other, every feed but the last would be refused.
+        Feeds.server.answerOnlyTogether(5);
+        JsonPath summary = refresh("2026-11-30");
+        for (String source : List.of("riksbank", "ecb", "ecb-exchange-rates", "bundesbank", "statbank")) {
+            assertThat(summary.getString("sources.'" + source + "'.status")).as(source).isEqualTo("OK");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = RecordedFeeds.Fault.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void aBrokenFeedChangesNothing(RecordedFeeds.Fault fault) throws IOException {

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -98,8 +101,9 @@ public class RateRefresh {
         Instant started = clock.instant();
         LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.ofInstant(started, ZoneId.of("Europe/Stockholm")));
         Map<String, SourceResult> results = new LinkedHashMap<>();
-        for (RateFeed feed : feeds) {
-            results.put(feed.name(), refresh(feed, asOf, started));
+        List<Read> reads = readAll(asOf, started);
+        for (int i = 0; i < feeds.size(); i++) {
+            results.put(feeds.get(i).name(), merge(feeds.get(i), reads.get(i), asOf));
         }
         results.put(BACKFILL, backfill(asOf, started));
         book.invalidate();
@@ -121,15 +125,51 @@ public class RateRefresh {
         return new Report(asOf, started, store.describe(), results, merged.conflicts(), gaps, merged.problems());
     }
 
-    private SourceResult refresh(RateFeed feed, LocalDate asOf, Instant now) {
-        RateFeed.Fetched fetched;
+    /** What reading one feed came to: its rows and notes, or why it failed. */
+    private sealed interface Read {
+        record Fetched(RateFeed.Fetched fetched) implements Read {
+        }
+
+        record Failed(String error) implements Read {
+        }
+    }
+
+    /**
+     * Every feed read at once, the answers in the feeds' order. One after the other, a publisher that does
+     * not answer would hold up the rest: with the default limits (a 20 s read timeout, 3 attempts, backoff
+     * from 2 s) one silent publisher costs a minute, and five would outlast the function's 300 s timeout
+     * before a row is written. The writing that follows stays one feed at a time.
+     */
+    private List<Read> readAll(LocalDate asOf, Instant now) {
+        ExecutorService readers = Executors.newFixedThreadPool(feeds.size(), task -> {
+            Thread thread = new Thread(task, "reference-rates-feed");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            fetched = feed.fetch(http, asOf, now);
+            List<CompletableFuture<Read>> pending = feeds.stream()
+                    .map(feed -> CompletableFuture.supplyAsync(() -> read(feed, asOf, now), readers)).toList();
+            return pending.stream().map(CompletableFuture::join).toList();
+        } finally {
+            readers.shutdown();
+        }
+    }
+
+    private Read read(RateFeed feed, LocalDate asOf, Instant now) {
+        try {
+            return new Read.Fetched(feed.fetch(http, asOf, now));
         } catch (HttpFetcher.FetchException | FeedException | RuntimeException e) {
             LOG.errorf("reference rates from %s failed; the rows fetched before stay in force: %s", feed.name(),
                     e.getMessage());
-            return new SourceResult(Status.FAILED, 0, 0, List.of(), e.getMessage());
+            return new Read.Failed(e.getMessage());
         }
+    }
+
+    private SourceResult merge(RateFeed feed, Read read, LocalDate asOf) {
+        if (read instanceof Read.Failed failed) {
+            return new SourceResult(Status.FAILED, 0, 0, List.of(), failed.error());
+        }
+        RateFeed.Fetched fetched = ((Read.Fetched) read).fetched();
         Map<String, List<RateRow>> byFile = new TreeMap<>();
         for (RateRow row : fetched.rows()) {
             byFile.computeIfAbsent(fileOf(row), k -> new ArrayList<>()).add(row);
