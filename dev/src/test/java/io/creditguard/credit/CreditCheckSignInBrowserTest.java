@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.creditguard.Events;
 import io.creditguard.http.LocalOidcProvider;
 import io.creditguard.http.LocalOidcResource;
+import io.creditguard.http.SignInProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -38,19 +36,12 @@ import io.restassured.http.ContentType;
  * gateway verifies as API Gateway's JWT authorizer would. In a real headless Chromium.
  */
 @QuarkusTest
-@TestProfile(CreditCheckSignInBrowserTest.SignIn.class)
+@TestProfile(SignInProfile.class)
 class CreditCheckSignInBrowserTest {
 
     private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
     private static final String REQUEST = """
             {"company":{"country":"SE","registrationNumber":"556036-0793"},"currency":"SEK","requestedCredit":100000}""";
-
-    public static class SignIn implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(LocalOidcResource.class));
-        }
-    }
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
@@ -62,6 +53,7 @@ class CreditCheckSignInBrowserTest {
     @BeforeEach
     void openTheForm() {
         LocalOidcResource.oidc.issueExpiredTokens(false);
+        LocalOidcResource.oidc.grantOnly(null); // the receivables page's tests share the provider
         browser().get("http://localhost:" + Events.GATEWAY_PORT + "/");
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
     }

@@ -16,12 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -39,10 +38,10 @@ import io.creditguard.TestFolders;
 import io.creditguard.credit.Chromium;
 import io.creditguard.http.LocalOidcProvider;
 import io.creditguard.http.LocalOidcResource;
+import io.creditguard.http.SignInProfile;
 import io.creditguard.reminders.Kpis;
 import io.creditguard.reminders.ReminderRun;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
@@ -53,24 +52,12 @@ import io.restassured.path.json.JsonPath;
  * named as an attack shown as typed, the keyboard, a 10 000-customer book, the session's end, a missing scope.
  */
 @QuarkusTest
-@TestProfile(ReceivablesPageBrowserTest.SignIn.class)
+@TestProfile(SignInProfile.class)
 class ReceivablesPageBrowserTest {
 
-    static final Path STORE = Path.of("target/receivables-page-store");
+    private static final Path STORE = SignInProfile.STORE;
     private static final Path BOOK = STORE.resolve("receivables/book.jsonl");
     private static final String EVIL = "<img src=x onerror=\"window.pwned=1\">Evil & Co";
-
-    public static class SignIn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("creditguard.store", "file:" + STORE);
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(LocalOidcResource.class));
-        }
-    }
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
@@ -96,9 +83,11 @@ class ReceivablesPageBrowserTest {
         Files.copy(shot.toPath(), Chromium.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    @AfterEach
-    void asTheProviderWas() {
+    @BeforeEach
+    void theProviderAsConfigured() {
+        // The sign-in tests of the credit-check form share the provider and may have changed it.
         LocalOidcResource.oidc.grantOnly(null);
+        LocalOidcResource.oidc.issueExpiredTokens(false);
     }
 
     /** The sample book with one more customer, named as an attack, after the runs of 30 November and 1 December. */
