@@ -31,6 +31,7 @@ import io.creditguard.http.HttpFunction;
 import io.creditguard.outbound.HttpFetcher;
 import io.creditguard.rates.RateBook;
 import io.creditguard.reminders.Letters;
+import io.creditguard.reminders.ReminderPolicies;
 import io.creditguard.reminders.ReminderService;
 import io.creditguard.reminders.RemindersPreviewFunction;
 import io.creditguard.store.FileObjectStore;
@@ -66,7 +67,8 @@ public final class Standalone {
     private static final Templates TEMPLATES = new Templates(Engine.builder().addDefaults()
             .addValueResolver(new ReflectionValueResolver()).addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
             .addLocator(Standalone::classPathTemplate).removeStandaloneLines(true).strictRendering(true).build());
-    private static final ReminderService REMINDERS = new ReminderService(new Letters(TEMPLATES), INPUTS,
+    private static final ReminderPolicies POLICIES = new ReminderPolicies(INPUTS);
+    private static final ReminderService REMINDERS = new ReminderService(new Letters(TEMPLATES), POLICIES,
             RateBook.shipped(CLOCK));
 
     private Standalone() {
@@ -86,7 +88,7 @@ public final class Standalone {
 
     /** The reminders on the rates of {@code store} (the operator's and the fetched over the shipped), read afresh each time. */
     public static ReminderService reminders(io.creditguard.store.ObjectStore store) {
-        return new ReminderService(new Letters(TEMPLATES), INPUTS, new RateBook(store, CLOCK, java.time.Duration.ZERO));
+        return new ReminderService(new Letters(TEMPLATES), POLICIES, new RateBook(store, CLOCK, java.time.Duration.ZERO));
     }
 
     /** A mailer with no server: under EMAIL delivery every letter stays unsent. */
@@ -134,7 +136,7 @@ public final class Standalone {
 
     public static ClaimsFunction claims(CustomerService customers) {
         return claims(new io.creditguard.claims.ClaimFiling(new io.creditguard.store.FileObjectStore(
-                Path.of("target/standalone-store")), noMail(), REMINDERS, CLOCK), customers);
+                Path.of("target/standalone-store")), noMail(), POLICIES, CLOCK), customers);
     }
 
     public static ClaimsFunction claims(io.creditguard.claims.ClaimFiling filing) {

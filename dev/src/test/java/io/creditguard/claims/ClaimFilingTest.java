@@ -80,7 +80,7 @@ class ClaimFilingTest {
     }
 
     private APIGatewayV2HTTPResponse post(Mailer mailer, String body) {
-        return Standalone.claims(new ClaimFiling(store, mailer, Standalone.reminders(), Standalone.CLOCK))
+        return Standalone.claims(new ClaimFiling(store, mailer, Standalone.reminders().policies(), Standalone.CLOCK))
                 .handle(RouteFuzzing.post("/claims", body));
     }
 

@@ -32,7 +32,7 @@ import io.creditguard.reference.Jurisdictions.Allocation;
 public class RemindersBenchmark {
 
     private final StatutoryRules rules = StatutoryRules.standard();
-    private final ReminderPolicy policy = Standalone.reminders().defaultPolicy();
+    private final ReminderPolicy policy = Standalone.reminders().policies().defaultPolicy();
     private final ReminderEngine engine = new ReminderEngine(policy, rules, BusinessCalendar.standard());
     private final Letters letters = new Letters(Standalone.templates());
     private final LateInterest.Basis dutch = rules.interestBasis("NL", CustomerType.BUSINESS, LocalDate.parse("2023-02-01"))

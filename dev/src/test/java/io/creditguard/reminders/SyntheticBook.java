@@ -31,9 +31,9 @@ final class SyntheticBook {
     }
 
     /** The default policy's levels (days after due) and its insurer reporting day, which the daily book follows. */
-    private static final int[] LEVEL_DAYS = Standalone.reminders().defaultPolicy().levels().stream()
+    private static final int[] LEVEL_DAYS = Standalone.reminders().policies().defaultPolicy().levels().stream()
             .mapToInt(ReminderPolicy.Level::daysAfterDue).toArray();
-    private static final int NOTIFY_AFTER_DAYS = Standalone.reminders().defaultPolicy().insurer().notifyAfterDays();
+    private static final int NOTIFY_AFTER_DAYS = Standalone.reminders().policies().defaultPolicy().insurer().notifyAfterDays();
 
     private static final String[][] MARKETS = {
             {"SE", "SEK", "sv"}, {"SE", "SEK", "sv"}, {"SE", "SEK", "sv"}, {"NL", "EUR", "nl"}, {"NL", "EUR", "nl"},

@@ -23,7 +23,7 @@ final class TestPolicies {
 
     /** The default policy of a seller in {@code country}, with {@code fields} (a JSON object) replacing its own. */
     static ReminderPolicy seller(String country, String fields) {
-        try (InputStream in = TestPolicies.class.getClassLoader().getResourceAsStream(ReminderService.DEFAULT_POLICY_RESOURCE)) {
+        try (InputStream in = TestPolicies.class.getClassLoader().getResourceAsStream(ReminderPolicies.DEFAULT_POLICY_RESOURCE)) {
             ObjectNode policy = (ObjectNode) Json.MAPPER.readTree(in);
             ((ObjectNode) policy.get("creditor")).put("country", country);
             JsonNode extra = Json.MAPPER.readTree(fields);

@@ -44,10 +44,10 @@ public class OperatorFiles {
     public Validation validate() throws IOException {
         List<String> checked = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
-        boolean stops = check(ReminderService.POLICY_KEY, checked, problems);
+        boolean stops = check(ReminderPolicies.POLICY_KEY, checked, problems);
         List<String> config = store.list("config/");
         for (String key : config) {
-            if (key.startsWith(ReminderService.NAMED_POLICIES) && key.endsWith(".json")) {
+            if (key.startsWith(ReminderPolicies.NAMED_POLICIES) && key.endsWith(".json")) {
                 check(key, checked, problems);
             }
         }
@@ -58,9 +58,9 @@ public class OperatorFiles {
 
     /** Whether the policy at {@code key} is there and broken. */
     private boolean check(String key, List<String> checked, List<FileProblem> problems) throws IOException {
-        Optional<ReminderService.PolicyFile> file = reminders.policyFile(store, key);
+        Optional<ReminderPolicies.PolicyFile> file = reminders.policies().policyFile(store, key);
         file.ifPresent(f -> checked.add(key));
-        if (file.isPresent() && file.get() instanceof ReminderService.Broken broken) {
+        if (file.isPresent() && file.get() instanceof ReminderPolicies.Broken broken) {
             problems.addAll(broken.problems());
             return true;
         }

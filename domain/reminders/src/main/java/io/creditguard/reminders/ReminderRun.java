@@ -330,12 +330,12 @@ public class ReminderRun {
      */
     public Report run(Optional<LocalDate> requestedAsOf, boolean dryRun) throws IOException {
         Instant started = clock.instant();
-        ReminderService.PolicyFile company = reminders.policyFile(store, ReminderService.POLICY_KEY)
-                .orElseGet(() -> new ReminderService.Usable(reminders.defaultPolicy()));
-        if (company instanceof ReminderService.Broken broken) {
+        ReminderPolicies.PolicyFile company = reminders.policies().policyFile(store, ReminderPolicies.POLICY_KEY)
+                .orElseGet(() -> new ReminderPolicies.Usable(reminders.policies().defaultPolicy()));
+        if (company instanceof ReminderPolicies.Broken broken) {
             return stopped(requestedAsOf, dryRun, started, broken.problems());
         }
-        ReminderPolicy policy = ((ReminderService.Usable) company).policy();
+        ReminderPolicy policy = ((ReminderPolicies.Usable) company).policy();
         LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(policy.zone())));
         RateBook.Snapshot rates = reminders.rates().current();
         PolicyEngines engines = reminders.engines(store, reminders.engine(policy, rates), rates);
@@ -399,8 +399,8 @@ public class ReminderRun {
     /** The run stopped by a broken company policy: reported, logged, alarmed; nothing read or sent. */
     private Report stopped(Optional<LocalDate> requestedAsOf, boolean dryRun, Instant started, List<FileProblem> problems)
             throws IOException {
-        LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(reminders.defaultPolicy().zone())));
-        String why = ReminderService.POLICY_KEY + " is not a valid reminder policy; nothing is sent under a guessed policy. "
+        LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(reminders.policies().defaultPolicy().zone())));
+        String why = ReminderPolicies.POLICY_KEY + " is not a valid reminder policy; nothing is sent under a guessed policy. "
                 + "Fix it and run again (\"validate\": true checks it first).";
         LOG.error("reminder run on " + asOf + " stopped: " + why);
         problems.forEach(p -> LOG.error(p.message()));

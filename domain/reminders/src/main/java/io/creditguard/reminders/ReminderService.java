@@ -1,7 +1,6 @@
 package io.creditguard.reminders;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,11 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.creditguard.calendar.BusinessCalendar;
 import io.creditguard.rates.RateBook;
 import io.creditguard.reference.FileProblem;
-import io.creditguard.reference.ClassPathResource;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.receivables.Invoice;
-import io.creditguard.validation.InputReader;
-import io.creditguard.validation.InvalidInputException;
 
 /**
  * What the preview and the scheduled run share: the law and calendar loaded once, the rates merged
@@ -28,24 +24,8 @@ import io.creditguard.validation.InvalidInputException;
 @ApplicationScoped
 public class ReminderService {
 
-    static final String DEFAULT_POLICY_RESOURCE = "policies/default-reminder-policy.json";
-    /** Where an operator puts a policy that replaces the default. */
-    public static final String POLICY_KEY = "config/reminder-policy.json";
-    /** Where an operator puts the policies customers name ({@code customer.policy}): {@code <name>.json}. */
-    public static final String NAMED_POLICIES = "config/policies/";
     private static final StatutoryRules RULES = StatutoryRules.standard();
     private static final BusinessCalendar CALENDAR = BusinessCalendar.standard();
-
-    /** A policy kept as a file in the store: one that can be used, or what is wrong with it. */
-    public sealed interface PolicyFile permits Usable, Broken {
-    }
-
-    public record Usable(ReminderPolicy policy) implements PolicyFile {
-    }
-
-    /** Not a valid policy: each problem names the line and field. */
-    public record Broken(List<FileProblem> problems) implements PolicyFile {
-    }
 
     /** A warning about one invoice, e.g. an insurer deadline close by or a rate not yet known. */
     public record InvoiceWarning(String invoiceId, String message) {
@@ -62,66 +42,18 @@ public class ReminderService {
     }
 
     private final Letters letters;
-    private final InputReader inputs;
+    private final ReminderPolicies policies;
     private final RateBook rates;
-    private final ReminderPolicy defaultPolicy;
 
-    public ReminderService(Letters letters, InputReader inputs, RateBook rates) {
+    public ReminderService(Letters letters, ReminderPolicies policies, RateBook rates) {
         this.letters = letters;
-        this.inputs = inputs;
+        this.policies = policies;
         this.rates = rates;
-        this.defaultPolicy = readPolicy(ClassPathResource.text(DEFAULT_POLICY_RESOURCE), DEFAULT_POLICY_RESOURCE);
     }
 
-    /**
-     * The operator's policy in {@code store} ({@value #POLICY_KEY}), or the default when there is none.
-     *
-     * @throws IllegalStateException naming the file and every broken rule when the operator's is invalid
-     */
-    public ReminderPolicy policy(ObjectStore store) throws IOException {
-        PolicyFile file = policyFile(store, POLICY_KEY).orElseGet(() -> new Usable(defaultPolicy));
-        if (file instanceof Broken broken) {
-            throw new IllegalStateException(store.describe() + "/" + POLICY_KEY + " is not a valid reminder policy: "
-                    + String.join("; ", broken.problems().stream().map(FileProblem::message).toList()));
-        }
-        return ((Usable) file).policy();
-    }
-
-    /**
-     * The policy kept at {@code key} in {@code store}, checked like a request's: usable, or broken with every
-     * rule it breaks; empty when there is none.
-     */
-    public Optional<PolicyFile> policyFile(ObjectStore store, String key) throws IOException {
-        Optional<byte[]> configured = store.bytes(key);
-        if (configured.isEmpty()) {
-            return Optional.empty();
-        }
-        String json = new String(configured.get(), StandardCharsets.UTF_8);
-        try {
-            return Optional.of(new Usable(inputs.read(json, ReminderPolicy.class)));
-        } catch (InvalidInputException e) {
-            return Optional.of(new Broken(e.problemsIn(key, json)));
-        }
-    }
-
-    /** The policy that ships with the product, {@value #DEFAULT_POLICY_RESOURCE}. */
-    public ReminderPolicy defaultPolicy() {
-        return defaultPolicy;
-    }
-
-    /**
-     * A policy kept as a file (shipped, or an operator's in the store), checked like a request's.
-     *
-     * @param location where it was read, named in the error
-     * @throws IllegalStateException naming the location and every broken rule: a bad policy file is
-     *     a deployment fault, never a reason to dun with a guessed policy
-     */
-    public ReminderPolicy readPolicy(String json, String location) {
-        try {
-            return inputs.read(json, ReminderPolicy.class);
-        } catch (InvalidInputException e) {
-            throw new IllegalStateException(location + " is not a valid reminder policy: " + e.summary(), e);
-        }
+    /** The shipped, the operator's and the named policies. */
+    public ReminderPolicies policies() {
+        return policies;
     }
 
     /** An engine for {@code policy} on the rates in force now: shipped, fetched and the operator's, merged. */
@@ -135,22 +67,22 @@ public class ReminderService {
 
     /**
      * The engines of a run: {@code standard} for customers that name no policy, and each named policy read
-     * from {@code store} ({@value #NAMED_POLICIES}{@code <name>.json}) the first time a customer names it.
+     * from {@code store} ({@value ReminderPolicies#NAMED_POLICIES}{@code <name>.json}) the first time a customer names it.
      * A policy that is not there or not valid leaves its customers undunned for the run, reported.
      */
     PolicyEngines engines(ObjectStore store, ReminderEngine standard, RateBook.Snapshot snapshot) {
         return new PolicyEngines(standard, name -> {
-            String key = NAMED_POLICIES + name + ".json";
+            String key = ReminderPolicies.NAMED_POLICIES + name + ".json";
             try {
-                Optional<PolicyFile> file = policyFile(store, key);
+                Optional<ReminderPolicies.PolicyFile> file = policies.policyFile(store, key);
                 if (file.isEmpty()) {
                     return new PolicyEngines.Missing(store.describe() + "/" + key + " is not there", List.of());
                 }
-                if (file.get() instanceof Broken broken) {
+                if (file.get() instanceof ReminderPolicies.Broken broken) {
                     return new PolicyEngines.Missing(store.describe() + "/" + key + " is not a valid reminder policy: "
                             + String.join("; ", broken.problems().stream().map(FileProblem::why).toList()), broken.problems());
                 }
-                return new PolicyEngines.Found(engine(((Usable) file.get()).policy(), snapshot));
+                return new PolicyEngines.Found(engine(((ReminderPolicies.Usable) file.get()).policy(), snapshot));
             } catch (IOException e) {
                 return new PolicyEngines.Missing("reading " + store.describe() + "/" + key + " failed (" + e.getMessage() + ")",
                         List.of());

@@ -27,7 +27,7 @@ import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.reminders.ReminderPolicy;
-import io.creditguard.reminders.ReminderService;
+import io.creditguard.reminders.ReminderPolicies;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
@@ -65,17 +65,17 @@ class PeppolIntake {
     private final IntakeStore intake;
     private final Normalizer normalizer;
     private final InputReader inputs;
-    private final ReminderService reminders;
+    private final ReminderPolicies policies;
     private final ObjectStore store;
     private final Clock clock;
 
-    PeppolIntake(Secrets secrets, IntakeStore intake, Normalizer normalizer, InputReader inputs, ReminderService reminders,
+    PeppolIntake(Secrets secrets, IntakeStore intake, Normalizer normalizer, InputReader inputs, ReminderPolicies policies,
             ObjectStore store, Clock clock) {
         this.secrets = secrets;
         this.intake = intake;
         this.normalizer = normalizer;
         this.inputs = inputs;
-        this.reminders = reminders;
+        this.policies = policies;
         this.store = store;
         this.clock = clock;
     }
@@ -215,7 +215,7 @@ class PeppolIntake {
 
     private ReminderPolicy policy() {
         try {
-            return reminders.policy(store);
+            return policies.policy(store);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

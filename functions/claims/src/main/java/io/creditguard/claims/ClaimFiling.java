@@ -25,7 +25,7 @@ import io.creditguard.money.Money;
 import io.creditguard.receivables.InvoiceCsv;
 import io.creditguard.reminders.ReminderEngine;
 import io.creditguard.reminders.ReminderPolicy;
-import io.creditguard.reminders.ReminderService;
+import io.creditguard.reminders.ReminderPolicies;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InvalidInputException;
@@ -101,13 +101,13 @@ public class ClaimFiling {
 
     private final ObjectStore store;
     private final Mailer mailer;
-    private final ReminderService reminders;
+    private final ReminderPolicies policies;
     private final Clock clock;
 
-    public ClaimFiling(ObjectStore store, Mailer mailer, ReminderService reminders, Clock clock) {
+    public ClaimFiling(ObjectStore store, Mailer mailer, ReminderPolicies policies, Clock clock) {
         this.store = store;
         this.mailer = mailer;
-        this.reminders = reminders;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -172,12 +172,12 @@ public class ClaimFiling {
         }
         ReminderPolicy policy;
         try {
-            policy = reminders.policy(store);
+            policy = policies.policy(store);
         } catch (IllegalStateException e) {
             throw new CannotMail(false, "The company's reminder policy, which names the sender, is not valid: " + e.getMessage());
         }
         if (policy.delivery().from() == null) {
-            throw new CannotMail(false, "The company's reminder policy (" + ReminderService.POLICY_KEY + ") names no sender: "
+            throw new CannotMail(false, "The company's reminder policy (" + ReminderPolicies.POLICY_KEY + ") names no sender: "
                     + "set delivery.from; nothing was filed.");
         }
         return policy.delivery();

@@ -33,7 +33,7 @@ public class RemindersPreviewFunction extends HttpFunction {
     @Override
     protected List<Route<?>> declareRoutes() {
         return List.of(Route.post("/reminders/preview", PreviewRequest.class, SCOPE, r -> {
-            ReminderPolicy policy = r.policy() == null ? reminders.defaultPolicy() : r.policy();
+            ReminderPolicy policy = r.policy() == null ? reminders.policies().defaultPolicy() : r.policy();
             LocalDate asOf = r.asOf() == null ? today(policy.zone()) : r.asOf();
             return reminders.preview(asOf, policy, r.policies(), r.invoices());
         }));

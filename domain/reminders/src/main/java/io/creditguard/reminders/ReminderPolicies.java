@@ -1,0 +1,104 @@
+package io.creditguard.reminders;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.creditguard.reference.ClassPathResource;
+import io.creditguard.reference.FileProblem;
+import io.creditguard.store.ObjectStore;
+import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
+
+/**
+ * Where the reminder policies come from, each checked like a request: the one that ships
+ * ({@value #DEFAULT_POLICY_RESOURCE}), the operator's in the store ({@value #POLICY_KEY}) and the named ones
+ * customers choose ({@value #NAMED_POLICIES}{@code <name>.json}).
+ *
+ * <p>Kept apart from {@link ReminderService} (the law, the rates and the letters) so a function that needs
+ * only a policy's figure, such as webhooks and connections taking the default payment terms for a Peppol
+ * invoice without a due date, starts none of those: no template engine, no law tables, no rate book.
+ */
+@ApplicationScoped
+public class ReminderPolicies {
+
+    static final String DEFAULT_POLICY_RESOURCE = "policies/default-reminder-policy.json";
+    /** Where an operator puts a policy that replaces the default. */
+    public static final String POLICY_KEY = "config/reminder-policy.json";
+    /** Where an operator puts the policies customers name ({@code customer.policy}): {@code <name>.json}. */
+    public static final String NAMED_POLICIES = "config/policies/";
+
+    /** A policy kept as a file in the store: one that can be used, or what is wrong with it. */
+    public sealed interface PolicyFile permits Usable, Broken {
+    }
+
+    public record Usable(ReminderPolicy policy) implements PolicyFile {
+    }
+
+    /** Not a valid policy: each problem names the line and field. */
+    public record Broken(List<FileProblem> problems) implements PolicyFile {
+    }
+
+    private final InputReader inputs;
+    private final ReminderPolicy defaultPolicy;
+
+    /**
+     * @throws IllegalStateException naming every broken rule when the shipped policy is invalid (a build
+     *     fault, which the tests catch)
+     */
+    public ReminderPolicies(InputReader inputs) {
+        this.inputs = inputs;
+        PolicyFile shipped = parse(ClassPathResource.text(DEFAULT_POLICY_RESOURCE), DEFAULT_POLICY_RESOURCE);
+        if (shipped instanceof Broken broken) {
+            throw new IllegalStateException(DEFAULT_POLICY_RESOURCE + " is not a valid reminder policy: " + messages(broken));
+        }
+        this.defaultPolicy = ((Usable) shipped).policy();
+    }
+
+    /**
+     * The operator's policy in {@code store} ({@value #POLICY_KEY}), or the default when there is none.
+     *
+     * @throws IllegalStateException naming the file and every broken rule when the operator's is invalid: a
+     *     bad policy file is a deployment fault, never a reason to dun with a guessed policy
+     */
+    public ReminderPolicy policy(ObjectStore store) throws IOException {
+        PolicyFile file = policyFile(store, POLICY_KEY).orElseGet(() -> new Usable(defaultPolicy));
+        if (file instanceof Broken broken) {
+            throw new IllegalStateException(store.describe() + "/" + POLICY_KEY + " is not a valid reminder policy: "
+                    + messages(broken));
+        }
+        return ((Usable) file).policy();
+    }
+
+    /**
+     * The policy kept at {@code key} in {@code store}, checked like a request's: usable, or broken with every
+     * rule it breaks; empty when there is none.
+     */
+    public Optional<PolicyFile> policyFile(ObjectStore store, String key) throws IOException {
+        Optional<byte[]> configured = store.bytes(key);
+        if (configured.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(new String(configured.get(), StandardCharsets.UTF_8), key));
+    }
+
+    /** The policy that ships with the product, {@value #DEFAULT_POLICY_RESOURCE}. */
+    public ReminderPolicy defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    private PolicyFile parse(String json, String key) {
+        try {
+            return new Usable(inputs.read(json, ReminderPolicy.class));
+        } catch (InvalidInputException e) {
+            return new Broken(e.problemsIn(key, json));
+        }
+    }
+
+    private static String messages(Broken broken) {
+        return String.join("; ", broken.problems().stream().map(FileProblem::message).toList());
+    }
+}
