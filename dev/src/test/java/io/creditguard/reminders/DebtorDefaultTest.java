@@ -22,7 +22,6 @@ import io.creditguard.reference.ReferenceTable;
 import io.creditguard.reminders.DebtorDefault.Reason;
 import io.creditguard.reminders.ReminderEngine.DunningLetter;
 import io.creditguard.reminders.ReminderEngine.Fee;
-import io.creditguard.reminders.StatutoryRules.FeeCode;
 
 /**
  * When default begins, law by law, worked by hand from the statute each case cites, under the default policy

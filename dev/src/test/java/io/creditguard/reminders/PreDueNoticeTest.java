@@ -14,7 +14,6 @@ import io.creditguard.reminders.ReminderEngine.DunningLetter;
 import io.creditguard.reminders.ReminderEngine.Fee;
 import io.creditguard.reminders.ReminderEngine.SkipReason;
 import io.creditguard.reminders.ReminderPolicy.Kind;
-import io.creditguard.reminders.StatutoryRules.FeeCode;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InvalidInputException;
 

@@ -15,7 +15,6 @@ import io.creditguard.reminders.ReminderEngine.DunningLetter;
 import io.creditguard.reminders.ReminderEngine.Fee;
 import io.creditguard.reminders.ReminderEngine.SkipReason;
 import io.creditguard.reminders.ReminderPolicy.Kind;
-import io.creditguard.reminders.StatutoryRules.FeeCode;
 
 /**
  * The default policy (levels at 5, 20, 35 and 50 days: two payment reminders, an inkassokrav, the

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import io.creditguard.receivables.Invoice.CustomerType;
 import io.creditguard.reminders.ReminderEngine.DunningLetter;
-import io.creditguard.reminders.StatutoryRules.FeeCode;
 
 /**
  * The day's dunning letters composed into the letters that go out, with the Dutch consumer's

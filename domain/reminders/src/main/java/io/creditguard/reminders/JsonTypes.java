@@ -9,13 +9,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Every type of this package (and the invoice it reads) that Jackson maps, registered for a native
- * image. The letter model needs none: the Qute extension generates its resolvers at build time.
+ * image; the policy's are in {@link PolicyJsonTypes}. The letter model needs none: the Qute extension
+ * generates its resolvers at build time.
  */
 @RegisterForReflection(targets = {
-        PreviewRequest.class, ReminderPolicy.class, ReminderPolicy.Level.class, ReminderPolicy.Insurer.class,
-        ReminderPolicy.Creditor.class, ReminderPolicy.RateOverride.class, ReminderPolicy.ExchangeRate.class,
-        ReminderPolicy.Kind.class, ReminderPolicy.LetterGrouping.class, ReminderPolicy.Delivery.class,
-        ReminderPolicy.DeliveryMode.class, ReminderPolicy.Insurer.Notification.class, AgingBucket.class,
+        PreviewRequest.class, AgingBucket.class,
         Invoice.class, Invoice.Customer.class, Invoice.CustomerType.class, Invoice.Terms.class, Invoice.Payment.class,
         Invoice.Credit.class, Invoice.Dunning.class, Invoice.Decided.class, Invoice.SentReminder.class, Invoice.ChargedFee.class,
         ReminderService.Preview.class, ReminderService.InvoiceWarning.class, Statements.Statement.class,
@@ -24,7 +22,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ReminderEngine.PaymentView.class, ReminderEngine.Skip.class, ReminderEngine.SkipReason.class,
         ReminderEngine.InterestView.class, ReminderEngine.PeriodView.class, ReminderEngine.Fee.class,
         DebtorDefault.Basis.class, DebtorDefault.Reason.class,
-        ExchangeRates.Conversion.class, StatutoryRules.FeeCode.class, GoverningLaw.class, GoverningLaw.Basis.class,
+        ExchangeRates.Conversion.class, GoverningLaw.class, GoverningLaw.Basis.class,
         Letters.Letter.class, Kpis.Report.class, Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class,
         ReminderRun.Report.class, ReminderRun.Report.Run.class, ReminderRun.Report.Book.class,
         ReminderRun.Report.Sent.class, ReminderRun.Report.Problems.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,

@@ -15,7 +15,6 @@ import io.creditguard.reference.ReferenceTable;
 import io.creditguard.reminders.ReminderEngine.Balance;
 import io.creditguard.reminders.ReminderEngine.DunningLetter;
 import io.creditguard.reminders.ReminderEngine.InsurerReport;
-import io.creditguard.reminders.StatutoryRules.FeeCode;
 import io.creditguard.format.LetterFormat;
 import io.creditguard.templates.LetterPdf;
 import io.creditguard.templates.Templates;

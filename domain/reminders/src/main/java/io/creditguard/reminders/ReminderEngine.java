@@ -23,7 +23,6 @@ import io.creditguard.reference.Jurisdictions;
 import io.creditguard.reference.ReferenceRates;
 import io.creditguard.reminders.ReminderPolicy.Kind;
 import io.creditguard.reminders.ReminderPolicy.Level;
-import io.creditguard.reminders.StatutoryRules.FeeCode;
 import io.creditguard.reminders.StatutoryRules.FeeRule;
 import io.creditguard.reminders.StatutoryRules.FeeTrigger;
 

@@ -42,11 +42,6 @@ public final class StatutoryRules {
         }
     }
 
-    /** What a fee is for; the same code may carry different amounts under different laws. */
-    public enum FeeCode {
-        REMINDER_FEE, COLLECTION_DEMAND, FIXED_COMPENSATION, COLLECTION_COSTS
-    }
-
     /** When a fee falls due: see late-payment-fees.txt. */
     public enum FeeTrigger {
         REMINDER_LETTER, INKASSOKRAV, ON_DEFAULT, AFTER_NOTICE_PERIOD

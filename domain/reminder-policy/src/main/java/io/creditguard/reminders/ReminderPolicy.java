@@ -263,7 +263,7 @@ public record ReminderPolicy(
             @Min(-60) @Max(730) int daysAfterDue,
             @NotNull @EnumName(Kind.class) String kind,
             @Min(1) @Max(60) Integer payWithinDays,
-            @EnumName(StatutoryRules.FeeCode.class) String fee,
+            @EnumName(FeeCode.class) String fee,
             @Pattern(regexp = "pre-due-notice|reminder|inkassokrav|final-notice|collection-handoff",
                     message = "{io.creditguard.reminders.ReminderPolicy.Level.template}") String template) {
 
@@ -294,8 +294,8 @@ public record ReminderPolicy(
         }
 
         /** The fee this level asks for, if it names one. */
-        public Optional<StatutoryRules.FeeCode> feeCode() {
-            return Optional.ofNullable(fee).map(StatutoryRules.FeeCode::valueOf);
+        public Optional<FeeCode> feeCode() {
+            return Optional.ofNullable(fee).map(FeeCode::valueOf);
         }
     }
 

@@ -18,9 +18,9 @@ import io.creditguard.validation.InvalidInputException;
  * ({@value #DEFAULT_POLICY_RESOURCE}), the operator's in the store ({@value #POLICY_KEY}) and the named ones
  * customers choose ({@value #NAMED_POLICIES}{@code <name>.json}).
  *
- * <p>Kept apart from {@link ReminderService} (the law, the rates and the letters) so a function that needs
- * only a policy's figure, such as webhooks and connections taking the default payment terms for a Peppol
- * invoice without a due date, starts none of those: no template engine, no law tables, no rate book.
+ * <p>A module of its own, below the rest of the reminders (the law, the rates, the letters and their
+ * templates), so a function that needs only a policy's figure, such as webhooks and connections taking the
+ * default payment terms for a Peppol invoice without a due date, carries none of those: no Qute, no PDFBox.
  */
 @ApplicationScoped
 public class ReminderPolicies {
