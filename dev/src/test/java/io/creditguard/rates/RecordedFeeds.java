@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,7 @@ public final class RecordedFeeds implements AutoCloseable {
     /** Holds the requests given no answer; opened by the next reset, so no test inherits them. */
     private volatile CountDownLatch release = new CountDownLatch(1);
     private volatile CountDownLatch together;
+    private volatile Predicate<String> gated = uri -> false;
     private final Map<String, Integer> requests = new HashMap<>();
     private final List<String> uris = new java.util.ArrayList<>();
     private volatile String riksbankVariant = "";
@@ -91,12 +93,13 @@ public final class RecordedFeeds implements AutoCloseable {
     }
 
     /**
-     * From now until the next reset, each request is held until {@code n} have arrived, and refused with a
-     * 503 if they have not within 900 ms (under the client's read timeout): a client that asks the
-     * publishers one after the other fails where one that asks them all at once succeeds.
+     * From now until the next reset, each request whose path and query {@code which} accepts is held until
+     * {@code n} such have arrived, and refused with a 503 if they have not within 900 ms (under the client's
+     * read timeout): a client that asks one after the other fails where one that asks all at once succeeds.
      */
-    public void answerOnlyTogether(int n) {
+    public void answerOnlyTogether(int n, Predicate<String> which) {
         together = new CountDownLatch(n);
+        gated = which;
     }
 
     public void reset() {
@@ -210,7 +213,7 @@ public final class RecordedFeeds implements AutoCloseable {
             uris.add(exchange.getRequestURI().toString());
         }
         CountDownLatch gate = together;
-        if (gate != null) {
+        if (gate != null && gated.test(exchange.getRequestURI().toString())) {
             gate.countDown();
             if (!await(gate, 900)) {
                 LocalHttp.send(exchange, 503, "text/plain", "Service Unavailable: asked alone");

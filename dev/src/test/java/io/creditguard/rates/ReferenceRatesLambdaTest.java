@@ -179,7 +179,7 @@ class ReferenceRatesLambdaTest {
     void thePublishersAreAskedAtOnceSoOneSilentPublisherHoldsUpNoOther() {
         // Each publisher answers only once the five feeds' first requests are all in: asked one after the
         // other, every feed but the last would be refused.
-        Feeds.server.answerOnlyTogether(5);
+        Feeds.server.answerOnlyTogether(5, uri -> true);
         JsonPath summary = refresh("2026-11-30");
         for (String source : List.of("riksbank", "ecb", "ecb-exchange-rates", "bundesbank", "statbank")) {
             assertThat(summary.getString("sources.'" + source + "'.status")).as(source).isEqualTo("OK");
@@ -270,6 +270,21 @@ class ReferenceRatesLambdaTest {
                 "every currency has its rates back to 2026-06-24");
         assertThat(Feeds.server.uris().stream().filter(u -> u.contains("/data/EXR/"))).singleElement()
                 .satisfies(u -> assertThat(u).contains("startPeriod=2026-11-21"));
+    }
+
+    @Test
+    void theCurrenciesAreFilledBackAtOnceSoASilentAnswerHoldsUpNoOther() throws IOException {
+        Files.createDirectories(STORE.resolve("receivables"));
+        Files.writeString(STORE.resolve("receivables/book.jsonl"), "{\"invoiceId\":\"i-4\",\"invoiceNumber\":\"F-4\","
+                + "\"currency\":\"EUR\",\"issueDate\":\"2026-06-01\",\"dueDate\":\"2026-07-01\",\"amount\":4000,"
+                + "\"openAmount\":4000,\"customer\":{\"id\":\"c-4\",\"name\":\"Kund GmbH\",\"type\":\"BUSINESS\","
+                + "\"country\":\"DE\",\"language\":\"en\"}}\n");
+        // The seven currencies' requests (one currency each, no '+') are answered only once all seven are in:
+        // asked one after the other, the first ones would be refused.
+        Feeds.server.answerOnlyTogether(7, uri -> uri.contains("/data/EXR/") && !uri.contains("+"));
+        JsonPath summary = refresh("2026-11-30");
+        assertThat(summary.getString("sources.'ecb-exchange-backfill'.status")).isEqualTo("OK");
+        assertThat(summary.getList("sources.'ecb-exchange-backfill'.notes")).hasSize(7);
     }
 
     private static JsonPath preview(String invoice) {

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -135,24 +136,29 @@ public class RateRefresh {
     }
 
     /**
-     * Every feed read at once, the answers in the feeds' order. One after the other, a publisher that does
-     * not answer would hold up the rest: with the default limits (a 20 s read timeout, 3 attempts, backoff
-     * from 2 s) one silent publisher costs a minute, and five would outlast the function's 300 s timeout
-     * before a row is written. The writing that follows stays one feed at a time.
+     * {@code tasks} run at once, a thread each, their results in the tasks' order. One after the other, a
+     * publisher that does not answer would hold up the rest: with the default limits (a 20 s read timeout,
+     * 3 attempts, backoff from 2 s) one silent publisher costs a minute, and five feeds, or the backfill's
+     * seven currencies, would outlast the function's 300 s timeout before a row is written. The writing
+     * that follows stays one file at a time.
      */
-    private List<Read> readAll(LocalDate asOf, Instant now) {
-        ExecutorService readers = Executors.newFixedThreadPool(feeds.size(), task -> {
-            Thread thread = new Thread(task, "reference-rates-feed");
+    private static <T> List<T> atOnce(List<Supplier<T>> tasks) {
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, tasks.size()), task -> {
+            Thread thread = new Thread(task, "reference-rates-fetch");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<CompletableFuture<Read>> pending = feeds.stream()
-                    .map(feed -> CompletableFuture.supplyAsync(() -> read(feed, asOf, now), readers)).toList();
+            List<CompletableFuture<T>> pending = tasks.stream().map(t -> CompletableFuture.supplyAsync(t, threads)).toList();
             return pending.stream().map(CompletableFuture::join).toList();
         } finally {
-            readers.shutdown();
+            threads.shutdown();
         }
+    }
+
+    /** Every feed read at once ({@link #atOnce}), the answers in the feeds' order. */
+    private List<Read> readAll(LocalDate asOf, Instant now) {
+        return atOnce(feeds.stream().map(feed -> (Supplier<Read>) () -> read(feed, asOf, now)).toList());
     }
 
     private Read read(RateFeed feed, LocalDate asOf, Instant now) {
@@ -192,7 +198,8 @@ public class RateRefresh {
 
     /**
      * The exchange rates of each currency that lacks some back to the oldest open invoice's due date, one
-     * request per currency; a currency whose request fails is named and tried again by the next refresh.
+     * request per currency, all at once ({@link #atOnce}); a currency whose request fails is named and tried
+     * again by the next refresh.
      */
     private SourceResult backfill(LocalDate asOf, Instant now) {
         List<String> notes = new ArrayList<>();
@@ -205,13 +212,21 @@ public class RateRefresh {
             }
             List<Currency> missing = ExchangeBackfill.missing(exchange.currencies(), storedExchange(), from.get(), asOf);
             List<RateRow> rows = new ArrayList<>();
-            for (Currency currency : missing) {
+            LocalDate since = from.get();
+            List<Read> reads = atOnce(missing.stream().map(currency -> (Supplier<Read>) () -> {
                 try {
-                    List<RateRow> fetched = exchange.fetch(http, List.of(currency), from.get(), asOf, now).rows();
-                    rows.addAll(fetched);
-                    notes.add(currency.getCurrencyCode() + " from " + from.get() + ": " + fetched.size() + " days");
-                } catch (HttpFetcher.FetchException | FeedException e) {
-                    errors.add(currency.getCurrencyCode() + ": " + e.getMessage());
+                    return new Read.Fetched(exchange.fetch(http, List.of(currency), since, asOf, now));
+                } catch (HttpFetcher.FetchException | FeedException | RuntimeException e) {
+                    return new Read.Failed(e.getMessage());
+                }
+            }).toList());
+            for (int i = 0; i < missing.size(); i++) {
+                String code = missing.get(i).getCurrencyCode();
+                if (reads.get(i) instanceof Read.Fetched fetched) {
+                    rows.addAll(fetched.fetched().rows());
+                    notes.add(code + " from " + since + ": " + fetched.fetched().rows().size() + " days");
+                } else {
+                    errors.add(code + ": " + ((Read.Failed) reads.get(i)).error());
                 }
             }
             if (missing.isEmpty()) {
