@@ -126,7 +126,7 @@ public class RateRefresh {
         return new Report(asOf, started, store.describe(), results, merged.conflicts(), gaps, merged.problems());
     }
 
-    /** What reading one feed came to: its rows and notes, or why it failed. */
+    /** What one read came to (a feed, or a currency of the backfill): its rows and notes, or why it failed. */
     private sealed interface Read {
         record Fetched(RateFeed.Fetched fetched) implements Read {
         }
