@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,6 +70,11 @@ public final class S3ObjectStore implements ObjectStore {
      * {@code If-Match} on the ETag read, or {@code If-None-Match: *} for {@link #ABSENT}: S3 answers 412
      * when the precondition fails, 409 when a concurrent write won the race while this one was in
      * flight, 404 when an object that was to be matched is gone; all three are a {@link VersionConflict}.
+     *
+     * <p>Except where the client tried more than once and the object now holds exactly these bytes: an
+     * earlier attempt wrote them and its answer was lost (a connection closed as the answer came), so the
+     * retry found its own write in place. The bytes are compared, not the ETag: under SSE-KMS, as the
+     * template's bucket is, an ETag is not the content's MD5.
      */
     @Override
     public Replacement replaceIf(String key, String contentType, String expectedVersion) throws IOException {
@@ -95,6 +101,9 @@ public final class S3ObjectStore implements ObjectStore {
                     s3.putObject(request.build(), RequestBody.fromFile(spool));
                 } catch (S3Exception e) {
                     if (expectedVersion != null && (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404)) {
+                        if (e.numAttempts() > 1 && holds(objectKey, spool)) {
+                            return;
+                        }
                         throw new VersionConflict(key);
                     }
                     throw e;
@@ -107,6 +116,27 @@ public final class S3ObjectStore implements ObjectStore {
                 Files.deleteIfExists(spool);
             }
         };
+    }
+
+    /** Whether the object at {@code objectKey} holds exactly {@code content}'s bytes. */
+    private boolean holds(String objectKey, Path content) throws IOException {
+        try (InputStream stored = s3.getObject(b -> b.bucket(bucket).key(objectKey));
+                InputStream sent = Files.newInputStream(content)) {
+            byte[] storedChunk = new byte[8192];
+            byte[] sentChunk = new byte[8192];
+            while (true) {
+                int n = stored.readNBytes(storedChunk, 0, storedChunk.length);
+                int m = sent.readNBytes(sentChunk, 0, sentChunk.length);
+                if (n != m || !Arrays.equals(storedChunk, 0, n, sentChunk, 0, m)) {
+                    return false;
+                }
+                if (n < storedChunk.length) {
+                    return true;
+                }
+            }
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
     }
 
     @Override
