@@ -65,12 +65,20 @@ public class ReminderPolicies {
      *     bad policy file is a deployment fault, never a reason to dun with a guessed policy
      */
     public ReminderPolicy policy(ObjectStore store) throws IOException {
-        PolicyFile file = policyFile(store, POLICY_KEY).orElseGet(() -> new Usable(defaultPolicy));
+        PolicyFile file = companyPolicy(store);
         if (file instanceof Broken broken) {
             throw new IllegalStateException(store.describe() + "/" + POLICY_KEY + " is not a valid reminder policy: "
                     + messages(broken));
         }
         return ((Usable) file).policy();
+    }
+
+    /**
+     * The operator's policy in {@code store} ({@value #POLICY_KEY}) as checked, or the default when there is
+     * none: for a caller that reports a broken one rather than failing on it.
+     */
+    public PolicyFile companyPolicy(ObjectStore store) throws IOException {
+        return policyFile(store, POLICY_KEY).orElseGet(() -> new Usable(defaultPolicy));
     }
 
     /**

@@ -330,8 +330,7 @@ public class ReminderRun {
      */
     public Report run(Optional<LocalDate> requestedAsOf, boolean dryRun) throws IOException {
         Instant started = clock.instant();
-        ReminderPolicies.PolicyFile company = reminders.policies().policyFile(store, ReminderPolicies.POLICY_KEY)
-                .orElseGet(() -> new ReminderPolicies.Usable(reminders.policies().defaultPolicy()));
+        ReminderPolicies.PolicyFile company = reminders.policies().companyPolicy(store);
         if (company instanceof ReminderPolicies.Broken broken) {
             return stopped(requestedAsOf, dryRun, started, broken.problems());
         }
