@@ -63,6 +63,8 @@ public final class Standalone {
     /** 2026-11-28, the day the sample events were written. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC);
 
+    /** An empty store of the fork's own (dev/pom.xml runs two surefire forks side by side). */
+    private static final Path EMPTY_STORE = Path.of("target/standalone-store-" + Integer.getInteger("test.fork", 1));
     private static final InputReader INPUTS = InputReader.standalone(CLOCK);
     private static final Templates TEMPLATES = new Templates(Engine.builder().addDefaults()
             .addValueResolver(new ReflectionValueResolver()).addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
@@ -103,7 +105,7 @@ public final class Standalone {
 
     /** A ledger with nothing in it, for functions asked nothing of the book. */
     private static CustomerService noBook() {
-        return customers(new FileObjectStore(Path.of("target/standalone-store")));
+        return customers(new FileObjectStore(EMPTY_STORE));
     }
 
     public static BreakevenFunction breakeven() {
@@ -125,7 +127,7 @@ public final class Standalone {
     public static CreditCheckFunction creditCheck(CustomerService customers) {
         FiledAccounts filings = new FiledAccounts(Optional.empty(), new KvkOpenData(URI.create("http://127.0.0.1:9"),
                 new HttpFetcher(new HttpFetcher.Limits(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO, 1 << 20))),
-                new FileObjectStore(Path.of("target/standalone-store")), CLOCK, ReadingRules.shipped());
+                new FileObjectStore(EMPTY_STORE), CLOCK, ReadingRules.shipped());
         return wired(new CreditCheckFunction(new CreditCheck(filings), customers));
     }
 
@@ -136,7 +138,7 @@ public final class Standalone {
 
     public static ClaimsFunction claims(CustomerService customers) {
         return claims(new io.creditguard.claims.ClaimFiling(new io.creditguard.store.FileObjectStore(
-                Path.of("target/standalone-store")), noMail(), POLICIES, CLOCK), customers);
+                EMPTY_STORE), noMail(), POLICIES, CLOCK), customers);
     }
 
     public static ClaimsFunction claims(io.creditguard.claims.ClaimFiling filing) {
@@ -150,7 +152,7 @@ public final class Standalone {
     public static CustomersFunction customersFunction(CustomerService customers) {
         // The run history of a store with no runs: the standalone tests ask the ledger, not its history.
         return wired(new CustomersFunction(customers, new io.creditguard.customers.RunHistory(
-                new FileObjectStore(Path.of("target/standalone-store")), CLOCK)));
+                new FileObjectStore(EMPTY_STORE), CLOCK)));
     }
 
     public static RemindersPreviewFunction remindersPreview() {

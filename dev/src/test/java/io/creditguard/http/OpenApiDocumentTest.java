@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -180,10 +181,13 @@ class OpenApiDocumentTest {
     @Inject
     io.creditguard.reminders.ReminderRun run;
 
+    @ConfigProperty(name = "creditguard.store")
+    String store;
+
     @Test
     void everyEventBodyAndEveryAnswerToItFitTheirSchemas() throws IOException {
         // The ledger's sample events name a customer and an invoice of the sample book, after its run.
-        Path book = Path.of("target/test-store/receivables/sample-book.jsonl");
+        Path book = Path.of(store.substring("file:".length()), "receivables", "sample-book.jsonl");
         Files.createDirectories(book.getParent());
         Files.copy(Path.of("../samples/receivables/sample-book.jsonl"), book, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         run.run(java.util.Optional.of(java.time.LocalDate.parse("2026-11-30")), false);

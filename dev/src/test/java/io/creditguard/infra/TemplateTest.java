@@ -227,6 +227,14 @@ class TemplateTest {
     }
 
     @Test
+    void thePackagedFunctionsStartWithTheJvmOptionsEveryDeployedFunctionGets() {
+        Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) template.get("Globals")).get("Function");
+        Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) globals.get("Environment")).get("Variables");
+        assertThat(variables.get("JAVA_TOOL_OPTIONS")).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
+                .isEqualTo(io.creditguard.lambda.PackagedFunction.DEPLOYED_JAVA_TOOL_OPTIONS);
+    }
+
+    @Test
     void everyScheduledFunctionRunsInStockholmTimeWithRetriesAndADeadLetterQueue() {
         for (ScheduledFunction function : scheduledFunctions) {
             String resource = lambdasByExport().get(function.exportName()).get(0);

@@ -38,6 +38,13 @@ public final class PackagedFunction implements AutoCloseable {
 
     public static final Path RUNTIME_CLIENT = Path.of("target/lambda-runtime");
 
+    /**
+     * The JVM options every deployed function gets, {@code JAVA_TOOL_OPTIONS} under the template's
+     * {@code Globals} (C1 only, as AWS advises for short-lived functions), read from infra/template.yaml so a
+     * packaged function starts here as it starts on Lambda.
+     */
+    public static final String DEPLOYED_JAVA_TOOL_OPTIONS = deployedJavaToolOptions(Path.of("../infra/template.yaml"));
+
     private final Process process;
     private final LambdaRuntimeApi api;
     private final long startedAt;
@@ -82,11 +89,26 @@ public final class PackagedFunction implements AutoCloseable {
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
             env.put("AWS_REGION", "eu-north-1");
             env.put("QUARKUS_FUNQY_EXPORT", export);
+            env.put("JAVA_TOOL_OPTIONS", DEPLOYED_JAVA_TOOL_OPTIONS);
             env.putAll(environment);
             long startedAt = System.nanoTime();
             return new PackagedFunction(builder.start(), api, startedAt);
         } catch (IOException e) {
             api.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The template's one {@code JAVA_TOOL_OPTIONS: "..."} line, its value; without it, no start is as deployed. */
+    static String deployedJavaToolOptions(Path template) {
+        try (Stream<String> lines = Files.lines(template)) {
+            List<String> values = lines.map(String::strip).filter(l -> l.startsWith("JAVA_TOOL_OPTIONS:"))
+                    .map(l -> l.substring("JAVA_TOOL_OPTIONS:".length()).strip().replaceAll("^\"|\"$", "")).toList();
+            if (values.size() != 1) {
+                throw new IllegalStateException(template + " sets JAVA_TOOL_OPTIONS " + values.size() + " times, not once");
+            }
+            return values.get(0);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -95,6 +95,14 @@ class PackagedFunctionIT {
     }
 
     @Test
+    void aFunctionRunsWithTheJvmOptionsOfADeployedOne() throws IOException {
+        invoke("breakeven", Events.read("breakeven-loss.json"));
+        // The JVM names the options it took from the environment on its first line.
+        assertThat(Files.readAllLines(WORK.resolve("breakeven.log")).get(0))
+                .isEqualTo("Picked up JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void theScheduledRunReadsTheBookInTheStore() {
         JsonPath report = invoke("reminders-run", Events.read("reminders-run.json"));
         assertThat(report.getString("asOf")).isEqualTo("2026-11-30");
