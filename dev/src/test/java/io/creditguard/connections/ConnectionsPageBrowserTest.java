@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class ConnectionsPageBrowserTest {
     }
 
     private static WebDriverWait await() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return CHROMIUM.await(10);
     }
 
     @BeforeEach

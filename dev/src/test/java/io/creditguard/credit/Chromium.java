@@ -50,9 +50,12 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
         return driver;
     }
 
-    /** Waits up to {@code seconds} for a condition of the page. */
-    WebDriverWait await(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    /**
+     * Waits up to {@code seconds} for a condition of the page, looking every 50 ms: Selenium's default of
+     * 500 ms added a quarter of a second on average to each wait, a minute over the browser tests.
+     */
+    public WebDriverWait await(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
     }
 
     /** {@code text} typed into the field {@code id}, replacing what it held. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class CreditCheckPageBrowserTest {
     }
 
     private static WebDriverWait await() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return CHROMIUM.await(10);
     }
 
     private static void type(String id, String text) {

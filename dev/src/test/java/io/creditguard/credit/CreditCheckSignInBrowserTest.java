@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +58,7 @@ class CreditCheckSignInBrowserTest {
     }
 
     private static WebDriverWait await() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return CHROMIUM.await(10);
     }
 
     private static void type(String id, String text) {

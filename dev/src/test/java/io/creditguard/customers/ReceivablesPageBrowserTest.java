@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,7 +69,7 @@ class ReceivablesPageBrowserTest {
     }
 
     private static WebDriverWait await() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(20));
+        return CHROMIUM.await(20);
     }
 
     private static String page() {
