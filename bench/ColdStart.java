@@ -15,7 +15,8 @@ import io.creditguard.lambda.PackagedFunction;
 /**
  * Cold start as the managed Java runtime does it: a fresh JVM running the AWS Lambda Java Runtime
  * Interface Client (main class AWSLambda, handler FunqyStreamHandler) with the function zip as its
- * task root, against a local emulation of the Lambda Runtime API. Measures process start until the
+ * task root and the template's JAVA_TOOL_OPTIONS (C1 only, see PackagedFunction), against a local emulation
+ * of the Lambda Runtime API. Measures process start until the
  * first event's response arrives, for every creditguard function (each from its own zip,
  * functions/<module>/target/function.zip) and a bare Funqy function built on the same Quarkus version with
  * Hibernate Validator and one constrained record (and, with {@code -Dbench.before=<zip>}, each function from
