@@ -186,16 +186,17 @@ class PackagedFunctionIT {
 
     /**
      * Each zip holds its own function only (README "Layout"): no other function's class; the rates refresh, which
-     * reads no ledger and writes no letter, none of the letters' and the mail's libraries.
+     * reads no ledger and writes no letter, none of the letters' and the mail's libraries; the intakes, which take
+     * one figure of the reminder policy, neither the ledger, the rates nor the letters.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             breakeven       | io/creditguard/breakeven/BreakevenFunction.class         |
             credit-check    | io/creditguard/credit/CreditCheckFunction.class          |
             claims          | io/creditguard/claims/ClaimsFunction.class               |
-            connections     | io/creditguard/connections/ConnectionsFunction.class     |
+            connections     | io/creditguard/connections/ConnectionsFunction.class     | io.creditguard.customers-, io.creditguard.rates-, pdfbox, qute
             customers       | io/creditguard/customers/CustomersFunction.class         |
-            webhooks        | io/creditguard/webhooks/WebhooksFunction.class           |
+            webhooks        | io/creditguard/webhooks/WebhooksFunction.class           | io.creditguard.customers-, io.creditguard.rates-, pdfbox, qute
             reference-rates | io/creditguard/rates/ReferenceRatesFunction.class        | pdfbox, angus-mail, qute
             """)
     void aZipHoldsItsFunctionAndNotTheOthers(String module, String own, String absentLibraries) throws IOException {

@@ -5,7 +5,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** Every type of this package that Jackson maps (the ledger's files, the routes' bodies and answers), for a native image. */
 @RegisterForReflection(targets = {
         CustomerService.CustomerList.class, CustomerService.CustomerView.class, CustomerService.InvoiceDecisions.class,
-        LimitRequest.class, InvoicePatch.class, AlertPolicy.class, Profile.class, Profile.CreditCheck.class,
+        LimitRequest.class, InvoicePatch.class, Profile.class, Profile.CreditCheck.class,
         LedgerIndex.Header.class, LedgerIndex.BookTotals.class, LedgerIndex.Largest.class, LedgerIndex.OpenAlert.class,
         LedgerIndex.Row.class, LedgerIndex.Previous.class, LedgerIndex.CurrencySummary.class, LedgerIndex.Sort.class,
         CustomerLedger.class, CustomerLedger.CurrencyLedger.class, CustomerLedger.Aging.class,

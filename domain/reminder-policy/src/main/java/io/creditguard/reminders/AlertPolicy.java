@@ -1,4 +1,4 @@
-package io.creditguard.customers;
+package io.creditguard.reminders;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
