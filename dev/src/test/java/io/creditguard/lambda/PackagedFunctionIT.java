@@ -45,11 +45,28 @@ class PackagedFunctionIT {
     /** No publisher is reachable from a build machine: the refresh is refused at once (one attempt) and says so. */
     private static final String UNREACHABLE = "http://127.0.0.1:9";
 
+    /** Every exported function, as the template deploys them. */
+    private static final List<String> EXPORTS = List.of("breakeven", "credit-check", "reminders-preview", "reminders-run",
+            "claims", "webhooks", "customers", "connections", "reference-rates");
+
+    /**
+     * The store with the sample book, then every function started at once, as Lambda starts the environments of
+     * functions called together: nine JVMs started one after another left one of the build's two cores idle.
+     */
     @BeforeAll
-    static void unpack() throws IOException {
+    static void startEveryFunction() throws IOException {
         TestFolders.delete(WORK);
         Files.createDirectories(STORE.resolve("receivables"));
         Files.copy(Path.of("../samples/receivables/sample-book.jsonl"), STORE.resolve("receivables/sample-book.jsonl"));
+        for (String export : EXPORTS) {
+            RUNNING.put(export, PackagedFunction.start(
+                    PackagedFunction.unpack(PackagedFunction.zip(export), WORK.resolve("task-" + export)), export,
+                    Map.of("CREDITGUARD_AUTH_ISSUER", Events.ISSUER, "CREDITGUARD_STORE", "file:" + STORE.toAbsolutePath(),
+                            "STRIPE_WEBHOOK_SECRET", "whsec_packaged_it", "CREDITGUARD_RATES_RIKSBANK_URL", UNREACHABLE,
+                            "CREDITGUARD_RATES_ECB_URL", UNREACHABLE, "CREDITGUARD_RATES_BUNDESBANK_URL", UNREACHABLE,
+                            "CREDITGUARD_RATES_STATBANK_URL", UNREACHABLE, "CREDITGUARD_RATES_ATTEMPTS", "1"),
+                    List.of(), WORK.resolve(export + ".log")));
+        }
     }
 
     @AfterAll
@@ -57,16 +74,9 @@ class PackagedFunctionIT {
         RUNNING.values().forEach(PackagedFunction::close);
     }
 
-    /** One execution environment per function, started on first use and reused, as Lambda reuses a warm one. */
+    /** One execution environment per function, reused, as Lambda reuses a warm one. */
     private static JsonPath invoke(String export, String event) {
-        PackagedFunction function = RUNNING.computeIfAbsent(export, name -> PackagedFunction.start(
-                PackagedFunction.unpack(PackagedFunction.zip(name), WORK.resolve("task-" + name)), name,
-                Map.of("CREDITGUARD_AUTH_ISSUER", Events.ISSUER, "CREDITGUARD_STORE", "file:" + STORE.toAbsolutePath(),
-                        "STRIPE_WEBHOOK_SECRET", "whsec_packaged_it", "CREDITGUARD_RATES_RIKSBANK_URL", UNREACHABLE,
-                        "CREDITGUARD_RATES_ECB_URL", UNREACHABLE, "CREDITGUARD_RATES_BUNDESBANK_URL", UNREACHABLE,
-                        "CREDITGUARD_RATES_STATBANK_URL", UNREACHABLE, "CREDITGUARD_RATES_ATTEMPTS", "1"),
-                List.of(), WORK.resolve(name + ".log")));
-        LambdaRuntimeApi.Answer answer = function.invoke(event);
+        LambdaRuntimeApi.Answer answer = RUNNING.get(export).invoke(event);
         assertThat(answer.error()).as("%s reported an error: %s", export, answer.body()).isFalse();
         return JsonPath.from(answer.body());
     }
