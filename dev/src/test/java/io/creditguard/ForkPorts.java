@@ -16,7 +16,7 @@ public final class ForkPorts implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         int fork = Integer.getInteger("test.fork", 1);
-        // Surefire may open more than one session in a fork; the ports move once.
+        // A fork may open more than one launcher session (the suite engine launches its own); the ports move once.
         if (fork <= 1 || System.getProperty(MOVED) != null) {
             return;
         }

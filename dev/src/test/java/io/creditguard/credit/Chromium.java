@@ -52,7 +52,7 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * Waits up to {@code seconds} for a condition of the page, looking every 50 ms: Selenium's default of
-     * 500 ms added a quarter of a second on average to each wait, a minute over the browser tests.
+     * 500 ms added a quarter of a second on average to each wait, 48 s over the build's two test forks.
      */
     public WebDriverWait await(int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));

@@ -76,7 +76,8 @@ class PackagedFunctionIT {
 
     /** One execution environment per function, reused, as Lambda reuses a warm one. */
     private static JsonPath invoke(String export, String event) {
-        LambdaRuntimeApi.Answer answer = RUNNING.get(export).invoke(event);
+        LambdaRuntimeApi.Answer answer = java.util.Objects.requireNonNull(RUNNING.get(export), export + " is not in EXPORTS")
+                .invoke(event);
         assertThat(answer.error()).as("%s reported an error: %s", export, answer.body()).isFalse();
         return JsonPath.from(answer.body());
     }
