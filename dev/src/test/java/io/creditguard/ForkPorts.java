@@ -25,6 +25,7 @@ public final class ForkPorts implements LauncherSessionListener {
         System.setProperty(MOVED, "true");
     }
 
+    /** {@code standard} repeats Events' default: reading Events here would fix its ports before they move. */
     private static void move(String property, int standard, int fork) {
         System.setProperty(property, Integer.toString(Integer.getInteger(property, standard) + 100 * (fork - 1)));
     }

@@ -99,7 +99,11 @@ public final class PackagedFunction implements AutoCloseable {
         }
     }
 
-    /** The template's one {@code JAVA_TOOL_OPTIONS: "..."} line, its value; without it, no start is as deployed. */
+    /**
+     * The template's one {@code JAVA_TOOL_OPTIONS: "..."} line, its value; without it, no start is as deployed. Read
+     * as a line, not as YAML: the cold-start bench runs this class with no YAML parser on its class path
+     * (TemplateTest checks the value against the parsed template).
+     */
     static String deployedJavaToolOptions(Path template) {
         try (Stream<String> lines = Files.lines(template)) {
             List<String> values = lines.map(String::strip).filter(l -> l.startsWith("JAVA_TOOL_OPTIONS:"))
