@@ -27,6 +27,12 @@ import io.creditguard.lambda.PackagedFunction;
  *
  * <p>Run by bench/run.sh from dev/: {@code java -cp target/test-classes ../bench/ColdStart.java [runs]}, with
  * the launcher and Runtime API that PackagedFunctionIT uses. Writes dev/target/bench/cold-start.md and .csv.
+ *
+ * <p>With {@code -Dbench.profile=<libasyncProfiler.so>} it times nothing: it starts each function {@code runs} times
+ * under async-profiler's wall-clock sampler (one sample a millisecond of the JVM's main thread, which does all the
+ * work until the first answer) and writes where that thread's time went, by phase of the start, to
+ * dev/target/bench/cold-start-profile.md (the stacks: logs/*-profile-N.collapsed). The sampler slows each start by
+ * about a tenth, so the phases are for comparing the functions, not for the cold-start table.
  */
 public class ColdStart {
 
@@ -66,6 +72,11 @@ public class ColdStart {
             }
         }
         Files.createDirectories(OUT.resolve("logs"));
+        String profiler = System.getProperty("bench.profile");
+        if (profiler != null) {
+            profile(functions, Path.of(profiler).toAbsolutePath(), runs);
+            return;
+        }
         Map<String, Map<String, List<Sample>>> results = new LinkedHashMap<>();
         Map<String, Path> apps = new LinkedHashMap<>();
         Map<String, Long> classes = new LinkedHashMap<>();
@@ -132,6 +143,20 @@ public class ColdStart {
         }
     }
 
+    /**
+     * The median, over the rounds, of the function's start divided by the bare function's in the same round. The
+     * rounds run a few seconds apart, so a neighbour slowing the machine for a while slows both starts of a
+     * round: this ratio moves less between runs of the bench than the ratio of the two medians.
+     */
+    static double medianRoundRatio(List<Sample> samples, List<Sample> bare) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            ratios.add((double) samples.get(i).millis() / bare.get(i).millis());
+        }
+        ratios.sort(null);
+        return ratios.get(ratios.size() / 2);
+    }
+
     static long rssKiB(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
                 .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
@@ -172,10 +197,10 @@ public class ColdStart {
 
     static void write(Map<String, Map<String, List<Sample>>> results, int runs, Map<String, Long> classes,
             Map<String, Long> zipBytes) throws IOException {
-        StringBuilder md = new StringBuilder("| function | JVM | median ms | min ms | max ms | × bare | × bare, fastest runs | heap MiB"
-                + " | RSS MiB | classes loaded | zip MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
-        StringBuilder csv = new StringBuilder("function,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,heap_mib,rss_mib,"
-                + "classes_loaded,zip_bytes\n");
+        StringBuilder md = new StringBuilder("| function | JVM | median ms | min ms | max ms | × bare | × bare, fastest runs"
+                + " | × bare, per round | heap MiB | RSS MiB | classes loaded | zip MB |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder csv = new StringBuilder("function,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,"
+                + "round_ratio_to_bare,heap_mib,rss_mib,classes_loaded,zip_bytes\n");
         Map<String, List<Sample>> bare = results.get("bare-funqy");
         results.forEach((name, byConfig) -> byConfig.forEach((config, samples) -> {
             long median = median(samples);
@@ -184,11 +209,12 @@ public class ColdStart {
             double ratio = (double) median / median(bare.get(config));
             // On a shared machine the fastest runs are the least disturbed: their ratio is the steadier one.
             double minRatio = (double) min / bare.get(config).stream().mapToLong(Sample::millis).min().orElseThrow();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.2f | %.2f | %d | %d | %d | %.1f |%n", name, config,
-                    median, min, max, ratio, minRatio, medianHeap(samples), medianRss(samples), classes.get(name),
-                    zipBytes.get(name) / 1e6));
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.3f,%.3f,%d,%d,%d,%d%n", name, config, samples.size(),
-                    median, min, max, ratio, minRatio, medianHeap(samples), medianRss(samples), classes.get(name),
+            double roundRatio = medianRoundRatio(samples, bare.get(config));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.2f | %.2f | %.2f | %d | %d | %d | %.1f |%n", name,
+                    config, median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples),
+                    classes.get(name), zipBytes.get(name) / 1e6));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.3f,%.3f,%.3f,%d,%d,%d,%d%n", name, config, samples.size(),
+                    median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples), classes.get(name),
                     zipBytes.get(name)));
         }));
         md.append("\n").append(runs).append(" runs per row; ").append(Runtime.getRuntime().availableProcessors())
@@ -197,6 +223,73 @@ public class ColdStart {
         Files.writeString(OUT.resolve("cold-start.md"), md);
         Files.writeString(OUT.resolve("cold-start.csv"), csv);
         System.out.print(md);
+    }
+
+    /**
+     * The phases of a start, each named by a frame its samples pass through, innermost first: a sample counts
+     * for the first phase whose frame its stack holds. What none names ("before the client") is the JVM's launcher
+     * loading the runtime client's main class.
+     */
+    static final List<Map.Entry<String, String>> PHASES = List.of(
+            Map.entry("validator metadata", "PredefinedScopeBeanMetaDataManager.<init>"),
+            Map.entry("validator, rest", "HibernateValidatorProcessor$init"),
+            Map.entry("JSON mapper", "AmazonLambdaCommonProcessor$initObjectMapper"),
+            Map.entry("configuration", "io/quarkus/runtime/generated/Config."),
+            Map.entry("CDI container", "ArcProcessor$initializeContainer"),
+            Map.entry("Funqy", "FunqyLambdaBuildStep$init"),
+            Map.entry("rest of Quarkus", "FunqyStreamHandler.<init>"),
+            Map.entry("first event", "FunqyStreamHandler.handleRequest"),
+            Map.entry("runtime client", "AWSLambda.main"));
+
+    /** Each function {@code runs} times under the wall-clock sampler; the main thread's milliseconds by phase. */
+    static void profile(List<Function> functions, Path agent, int runs) throws Exception {
+        Map<String, long[]> millis = new LinkedHashMap<>();
+        Map<String, Path> apps = new LinkedHashMap<>();
+        for (Function f : functions) {
+            apps.computeIfAbsent(f.zip().toString(), zip -> unzipTo(f));
+        }
+        for (int i = 0; i < runs; i++) {
+            for (Function f : functions) {
+                Path stacks = OUT.resolve("logs/" + label(f) + "-profile-" + i + ".collapsed").toAbsolutePath();
+                String sampler = "-agentpath:" + agent + "=start,event=wall,interval=1ms,threads,collapsed,file=" + stacks;
+                measure(f, apps.get(f.zip().toString()), List.of(sampler), "profile-" + i);
+                long[] byPhase = millis.computeIfAbsent(f.name(), k -> new long[PHASES.size() + 2]);
+                try (var lines = Files.lines(stacks)) {
+                    // "[main tid=…];frame;frame… count": one line a distinct stack, the count in samples (ms)
+                    lines.filter(l -> l.startsWith("[main ")).forEach(l -> {
+                        int cut = l.lastIndexOf(' ');
+                        long samples = Long.parseLong(l.substring(cut + 1));
+                        byPhase[phase(l.substring(0, cut))] += samples;
+                        byPhase[PHASES.size() + 1] += samples;
+                    });
+                }
+            }
+        }
+        StringBuilder md = new StringBuilder("| function |");
+        PHASES.forEach(p -> md.append(' ').append(p.getKey()).append(" |"));
+        md.append(" before the client | main thread |\n|---|").append("---|".repeat(PHASES.size() + 2)).append('\n');
+        millis.forEach((name, byPhase) -> {
+            md.append("| ").append(name).append(" |");
+            for (long ms : byPhase) {
+                md.append(' ').append(Math.round((double) ms / runs)).append(" |");
+            }
+            md.append('\n');
+        });
+        md.append("\nms of the main thread, the mean of ").append(runs).append(" starts under async-profiler (wall clock,")
+                .append(" 1 ms); ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(".\n");
+        Files.writeString(OUT.resolve("cold-start-profile.md"), md);
+        System.out.print(md);
+    }
+
+    /** The index in {@link #PHASES} of the first phase whose frame the stack holds; past the last for none. */
+    static int phase(String stack) {
+        for (int i = 0; i < PHASES.size(); i++) {
+            if (stack.contains(PHASES.get(i).getValue())) {
+                return i;
+            }
+        }
+        return PHASES.size();
     }
 
     static Path unzipTo(Function f) {

@@ -5,6 +5,8 @@
 # on 2 cores with 9 runs.
 #   bench/run.sh [cold-start runs per row, default 9]
 #   bench/run.sh cold-start [runs]      only the cold starts (about 8 minutes)
+#   bench/run.sh profile [runs]         where each function's start goes, by phase, under async-profiler (taken
+#                                       from Maven Central; default 3 runs, about 2 minutes): cold-start-profile.md
 #   BENCH_BEFORE=<zip> bench/run.sh …   also each function from that one all-functions zip (the layout before
 #                                       one module per function: an older commit's target/function.zip), interleaved
 #   BENCH_BEFORE=<folder> bench/run.sh …  also each function from <folder>/<module>.zip (an older commit's
@@ -12,13 +14,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY_COLD_START=false
+PROFILE=false
 if [ "${1:-}" = cold-start ]; then ONLY_COLD_START=true; shift; fi
-RUNS="${1:-9}"
+if [ "${1:-}" = profile ]; then PROFILE=true; shift; fi
+if $PROFILE; then RUNS="${1:-3}"; else RUNS="${1:-9}"; fi
 
 # Every function's zip, dev/target/lambda-runtime (the runtime interface client), dev's test classes and class path
 ./mvnw -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 ./mvnw -q -f bench/bare-funqy/pom.xml package -DskipTests        # the bare Funqy yardstick
 cd dev
+
+if $PROFILE; then
+  # async-profiler's Linux x64 agent, as its project publishes it on Maven Central
+  ../mvnw -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64 -DoutputDirectory=target/bench/tools
+  unzip -o -q -d target/bench/tools target/bench/tools/async-profiler-4.2-linux-x64.jar 'linux-x64/*'
+  java -Dbench.profile=target/bench/tools/linux-x64/libasyncProfiler.so -cp target/test-classes ../bench/ColdStart.java "$RUNS"
+  exit 0
+fi
 
 # 1. Cold start through the AWS Lambda Java Runtime Interface Client, against a local Runtime API.
 java ${BENCH_BEFORE:+-Dbench.before=$BENCH_BEFORE} -cp target/test-classes ../bench/ColdStart.java "$RUNS"
