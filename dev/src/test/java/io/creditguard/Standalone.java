@@ -17,6 +17,7 @@ import java.util.logging.Level;
 
 import org.jboss.logmanager.LogContext;
 
+import io.creditguard.book.Book;
 import io.creditguard.breakeven.BreakevenFunction;
 import io.creditguard.claims.ClaimsFunction;
 import io.creditguard.credit.CreditCheck;
@@ -109,11 +110,12 @@ public final class Standalone {
     }
 
     public static BreakevenFunction breakeven() {
-        return breakeven(noBook());
+        return breakeven(new FileObjectStore(EMPTY_STORE));
     }
 
-    public static BreakevenFunction breakeven(CustomerService customers) {
-        return wired(new BreakevenFunction(customers));
+    /** Breakeven taking the book's totals from {@code store}, converted at the shipped rates. */
+    public static BreakevenFunction breakeven(ObjectStore store) {
+        return wired(new BreakevenFunction(new Book(store), RateBook.shipped(CLOCK)));
     }
 
     /**

@@ -170,8 +170,16 @@ class BookFedFunctionsTest {
     }
 
     @Test
+    void beforeAnyRunTheProtectionComparisonAsksForTheFiguresTheBookCannotGiveYet() throws IOException {
+        JsonNode problem = answer(Standalone.breakeven().handle(RouteFuzzing.post("/breakeven/protection",
+                "{\"currency\":\"SEK\",\"fromBook\":true,\"margin\":0.08}")), 422);
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("$.fromBook");
+        assertThat(problem.at("/errors/0/message").asText()).contains("no reminder run has built the ledger yet");
+    }
+
+    @Test
     void theProtectionComparisonTakesTurnoverAndLargestExposureFromTheBook() throws IOException {
-        JsonNode answer = answer(Standalone.breakeven(customers).handle(RouteFuzzing.post("/breakeven/protection",
+        JsonNode answer = answer(Standalone.breakeven(new FileObjectStore(root)).handle(RouteFuzzing.post("/breakeven/protection",
                 "{\"currency\":\"SEK\",\"fromBook\":true,\"margin\":0.08,\"expectedLossRate\":0.006}")), 200);
         JsonNode book = answer.get("fromBook");
         // Invoiced in the 12 months to 1 December: 10 000 + 20 000 + 10 000 + 50 000 + 30 000 kronor; the euro
@@ -182,7 +190,7 @@ class BookFedFunctionsTest {
         assertThat(book.at("/largestExposure/amount").decimalValue()).isEqualByComparingTo("80000.00");
         assertThat(answer.get("largestExposure").decimalValue()).isEqualByComparingTo("80000.00");
         assertThat(book.get("notConverted").toString()).isEqualTo("[\"EUR\"]");
-        assertThat(answer(Standalone.breakeven(customers).handle(RouteFuzzing.post("/breakeven/protection",
+        assertThat(answer(Standalone.breakeven(new FileObjectStore(root)).handle(RouteFuzzing.post("/breakeven/protection",
                 "{\"currency\":\"SEK\",\"fromBook\":true,\"annualTurnover\":5000000,\"margin\":0.08}")), 422)
                 .at("/errors/0/field").asText()).isEqualTo("$.annualTurnover");
     }

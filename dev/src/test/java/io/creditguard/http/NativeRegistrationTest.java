@@ -33,7 +33,7 @@ class NativeRegistrationTest {
             "io.creditguard.breakeven.JsonTypes", "io.creditguard.credit.JsonTypes",
             "io.creditguard.reminders.JsonTypes", "io.creditguard.reminders.PolicyJsonTypes", "io.creditguard.claims.JsonTypes",
             "io.creditguard.webhooks.JsonTypes", "io.creditguard.rates.JsonTypes", "io.creditguard.connections.JsonTypes",
-            "io.creditguard.filings.JsonTypes", "io.creditguard.customers.JsonTypes");
+            "io.creditguard.filings.JsonTypes", "io.creditguard.customers.JsonTypes", "io.creditguard.book.JsonTypes");
 
     @Inject
     Instance<HttpFunction> functions;

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.creditguard.book.BookTotals;
 import io.creditguard.json.Json;
 import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
@@ -62,7 +63,7 @@ public class CustomerService {
      * @param total customers that match {@code q}
      */
     public record CustomerList(LocalDate asOf, String run, Currency currency, String sort, String q, int page, int size,
-            long total, List<LedgerIndex.BookTotals> totals, List<LedgerIndex.OpenAlert> openAlerts, long openAlertCount,
+            long total, List<BookTotals> totals, List<LedgerIndex.OpenAlert> openAlerts, long openAlertCount,
             List<LedgerIndex.Row> customers) {
     }
 
@@ -236,22 +237,6 @@ public class CustomerService {
         try (InputStream in = content.get()) {
             return Optional.of(in.readAllBytes());
         }
-    }
-
-    /** The book's totals of the last run, for figures another function takes from the book. */
-    public Optional<LedgerIndex.Header> bookTotals() throws IOException {
-        Optional<InputStream> content = ledgers.store().read(LedgerStore.INDEX);
-        if (content.isEmpty()) {
-            return Optional.empty();
-        }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(content.get(), StandardCharsets.UTF_8))) {
-            return Optional.of(Json.MAPPER.readValue(in.readLine(), LedgerIndex.Header.class));
-        }
-    }
-
-    /** {@code amount} in {@code currency} at today's euro reference rates, if a rate converts it. */
-    public Optional<ExchangeRates.Conversion> convert(Money amount, Currency currency) {
-        return exchange().convert(amount, currency, today());
     }
 
     /** Whether the store holds the record {@code key} (a reminder or insurer report of the run). */

@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         CustomerService.CustomerList.class, CustomerService.CustomerView.class, CustomerService.InvoiceDecisions.class,
         LimitRequest.class, InvoicePatch.class, Profile.class, Profile.CreditCheck.class,
-        LedgerIndex.Header.class, LedgerIndex.BookTotals.class, LedgerIndex.Largest.class, LedgerIndex.OpenAlert.class,
+        LedgerIndex.Header.class, LedgerIndex.OpenAlert.class,
         LedgerIndex.Row.class, LedgerIndex.Previous.class, LedgerIndex.CurrencySummary.class, LedgerIndex.Sort.class,
         CustomerLedger.class, CustomerLedger.CurrencyLedger.class, CustomerLedger.Aging.class,
         CustomerLedger.OpenInvoice.class, CustomerLedger.Dunning.class, CustomerLedger.Decisions.class,

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The ledger as the functions' routes call it: who asked, and the ledger's refusals as the problems they are. Every
- * function that reads the book (customers, credit-check, claims, breakeven) answers through it, so a refusal reads
+ * function that reads the ledger (customers, credit-check, claims) answers through it, so a refusal reads
  * the same from each.
  */
 public final class LedgerCalls {

@@ -7,10 +7,14 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import io.creditguard.book.BookTotals;
+
 /**
  * The listing of every customer in the ledger, {@code customers/index.jsonl}: one {@link Header} line with
  * the book's totals and the alerts open across it, then one {@link Row} per customer. The reminder run
- * writes it whole; {@code GET /customers} pages and sorts it without holding more than a page.
+ * writes it whole; {@code GET /customers} pages and sorts it without holding more than a page. Its key and the
+ * totals are {@code book}'s ({@link io.creditguard.book.Book}), which reads them for the functions that take
+ * figures from the book without the ledger.
  */
 public final class LedgerIndex {
 
@@ -27,19 +31,6 @@ public final class LedgerIndex {
 
     /** Open alerts the header lists. */
     static final int ALERTS_LISTED = 100;
-
-    /**
-     * The book in one currency.
-     *
-     * @param invoicedLast12Months the amounts of the invoices issued in the 12 months to the run's day
-     * @param largestExposure the customer with the most open in this currency
-     */
-    public record BookTotals(Currency currency, BigDecimal open, BigDecimal overdue, BigDecimal invoicedLast12Months,
-            long customers, Largest largestExposure) {
-    }
-
-    public record Largest(String customerId, String name, BigDecimal amount) {
-    }
 
     public record OpenAlert(String customerId, String name, Alerts.Alert alert) {
     }

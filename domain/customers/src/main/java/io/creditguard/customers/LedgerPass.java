@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.creditguard.book.BookTotals;
 import io.creditguard.json.Json;
 import io.creditguard.mail.Mailer;
 import io.creditguard.metrics.Emf;
@@ -305,7 +306,7 @@ public final class LedgerPass implements AutoCloseable {
             listed.sort(newest.comparator().reversed());
             LedgerIndex.Header header = new LedgerIndex.Header(settings.asOf(), settings.run(), customers,
                     totals.values().stream().map(Totals::view).sorted(Comparator.comparing(
-                            LedgerIndex.BookTotals::open).reversed()).toList(), listed, openAlerts);
+                            BookTotals::open).reversed()).toList(), listed, openAlerts);
             try (ObjectStore.Replacement index = ledgers.store().replace(LedgerStore.INDEX, "application/x-ndjson");
                     InputStream in = Files.newInputStream(dir.resolve("rows"))) {
                 index.stream().write((Json.write(header) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -342,7 +343,7 @@ public final class LedgerPass implements AutoCloseable {
         java.math.BigDecimal overdue;
         java.math.BigDecimal invoiced;
         long customers;
-        LedgerIndex.Largest largest;
+        BookTotals.Largest largest;
 
         Totals(Currency currency) {
             this.currency = currency;
@@ -357,12 +358,12 @@ public final class LedgerPass implements AutoCloseable {
             invoiced = invoiced.add(c.invoicedLast12Months());
             customers++;
             if (largest == null || c.open().compareTo(largest.amount()) > 0) {
-                largest = new LedgerIndex.Largest(customer.id(), customer.name(), c.open());
+                largest = new BookTotals.Largest(customer.id(), customer.name(), c.open());
             }
         }
 
-        LedgerIndex.BookTotals view() {
-            return new LedgerIndex.BookTotals(currency, open, overdue, invoiced, customers, largest);
+        BookTotals view() {
+            return new BookTotals(currency, open, overdue, invoiced, customers, largest);
         }
     }
 

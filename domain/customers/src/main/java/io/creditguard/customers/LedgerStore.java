@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.creditguard.book.Book;
 import io.creditguard.json.Json;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.store.Updates;
@@ -31,7 +32,7 @@ import io.creditguard.store.Updates;
  */
 final class LedgerStore {
 
-    static final String INDEX = "customers/index.jsonl";
+    static final String INDEX = Book.LISTING;
     static final String CLAIMS_POLICY = "config/claims-policy.json";
     static final String PROFILES = "profiles/";
     private static final String LOCATOR = "customers/invoices/";

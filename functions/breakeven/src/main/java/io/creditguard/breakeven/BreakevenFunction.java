@@ -1,5 +1,7 @@
 package io.creditguard.breakeven;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -10,13 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.creditguard.customers.CustomerService;
-import io.creditguard.customers.LedgerCalls;
-import io.creditguard.customers.LedgerIndex;
+import io.creditguard.book.Book;
+import io.creditguard.book.BookTotals;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
 import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
+import io.creditguard.rates.RateBook;
 import io.creditguard.reference.ReferenceTable;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InvalidInputException;
@@ -49,10 +51,12 @@ public class BreakevenFunction extends HttpFunction {
                         FACTORING_TABLE.name()))));
     }
 
-    private final CustomerService customers;
+    private final Book book;
+    private final RateBook rates;
 
-    public BreakevenFunction(CustomerService customers) {
-        this.customers = customers;
+    public BreakevenFunction(Book book, RateBook rates) {
+        this.book = book;
+        this.rates = rates;
     }
 
     private ProtectionAnswer protection(ProtectionRequest r) {
@@ -67,24 +71,25 @@ public class BreakevenFunction extends HttpFunction {
 
     /** The turnover of the 12 months and the largest exposure of the last run's ledger, in {@code currency}. */
     private ProtectionAnswer.FromBook fromBook(Currency currency) {
-        LedgerIndex.Header header = LedgerCalls.answer(customers::bookTotals).orElseThrow(() ->
+        Book.Totals header = readTotals().orElseThrow(() ->
                 InvalidInputException.invalid(FieldError.at("$.fromBook", "no reminder run has built the ledger yet; give "
                         + "annualTurnover and largestExposure")));
+        ExchangeRates exchange = rates.current().exchange();
         Money turnover = Money.zero(currency);
-        LedgerIndex.Largest largest = null;
+        BookTotals.Largest largest = null;
         List<Currency> notConverted = new ArrayList<>();
-        for (LedgerIndex.BookTotals totals : header.totals()) {
-            Optional<ExchangeRates.Conversion> invoiced = customers.convert(Money.of(totals.currency(),
-                    totals.invoicedLast12Months()), currency);
-            Optional<ExchangeRates.Conversion> owed = customers.convert(Money.of(totals.currency(),
-                    totals.largestExposure().amount()), currency);
+        for (BookTotals totals : header.totals()) {
+            Optional<ExchangeRates.Conversion> invoiced = exchange.convert(Money.of(totals.currency(),
+                    totals.invoicedLast12Months()), currency, today());
+            Optional<ExchangeRates.Conversion> owed = exchange.convert(Money.of(totals.currency(),
+                    totals.largestExposure().amount()), currency, today());
             if (invoiced.isEmpty() || owed.isEmpty()) {
                 notConverted.add(totals.currency());
                 continue;
             }
             turnover = turnover.plus(invoiced.get().converted());
             if (largest == null || owed.get().converted().amount().compareTo(largest.amount()) > 0) {
-                largest = new LedgerIndex.Largest(totals.largestExposure().customerId(), totals.largestExposure().name(),
+                largest = new BookTotals.Largest(totals.largestExposure().customerId(), totals.largestExposure().name(),
                         owed.get().converted().amount());
             }
         }
@@ -94,6 +99,15 @@ public class BreakevenFunction extends HttpFunction {
                     + "converts to it" + (notConverted.isEmpty() ? "" : " (not converted: " + notConverted + ")")));
         }
         return new ProtectionAnswer.FromBook(header.asOf(), header.run(), turnover.amount(), largest, List.copyOf(notConverted));
+    }
+
+    /** The book's totals; a store that cannot be read is the 500 any other function answers for it. */
+    private Optional<Book.Totals> readTotals() {
+        try {
+            return book.totals();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Funq("breakeven")

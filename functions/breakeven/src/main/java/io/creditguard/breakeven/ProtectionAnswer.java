@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import io.creditguard.customers.LedgerIndex;
+import io.creditguard.book.BookTotals;
 
 /**
  * The answer of {@code POST /breakeven/protection}: the comparison and, with {@code fromBook}, the figures the
@@ -22,7 +22,7 @@ public record ProtectionAnswer(@JsonUnwrapped ProtectionComparison.Result result
      * @param largestExposure the customer who owes the most, its amount converted likewise
      * @param notConverted currencies of the book no rate converts: their invoices are left out
      */
-    public record FromBook(LocalDate asOf, String run, BigDecimal annualTurnover, LedgerIndex.Largest largestExposure,
+    public record FromBook(LocalDate asOf, String run, BigDecimal annualTurnover, BookTotals.Largest largestExposure,
             List<Currency> notConverted) {
     }
 }
