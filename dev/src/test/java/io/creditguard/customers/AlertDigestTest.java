@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.creditguard.Standalone;
 import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
-import io.creditguard.reminders.AlertPolicy;
+import io.creditguard.alerts.AlertPolicy;
 import io.creditguard.reminders.ReminderRun;
 import io.creditguard.store.FileObjectStore;
 

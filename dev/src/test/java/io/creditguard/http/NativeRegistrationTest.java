@@ -33,7 +33,8 @@ class NativeRegistrationTest {
             "io.creditguard.breakeven.JsonTypes", "io.creditguard.credit.JsonTypes",
             "io.creditguard.reminders.JsonTypes", "io.creditguard.reminders.PolicyJsonTypes", "io.creditguard.claims.JsonTypes",
             "io.creditguard.webhooks.JsonTypes", "io.creditguard.rates.JsonTypes", "io.creditguard.connections.JsonTypes",
-            "io.creditguard.filings.JsonTypes", "io.creditguard.customers.JsonTypes", "io.creditguard.book.JsonTypes");
+            "io.creditguard.filings.JsonTypes", "io.creditguard.customers.JsonTypes", "io.creditguard.book.JsonTypes",
+            "io.creditguard.alerts.JsonTypes");
 
     @Inject
     Instance<HttpFunction> functions;

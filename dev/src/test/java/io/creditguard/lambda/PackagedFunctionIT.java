@@ -199,15 +199,16 @@ class PackagedFunctionIT {
      * Each zip holds its own function only (README "Layout"): no other function's class; the rates refresh, which
      * reads no ledger and writes no letter, none of the letters' and the mail's libraries; the intakes, which take
      * one figure of the reminder policy, neither the ledger, the rates nor the letters; breakeven, which takes the
-     * book's totals, neither the ledger, the invoice, the reminder policy nor the mail.
+     * book's totals, neither the ledger, the invoice, the reminder policy nor the mail; the ledger's readers
+     * (customers, credit-check), which take only the policy's alert thresholds, not the rest of the policy.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             breakeven       | io/creditguard/breakeven/BreakevenFunction.class         | io.creditguard.customers-, io.creditguard.receivables-, io.creditguard.reminder-policy-, io.creditguard.mail-, pdfbox, angus-mail, qute
-            credit-check    | io/creditguard/credit/CreditCheckFunction.class          |
+            credit-check    | io/creditguard/credit/CreditCheckFunction.class          | io.creditguard.reminder-policy-, pdfbox, qute
             claims          | io/creditguard/claims/ClaimsFunction.class               |
             connections     | io/creditguard/connections/ConnectionsFunction.class     | io.creditguard.customers-, io.creditguard.rates-, pdfbox, qute
-            customers       | io/creditguard/customers/CustomersFunction.class         |
+            customers       | io/creditguard/customers/CustomersFunction.class         | io.creditguard.reminder-policy-, pdfbox, qute
             webhooks        | io/creditguard/webhooks/WebhooksFunction.class           | io.creditguard.customers-, io.creditguard.rates-, pdfbox, qute
             reference-rates | io/creditguard/rates/ReferenceRatesFunction.class        | pdfbox, angus-mail, qute
             """)

@@ -23,7 +23,7 @@ import io.creditguard.money.Money;
 import io.creditguard.reference.ReferenceTable;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.format.LetterFormat;
-import io.creditguard.reminders.AlertPolicy;
+import io.creditguard.alerts.AlertPolicy;
 
 /**
  * One e-mail a day to the finance team ({@code policy.alerts.to}) listing the customer alerts that began and

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.creditguard.money.Money;
-import io.creditguard.reminders.AlertPolicy;
+import io.creditguard.alerts.AlertPolicy;
 
 /**
  * The alerts on one customer: which conditions hold on a day, and what began and ended since the day

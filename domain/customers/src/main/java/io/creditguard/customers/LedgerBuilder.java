@@ -15,7 +15,7 @@ import io.creditguard.money.Currencies;
 import io.creditguard.money.ExchangeRates;
 import io.creditguard.receivables.AgingBucket;
 import io.creditguard.receivables.Invoice;
-import io.creditguard.reminders.AlertPolicy;
+import io.creditguard.alerts.AlertPolicy;
 
 /**
  * Builds one customer's ledger from its lines, one at a time: running sums per currency in minor units and

@@ -39,7 +39,7 @@ import io.creditguard.mail.Mailer;
 import io.creditguard.metrics.Emf;
 import io.creditguard.money.ExchangeRates;
 import io.creditguard.store.ObjectStore;
-import io.creditguard.reminders.AlertPolicy;
+import io.creditguard.alerts.AlertPolicy;
 
 /**
  * The customer ledger as the reminder run builds it, inside the run's bounded memory. While the run reads the

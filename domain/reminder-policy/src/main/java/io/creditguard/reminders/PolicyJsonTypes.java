@@ -7,7 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ReminderPolicy.class, ReminderPolicy.Level.class, ReminderPolicy.Insurer.class, ReminderPolicy.Creditor.class,
         ReminderPolicy.RateOverride.class, ReminderPolicy.ExchangeRate.class, ReminderPolicy.Kind.class,
         ReminderPolicy.LetterGrouping.class, ReminderPolicy.Delivery.class, ReminderPolicy.DeliveryMode.class,
-        ReminderPolicy.Insurer.Notification.class, FeeCode.class, AlertPolicy.class })
+        ReminderPolicy.Insurer.Notification.class, FeeCode.class })
 final class PolicyJsonTypes {
 
     private PolicyJsonTypes() {

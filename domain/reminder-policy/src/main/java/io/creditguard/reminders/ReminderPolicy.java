@@ -37,6 +37,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import io.creditguard.alerts.AlertPolicy;
 import io.creditguard.reference.ReferenceRates;
 import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.CountryCode;

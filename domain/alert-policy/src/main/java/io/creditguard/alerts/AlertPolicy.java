@@ -1,4 +1,4 @@
-package io.creditguard.reminders;
+package io.creditguard.alerts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
