@@ -2,6 +2,7 @@ package io.creditguard.breakeven;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -75,14 +76,15 @@ public class BreakevenFunction extends HttpFunction {
                 InvalidInputException.invalid(FieldError.at("$.fromBook", "no reminder run has built the ledger yet; give "
                         + "annualTurnover and largestExposure")));
         ExchangeRates exchange = rates.current().exchange();
+        LocalDate today = today();
         Money turnover = Money.zero(currency);
         BookTotals.Largest largest = null;
         List<Currency> notConverted = new ArrayList<>();
         for (BookTotals totals : header.totals()) {
             Optional<ExchangeRates.Conversion> invoiced = exchange.convert(Money.of(totals.currency(),
-                    totals.invoicedLast12Months()), currency, today());
+                    totals.invoicedLast12Months()), currency, today);
             Optional<ExchangeRates.Conversion> owed = exchange.convert(Money.of(totals.currency(),
-                    totals.largestExposure().amount()), currency, today());
+                    totals.largestExposure().amount()), currency, today);
             if (invoiced.isEmpty() || owed.isEmpty()) {
                 notConverted.add(totals.currency());
                 continue;
