@@ -45,15 +45,6 @@ public final class PackagedFunction implements AutoCloseable {
      */
     public static final String DEPLOYED_JAVA_TOOL_OPTIONS = deployedJavaToolOptions(Path.of("../infra/template.yaml"));
 
-    /**
-     * The collector a deployed function's JVM picks: the template gives each function 512 MB (the batch run
-     * 1 769 MB), and HotSpot takes a machine with less than 1 792 MB for no server-class machine and starts the
-     * serial collector there (the Lambda guide, "Customize Java runtime startup behavior", also names serial the
-     * default of its Java 11 and 17 runtimes). On a test or bench machine's 24 GiB the JVM would pick G1, whose
-     * set-up no deployed function pays.
-     */
-    static final String RUNTIME_COLLECTOR = "-XX:+UseSerialGC";
-
     private final Process process;
     private final LambdaRuntimeApi api;
     private final long startedAt;
@@ -82,7 +73,6 @@ public final class PackagedFunction implements AutoCloseable {
             command.add(bootstrap.toAbsolutePath().toString());
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add(RUNTIME_COLLECTOR);
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", runtimeClientClasspath(),
                     "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
