@@ -87,10 +87,10 @@ public class ColdStart {
             return;
         }
         Map<String, Map<String, List<Sample>>> results = new LinkedHashMap<>();
-        Map<String, Path> apps = new LinkedHashMap<>();
+        Map<String, Path> apps = unpacked(functions);
         Map<String, Long> classes = new LinkedHashMap<>();
         for (Function f : functions) {
-            Path app = apps.computeIfAbsent(f.zip().toString(), zip -> unzipTo(f));
+            Path app = apps.get(f.zip().toString());
             Path classLog = OUT.resolve("logs/" + label(f) + "-classes.log").toAbsolutePath();
             measure(f, app, List.of("-Xlog:class+load=info:file=" + classLog), "classes");
             try (var lines = Files.lines(classLog)) {
@@ -126,7 +126,8 @@ public class ColdStart {
     static Sample measure(Function f, Path app, List<String> jvmOptions, String label) throws Exception {
         String event = Files.readString(f.event());
         Path exitLog = OUT.resolve("logs/" + label(f) + "-" + label + ".heap").toAbsolutePath();
-        List<String> options = new ArrayList<>(List.of("-Xmx512m", DEPLOYED_COLLECTOR, "-Xlog:gc+heap+exit:file=" + exitLog));
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", DEPLOYED_COLLECTOR,
+                "-Xlog:gc+heap+exit:file=" + exitLog));
         options.addAll(jvmOptions);
         Map<String, String> env = Map.of("CREDITGUARD_STORE", "file:" + OUT.resolve("store").toAbsolutePath(),
                 "STRIPE_WEBHOOK_SECRET", "whsec_bench",
@@ -253,10 +254,7 @@ public class ColdStart {
     /** Each function {@code runs} times under the wall-clock sampler; the main thread's milliseconds by phase. */
     static void profile(List<Function> functions, Path agent, int runs) throws Exception {
         Map<String, long[]> millis = new LinkedHashMap<>();
-        Map<String, Path> apps = new LinkedHashMap<>();
-        for (Function f : functions) {
-            apps.computeIfAbsent(f.zip().toString(), zip -> unzipTo(f));
-        }
+        Map<String, Path> apps = unpacked(functions);
         for (int i = 0; i < runs; i++) {
             for (Function f : functions) {
                 Path stacks = OUT.resolve("logs/" + label(f) + "-profile-" + i + ".collapsed").toAbsolutePath();
@@ -299,6 +297,15 @@ public class ColdStart {
             }
         }
         return PHASES.size();
+    }
+
+    /** Each zip unpacked once (the preview and the run share one), by the zip's path. */
+    static Map<String, Path> unpacked(List<Function> functions) {
+        Map<String, Path> apps = new LinkedHashMap<>();
+        for (Function f : functions) {
+            apps.computeIfAbsent(f.zip().toString(), zip -> unzipTo(f));
+        }
+        return apps;
     }
 
     static Path unzipTo(Function f) {
