@@ -31,7 +31,7 @@ import io.creditguard.json.Json;
 import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
 import io.creditguard.mail.ScriptedSmtp;
-import io.creditguard.reminders.ReminderEngine;
+import io.creditguard.reminders.ReminderRecords;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.store.ObjectStore;
 
@@ -98,7 +98,7 @@ class ClaimFilingTest {
         store.write(FOLDER + "documents/PROOF_OF_DELIVERY/fraktsedel-2026-1004.pdf", "%PDF-1.4 delivery".getBytes(
                 StandardCharsets.UTF_8), "application/pdf");
         // The run's record of the third reminder of 2026-1004 names its letter; a letter id a request gives is not used.
-        store.write("reminders/" + ReminderEngine.reminderId("2026-1004", "3") + ".json",
+        store.write(ReminderRecords.key(ReminderRecords.id("2026-1004", "3")),
                 "{\"decidedOn\":\"2026-11-13\",\"letterId\":\"let_0123456789abcdef01234567\"}".getBytes(StandardCharsets.UTF_8),
                 "application/json");
         store.write("letters/let_0123456789abcdef01234567.pdf", "%PDF-1.4 reminder".getBytes(StandardCharsets.UTF_8),

@@ -200,13 +200,14 @@ class PackagedFunctionIT {
      * reads no ledger and writes no letter, none of the letters' and the mail's libraries; the intakes, which take
      * one figure of the reminder policy, neither the ledger, the rates nor the letters; breakeven, which takes the
      * book's totals, neither the ledger, the invoice, the reminder policy nor the mail; the ledger's readers
-     * (customers, credit-check), which take only the policy's alert thresholds, not the rest of the policy.
+     * (customers, credit-check), which take only the policy's alert thresholds, not the rest of the policy; claims,
+     * which reads the reminders' records and the policy, not the reminders' law, letters and run.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             breakeven       | io/creditguard/breakeven/BreakevenFunction.class         | io.creditguard.customers-, io.creditguard.receivables-, io.creditguard.reminder-policy-, io.creditguard.mail-, pdfbox, angus-mail, qute
             credit-check    | io/creditguard/credit/CreditCheckFunction.class          | io.creditguard.reminder-policy-, pdfbox, qute
-            claims          | io/creditguard/claims/ClaimsFunction.class               |
+            claims          | io/creditguard/claims/ClaimsFunction.class               | io.creditguard.reminders-
             connections     | io/creditguard/connections/ConnectionsFunction.class     | io.creditguard.customers-, io.creditguard.rates-, pdfbox, qute
             customers       | io/creditguard/customers/CustomersFunction.class         | io.creditguard.reminder-policy-, pdfbox, qute
             webhooks        | io/creditguard/webhooks/WebhooksFunction.class           | io.creditguard.customers-, io.creditguard.rates-, pdfbox, qute

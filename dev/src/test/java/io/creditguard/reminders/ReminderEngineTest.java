@@ -350,7 +350,7 @@ class ReminderEngineTest {
         String id = letter(invoice, "2025-03-22").reminderId();
         assertThat(letter(invoice, "2025-03-25").reminderId()).isEqualTo(id);
         assertThat(letter(invoice.sent("1:2025-03-22"), "2025-04-06").reminderId()).isNotEqualTo(id);
-        assertThat(ReminderEngine.reminderId("a", "1")).isNotEqualTo(ReminderEngine.reminderId("a1", ""));
+        assertThat(ReminderRecords.id("a", "1")).isNotEqualTo(ReminderRecords.id("a1", ""));
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.creditguard.calendar.BusinessCalendar;
-import io.creditguard.digest.Sha256;
 import io.creditguard.money.ExchangeRates;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice.CustomerType;
@@ -333,8 +332,8 @@ public final class ReminderEngine {
         Balance balance = new Balance(amount, amount.minus(invoice.credited()), payments, open,
                 noInterest, List.of(), Money.zero(currency), open);
         Level level = notice.get();
-        return Optional.of(new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
-                level.levelKind(), level.template(), invoice.customer(), language, law,
+        return Optional.of(new DunningLetter(ReminderRecords.id(invoice.invoiceId(), String.valueOf(level.level())),
+                level.level(), level.levelKind(), level.template(), invoice.customer(), language, law,
                 InvoiceLine.of(invoice, due, daysOverdue, null, null, balance),
                 due, null, List.copyOf(warnings)));
     }
@@ -391,7 +390,7 @@ public final class ReminderEngine {
             payBy = notice.get().termEnds();
         }
         payBy = calendar.onOrNextBusinessDay(law.country(), payBy);
-        return new DunningLetter(reminderId(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
+        return new DunningLetter(ReminderRecords.id(invoice.invoiceId(), String.valueOf(level.level())), level.level(),
                 level.levelKind(), level.template(), invoice.customer(), language, law,
                 InvoiceLine.of(invoice, due, daysOverdue, defaultFrom.orElse(null),
                         inDefault.map(d -> defaultBasis(d.basis(), law, debtor, language)).orElse(null), balance),
@@ -730,15 +729,9 @@ public final class ReminderEngine {
         if (ChronoUnit.DAYS.between(invoice.dueDate(), asOf) < insurer.notifyAfterDays()) {
             return Optional.empty();
         }
-        return Optional.of(new InsurerReport(reminderId(invoice.invoiceId(), "insurer"), invoice.invoiceId(),
+        return Optional.of(new InsurerReport(ReminderRecords.id(invoice.invoiceId(), "insurer"), invoice.invoiceId(),
                 invoice.invoiceNumber(), invoice.customer(), invoice.issueDate(), invoice.dueDate(), daysOverdue,
                 invoice.total(), Money.ofNullable(invoice.currency(), invoice.terms().vatAmount()),
                 open, deadline, List.copyOf(warnings), null));
-    }
-
-
-    /** A stable id per (invoice, level): the same decision on a re-run has the same id, so it is written once. */
-    public static String reminderId(String invoiceId, String level) {
-        return "rem_" + Sha256.shortHex(invoiceId + '\u0000' + level);
     }
 }

@@ -572,7 +572,7 @@ public class ReminderRun {
         byte[] pdf = writeLetter(statement.letterId(), statement.letter(), policy);
         Optional<LetterDelivery.Sent> sent = delivery.deliver(statement, pdf, policy, asOf);
         for (ReminderEngine.DunningLetter line : statement.invoices()) {
-            writeRecord("reminders/" + line.reminderId() + ".json",
+            writeRecord(ReminderRecords.key(line.reminderId()),
                     new SentRecord(asOf, statement.letterId(), line, sent.orElse(null)));
         }
         return sent;
@@ -587,7 +587,7 @@ public class ReminderRun {
         byte[] pdf = writeLetter(report.reminderId(), report.letter(), policy);
         byte[] csv = InvoiceCsv.of(List.of(report.csvLine()), report.letter().language());
         Optional<LetterDelivery.Sent> sent = delivery.notifyInsurer(report, pdf, csv, policy, asOf);
-        writeRecord("reminders/" + report.reminderId() + ".json", new SentRecord(asOf, report.reminderId(), report,
+        writeRecord(ReminderRecords.key(report.reminderId()), new SentRecord(asOf, report.reminderId(), report,
                 sent.orElse(null)));
         return sent;
     }

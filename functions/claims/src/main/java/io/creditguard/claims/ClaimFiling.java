@@ -23,9 +23,9 @@ import io.creditguard.json.Json;
 import io.creditguard.mail.Mailer;
 import io.creditguard.money.Money;
 import io.creditguard.receivables.InvoiceCsv;
-import io.creditguard.reminders.ReminderEngine;
 import io.creditguard.reminders.ReminderPolicy;
 import io.creditguard.reminders.ReminderPolicies;
+import io.creditguard.reminders.ReminderRecords;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InvalidInputException;
@@ -242,8 +242,8 @@ public class ClaimFiling {
         List<String> letters = new ArrayList<>();
         for (ClaimRequest.Debt debt : request.debts()) {
             for (var sent : debt.remindersSent()) {
-                Optional<byte[]> record = store.bytes("reminders/" + ReminderEngine.reminderId(debt.invoiceId(),
-                        String.valueOf(sent.level())) + ".json");
+                Optional<byte[]> record = store.bytes(ReminderRecords.key(ReminderRecords.id(debt.invoiceId(),
+                        String.valueOf(sent.level()))));
                 String letterId = record.isEmpty() ? null : Json.MAPPER.readTree(record.get()).path("letterId").asText(null);
                 if (letterId != null && !letters.contains("letters/" + letterId + ".pdf")) {
                     letters.add("letters/" + letterId + ".pdf");

@@ -20,7 +20,7 @@ import io.creditguard.http.HttpFunction;
 import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
 import io.creditguard.http.Route;
-import io.creditguard.reminders.ReminderEngine;
+import io.creditguard.reminders.ReminderRecords;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
@@ -101,7 +101,7 @@ public class ClaimsFunction extends HttpFunction {
     }
 
     private static String recordKey(String invoiceId, String level) {
-        return "reminders/" + ReminderEngine.reminderId(invoiceId, level) + ".json";
+        return ReminderRecords.key(ReminderRecords.id(invoiceId, level));
     }
 
     private ClaimFiling.Filing file(ClaimRequest request, ClaimAssessment.Result assessed) {
