@@ -18,8 +18,9 @@ import io.creditguard.lambda.PackagedFunction;
  * task root, the template's JAVA_TOOL_OPTIONS (C1 only, see PackagedFunction) and the deployed collector, against a
  * local emulation of the Lambda Runtime API. Measures process start until the
  * first event's response arrives, for every creditguard function (each from its own zip,
- * functions/<module>/target/function.zip) and a bare Funqy function built on the same Quarkus version with
- * Hibernate Validator and one constrained record (and, with {@code -Dbench.before=<zip>}, each function from
+ * functions/<module>/target/function.zip) and its yardstick, a bare Funqy function built on the same Quarkus version
+ * with the same extensions: Hibernate Validator and one constrained record, and Qute with one template for a function
+ * whose zip has Qute (bench/pom.xml; and, with {@code -Dbench.before=<zip>}, each function from
  * one artifact holding all of them, the layout before one module per function; with {@code -Dbench.before=<folder>},
  * each function from {@code <folder>/<module>.zip}, an older commit's zips copied from functions/<module>/target);
  * the heap in use and the resident set size once it has answered, the classes loaded until then (one extra run
@@ -36,7 +37,8 @@ import io.creditguard.lambda.PackagedFunction;
  */
 public class ColdStart {
 
-    record Function(String name, Path zip, String export, Path event) {
+    /** @param yardstick the name of the bare function it is measured against */
+    record Function(String name, Path zip, String export, Path event, String yardstick) {
     }
 
     record Sample(long millis, long rssKiB, long heapKiB) {
@@ -56,8 +58,10 @@ public class ColdStart {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         List<Function> functions = new ArrayList<>(List.of(
-                new Function("bare-funqy", Path.of("../bench/bare-funqy/target/function.zip"), "bare",
-                        Path.of("../events/breakeven-loss.json")),
+                new Function(BARE, Path.of("../bench/bare-funqy/target/function.zip"), "bare",
+                        Path.of("../events/breakeven-loss.json"), BARE),
+                new Function(BARE_QUTE, Path.of("../bench/bare-funqy-qute/target/function.zip"), "bare-qute",
+                        Path.of("../events/breakeven-loss.json"), BARE),
                 function("breakeven", "breakeven-loss"),
                 function("credit-check", "credit-check"),
                 function("reminders-preview", "reminders-preview"),
@@ -73,11 +77,10 @@ public class ColdStart {
         String before = System.getProperty("bench.before");
         if (before != null) {
             Path older = Path.of(before);
-            for (Function f : List.copyOf(functions.subList(1, functions.size()))) {
-                functions.add(Files.isDirectory(older)
-                        ? new Function(f.name() + " (before)", older.resolve(f.zip().getParent().getParent().getFileName() + ".zip"),
-                                f.export(), f.event())
-                        : new Function(f.name() + " (one artifact)", older, f.export(), f.event()));
+            for (Function f : List.copyOf(functions.subList(2, functions.size()))) {
+                Path zip = Files.isDirectory(older) ? older.resolve(f.zip().getParent().getParent().getFileName() + ".zip") : older;
+                functions.add(new Function(f.name() + (Files.isDirectory(older) ? " (before)" : " (one artifact)"), zip,
+                        f.export(), f.event(), yardstick(zip)));
             }
         }
         Files.createDirectories(OUT.resolve("logs"));
@@ -109,12 +112,27 @@ public class ColdStart {
         for (Function f : functions) {
             zipBytes.put(f.name(), Files.size(f.zip()));
         }
-        write(results, runs, classes, zipBytes);
+        write(functions, results, runs, classes, zipBytes);
     }
 
+    static final String BARE = "bare-funqy";
+    static final String BARE_QUTE = "bare-funqy-qute";
+
     /** A creditguard function: its module's zip (the preview and the run share one) and its sample event. */
-    static Function function(String export, String event) {
-        return new Function(export, PackagedFunction.zip(export), export, Path.of("../events/" + event + ".json"));
+    static Function function(String export, String event) throws IOException {
+        Path zip = PackagedFunction.zip(export);
+        return new Function(export, zip, export, Path.of("../events/" + event + ".json"), yardstick(zip));
+    }
+
+    /**
+     * The bare function with the zip's extensions: the one with Qute when the zip has Qute's runtime. Quarkus sets up
+     * an extension's engine as the function starts (Qute parses every template then), so a function is measured
+     * against a bare one that pays the same.
+     */
+    static String yardstick(Path zip) throws IOException {
+        try (var entries = new java.util.zip.ZipFile(zip.toFile())) {
+            return entries.stream().anyMatch(e -> e.getName().startsWith("lib/io.quarkus.quarkus-qute-")) ? BARE_QUTE : BARE;
+        }
     }
 
     /** A file name for the function's logs. */
@@ -205,14 +223,18 @@ public class ColdStart {
         return sorted.get(sorted.size() / 2) / 1024;
     }
 
-    static void write(Map<String, Map<String, List<Sample>>> results, int runs, Map<String, Long> classes,
-            Map<String, Long> zipBytes) throws IOException {
-        StringBuilder md = new StringBuilder("| function | JVM | median ms | min ms | max ms | × bare | × bare, fastest runs"
-                + " | × bare, per round | heap MiB | RSS MiB | classes loaded | zip MB |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        StringBuilder csv = new StringBuilder("function,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,"
+    static void write(List<Function> functions, Map<String, Map<String, List<Sample>>> results, int runs,
+            Map<String, Long> classes, Map<String, Long> zipBytes) throws IOException {
+        StringBuilder md = new StringBuilder("| function | bare | JVM | median ms | min ms | max ms | × bare | × bare, fastest runs"
+                + " | × bare, per round | heap MiB | RSS MiB | classes loaded | zip MB |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder csv = new StringBuilder("function,bare,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,"
                 + "round_ratio_to_bare,heap_mib,rss_mib,classes_loaded,zip_bytes\n");
-        Map<String, List<Sample>> bare = results.get("bare-funqy");
+        Map<String, String> yardsticks = new LinkedHashMap<>();
+        functions.forEach(f -> yardsticks.put(f.name(), f.yardstick()));
         results.forEach((name, byConfig) -> byConfig.forEach((config, samples) -> {
+            String yardstick = yardsticks.get(name);
+            Map<String, List<Sample>> bare = results.get(yardstick);
             long median = median(samples);
             long min = samples.stream().mapToLong(Sample::millis).min().orElseThrow();
             long max = samples.stream().mapToLong(Sample::millis).max().orElseThrow();
@@ -220,12 +242,12 @@ public class ColdStart {
             // On a shared machine the fastest runs are the least disturbed: their ratio is the steadier one.
             double minRatio = (double) min / bare.get(config).stream().mapToLong(Sample::millis).min().orElseThrow();
             double roundRatio = medianRoundRatio(samples, bare.get(config));
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.2f | %.2f | %.2f | %d | %d | %d | %.1f |%n", name,
-                    config, median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %.2f | %.2f | %.2f | %d | %d | %d | %.1f |%n",
+                    name, yardstick, config, median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples),
                     classes.get(name), zipBytes.get(name) / 1e6));
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.3f,%.3f,%.3f,%d,%d,%d,%d%n", name, config, samples.size(),
-                    median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples), classes.get(name),
-                    zipBytes.get(name)));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%d,%.3f,%.3f,%.3f,%d,%d,%d,%d%n", name, yardstick, config,
+                    samples.size(), median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples),
+                    classes.get(name), zipBytes.get(name)));
         }));
         md.append("\n").append(runs).append(" runs per row; ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores; ").append(System.getProperty("java.vm.name")).append(' ')

@@ -21,7 +21,7 @@ if $PROFILE; then RUNS="${1:-3}"; else RUNS="${1:-9}"; fi
 
 # Every function's zip, dev/target/lambda-runtime (the runtime interface client), dev's test classes and class path
 ./mvnw -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
-./mvnw -q -f bench/bare-funqy/pom.xml package -DskipTests        # the bare Funqy yardstick
+./mvnw -q -f bench/pom.xml package -DskipTests        # the bare Funqy yardsticks, with and without Qute
 cd dev
 
 if $PROFILE; then
