@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 
-import io.quarkus.qute.Template;
 import io.quarkus.funqy.Funq;
+import io.quarkus.qute.Template;
 
 /**
  * Checks one constrained record made from the event, renders it with one template and answers 200 (or 422), doing
