@@ -77,10 +77,11 @@ public class ColdStart {
         String before = System.getProperty("bench.before");
         if (before != null) {
             Path older = Path.of(before);
+            boolean zips = Files.isDirectory(older);
             for (Function f : List.copyOf(functions.subList(2, functions.size()))) {
-                Path zip = Files.isDirectory(older) ? older.resolve(f.zip().getParent().getParent().getFileName() + ".zip") : older;
-                functions.add(new Function(f.name() + (Files.isDirectory(older) ? " (before)" : " (one artifact)"), zip,
-                        f.export(), f.event(), yardstick(zip)));
+                Path zip = zips ? older.resolve(f.zip().getParent().getParent().getFileName() + ".zip") : older;
+                functions.add(new Function(f.name() + (zips ? " (before)" : " (one artifact)"), zip, f.export(), f.event(),
+                        yardstick(zip)));
             }
         }
         Files.createDirectories(OUT.resolve("logs"));
@@ -181,8 +182,7 @@ public class ColdStart {
         for (int i = 0; i < samples.size(); i++) {
             ratios.add((double) samples.get(i).millis() / bare.get(i).millis());
         }
-        ratios.sort(null);
-        return ratios.get(ratios.size() / 2);
+        return middle(ratios);
     }
 
     static long rssKiB(long pid) throws IOException {
@@ -190,9 +190,14 @@ public class ColdStart {
                 .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
     }
 
-    static long median(List<Sample> samples) {
-        List<Long> sorted = samples.stream().map(Sample::millis).sorted().toList();
+    /** The middle of {@code values} once sorted (the upper one of an even count): every median here. */
+    static <T extends Comparable<? super T>> T middle(List<T> values) {
+        List<T> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
+    }
+
+    static long median(List<Sample> samples) {
+        return middle(samples.stream().map(Sample::millis).toList());
     }
 
     private static final java.util.regex.Pattern HEAP_USED =
@@ -214,13 +219,11 @@ public class ColdStart {
     }
 
     static long medianHeap(List<Sample> samples) {
-        List<Long> sorted = samples.stream().map(Sample::heapKiB).sorted().toList();
-        return sorted.get(sorted.size() / 2) / 1024;
+        return middle(samples.stream().map(Sample::heapKiB).toList()) / 1024;
     }
 
     static long medianRss(List<Sample> samples) {
-        List<Long> sorted = samples.stream().map(Sample::rssKiB).sorted().toList();
-        return sorted.get(sorted.size() / 2) / 1024;
+        return middle(samples.stream().map(Sample::rssKiB).toList()) / 1024;
     }
 
     static void write(List<Function> functions, Map<String, Map<String, List<Sample>>> results, int runs,
@@ -230,10 +233,9 @@ public class ColdStart {
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder csv = new StringBuilder("function,bare,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,"
                 + "round_ratio_to_bare,heap_mib,rss_mib,classes_loaded,zip_bytes\n");
-        Map<String, String> yardsticks = new LinkedHashMap<>();
-        functions.forEach(f -> yardsticks.put(f.name(), f.yardstick()));
-        results.forEach((name, byConfig) -> byConfig.forEach((config, samples) -> {
-            String yardstick = yardsticks.get(name);
+        functions.forEach(f -> results.get(f.name()).forEach((config, samples) -> {
+            String name = f.name();
+            String yardstick = f.yardstick();
             Map<String, List<Sample>> bare = results.get(yardstick);
             long median = median(samples);
             long min = samples.stream().mapToLong(Sample::millis).min().orElseThrow();
