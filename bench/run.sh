@@ -66,7 +66,7 @@ java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.creditguar
 #    package, 5.7 MB of XHTML): megabytes of XHTML a second and the peak heap, in 32 MiB and in 256 MiB.
 for heap in 32m 256m; do
   java -Xmx$heap -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.creditguard.filings.ReaderLoad \
-    src/test/resources/filings/5568022171_BONESUPPORT_HOLDING_AB_2022.zip 30
+    ../domain/filings/src/test/resources/filings/5568022171_BONESUPPORT_HOLDING_AB_2022.zip 30
 done | tee target/bench/reader.txt
 
 cat target/bench/cold-start.md

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.creditguard.Events;
+import io.creditguard.Modules;
 import io.creditguard.TestFolders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -106,7 +107,8 @@ class FiledAccountsBrowserTest {
     void anUploadedReportIsWeighed() throws IOException {
         type("orgnr", "556920-1998");
         type("credit", "250000");
-        Path report = Path.of("src/test/resources/filings/5569201998_Modular_Finance_AB_2021.zip").toAbsolutePath();
+        Path report = Modules.ROOT.resolve("domain/filings/src/test/resources/filings/5569201998_Modular_Finance_AB_2021.zip")
+                .toAbsolutePath();
         browser().findElement(By.id("annual-report")).sendKeys(report.toString());
         browser().findElement(By.id("submit")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));

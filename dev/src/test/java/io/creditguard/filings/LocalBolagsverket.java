@@ -33,7 +33,7 @@ import io.creditguard.json.Json;
  * {@code POST /dokumentlista} and {@code GET /dokument/{dokumentId}}, errors as its RFC 7807
  * {@code ApiError}. Beside it, KvK's open data ({@code GET /kvk/api/v1/hvds/jaarrekeningen/kvknummer/{n}}).
  *
- * <p>The companies are fixtures: the real reports of src/test/resources/filings/ under their real
+ * <p>The companies are fixtures: the real reports of domain/filings/src/test/resources/filings/ under their real
  * organisation numbers, with register data made up for the test (dates, SNI codes), and Bolagsverket's own
  * example company of its description, 5299999994, deregistered, in bankruptcy and in liquidation.
  */
@@ -57,7 +57,7 @@ public final class LocalBolagsverket implements AutoCloseable {
     public record Company(String orgnr, JsonNode organisation, List<Document> documents) {
     }
 
-    /** @param file a zip of src/test/resources/filings/ */
+    /** @param file a zip of domain/filings/src/test/resources/filings/ ({@link Reports}) */
     public record Document(String id, String file, String periodEnd, String registered) {
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * reset after the warm-up, so garbage not yet collected counts: an upper bound within the JVM's -Xmx).
  *
  * <pre>java -Xmx64m -cp target/test-classes:target/classes:$(cat target/cp.txt) io.creditguard.filings.ReaderLoad
- *     src/test/resources/filings/5568022171_BONESUPPORT_HOLDING_AB_2022.zip 20</pre>
+ *     ../domain/filings/src/test/resources/filings/5568022171_BONESUPPORT_HOLDING_AB_2022.zip 20</pre>
  */
 public final class ReaderLoad {
 

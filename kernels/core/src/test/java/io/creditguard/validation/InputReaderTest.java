@@ -195,21 +195,4 @@ class InputReaderTest {
     void builtInConstraintsKeepTheirStandardWording() {
         assertThatThrownBy(() -> READER.read("{\"rate\":1.01}", Bounds.class)).hasMessage("$.rate must be less than or equal to 1");
     }
-
-    /**
-     * The bundle words DecimalMin and DecimalMax for an inclusive bound (the parameter interpolator
-     * evaluates no expression), so no record may use an exclusive one: @Positive says "greater than 0".
-     */
-    @Test
-    void noRecordUsesAnExclusiveDecimalBound() {
-        List<java.nio.file.Path> sources = io.creditguard.Modules.javaFiles();
-        assertThat(sources).as("the product's sources").hasSizeGreaterThan(100);
-        assertThat(sources.stream().filter(f -> {
-            try {
-                return java.nio.file.Files.readString(f).contains("inclusive = false");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).toList()).isEmpty();
-    }
 }

@@ -2,16 +2,18 @@ package io.creditguard.filings;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** The real reports of {@code src/test/resources/filings/} (see its README), and documents made from them. */
+/**
+ * The real reports of {@code src/test/resources/filings/} (see its README), and documents made from them. Read
+ * from the class path, so that dev's tests have them through this module's test jar.
+ */
 public final class Reports {
 
     public static final String SECTRADE = "5590179924_SecTrade_Konsult_AB_2020.zip";
@@ -24,7 +26,12 @@ public final class Reports {
 
     public static byte[] bytes(String file) {
         try {
-            return Files.readAllBytes(Path.of("src/test/resources/filings", file));
+            try (InputStream in = Reports.class.getResourceAsStream("/filings/" + file)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("no report " + file + " in src/test/resources/filings/");
+                }
+                return in.readAllBytes();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
