@@ -108,7 +108,7 @@ class FiledAccountsBrowserTest {
         type("orgnr", "556920-1998");
         type("credit", "250000");
         Path report = Modules.ROOT.resolve("domain/filings/src/test/resources/filings/5569201998_Modular_Finance_AB_2021.zip")
-                .toAbsolutePath();
+                .toAbsolutePath().normalize();
         browser().findElement(By.id("annual-report")).sendKeys(report.toString());
         browser().findElement(By.id("submit")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));
