@@ -25,13 +25,11 @@ public final class Reports {
     }
 
     public static byte[] bytes(String file) {
-        try {
-            try (InputStream in = Reports.class.getResourceAsStream("/filings/" + file)) {
-                if (in == null) {
-                    throw new IllegalArgumentException("no report " + file + " in src/test/resources/filings/");
-                }
-                return in.readAllBytes();
+        try (InputStream in = Reports.class.getResourceAsStream("/filings/" + file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no report " + file + " in src/test/resources/filings/");
             }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
