@@ -71,6 +71,16 @@ public class ColdStart {
                 function("customers", "customers-list"),
                 function("connections", "connections-list"),
                 function("reference-rates", "reference-rates")));
+        // -Dbench.only=<names>: the bare functions and the named ones only (what a change touched), so an A/B of
+        // two functions takes minutes, not the whole table's quarter of an hour.
+        String only = System.getProperty("bench.only", "");
+        if (!only.isBlank()) {
+            List<String> names = List.of(only.split(",\\s*"));
+            functions.removeIf(f -> !f.name().equals(BARE) && !f.name().equals(BARE_QUTE) && !names.contains(f.name()));
+            if (functions.size() != 2 + names.size()) {
+                throw new IllegalArgumentException("bench.only names a function the bench does not start: " + only);
+            }
+        }
         // -Dbench.before=<zip>: the same functions from one artifact holding all of them (the layout before
         // one module per function); -Dbench.before=<folder>: from an older commit's zips, <folder>/<module>.zip.
         // Either is measured in the same rounds.

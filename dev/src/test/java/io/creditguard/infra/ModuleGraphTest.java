@@ -2,6 +2,7 @@ package io.creditguard.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import io.creditguard.Modules;
 
 /**
  * The layout README "Layout" describes, read from the poms: a function is an application nobody builds on (only
- * {@code dev} depends on one), a kernel holds no feature, and every module the build has is in the root pom.
+ * {@code dev} depends on one), a kernel holds no feature, and every module the build has is in the root pom; and from
+ * the sources: a domain library does not know HTTP (only a function's adapter and the http kernel itself do).
  */
 class ModuleGraphTest {
 
@@ -82,6 +84,27 @@ class ModuleGraphTest {
                 .map(m -> m.getValue().artifactId()).toList();
         modules.entrySet().stream().filter(m -> kernels.contains(m.getValue().artifactId())).forEach(m ->
                 assertThat(kernels).as(m.getKey() + " depends on a feature").containsAll(m.getValue().dependsOn()));
+    }
+
+    /**
+     * A domain says what it refuses with the kernel's exceptions ({@code Refusal}, {@code StoreBusy},
+     * {@code StoreUnreadable}, {@code InvalidInputException}); the http kernel answers them as problems.
+     */
+    @Test
+    void noDomainLibraryImportsHttp() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path folder : Modules.modules()) {
+            Path sources = folder.resolve("src/main/java");
+            if (!folder.startsWith(Modules.ROOT.resolve("domain")) || !Files.isDirectory(sources)) {
+                continue;
+            }
+            for (Path file : Modules.javaFiles(sources)) {
+                if (Files.readString(file).contains("io.creditguard.http.")) {
+                    offenders.add(Modules.ROOT.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(offenders).as("domain sources naming io.creditguard.http").isEmpty();
     }
 
     @Test

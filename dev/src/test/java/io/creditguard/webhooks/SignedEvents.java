@@ -26,6 +26,8 @@ final class SignedEvents {
     static final String XERO_KEY = "xero-webhook-key-for-tests";
     static final String MONEYBIRD_TOKEN = "moneybird-token-for-tests";
     static final String API_KEY = "intake-api-key-for-tests";
+    /** The secret {@code events/webhooks-exact.json}'s HashCode is computed with. */
+    static final String EXACT_SECRET = "exact-webhook-secret";
 
     private SignedEvents() {
     }

@@ -46,7 +46,7 @@ class WebhooksLambdaTest {
                     "XERO_WEBHOOK_KEY", SignedEvents.XERO_KEY,
                     "MONEYBIRD_WEBHOOK_TOKEN", SignedEvents.MONEYBIRD_TOKEN,
                     "INTAKE_API_KEY", SignedEvents.API_KEY,
-                    "EXACT_WEBHOOK_SECRET", ExactIntakeTest.SECRET);
+                    "EXACT_WEBHOOK_SECRET", SignedEvents.EXACT_SECRET);
         }
     }
 

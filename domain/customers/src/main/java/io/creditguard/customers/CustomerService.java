@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,15 +34,17 @@ import io.creditguard.rates.RateBook;
 import io.creditguard.receivables.BookFile;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.store.StoreBusy;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
+import io.creditguard.validation.Refusal;
 
 /**
  * The customer ledger for the routes and the other functions: the listing and one customer's ledger with
  * the limit in force now, a letter as sent, a limit set by hand, a finance user's decision about an invoice,
  * and a credit check saved as the customer's limit. Every change is a compare-and-set: one that keeps losing
- * the race to other writers is refused ({@link Busy}), never written over.
+ * the race to other writers is refused ({@link StoreBusy}), never written over.
  */
 @ApplicationScoped
 public class CustomerService {
@@ -76,39 +77,6 @@ public class CustomerService {
     public record InvoiceDecisions(String invoiceId, String customerId, boolean disputed, String disputeReason,
             LocalDate pausedUntil, LocalDate promisedPaymentDate, List<LocalDate> promisesBroken, String decidedBy,
             Instant decidedAt) {
-    }
-
-    /** Other writers kept changing a record through every attempt: nothing was written over, try again. */
-    public static final class Busy extends RuntimeException {
-        Busy(String message) {
-            super(message);
-        }
-    }
-
-    /**
-     * The request names something the ledger does not hold ({@link Why#UNKNOWN}: a 404), or a change the record's
-     * state forbids ({@link Why#CONFLICT}, a paid invoice: a 409); either names the field.
-     */
-    public static final class Refused extends RuntimeException {
-        /** Why a request is refused. */
-        public enum Why { UNKNOWN, CONFLICT }
-
-        private final Why why;
-        private final transient FieldError error;
-
-        Refused(Why why, FieldError error) {
-            super(error.message());
-            this.why = why;
-            this.error = error;
-        }
-
-        public Why why() {
-            return why;
-        }
-
-        public FieldError error() {
-            return error;
-        }
     }
 
     private final LedgerStore ledgers;
@@ -170,7 +138,7 @@ public class CustomerService {
             return new CustomerList(header.asOf(), header.run(), by, name(sort), q.orElse(null), page, size, total,
                     header.totals(), header.openAlerts(), header.openAlertCount(), withProfiles(pageRows));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new LedgerStore.Unreadable(LedgerStore.INDEX, e);
+            throw LedgerStore.unreadable(LedgerStore.INDEX, e);
         }
     }
 
@@ -290,7 +258,7 @@ public class CustomerService {
         try {
             ledgers.updateProfile(customerId, change);
         } catch (ObjectStore.VersionConflict e) {
-            throw new Busy("The customer's profile was changed by other writers through every attempt; nothing was "
+            throw new StoreBusy("The customer's profile was changed by other writers through every attempt; nothing was "
                     + "written over. Send the request again.");
         }
     }
@@ -333,7 +301,7 @@ public class CustomerService {
                 return json;
             });
         } catch (ObjectStore.VersionConflict e) {
-            throw new Busy("The invoice's book file was changed by other writers through every attempt; nothing was "
+            throw new StoreBusy("The invoice's book file was changed by other writers through every attempt; nothing was "
                     + "written over. Send the request again.");
         }
         if (!written || decided[0] == null) {
@@ -350,7 +318,7 @@ public class CustomerService {
         BigDecimal open = line.path("openAmount").decimalValue();
         if (open.signum() <= 0) {
             String field = present.stream().filter(f -> !f.equals("disputeReason")).sorted().findFirst().orElse("disputed");
-            throw new Refused(Refused.Why.CONFLICT, FieldError.at("$." + field, "cannot be changed: invoice " + line.path("invoiceNumber").asText()
+            throw Refusal.conflict(FieldError.at("$." + field, "cannot be changed: invoice " + line.path("invoiceNumber").asText()
                     + " is paid"));
         }
         ObjectNode decided = line.withObject("/decided");
@@ -419,22 +387,18 @@ public class CustomerService {
         }
     }
 
-    private static Refused unknownCustomer(String customerId, String field) {
-        return new Refused(Refused.Why.UNKNOWN, FieldError.at(field, "no customer " + customerId + " is in the ledger (the reminder run builds "
+    private static Refusal unknownCustomer(String customerId, String field) {
+        return Refusal.unknown(FieldError.at(field, "no customer " + customerId + " is in the ledger (the reminder run builds "
                 + "it from the book)"));
     }
 
     /** The ledger has no customer {@code customerId}: a 404 naming {@code field}. */
-    public static Refused unknownCustomer(String customerId, String field, String detail) {
-        return new Refused(Refused.Why.UNKNOWN, FieldError.at(field, "no customer " + customerId + " is in the ledger: " + detail));
+    public static Refusal unknownCustomer(String customerId, String field, String detail) {
+        return Refusal.unknown(FieldError.at(field, "no customer " + customerId + " is in the ledger: " + detail));
     }
 
-    private static Refused unknownInvoice(String invoiceId) {
-        return new Refused(Refused.Why.UNKNOWN, FieldError.at("invoiceId", "no open invoice " + invoiceId + " is in the ledger (paid long ago, "
+    private static Refusal unknownInvoice(String invoiceId) {
+        return Refusal.unknown(FieldError.at("invoiceId", "no open invoice " + invoiceId + " is in the ledger (paid long ago, "
                 + "or not yet read by the reminder run)"));
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.creditguard.book.Book;
 import io.creditguard.json.Json;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.store.StoreUnreadable;
 import io.creditguard.store.Updates;
 
 /**
@@ -42,11 +43,9 @@ final class LedgerStore {
     record Location(String invoiceId, String customerId, String file) {
     }
 
-    /** What an unreadable ledger file is: a fault the next run repairs by writing it again. */
-    static final class Unreadable extends IOException {
-        Unreadable(String key, Throwable cause) {
-            super(key + " cannot be read; the next reminder run writes it again", cause);
-        }
+    /** An unreadable ledger file is a fault the next run repairs by writing it again. */
+    static StoreUnreadable unreadable(String key, Throwable cause) {
+        return new StoreUnreadable(key, "the next reminder run writes it again", cause);
     }
 
     private final ObjectStore store;
@@ -162,7 +161,7 @@ final class LedgerStore {
         try {
             return Json.MAPPER.readValue(content, type);
         } catch (JsonProcessingException e) {
-            throw new Unreadable(key, e);
+            throw unreadable(key, e);
         }
     }
 

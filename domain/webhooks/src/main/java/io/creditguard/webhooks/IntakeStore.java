@@ -268,7 +268,7 @@ public class IntakeStore {
     }
 
     private static String markerKey(String source, String eventId) {
-        return "webhooks/events/" + source + "/" + Sha256.hex(Signatures.utf8(eventId)) + ".json";
+        return "webhooks/events/" + source + "/" + Sha256.hex(eventId.getBytes(StandardCharsets.UTF_8)) + ".json";
     }
 
     private static void close(InputStream in) {

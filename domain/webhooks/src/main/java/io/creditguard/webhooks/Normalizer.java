@@ -6,12 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.creditguard.http.ProblemException;
-import io.creditguard.http.ProblemType;
-
 /**
- * What every platform mapping shares: the letter language a country implies, the country to assume
- * when a platform sends none, and the answer to a caller that is not who it says.
+ * What every platform mapping shares, the webhooks' and the connections' syncs: the letter language a country
+ * implies, and the country to assume when a platform sends none.
  */
 @ApplicationScoped
 public class Normalizer {
@@ -49,9 +46,5 @@ public class Normalizer {
             case "NL", "BE" -> "nl";
             default -> "en";
         };
-    }
-
-    static ProblemException unauthorized(String detail) {
-        return new ProblemException(ProblemType.UNAUTHORIZED, detail);
     }
 }

@@ -1,7 +1,6 @@
 package io.creditguard.breakeven;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -60,7 +59,7 @@ public class BreakevenFunction extends HttpFunction {
         this.rates = rates;
     }
 
-    private ProtectionAnswer protection(ProtectionRequest r) {
+    private ProtectionAnswer protection(ProtectionRequest r) throws IOException {
         List<ProtectionOption> defaults = ProtectionOption.on(PROTECTION_OPTIONS, today());
         if (!r.fromBook()) {
             return new ProtectionAnswer(ProtectionComparison.compare(r.toInput(defaults)), null);
@@ -71,8 +70,8 @@ public class BreakevenFunction extends HttpFunction {
     }
 
     /** The turnover of the 12 months and the largest exposure of the last run's ledger, in {@code currency}. */
-    private ProtectionAnswer.FromBook fromBook(Currency currency) {
-        Book.Totals header = readTotals().orElseThrow(() ->
+    private ProtectionAnswer.FromBook fromBook(Currency currency) throws IOException {
+        Book.Totals header = book.totals().orElseThrow(() ->
                 InvalidInputException.invalid(FieldError.at("$.fromBook", "no reminder run has built the ledger yet; give "
                         + "annualTurnover and largestExposure")));
         ExchangeRates exchange = rates.current().exchange();
@@ -101,15 +100,6 @@ public class BreakevenFunction extends HttpFunction {
                     + "converts to it" + (notConverted.isEmpty() ? "" : " (not converted: " + notConverted + ")")));
         }
         return new ProtectionAnswer.FromBook(header.asOf(), header.run(), turnover.amount(), largest, List.copyOf(notConverted));
-    }
-
-    /** The book's totals; a store that cannot be read is the 500 any other function answers for it. */
-    private Optional<Book.Totals> readTotals() {
-        try {
-            return book.totals();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Funq("breakeven")

@@ -1,5 +1,6 @@
 package io.creditguard.claims;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.creditguard.customers.CustomerLedger;
 import io.creditguard.customers.CustomerService;
-import io.creditguard.customers.LedgerCalls;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
@@ -75,10 +75,10 @@ public class ClaimsFunction extends HttpFunction {
     }
 
     /** The claim with the buyer's unpaid invoices, reminders and insurer notification from the ledger and the run's records. */
-    private BookClaim.Built fromBook(ClaimRequest r) {
+    private BookClaim.Built fromBook(ClaimRequest r) throws IOException {
         String buyer = r.buyer().id();
         // Without debts the request is complete only if the book holds the buyer's: else it lacks them (422).
-        CustomerLedger ledger = LedgerCalls.answer(() -> customers.ledger(buyer)).orElseThrow(() ->
+        CustomerLedger ledger = customers.ledger(buyer).orElseThrow(() ->
                 InvalidInputException.invalid(List.of(FieldError.at("$.debts", "must not be empty unless buyer.id names "
                         + "a customer of the ledger"), FieldError.at("$.buyer.id", "no customer " + buyer + " is in the "
                         + "ledger to take the debts from"))));
@@ -88,7 +88,7 @@ public class ClaimsFunction extends HttpFunction {
             invoice.dunning().remindersSent().forEach(s -> levels.add(String.valueOf(s.level())));
             for (String level : levels) {
                 String key = recordKey(invoice.invoiceId(), level);
-                LedgerCalls.answer(() -> customers.record(key)).map(node -> node.path("decidedOn").asText(null))
+                customers.record(key).map(node -> node.path("decidedOn").asText(null))
                         .filter(d -> d != null).ifPresent(d -> records.put(key, LocalDate.parse(d)));
             }
         }

@@ -1,7 +1,6 @@
 package io.creditguard.connections;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,11 +126,11 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
                 .filter(r -> r.status() != SyncReport.Status.NOT_CONNECTED).toList()));
     }
 
-    private Overview overview() {
+    private Overview overview() throws IOException {
         List<PlatformView> views = new ArrayList<>();
         for (Platform p : Platform.values()) {
             Settings.Of s = settings.of(p);
-            Optional<Connection> c = read(p);
+            Optional<Connection> c = connections.read(p);
             State state = c.isEmpty() ? State.NOT_CONNECTED
                     : c.get().status() == Connection.Status.NEEDS_CONSENT ? State.NEEDS_CONSENT : State.CONNECTED;
             views.add(new PlatformView(p, p.title(), s.configured(), s.missing().orElse(null), state,
@@ -142,14 +141,6 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
         return new Overview(views);
     }
 
-    private Optional<Connection> read(Platform p) {
-        try {
-            return connections.read(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Platform platform(HttpRequest request) {
         String id = request.pathParameter("platform").orElse("");
         return Platform.of(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no platform '"
@@ -157,7 +148,7 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
     }
 
     /** A 302 to the platform's consent page; with {@code Accept: application/json} (the page's fetch) its URL as JSON. */
-    private APIGatewayV2HTTPResponse authorize(HttpRequest request) {
+    private APIGatewayV2HTTPResponse authorize(HttpRequest request) throws IOException {
         Platform platform = platform(request);
         String subject = request.caller().map(c -> c.subject()).orElse("local");
         Consents.Begun begun;
@@ -166,8 +157,6 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
         } catch (Consents.NotConfigured e) {
             throw new ProblemException(ProblemType.NOT_CONFIGURED, platform.title() + " cannot be connected: " + e.getMessage()
                     + ".");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         boolean json = request.header("accept").orElse("").toLowerCase(Locale.ROOT).contains("application/json");
         APIGatewayV2HTTPResponse response = json ? ApiGateway.json(200, new Authorization(platform, begun.authorizeUrl()))
@@ -176,15 +165,10 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
     }
 
     /** The platform sends the browser back here; a small page says whether the connection works, and why not. */
-    private APIGatewayV2HTTPResponse callback(HttpRequest request) {
+    private APIGatewayV2HTTPResponse callback(HttpRequest request) throws IOException {
         Platform platform = platform(request);
-        Consents.Outcome outcome;
-        try {
-            outcome = consents.complete(platform, request.queryParameter("code"), request.queryParameter("state"),
-                    request.queryParameter("error"), request.cookie(Consents.cookieName(platform)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Consents.Outcome outcome = consents.complete(platform, request.queryParameter("code"), request.queryParameter("state"),
+                request.queryParameter("error"), request.cookie(Consents.cookieName(platform)));
         boolean sv = WebPage.swedish(request);
         if (outcome instanceof Consents.Connected connected) {
             return ApiGateway.withCookies(result().serve(request, 200, Map.of("TITLE", sv
@@ -202,12 +186,8 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
                 "BACK", sv ? "Tillbaka till anslutningar" : "Back to connections")), List.of(refused.clearCookie()));
     }
 
-    private Disconnected disconnect(Platform platform) {
-        try {
-            return new Disconnected(platform, consents.disconnect(platform));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Disconnected disconnect(Platform platform) throws IOException {
+        return new Disconnected(platform, consents.disconnect(platform));
     }
 
     /** The Connections page, read and hashed on its first request. */

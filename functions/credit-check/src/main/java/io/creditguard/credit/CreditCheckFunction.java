@@ -1,5 +1,6 @@
 package io.creditguard.credit;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -12,7 +13,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.creditguard.customers.CustomerLedger;
 import io.creditguard.customers.CustomerService;
-import io.creditguard.customers.LedgerCalls;
 import io.creditguard.customers.Limits;
 import io.creditguard.customers.Profile;
 import io.creditguard.http.ApiGateway;
@@ -65,7 +65,7 @@ public class CreditCheckFunction extends HttpFunction {
     }
 
     /** The check; for a customer of the ledger with its payment record and exposure from the book, the decision saved. */
-    private CreditCheckAnswer check(CreditCheckRequest r, HttpRequest request, Language language) {
+    private CreditCheckAnswer check(CreditCheckRequest r, HttpRequest request, Language language) throws IOException {
         if (r.customerId() == null) {
             return new CreditCheckAnswer(check.check(r, language, today()),
                     r.paymentBehaviour() == null ? null : CreditCheckAnswer.fromRequest(r), null);
@@ -74,20 +74,18 @@ public class CreditCheckFunction extends HttpFunction {
         CreditDecision.Result result = check.check(r.withBook(book.asRequest(), book.existingExposure()), language, today());
         boolean save = !Boolean.FALSE.equals(r.save());
         if (save) {
-            CustomerService.Who who = LedgerCalls.who(request, "POST /credit-checks");
-            LedgerCalls.answer(() -> {
-                customers.saveCreditCheck(r.customerId(), new Profile.CreditCheck(result.asOf(), Instant.now(clock()), who.by(),
-                        result.decision().name(), result.score(), result.riskClass(), result.creditLimit().amount(),
-                        result.currency(), result.recommendedTermsDays(), book.source().name()), who);
-                return null;
-            });
+            CustomerService.Who who = new CustomerService.Who(request.callerDescription(), "POST /credit-checks",
+                    request.requestId().orElse(null));
+            customers.saveCreditCheck(r.customerId(), new Profile.CreditCheck(result.asOf(), Instant.now(clock()), who.by(),
+                    result.decision().name(), result.score(), result.riskClass(), result.creditLimit().amount(),
+                    result.currency(), result.recommendedTermsDays(), book.source().name()), who);
         }
         return new CreditCheckAnswer(result, book, save);
     }
 
     /** The customer's payment record and exposure from the ledger, in the request's currency. */
-    private CreditCheckAnswer.PaymentRecordUsed fromBook(CreditCheckRequest r) {
-        CustomerLedger ledger = LedgerCalls.answer(() -> customers.ledger(r.customerId())).orElseThrow(() ->
+    private CreditCheckAnswer.PaymentRecordUsed fromBook(CreditCheckRequest r) throws IOException {
+        CustomerLedger ledger = customers.ledger(r.customerId()).orElseThrow(() ->
                 InvalidInputException.invalid(FieldError.at("$.customerId", "no customer " + r.customerId()
                         + " is in the ledger (the reminder run builds it from the book)")));
         List<Currency> held = ledger.currencies().stream().map(CustomerLedger.CurrencyLedger::currency).toList();

@@ -61,18 +61,18 @@ public class CustomersFunction extends HttpFunction {
     protected List<io.creditguard.http.Route<?>> declareRoutes() {
         return List.of(
                 io.creditguard.http.Route.get("/customers", SCOPE, this::list),
-                io.creditguard.http.Route.get("/customers/{id}", SCOPE, r -> LedgerCalls.answer(() -> {
+                io.creditguard.http.Route.get("/customers/{id}", SCOPE, r -> {
                     String id = r.pathParameter("id").orElseThrow();
                     return customers.customer(id).orElseThrow(() -> CustomerService.unknownCustomer(id, "id",
                             "the reminder run builds the ledger from the book"));
-                })),
+                }),
                 io.creditguard.http.Route.get("/letters/{letterFile}", SCOPE, this::letter),
                 io.creditguard.http.Route.json("PUT", "/customers/{id}/limit", LimitRequest.class, SCOPE, (body, r) ->
-                        LedgerCalls.answer(() -> customers.setLimit(r.pathParameter("id").orElseThrow(), body,
-                                LedgerCalls.who(r, "PUT /customers/{id}/limit")))),
+                        customers.setLimit(r.pathParameter("id").orElseThrow(), body,
+                                new CustomerService.Who(r.callerDescription(), "PUT /customers/{id}/limit", r.requestId().orElse(null)))),
                 io.creditguard.http.Route.json("PATCH", "/invoices/{invoiceId}", InvoicePatch.class, SCOPE, (body, r) ->
-                        LedgerCalls.answer(() -> customers.decide(r.pathParameter("invoiceId").orElseThrow(), body, present(r),
-                                LedgerCalls.who(r, "PATCH /invoices/{invoiceId}")))),
+                        customers.decide(r.pathParameter("invoiceId").orElseThrow(), body, present(r),
+                                new CustomerService.Who(r.callerDescription(), "PATCH /invoices/{invoiceId}", r.requestId().orElse(null)))),
                 io.creditguard.http.Route.get("/runs", SCOPE, this::runs),
                 io.creditguard.http.Route.get("/receivables", r -> page().serve(r)));
     }
@@ -87,7 +87,7 @@ public class CustomersFunction extends HttpFunction {
         return loaded;
     }
 
-    private Object runs(HttpRequest request) {
+    private Object runs(HttpRequest request) throws IOException {
         Optional<LocalDate> from = request.queryParameter("from").map(value -> {
             try {
                 return LocalDate.parse(value);
@@ -95,7 +95,7 @@ public class CustomersFunction extends HttpFunction {
                 throw invalidType("from", "must be a day as 2026-11-30");
             }
         });
-        return LedgerCalls.answer(() -> runs.since(from));
+        return runs.since(from);
     }
 
     @Funq("customers")
@@ -103,7 +103,7 @@ public class CustomersFunction extends HttpFunction {
         return handle(event);
     }
 
-    private Object list(HttpRequest request) {
+    private Object list(HttpRequest request) throws IOException {
         LedgerIndex.Sort sort = request.queryParameter("sort").map(s -> parse(s, "sort")).orElse(LedgerIndex.Sort.EXPOSURE);
         Optional<Currency> currency = request.queryParameter("currency").map(CustomersFunction::currency);
         int page = number(request, "page", 1, 1, Integer.MAX_VALUE);
@@ -112,17 +112,17 @@ public class CustomersFunction extends HttpFunction {
         if (q.isPresent() && q.get().length() > 200) {
             throw invalid("q", "must be at most 200 characters");
         }
-        return LedgerCalls.answer(() -> customers.list(sort, currency, q, page, size));
+        return customers.list(sort, currency, q, page, size);
     }
 
-    private Object letter(HttpRequest request) {
+    private Object letter(HttpRequest request) throws IOException {
         String file = request.pathParameter("letterFile").orElseThrow();
         if (!file.endsWith(".pdf") || !file.substring(0, file.length() - 4).matches("[A-Za-z0-9_-]{1,100}")) {
             throw new ProblemException(Problem.of(ProblemType.NO_SUCH_RECORD, "A letter is fetched as /letters/<letterId>.pdf.",
                     List.of(FieldError.at("letterId", "is not a letter's id"))));
         }
         String letterId = file.substring(0, file.length() - 4);
-        byte[] pdf = LedgerCalls.answer(() -> customers.letterPdf(letterId)).orElseThrow(() -> new ProblemException(Problem.of(
+        byte[] pdf = customers.letterPdf(letterId).orElseThrow(() -> new ProblemException(Problem.of(
                 ProblemType.NO_SUCH_RECORD, "There is no letter " + letterId + ".",
                 List.of(FieldError.at("letterId", "no letter " + letterId + " is in the store")))));
         return ApiGateway.file("application/pdf", file, pdf);

@@ -1,5 +1,6 @@
 package io.creditguard.http;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,16 +19,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.creditguard.json.Json;
 import io.creditguard.store.StoreBusy;
+import io.creditguard.store.StoreUnreadable;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
+import io.creditguard.validation.Refusal;
 import io.quarkus.runtime.LaunchMode;
 
 /**
  * The API Gateway HTTP API adapter every HTTP-triggered function goes through: route, check the
  * caller, decode, check content type and size, read the body through {@link InputReader}, call,
  * answer. Client errors become RFC 9457 problems (with the request as {@code instance},
- * {@code Content-Language: en}, {@code Allow} on a 405); anything else a 500 problem with no
- * internals, logged with the request id.
+ * {@code Content-Language: en}, {@code Allow} on a 405), a domain's {@link Refusal} a 404 or 409 naming the
+ * field, a {@link StoreBusy} a 503; anything else a 500 problem with no internals, logged with the request id
+ * (a {@link StoreUnreadable} says which record and what repairs it).
  *
  * <p>The caller: API Gateway's JWT authorizer has checked the token (signature, issuer, audience,
  * expiry, the route's scope) before the function runs; here the function checks again only what must
@@ -81,9 +85,15 @@ public class ApiGateway {
             return response;
         } catch (InvalidInputException e) {
             return problem(problem(e).at(requestId));
+        } catch (Refusal e) {
+            return problem(Problem.of(e.why() == Refusal.Why.UNKNOWN ? ProblemType.NO_SUCH_RECORD : ProblemType.CONFLICT,
+                    e.getMessage(), List.of(e.error())).at(requestId));
         } catch (StoreBusy e) {
             return problem(Problem.of(ProblemType.STORE_BUSY, e.getMessage()).at(requestId));
-        } catch (RuntimeException e) {
+        } catch (StoreUnreadable e) {
+            LOG.errorf(e, "request %s failed", requestId);
+            return problem(Problem.of(ProblemType.INTERNAL_ERROR, e.getMessage()).at(requestId));
+        } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "request %s failed", requestId);
             return problem(Problem.of(ProblemType.INTERNAL_ERROR,
                     "The request could not be completed. Quote request id " + requestId + " when reporting it.").at(requestId));
@@ -132,12 +142,12 @@ public class ApiGateway {
         return new ProblemException(Problem.of(ProblemType.UNAUTHORIZED, detail), Map.of("www-authenticate", "Bearer"));
     }
 
-    private <T> Object invoke(Route<T> route, HttpRequest request) {
+    private <T> Object invoke(Route<T> route, HttpRequest request) throws IOException {
         if (route.isRaw()) {
-            return route.handler().apply(route.bodyType().cast(request), request);
+            return route.handler().answer(route.bodyType().cast(request), request);
         }
         requireJsonContentType(request);
-        return route.handler().apply(inputs.read(request.bodyText(), route.bodyType()), request);
+        return route.handler().answer(inputs.read(request.bodyText(), route.bodyType()), request);
     }
 
     /** The problem answering an input that cannot be used; the kind of input fault picks the type. */

@@ -179,6 +179,15 @@ public final class HttpRequest {
         return caller;
     }
 
+    /**
+     * Who asked, as a record of a change keeps it: the token's subject and client, or {@code anonymous} where no
+     * authorizer vouched for the caller (the local gateway without sign-in).
+     */
+    public String callerDescription() {
+        return caller.map(c -> c.subject() + (c.clientId() == null ? "" : " (client " + c.clientId() + ")"))
+                .orElse("anonymous (no authorizer: the local gateway without sign-in)");
+    }
+
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }

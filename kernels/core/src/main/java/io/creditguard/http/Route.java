@@ -1,11 +1,10 @@
 package io.creditguard.http;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * One HTTP API route of a function: {@code POST /breakeven/loss} with the body type it reads and the
@@ -30,15 +29,31 @@ import java.util.function.Function;
  * @param handler the body read and checked, and the request it came in (its headers, its path parameters)
  */
 public record Route<T>(String method, String path, Class<T> bodyType, String scope, int maxBodyBytes,
-        BiFunction<T, HttpRequest, ?> handler) {
+        Handler<T> handler) {
 
-    public static <T> Route<T> post(String path, Class<T> bodyType, String scope, Function<T, ?> handler) {
-        return post(path, bodyType, scope, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.apply(body));
+    /**
+     * What a route does with the body and the request. It may fail reading the store: the adapter answers a
+     * {@link io.creditguard.store.StoreUnreadable} as the 500 it names, any other I/O failure as a 500 without
+     * internals, so a handler passes the services' {@link IOException} on instead of wrapping it.
+     */
+    @FunctionalInterface
+    public interface Handler<T> {
+        Object answer(T body, HttpRequest request) throws IOException;
+    }
+
+    /** A handler that needs the body only, or of a raw route the request only. */
+    @FunctionalInterface
+    public interface BodyHandler<T> {
+        Object answer(T body) throws IOException;
+    }
+
+    public static <T> Route<T> post(String path, Class<T> bodyType, String scope, BodyHandler<T> handler) {
+        return post(path, bodyType, scope, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.answer(body));
     }
 
     /** A JSON route whose handler also reads the request (its {@code Accept-Language}), taking up to {@code maxBodyBytes}. */
     public static <T> Route<T> post(String path, Class<T> bodyType, String scope, int maxBodyBytes,
-            BiFunction<T, HttpRequest, ?> handler) {
+            Handler<T> handler) {
         if (maxBodyBytes > HttpRequest.MOST_BODY_BYTES) {
             throw new IllegalArgumentException(path + " may take at most " + HttpRequest.MOST_BODY_BYTES + " bytes");
         }
@@ -47,29 +62,29 @@ public record Route<T>(String method, String path, Class<T> bodyType, String sco
 
     /** A JSON route of another method ({@code PUT}, {@code PATCH}) whose handler also reads the request (its path, its caller). */
     public static <T> Route<T> json(String method, String path, Class<T> bodyType, String scope,
-            BiFunction<T, HttpRequest, ?> handler) {
+            Handler<T> handler) {
         return new Route<>(method, path, bodyType, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES, handler);
     }
 
-    public static Route<HttpRequest> postRaw(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("POST", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.apply(body));
+    public static Route<HttpRequest> postRaw(String path, BodyHandler<HttpRequest> handler) {
+        return new Route<>("POST", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.answer(body));
     }
 
     /** A page or file: the handler gets the request (headers such as Accept-Language) and answers itself. */
-    public static Route<HttpRequest> get(String path, Function<HttpRequest, ?> handler) {
-        return new Route<>("GET", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.apply(body));
+    public static Route<HttpRequest> get(String path, BodyHandler<HttpRequest> handler) {
+        return new Route<>("GET", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.answer(body));
     }
 
     /** A GET of the company's API that reads no body: the handler gets the request and its path parameters; the caller needs {@code scope}. */
-    public static Route<HttpRequest> get(String path, String scope, Function<HttpRequest, ?> handler) {
+    public static Route<HttpRequest> get(String path, String scope, BodyHandler<HttpRequest> handler) {
         return new Route<>("GET", path, HttpRequest.class, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES,
-                (body, request) -> handler.apply(body));
+                (body, request) -> handler.answer(body));
     }
 
     /** A DELETE of the company's API; the caller needs {@code scope}. */
-    public static Route<HttpRequest> delete(String path, String scope, Function<HttpRequest, ?> handler) {
+    public static Route<HttpRequest> delete(String path, String scope, BodyHandler<HttpRequest> handler) {
         return new Route<>("DELETE", path, HttpRequest.class, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES,
-                (body, request) -> handler.apply(body));
+                (body, request) -> handler.answer(body));
     }
 
     public boolean isOpen() {

@@ -10,10 +10,21 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 and comparisons that take the same time whether the first or the last byte differs. */
+import io.creditguard.http.ProblemException;
+import io.creditguard.http.ProblemType;
+
+/**
+ * HMAC-SHA256 and comparisons that take the same time whether the first or the last byte differs, and the answer
+ * to a caller whose signature or token does not hold.
+ */
 final class Signatures {
 
     private Signatures() {
+    }
+
+    /** A 401: the caller is not who it says (a signature, token or timestamp that does not hold). */
+    static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail);
     }
 
     static byte[] hmacSha256(byte[] key, byte[]... parts) {

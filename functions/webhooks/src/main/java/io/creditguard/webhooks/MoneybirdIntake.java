@@ -42,7 +42,7 @@ class MoneybirdIntake {
         String expected = secrets.require("MONEYBIRD_WEBHOOK_TOKEN");
         JsonNode payload = inputs.tree(request.bodyText());
         if (!Signatures.same(expected, payload.path("webhook_token").asText(null))) {
-            throw Normalizer.unauthorized("webhook_token is missing or is not this endpoint's token.");
+            throw Signatures.unauthorized("webhook_token is missing or is not this endpoint's token.");
         }
         if (!"SalesInvoice".equals(payload.path("entity_type").asText())) {
             return IntakeResult.of(IntakeResult.Status.IGNORED, null, payload.path("entity_type").asText("an event") + " is not a sales invoice");

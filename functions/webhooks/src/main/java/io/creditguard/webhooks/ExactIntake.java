@@ -69,7 +69,7 @@ class ExactIntake {
         byte[] expected = HexFormat.of().withUpperCase().formatHex(Signatures.hmacSha256(key,
                 signed.map(Signed::content).orElse("").getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII);
         if (signed.isEmpty() || !Signatures.same(expected, signed.get().given().getBytes(StandardCharsets.US_ASCII))) {
-            throw Normalizer.unauthorized("HashCode is missing or is not the HMAC-SHA256 of this Content with the webhook secret.");
+            throw Signatures.unauthorized("HashCode is missing or is not the HMAC-SHA256 of this Content with the webhook secret.");
         }
         JsonNode c = inputs.tree(body).path("Content");
         String topic = Payloads.text(c, "Topic", "$.Content.Topic");

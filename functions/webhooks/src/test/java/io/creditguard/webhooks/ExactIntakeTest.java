@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -14,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.creditguard.Standalone;
 import io.creditguard.http.HttpRequest;
 import io.creditguard.http.ProblemException;
 import io.creditguard.store.FileObjectStore;
@@ -29,6 +31,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 class ExactIntakeTest {
 
     static final String SECRET = "exact-webhook-secret";
+    /** The morning the event in {@link #CONTENT} was created. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T08:15:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path root;
@@ -37,7 +41,7 @@ class ExactIntakeTest {
         var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("EXACT_WEBHOOK_SECRET", SECRET),
                 "test", 100)).build();
         return new ExactIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(
-                Standalone.CLOCK)), InputReader.standalone(Standalone.CLOCK), Standalone.CLOCK);
+                CLOCK)), InputReader.standalone(CLOCK), CLOCK);
     }
 
     /** A body as Exact sends it, signed over {@code content} exactly as written. */
@@ -68,7 +72,7 @@ class ExactIntakeTest {
         ExactIntake exact = intake();
         APIGatewayV2HTTPResponse answer = exact.handle(post(signed(CONTENT, SECRET)));
         assertThat(answer.getStatusCode()).isEqualTo(200);
-        IntakeStore store = new IntakeStore(new FileObjectStore(root), InputReader.standalone(Standalone.CLOCK));
+        IntakeStore store = new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK));
         assertThat(store.queued("exact")).singleElement().satisfies(key -> {
             assertThat(key).startsWith("webhooks/pending/exact/2841947_salesinvoices_9b1c4f1e");
             try {
@@ -98,7 +102,7 @@ class ExactIntakeTest {
             assertThatThrownBy(() -> intake().handle(post(body))).as(body).isInstanceOfSatisfying(ProblemException.class,
                     e -> assertThat(e.problem().status()).isEqualTo(401));
         }
-        assertThat(new IntakeStore(new FileObjectStore(root), InputReader.standalone(Standalone.CLOCK)).queued("exact")).isEmpty();
+        assertThat(new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK)).queued("exact")).isEmpty();
     }
 
     @Test

@@ -89,7 +89,7 @@ class StripeIntake {
 
     private void verify(HttpRequest request, String secret) {
         String header = request.header("stripe-signature")
-                .orElseThrow(() -> Normalizer.unauthorized("The Stripe-Signature header is missing."));
+                .orElseThrow(() -> Signatures.unauthorized("The Stripe-Signature header is missing."));
         Long timestamp = null;
         List<byte[]> signatures = new ArrayList<>();
         for (String part : header.split(",")) {
@@ -101,15 +101,15 @@ class StripeIntake {
             }
         }
         if (timestamp == null || signatures.isEmpty()) {
-            throw Normalizer.unauthorized("The Stripe-Signature header has no t= timestamp or no v1= signature.");
+            throw Signatures.unauthorized("The Stripe-Signature header has no t= timestamp or no v1= signature.");
         }
         if (!Signatures.fresh(clock, timestamp)) {
-            throw Normalizer.unauthorized("The Stripe-Signature timestamp is more than " + Signatures.TOLERANCE_SECONDS
+            throw Signatures.unauthorized("The Stripe-Signature timestamp is more than " + Signatures.TOLERANCE_SECONDS
                     + " seconds from now; refused as a possible replay.");
         }
         byte[] expected = Signatures.hmacSha256(Signatures.utf8(secret), Signatures.utf8(timestamp + "."), request.body());
         if (signatures.stream().noneMatch(s -> Signatures.same(expected, s))) {
-            throw Normalizer.unauthorized("No v1 signature in Stripe-Signature matches this body and the endpoint secret.");
+            throw Signatures.unauthorized("No v1 signature in Stripe-Signature matches this body and the endpoint secret.");
         }
     }
 

@@ -41,7 +41,7 @@ class XeroIntake {
         byte[] key = Signatures.utf8(secrets.require("XERO_WEBHOOK_KEY"));
         byte[] given = request.header("x-xero-signature").map(Signatures::base64).orElse(null);
         if (!Signatures.same(Signatures.hmacSha256(key, request.body()), given)) {
-            throw Normalizer.unauthorized("x-xero-signature is missing or does not match this body and the webhook key.");
+            throw Signatures.unauthorized("x-xero-signature is missing or does not match this body and the webhook key.");
         }
         JsonNode payload = inputs.tree(request.bodyText());
         JsonNode events = payload.path("events");

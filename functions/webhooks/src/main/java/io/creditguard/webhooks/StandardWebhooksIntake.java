@@ -66,7 +66,7 @@ class StandardWebhooksIntake {
         }
         String variable = "STANDARD_WEBHOOK_SECRET_" + source.toUpperCase(Locale.ROOT).replace('-', '_');
         String secret = secrets.find(variable).orElseGet(() -> secrets.require("STANDARD_WEBHOOK_SECRET"));
-        String id = request.header("webhook-id").orElseThrow(() -> Normalizer.unauthorized("The webhook-id header is missing."));
+        String id = request.header("webhook-id").orElseThrow(() -> Signatures.unauthorized("The webhook-id header is missing."));
         Instant sent = verify(request, secret, id);
         JsonNode payload = inputs.tree(request.bodyText());
         String type = Payloads.text(payload, "type", "$.type");
@@ -129,18 +129,18 @@ class StandardWebhooksIntake {
             throw new ProblemException(ProblemType.NOT_CONFIGURED, "The Standard Webhooks secret is not base64 after whsec_.");
         }
         String timestamp = request.header("webhook-timestamp")
-                .orElseThrow(() -> Normalizer.unauthorized("The webhook-timestamp header is missing."));
+                .orElseThrow(() -> Signatures.unauthorized("The webhook-timestamp header is missing."));
         long seconds;
         try {
             seconds = Long.parseLong(timestamp.trim());
         } catch (NumberFormatException e) {
-            throw Normalizer.unauthorized("The webhook-timestamp header is not unix seconds.");
+            throw Signatures.unauthorized("The webhook-timestamp header is not unix seconds.");
         }
         if (!Signatures.fresh(clock, seconds)) {
-            throw Normalizer.unauthorized("The webhook-timestamp is more than five minutes from now; refused as a possible replay.");
+            throw Signatures.unauthorized("The webhook-timestamp is more than five minutes from now; refused as a possible replay.");
         }
         String header = request.header("webhook-signature")
-                .orElseThrow(() -> Normalizer.unauthorized("The webhook-signature header is missing."));
+                .orElseThrow(() -> Signatures.unauthorized("The webhook-signature header is missing."));
         byte[] expected = Signatures.hmacSha256(key, Signatures.utf8(id + "." + seconds + "."), request.body());
         for (String entry : header.trim().split(" +")) {
             String[] versionAndSignature = entry.split(",", 2);
@@ -149,6 +149,6 @@ class StandardWebhooksIntake {
                 return Instant.ofEpochSecond(seconds);
             }
         }
-        throw Normalizer.unauthorized("No v1 signature in webhook-signature matches this message and the secret.");
+        throw Signatures.unauthorized("No v1 signature in webhook-signature matches this message and the secret.");
     }
 }

@@ -83,7 +83,7 @@ class PeppolIntake {
     IntakeResult handle(HttpRequest request) {
         String key = secrets.require("INTAKE_API_KEY");
         if (!Signatures.same(key, request.header("x-api-key").orElse(null))) {
-            throw Normalizer.unauthorized("x-api-key is missing or wrong.");
+            throw Signatures.unauthorized("x-api-key is missing or wrong.");
         }
         String contentType = request.header("content-type").orElse("").split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!contentType.equals("application/xml") && !contentType.equals("text/xml")) {
