@@ -1,17 +1,9 @@
 package io.creditguard;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 
@@ -31,26 +23,24 @@ import io.creditguard.http.ApiGateway;
 import io.creditguard.http.HttpFunction;
 import io.creditguard.outbound.HttpFetcher;
 import io.creditguard.rates.RateBook;
-import io.creditguard.reminders.Letters;
 import io.creditguard.reminders.ReminderPolicies;
 import io.creditguard.reminders.ReminderService;
 import io.creditguard.reminders.RemindersPreviewFunction;
+import io.creditguard.reminders.StandaloneReminders;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.templates.StandaloneTemplates;
 import io.creditguard.templates.Templates;
 import io.creditguard.validation.InputReader;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.HtmlEscaper;
-import io.quarkus.qute.ReflectionValueResolver;
-import io.quarkus.qute.TemplateLocator;
-import io.quarkus.qute.Variant;
 
 /**
  * The functions wired as in Lambda but without the container, for code that runs thousands of
  * requests or runs outside Quarkus altogether: the generated-input tests, the JMH benchmarks and the
  * load harness. Two parts differ from the container's: the validator is built here (set up as
  * validation.ValidatorSettings sets up the container's), and templates are read by Qute's
- * reflection resolver, where the built application uses the resolvers the extension generates.
+ * reflection resolver, where the built application uses the resolvers the extension generates. The
+ * reminders' part is the reminders module's own test wiring ({@link StandaloneReminders}), so its tests and
+ * these share one.
  */
 public final class Standalone {
 
@@ -62,17 +52,14 @@ public final class Standalone {
     }
 
     /** 2026-11-28, the day the sample events were written. */
-    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC);
+    public static final Clock CLOCK = SampleDay.CLOCK;
 
     /** An empty store of the fork's own (dev/pom.xml runs two surefire forks side by side). */
     private static final Path EMPTY_STORE = Path.of("target/standalone-store-" + Integer.getInteger("test.fork", 1));
-    private static final InputReader INPUTS = InputReader.standalone(CLOCK);
-    private static final Templates TEMPLATES = new Templates(Engine.builder().addDefaults()
-            .addValueResolver(new ReflectionValueResolver()).addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
-            .addLocator(Standalone::classPathTemplate).removeStandaloneLines(true).strictRendering(true).build());
-    private static final ReminderPolicies POLICIES = new ReminderPolicies(INPUTS);
-    private static final ReminderService REMINDERS = new ReminderService(new Letters(TEMPLATES), POLICIES,
-            RateBook.shipped(CLOCK));
+    private static final InputReader INPUTS = StandaloneReminders.inputs();
+    private static final Templates TEMPLATES = StandaloneTemplates.TEMPLATES;
+    private static final ReminderPolicies POLICIES = StandaloneReminders.policies();
+    private static final ReminderService REMINDERS = StandaloneReminders.reminders();
 
     private Standalone() {
     }
@@ -91,12 +78,12 @@ public final class Standalone {
 
     /** The reminders on the rates of {@code store} (the operator's and the fetched over the shipped), read afresh each time. */
     public static ReminderService reminders(io.creditguard.store.ObjectStore store) {
-        return new ReminderService(new Letters(TEMPLATES), POLICIES, new RateBook(store, CLOCK, java.time.Duration.ZERO));
+        return StandaloneReminders.reminders(store);
     }
 
     /** A mailer with no server: under EMAIL delivery every letter stays unsent. */
     public static io.creditguard.mail.Mailer noMail() {
-        return new io.creditguard.mail.Mailer(java.util.Optional.empty(), CLOCK);
+        return io.creditguard.mail.LocalSmtp.noServer();
     }
 
     /** The customer ledger over {@code store}, with the shipped rates. */
@@ -164,25 +151,5 @@ public final class Standalone {
     private static <F extends HttpFunction> F wired(F function) {
         function.init(new ApiGateway(INPUTS, Optional.of(Events.ISSUER), true), CLOCK);
         return function;
-    }
-
-    private static Optional<TemplateLocator.TemplateLocation> classPathTemplate(String id) {
-        String resource = "templates/" + id;
-        if (Standalone.class.getClassLoader().getResource(resource) == null) {
-            return Optional.empty();
-        }
-        Variant variant = new Variant(Locale.ROOT, id.endsWith(".html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN, "UTF-8");
-        return Optional.of(new TemplateLocator.TemplateLocation() {
-            @Override
-            public Reader read() {
-                InputStream in = Standalone.class.getClassLoader().getResourceAsStream(resource);
-                return new InputStreamReader(in, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public Optional<Variant> getVariant() {
-                return Optional.of(variant);
-            }
-        });
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.creditguard.Events;
 import io.creditguard.store.ObjectStore;
-import io.creditguard.store.S3ProxyServer;
+import io.creditguard.store.S3ProxyResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,7 +25,7 @@ import io.restassured.path.json.JsonPath;
 /** The scheduled run as on AWS: CREDITGUARD_STORE=s3://…, against a real S3-compatible server. */
 @QuarkusTest
 @TestProfile(ReminderRunOnS3Test.Export.class)
-@QuarkusTestResource(value = S3ProxyServer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = S3ProxyResource.class, restrictToAnnotatedClass = true)
 class ReminderRunOnS3Test {
 
     public static class Export implements QuarkusTestProfile {

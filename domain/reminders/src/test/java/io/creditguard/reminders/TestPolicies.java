@@ -4,25 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditguard.calendar.BusinessCalendar;
 import io.creditguard.json.Json;
-import io.creditguard.validation.InputReader;
 
 /** The shipped default policy with a seller in another country, or other fields replaced, for the reminder tests. */
 final class TestPolicies {
 
     private static final StatutoryRules RULES = StatutoryRules.standard();
     private static final BusinessCalendar CALENDAR = BusinessCalendar.standard();
-    /** Checks a policy as the functions do; 2026-11-28, the day the sample events were written, is its today. */
-    private static final InputReader INPUTS =
-            InputReader.standalone(Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC));
 
     private TestPolicies() {
     }
@@ -34,7 +27,7 @@ final class TestPolicies {
             ((ObjectNode) policy.get("creditor")).put("country", country);
             JsonNode extra = Json.MAPPER.readTree(fields);
             extra.fields().forEachRemaining(e -> policy.set(e.getKey(), e.getValue()));
-            return INPUTS.read(new String(Json.MAPPER.writeValueAsBytes(policy), StandardCharsets.UTF_8),
+            return StandaloneReminders.inputs().read(new String(Json.MAPPER.writeValueAsBytes(policy), StandardCharsets.UTF_8),
                     ReminderPolicy.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.store.ForwardingStore;
 import io.creditguard.store.ObjectStore;
@@ -56,7 +56,7 @@ class ReminderRunFaultsTest {
     }
 
     private static ReminderRun run(ObjectStore store) {
-        return new ReminderRun(store, Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK);
+        return new ReminderRun(store, StandaloneReminders.reminders(), StandaloneReminders.inputs(), SampleDay.CLOCK);
     }
 
     private long files(String folder) throws IOException {
@@ -83,7 +83,7 @@ class ReminderRunFaultsTest {
     @Test
     void aFailedWriteIsReportedTheRestGoOnAndTheNextRunCompletesIt() throws IOException {
         Files.createDirectories(root.resolve("receivables"));
-        Files.copy(Path.of("../samples/receivables/sample-book.jsonl"), root.resolve("receivables/book.jsonl"));
+        Files.copy(Path.of("../../samples/receivables/sample-book.jsonl"), root.resolve("receivables/book.jsonl"));
         ObjectStore healthy = new FileObjectStore(root);
 
         ReminderRun.Report first = run(new FailingOnce(healthy, 7)).run(Optional.of(AS_OF), false);
@@ -111,7 +111,7 @@ class ReminderRunFaultsTest {
     void theReportNamesEveryHalfYearBegunWithoutARate() throws IOException {
         // The shipped file has no verified referensränta for 2026H2: interest after 30 June is left out, said here.
         Files.createDirectories(root.resolve("receivables"));
-        Files.copy(Path.of("../samples/receivables/sample-book.jsonl"), root.resolve("receivables/book.jsonl"));
+        Files.copy(Path.of("../../samples/receivables/sample-book.jsonl"), root.resolve("receivables/book.jsonl"));
         ReminderRun.Report report = run(new FileObjectStore(root)).run(Optional.of(AS_OF), true);
         assertThat(report.missingRates()).anySatisfy(m -> assertThat(m).startsWith("No SE_REFERENSRANTA rate is known for 2026H2"));
         assertThat(report.rateConflicts()).isEmpty();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
 import io.creditguard.reference.FileProblem;
 import io.creditguard.store.FileObjectStore;
 
@@ -103,7 +103,7 @@ class OperatorFilesTest {
 
     private ReminderRun run() {
         FileObjectStore store = new FileObjectStore(root);
-        return new ReminderRun(store, Standalone.reminders(store), Standalone.inputs(), Standalone.CLOCK);
+        return new ReminderRun(store, StandaloneReminders.reminders(store), StandaloneReminders.inputs(), SampleDay.CLOCK);
     }
 
     /** The run, and what it printed on standard output: the metric lines. */
@@ -189,7 +189,7 @@ class OperatorFilesTest {
     void aDryValidationSaysAllOfItBeforeTheRunAndChangesNothing() throws IOException {
         Files.writeString(root.resolve("config/reminder-policy.json"), "{\"name\": \"company\",\n \"levels\": [\n");
         FileObjectStore store = new FileObjectStore(root);
-        OperatorFiles.Validation validation = new OperatorFiles(store, Standalone.reminders(store), Standalone.CLOCK).validate();
+        OperatorFiles.Validation validation = new OperatorFiles(store, StandaloneReminders.reminders(store), SampleDay.CLOCK).validate();
 
         assertThat(validation.runWouldStop()).isTrue();
         assertThat(validation.checked()).containsExactlyInAnyOrder("config/reminder-policy.json",

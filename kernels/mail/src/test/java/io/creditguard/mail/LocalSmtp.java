@@ -10,7 +10,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
 
 /**
  * GreenMail's SMTP server on a free local port, a mailer pointed at it, and what it delivered to each
@@ -25,9 +25,14 @@ public final class LocalSmtp implements AutoCloseable {
         server.start();
     }
 
+    /** A mailer with no server: under EMAIL delivery every letter stays unsent. */
+    public static Mailer noServer() {
+        return new Mailer(Optional.empty(), SampleDay.CLOCK);
+    }
+
     /** A mailer without TLS to {@code port} of this machine: this server's, or a closed one's. */
     public static Mailer mailer(int port) {
-        return new Mailer(Optional.of("smtp://127.0.0.1:" + port + "?starttls=none"), Standalone.CLOCK);
+        return new Mailer(Optional.of("smtp://127.0.0.1:" + port + "?starttls=none"), SampleDay.CLOCK);
     }
 
     public Mailer mailer() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
 import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
 import io.creditguard.mail.ScriptedSmtp;
@@ -80,7 +80,7 @@ class InsurerNotificationTest {
     }
 
     private ReminderRun.Report run(Mailer mailer) throws IOException {
-        return new ReminderRun(new FileObjectStore(root), Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK,
+        return new ReminderRun(new FileObjectStore(root), StandaloneReminders.reminders(), StandaloneReminders.inputs(), SampleDay.CLOCK,
                 List.of(), mailer, 4).run(Optional.of(AS_OF), false);
     }
 
@@ -183,7 +183,7 @@ class InsurerNotificationTest {
     void withoutAnAddressTheReportListsWhatToNotifyByHand() throws Exception {
         Files.writeString(root.resolve("config/reminder-policy.json"), POLICY.replaceAll(",\\s*\"notification\": \\{[^}]*}", ""));
         book(invoice("inv-1", "2026-0901", "2026-09-10", "2026-10-10"));
-        ReminderRun.Report report = run(Standalone.noMail());
+        ReminderRun.Report report = run(LocalSmtp.noServer());
         assertThat(report.insurerNotifications()).isEqualTo(1);
         assertThat(report.insurer().byHand()).singleElement().satisfies(n -> assertThat(n.reason())
                 .startsWith("the policy names no insurer.notification address"));

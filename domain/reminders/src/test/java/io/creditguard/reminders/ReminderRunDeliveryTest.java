@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
 import io.creditguard.json.Json;
 import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
@@ -97,7 +97,7 @@ class ReminderRunDeliveryTest {
     }
 
     private ReminderRun run(Mailer mailer) {
-        return new ReminderRun(new FileObjectStore(root), Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK,
+        return new ReminderRun(new FileObjectStore(root), StandaloneReminders.reminders(), StandaloneReminders.inputs(), SampleDay.CLOCK,
                 List.of(), mailer, 4);
     }
 
@@ -131,7 +131,7 @@ class ReminderRunDeliveryTest {
         assertThat(bygg.getMessageID()).matches("<let_[0-9a-f]{24}\\.2026-11-30@stalhandel\\.example>");
         assertThat(bygg.getHeader("Content-Language", null)).isEqualTo("sv");
         assertThat(bygg.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
-        assertThat(bygg.getSentDate().toInstant()).isEqualTo(Standalone.CLOCK.instant().truncatedTo(
+        assertThat(bygg.getSentDate().toInstant()).isEqualTo(SampleDay.CLOCK.instant().truncatedTo(
                 java.time.temporal.ChronoUnit.SECONDS));
 
         Multipart mixed = (Multipart) bygg.getContent();
@@ -208,7 +208,7 @@ class ReminderRunDeliveryTest {
 
     @Test
     void withoutAServerUnderEmailDeliveryEveryLetterWaitsAndTheReportSaysWhy() throws IOException {
-        ReminderRun.Report report = run(Standalone.noMail()).run(Optional.of(AS_OF), false);
+        ReminderRun.Report report = run(LocalSmtp.noServer()).run(Optional.of(AS_OF), false);
         assertThat(report.mailing().mailed()).isZero();
         assertThat(report.errors()).extracting(ReminderRun.LineError::message)
                 .allSatisfy(m -> assertThat(m).contains("creditguard.mail.url"));

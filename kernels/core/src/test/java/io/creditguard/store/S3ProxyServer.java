@@ -1,7 +1,6 @@
 package io.creditguard.store;
 
 import java.net.URI;
-import java.util.Map;
 
 import java.util.Properties;
 
@@ -9,7 +8,6 @@ import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -23,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * port, checking AWS Signature V4 with a test key pair, so a mis-signed request fails as on AWS, and
  * refusing a conditional PUT whose precondition fails with 412, as S3 does.
  */
-public final class S3ProxyServer implements QuarkusTestResourceLifecycleManager {
+public final class S3ProxyServer {
 
     public static final String ACCESS_KEY = "test-access-key";
     public static final String SECRET_KEY = "test-secret-key";
@@ -31,7 +29,10 @@ public final class S3ProxyServer implements QuarkusTestResourceLifecycleManager 
 
     private S3Proxy proxy;
 
-    /** Starts a server and creates {@link #BUCKET}; {@link Runnable#run()} on the result stops it. */
+    private S3ProxyServer() {
+    }
+
+    /** Starts a server and creates {@link #BUCKET}; {@link #stop()} stops it. */
     public static S3ProxyServer started() throws Exception {
         S3ProxyServer server = new S3ProxyServer();
         server.boot();
@@ -78,15 +79,5 @@ public final class S3ProxyServer implements QuarkusTestResourceLifecycleManager 
         } catch (Exception e) {
             throw new IllegalStateException("stopping S3Proxy", e);
         }
-    }
-
-    @Override
-    public Map<String, String> start() {
-        try {
-            boot();
-        } catch (Exception e) {
-            throw new IllegalStateException("starting S3Proxy", e);
-        }
-        return Map.of("creditguard.store", "s3://" + BUCKET + "/tenant-a", "creditguard.s3.endpoint", endpoint().toString());
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
 import io.creditguard.store.FileObjectStore;
 
 /**
@@ -42,8 +42,8 @@ class CustomerPolicyRunTest {
                 ReminderRunDeliveryTest.invoice("inv-4", "2026-1004", "1000.00", "c-4", "Trasig Policy AB", null, "broken"))
                 + "\n");
 
-        ReminderRun.Report report = new ReminderRun(new FileObjectStore(root), Standalone.reminders(), Standalone.inputs(),
-                Standalone.CLOCK).run(Optional.of(LocalDate.parse("2026-11-30")), false);
+        ReminderRun.Report report = new ReminderRun(new FileObjectStore(root), StandaloneReminders.reminders(), StandaloneReminders.inputs(),
+                SampleDay.CLOCK).run(Optional.of(LocalDate.parse("2026-11-30")), false);
 
         // The default policy: level 1 at 5 days, so inv-1 is reminded; key accounts wait until 10 December.
         assertThat(report.letters()).isEqualTo(1);

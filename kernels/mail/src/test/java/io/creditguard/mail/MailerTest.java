@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
 
 /**
  * The mail URL as the operator writes it, and what the server's replies mean (RFC 5321 §4.2.1: 5yz is
@@ -37,7 +37,7 @@ class MailerTest {
         assertThat(session.getProperty("mail." + protocol + ".starttls.enable")).isEqualTo(String.valueOf(startTls));
         assertThat(session.getProperty("mail." + protocol + ".starttls.required")).isEqualTo(String.valueOf(required));
         assertThat(session.getProperty("mail." + protocol + ".auth")).isEqualTo(user == null ? null : "true");
-        assertThat(new Mailer(Optional.of(url), Standalone.CLOCK).server()).doesNotContain("secret").doesNotContain("p%40ss");
+        assertThat(new Mailer(Optional.of(url), SampleDay.CLOCK).server()).doesNotContain("secret").doesNotContain("p%40ss");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,7 +62,7 @@ class MailerTest {
             "452 4.2.2 mailbox full               | NotSent"})
     void theServersReplyToTheRecipientDecidesWhetherToTryAgain(String reply, String outcome) throws Exception {
         try (ScriptedSmtp server = new ScriptedSmtp(reply)) {
-            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), Standalone.CLOCK);
+            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), SampleDay.CLOCK);
             Mailer.Outcome sent = mailer.send(new Mailer.Mail("let_1.2026-11-30@example.se", "a@example.se", null, null,
                     "b@example.se", "B AB", "sv", "Ämne", "Text", "<p>Text</p>",
                     List.of(new Mailer.Attachment("brev.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'}))));
@@ -72,7 +72,7 @@ class MailerTest {
 
     @Test
     void noServerConfiguredIsNotSentNamingTheSetting() {
-        Mailer.Outcome sent = new Mailer(Optional.empty(), Standalone.CLOCK).send(new Mailer.Mail("m@example.se",
+        Mailer.Outcome sent = new Mailer(Optional.empty(), SampleDay.CLOCK).send(new Mailer.Mail("m@example.se",
                 "a@example.se", null, null, "b@example.se", null, "en", "S", "T", "<p>T</p>",
                 List.of(new Mailer.Attachment("x.pdf", "application/pdf", new byte[0]))));
         assertThat(sent).isInstanceOfSatisfying(Mailer.NotSent.class,
@@ -83,7 +83,7 @@ class MailerTest {
     void aBatchSendsEveryMailOverOneConnectionAndReadsTheServersAnswerToEachOnItsOwn() throws Exception {
         try (ScriptedSmtp server = new ScriptedSmtp(address -> address.startsWith("gone") ? "550 5.1.1 no such mailbox"
                 : address.startsWith("full") ? "452 4.2.2 mailbox full" : "250 2.1.5 ok", Integer.MAX_VALUE)) {
-            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), Standalone.CLOCK);
+            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), SampleDay.CLOCK);
             List<String> outcomes = new ArrayList<>();
             try (Mailer.Batch batch = mailer.batch()) {
                 for (String to : List.of("a@example.se", "gone@example.se", "full@example.se", "b@example.se")) {
@@ -99,7 +99,7 @@ class MailerTest {
     @Test
     void aConnectionTheServerClosedIsOpenedAgainAndTheMailSentOnIt() throws Exception {
         try (ScriptedSmtp server = new ScriptedSmtp(address -> "250 2.1.5 ok", 1)) {
-            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), Standalone.CLOCK);
+            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), SampleDay.CLOCK);
             try (Mailer.Batch batch = mailer.batch()) {
                 assertThat(batch.send(mail("a@example.se"))).isInstanceOf(Mailer.Accepted.class);
                 assertThat(batch.send(mail("b@example.se"))).isInstanceOf(Mailer.Accepted.class);
