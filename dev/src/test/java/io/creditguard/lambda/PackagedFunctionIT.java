@@ -199,7 +199,7 @@ class PackagedFunctionIT {
      * Each zip holds its own function only (README "Layout"): no other function's class; the rates refresh, which
      * reads no ledger and writes no letter, none of the letters' and the mail's libraries; the webhooks, which take
      * one figure of the reminder policy, neither the ledger, the rates nor the letters; connections, which share
-     * the webhooks' intake store but not their Peppol intake, not even the policy; breakeven, which takes the
+     * the webhooks' intake store but not their Peppol intake, not even the policy (nor the mail it names); breakeven, which takes the
      * book's totals, neither the ledger, the invoice, the reminder policy nor the mail; the ledger's readers
      * (customers, credit-check), which take only the policy's alert thresholds, not the rest of the policy; claims,
      * which reads the reminders' records and the policy, not the reminders' law, letters and run.
@@ -209,7 +209,7 @@ class PackagedFunctionIT {
             breakeven       | io/creditguard/breakeven/BreakevenFunction.class         | io.creditguard.customers-, io.creditguard.receivables-, io.creditguard.reminder-policy-, io.creditguard.mail-, pdfbox, angus-mail, qute
             credit-check    | io/creditguard/credit/CreditCheckFunction.class          | io.creditguard.reminder-policy-, pdfbox, qute
             claims          | io/creditguard/claims/ClaimsFunction.class               | io.creditguard.reminders-
-            connections     | io/creditguard/connections/ConnectionsFunction.class     | io.creditguard.customers-, io.creditguard.rates-, io.creditguard.reminder-policy-, pdfbox, qute
+            connections     | io/creditguard/connections/ConnectionsFunction.class     | io.creditguard.customers-, io.creditguard.rates-, io.creditguard.reminder-policy-, io.creditguard.alert-policy-, io.creditguard.mail-, angus-mail, pdfbox, qute
             customers       | io/creditguard/customers/CustomersFunction.class         | io.creditguard.reminder-policy-, pdfbox, qute
             webhooks        | io/creditguard/webhooks/WebhooksFunction.class           | io.creditguard.customers-, io.creditguard.rates-, pdfbox, qute
             reference-rates | io/creditguard/rates/ReferenceRatesFunction.class        | pdfbox, angus-mail, qute
