@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -51,11 +50,7 @@ class DomainFaultAnswerTest {
             throws Exception {
         ApiGateway gateway = new ApiGateway(io.creditguard.validation.InputReader.standalone(Clock.systemUTC()),
                 Optional.empty(), false);
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/webhooks/test").build();
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST /webhooks/test")
-                .withRawPath("/webhooks/test").withHeaders(Map.of("content-type", "application/json"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("req-7").build())
-                .withBody("{}").withIsBase64Encoded(false).build();
+        APIGatewayV2HTTPEvent event = GatewayEvents.event("POST", "/webhooks/test", "", null, "{}", "req-7");
 
         APIGatewayV2HTTPResponse response = gateway.handle(event, List.of(Route.postRaw("/webhooks/test", r -> {
             if (fault instanceof IOException e) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import jakarta.validation.constraints.NotBlank;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.creditguard.Events;
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
+import io.creditguard.validation.InputReader;
 
 /**
  * The function's own check of the caller, as a deployed function makes it (enforced), on events shaped
@@ -21,28 +24,30 @@ import io.creditguard.Standalone;
  */
 class CallerCheckTest {
 
-    private static final String BODY = RouteFuzzing.sampleBody("breakeven-loss.json");
+    /** A body the route reads and checks, as a function's request record. */
+    record Loss(@NotBlank String currency) {
+    }
+
+    private static final String ISSUER = GatewayEvents.ISSUER;
+    private static final String BODY = "{\"currency\":\"SEK\"}";
+    /** A deployed function's route of the company's API: it needs the scope, as POST /breakeven/loss does. */
+    private static final List<Route<?>> ROUTES = List.of(Route.post("/breakeven/loss", Loss.class, "creditguard/breakeven",
+            loss -> Map.of("currency", loss.currency())));
+    private static final ApiGateway GATEWAY = new ApiGateway(InputReader.standalone(SampleDay.CLOCK), Optional.of(ISSUER),
+            true);
 
     private static APIGatewayV2HTTPEvent event(String query, Map<String, String> claims, List<String> scopes) {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/breakeven/loss").build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("req-42");
-        if (claims != null) {
-            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
-                    APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).withScopes(scopes).build())
-                    .build());
-        }
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST /breakeven/loss")
-                .withRawPath("/breakeven/loss").withRawQueryString(query).withHeaders(Map.of("content-type", "application/json"))
-                .withRequestContext(context.build()).withBody(BODY).withIsBase64Encoded(false).build();
+        return GatewayEvents.event("POST", "/breakeven/loss", query, claims == null ? null : GatewayEvents.jwt(claims, scopes),
+                BODY, "req-42");
     }
 
     private static APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
-        return Standalone.breakeven().handle(event);
+        return GATEWAY.handle(event, ROUTES);
     }
 
     @Test
     void aCallerTheAuthorizerVerifiedWithTheScopeIsServed() {
-        var response = send(event("", Map.of("sub", "u-1", "iss", Events.ISSUER, "scope", "creditguard/breakeven"),
+        var response = send(event("", Map.of("sub", "u-1", "iss", ISSUER, "scope", "creditguard/breakeven"),
                 List.of("creditguard/breakeven")));
         assertThat(response.getStatusCode()).isEqualTo(200);
     }
@@ -73,18 +78,14 @@ class CallerCheckTest {
     @Test
     void aTokenInTheQueryStringIsRefusedAndNotEchoed() {
         var response = send(event("access_token=eyJhbGciOiJSUzI1NiJ9.secret.sig",
-                Map.of("sub", "u-1", "iss", Events.ISSUER, "scope", "creditguard/breakeven"), List.of("creditguard/breakeven")));
+                Map.of("sub", "u-1", "iss", ISSUER, "scope", "creditguard/breakeven"), List.of("creditguard/breakeven")));
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(response.getBody()).contains("query string").doesNotContain("eyJhbGciOiJSUzI1NiJ9");
     }
 
     @Test
     void aWrongMethodIs405WithAllow() {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/breakeven/loss").build();
-        var event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("GET /breakeven/loss")
-                .withRawPath("/breakeven/loss").withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http)
-                        .withRequestId("req-43").build()).build();
-        var response = send(event);
+        var response = send(GatewayEvents.event("GET", "/breakeven/loss", "", null, null, "req-43"));
         assertThat(response.getStatusCode()).isEqualTo(405);
         assertThat(response.getHeaders()).containsEntry("allow", "POST");
         assertThat(response.getBody()).contains("urn:creditguard:problem:method-not-allowed")
