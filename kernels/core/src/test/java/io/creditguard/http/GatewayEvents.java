@@ -1,16 +1,25 @@
 package io.creditguard.http;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Authorizer;
 
-/** API Gateway HTTP API (payload 2.0) events as the gateway sends them, for the adapter's own tests. */
-final class GatewayEvents {
+import io.creditguard.json.Json;
+
+/**
+ * API Gateway HTTP API (payload 2.0) events as the gateway sends them, and the bodies of the checkout's sample events
+ * ({@code events/}), for the tests of a function's routes in any module.
+ */
+public final class GatewayEvents {
 
     /** The issuer a deployed stage is configured with (the template's user pool). */
-    static final String ISSUER = "https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_Ex4mpl3Po";
+    public static final String ISSUER = "https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_Ex4mpl3Po";
 
     private GatewayEvents() {
     }
@@ -19,7 +28,7 @@ final class GatewayEvents {
      * A request to {@code path}; a JSON body when {@code body} is not null, the JWT authorizer's context when
      * {@code authorizer} is not null.
      */
-    static APIGatewayV2HTTPEvent event(String method, String path, String query, Authorizer authorizer, String body,
+    public static APIGatewayV2HTTPEvent event(String method, String path, String query, Authorizer authorizer, String body,
             String requestId) {
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId(requestId);
@@ -34,8 +43,39 @@ final class GatewayEvents {
         return event.build();
     }
 
+    /** A JSON POST by a user signed in with {@code scopes}, as it reaches a deployed function. */
+    public static APIGatewayV2HTTPEvent post(String path, String body, List<String> scopes) {
+        return event("POST", path, "", jwt(Map.of("sub", "test-user", "iss", ISSUER, "scope", String.join(" ", scopes)),
+                scopes), body, "test");
+    }
+
     /** The context API Gateway's JWT authorizer writes for a token it verified. */
-    static Authorizer jwt(Map<String, String> claims, List<String> scopes) {
+    public static Authorizer jwt(Map<String, String> claims, List<String> scopes) {
         return Authorizer.builder().withJwt(Authorizer.JWT.builder().withClaims(claims).withScopes(scopes).build()).build();
+    }
+
+    /** The checkout's sample event {@code name} ({@code events/claims.json}), found from any module's folder. */
+    public static String sample(String name) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no events/ folder above " + Path.of("").toAbsolutePath());
+        }
+        try {
+            return Files.readString(dir.resolve("events").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body of the sample event {@code name}. */
+    public static String sampleBody(String name) {
+        try {
+            return Json.MAPPER.readTree(sample(name)).get("body").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

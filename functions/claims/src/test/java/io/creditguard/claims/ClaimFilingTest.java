@@ -25,15 +25,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.creditguard.Standalone;
-import io.creditguard.http.RouteFuzzing;
+import io.creditguard.SampleDay;
+import io.creditguard.customers.CustomerService;
+import io.creditguard.http.ApiGateway;
+import io.creditguard.http.GatewayEvents;
 import io.creditguard.json.Json;
 import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
 import io.creditguard.mail.ScriptedSmtp;
+import io.creditguard.rates.RateBook;
+import io.creditguard.reminders.ReminderPolicies;
 import io.creditguard.reminders.ReminderRecords;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.store.ObjectStore;
+import io.creditguard.templates.StandaloneTemplates;
+import io.creditguard.validation.InputReader;
 
 /**
  * {@code POST /claims} with {@code "file": true} through the handler: the sample insolvency claim (events/claims.json,
@@ -45,6 +51,9 @@ class ClaimFilingTest {
 
     private static final String FOLDER = "claims/" + ObjectStore.keyPart("KF-2026-0417") + "/"
             + ObjectStore.keyPart("556036-0793") + "/";
+
+    private static final InputReader INPUTS = InputReader.standalone(SampleDay.CLOCK);
+    private static final ReminderPolicies POLICIES = new ReminderPolicies(INPUTS);
 
     @TempDir
     Path root;
@@ -71,7 +80,7 @@ class ClaimFilingTest {
 
     /** The sample claim with the claims address, the VAT of its first invoice and what {@code change} does. */
     private static String claim(java.util.function.Consumer<ObjectNode> change) throws IOException {
-        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(RouteFuzzing.sampleBody("claims.json"));
+        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(GatewayEvents.sampleBody("claims.json"));
         body.put("file", true);
         ((ObjectNode) body.get("policy")).put("claimsEmail", "skador@kreditforsakring.example");
         ((ObjectNode) body.get("debts").get(0)).put("vatAmount", 62000);
@@ -80,8 +89,12 @@ class ClaimFilingTest {
     }
 
     private APIGatewayV2HTTPResponse post(Mailer mailer, String body) {
-        return Standalone.claims(new ClaimFiling(store, mailer, Standalone.reminders().policies(), Standalone.CLOCK))
-                .handle(RouteFuzzing.post("/claims", body));
+        // Wired as in Lambda, without the container; the ledger is a store of its own, empty: these claims name their debts.
+        ClaimsFunction claims = new ClaimsFunction(StandaloneTemplates.TEMPLATES, new ClaimFiling(store, mailer, POLICIES,
+                SampleDay.CLOCK), new CustomerService(new FileObjectStore(root.resolve("ledger")), INPUTS,
+                RateBook.shipped(SampleDay.CLOCK), SampleDay.CLOCK), INPUTS);
+        claims.init(new ApiGateway(INPUTS, Optional.of(GatewayEvents.ISSUER), true), SampleDay.CLOCK);
+        return claims.handle(GatewayEvents.post("/claims", body, List.of(ClaimsFunction.SCOPE)));
     }
 
     private Mailer greenMail() {
@@ -176,7 +189,7 @@ class ClaimFilingTest {
 
     @Test
     void withoutAMailServerNothingIsFiledAndTheAnswerSaysWhatToConfigure() throws Exception {
-        APIGatewayV2HTTPResponse response = post(Standalone.noMail(), claim(c -> { }));
+        APIGatewayV2HTTPResponse response = post(LocalSmtp.noServer(), claim(c -> { }));
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(json(response).get("type").asText()).isEqualTo("urn:creditguard:problem:not-configured");
         assertThat(json(response).get("detail").asText()).contains("creditguard.mail.url");
