@@ -44,6 +44,8 @@ class PackagedFunctionIT {
     private static final Map<String, PackagedFunction> RUNNING = new HashMap<>();
     /** No publisher is reachable from a build machine: the refresh is refused at once (one attempt) and says so. */
     private static final String UNREACHABLE = "http://127.0.0.1:9";
+    /** The Standard Webhooks secret of the sample sender acme-billing in this test: whsec_ and 32 bytes in base64. */
+    private static final byte[] ACME_KEY = "packaged-it-standard-webhook-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** Every exported function, as the template deploys them. */
     private static final List<String> EXPORTS = List.of("breakeven", "credit-check", "reminders-preview", "reminders-run",
@@ -62,7 +64,9 @@ class PackagedFunctionIT {
             RUNNING.put(export, PackagedFunction.start(
                     PackagedFunction.unpack(PackagedFunction.zip(export), WORK.resolve("task-" + export)), export,
                     Map.of("CREDITGUARD_AUTH_ISSUER", Events.ISSUER, "CREDITGUARD_STORE", "file:" + STORE.toAbsolutePath(),
-                            "STRIPE_WEBHOOK_SECRET", "whsec_packaged_it", "CREDITGUARD_RATES_RIKSBANK_URL", UNREACHABLE,
+                            "STRIPE_WEBHOOK_SECRET", "whsec_packaged_it", "STANDARD_WEBHOOK_SECRET_ACME_BILLING",
+                            "whsec_" + java.util.Base64.getEncoder().encodeToString(ACME_KEY),
+                            "CREDITGUARD_RATES_RIKSBANK_URL", UNREACHABLE,
                             "CREDITGUARD_RATES_ECB_URL", UNREACHABLE, "CREDITGUARD_RATES_BUNDESBANK_URL", UNREACHABLE,
                             "CREDITGUARD_RATES_STATBANK_URL", UNREACHABLE, "CREDITGUARD_RATES_ATTEMPTS", "1"),
                     List.of(), WORK.resolve(export + ".log")));
@@ -103,6 +107,52 @@ class PackagedFunctionIT {
         assertThat(response.getInt("statusCode")).isEqualTo(200);
         assertThat(response.getString("headers.content-type")).isEqualTo("application/json");
         assertThat(body(response).getString(path)).isEqualTo(expected);
+    }
+
+    /**
+     * Each zip's validator knows the request types its function reads: in Quarkus's predefined scope a type left out
+     * of a function's index would pass with no violation and no error, which dev's application of every function would
+     * never show. So every function that reads a body is sent its sample with one field breaking a rule, nested ones
+     * too (the cascade into an invoice), and must answer 422 naming that field.
+     */
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            breakeven         | breakeven-loss.json      | /loss                       | -1    | $.loss
+            credit-check      | credit-check.json        | /requestedTermsDays         | 400   | $.requestedTermsDays
+            reminders-preview | reminders-preview.json   | /invoices/0/invoiceNumber   | ""    | $.invoices[0].invoiceNumber
+            claims            | claims.json              | /policy/insuredPercentage   | 1.5   | $.policy.insuredPercentage
+            customers         | customers-limit.json     | /amount                     | -1    | $.amount
+            customers         | invoices-patch.json      | /disputeReason              | "a\\nb" | $.disputeReason
+            webhooks          | webhooks-standard.json   | /data/invoiceNumber         | ""    | $.data.invoiceNumber
+            """)
+    void eachFunctionChecksTheFieldRulesOfWhatItReads(String export, String event, String pointer, String value,
+            String field) throws Exception {
+        ObjectNode sample = event(event);
+        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(sample.get("body").asText());
+        ObjectNode parent = (ObjectNode) body.at(pointer.substring(0, pointer.lastIndexOf('/')));
+        parent.set(pointer.substring(pointer.lastIndexOf('/') + 1), Json.MAPPER.readTree(value));
+        String text = Json.write(body);
+        sample.put("body", text);
+        if (export.equals("webhooks")) {
+            signStandardWebhook(sample, text);
+        }
+        JsonPath response = invoke(export, Json.write(sample));
+        assertThat(response.getInt("statusCode")).as(body(response).prettify()).isEqualTo(422);
+        assertThat(body(response).getString("type")).isEqualTo("urn:creditguard:problem:validation-failed");
+        assertThat(body(response).getList("errors.field", String.class)).contains(field);
+    }
+
+    /** Signs {@code body} as a Standard Webhooks sender does (HMAC-SHA256 of id.timestamp.body), sent now. */
+    private static void signStandardWebhook(ObjectNode event, String body) throws Exception {
+        ObjectNode headers = (ObjectNode) event.get("headers");
+        String id = "msg_packaged_it_" + System.nanoTime();
+        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(ACME_KEY, "HmacSHA256"));
+        byte[] signature = mac.doFinal((id + "." + timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.put("webhook-id", id).put("webhook-timestamp", timestamp)
+                .put("webhook-signature", "v1," + java.util.Base64.getEncoder().encodeToString(signature));
+        headers.remove("content-length");
     }
 
     @Test
