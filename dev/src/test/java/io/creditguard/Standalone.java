@@ -81,10 +81,6 @@ public final class Standalone {
         return StandaloneReminders.reminders(store);
     }
 
-    /** A mailer with no server: under EMAIL delivery every letter stays unsent. */
-    public static io.creditguard.mail.Mailer noMail() {
-        return io.creditguard.mail.LocalSmtp.noServer();
-    }
 
     /** The customer ledger over {@code store}, with the shipped rates. */
     public static CustomerService customers(ObjectStore store) {
@@ -127,7 +123,7 @@ public final class Standalone {
 
     public static ClaimsFunction claims(CustomerService customers) {
         return claims(new io.creditguard.claims.ClaimFiling(new io.creditguard.store.FileObjectStore(
-                EMPTY_STORE), noMail(), POLICIES, CLOCK), customers);
+                EMPTY_STORE), io.creditguard.mail.LocalSmtp.noServer(), POLICIES, CLOCK), customers);
     }
 
     public static ClaimsFunction claims(io.creditguard.claims.ClaimFiling filing) {

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.creditguard.Events;
 import io.creditguard.generated.Gen;
 import io.creditguard.json.Json;
 
@@ -29,21 +28,14 @@ public final class RouteFuzzing {
     }
 
     public static APIGatewayV2HTTPEvent post(String path, String body) {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath(path).build();
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST " + path).withRawPath(path)
-                .withHeaders(Map.of("content-type", "application/json"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("fuzz")
-                        .withAuthorizer(signedIn()).build())
-                .withBody(body).withIsBase64Encoded(false).build();
+        return GatewayEvents.event("POST", path, null, signedIn(), body, "fuzz");
     }
 
     /** The authorizer context of a staff member signed in with every scope, as API Gateway writes it. */
     public static APIGatewayV2HTTPEvent.RequestContext.Authorizer signedIn() {
         String scopes = "creditguard/credit-check creditguard/claims creditguard/reminders creditguard/breakeven";
-        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
-                APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                        .withClaims(Map.of("sub", "fuzz-user", "iss", Events.ISSUER, "scope", scopes))
-                        .withScopes(java.util.List.of(scopes.split(" "))).build()).build();
+        return GatewayEvents.jwt(Map.of("sub", "fuzz-user", "iss", GatewayEvents.ISSUER, "scope", scopes),
+                List.of(scopes.split(" ")));
     }
 
     /** The body of a sample event in events/. */

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.creditguard.Events;
 import io.creditguard.TestFolders;
 import io.creditguard.json.Json;
+import io.creditguard.webhooks.SignedEvents;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -44,8 +45,6 @@ class PackagedFunctionIT {
     private static final Map<String, PackagedFunction> RUNNING = new HashMap<>();
     /** No publisher is reachable from a build machine: the refresh is refused at once (one attempt) and says so. */
     private static final String UNREACHABLE = "http://127.0.0.1:9";
-    /** The Standard Webhooks secret of the sample sender acme-billing in this test: whsec_ and 32 bytes in base64. */
-    private static final byte[] ACME_KEY = "packaged-it-standard-webhook-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** Every exported function, as the template deploys them. */
     private static final List<String> EXPORTS = List.of("breakeven", "credit-check", "reminders-preview", "reminders-run",
@@ -65,8 +64,7 @@ class PackagedFunctionIT {
                     PackagedFunction.unpack(PackagedFunction.zip(export), WORK.resolve("task-" + export)), export,
                     Map.of("CREDITGUARD_AUTH_ISSUER", Events.ISSUER, "CREDITGUARD_STORE", "file:" + STORE.toAbsolutePath(),
                             "STRIPE_WEBHOOK_SECRET", "whsec_packaged_it", "STANDARD_WEBHOOK_SECRET_ACME_BILLING",
-                            "whsec_" + java.util.Base64.getEncoder().encodeToString(ACME_KEY),
-                            "CREDITGUARD_RATES_RIKSBANK_URL", UNREACHABLE,
+                            SignedEvents.ACME_SECRET, "CREDITGUARD_RATES_RIKSBANK_URL", UNREACHABLE,
                             "CREDITGUARD_RATES_ECB_URL", UNREACHABLE, "CREDITGUARD_RATES_BUNDESBANK_URL", UNREACHABLE,
                             "CREDITGUARD_RATES_STATBANK_URL", UNREACHABLE, "CREDITGUARD_RATES_ATTEMPTS", "1"),
                     List.of(), WORK.resolve(export + ".log")));
@@ -126,33 +124,20 @@ class PackagedFunctionIT {
             webhooks          | webhooks-standard.json   | /data/invoiceNumber         | ""    | $.data.invoiceNumber
             """)
     void eachFunctionChecksTheFieldRulesOfWhatItReads(String export, String event, String pointer, String value,
-            String field) throws Exception {
+            String field) throws IOException {
         ObjectNode sample = event(event);
         ObjectNode body = (ObjectNode) Json.MAPPER.readTree(sample.get("body").asText());
         ObjectNode parent = (ObjectNode) body.at(pointer.substring(0, pointer.lastIndexOf('/')));
         parent.set(pointer.substring(pointer.lastIndexOf('/') + 1), Json.MAPPER.readTree(value));
-        String text = Json.write(body);
-        sample.put("body", text);
+        sample.put("body", Json.write(body));
         if (export.equals("webhooks")) {
-            signStandardWebhook(sample, text);
+            SignedEvents.standard(SignedEvents.header(sample, "webhook-id", "msg_packaged_it_" + System.nanoTime()),
+                    SignedEvents.ACME_SECRET, java.time.Instant.now());
         }
         JsonPath response = invoke(export, Json.write(sample));
         assertThat(response.getInt("statusCode")).as(body(response).prettify()).isEqualTo(422);
         assertThat(body(response).getString("type")).isEqualTo("urn:creditguard:problem:validation-failed");
         assertThat(body(response).getList("errors.field", String.class)).contains(field);
-    }
-
-    /** Signs {@code body} as a Standard Webhooks sender does (HMAC-SHA256 of id.timestamp.body), sent now. */
-    private static void signStandardWebhook(ObjectNode event, String body) throws Exception {
-        ObjectNode headers = (ObjectNode) event.get("headers");
-        String id = "msg_packaged_it_" + System.nanoTime();
-        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(ACME_KEY, "HmacSHA256"));
-        byte[] signature = mac.doFinal((id + "." + timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        headers.put("webhook-id", id).put("webhook-timestamp", timestamp)
-                .put("webhook-signature", "v1," + java.util.Base64.getEncoder().encodeToString(signature));
-        headers.remove("content-length");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class ReminderRunOnS3Load {
             S3ObjectStore store = new S3ObjectStore(client, S3ProxyServer.BUCKET, "load");
             store.write("receivables/synthetic.jsonl", Files.readAllBytes(book), "application/x-ndjson");
             long before = proxy.requests();
-            ReminderRun run = new ReminderRun(store, Standalone.reminders(), Standalone.inputs(), Clock.systemUTC(), List.of(), Standalone.noMail(),
+            ReminderRun run = new ReminderRun(store, Standalone.reminders(), Standalone.inputs(), Clock.systemUTC(), List.of(), io.creditguard.mail.LocalSmtp.noServer(),
                     parallel);
             long started = System.nanoTime();
             ReminderRun.Report report = run.run(Optional.of(asOf), false);

@@ -58,7 +58,7 @@ class ConcurrentIntakeAndRunTest {
             intake.upsert("acme", "create-" + n, invoice(n), true);
         }
         ReminderRun run = new ReminderRun(store, Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK, List.of(),
-                Standalone.noMail(), 4);
+                io.creditguard.mail.LocalSmtp.noServer(), 4);
         ExecutorService pool = Executors.newFixedThreadPool(5);
         CountDownLatch go = new CountDownLatch(1);
         try {

@@ -18,11 +18,11 @@ import io.creditguard.json.Json;
  * The webhook events of events/, signed the way each platform signs them, written here from the
  * platforms' published schemes rather than with the code under test.
  */
-final class SignedEvents {
+public final class SignedEvents {
 
     static final String STRIPE_SECRET = "whsec_test_stripe_endpoint_secret";
     static final String STANDARD_SECRET = "whsec_" + Base64.getEncoder().encodeToString("standard-webhooks-test-key-32byt".getBytes(StandardCharsets.UTF_8));
-    static final String ACME_SECRET = "whsec_" + Base64.getEncoder().encodeToString("acme-billing-own-key-32-bytes-ok".getBytes(StandardCharsets.UTF_8));
+    public static final String ACME_SECRET = "whsec_" + Base64.getEncoder().encodeToString("acme-billing-own-key-32-bytes-ok".getBytes(StandardCharsets.UTF_8));
     static final String XERO_KEY = "xero-webhook-key-for-tests";
     static final String MONEYBIRD_TOKEN = "moneybird-token-for-tests";
     static final String API_KEY = "intake-api-key-for-tests";
@@ -49,7 +49,7 @@ final class SignedEvents {
         return event;
     }
 
-    static ObjectNode header(ObjectNode event, String name, String value) {
+    public static ObjectNode header(ObjectNode event, String name, String value) {
         ObjectNode headers = (ObjectNode) event.get("headers");
         if (value == null) {
             headers.remove(name);
@@ -77,7 +77,7 @@ final class SignedEvents {
     }
 
     /** Standard Webhooks: v1,base64(HMAC(base64-decoded key, "<id>.<timestamp>.<body>")). */
-    static ObjectNode standard(ObjectNode event, String secret, Instant at) {
+    public static ObjectNode standard(ObjectNode event, String secret, Instant at) {
         long t = at.getEpochSecond();
         String id = event.get("headers").get("webhook-id").asText();
         byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));

@@ -160,7 +160,7 @@ class XeroFetchTest {
         queue("a03ffcd2-5d91-4c7e-b483-318584e9e439");
         XeroFetch unconfigured = fetch(Map.of());
         ReminderRun run = new ReminderRun(new FileObjectStore(root), Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK,
-                List.of(unconfigured), Standalone.noMail(), 4);
+                List.of(unconfigured), io.creditguard.mail.LocalSmtp.noServer(), 4);
         ReminderRun.Report report = run.run(Optional.of(LocalDate.parse("2026-11-30")), false);
         assertThat(report.intake()).singleElement().satisfies(r -> {
             assertThat(r.stillQueued()).isEqualTo(1);
