@@ -166,7 +166,7 @@ class AlertDigestTest {
     void aFirstRunsThousandsOfAlertsAreCountedAndTheFirstFiftyOfEachKindListed() {
         AlertDigest.Gathered events = new AlertDigest.Gathered();
         for (int i = 0; i < 1_000; i++) {
-            events.add(new Alerts.Event("c-" + i, "Kund " + i + " AB", Alerts.Change.BEGAN, LocalDate.parse("2026-12-01"),
+            events.add(new AlertRules.Event("c-" + i, "Kund " + i + " AB", AlertRules.Change.BEGAN, LocalDate.parse("2026-12-01"),
                     new Alerts.Alert(Alerts.Type.NO_LIMIT, "SEK", LocalDate.parse("2026-12-01"), "",
                             new Alerts.Figures(new BigDecimal("150000"), new BigDecimal("100000"), Currency.getInstance("SEK"),
                                     null, null))));

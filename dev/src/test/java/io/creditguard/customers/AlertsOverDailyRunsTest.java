@@ -45,7 +45,7 @@ class AlertsOverDailyRunsTest {
     @TempDir
     Path root;
 
-    private record Seen(String day, String customer, Alerts.Type type, String subject, Alerts.Change change) {
+    private record Seen(String day, String customer, Alerts.Type type, String subject, AlertRules.Change change) {
     }
 
     private static String invoice(String id, String customer, String issued, String due, String amount, String extra) {
@@ -100,7 +100,7 @@ class AlertsOverDailyRunsTest {
                 Standalone.CLOCK);
         ReminderRun.Report report = run.run(Optional.of(LocalDate.parse(day)), false);
         List<Seen> today = new ArrayList<>();
-        for (Alerts.Event e : report.customers().changes()) {
+        for (AlertRules.Event e : report.customers().changes()) {
             assertThat(e.on()).isEqualTo(day);
             today.add(new Seen(day, e.customerId(), e.alert().type(), e.alert().subject(), e.change()));
         }
@@ -134,44 +134,44 @@ class AlertsOverDailyRunsTest {
         List<Seen> seen = new ArrayList<>();
 
         assertThat(run("2026-12-01", seen)).containsExactlyInAnyOrder(
-                new Seen("2026-12-01", "c-limit", Alerts.Type.NO_LIMIT, "SEK", Alerts.Change.BEGAN),
-                new Seen("2026-12-01", "c-insurer", Alerts.Type.INSURER_DEADLINE, "I", Alerts.Change.BEGAN));
+                new Seen("2026-12-01", "c-limit", Alerts.Type.NO_LIMIT, "SEK", AlertRules.Change.BEGAN),
+                new Seen("2026-12-01", "c-insurer", Alerts.Type.INSURER_DEADLINE, "I", AlertRules.Change.BEGAN));
         // A limit of 160 000 by hand: 150 000 is 94 % of it.
         Standalone.customers(new FileObjectStore(root)).setLimit("c-limit", new LimitRequest(new BigDecimal("160000"),
                 SEK, null, "agreed with the customer"), new CustomerService.Who("ekonomi@seller.example",
                         "PUT /customers/{id}/limit", "req-1"));
         assertThat(run("2026-12-02", seen)).containsExactlyInAnyOrder(
-                new Seen("2026-12-02", "c-limit", Alerts.Type.NO_LIMIT, "SEK", Alerts.Change.ENDED),
-                new Seen("2026-12-02", "c-limit", Alerts.Type.NEAR_LIMIT, "", Alerts.Change.BEGAN));
+                new Seen("2026-12-02", "c-limit", Alerts.Type.NO_LIMIT, "SEK", AlertRules.Change.ENDED),
+                new Seen("2026-12-02", "c-limit", Alerts.Type.NEAR_LIMIT, "", AlertRules.Change.BEGAN));
         // A new invoice of 20 000 takes c-limit to 170 000, over the limit. c-slip's third late payment lands:
         // 12 months 60 days × 1 000 / 9 000 = 6.7, the 90 days 20.0 over three payments: 13.3 days later.
         append("c-limit", invoice("B", "c-limit", "2026-12-02", "2027-01-01", "20000.00", ""));
         append("c-slip", paid("S9", "c-slip", "2026-11-12", "2026-12-02", "1000.00"));
         assertThat(run("2026-12-03", seen)).containsExactlyInAnyOrder(
-                new Seen("2026-12-03", "c-limit", Alerts.Type.NEAR_LIMIT, "", Alerts.Change.ENDED),
-                new Seen("2026-12-03", "c-limit", Alerts.Type.OVER_LIMIT, "", Alerts.Change.BEGAN),
-                new Seen("2026-12-03", "c-slip", Alerts.Type.SLIPPING, "SEK", Alerts.Change.BEGAN));
+                new Seen("2026-12-03", "c-limit", Alerts.Type.NEAR_LIMIT, "", AlertRules.Change.ENDED),
+                new Seen("2026-12-03", "c-limit", Alerts.Type.OVER_LIMIT, "", AlertRules.Change.BEGAN),
+                new Seen("2026-12-03", "c-slip", Alerts.Type.SLIPPING, "SEK", AlertRules.Change.BEGAN));
         assertThat(run("2026-12-03", seen)).as("the same day again").isEmpty();
         // 30 000 paid on A: 140 000 is 87.5 % of the limit, below the 90 % NEAR_LIMIT is raised from.
         edit("c-limit", "A", payment("pay-A", "2026-12-04", "30000.00"));
         assertThat(run("2026-12-04", seen)).containsExactlyInAnyOrder(
-                new Seen("2026-12-04", "c-limit", Alerts.Type.OVER_LIMIT, "", Alerts.Change.ENDED));
+                new Seen("2026-12-04", "c-limit", Alerts.Type.OVER_LIMIT, "", AlertRules.Change.ENDED));
         // The promise passed unpaid on 5 December; the run reports I to the insurer (60 days overdue).
         assertThat(run("2026-12-07", seen)).containsExactlyInAnyOrder(
-                new Seen("2026-12-07", "c-promise", Alerts.Type.BROKEN_PROMISE, "P", Alerts.Change.BEGAN),
-                new Seen("2026-12-07", "c-insurer", Alerts.Type.INSURER_DEADLINE, "I", Alerts.Change.ENDED));
+                new Seen("2026-12-07", "c-promise", Alerts.Type.BROKEN_PROMISE, "P", AlertRules.Change.BEGAN),
+                new Seen("2026-12-07", "c-insurer", Alerts.Type.INSURER_DEADLINE, "I", AlertRules.Change.ENDED));
         // P is paid; c-slip pays 6 000 on time: the 90 days 60 000 / 9 000 = 6.7, the 12 months 60 000 / 15 000 = 4.0.
         edit("c-promise", "P", payment("pay-P", "2026-12-08", "5000.00"));
         append("c-slip", paid("S10", "c-slip", "2026-12-08", "2026-12-08", "6000.00"));
         assertThat(run("2026-12-08", seen)).containsExactlyInAnyOrder(
-                new Seen("2026-12-08", "c-promise", Alerts.Type.BROKEN_PROMISE, "P", Alerts.Change.ENDED),
-                new Seen("2026-12-08", "c-slip", Alerts.Type.SLIPPING, "SEK", Alerts.Change.ENDED));
+                new Seen("2026-12-08", "c-promise", Alerts.Type.BROKEN_PROMISE, "P", AlertRules.Change.ENDED),
+                new Seen("2026-12-08", "c-slip", Alerts.Type.SLIPPING, "SEK", AlertRules.Change.ENDED));
         assertThat(run("2026-12-09", seen)).isEmpty();
 
         for (Alerts.Type type : Alerts.Type.values()) {
-            assertThat(seen.stream().filter(s -> s.type() == type && s.change() == Alerts.Change.BEGAN)).as(type + " began")
+            assertThat(seen.stream().filter(s -> s.type() == type && s.change() == AlertRules.Change.BEGAN)).as(type + " began")
                     .hasSize(1);
-            assertThat(seen.stream().filter(s -> s.type() == type && s.change() == Alerts.Change.ENDED)).as(type + " ended")
+            assertThat(seen.stream().filter(s -> s.type() == type && s.change() == AlertRules.Change.ENDED)).as(type + " ended")
                     .hasSize(1);
         }
         // The ledger counts the broken promise, and keeps the limit's history with who set it and through what.

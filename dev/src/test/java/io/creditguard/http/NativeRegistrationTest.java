@@ -33,8 +33,8 @@ class NativeRegistrationTest {
             "io.creditguard.breakeven.JsonTypes", "io.creditguard.credit.JsonTypes",
             "io.creditguard.reminders.JsonTypes", "io.creditguard.reminders.PolicyJsonTypes", "io.creditguard.claims.JsonTypes",
             "io.creditguard.webhooks.JsonTypes", "io.creditguard.webhooks.IntakeJsonTypes", "io.creditguard.rates.JsonTypes", "io.creditguard.connections.JsonTypes",
-            "io.creditguard.filings.JsonTypes", "io.creditguard.customers.JsonTypes", "io.creditguard.book.JsonTypes",
-            "io.creditguard.alerts.JsonTypes");
+            "io.creditguard.filings.JsonTypes", "io.creditguard.customers.JsonTypes", "io.creditguard.customers.PassJsonTypes",
+            "io.creditguard.book.JsonTypes", "io.creditguard.alerts.JsonTypes");
 
     @Inject
     Instance<HttpFunction> functions;
@@ -70,7 +70,7 @@ class NativeRegistrationTest {
         assertThat(missing).as("types Jackson maps but a native image would not know").isEmpty();
     }
 
-    /** A registration class ({@code JsonTypes}, or {@code PolicyJsonTypes}, {@code IntakeJsonTypes} beside another module's) left out of the list above would escape the check. */
+    /** A registration class ({@code JsonTypes}, or {@code PolicyJsonTypes}, {@code IntakeJsonTypes}, {@code PassJsonTypes} beside another module's) left out of the list above would escape the check. */
     @Test
     void everyRegistrationClassIsListed() {
         List<String> found = io.creditguard.Modules.sourceRoots().stream().flatMap(root -> io.creditguard.Modules.javaFiles(root)

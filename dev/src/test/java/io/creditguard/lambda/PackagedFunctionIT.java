@@ -236,16 +236,17 @@ class PackagedFunctionIT {
      * one figure of the reminder policy, neither the ledger, the rates nor the letters; connections, which share
      * the webhooks' intake store but not their Peppol intake, not even the policy (nor the mail it names); breakeven, which takes the
      * book's totals, neither the ledger, the invoice, the reminder policy nor the mail; the ledger's readers
-     * (customers, credit-check), which take only the policy's alert thresholds, not the rest of the policy; claims,
-     * which reads the reminders' records and the policy, not the reminders' law, letters and run.
+     * (customers, credit-check), which read the alerts the nightly pass raised, neither the pass, its alert
+     * thresholds nor the mail of its digest; claims, which reads the reminders' records and the policy, not the
+     * reminders' law, letters and run.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             breakeven       | io/creditguard/breakeven/BreakevenFunction.class         | io.creditguard.customers-, io.creditguard.receivables-, io.creditguard.reminder-policy-, io.creditguard.mail-, pdfbox, angus-mail, qute
-            credit-check    | io/creditguard/credit/CreditCheckFunction.class          | io.creditguard.reminder-policy-, pdfbox, qute
+            credit-check    | io/creditguard/credit/CreditCheckFunction.class          | io.creditguard.reminder-policy-, io.creditguard.ledger-pass-, io.creditguard.alert-policy-, io.creditguard.mail-, angus-mail, pdfbox, qute
             claims          | io/creditguard/claims/ClaimsFunction.class               | io.creditguard.reminders-
             connections     | io/creditguard/connections/ConnectionsFunction.class     | io.creditguard.customers-, io.creditguard.rates-, io.creditguard.reminder-policy-, io.creditguard.alert-policy-, io.creditguard.mail-, angus-mail, pdfbox, qute
-            customers       | io/creditguard/customers/CustomersFunction.class         | io.creditguard.reminder-policy-, pdfbox, qute
+            customers       | io/creditguard/customers/CustomersFunction.class         | io.creditguard.reminder-policy-, io.creditguard.ledger-pass-, io.creditguard.alert-policy-, io.creditguard.mail-, angus-mail, pdfbox, qute
             webhooks        | io/creditguard/webhooks/WebhooksFunction.class           | io.creditguard.customers-, io.creditguard.rates-, pdfbox, qute
             reference-rates | io/creditguard/rates/ReferenceRatesFunction.class        | pdfbox, angus-mail, qute
             """)

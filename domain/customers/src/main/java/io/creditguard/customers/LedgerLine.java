@@ -14,9 +14,9 @@ import io.creditguard.receivables.Invoice;
  * run decided about it on the day.
  *
  * <p>Lines travel from the run's first pass to the ledger's through local spill files in a compact binary
- * form ({@link #write}, read back by {@link SpilledLine}) of just the fields the ledger reads, so the ledger
- * costs the run little more than the bytes: the invoice's terms, credits and fees, and the customer's address,
- * are left out.
+ * form ({@link #write}, read back by the ledger pass's {@code SpilledLine}) of just the fields the ledger
+ * reads, so the ledger costs the run little more than the bytes: the invoice's terms, credits and fees, and the
+ * customer's address, are left out.
  *
  * @param file the book file the invoice is in, where a change to it is written back
  * @param effectiveDueDate the due date the run counted from (moved off weekends and holidays as the policy says)
@@ -67,8 +67,8 @@ public record LedgerLine(String file, Invoice invoice, LocalDate effectiveDueDat
     static final int NO_DATE = Integer.MIN_VALUE;
 
     /**
-     * The line's spilled form, read back by {@link SpilledLine}: numbers as they are (days since the epoch,
-     * amounts in minor units), and only the strings the ledger shows.
+     * The line's spilled form, read back by the ledger pass's {@code SpilledLine}: numbers as they are (days since
+     * the epoch, amounts in minor units), and only the strings the ledger shows.
      *
      * @param fileIndex the number {@code file} has among the run's book files, written instead of its name
      * @param currencyIndex likewise the currency's number among the run's currencies

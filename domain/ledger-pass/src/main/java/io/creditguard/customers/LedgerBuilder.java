@@ -26,7 +26,7 @@ import io.creditguard.alerts.AlertPolicy;
 final class LedgerBuilder {
 
     /** What the builder made: the ledger, and how its alerts moved since the run before. */
-    record Built(CustomerLedger ledger, Alerts.Transition alerts) {
+    record Built(CustomerLedger ledger, AlertRules.Transition alerts) {
     }
 
     private static final AgingBucket[] BUCKETS = AgingBucket.values();
@@ -121,7 +121,7 @@ final class LedgerBuilder {
     /** Most customers are invoiced in one currency: a list to search, not a map. */
     private final List<CurrencyTally> currencies = new ArrayList<>(1);
     private final List<CustomerLedger.OpenInvoice> open = new ArrayList<>();
-    private final List<Alerts.InvoiceFacts> invoiceFacts = new ArrayList<>();
+    private final List<AlertRules.InvoiceFacts> invoiceFacts = new ArrayList<>();
     private final List<LetterTally> letters = new ArrayList<>();
     private final Map<String, LetterTally> letterIds = new java.util.HashMap<>();
     private final List<Paid> payments = new ArrayList<>();
@@ -255,11 +255,11 @@ final class LedgerBuilder {
         }
         openSeen++;
         if (brokenPromise != LedgerLine.NO_DATE || line.hasInsurerDeadline) {
-            invoiceFacts.add(new Alerts.InvoiceFacts(line.invoiceId(), line.invoiceNumber(), date(brokenPromise),
+            invoiceFacts.add(new AlertRules.InvoiceFacts(line.invoiceId(), line.invoiceNumber(), date(brokenPromise),
                     line.hasInsurerDeadline ? date(line.insurerDeadlineDay) : null,
                     line.hasInsurerDeadline ? date(line.insurerWarnFromDay) : null));
-            trim(invoiceFacts, Comparator.comparing((Alerts.InvoiceFacts f) -> f.insurerDeadline() == null ? asOf
-                    : f.insurerDeadline()).thenComparing(Alerts.InvoiceFacts::invoiceId), CustomerLedger.LETTERS_LISTED);
+            trim(invoiceFacts, Comparator.comparing((AlertRules.InvoiceFacts f) -> f.insurerDeadline() == null ? asOf
+                    : f.insurerDeadline()).thenComparing(AlertRules.InvoiceFacts::invoiceId), CustomerLedger.LETTERS_LISTED);
         }
         if (!compose) {
             return;
@@ -307,7 +307,7 @@ final class LedgerBuilder {
     Built build(String run, Optional<Limits.InForce> limit, ExchangeRates rates, AlertPolicy policy,
             List<Alerts.Alert> before) {
         List<CustomerLedger.CurrencyLedger> rows = new ArrayList<>();
-        List<Alerts.CurrencyFacts> currencyFacts = new ArrayList<>();
+        List<AlertRules.CurrencyFacts> currencyFacts = new ArrayList<>();
         Map<Currency, BigDecimal> openByCurrency = new LinkedHashMap<>();
         for (CurrencyTally t : currencies) {
             List<CustomerLedger.Aging> aging = new ArrayList<>(BUCKETS.length);
@@ -319,13 +319,13 @@ final class LedgerBuilder {
             BigDecimal openAmount = t.amount(t.open);
             rows.add(new CustomerLedger.CurrencyLedger(t.currency, openAmount, t.amount(t.overdue), t.openInvoices, aging,
                     t.amount(t.invoiced), record, t.reminders, t.collections, t.brokenPromises));
-            currencyFacts.add(new Alerts.CurrencyFacts(t.currency, openAmount, record));
+            currencyFacts.add(new AlertRules.CurrencyFacts(t.currency, openAmount, record));
             openByCurrency.put(t.currency, openAmount);
         }
         Optional<Limits.Exposure> exposure = limit.map(l -> Limits.exposure(openByCurrency, l.currency(), rates, asOf));
-        List<Alerts.Alert> holding = Alerts.holding(new Alerts.Facts(limit, exposure, currencyFacts, invoiceFacts),
+        List<Alerts.Alert> holding = AlertRules.holding(new AlertRules.Facts(limit, exposure, currencyFacts, invoiceFacts),
                 policy, asOf);
-        Alerts.Transition transition = Alerts.transition(before, holding);
+        AlertRules.Transition transition = AlertRules.transition(before, holding);
         open.sort(MOST_OVERDUE_FIRST);
         List<CustomerLedger.OpenInvoice> listedOpen = open.subList(0, Math.min(open.size(),
                 CustomerLedger.OPEN_INVOICES_LISTED));

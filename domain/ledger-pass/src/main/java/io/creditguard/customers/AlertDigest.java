@@ -87,7 +87,7 @@ final class AlertDigest {
         }
 
         /** The heading of the alerts that {@code change}d; every change has one (checked when the class loads). */
-        static Word of(Alerts.Change change) {
+        static Word of(AlertRules.Change change) {
             return valueOf(change.name());
         }
     }
@@ -103,7 +103,7 @@ final class AlertDigest {
         }
         // A type or change without its word fails here, when the class loads, not in a run's digest.
         Arrays.stream(Alerts.Type.values()).forEach(Word::of);
-        Arrays.stream(Alerts.Change.values()).forEach(Word::of);
+        Arrays.stream(AlertRules.Change.values()).forEach(Word::of);
     }
 
     private final ObjectStore store;
@@ -143,14 +143,14 @@ final class AlertDigest {
         if (!(outcome instanceof Mailer.Accepted accepted)) {
             String reason = outcome instanceof Mailer.NotSent n ? n.reason() : ((Mailer.Refused) outcome).reason();
             LOG.warnf("the alert digest of %s was not sent; the next run tries again: %s", asOf, reason);
-            return new Outcome(Status.NOT_SENT, policy.to(), null, events.count(Alerts.Change.BEGAN),
-                    events.count(Alerts.Change.ENDED), reason);
+            return new Outcome(Status.NOT_SENT, policy.to(), null, events.count(AlertRules.Change.BEGAN),
+                    events.count(AlertRules.Change.ENDED), reason);
         }
         store.write(STATE, Json.write(new State(asOf, accepted.messageId(), files)).getBytes(StandardCharsets.UTF_8),
                 "application/json");
         delete(files);
-        return new Outcome(Status.SENT, policy.to(), accepted.messageId(), events.count(Alerts.Change.BEGAN),
-                events.count(Alerts.Change.ENDED), null);
+        return new Outcome(Status.SENT, policy.to(), accepted.messageId(), events.count(AlertRules.Change.BEGAN),
+                events.count(AlertRules.Change.ENDED), null);
     }
 
     /**
@@ -158,20 +158,20 @@ final class AlertDigest {
      * alert for every customer): the first {@value #LISTED} of each change and kind, and how many there were.
      */
     static final class Gathered {
-        private final Map<Alerts.Change, Map<Alerts.Type, List<Alerts.Event>>> listed = new EnumMap<>(Alerts.Change.class);
-        private final Map<Alerts.Change, Map<Alerts.Type, Long>> counted = new EnumMap<>(Alerts.Change.class);
+        private final Map<AlertRules.Change, Map<Alerts.Type, List<AlertRules.Event>>> listed = new EnumMap<>(AlertRules.Change.class);
+        private final Map<AlertRules.Change, Map<Alerts.Type, Long>> counted = new EnumMap<>(AlertRules.Change.class);
 
-        void add(Alerts.Event event) {
+        void add(AlertRules.Event event) {
             counted.computeIfAbsent(event.change(), c -> new EnumMap<>(Alerts.Type.class))
                     .merge(event.alert().type(), 1L, Long::sum);
-            List<Alerts.Event> list = listed.computeIfAbsent(event.change(), c -> new EnumMap<>(Alerts.Type.class))
+            List<AlertRules.Event> list = listed.computeIfAbsent(event.change(), c -> new EnumMap<>(Alerts.Type.class))
                     .computeIfAbsent(event.alert().type(), t -> new ArrayList<>());
             if (list.size() < LISTED) {
                 list.add(event);
             }
         }
 
-        long count(Alerts.Change change) {
+        long count(AlertRules.Change change) {
             return counted.getOrDefault(change, Map.of()).values().stream().mapToLong(Long::longValue).sum();
         }
     }
@@ -189,13 +189,13 @@ final class AlertDigest {
         String language = policy.language();
         LetterFormat format = new LetterFormat(language);
         String subject = words(Word.SUBJECT, language).replace("{date}", format.date(asOf))
-                .replace("{began}", String.valueOf(events.count(Alerts.Change.BEGAN)))
-                .replace("{ended}", String.valueOf(events.count(Alerts.Change.ENDED)));
+                .replace("{began}", String.valueOf(events.count(AlertRules.Change.BEGAN)))
+                .replace("{ended}", String.valueOf(events.count(AlertRules.Change.ENDED)));
         StringBuilder text = new StringBuilder(words(Word.INTRO, language)).append("\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language).append("\"><body><p>")
                 .append(escape(words(Word.INTRO, language))).append("</p>");
-        for (Alerts.Change change : Alerts.Change.values()) {
-            Map<Alerts.Type, List<Alerts.Event>> byType = events.listed.get(change);
+        for (AlertRules.Change change : AlertRules.Change.values()) {
+            Map<Alerts.Type, List<AlertRules.Event>> byType = events.listed.get(change);
             if (byType == null) {
                 continue;
             }
@@ -203,7 +203,7 @@ final class AlertDigest {
             text.append("\n").append(heading).append("\n");
             html.append("<h2>").append(escape(heading)).append("</h2><ul>");
             byType.forEach((type, list) -> {
-                for (Alerts.Event event : list) {
+                for (AlertRules.Event event : list) {
                     String line = line(event, format, language);
                     text.append("- ").append(line).append("\n");
                     html.append("<li>").append(escape(line)).append("</li>");
@@ -223,7 +223,7 @@ final class AlertDigest {
                 null, language, subject, text.toString(), html.toString(), List.of());
     }
 
-    private static String line(Alerts.Event event, LetterFormat format, String language) {
+    private static String line(AlertRules.Event event, LetterFormat format, String language) {
         Alerts.Alert alert = event.alert();
         Alerts.Figures f = alert.figures();
         boolean days = alert.type() == Alerts.Type.SLIPPING;
@@ -258,7 +258,7 @@ final class AlertDigest {
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(content.get(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                events.add(Json.MAPPER.readValue(line, Alerts.Event.class));
+                events.add(Json.MAPPER.readValue(line, AlertRules.Event.class));
             }
         }
     }

@@ -85,7 +85,7 @@ public final class LedgerPass implements AutoCloseable {
      * @param errors what could not be read or written (the first {@value #LISTED}); the run went on
      */
     public record Report(long customers, Map<Alerts.Type, Long> open, Map<Alerts.Type, Long> began,
-            Map<Alerts.Type, Long> ended, List<Alerts.Event> changes, AlertDigest.Outcome digest, long failedWrites,
+            Map<Alerts.Type, Long> ended, List<AlertRules.Event> changes, AlertDigest.Outcome digest, long failedWrites,
             List<String> errors) {
     }
 
@@ -238,7 +238,7 @@ public final class LedgerPass implements AutoCloseable {
         final Map<Alerts.Type, Long> open = new EnumMap<>(Alerts.Type.class);
         final Map<Alerts.Type, Long> began = new EnumMap<>(Alerts.Type.class);
         final Map<Alerts.Type, Long> ended = new EnumMap<>(Alerts.Type.class);
-        final List<Alerts.Event> changes = new ArrayList<>();
+        final List<AlertRules.Event> changes = new ArrayList<>();
         final Map<Currency, Totals> totals = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
         final PriorityQueue<LedgerIndex.OpenAlert> newest = new PriorityQueue<>(Comparator
                 .comparing((LedgerIndex.OpenAlert a) -> a.alert().since()).thenComparing(LedgerIndex.OpenAlert::customerId,
@@ -273,8 +273,8 @@ public final class LedgerPass implements AutoCloseable {
             }
         }
 
-        void event(Alerts.Event event) throws IOException {
-            (event.change() == Alerts.Change.BEGAN ? began : ended).merge(event.alert().type(), 1L, Long::sum);
+        void event(AlertRules.Event event) throws IOException {
+            (event.change() == AlertRules.Change.BEGAN ? began : ended).merge(event.alert().type(), 1L, Long::sum);
             if (changes.size() < LISTED) {
                 changes.add(event);
             }
@@ -417,10 +417,10 @@ public final class LedgerPass implements AutoCloseable {
             run.row(LedgerIndex.Row.of(ledger, profile.flatMap(Profile::lastCreditCheck)));
             run.totals(ledger);
             for (Alerts.Alert alert : built.alerts().began()) {
-                run.event(new Alerts.Event(id, ledger.customer().name(), Alerts.Change.BEGAN, settings.asOf(), alert));
+                run.event(new AlertRules.Event(id, ledger.customer().name(), AlertRules.Change.BEGAN, settings.asOf(), alert));
             }
             for (Alerts.Alert alert : built.alerts().ended()) {
-                run.event(new Alerts.Event(id, ledger.customer().name(), Alerts.Change.ENDED, settings.asOf(), alert));
+                run.event(new AlertRules.Event(id, ledger.customer().name(), AlertRules.Change.ENDED, settings.asOf(), alert));
             }
             if (writers != null) {
                 byte[] json = Json.write(ledger).getBytes(StandardCharsets.UTF_8);
@@ -430,7 +430,7 @@ public final class LedgerPass implements AutoCloseable {
         // Customers the book no longer holds: their alerts end, their ledger goes.
         for (LedgerIndex.Previous gone : before.values()) {
             for (Alerts.Alert alert : gone.openAlerts()) {
-                run.event(new Alerts.Event(gone.customerId(), gone.name(), Alerts.Change.ENDED, settings.asOf(), alert));
+                run.event(new AlertRules.Event(gone.customerId(), gone.name(), AlertRules.Change.ENDED, settings.asOf(), alert));
             }
             if (writers != null) {
                 writes.add(writers.submit(() -> delete(LedgerStore.ledgerKey(gone.customerId()))));
