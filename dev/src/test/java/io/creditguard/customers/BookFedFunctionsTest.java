@@ -115,6 +115,8 @@ class BookFedFunctionsTest {
         });
         assertThat(view.ledger().limit().source()).isEqualTo(Limits.Source.CREDIT_CHECK);
         assertThat(view.ledger().limit().amount()).isEqualByComparingTo(check.get("creditLimit").decimalValue());
+        // The limit's history names the way the change came in: the route, as API Gateway names it.
+        assertThat(view.limitHistory()).singleElement().satisfies(c -> assertThat(c.via()).isEqualTo("POST /credit-checks"));
     }
 
     @Test

@@ -74,7 +74,7 @@ public class CreditCheckFunction extends HttpFunction {
         CreditDecision.Result result = check.check(r.withBook(book.asRequest(), book.existingExposure()), language, today());
         boolean save = !Boolean.FALSE.equals(r.save());
         if (save) {
-            CustomerService.Who who = new CustomerService.Who(request.callerDescription(), "POST /credit-checks",
+            CustomerService.Who who = new CustomerService.Who(request.callerDescription(), request.route(),
                     request.requestId().orElse(null));
             customers.saveCreditCheck(r.customerId(), new Profile.CreditCheck(result.asOf(), Instant.now(clock()), who.by(),
                     result.decision().name(), result.score(), result.riskClass(), result.creditLimit().amount(),

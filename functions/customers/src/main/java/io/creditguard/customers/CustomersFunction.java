@@ -68,11 +68,9 @@ public class CustomersFunction extends HttpFunction {
                 }),
                 io.creditguard.http.Route.get("/letters/{letterFile}", SCOPE, this::letter),
                 io.creditguard.http.Route.json("PUT", "/customers/{id}/limit", LimitRequest.class, SCOPE, (body, r) ->
-                        customers.setLimit(r.pathParameter("id").orElseThrow(), body,
-                                new CustomerService.Who(r.callerDescription(), "PUT /customers/{id}/limit", r.requestId().orElse(null)))),
+                        customers.setLimit(r.pathParameter("id").orElseThrow(), body, who(r))),
                 io.creditguard.http.Route.json("PATCH", "/invoices/{invoiceId}", InvoicePatch.class, SCOPE, (body, r) ->
-                        customers.decide(r.pathParameter("invoiceId").orElseThrow(), body, present(r),
-                                new CustomerService.Who(r.callerDescription(), "PATCH /invoices/{invoiceId}", r.requestId().orElse(null)))),
+                        customers.decide(r.pathParameter("invoiceId").orElseThrow(), body, present(r), who(r))),
                 io.creditguard.http.Route.get("/runs", SCOPE, this::runs),
                 io.creditguard.http.Route.get("/receivables", r -> page().serve(r)));
     }
@@ -129,6 +127,11 @@ public class CustomersFunction extends HttpFunction {
     }
 
     /** The fields the body gives, null ones included: a merge patch clears what it gives as null. */
+    /** Who changes the ledger through {@code request}, as the ledger records it. */
+    private static CustomerService.Who who(HttpRequest request) {
+        return new CustomerService.Who(request.callerDescription(), request.route(), request.requestId().orElse(null));
+    }
+
     private static Set<String> present(HttpRequest request) {
         Set<String> fields = new HashSet<>();
         try {

@@ -77,7 +77,7 @@ public class ApiGateway {
             Route<?> route = resolve(request, routes);
             request.requireBodyAtMost(route.maxBodyBytes());
             authorize(route, event, requestId);
-            Object result = invoke(route, request.withPathParameters(route.match(request.path()).orElseThrow()));
+            Object result = invoke(route, request.routedTo(route, route.match(request.path()).orElseThrow()));
             return result instanceof APIGatewayV2HTTPResponse response ? response : json(200, result);
         } catch (ProblemException e) {
             APIGatewayV2HTTPResponse response = problem(e.problem().at(requestId));

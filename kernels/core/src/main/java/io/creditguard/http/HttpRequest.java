@@ -36,9 +36,11 @@ public final class HttpRequest {
     private final String query;
     private final Map<String, String> cookies;
     private final Optional<Caller> caller;
+    private final String route;
 
     private HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> pathParameters,
-            String requestId, byte[] body, String query, Map<String, String> cookies, Optional<Caller> caller) {
+            String requestId, byte[] body, String query, Map<String, String> cookies, Optional<Caller> caller,
+            String route) {
         this.method = method;
         this.path = path;
         this.headers = headers;
@@ -48,6 +50,7 @@ public final class HttpRequest {
         this.query = query;
         this.cookies = cookies;
         this.caller = caller;
+        this.route = route;
     }
 
     /**
@@ -72,7 +75,7 @@ public final class HttpRequest {
         return new HttpRequest(method == null ? "" : method.toUpperCase(Locale.ROOT), path == null ? "/" : path,
                 headers, event.getPathParameters() == null ? Map.of() : Map.copyOf(event.getPathParameters()),
                 requestId, decodeBody(event), event.getRawQueryString() == null ? "" : event.getRawQueryString(),
-                cookies(event, headers), Caller.of(event));
+                cookies(event, headers), Caller.of(event), null);
     }
 
     /** Payload 2.0 moves the Cookie header into {@code cookies}, one {@code name=value} each; either is read. */
@@ -136,14 +139,28 @@ public final class HttpRequest {
         return Optional.ofNullable(headers.get(name));
     }
 
-    /** This request with {@code parameters} added to those API Gateway sent (the local gateway sends none). */
-    public HttpRequest withPathParameters(Map<String, String> parameters) {
-        if (parameters.isEmpty()) {
-            return this;
-        }
+    /**
+     * This request as {@code route} answers it: the route's path parameters added to those API Gateway sent (the
+     * local gateway sends none), and the route named ({@link #route()}).
+     */
+    HttpRequest routedTo(Route<?> route, Map<String, String> parameters) {
         Map<String, String> merged = new java.util.HashMap<>(parameters);
         merged.putAll(pathParameters);
-        return new HttpRequest(method, path, headers, Map.copyOf(merged), requestId, body, query, cookies, caller);
+        return new HttpRequest(method, path, headers, Map.copyOf(merged), requestId, body, query, cookies, caller,
+                route.method() + " " + route.path());
+    }
+
+    /**
+     * The route that answers this request as API Gateway names it, e.g. {@code PUT /customers/{id}/limit}: what a
+     * record of who changed what names as the way it came in.
+     *
+     * @throws IllegalStateException before the gateway has routed it
+     */
+    public String route() {
+        if (route == null) {
+            throw new IllegalStateException("not routed yet");
+        }
+        return route;
     }
 
     public Optional<String> pathParameter(String name) {
