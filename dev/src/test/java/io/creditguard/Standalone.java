@@ -81,10 +81,9 @@ public final class Standalone {
         return StandaloneReminders.reminders(store);
     }
 
-
     /** The customer ledger over {@code store}, with the shipped rates. */
     public static CustomerService customers(ObjectStore store) {
-        return new CustomerService(store, INPUTS, RateBook.shipped(CLOCK), CLOCK);
+        return StandaloneReminders.customers(store);
     }
 
     /** A ledger with nothing in it, for functions asked nothing of the book. */

@@ -3,6 +3,7 @@ package io.creditguard.reminders;
 import java.time.Duration;
 
 import io.creditguard.SampleDay;
+import io.creditguard.customers.CustomerService;
 import io.creditguard.rates.RateBook;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.templates.StandaloneTemplates;
@@ -10,7 +11,8 @@ import io.creditguard.validation.InputReader;
 
 /**
  * The reminders wired as in Lambda but without the container, on {@link SampleDay}: the policies checked as the
- * functions check them, the letters from {@link StandaloneTemplates}, the shipped rates or a store's.
+ * functions check them, the letters from {@link StandaloneTemplates}, the shipped rates or a store's; the customer
+ * ledger the run writes, as its routes read it.
  */
 public final class StandaloneReminders {
 
@@ -39,5 +41,10 @@ public final class StandaloneReminders {
     /** The reminders on the rates of {@code store} (the operator's and the fetched over the shipped), read afresh each time. */
     public static ReminderService reminders(ObjectStore store) {
         return new ReminderService(LETTERS, POLICIES, new RateBook(store, SampleDay.CLOCK, Duration.ZERO));
+    }
+
+    /** The customer ledger on {@code store} and the shipped rates, as the functions that read it wire it. */
+    public static CustomerService customers(ObjectStore store) {
+        return new CustomerService(store, INPUTS, RateBook.shipped(SampleDay.CLOCK), SampleDay.CLOCK);
     }
 }

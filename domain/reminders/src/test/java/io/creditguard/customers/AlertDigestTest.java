@@ -22,11 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
 import io.creditguard.mail.LocalSmtp;
 import io.creditguard.mail.Mailer;
 import io.creditguard.alerts.AlertPolicy;
 import io.creditguard.reminders.ReminderRun;
+import io.creditguard.reminders.StandaloneReminders;
 import io.creditguard.store.FileObjectStore;
 
 /**
@@ -82,7 +83,7 @@ class AlertDigestTest {
     }
 
     private LedgerPass.Report run(String day, Mailer mailer) throws IOException {
-        return new ReminderRun(new FileObjectStore(root), Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK,
+        return new ReminderRun(new FileObjectStore(root), StandaloneReminders.reminders(), StandaloneReminders.inputs(), SampleDay.CLOCK,
                 List.of(), mailer, 4).run(Optional.of(LocalDate.parse(day)), false).customers();
     }
 
@@ -119,7 +120,7 @@ class AlertDigestTest {
         assertThat(received()).hasSize(1);
 
         // A limit of 160 000: NO_LIMIT ends, NEAR_LIMIT begins; the mail server cannot be reached that day.
-        Standalone.customers(new FileObjectStore(root)).setLimit("c-bygg", new LimitRequest(new BigDecimal("160000"),
+        StandaloneReminders.customers(new FileObjectStore(root)).setLimit("c-bygg", new LimitRequest(new BigDecimal("160000"),
                 Currency.getInstance("SEK"), null, null), new CustomerService.Who("ekonomi", "PUT /customers/{id}/limit", null));
         LedgerPass.Report down = run("2026-12-02", unreachable());
         assertThat(down.digest().status()).isEqualTo(AlertDigest.Status.NOT_SENT);
@@ -154,7 +155,7 @@ class AlertDigestTest {
 
         Files.writeString(root.resolve("config/reminder-policy.json"), POLICY.replace(
                 "\"to\": \"ekonomi@stalhandel.example\", ", ""));
-        Standalone.customers(new FileObjectStore(root)).setLimit("c-bygg", new LimitRequest(new BigDecimal("160000"),
+        StandaloneReminders.customers(new FileObjectStore(root)).setLimit("c-bygg", new LimitRequest(new BigDecimal("160000"),
                 Currency.getInstance("SEK"), null, null), new CustomerService.Who("ekonomi", "PUT /customers/{id}/limit", null));
         LedgerPass.Report quiet = run("2026-12-02", mailer);
         assertThat(quiet.began()).containsKey(Alerts.Type.NEAR_LIMIT);

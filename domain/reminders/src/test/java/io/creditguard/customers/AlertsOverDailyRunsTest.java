@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.creditguard.Standalone;
+import io.creditguard.SampleDay;
 import io.creditguard.json.Json;
 import io.creditguard.reminders.ReminderRun;
+import io.creditguard.reminders.StandaloneReminders;
 import io.creditguard.store.FileObjectStore;
 
 /**
@@ -96,8 +97,8 @@ class AlertsOverDailyRunsTest {
     }
 
     private List<Seen> run(String day, List<Seen> seen) throws IOException {
-        ReminderRun run = new ReminderRun(new FileObjectStore(root), Standalone.reminders(), Standalone.inputs(),
-                Standalone.CLOCK);
+        ReminderRun run = new ReminderRun(new FileObjectStore(root), StandaloneReminders.reminders(), StandaloneReminders.inputs(),
+                SampleDay.CLOCK);
         ReminderRun.Report report = run.run(Optional.of(LocalDate.parse(day)), false);
         List<Seen> today = new ArrayList<>();
         for (AlertRules.Event e : report.customers().changes()) {
@@ -137,7 +138,7 @@ class AlertsOverDailyRunsTest {
                 new Seen("2026-12-01", "c-limit", Alerts.Type.NO_LIMIT, "SEK", AlertRules.Change.BEGAN),
                 new Seen("2026-12-01", "c-insurer", Alerts.Type.INSURER_DEADLINE, "I", AlertRules.Change.BEGAN));
         // A limit of 160 000 by hand: 150 000 is 94 % of it.
-        Standalone.customers(new FileObjectStore(root)).setLimit("c-limit", new LimitRequest(new BigDecimal("160000"),
+        StandaloneReminders.customers(new FileObjectStore(root)).setLimit("c-limit", new LimitRequest(new BigDecimal("160000"),
                 SEK, null, "agreed with the customer"), new CustomerService.Who("ekonomi@seller.example",
                         "PUT /customers/{id}/limit", "req-1"));
         assertThat(run("2026-12-02", seen)).containsExactlyInAnyOrder(
@@ -177,7 +178,7 @@ class AlertsOverDailyRunsTest {
         // The ledger counts the broken promise, and keeps the limit's history with who set it and through what.
         JsonNode promise = Json.MAPPER.readTree(root.resolve("customers/c-promise.json").toFile());
         assertThat(promise.at("/currencies/0/brokenPromises").asInt()).isEqualTo(1);
-        CustomerService.CustomerView limited = Standalone.customers(new FileObjectStore(root)).customer("c-limit").orElseThrow();
+        CustomerService.CustomerView limited = StandaloneReminders.customers(new FileObjectStore(root)).customer("c-limit").orElseThrow();
         assertThat(limited.limitHistory()).singleElement().satisfies(c -> {
             assertThat(c.source()).isEqualTo(Limits.Source.MANUAL);
             assertThat(c.by()).isEqualTo("ekonomi@seller.example");
