@@ -15,7 +15,7 @@ public final class Alerts {
     private Alerts() {
     }
 
-    /** What an alert is about; the conditions are {@code AlertRules}'. */
+    /** The kinds of alert; {@code AlertRules} (ledger-pass) says when each holds. */
     public enum Type {
         OVER_LIMIT, NEAR_LIMIT, NO_LIMIT, SLIPPING, BROKEN_PROMISE, INSURER_DEADLINE
     }
