@@ -50,9 +50,7 @@ class AlertDigestTest {
 
     @BeforeEach
     void storeWithBookAndPolicy() throws IOException {
-        Files.createDirectories(root.resolve("receivables"));
-        Files.createDirectories(root.resolve("config"));
-        Files.writeString(root.resolve("config/reminder-policy.json"), POLICY);
+        StandaloneReminders.storeWithPolicy(root, POLICY);
         Files.writeString(root.resolve("receivables/book.jsonl"), """
                 {"invoiceId":"A","invoiceNumber":"2026-1001","currency":"SEK","issueDate":"2026-10-21","dueDate":"2026-11-20",\
                 "amount":150000,"openAmount":150000,"customer":{"id":"c-bygg","name":"Byggmästarna AB","type":"BUSINESS",\

@@ -111,9 +111,7 @@ class AlertsOverDailyRunsTest {
 
     @Test
     void eachAlertBeginsOnceAndEndsOnce() throws IOException {
-        Files.createDirectories(root.resolve("receivables"));
-        Files.createDirectories(root.resolve("config"));
-        Files.writeString(root.resolve("config/reminder-policy.json"), POLICY);
+        StandaloneReminders.storeWithPolicy(root, POLICY);
         // c-limit owes 150 000 with no limit: above the 100 000 NO_LIMIT is raised from.
         book("c-limit", invoice("A", "c-limit", "2026-10-21", "2026-11-20", "150000.00", ""));
         // c-promise promised to pay by 2 December: with 3 days' grace the promise holds until 5 December.

@@ -54,9 +54,7 @@ class InsurerNotificationTest {
 
     @BeforeEach
     void storeWithPolicy() throws IOException {
-        Files.createDirectories(root.resolve("receivables"));
-        Files.createDirectories(root.resolve("config"));
-        Files.writeString(root.resolve("config/reminder-policy.json"), POLICY);
+        StandaloneReminders.storeWithPolicy(root, POLICY);
     }
 
     @AfterEach

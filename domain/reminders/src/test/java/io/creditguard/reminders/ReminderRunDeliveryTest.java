@@ -68,10 +68,8 @@ class ReminderRunDeliveryTest {
 
     @BeforeEach
     void storeWithBookAndPolicy() throws IOException {
-        Files.createDirectories(root.resolve("receivables"));
-        Files.createDirectories(root.resolve("config"));
+        StandaloneReminders.storeWithPolicy(root, POLICY);
         Files.writeString(root.resolve("receivables/book.jsonl"), BOOK);
-        Files.writeString(root.resolve("config/reminder-policy.json"), POLICY);
     }
 
     @AfterEach

@@ -1,5 +1,8 @@
 package io.creditguard.reminders;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.creditguard.SampleDay;
@@ -46,5 +49,15 @@ public final class StandaloneReminders {
     /** The customer ledger on {@code store} and the shipped rates, as the functions that read it wire it. */
     public static CustomerService customers(ObjectStore store) {
         return new CustomerService(store, INPUTS, RateBook.shipped(SampleDay.CLOCK), SampleDay.CLOCK);
+    }
+
+    /**
+     * A store folder as an operator leaves it for the run: {@code policy} as the company's reminder policy
+     * ({@code config/reminder-policy.json}) and an empty {@code receivables/} for the book.
+     */
+    public static void storeWithPolicy(Path root, String policy) throws IOException {
+        Files.createDirectories(root.resolve("receivables"));
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/reminder-policy.json"), policy);
     }
 }
