@@ -156,7 +156,7 @@ public class ColdStart {
         String event = Files.readString(f.event());
         Path exitLog = OUT.resolve("logs/" + label(f) + "-" + label + ".heap").toAbsolutePath();
         List<String> options = new ArrayList<>(List.of("-Xmx512m", DEPLOYED_COLLECTOR,
-                "-Xlog:gc+heap+exit:file=" + exitLog));
+                "-Xlog:" + HEAP_AT_EXIT + ":file=" + exitLog));
         options.addAll(jvmOptions);
         Map<String, String> env = Map.of("CREDITGUARD_STORE", "file:" + OUT.resolve("store").toAbsolutePath(),
                 "STRIPE_WEBHOOK_SECRET", "whsec_bench",
@@ -210,10 +210,17 @@ public class ColdStart {
         return middle(samples.stream().map(Sample::millis).toList());
     }
 
-    private static final java.util.regex.Pattern HEAP_USED =
-            java.util.regex.Pattern.compile("(heap|generation)\\s+total \\d+K, used (\\d+)K");
+    /** The log tags of the heap summary on exit: gc+heap+exit on JDK 17, gc+exit on JDK 25 (both checked here). */
+    static final String HEAP_AT_EXIT = Runtime.version().feature() >= 25 ? "gc+exit" : "gc+heap+exit";
 
-    /** Heap in use as the JVM reports it on exit (-Xlog:gc+heap+exit): all generations, garbage included. */
+    /**
+     * A generation's line of the summary: "def new generation"/"tenured generation" on JDK 17, "DefNew"/"Tenured" on
+     * JDK 25 (the survivor spaces and the metaspace say "used" without a "total" before it).
+     */
+    private static final java.util.regex.Pattern HEAP_USED =
+            java.util.regex.Pattern.compile("(generation|DefNew|Tenured|heap)\\s+total \\d+K, used (\\d+)K");
+
+    /** Heap in use as the JVM reports it on exit ({@link #HEAP_AT_EXIT}): all generations, garbage included. */
     static long heapKiB(Path exitLog) throws IOException {
         java.util.regex.Matcher used = HEAP_USED.matcher(Files.readString(exitLog));
         long total = 0;

@@ -12,6 +12,8 @@
 #   BENCH_BEFORE=<folder> bench/run.sh …  also each function from <folder>/<module>.zip (an older commit's
 #                                       functions/<module>/target/function.zip, copied), interleaved
 #   BENCH_ONLY=webhooks,connections bench/run.sh …  the bare functions and the named ones only
+#   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/run.sh cold-start|profile …  the functions started
+#                                       on that JVM (the build and every other step keep the default one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY_COLD_START=false
@@ -29,13 +31,13 @@ if $PROFILE; then
   # async-profiler's Linux x64 agent, as its project publishes it on Maven Central
   ../mvnw -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64 -DoutputDirectory=target/bench/tools
   unzip -o -q -d target/bench/tools target/bench/tools/async-profiler-4.2-linux-x64.jar 'linux-x64/*'
-  java -Dbench.profile=target/bench/tools/linux-x64/libasyncProfiler.so ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} \
+  ${BENCH_JAVA:-java} -Dbench.profile=target/bench/tools/linux-x64/libasyncProfiler.so ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} \
     -cp target/test-classes ../bench/ColdStart.java "$RUNS"
   exit 0
 fi
 
 # 1. Cold start through the AWS Lambda Java Runtime Interface Client, against a local Runtime API.
-java ${BENCH_BEFORE:+-Dbench.before=$BENCH_BEFORE} ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -cp target/test-classes \
+${BENCH_JAVA:-java} ${BENCH_BEFORE:+-Dbench.before=$BENCH_BEFORE} ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -cp target/test-classes \
   ../bench/ColdStart.java "$RUNS"
 if $ONLY_COLD_START; then exit 0; fi
 
