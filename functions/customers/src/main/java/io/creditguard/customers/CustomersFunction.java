@@ -126,12 +126,12 @@ public class CustomersFunction extends HttpFunction {
         return ApiGateway.file("application/pdf", file, pdf);
     }
 
-    /** The fields the body gives, null ones included: a merge patch clears what it gives as null. */
     /** Who changes the ledger through {@code request}, as the ledger records it. */
     private static CustomerService.Who who(HttpRequest request) {
         return new CustomerService.Who(request.callerDescription(), request.route(), request.requestId().orElse(null));
     }
 
+    /** The fields the body gives, null ones included: a merge patch clears what it gives as null. */
     private static Set<String> present(HttpRequest request) {
         Set<String> fields = new HashSet<>();
         try {

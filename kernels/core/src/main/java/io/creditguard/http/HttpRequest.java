@@ -147,7 +147,7 @@ public final class HttpRequest {
         Map<String, String> merged = new java.util.HashMap<>(parameters);
         merged.putAll(pathParameters);
         return new HttpRequest(method, path, headers, Map.copyOf(merged), requestId, body, query, cookies, caller,
-                route.method() + " " + route.path());
+                route.key());
     }
 
     /**

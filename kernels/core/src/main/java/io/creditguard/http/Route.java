@@ -48,7 +48,7 @@ public record Route<T>(String method, String path, Class<T> bodyType, String sco
     }
 
     public static <T> Route<T> post(String path, Class<T> bodyType, String scope, BodyHandler<T> handler) {
-        return post(path, bodyType, scope, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.answer(body));
+        return post(path, bodyType, scope, HttpRequest.MAX_BODY_BYTES, ignoringRequest(handler));
     }
 
     /** A JSON route whose handler also reads the request (its {@code Accept-Language}), taking up to {@code maxBodyBytes}. */
@@ -67,24 +67,29 @@ public record Route<T>(String method, String path, Class<T> bodyType, String sco
     }
 
     public static Route<HttpRequest> postRaw(String path, BodyHandler<HttpRequest> handler) {
-        return new Route<>("POST", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.answer(body));
+        return new Route<>("POST", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, ignoringRequest(handler));
     }
 
     /** A page or file: the handler gets the request (headers such as Accept-Language) and answers itself. */
     public static Route<HttpRequest> get(String path, BodyHandler<HttpRequest> handler) {
-        return new Route<>("GET", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, (body, request) -> handler.answer(body));
+        return new Route<>("GET", path, HttpRequest.class, null, HttpRequest.MAX_BODY_BYTES, ignoringRequest(handler));
     }
 
     /** A GET of the company's API that reads no body: the handler gets the request and its path parameters; the caller needs {@code scope}. */
     public static Route<HttpRequest> get(String path, String scope, BodyHandler<HttpRequest> handler) {
         return new Route<>("GET", path, HttpRequest.class, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES,
-                (body, request) -> handler.answer(body));
+                ignoringRequest(handler));
     }
 
     /** A DELETE of the company's API; the caller needs {@code scope}. */
     public static Route<HttpRequest> delete(String path, String scope, BodyHandler<HttpRequest> handler) {
         return new Route<>("DELETE", path, HttpRequest.class, Objects.requireNonNull(scope), HttpRequest.MAX_BODY_BYTES,
-                (body, request) -> handler.answer(body));
+                ignoringRequest(handler));
+    }
+
+    /** The handler of a route that needs the body only (for a raw route the body is the request). */
+    private static <T> Handler<T> ignoringRequest(BodyHandler<T> handler) {
+        return (body, request) -> handler.answer(body);
     }
 
     public boolean isOpen() {
