@@ -17,8 +17,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,11 +73,11 @@ class BadInputCorpusTest {
                 }
                 for (JsonNode c : corpus.get("cases")) {
                     tests.add(DynamicTest.dynamicTest(route.key() + ": " + c.get("name").asText(), () -> {
-                        APIGatewayV2HTTPResponse response = function.handle(event(route, c));
+                        JsonNode response = function.handle(event(route, c));
                         if (route.key().equals(EXACT_WEBHOOK) && c.get("name").asText().equals("empty body")) {
                             // Exact validates a subscription with an empty POST, which must get 200; it stores nothing.
-                            assertThat(response.getStatusCode()).isEqualTo(200);
-                            assertThat(response.getBody()).isNullOrEmpty();
+                            assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+                            assertThat(response.path("body").asText()).isEmpty();
                             return;
                         }
                         assertProblem(response, route.isRaw() ? 0 : c.get("expectStatus").asInt(),
@@ -106,7 +104,7 @@ class BadInputCorpusTest {
                     tests.add(DynamicTest.dynamicTest(routeKey + ": " + c.get("name").asText(), () -> {
                         ObjectNode kase = ((ObjectNode) c.deepCopy());
                         kase.put("body", body(c, sample));
-                        APIGatewayV2HTTPResponse response = function.handle(event(route, kase));
+                        JsonNode response = function.handle(event(route, kase));
                         assertProblem(response, c.get("expectStatus").asInt(), null, c.get("expectField").asText());
                     }));
                 }
@@ -135,8 +133,8 @@ class BadInputCorpusTest {
         return body.isTextual() ? body.asText() : Json.write(body);
     }
 
-    /** The event as API Gateway sends it, read by the mapper Funqy uses for Lambda input. */
-    private APIGatewayV2HTTPEvent event(Route<?> route, JsonNode c) throws IOException {
+    /** The event as API Gateway sends it, as the mapper Funqy uses for Lambda input reads it. */
+    private JsonNode event(Route<?> route, JsonNode c) throws IOException {
         Map<String, Object> event = new HashMap<>();
         String path = route.path().replace("{source}", "corpus");
         Map<String, String> headers = new HashMap<>();
@@ -161,18 +159,18 @@ class BadInputCorpusTest {
         event.put("requestContext", Map.of("http", Map.of("method", "POST", "path", path), "requestId", "corpus"));
         event.put("body", body);
         event.put("isBase64Encoded", c.path("isBase64Encoded").asBoolean(false));
-        return funqyMapper.readValue(funqyMapper.writeValueAsString(event), APIGatewayV2HTTPEvent.class);
+        return funqyMapper.readTree(funqyMapper.writeValueAsString(event));
     }
 
     /** @param status the exact status, or 0 for any 4xx */
-    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String type, String field) throws IOException {
+    private static void assertProblem(JsonNode response, int status, String type, String field) throws IOException {
         if (status == 0) {
-            assertThat(response.getStatusCode()).isBetween(400, 499);
+            assertThat(response.get("statusCode").asInt()).isBetween(400, 499);
         } else {
-            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+            assertThat(response.get("statusCode").asInt()).as(response.get("body").asText()).isEqualTo(status);
         }
-        assertThat(response.getHeaders().get("content-type")).isEqualTo("application/problem+json");
-        JsonNode problem = Json.MAPPER.readTree(response.getBody());
+        assertThat(response.get("headers").get("content-type").asText()).isEqualTo("application/problem+json");
+        JsonNode problem = Json.MAPPER.readTree(response.get("body").asText());
         assertThat(problem.get("type").asText()).startsWith("urn:creditguard:problem:");
         if (type != null) {
             assertThat(problem.get("type").asText()).isEqualTo("urn:creditguard:problem:" + type);
@@ -180,8 +178,8 @@ class BadInputCorpusTest {
         if (field != null) {
             List<String> fields = new ArrayList<>();
             problem.path("errors").forEach(e -> fields.add(e.get("field").asText()));
-            assertThat(fields).as(response.getBody()).contains(field);
+            assertThat(fields).as(response.get("body").asText()).contains(field);
         }
-        assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(response.get("body").asText()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

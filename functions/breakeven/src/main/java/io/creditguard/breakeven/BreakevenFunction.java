@@ -9,8 +9,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.book.Book;
 import io.creditguard.book.BookTotals;
@@ -103,7 +102,7 @@ public class BreakevenFunction extends HttpFunction {
     }
 
     @Funq("breakeven")
-    public APIGatewayV2HTTPResponse breakeven(APIGatewayV2HTTPEvent event) {
+    public JsonNode breakeven(JsonNode event) {
         return handle(event);
     }
 }

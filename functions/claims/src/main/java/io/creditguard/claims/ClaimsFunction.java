@@ -9,10 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.customers.CustomerLedger;
 import io.creditguard.customers.CustomerService;
@@ -116,7 +114,7 @@ public class ClaimsFunction extends HttpFunction {
     }
 
     @Funq("claims")
-    public APIGatewayV2HTTPResponse claims(APIGatewayV2HTTPEvent event) {
+    public JsonNode claims(JsonNode event) {
         return handle(event);
     }
 }

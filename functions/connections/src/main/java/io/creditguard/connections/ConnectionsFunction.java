@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -111,7 +110,7 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
     @Funq("connections")
     public JsonNode connections(JsonNode event) throws IOException {
         if (event != null && event.has("routeKey")) {
-            return Json.MAPPER.valueToTree(handle(Json.MAPPER.treeToValue(event, APIGatewayV2HTTPEvent.class)));
+            return handle(event);
         }
         return fire(event);
     }

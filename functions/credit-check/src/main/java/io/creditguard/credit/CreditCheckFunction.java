@@ -8,8 +8,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.customers.CustomerLedger;
 import io.creditguard.customers.CustomerService;
@@ -134,7 +134,7 @@ public class CreditCheckFunction extends HttpFunction {
     }
 
     @Funq("credit-check")
-    public APIGatewayV2HTTPResponse creditCheck(APIGatewayV2HTTPEvent event) {
+    public JsonNode creditCheck(JsonNode event) {
         return handle(event);
     }
 }

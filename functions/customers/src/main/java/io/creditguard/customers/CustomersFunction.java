@@ -13,8 +13,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.http.ApiGateway;
 import io.creditguard.http.Caller;
@@ -97,7 +96,7 @@ public class CustomersFunction extends HttpFunction {
     }
 
     @Funq("customers")
-    public APIGatewayV2HTTPResponse customers(APIGatewayV2HTTPEvent event) {
+    public JsonNode customers(JsonNode event) {
         return handle(event);
     }
 

@@ -5,8 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
@@ -40,7 +39,7 @@ public class RemindersPreviewFunction extends HttpFunction {
     }
 
     @Funq("reminders-preview")
-    public APIGatewayV2HTTPResponse preview(APIGatewayV2HTTPEvent event) {
+    public JsonNode preview(JsonNode event) {
         return handle(event);
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.http.HttpFunction;
 import io.creditguard.http.Route;
@@ -49,7 +48,7 @@ public class WebhooksFunction extends HttpFunction {
     }
 
     @Funq("webhooks")
-    public APIGatewayV2HTTPResponse webhooks(APIGatewayV2HTTPEvent event) {
+    public JsonNode webhooks(JsonNode event) {
         return handle(event);
     }
 }

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.creditguard.json.Json;
 import io.creditguard.store.StoreBusy;
@@ -67,6 +68,20 @@ public class ApiGateway {
         this.inputs = inputs;
         this.issuer = issuer.filter(i -> !i.isBlank());
         this.enforced = enforced;
+    }
+
+    /**
+     * The event as Lambda delivers it, read without Jackson's data binding ({@link GatewayJson}), and the answer as
+     * JSON: what a function's {@code @Funq} method passes on.
+     */
+    public JsonNode handle(JsonNode event, List<Route<?>> routes) {
+        APIGatewayV2HTTPEvent read;
+        try {
+            read = GatewayJson.event(event);
+        } catch (ProblemException e) {
+            return GatewayJson.response(problem(e.problem()));
+        }
+        return GatewayJson.response(handle(read, routes));
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, List<Route<?>> routes) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A function exported to Lambda that API Gateway invokes over HTTP. A subclass names its export,
@@ -37,6 +38,12 @@ public abstract class HttpFunction {
         return routes;
     }
 
+    /** The event as Lambda delivers it to the {@code @Funq} method, and the answer it returns. */
+    public JsonNode handle(JsonNode event) {
+        return gateway.handle(event, routes);
+    }
+
+    /** The event as the local gateway and the tests build it. */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return gateway.handle(event, routes);
     }

@@ -1,21 +1,14 @@
 package io.creditguard.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-
 import io.creditguard.validation.FieldError;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The API Gateway HTTP API (payload 2.0) event and response that every HTTP function reads and
- * writes through Funqy's Jackson, and the field errors of its problem answers, registered for a
- * native image explicitly rather than trusting the extension to find each nested class.
+ * The field errors of a problem answer, registered for a native image explicitly rather than trusting the
+ * extension to find them inside {@link Problem}. API Gateway's event and the answer need none: {@link GatewayJson}
+ * reads and writes them as trees, without reflection.
  */
-@RegisterForReflection(targets = {
-        APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPEvent.RequestContext.class,
-        APIGatewayV2HTTPEvent.RequestContext.Http.class, APIGatewayV2HTTPEvent.RequestContext.Authorizer.class,
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.class, APIGatewayV2HTTPEvent.RequestContext.IAM.class,
-        APIGatewayV2HTTPEvent.RequestContext.CognitoIdentity.class, APIGatewayV2HTTPResponse.class, FieldError.class })
+@RegisterForReflection(targets = { FieldError.class })
 final class JsonTypes {
 
     private JsonTypes() {

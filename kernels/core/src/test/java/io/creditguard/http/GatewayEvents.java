@@ -56,6 +56,15 @@ public final class GatewayEvents {
 
     /** The checkout's sample event {@code name} ({@code events/claims.json}), found from any module's folder. */
     public static String sample(String name) {
+        try {
+            return Files.readString(samples().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The checkout's {@code events/} folder, found from any module's folder. */
+    public static Path samples() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
             dir = dir.getParent();
@@ -63,11 +72,7 @@ public final class GatewayEvents {
         if (dir == null) {
             throw new IllegalStateException("no events/ folder above " + Path.of("").toAbsolutePath());
         }
-        try {
-            return Files.readString(dir.resolve("events").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dir.resolve("events");
     }
 
     /** The body of the sample event {@code name}. */
