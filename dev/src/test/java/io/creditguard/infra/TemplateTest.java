@@ -230,7 +230,7 @@ class TemplateTest {
     void thePackagedFunctionsStartWithTheJvmOptionsEveryDeployedFunctionGets() {
         Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) template.get("Globals")).get("Function");
         Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) globals.get("Environment")).get("Variables");
-        assertThat(variables.get("JAVA_TOOL_OPTIONS")).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
+        assertThat(variables.get("JAVA_TOOL_OPTIONS")).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=64m")
                 .isEqualTo(io.creditguard.lambda.PackagedFunction.DEPLOYED_JAVA_TOOL_OPTIONS);
     }
 
