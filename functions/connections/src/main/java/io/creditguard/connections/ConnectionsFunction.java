@@ -108,7 +108,7 @@ public class ConnectionsFunction extends HttpFunction implements ScheduledFuncti
 
     /** One handler for both triggers: an API Gateway event (it has a routeKey) or the schedule's input. */
     @Funq("connections")
-    public JsonNode connections(JsonNode event) throws IOException {
+    public JsonNode connections(JsonNode event) {
         if (event != null && event.has("routeKey")) {
             return handle(event);
         }
