@@ -65,13 +65,13 @@ class GatewayJsonTest {
 
     @Test
     void theDocumentedExampleReadsAsTheGatewayWroteIt() throws IOException {
-        Read read = Read.of(GatewayJson.event(documentedExample()));
+        APIGatewayV2HTTPEvent event = GatewayJson.event(documentedExample());
 
-        assertThat(read).isEqualTo(new Read("$default", "/my/path", "parameter1=value1&parameter1=value2&parameter2=value",
+        assertThat(Read.of(event)).isEqualTo(new Read("$default", "/my/path", "parameter1=value1&parameter1=value2&parameter2=value",
                 List.of("cookie1", "cookie2"), Map.of("header1", "value1", "header2", "value1,value2"),
                 Map.of("parameter1", "value1"), "Hello from Lambda", false, "id", "POST",
                 Map.of("claim1", "value1", "claim2", "value2"), List.of("scope1", "scope2")));
-        HttpRequest request = HttpRequest.from(GatewayJson.event(documentedExample()));
+        HttpRequest request = HttpRequest.from(event);
         assertThat(request.header("Header2")).contains("value1,value2");
         assertThat(request.queryParameter("parameter2")).contains("value");
         assertThat(request.bodyText()).isEqualTo("Hello from Lambda");
@@ -100,7 +100,7 @@ class GatewayJsonTest {
     }
 
     @Test
-    void theDocumentedExampleToo() throws IOException {
+    void theDocumentedExampleReadsAsDataBindingReadIt() throws IOException {
         JsonNode event = documentedExample();
         assertThat(Read.of(GatewayJson.event(event))).isEqualTo(Read.of(BINDING.treeToValue(event, APIGatewayV2HTTPEvent.class)));
     }
