@@ -15,19 +15,22 @@ import io.creditguard.lambda.PackagedFunction;
 /**
  * Cold start as the managed Java runtime does it: a fresh JVM running the AWS Lambda Java Runtime
  * Interface Client (main class AWSLambda, handler FunqyStreamHandler) with the function zip as its
- * task root, the template's JAVA_TOOL_OPTIONS (C1 only, see PackagedFunction) and the deployed collector, against a
- * local emulation of the Lambda Runtime API. Measures process start until the
- * first event's response arrives, for every creditguard function (each from its own zip,
+ * task root, the JVM options the managed runtime gives it in the template's 512 MB and the template's
+ * JAVA_TOOL_OPTIONS (both in PackagedFunction), against a local emulation of the Lambda Runtime API. Measures process
+ * start until the first event's response arrives, for every creditguard function (each from its own zip,
  * functions/<module>/target/function.zip) and its yardstick, a bare Funqy function built on the same Quarkus version
  * with the same extensions: Hibernate Validator and one constrained record, and Qute with one template for a function
  * whose zip has Qute (bench/pom.xml; and, with {@code -Dbench.before=<zip>}, each function from
  * one artifact holding all of them, the layout before one module per function; with {@code -Dbench.before=<folder>},
  * each function from {@code <folder>/<module>.zip}, an older commit's zips copied from functions/<module>/target);
- * the heap in use and the resident set size once it has answered, the classes loaded until then (one extra run
- * with class loading logged, not timed) and the zip's size. Runs go round-robin over the functions.
+ * the heap in use and the resident set size once it has answered, the collections until then and their pauses, the
+ * classes loaded until then (one extra run with class loading logged, not timed) and the zip's size. Runs go
+ * round-robin over the functions.
  *
  * <p>Run by bench/run.sh from dev/: {@code java -cp target/test-classes ../bench/ColdStart.java [runs]}, with
- * the launcher and Runtime API that PackagedFunctionIT uses. Writes dev/target/bench/cold-start.md and .csv.
+ * the launcher and Runtime API that PackagedFunctionIT uses. Writes dev/target/bench/cold-start.md and .csv. With
+ * {@code -Dbench.tool-options=<value>} every start is also made with that JAVA_TOOL_OPTIONS instead of the
+ * template's, in the same rounds.
  *
  * <p>With {@code -Dbench.profile=<libasyncProfiler.so>} it times nothing: it starts each function {@code runs} times
  * under async-profiler's wall-clock sampler (one sample a millisecond of the JVM's main thread, which does all the
@@ -41,19 +44,11 @@ public class ColdStart {
     record Function(String name, Path zip, String export, Path event, String yardstick) {
     }
 
-    record Sample(long millis, long rssKiB, long heapKiB) {
+    /** @param collections how often the JVM collected until it exited, just after the answer; {@code pauseMillis} how long */
+    record Sample(long millis, long rssKiB, long heapKiB, int collections, double pauseMillis) {
     }
 
     static final Path OUT = Path.of("target/bench");
-
-    /**
-     * The collector a deployed function's JVM picks: the template gives each function 512 MB (the batch run
-     * 1 769 MB), and HotSpot takes a machine with less than 1 792 MB for no server-class machine and starts the
-     * serial collector there (the Lambda guide, "Customize Java runtime startup behavior", also names serial the
-     * default of its Java 11 and 17 runtimes). On the bench machine's 24 GiB the JVM would pick G1, whose set-up no
-     * deployed function pays. Only the bench sets it: the tests of the packages check what they answer, not how fast.
-     */
-    static final String DEPLOYED_COLLECTOR = "-XX:+UseSerialGC";
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
@@ -106,16 +101,27 @@ public class ColdStart {
         for (Function f : functions) {
             Path app = apps.get(f.zip().toString());
             Path classLog = OUT.resolve("logs/" + label(f) + "-classes.log").toAbsolutePath();
-            measure(f, app, List.of("-Xlog:class+load=info:file=" + classLog), "classes");
+            measure(f, app, List.of("-Xlog:class+load=info:file=" + classLog), Map.of(), "classes");
             try (var lines = Files.lines(classLog)) {
                 classes.put(f.name(), lines.filter(l -> l.contains(" source: ")).count());
             }
         }
+        // -Dbench.tool-options=<value>: every start made twice in each round, with the template's JAVA_TOOL_OPTIONS
+        // ("default") and with <value> instead ("given"), for an A/B of JVM options measured in the same rounds.
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+        configs.put("default", Map.of());
+        String toolOptions = System.getProperty("bench.tool-options");
+        if (toolOptions != null) {
+            configs.put("given", Map.of("JAVA_TOOL_OPTIONS", toolOptions));
+        }
         // Round-robin, so a machine that slows down over the minutes this takes slows every function alike.
         for (int i = 0; i < runs; i++) {
             for (Function f : functions) {
-                results.computeIfAbsent(f.name(), k -> new LinkedHashMap<>()).computeIfAbsent("default", k -> new ArrayList<>())
-                        .add(measure(f, apps.get(f.zip().toString()), List.of(), "default-" + i));
+                for (Map.Entry<String, Map<String, String>> config : configs.entrySet()) {
+                    results.computeIfAbsent(f.name(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(config.getKey(), k -> new ArrayList<>())
+                            .add(measure(f, apps.get(f.zip().toString()), List.of(), config.getValue(), config.getKey() + "-" + i));
+                }
             }
         }
         results.forEach((name, byConfig) -> System.out.printf("%-34s %5d ms%n", name, median(byConfig.get("default"))));
@@ -123,7 +129,7 @@ public class ColdStart {
         for (Function f : functions) {
             zipBytes.put(f.name(), Files.size(f.zip()));
         }
-        write(functions, results, runs, classes, zipBytes);
+        write(functions, results, runs, classes, zipBytes, toolOptions);
     }
 
     static final String BARE = "bare-funqy";
@@ -151,21 +157,26 @@ public class ColdStart {
         return f.name().replace(" (one artifact)", "-one-artifact").replace(" (before)", "-before");
     }
 
-    /** One cold start: process start until the Runtime API receives the first response. */
-    static Sample measure(Function f, Path app, List<String> jvmOptions, String label) throws Exception {
+    /**
+     * One cold start: process start until the Runtime API receives the first response.
+     *
+     * @param environment variables set over the bench's, and over the template's JAVA_TOOL_OPTIONS
+     */
+    static Sample measure(Function f, Path app, List<String> jvmOptions, Map<String, String> environment, String label)
+            throws Exception {
         String event = Files.readString(f.event());
         Path exitLog = OUT.resolve("logs/" + label(f) + "-" + label + ".heap").toAbsolutePath();
-        List<String> options = new ArrayList<>(List.of("-Xmx512m", DEPLOYED_COLLECTOR,
-                "-Xlog:" + HEAP_AT_EXIT + ":file=" + exitLog));
+        List<String> options = new ArrayList<>(List.of("-Xlog:gc," + HEAP_AT_EXIT + ":file=" + exitLog));
         options.addAll(jvmOptions);
-        Map<String, String> env = Map.of("CREDITGUARD_STORE", "file:" + OUT.resolve("store").toAbsolutePath(),
-                "STRIPE_WEBHOOK_SECRET", "whsec_bench",
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
+                "CREDITGUARD_STORE", "file:" + OUT.resolve("store").toAbsolutePath(), "STRIPE_WEBHOOK_SECRET", "whsec_bench",
                 // the publishers are not reachable from a bench machine; refused at once, the refresh reports it
                 "CREDITGUARD_RATES_RIKSBANK_URL", "http://127.0.0.1:9", "CREDITGUARD_RATES_ECB_URL", "http://127.0.0.1:9",
                 "CREDITGUARD_RATES_BUNDESBANK_URL", "http://127.0.0.1:9", "CREDITGUARD_RATES_STATBANK_URL", "http://127.0.0.1:9",
                 "CREDITGUARD_RATES_ATTEMPTS", "1",
                 // as a deployed stage is configured, so the API events pass the caller check
-                "CREDITGUARD_AUTH_ISSUER", Events.ISSUER);
+                "CREDITGUARD_AUTH_ISSUER", Events.ISSUER));
+        env.putAll(environment);
         PackagedFunction function = PackagedFunction.start(app, f.export(), env, options,
                 OUT.resolve("logs/" + label(f) + "-" + label + ".log"));
         try {
@@ -176,7 +187,15 @@ public class ColdStart {
             long millis = TimeUnit.NANOSECONDS.toMillis(answer.answeredAtNanos() - function.startedAt());
             long rss = rssKiB(function.pid());
             function.close(); // the heap summary is written on exit
-            return new Sample(millis, rss, heapKiB(exitLog));
+            String gcLog = Files.readString(exitLog);
+            java.util.regex.Matcher pause = PAUSE.matcher(gcLog);
+            int collections = 0;
+            double pauseMillis = 0;
+            while (pause.find()) {
+                collections++;
+                pauseMillis += Double.parseDouble(pause.group(1));
+            }
+            return new Sample(millis, rss, heapKiB(gcLog, exitLog), collections, pauseMillis);
         } finally {
             function.close();
         }
@@ -220,9 +239,13 @@ public class ColdStart {
     private static final java.util.regex.Pattern HEAP_USED =
             java.util.regex.Pattern.compile("(generation|DefNew|Tenured|heap)\\s+total \\d+K, used (\\d+)K");
 
+    /** A collection's line of the gc log: "GC(3) Pause Young (Allocation Failure) 6M->4M(7M) 1.116ms". */
+    private static final java.util.regex.Pattern PAUSE =
+            java.util.regex.Pattern.compile("(?m)GC\\(\\d+\\) Pause .* (\\d+\\.\\d+)ms$");
+
     /** Heap in use as the JVM reports it on exit ({@link #HEAP_AT_EXIT}): all generations, garbage included. */
-    static long heapKiB(Path exitLog) throws IOException {
-        java.util.regex.Matcher used = HEAP_USED.matcher(Files.readString(exitLog));
+    static long heapKiB(String gcLog, Path exitLog) {
+        java.util.regex.Matcher used = HEAP_USED.matcher(gcLog);
         long total = 0;
         boolean found = false;
         while (used.find()) {
@@ -243,13 +266,21 @@ public class ColdStart {
         return middle(samples.stream().map(Sample::rssKiB).toList()) / 1024;
     }
 
+    static int medianCollections(List<Sample> samples) {
+        return middle(samples.stream().map(Sample::collections).toList());
+    }
+
+    static double medianPauses(List<Sample> samples) {
+        return middle(samples.stream().map(Sample::pauseMillis).toList());
+    }
+
     static void write(List<Function> functions, Map<String, Map<String, List<Sample>>> results, int runs,
-            Map<String, Long> classes, Map<String, Long> zipBytes) throws IOException {
+            Map<String, Long> classes, Map<String, Long> zipBytes, String toolOptions) throws IOException {
         StringBuilder md = new StringBuilder("| function | bare | JVM | median ms | min ms | max ms | × bare | × bare, fastest runs"
-                + " | × bare, per round | heap MiB | RSS MiB | classes loaded | zip MB |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | × bare, per round | heap MiB | RSS MiB | collections | their pauses, ms | classes loaded | zip MB |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder csv = new StringBuilder("function,bare,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,"
-                + "round_ratio_to_bare,heap_mib,rss_mib,classes_loaded,zip_bytes\n");
+                + "round_ratio_to_bare,heap_mib,rss_mib,collections,pause_ms,classes_loaded,zip_bytes\n");
         functions.forEach(f -> results.get(f.name()).forEach((config, samples) -> {
             String name = f.name();
             String yardstick = f.yardstick();
@@ -261,16 +292,18 @@ public class ColdStart {
             // On a shared machine the fastest runs are the least disturbed: their ratio is the steadier one.
             double minRatio = (double) min / bare.get(config).stream().mapToLong(Sample::millis).min().orElseThrow();
             double roundRatio = medianRoundRatio(samples, bare.get(config));
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %.2f | %.2f | %.2f | %d | %d | %d | %.1f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %.2f | %.2f | %.2f | %d | %d | %d | %.0f | %d | %.1f |%n",
                     name, yardstick, config, median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples),
-                    classes.get(name), zipBytes.get(name) / 1e6));
-            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%d,%.3f,%.3f,%.3f,%d,%d,%d,%d%n", name, yardstick, config,
-                    samples.size(), median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples),
-                    classes.get(name), zipBytes.get(name)));
+                    medianCollections(samples), medianPauses(samples), classes.get(name), zipBytes.get(name) / 1e6));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%d,%.3f,%.3f,%.3f,%d,%d,%d,%.1f,%d,%d%n", name, yardstick,
+                    config, samples.size(), median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples),
+                    medianCollections(samples), medianPauses(samples), classes.get(name), zipBytes.get(name)));
         }));
         md.append("\n").append(runs).append(" runs per row; ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores; ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append(".\n");
+                .append(System.getProperty("java.version")).append("; JAVA_TOOL_OPTIONS: default ")
+                .append(PackagedFunction.DEPLOYED_JAVA_TOOL_OPTIONS)
+                .append(toolOptions == null ? "" : ", given " + toolOptions).append(".\n");
         Files.writeString(OUT.resolve("cold-start.md"), md);
         Files.writeString(OUT.resolve("cold-start.csv"), csv);
         System.out.print(md);
@@ -300,7 +333,7 @@ public class ColdStart {
             for (Function f : functions) {
                 Path stacks = OUT.resolve("logs/" + label(f) + "-profile-" + i + ".collapsed").toAbsolutePath();
                 String sampler = "-agentpath:" + agent + "=start,event=wall,interval=1ms,threads,collapsed,file=" + stacks;
-                measure(f, apps.get(f.zip().toString()), List.of(sampler), "profile-" + i);
+                measure(f, apps.get(f.zip().toString()), List.of(sampler), Map.of(), "profile-" + i);
                 long[] byPhase = millis.computeIfAbsent(f.name(), k -> new long[PHASES.size() + 2]);
                 try (var lines = Files.lines(stacks)) {
                     // "[main tid=…];frame;frame… count": one line a distinct stack, the count in samples (ms)

@@ -14,6 +14,8 @@
 #   BENCH_ONLY=webhooks,connections bench/run.sh …  the bare functions and the named ones only
 #   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/run.sh cold-start|profile …  the functions started
 #                                       on that JVM (the build and every other step keep the default one)
+#   BENCH_TOOL_OPTIONS="-XX:… …" bench/run.sh cold-start …  every start also made with JAVA_TOOL_OPTIONS set to
+#                                       that instead of the template's, in the same rounds (rows "given")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY_COLD_START=false
@@ -37,8 +39,8 @@ if $PROFILE; then
 fi
 
 # 1. Cold start through the AWS Lambda Java Runtime Interface Client, against a local Runtime API.
-${BENCH_JAVA:-java} ${BENCH_BEFORE:+-Dbench.before=$BENCH_BEFORE} ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -cp target/test-classes \
-  ../bench/ColdStart.java "$RUNS"
+${BENCH_JAVA:-java} ${BENCH_BEFORE:+-Dbench.before=$BENCH_BEFORE} ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} \
+  ${BENCH_TOOL_OPTIONS:+"-Dbench.tool-options=$BENCH_TOOL_OPTIONS"} -cp target/test-classes ../bench/ColdStart.java "$RUNS"
 if $ONLY_COLD_START; then exit 0; fi
 
 # 2. The reminder run over synthetic books (as the daily run finds them, and never run before), beside a

@@ -230,8 +230,11 @@ class TemplateTest {
     void thePackagedFunctionsStartWithTheJvmOptionsEveryDeployedFunctionGets() {
         Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) template.get("Globals")).get("Function");
         Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) globals.get("Environment")).get("Variables");
-        assertThat(variables.get("JAVA_TOOL_OPTIONS")).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=64m")
+        assertThat(variables.get("JAVA_TOOL_OPTIONS"))
+                .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=64m -XX:NewSize=128m")
                 .isEqualTo(io.creditguard.lambda.PackagedFunction.DEPLOYED_JAVA_TOOL_OPTIONS);
+        // and start in the memory the functions have (the batch run has more: a larger largest heap, the same start)
+        assertThat(globals.get("MemorySize")).isEqualTo(io.creditguard.lambda.PackagedFunction.MEMORY_MB);
     }
 
     @Test

@@ -45,6 +45,29 @@ public final class PackagedFunction implements AutoCloseable {
      */
     public static final String DEPLOYED_JAVA_TOOL_OPTIONS = deployedJavaToolOptions(Path.of("../infra/template.yaml"));
 
+    /** The memory Lambda gives a function here, the template's {@code MemorySize} under {@code Globals}. */
+    public static final int MEMORY_MB = 512;
+
+    /**
+     * What the managed Java runtime itself puts on its JVM's command line, before the function's
+     * {@code JAVA_TOOL_OPTIONS}: the largest heap ({@link #maxHeapKiB}) and the serial collector. The last,
+     * {@code -XX:MaxRAM}, stands for the sandbox: what no option sets, the initial heap above all (1/64 of the
+     * memory), the JVM sizes from the function's memory, as in Lambda, instead of from the machine running this.
+     */
+    public static final List<String> MANAGED_RUNTIME_OPTIONS = List.of("-XX:MaxHeapSize=" + maxHeapKiB(MEMORY_MB) + "k",
+            "-XX:+UseSerialGC", "-XX:MaxRAM=" + MEMORY_MB + "m");
+
+    /**
+     * The largest heap the managed runtime gives a function of {@code memoryMb}: the memory less a tenth (once the
+     * metaspace's) and a twentieth (the code cache's), each rounded to the KiB, about 85 %. Its command line shows
+     * {@code -XX:MaxHeapSize=222823k} at 256 MB (DataDog/datadog-lambda-extension#117, the Java 11 runtime) and
+     * {@code 445645k} at 512 MB; the Java 17 runtime still sets it, beside {@code -XX:+UseSerialGC}.
+     */
+    static long maxHeapKiB(int memoryMb) {
+        long kib = memoryMb * 1024L;
+        return kib - Math.round(kib / 10.0) - Math.round(kib / 20.0);
+    }
+
     private final Process process;
     private final LambdaRuntimeApi api;
     private final long startedAt;
@@ -73,6 +96,7 @@ public final class PackagedFunction implements AutoCloseable {
             command.add(bootstrap.toAbsolutePath().toString());
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(MANAGED_RUNTIME_OPTIONS);
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", runtimeClientClasspath(),
                     "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
@@ -86,7 +110,7 @@ public final class PackagedFunction implements AutoCloseable {
             env.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
             env.put("_HANDLER", HANDLER);
             env.put("AWS_LAMBDA_FUNCTION_NAME", "creditguard-" + export);
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(MEMORY_MB));
             env.put("AWS_REGION", "eu-north-1");
             env.put("QUARKUS_FUNQY_EXPORT", export);
             env.put("JAVA_TOOL_OPTIONS", DEPLOYED_JAVA_TOOL_OPTIONS);

@@ -145,7 +145,8 @@ class PackagedFunctionIT {
         invoke("breakeven", Events.read("breakeven-loss.json"));
         // The JVM names the options it took from the environment on its first line.
         assertThat(Files.readAllLines(WORK.resolve("breakeven.log")).get(0))
-                .isEqualTo("Picked up JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=64m");
+                .isEqualTo("Picked up JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=64m"
+                        + " -XX:NewSize=128m");
     }
 
     @Test
