@@ -58,10 +58,11 @@ public final class PackagedFunction implements AutoCloseable {
             "-XX:+UseSerialGC", "-XX:MaxRAM=" + MEMORY_MB + "m");
 
     /**
-     * The largest heap the managed runtime gives a function of {@code memoryMb}: the memory less a tenth (once the
-     * metaspace's) and a twentieth (the code cache's), each rounded to the KiB, about 85 %. Its command line shows
-     * {@code -XX:MaxHeapSize=222823k} at 256 MB (DataDog/datadog-lambda-extension#117, the Java 11 runtime) and
-     * {@code 445645k} at 512 MB; the Java 17 runtime still sets it, beside {@code -XX:+UseSerialGC}.
+     * The largest heap the managed runtime gives a function of {@code memoryMb}: the memory less a tenth (the older
+     * runtimes' metaspace limit) and a twentieth (their code cache), each rounded to the KiB, about 85 %. Its command
+     * line shows {@code -XX:MaxHeapSize=222823k} at 256 MB (DataDog/datadog-lambda-extension#117, the Java 11
+     * runtime) and {@code 445645k} at 512 MB (as lambci/docker-lambda copied it, issue #102); the Java 17 runtime
+     * still sets it, beside {@code -XX:+UseSerialGC}.
      */
     static long maxHeapKiB(int memoryMb) {
         long kib = memoryMb * 1024L;
