@@ -44,8 +44,11 @@ public class ColdStart {
     record Function(String name, Path zip, String export, Path event, String yardstick) {
     }
 
-    /** @param collections how often the JVM collected until it exited, just after the answer; {@code pauseMillis} how long */
-    record Sample(long millis, long rssKiB, long heapKiB, int collections, double pauseMillis) {
+    /**
+     * @param cpuMillis the processor time of all the JVM's threads until the answer
+     * @param collections how often the JVM collected until it exited, just after the answer; {@code pauseMillis} how long
+     */
+    record Sample(long millis, long cpuMillis, long rssKiB, long heapKiB, int collections, double pauseMillis) {
     }
 
     static final Path OUT = Path.of("target/bench");
@@ -186,6 +189,7 @@ public class ColdStart {
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(answer.answeredAtNanos() - function.startedAt());
             long rss = rssKiB(function.pid());
+            long cpu = cpuMillis(function.pid());
             function.close(); // the heap summary is written on exit
             String gcLog = Files.readString(exitLog);
             java.util.regex.Matcher pause = PAUSE.matcher(gcLog);
@@ -195,7 +199,7 @@ public class ColdStart {
                 collections++;
                 pauseMillis += Double.parseDouble(pause.group(1));
             }
-            return new Sample(millis, rss, heapKiB(gcLog, exitLog), collections, pauseMillis);
+            return new Sample(millis, cpu, rss, heapKiB(gcLog, exitLog), collections, pauseMillis);
         } finally {
             function.close();
         }
@@ -212,6 +216,20 @@ public class ColdStart {
             ratios.add((double) samples.get(i).millis() / bare.get(i).millis());
         }
         return middle(ratios);
+    }
+
+    /**
+     * User and system time of the process, every thread's, from {@code /proc/<pid>/stat} (fields 14 and 15, in the
+     * kernel's clock ticks for user space, 100 a second on Linux: 10 ms steps). Lambda gives a function processor time
+     * in proportion to its memory (one vCPU at 1 769 MB, about 0.29 at 512), so where a start is bound by the processor
+     * it takes there about this divided by that share, the compiler's and collector's threads included, which run
+     * beside the main thread on this machine's second core.
+     */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        // the command name, field 2, is in parentheses and may hold spaces: count fields after its closing one
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     static long rssKiB(long pid) throws IOException {
@@ -266,6 +284,10 @@ public class ColdStart {
         return middle(samples.stream().map(Sample::rssKiB).toList()) / 1024;
     }
 
+    static long medianCpu(List<Sample> samples) {
+        return middle(samples.stream().map(Sample::cpuMillis).toList());
+    }
+
     static int medianCollections(List<Sample> samples) {
         return middle(samples.stream().map(Sample::collections).toList());
     }
@@ -277,10 +299,10 @@ public class ColdStart {
     static void write(List<Function> functions, Map<String, Map<String, List<Sample>>> results, int runs,
             Map<String, Long> classes, Map<String, Long> zipBytes, String toolOptions) throws IOException {
         StringBuilder md = new StringBuilder("| function | bare | JVM | median ms | min ms | max ms | × bare | × bare, fastest runs"
-                + " | × bare, per round | heap MiB | RSS MiB | collections | their pauses, ms | classes loaded | zip MB |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | × bare, per round | CPU ms | × bare, CPU | heap MiB | RSS MiB | collections | their pauses, ms"
+                + " | classes loaded | zip MB |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder csv = new StringBuilder("function,bare,config,runs,median_ms,min_ms,max_ms,ratio_to_bare,min_ratio_to_bare,"
-                + "round_ratio_to_bare,heap_mib,rss_mib,collections,pause_ms,classes_loaded,zip_bytes\n");
+                + "round_ratio_to_bare,cpu_ms,cpu_ratio_to_bare,heap_mib,rss_mib,collections,pause_ms,classes_loaded,zip_bytes\n");
         functions.forEach(f -> results.get(f.name()).forEach((config, samples) -> {
             String name = f.name();
             String yardstick = f.yardstick();
@@ -292,12 +314,17 @@ public class ColdStart {
             // On a shared machine the fastest runs are the least disturbed: their ratio is the steadier one.
             double minRatio = (double) min / bare.get(config).stream().mapToLong(Sample::millis).min().orElseThrow();
             double roundRatio = medianRoundRatio(samples, bare.get(config));
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %.2f | %.2f | %.2f | %d | %d | %d | %.0f | %d | %.1f |%n",
-                    name, yardstick, config, median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples),
-                    medianCollections(samples), medianPauses(samples), classes.get(name), zipBytes.get(name) / 1e6));
-            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%d,%.3f,%.3f,%.3f,%d,%d,%d,%.1f,%d,%d%n", name, yardstick,
-                    config, samples.size(), median, min, max, ratio, minRatio, roundRatio, medianHeap(samples), medianRss(samples),
-                    medianCollections(samples), medianPauses(samples), classes.get(name), zipBytes.get(name)));
+            long cpu = medianCpu(samples);
+            double cpuRatio = (double) cpu / medianCpu(bare.get(config));
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %s | %s | %d | %d | %d | %.2f | %.2f | %.2f | %d | %.2f | %d | %d | %d | %.0f | %d | %.1f |%n",
+                    name, yardstick, config, median, min, max, ratio, minRatio, roundRatio, cpu, cpuRatio, medianHeap(samples),
+                    medianRss(samples), medianCollections(samples), medianPauses(samples), classes.get(name),
+                    zipBytes.get(name) / 1e6));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%d,%.3f,%.3f,%.3f,%d,%.3f,%d,%d,%d,%.1f,%d,%d%n", name,
+                    yardstick, config, samples.size(), median, min, max, ratio, minRatio, roundRatio, cpu, cpuRatio,
+                    medianHeap(samples), medianRss(samples), medianCollections(samples), medianPauses(samples),
+                    classes.get(name), zipBytes.get(name)));
         }));
         md.append("\n").append(runs).append(" runs per row; ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores; ").append(System.getProperty("java.vm.name")).append(' ')
