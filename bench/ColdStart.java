@@ -23,8 +23,8 @@ import io.creditguard.lambda.PackagedFunction;
  * whose zip has Qute (bench/pom.xml; and, with {@code -Dbench.before=<zip>}, each function from
  * one artifact holding all of them, the layout before one module per function; with {@code -Dbench.before=<folder>},
  * each function from {@code <folder>/<module>.zip}, an older commit's zips copied from functions/<module>/target);
- * the heap in use and the resident set size once it has answered, the collections until then and their pauses, the
- * classes loaded until then (one extra run with class loading logged, not timed) and the zip's size. Runs go
+ * the heap in use, the resident set size and the processor time of all its threads once it has answered, the
+ * collections until then and their pauses, the classes loaded until then (one extra run with class loading logged, not timed) and the zip's size. Runs go
  * round-robin over the functions.
  *
  * <p>Run by bench/run.sh from dev/: {@code java -cp target/test-classes ../bench/ColdStart.java [runs]}, with
