@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.creditguard.Events;
@@ -30,7 +32,8 @@ import io.creditguard.lambda.PackagedFunction;
  * <p>Run by bench/run.sh from dev/: {@code java -cp target/test-classes ../bench/ColdStart.java [runs]}, with
  * the launcher and Runtime API that PackagedFunctionIT uses. Writes dev/target/bench/cold-start.md and .csv. With
  * {@code -Dbench.tool-options=<value>} every start is also made with that JAVA_TOOL_OPTIONS instead of the
- * template's, in the same rounds.
+ * template's, in the same rounds; with {@code -Dbench.cpu-share=<fraction>} every function's JVM is held to that share
+ * of one processor ({@link #CPU_GROUP}).
  *
  * <p>With {@code -Dbench.profile=<libasyncProfiler.so>} it times nothing: it starts each function {@code runs} times
  * under async-profiler's wall-clock sampler (one sample a millisecond of the JVM's main thread, which does all the
@@ -52,6 +55,37 @@ public class ColdStart {
     }
 
     static final Path OUT = Path.of("target/bench");
+
+    /**
+     * With {@code -Dbench.cpu-share=<fraction>}, the control group (cgroup v1's {@code cpu} controller, which needs
+     * root) every function's JVM is moved into as soon as it is started: allowed that fraction of one processor in
+     * each 100 ms, as Lambda gives a function processor time in proportion to its memory (one vCPU at 1 769 MB, so
+     * about 0.29 at the template's 512). The JVM is told it has two processors, as a sandbox shows it two vCPUs
+     * whatever share it gets. The first millisecond or so of each start, before the move, runs unlimited.
+     */
+    static final Optional<Path> CPU_GROUP = cpuGroup(System.getProperty("bench.cpu-share"));
+
+    static Optional<Path> cpuGroup(String share) {
+        if (share == null) {
+            return Optional.empty();
+        }
+        double fraction = Double.parseDouble(share);
+        if (!(fraction > 0 && fraction <= 2)) {
+            throw new IllegalArgumentException("bench.cpu-share must be a share of a processor, above 0 and at most 2: " + share);
+        }
+        Path cpu = Path.of("/sys/fs/cgroup/cpu");
+        if (!Files.isWritable(cpu.resolve("cpu.cfs_quota_us"))) {
+            throw new IllegalStateException("bench.cpu-share needs cgroup v1's cpu controller at " + cpu + ", writable (root)");
+        }
+        try {
+            Path group = Files.createDirectories(cpu.resolve("creditguard-bench"));
+            Files.writeString(group.resolve("cpu.cfs_period_us"), "100000");
+            Files.writeString(group.resolve("cpu.cfs_quota_us"), String.valueOf(Math.round(fraction * 100_000)));
+            return Optional.of(group.resolve("cgroup.procs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
@@ -170,6 +204,9 @@ public class ColdStart {
         String event = Files.readString(f.event());
         Path exitLog = OUT.resolve("logs/" + label(f) + "-" + label + ".heap").toAbsolutePath();
         List<String> options = new ArrayList<>(List.of("-Xlog:gc," + HEAP_AT_EXIT + ":file=" + exitLog));
+        if (CPU_GROUP.isPresent()) {
+            options.add("-XX:ActiveProcessorCount=2");
+        }
         options.addAll(jvmOptions);
         Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "CREDITGUARD_STORE", "file:" + OUT.resolve("store").toAbsolutePath(), "STRIPE_WEBHOOK_SECRET", "whsec_bench",
@@ -183,6 +220,9 @@ public class ColdStart {
         PackagedFunction function = PackagedFunction.start(app, f.export(), env, options,
                 OUT.resolve("logs/" + label(f) + "-" + label + ".log"));
         try {
+            if (CPU_GROUP.isPresent()) {
+                Files.writeString(CPU_GROUP.get(), String.valueOf(function.pid()));
+            }
             LambdaRuntimeApi.Answer answer = function.invoke(event);
             if (answer.error()) {
                 throw new IllegalStateException(f.name() + " " + label + " reported an error; see target/bench/logs");
@@ -330,7 +370,9 @@ public class ColdStart {
                 .append(" cores; ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append("; JAVA_TOOL_OPTIONS: default ")
                 .append(PackagedFunction.DEPLOYED_JAVA_TOOL_OPTIONS)
-                .append(toolOptions == null ? "" : ", given " + toolOptions).append(".\n");
+                .append(toolOptions == null ? "" : ", given " + toolOptions)
+                .append(CPU_GROUP.isPresent() ? "; each function's JVM held to " + System.getProperty("bench.cpu-share")
+                        + " of a processor" : "").append(".\n");
         Files.writeString(OUT.resolve("cold-start.md"), md);
         Files.writeString(OUT.resolve("cold-start.csv"), csv);
         System.out.print(md);

@@ -16,6 +16,8 @@
 #                                       on that JVM (the build and every other step keep the default one)
 #   BENCH_TOOL_OPTIONS="-XX:… …" bench/run.sh cold-start …  every start also made with JAVA_TOOL_OPTIONS set to
 #                                       that instead of the template's, in the same rounds (rows "given")
+#   BENCH_CPU_SHARE=0.29 bench/run.sh cold-start …  every function's JVM held to that share of one processor, as
+#                                       Lambda gives 512 MB (needs root: a cgroup v1 cpu group)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY_COLD_START=false
@@ -40,7 +42,8 @@ fi
 
 # 1. Cold start through the AWS Lambda Java Runtime Interface Client, against a local Runtime API.
 ${BENCH_JAVA:-java} ${BENCH_BEFORE:+-Dbench.before=$BENCH_BEFORE} ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} \
-  ${BENCH_TOOL_OPTIONS:+"-Dbench.tool-options=$BENCH_TOOL_OPTIONS"} -cp target/test-classes ../bench/ColdStart.java "$RUNS"
+  ${BENCH_TOOL_OPTIONS:+"-Dbench.tool-options=$BENCH_TOOL_OPTIONS"} ${BENCH_CPU_SHARE:+-Dbench.cpu-share=$BENCH_CPU_SHARE} \
+  -cp target/test-classes ../bench/ColdStart.java "$RUNS"
 if $ONLY_COLD_START; then exit 0; fi
 
 # 2. The reminder run over synthetic books (as the daily run finds them, and never run before), beside a
