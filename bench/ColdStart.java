@@ -61,7 +61,7 @@ public class ColdStart {
      * root) every function's JVM is moved into as soon as it is started: allowed that fraction of one processor in
      * each 100 ms, as Lambda gives a function processor time in proportion to its memory (one vCPU at 1 769 MB, so
      * about 0.29 at the template's 512). The JVM is told it has two processors, as a sandbox shows it two vCPUs
-     * whatever share it gets. The first millisecond or so of each start, before the move, runs unlimited.
+     * whatever share it gets. Each start runs unlimited for the moment between its launch and the move.
      */
     static final Optional<Path> CPU_GROUP = cpuGroup(System.getProperty("bench.cpu-share"));
 
