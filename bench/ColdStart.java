@@ -283,8 +283,13 @@ public class ColdStart {
         return sorted.get(sorted.size() / 2);
     }
 
+    /** The median of one measure of {@code samples}. */
+    static <T extends Comparable<? super T>> T median(List<Sample> samples, java.util.function.Function<Sample, T> measure) {
+        return middle(samples.stream().map(measure).toList());
+    }
+
     static long median(List<Sample> samples) {
-        return middle(samples.stream().map(Sample::millis).toList());
+        return median(samples, Sample::millis);
     }
 
     /** The log tags of the heap summary on exit: gc+heap+exit on JDK 17, gc+exit on JDK 25 (both checked here). */
@@ -316,25 +321,6 @@ public class ColdStart {
         return total;
     }
 
-    static long medianHeap(List<Sample> samples) {
-        return middle(samples.stream().map(Sample::heapKiB).toList()) / 1024;
-    }
-
-    static long medianRss(List<Sample> samples) {
-        return middle(samples.stream().map(Sample::rssKiB).toList()) / 1024;
-    }
-
-    static long medianCpu(List<Sample> samples) {
-        return middle(samples.stream().map(Sample::cpuMillis).toList());
-    }
-
-    static int medianCollections(List<Sample> samples) {
-        return middle(samples.stream().map(Sample::collections).toList());
-    }
-
-    static double medianPauses(List<Sample> samples) {
-        return middle(samples.stream().map(Sample::pauseMillis).toList());
-    }
 
     static void write(List<Function> functions, Map<String, Map<String, List<Sample>>> results, int runs,
             Map<String, Long> classes, Map<String, Long> zipBytes, String toolOptions) throws IOException {
@@ -354,17 +340,19 @@ public class ColdStart {
             // On a shared machine the fastest runs are the least disturbed: their ratio is the steadier one.
             double minRatio = (double) min / bare.get(config).stream().mapToLong(Sample::millis).min().orElseThrow();
             double roundRatio = medianRoundRatio(samples, bare.get(config));
-            long cpu = medianCpu(samples);
-            double cpuRatio = (double) cpu / medianCpu(bare.get(config));
+            long cpu = median(samples, Sample::cpuMillis);
+            double cpuRatio = (double) cpu / median(bare.get(config), Sample::cpuMillis);
+            long heapMiB = median(samples, Sample::heapKiB) / 1024;
+            long rssMiB = median(samples, Sample::rssKiB) / 1024;
+            int collections = median(samples, Sample::collections);
+            double pauses = median(samples, Sample::pauseMillis);
             md.append(String.format(Locale.ROOT,
                     "| %s | %s | %s | %d | %d | %d | %.2f | %.2f | %.2f | %d | %.2f | %d | %d | %d | %.0f | %d | %.1f |%n",
-                    name, yardstick, config, median, min, max, ratio, minRatio, roundRatio, cpu, cpuRatio, medianHeap(samples),
-                    medianRss(samples), medianCollections(samples), medianPauses(samples), classes.get(name),
-                    zipBytes.get(name) / 1e6));
+                    name, yardstick, config, median, min, max, ratio, minRatio, roundRatio, cpu, cpuRatio, heapMiB, rssMiB,
+                    collections, pauses, classes.get(name), zipBytes.get(name) / 1e6));
             csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%d,%.3f,%.3f,%.3f,%d,%.3f,%d,%d,%d,%.1f,%d,%d%n", name,
                     yardstick, config, samples.size(), median, min, max, ratio, minRatio, roundRatio, cpu, cpuRatio,
-                    medianHeap(samples), medianRss(samples), medianCollections(samples), medianPauses(samples),
-                    classes.get(name), zipBytes.get(name)));
+                    heapMiB, rssMiB, collections, pauses, classes.get(name), zipBytes.get(name)));
         }));
         md.append("\n").append(runs).append(" runs per row; ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores; ").append(System.getProperty("java.vm.name")).append(' ')
