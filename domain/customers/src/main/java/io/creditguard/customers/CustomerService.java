@@ -148,11 +148,11 @@ public class CustomerService {
 
     /** The rows with the limit and credit decision their profiles hold now (a limit set since the run, say). */
     private List<LedgerIndex.Row> withProfiles(List<LedgerIndex.Row> rows) throws IOException {
-        Set<String> profiled = ledgers.profiled();
+        Set<String> profiled = ledgers.profileKeys();
         Map<String, List<Limits.Change>> insurer = ledgers.insurerLimits();
         List<LedgerIndex.Row> out = new ArrayList<>();
         for (LedgerIndex.Row row : rows) {
-            Optional<Profile> profile = profiled.contains(row.customerId()) ? ledgers.profile(row.customerId())
+            Optional<Profile> profile = profiled.contains(LedgerStore.profileKey(row.customerId())) ? ledgers.profile(row.customerId())
                     : Optional.empty();
             Optional<Limits.InForce> limit = Limits.inForce(profile.map(Profile::limits).orElse(List.of()),
                     insurer.getOrDefault(row.customerId(), List.of()), today());

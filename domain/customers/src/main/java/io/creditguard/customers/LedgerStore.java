@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.creditguard.book.Book;
+import io.creditguard.digest.Sha256;
 import io.creditguard.json.Json;
 import io.creditguard.store.ObjectStore;
 import io.creditguard.store.StoreUnreadable;
@@ -29,7 +30,8 @@ import io.creditguard.store.Updates;
  * <li>{@code config/claims-policy.json}: the credit-insurance policy, whose {@code creditLimits} are the
  * insurer's limits per buyer (the customer's id).
  * </ul>
- * A customer id is percent-encoded into the key (UTF-8, as a URL encodes it), so any id is one plain key segment.
+ * A customer id is percent-encoded into the key (UTF-8, as a URL encodes it), so any id is one plain key segment;
+ * see {@link #segment} for the few too long for a key.
  */
 final class LedgerStore {
 
@@ -58,8 +60,27 @@ final class LedgerStore {
         return store;
     }
 
+    /**
+     * The longest percent-encoded id a key holds as it is: with {@code customers/} or {@code profiles/} before it and
+     * {@code .json} after, within the store's 900 characters. An id an invoice may carry (100 characters) encodes to
+     * up to 900 (nine for each character of three UTF-8 bytes).
+     */
+    static final int LONGEST_ENCODED = 885;
+
+    /** How much of a longer id's encoding its segment keeps before the hash: within a file name's 255 bytes. */
+    private static final int KEPT_OF_LONGER = 150;
+
+    /**
+     * {@code customerId} as one key segment: percent-encoded; for an id whose encoding is longer than
+     * {@link #LONGEST_ENCODED}, the start of its encoding, {@code ~} and the SHA-256 of the id. Only ids no key could
+     * hold get the second form, so no ledger or profile written before moves; the encoder never leaves a {@code ~}, so
+     * the two forms never meet.
+     */
     static String segment(String customerId) {
         String encoded = URLEncoder.encode(customerId, StandardCharsets.UTF_8).replace("+", "%20");
+        if (encoded.length() > LONGEST_ENCODED) {
+            return encoded.substring(0, KEPT_OF_LONGER) + "~" + Sha256.hex(customerId.getBytes(StandardCharsets.UTF_8));
+        }
         // "." and ".." are percent-encoded too: a key segment may be neither.
         return encoded.equals(".") || encoded.equals("..") ? encoded.replace(".", "%2E") : encoded;
     }
@@ -88,12 +109,9 @@ final class LedgerStore {
         return read(profileKey(customerId), Profile.class);
     }
 
-    /** The customer ids that have a profile. */
-    java.util.Set<String> profiled() throws IOException {
-        return store.list(PROFILES).stream().filter(k -> k.endsWith(".json"))
-                .map(k -> java.net.URLDecoder.decode(k.substring(PROFILES.length(), k.length() - ".json".length()),
-                        StandardCharsets.UTF_8))
-                .collect(Collectors.toSet());
+    /** The keys of the profiles there are ({@link #profileKey}): one listing instead of a read per customer. */
+    java.util.Set<String> profileKeys() throws IOException {
+        return store.list(PROFILES).stream().filter(k -> k.endsWith(".json")).collect(Collectors.toSet());
     }
 
     /** Changes a customer's profile by compare-and-set; {@code change} may run again on what another writer left. */

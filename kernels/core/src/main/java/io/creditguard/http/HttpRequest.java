@@ -140,8 +140,9 @@ public final class HttpRequest {
     }
 
     /**
-     * This request as {@code route} answers it: the route's path parameters added to those API Gateway sent (the
-     * local gateway sends none), and the route named ({@link #route()}).
+     * This request as {@code route} answers it: the route's path parameters, as its path's segments, under those API
+     * Gateway sent (decoded; an event built without them keeps the segments as they are), and the route named
+     * ({@link #route()}).
      */
     HttpRequest routedTo(Route<?> route, Map<String, String> parameters) {
         Map<String, String> merged = new java.util.HashMap<>(parameters);

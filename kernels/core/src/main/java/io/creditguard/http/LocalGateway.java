@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -194,8 +195,9 @@ public class LocalGateway {
             List<Route<?>> routes) {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-        String routeKey = routes.stream().filter(r -> r.match(path).isPresent() && r.method().equals(method))
-                .map(Route::key).findFirst().orElse("$default");
+        Optional<Route<?>> route = routes.stream().filter(r -> r.match(path).isPresent() && r.method().equals(method))
+                .findFirst();
+        String routeKey = route.map(Route::key).orElse("$default");
         var now = ZonedDateTime.now(clock);
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
                 .withProtocol(exchange.getProtocol()).withSourceIp(exchange.getRemoteAddress().getAddress()
@@ -209,10 +211,22 @@ public class LocalGateway {
         // Like API Gateway: text media types arrive as text, everything else base64-encoded.
         boolean asText = isText(headers.get("content-type")) && isUtf8(body);
         return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
+                .withPathParameters(route.map(r -> pathParameters(r.match(path).orElseThrow())).orElse(null))
                 .withRawQueryString(query == null ? "" : query).withHeaders(headers).withRequestContext(context)
                 .withBody(body.length == 0 ? null : asText ? new String(body, StandardCharsets.UTF_8)
                         : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(body.length > 0 && !asText).build();
+    }
+
+    /**
+     * The route's parameters as API Gateway sends them: percent-decoded once (UTF-8), so {@code /customers/ACME%201}
+     * names the customer {@code ACME 1}. A "+" in a path is a plus, not a space. The server has already refused a path
+     * that is not a URI.
+     */
+    static Map<String, String> pathParameters(Map<String, String> raw) {
+        Map<String, String> decoded = new HashMap<>();
+        raw.forEach((name, value) -> decoded.put(name, URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8)));
+        return decoded;
     }
 
     private static boolean isText(String contentType) {
