@@ -216,6 +216,11 @@ class FiledAccountsLambdaTest {
         assertThat(unknown.getList("missing", String.class)).containsExactly("Bolagsverket has no company with this number");
         JsonPath invalid = body(FiledAccountsProfile.accounts("SE", "5590179925", "en"), 422);
         assertThat(invalid.getList("errors.field")).containsExactly("id");
+        // ISO 3166-1 alpha-2, capitals: neither a name, nor lower case, nor a code no country has
+        for (String country : List.of("Sweden", "se", "XX", "S".repeat(500))) {
+            JsonPath notACountry = body(FiledAccountsProfile.accounts(country, "5590179924", "en"), 422);
+            assertThat(notACountry.getList("errors.field")).as(country).containsExactly("country");
+        }
     }
 
     /**

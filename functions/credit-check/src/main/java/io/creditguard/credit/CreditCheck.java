@@ -23,6 +23,7 @@ import io.creditguard.filings.FiledAccounts;
 import io.creditguard.filings.Register;
 import io.creditguard.filings.ReportException;
 import io.creditguard.validation.CompanyIds;
+import io.creditguard.validation.CountryCode;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InvalidInputException;
 
@@ -89,6 +90,9 @@ public class CreditCheck {
 
     /** The company's registry data and latest filed figures, or what could not be had and why. */
     public CompanyAccounts accounts(String country, String id, Language language) {
+        if (!CountryCode.Validator.isCode(country)) {
+            throw InvalidInputException.invalid(FieldError.at("country", "must be an ISO 3166 country code such as SE or NL"));
+        }
         CompanyIds.Checked checked = CompanyIds.registrationNumber(country, id);
         if (!checked.valid()) {
             throw InvalidInputException.invalid(FieldError.at("id", "is not a valid company number for " + country

@@ -34,9 +34,14 @@ public @interface CountryCode {
     final class Validator implements ConstraintValidator<CountryCode, String> {
         private static final Set<String> CODES = Set.of(Locale.getISOCountries());
 
+        /** Whether {@code value} is a code, for a country given outside a constrained field (a path's segment). */
+        public static boolean isCode(String value) {
+            return CODES.contains(value);
+        }
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || CODES.contains(value);
+            return value == null || isCode(value);
         }
     }
 }
