@@ -185,6 +185,60 @@ class WebhooksLambdaTest {
         assertThat(STORE.resolve("receivables")).doesNotExist();
     }
 
+    /**
+     * A signed Stripe event whose invoice cannot be used is a 422 naming the field, and nothing is stored: timestamps
+     * are integers of unix seconds (Stripe API reference, "The Invoice object": {@code created}, {@code due_date}),
+     * amounts integers of the minor unit that fit 64 bits, a preferred locale a language tag.
+     */
+    @Test
+    void stripeInvoiceFieldsThatCannotBeUsedAre422() throws IOException {
+        String tooLarge = "100000000000000000000000000000"; // 10^30: beyond 64 bits, and beyond any day
+        Object[][] cases = {
+                {"created", "\"1e400\"", "$.created"},
+                {"created", tooLarge, "$.created"},
+                {"data.object.created", "\"1795857000\"", "$.data.object.created"},
+                {"data.object.created", null, "$.data.object.created"},
+                {"data.object.due_date", tooLarge, "$.data.object.due_date"},
+                {"data.object.due_date", "\"soon\"", "$.data.object.due_date"},
+                {"data.object.amount_remaining", tooLarge, "$.data.object.amount_remaining"},
+                {"data.object.amount_due", "18446744073709551616", "$.data.object.amount_due"}};
+        for (Object[] c : cases) {
+            ObjectNode event = SignedEvents.event("webhooks-stripe.json");
+            ObjectNode payload = (ObjectNode) SignedEvents.stripeObject(event);
+            String[] path = ((String) c[0]).split("\\.");
+            ObjectNode parent = payload;
+            for (int i = 0; i < path.length - 1; i++) {
+                parent = (ObjectNode) parent.get(path[i]);
+            }
+            if (c[1] == null) {
+                parent.remove(path[path.length - 1]);
+            } else {
+                parent.set(path[path.length - 1], Json.MAPPER.readTree((String) c[1]));
+            }
+            JsonPath response = send(SignedEvents.stripe(SignedEvents.withBody(event, Json.write(payload)),
+                    SignedEvents.STRIPE_SECRET, Instant.now()));
+            assertThat(status(response)).as(c[0] + " = " + c[1]).isEqualTo(422);
+            assertThat(body(response).getList("errors.field")).as(c[0] + " = " + c[1]).containsExactly(c[2]);
+        }
+        assertThat(book()).isEmpty();
+    }
+
+    /** A preferred locale that names no language (" ", "x") leaves the language to the customer's country. */
+    @Test
+    void aStripeLocaleWithoutALanguageFallsBackToTheCountry() throws IOException {
+        for (String locale : List.of(" ", "x", "sv-SE")) {
+            TestFolders.delete(STORE);
+            ObjectNode event = SignedEvents.event("webhooks-stripe.json");
+            ObjectNode payload = (ObjectNode) SignedEvents.stripeObject(event);
+            ((ObjectNode) payload.get("data").get("object")).putArray("customer_preferred_locales").add(locale);
+            JsonPath response = send(SignedEvents.stripe(SignedEvents.withBody(event, Json.write(payload)),
+                    SignedEvents.STRIPE_SECRET, Instant.now()));
+            assertThat(status(response)).as(locale).isEqualTo(200);
+            // the sample customer's address is in Sweden (SE)
+            assertThat(book()).singleElement().asString().as(locale).contains("\"language\":\"sv\"");
+        }
+    }
+
     @Test
     void otherStripeEventsAreAcknowledgedAndIgnored() {
         ObjectNode event = SignedEvents.event("webhooks-stripe.json");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -34,6 +35,8 @@ class StripeIntake {
             "invoice.overdue", "invoice.voided", "invoice.marked_uncollectible", "invoice.updated");
     /** An invoice payment (API 2025-03-31 "basil" and later): one payment, its amount and when it was paid. */
     private static final String PAYMENT_EVENT = "invoice_payment.paid";
+    private static final long EARLIEST = LocalDate.MIN.toEpochSecond(LocalTime.MIN, ZoneOffset.UTC);
+    private static final long LATEST = LocalDate.MAX.toEpochSecond(LocalTime.MAX, ZoneOffset.UTC);
 
     private final Secrets secrets;
     private final IntakeStore store;
@@ -64,8 +67,7 @@ class StripeIntake {
         if (type.equals(PAYMENT_EVENT)) {
             return payment(eventId, object);
         }
-        Invoice mapped = inputs.check(map(object, type, Instant.ofEpochSecond(event.path("created").asLong())),
-                "$.data.object");
+        Invoice mapped = inputs.check(map(object, type, instant(event.path("created"), "$.created")), "$.data.object");
         return store.upsert(SOURCE, eventId, mapped, false);
     }
 
@@ -76,13 +78,10 @@ class StripeIntake {
         if (amount.signum() == 0) {
             throw Payloads.invalid("$.data.object.amount_paid", "must be a positive amount for a paid invoice payment");
         }
-        JsonNode paidAt = o.path("status_transitions").path("paid_at");
-        if (!paidAt.isIntegralNumber()) {
-            throw Payloads.invalid("$.data.object.status_transitions.paid_at", "must be the unix time of the payment");
-        }
+        LocalDate paidOn = day(o.path("status_transitions").path("paid_at"), "$.data.object.status_transitions.paid_at");
         String id = Payloads.text(o, "id", "$.data.object.id");
         String invoice = Payloads.text(o, "invoice", "$.data.object.invoice");
-        Invoice.Payment payment = inputs.check(new Invoice.Payment("stripe:" + id, day(paidAt.asLong()), amount, currency, null),
+        Invoice.Payment payment = inputs.check(new Invoice.Payment("stripe:" + id, paidOn, amount, currency, null),
                 "$.data.object");
         return store.addPayment(SOURCE, eventId, "stripe:" + invoice, payment, "$.data.object");
     }
@@ -128,12 +127,16 @@ class StripeIntake {
         boolean settled = type.equals("invoice.voided") || "void".equals(o.path("status").asText())
                 || "paid".equals(o.path("status").asText());
         BigDecimal open = settled ? BigDecimal.ZERO.setScale(scale) : minor(o, "amount_remaining", scale);
-        LocalDate issued = day(o.path("created").asLong());
-        LocalDate due = o.path("due_date").isNumber() ? day(o.path("due_date").asLong()) : issued;
+        LocalDate issued = day(o.path("created"), "$.data.object.created");
+        JsonNode dueDate = o.path("due_date");
+        LocalDate due = dueDate.isMissingNode() || dueDate.isNull() ? issued : day(dueDate, "$.data.object.due_date");
         JsonNode address = o.path("customer_address");
         String country = normalizer.country(address.path("country").asText(null));
-        String locale = o.path("customer_preferred_locales").path(0).asText("");
-        String language = locale.isEmpty() ? Normalizer.languageOf(country) : locale.substring(0, 2).toLowerCase(Locale.ROOT);
+        // a locale such as "sv-SE"; one that names no language is as if none were given
+        String language = Locale.forLanguageTag(o.path("customer_preferred_locales").path(0).asText("")).getLanguage();
+        if (language.isEmpty()) {
+            language = Normalizer.languageOf(country);
+        }
         String customerId = Payloads.text(o, "customer", "$.data.object.customer");
         String name = o.path("customer_name").asText(o.path("customer_email").asText(customerId));
         JsonNode metadata = o.path("metadata");
@@ -158,13 +161,23 @@ class StripeIntake {
 
     private static BigDecimal minor(JsonNode o, String field, int scale) {
         JsonNode value = o.path(field);
-        if (!value.isIntegralNumber() || value.asLong() < 0) {
+        // canConvertToLong: a larger integer would be cut to its low 64 bits by asLong, a wrong amount
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
             throw Payloads.invalid("$.data.object." + field, "must be a non-negative integer amount in minor units");
         }
         return BigDecimal.valueOf(value.asLong(), scale);
     }
 
-    private static LocalDate day(long epochSeconds) {
-        return Instant.ofEpochSecond(epochSeconds).atZone(ZoneOffset.UTC).toLocalDate();
+    /** The UTC day of a Stripe timestamp; {@code pointer} names the field in the error. */
+    private static LocalDate day(JsonNode value, String pointer) {
+        return instant(value, pointer).atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** A Stripe timestamp: an integer of unix seconds, within the days a date can name ({@code pointer} in the error). */
+    private static Instant instant(JsonNode value, String pointer) {
+        if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= EARLIEST && value.asLong() <= LATEST) {
+            return Instant.ofEpochSecond(value.asLong());
+        }
+        throw Payloads.invalid(pointer, "must be a unix time in seconds");
     }
 }
