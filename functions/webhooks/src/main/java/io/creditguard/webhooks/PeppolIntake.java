@@ -247,7 +247,10 @@ class PeppolIntake {
             throw new ProblemException(ProblemType.INVALID_BODY, reason.contains("DOCTYPE")
                     ? "The XML declares a DOCTYPE; DTDs and external entities are refused."
                     : "The body is not well-formed XML: " + reason);
-        } catch (IOException | ParserConfigurationException e) {
+        } catch (IOException e) {
+            // read from bytes in memory, so only the content fails: an encoding the JDK has not, bytes not in it
+            throw new ProblemException(ProblemType.INVALID_BODY, "The body cannot be read as XML: " + e.getMessage());
+        } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser could not be set up securely", e);
         }
     }
