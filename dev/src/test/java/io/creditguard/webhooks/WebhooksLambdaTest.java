@@ -345,8 +345,10 @@ class WebhooksLambdaTest {
 
         assertThat(status(send(SignedEvents.withBody(base.deepCopy(), "<Invoice><unclosed></Invoice>")))).isEqualTo(400);
         // an encoding no Java runtime has, and bytes that are not the declared encoding's: the sender's fault, not ours
-        for (String declaration : List.of("<?xml version=\"1.0\" encoding=\"NaN\"?>", "<?xml version=\"1.0\" encoding=\"UTF-16\"?>")) {
-            String body = SignedEvents.body(base).replaceFirst("<\\?xml[^>]*\\?>", java.util.regex.Matcher.quoteReplacement(declaration));
+        for (String declaration : List.of("<?xml version=\"1.0\" encoding=\"NaN\"?>",
+                "<?xml version=\"1.0\" encoding=\"UTF-16\"?>")) {
+            String body = SignedEvents.body(base).replaceFirst("<\\?xml[^>]*\\?>",
+                    java.util.regex.Matcher.quoteReplacement(declaration));
             JsonPath unreadable = send(SignedEvents.withBody(base.deepCopy(), body));
             assertThat(status(unreadable)).as(declaration).isEqualTo(400);
             assertThat(body(unreadable).getString("type")).as(declaration).isEqualTo("urn:creditguard:problem:invalid-body");

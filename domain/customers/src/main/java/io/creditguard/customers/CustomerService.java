@@ -152,8 +152,8 @@ public class CustomerService {
         Map<String, List<Limits.Change>> insurer = ledgers.insurerLimits();
         List<LedgerIndex.Row> out = new ArrayList<>();
         for (LedgerIndex.Row row : rows) {
-            Optional<Profile> profile = profiled.contains(LedgerStore.profileKey(row.customerId())) ? ledgers.profile(row.customerId())
-                    : Optional.empty();
+            Optional<Profile> profile = profiled.contains(LedgerStore.profileKey(row.customerId()))
+                    ? ledgers.profile(row.customerId()) : Optional.empty();
             Optional<Limits.InForce> limit = Limits.inForce(profile.map(Profile::limits).orElse(List.of()),
                     insurer.getOrDefault(row.customerId(), List.of()), today());
             Map<Currency, BigDecimal> open = new LinkedHashMap<>();
