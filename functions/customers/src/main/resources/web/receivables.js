@@ -148,6 +148,8 @@
 
   // ---- the API
   function notice(text) { $("notice").textContent = text || ""; $("notice").hidden = !text; }
+  /** What of the operator's configuration the figures could not use (the server's problems), or nothing. */
+  function configurationNotice(answer) { notice((answer.problems || []).join(" ")); }
 
   /** Saves what was typed and where the page was, so signing in again brings both back. */
   function saveResume() {
@@ -231,7 +233,7 @@
       data.loadedAt = new Date();
       if (!state.currency) { state.currency = data.list.currency || null; }
       if (state.sort === "exposure" && state.page === 1 && !state.q) { data.exposure = data.list; }
-      notice("");
+      configurationNotice(data.list);
       renderOverview();
       document.body.dataset.firstRenderMs = String(Math.round(performance.now() - started));
     });
@@ -243,7 +245,7 @@
       if (answer.status !== 200) { showListProblem(answer.body); return; }
       data.list = answer.body;
       data.loadedAt = new Date();
-      notice("");
+      configurationNotice(data.list);
       renderTable();
     });
   }
@@ -474,7 +476,7 @@
       if (answer.status !== 200) { notice(answer.body.detail || t("failed")); return; }
       data.customer = answer.body;
       data.loadedAt = new Date();
-      notice("");
+      configurationNotice(data.customer);
       renderCustomer();
       $("customer-name").focus();
     });

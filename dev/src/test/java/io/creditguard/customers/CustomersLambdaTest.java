@@ -195,6 +195,38 @@ class CustomersLambdaTest {
                 .getString("promisedPaymentDate")).isNull();
     }
 
+    /**
+     * The operator's claims policy ({@code config/claims-policy.json}) gives the insurer's limits; one that cannot be
+     * used leaves them out and says why beside the figures, instead of failing the listing and every ledger.
+     */
+    @Test
+    void aClaimsPolicyThatCannotBeUsedIsSaidBesideTheFigures() throws IOException {
+        Path policy = STORE.resolve("config/claims-policy.json");
+        Files.createDirectories(policy.getParent());
+        String[][] cases = {
+                {"{", "config/claims-policy.json:1: "},
+                {"[]", "config/claims-policy.json:1: "},
+                {"null", "config/claims-policy.json names no currency: no insurer's limit counts until it is mended"},
+                {"{\"insurer\":\"Atradius\",\"currency\":\"SEK\",\"creditLimits\":[null]}",
+                        "config/claims-policy.json $.creditLimits[0] lacks its buyerId, amount or approvedOn: left out"}};
+        for (String[] c : cases) {
+            Files.writeString(policy, c[0]);
+            JsonPath list = invoke(Events.read("customers-list.json"));
+            assertThat(list.getInt("statusCode")).as(c[0]).isEqualTo(200);
+            assertThat(body(list).getList("problems", String.class)).as(c[0]).singleElement().asString().startsWith(c[1]);
+            JsonPath one = invoke(Events.read("customers-get.json"));
+            assertThat(one.getInt("statusCode")).as(c[0]).isEqualTo(200);
+            assertThat(body(one).getList("problems", String.class)).as(c[0]).singleElement().asString().startsWith(c[1]);
+            assertThat(body(one).getString("limit")).as(c[0]).isNull();
+        }
+        Files.writeString(policy, "{\"insurer\":\"Atradius\",\"currency\":\"SEK\",\"creditLimits\":"
+                + "[{\"buyerId\":\"c-byggab\",\"amount\":300000,\"approvedOn\":\"2026-01-15\"}]}");
+        JsonPath one = body(invoke(Events.read("customers-get.json")));
+        assertThat(one.getList("problems")).isEmpty();
+        assertThat(one.getString("limit.source")).isEqualTo("INSURER");
+        assertThat(one.getString("limit.amount")).isEqualTo("300000.00");
+    }
+
     /** As API Gateway does, the local gateway decodes a path parameter once: {@code c%2Dbyggab} names c-byggab. */
     @Test
     void aPercentEncodedIdThroughTheLocalGatewayNamesTheCustomer() {

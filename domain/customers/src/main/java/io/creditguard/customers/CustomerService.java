@@ -62,15 +62,21 @@ public class CustomerService {
      *
      * @param currency the currency whose amounts {@code exposure} and {@code overdue} order by
      * @param total customers that match {@code q}
+     * @param problems what of the operator's configuration could not be used for these figures (a claims policy that
+     *        cannot be read: the insurer's limits are left out), one line each
      */
     public record CustomerList(LocalDate asOf, String run, Currency currency, String sort, String q, int page, int size,
             long total, List<BookTotals> totals, List<LedgerIndex.OpenAlert> openAlerts, long openAlertCount,
-            List<LedgerIndex.Row> customers) {
+            List<LedgerIndex.Row> customers, List<String> problems) {
     }
 
-    /** One customer's ledger with the limit in force now, every change of its limit and its saved credit checks. */
+    /**
+     * One customer's ledger with the limit in force now, every change of its limit and its saved credit checks.
+     *
+     * @param problems as the listing's
+     */
     public record CustomerView(@com.fasterxml.jackson.annotation.JsonUnwrapped CustomerLedger ledger,
-            List<Limits.Change> limitHistory, List<Profile.CreditCheck> creditChecks) {
+            List<Limits.Change> limitHistory, List<Profile.CreditCheck> creditChecks, List<String> problems) {
     }
 
     /** What a finance user decided about an invoice, as the book now holds it. */
@@ -110,7 +116,7 @@ public class CustomerService {
         Optional<InputStream> content = ledgers.store().read(LedgerStore.INDEX);
         if (content.isEmpty()) {
             return new CustomerList(null, null, currency.orElse(null), name(sort), q.orElse(null), page, size, 0, List.of(),
-                    List.of(), 0, List.of());
+                    List.of(), 0, List.of(), List.of());
         }
         String needle = q.map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(content.get(), StandardCharsets.UTF_8))) {
@@ -135,8 +141,10 @@ public class CustomerService {
             List<LedgerIndex.Row> ordered = new ArrayList<>(first);
             ordered.sort(order);
             List<LedgerIndex.Row> pageRows = ordered.subList(Math.min(ordered.size(), (page - 1) * size), ordered.size());
+            LedgerStore.InsurerLimits insurer = ledgers.insurerLimits();
             return new CustomerList(header.asOf(), header.run(), by, name(sort), q.orElse(null), page, size, total,
-                    header.totals(), header.openAlerts(), header.openAlertCount(), withProfiles(pageRows));
+                    header.totals(), header.openAlerts(), header.openAlertCount(), withProfiles(pageRows, insurer.byBuyer()),
+                    insurer.problems());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw LedgerStore.unreadable(LedgerStore.INDEX, e);
         }
@@ -147,9 +155,9 @@ public class CustomerService {
     }
 
     /** The rows with the limit and credit decision their profiles hold now (a limit set since the run, say). */
-    private List<LedgerIndex.Row> withProfiles(List<LedgerIndex.Row> rows) throws IOException {
+    private List<LedgerIndex.Row> withProfiles(List<LedgerIndex.Row> rows, Map<String, List<Limits.Change>> insurer)
+            throws IOException {
         Set<String> profiled = ledgers.profileKeys();
-        Map<String, List<Limits.Change>> insurer = ledgers.insurerLimits();
         List<LedgerIndex.Row> out = new ArrayList<>();
         for (LedgerIndex.Row row : rows) {
             Optional<Profile> profile = profiled.contains(LedgerStore.profileKey(row.customerId()))
@@ -171,7 +179,8 @@ public class CustomerService {
             return Optional.empty();
         }
         Optional<Profile> profile = ledgers.profile(customerId);
-        List<Limits.Change> insurer = ledgers.insurerLimits().getOrDefault(customerId, List.of());
+        LedgerStore.InsurerLimits insurerLimits = ledgers.insurerLimits();
+        List<Limits.Change> insurer = insurerLimits.byBuyer().getOrDefault(customerId, List.of());
         List<Limits.Change> changes = profile.map(Profile::limits).orElse(List.of());
         Optional<Limits.InForce> limit = Limits.inForce(changes, insurer, today());
         Optional<Limits.Exposure> exposure = limit.map(l -> exposure(ledger.get(), l.currency()));
@@ -180,7 +189,7 @@ public class CustomerService {
         history.sort(Comparator.comparing(Limits.Change::validFrom).thenComparing(Limits.Change::at,
                 Comparator.nullsFirst(Comparator.naturalOrder())));
         return Optional.of(new CustomerView(ledger.get().withLimit(limit.orElse(null), exposure.orElse(null)),
-                List.copyOf(history), profile.map(Profile::creditChecks).orElse(List.of())));
+                List.copyOf(history), profile.map(Profile::creditChecks).orElse(List.of()), insurerLimits.problems()));
     }
 
     /** The customer's open amounts in {@code currency}, converted at today's euro reference rates. */

@@ -140,23 +140,50 @@ final class LedgerStore {
         return Optional.empty();
     }
 
+    /**
+     * The insurer's limits per buyer id from the claims policy configuration, and what of that file could not be used.
+     *
+     * @param problems one line each, naming the file: the operator's file, so a fault in it is said beside the figures
+     *        and leaves out what it touches, never the answer or the run
+     */
+    record InsurerLimits(Map<String, List<Limits.Change>> byBuyer, List<String> problems) {
+    }
+
     /** The insurer's limits per buyer id, from the claims policy configuration; none when there is none. */
-    Map<String, List<Limits.Change>> insurerLimits() throws IOException {
-        Optional<InsurerPolicy> policy = read(CLAIMS_POLICY, InsurerPolicy.class);
-        if (policy.isEmpty() || policy.get().creditLimits() == null || policy.get().currency() == null) {
-            return Map.of();
+    InsurerLimits insurerLimits() throws IOException {
+        Optional<InputStream> content = store.read(CLAIMS_POLICY);
+        if (content.isEmpty()) {
+            return new InsurerLimits(Map.of(), List.of());
+        }
+        InsurerPolicy policy;
+        try (InputStream in = content.get()) {
+            policy = Json.MAPPER.readValue(in.readAllBytes(), InsurerPolicy.class);
+        } catch (JsonProcessingException e) {
+            String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            return noLimits(CLAIMS_POLICY + line + ": " + e.getOriginalMessage());
+        }
+        if (policy == null || policy.currency() == null) {
+            return noLimits(CLAIMS_POLICY + " names no currency");
         }
         Map<String, List<Limits.Change>> byBuyer = new java.util.HashMap<>();
-        for (InsurerPolicy.Limit limit : policy.get().creditLimits()) {
+        List<String> problems = new ArrayList<>();
+        List<InsurerPolicy.Limit> limits = policy.creditLimits() == null ? List.of() : policy.creditLimits();
+        for (int i = 0; i < limits.size(); i++) {
+            InsurerPolicy.Limit limit = limits.get(i);
             if (limit == null || limit.buyerId() == null || limit.amount() == null || limit.approvedOn() == null) {
+                problems.add(CLAIMS_POLICY + " $.creditLimits[" + i + "] lacks its buyerId, amount or approvedOn: left out");
                 continue;
             }
             byBuyer.computeIfAbsent(limit.buyerId(), k -> new ArrayList<>()).add(new Limits.Change(Limits.Source.INSURER,
-                    io.creditguard.money.Money.rounded(policy.get().currency(), limit.amount(), java.math.RoundingMode.HALF_EVEN)
-                            .amount(), policy.get().currency(), limit.approvedOn(), null, policy.get().insurer(), null, null,
+                    io.creditguard.money.Money.rounded(policy.currency(), limit.amount(), java.math.RoundingMode.HALF_EVEN)
+                            .amount(), policy.currency(), limit.approvedOn(), null, policy.insurer(), null, null,
                     CLAIMS_POLICY, null));
         }
-        return byBuyer;
+        return new InsurerLimits(byBuyer, List.copyOf(problems));
+    }
+
+    private static InsurerLimits noLimits(String why) {
+        return new InsurerLimits(Map.of(), List.of(why + ": no insurer's limit counts until it is mended"));
     }
 
     /** What the ledger reads of the claims policy configuration (the shape of the claim request's {@code policy}). */
@@ -176,11 +203,16 @@ final class LedgerStore {
     }
 
     private static <T> T parse(String key, byte[] content, Class<T> type) throws IOException {
+        T value;
         try {
-            return Json.MAPPER.readValue(content, type);
+            value = Json.MAPPER.readValue(content, type);
         } catch (JsonProcessingException e) {
             throw unreadable(key, e);
         }
+        if (value == null) {
+            throw unreadable(key, new IOException(key + " holds JSON null"));
+        }
+        return value;
     }
 
     void write(String key, Object value) throws IOException {

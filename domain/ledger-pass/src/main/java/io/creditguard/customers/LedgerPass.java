@@ -517,7 +517,9 @@ public final class LedgerPass implements AutoCloseable {
 
     private Map<String, List<Limits.Change>> insurerLimits() {
         try {
-            return ledgers.insurerLimits();
+            LedgerStore.InsurerLimits limits = ledgers.insurerLimits();
+            limits.problems().forEach(this::error);
+            return limits.byBuyer();
         } catch (IOException e) {
             error(LedgerStore.CLAIMS_POLICY + " cannot be read; no insurer's limit counts this run: " + e.getMessage());
             return Map.of();
