@@ -218,6 +218,9 @@ class CustomersLambdaTest {
             assertThat(one.getInt("statusCode")).as(c[0]).isEqualTo(200);
             assertThat(body(one).getList("problems", String.class)).as(c[0]).singleElement().asString().startsWith(c[1]);
             assertThat(body(one).getString("limit")).as(c[0]).isNull();
+            // the run goes on and reports it (JSON null stopped it with a NullPointerException before)
+            ReminderRun.Report again = run.run(Optional.of(LocalDate.parse("2026-11-30")), true);
+            assertThat(again.customers().errors()).as(c[0]).anySatisfy(e -> assertThat(e).startsWith(c[1]));
         }
         Files.writeString(policy, "{\"insurer\":\"Atradius\",\"currency\":\"SEK\",\"creditLimits\":"
                 + "[{\"buyerId\":\"c-byggab\",\"amount\":300000,\"approvedOn\":\"2026-01-15\"}]}");
