@@ -358,6 +358,23 @@ class ReceivablesPageBrowserTest {
         assertThat(browser().findElement(By.id("amount")).getAttribute("value")).isEqualTo("123456");
     }
 
+    /** A claims policy the operator left broken: the figures are shown, and the notice says what was left out. */
+    @Test
+    void whatTheOperatorsConfigurationLeftOutIsSaidAboveTheFigures() throws IOException {
+        theSampleBookAfterTwoRuns();
+        Files.createDirectories(STORE.resolve("config"));
+        Files.writeString(STORE.resolve("config/claims-policy.json"), "{\"insurer\":\"Atradius\",\"currency\":");
+        try {
+            signIn("");
+            awaitOverview();
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "config/claims-policy.json:1:"));
+            assertThat(browser().findElement(By.id("notice")).getText()).endsWith("no insurer's limit counts until it is mended");
+            assertThat(browser().findElements(By.cssSelector("#customer-table tbody tr"))).hasSize(23);
+        } finally {
+            Files.delete(STORE.resolve("config/claims-policy.json"));
+        }
+    }
+
     @Test
     void anOutageSaysWhatIsShownAndWhenItWasLoaded() throws IOException {
         theSampleBookAfterTwoRuns();
