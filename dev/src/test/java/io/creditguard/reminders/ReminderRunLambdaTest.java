@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -131,5 +132,24 @@ class ReminderRunLambdaTest {
         String error = given().port(Events.LAMBDA_PORT).body("{\"asOf\":\"30/11/2026\"}").post("/_lambda_")
                 .then().extract().asString();
         assertThat(error).contains("asOf must be an ISO date such as 2026-11-30");
+    }
+
+    /**
+     * A day the dated tables do not cover (the preview's bounds: ten years back, two ahead) fails the invocation and
+     * writes nothing: a typo in a schedule's input would date, charge interest on and send every letter wrongly.
+     */
+    @Test
+    void aRunDatedBeyondTheTablesFailsTheInvocationAndWritesNothing() throws IOException {
+        String book = Files.readString(BOOK);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+        for (String asOf : List.of("9999-12-31", "1900-01-01", "-999999999-01-01", today.plusYears(2).plusDays(2).toString(),
+                today.minusYears(10).minusDays(2).toString())) {
+            String error = given().port(Events.LAMBDA_PORT).body("{\"asOf\":\"" + asOf + "\"}").post("/_lambda_")
+                    .then().extract().asString();
+            assertThat(error).as(asOf).contains("asOf must be within 10 years before and 2 years after today");
+        }
+        assertThat(files("letters")).isEmpty();
+        assertThat(files("runs")).isEmpty();
+        assertThat(Files.readString(BOOK)).isEqualTo(book);
     }
 }

@@ -33,7 +33,7 @@ import io.creditguard.validation.WithinYearsOfToday;
  */
 @PreviewRequest.Consistent
 public record PreviewRequest(
-        @WithinYearsOfToday(before = 10, after = 2) LocalDate asOf,
+        @WithinYearsOfToday(before = ReminderRun.AS_OF_YEARS_BACK, after = ReminderRun.AS_OF_YEARS_AHEAD) LocalDate asOf,
         @Valid ReminderPolicy policy,
         @Size(max = 20) Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "{io.creditguard.receivables.Invoice.Customer.policy}")
                 @Size(max = 64) String, @NotNull @Valid ReminderPolicy> policies,

@@ -87,6 +87,9 @@ public class ReminderRun {
 
     private static final Logger LOG = Logger.getLogger(ReminderRun.class);
     static final String BOOK_PREFIX = "receivables/";
+    /** How far from today a run or a preview may be dated: the days the dated tables it reads cover. */
+    static final int AS_OF_YEARS_BACK = 10;
+    static final int AS_OF_YEARS_AHEAD = 2;
     private static final int MAX_ERRORS_LISTED = 100;
     /** Spill files: a customer's lines share one, and one file's letters are composed in memory at a time. */
     private static final int PARTITIONS = 64;
@@ -335,7 +338,13 @@ public class ReminderRun {
             return stopped(requestedAsOf, dryRun, started, broken.problems());
         }
         ReminderPolicy policy = ((ReminderPolicies.Usable) company).policy();
-        LocalDate asOf = requestedAsOf.orElseGet(() -> LocalDate.now(clock.withZone(policy.zone())));
+        LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
+        LocalDate asOf = requestedAsOf.orElse(today);
+        if (asOf.isBefore(today.minusYears(AS_OF_YEARS_BACK)) || asOf.isAfter(today.plusYears(AS_OF_YEARS_AHEAD))) {
+            // a typo in a schedule's input would otherwise date, charge interest on and send every letter wrongly
+            throw new IllegalArgumentException("asOf must be within " + AS_OF_YEARS_BACK + " years before and "
+                    + AS_OF_YEARS_AHEAD + " years after today (" + today + "), not " + asOf);
+        }
         RateBook.Snapshot rates = reminders.rates().current();
         PolicyEngines engines = reminders.engines(store, reminders.engine(policy, rates), rates);
         List<RateGaps.Gap> gaps = RateGaps.begun(RateGaps.of(rates.reference(), asOf));

@@ -1,7 +1,7 @@
 package io.creditguard.http;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,8 +40,8 @@ public interface ScheduledFunction {
             if (value.isTextual()) {
                 return Optional.of(LocalDate.parse(value.asText()));
             }
-        } catch (DateTimeParseException e) {
-            // reported below
+        } catch (DateTimeException e) {
+            // reported below: not a date ("2026-13-01"), or one no LocalDate holds ("-999999999-01-01")
         }
         throw new IllegalArgumentException("asOf must be an ISO date such as 2026-11-30, not " + value);
     }
