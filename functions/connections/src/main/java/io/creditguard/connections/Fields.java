@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.OcrReference;
 
 /**
@@ -19,6 +20,8 @@ import io.creditguard.validation.OcrReference;
  * {@link Unusable}: it is listed with its id and the reason, and nothing of it is stored.
  */
 final class Fields {
+
+    private static final BigDecimal LIMIT = new BigDecimal(AmountsFitCurrency.LIMIT_TEXT);
 
     /** Why a record cannot become part of the book. */
     static final class Unusable extends Exception {
@@ -92,6 +95,10 @@ final class Fields {
             throw new Unusable(field + " is not an amount");
         }
         BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
+        if (amount.abs().compareTo(LIMIT) >= 0) {
+            // before setScale, which would write out all the digits of 1e400000000 (minutes, hundreds of MB)
+            throw new Unusable(field + " " + amount + " is not below " + AmountsFitCurrency.LIMIT_TEXT + ", above any receivable");
+        }
         try {
             return amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {

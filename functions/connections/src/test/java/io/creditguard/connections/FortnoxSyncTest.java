@@ -278,6 +278,28 @@ class FortnoxSyncTest {
         assertThat(c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.NOT_CONNECTED);
     }
 
+    /**
+     * An amount beyond any receivable is the one invoice's fault, said at once: {@code 1e400000000} written out to the
+     * currency's two decimals would be 400 million digits before any check saw it.
+     */
+    @Test
+    // a separate thread, so that a regression fails here instead of holding the build: the digits are not interruptible
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void anAmountBeyondAnyReceivableLeavesOnlyThatInvoiceOut() throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        fortnox.put(FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "12500"));
+        fortnox.put(FortnoxStandIn.invoice("1002", "10", "2026-10-20", "2026-11-19", "0", "0")
+                .putRawValue("Total", new com.fasterxml.jackson.databind.util.RawValue("1e400000000")));
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.unmapped()).singleElement().satisfies(u -> {
+            assertThat(u.id()).isEqualTo("fortnox:1002");
+            assertThat(u.reason()).isEqualTo("Total 1E+400000000 is not below 1000000000000000, above any receivable");
+        });
+        assertThat(c.book(Platform.FORTNOX)).containsOnlyKeys("fortnox:1001");
+    }
+
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
         fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
