@@ -305,6 +305,34 @@ class WebhooksLambdaTest {
         assertThat(status(send(forged))).isEqualTo(401);
     }
 
+    /**
+     * A figure no currency's amount can be ({@code 1e400000000}, {@code 1e-400000000}: short texts, valid numbers) is
+     * a 422 at once: the arithmetic that reconciles an invoice would first write out all its digits.
+     */
+    @Test
+    // a separate thread, so that a regression fails here instead of holding the build: the digits are not interruptible
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPlatformsFigureNoAmountCanBeIs422AtOnce() throws IOException {
+        for (String figure : List.of("1e400000000", "1e-400000000")) {
+            ObjectNode event = SignedEvents.event("webhooks-moneybird.json");
+            ObjectNode payload = (ObjectNode) Json.MAPPER.readTree(SignedEvents.body(event)
+                    .replace("set-by-the-test", SignedEvents.MONEYBIRD_TOKEN));
+            ((ObjectNode) payload.get("entity")).putRawValue("total_price_incl_tax",
+                    new com.fasterxml.jackson.databind.util.RawValue(figure));
+            JsonPath moneybird = send(SignedEvents.withBody(event, Json.write(payload)));
+            assertThat(status(moneybird)).as(figure).isEqualTo(422);
+            assertThat(body(moneybird).getList("errors.field")).as(figure).containsExactly("$.entity.total_price_incl_tax");
+
+            ObjectNode peppol = SignedEvents.header(SignedEvents.event("invoices-peppol.json"), "x-api-key", SignedEvents.API_KEY);
+            SignedEvents.withBody(peppol, SignedEvents.body(peppol).replace("125000.00</cbc:PayableAmount>",
+                    figure + "</cbc:PayableAmount>"));
+            JsonPath refused = send(peppol);
+            assertThat(status(refused)).as(figure).isEqualTo(422);
+            assertThat(body(refused).getList("errors.field")).as(figure).contains("BT-115 cac:LegalMonetaryTotal/cbc:PayableAmount");
+        }
+        assertThat(book()).isEmpty();
+    }
+
     @Test
     void exactNotificationSignedInItsBodyIsQueuedAndAForgedOneRefused() throws IOException {
         ObjectNode event = SignedEvents.event("webhooks-exact.json");

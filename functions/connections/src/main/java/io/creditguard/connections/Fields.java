@@ -21,8 +21,6 @@ import io.creditguard.validation.OcrReference;
  */
 final class Fields {
 
-    private static final BigDecimal LIMIT = new BigDecimal(AmountsFitCurrency.LIMIT_TEXT);
-
     /** Why a record cannot become part of the book. */
     static final class Unusable extends Exception {
         private static final long serialVersionUID = 1L;
@@ -95,9 +93,9 @@ final class Fields {
             throw new Unusable(field + " is not an amount");
         }
         BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
-        if (amount.abs().compareTo(LIMIT) >= 0) {
-            // before setScale, which would write out all the digits of 1e400000000 (minutes, hundreds of MB)
-            throw new Unusable(field + " " + amount + " is not below " + AmountsFitCurrency.LIMIT_TEXT + ", above any receivable");
+        if (!AmountsFitCurrency.Validator.plausible(amount)) { // before setScale would write out its digits
+            throw new Unusable(field + " " + amount + " is no amount: at most " + AmountsFitCurrency.MOST_MINOR_UNITS
+                    + " decimals and below " + AmountsFitCurrency.LIMIT_TEXT);
         }
         try {
             return amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY);

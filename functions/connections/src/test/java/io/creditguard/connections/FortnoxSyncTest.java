@@ -295,7 +295,7 @@ class FortnoxSyncTest {
         assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
         assertThat(report.unmapped()).singleElement().satisfies(u -> {
             assertThat(u.id()).isEqualTo("fortnox:1002");
-            assertThat(u.reason()).isEqualTo("Total 1E+400000000 is not below 1000000000000000, above any receivable");
+            assertThat(u.reason()).isEqualTo("Total 1E+400000000 is no amount: at most 4 decimals and below 1000000000000000");
         });
         assertThat(c.book(Platform.FORTNOX)).containsOnlyKeys("fortnox:1001");
     }

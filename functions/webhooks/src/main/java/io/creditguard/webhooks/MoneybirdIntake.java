@@ -101,12 +101,7 @@ class MoneybirdIntake {
     }
 
     private static BigDecimal decimal(JsonNode e, String field, String path) {
-        String text = e.path(field).asText("");
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException ex) {
-            throw Payloads.invalid(path + "." + field, "must be a decimal amount such as \"121.00\"");
-        }
+        return Payloads.amount(e.path(field).asText(""), path + "." + field, "must be a decimal amount such as \"121.00\"");
     }
 
     private static LocalDate date(JsonNode e, String field) {

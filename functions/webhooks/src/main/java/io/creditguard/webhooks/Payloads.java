@@ -1,5 +1,6 @@
 package io.creditguard.webhooks;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
@@ -7,6 +8,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InvalidInputException;
 
@@ -49,6 +51,24 @@ final class Payloads {
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be a date such as 2026-11-28");
         }
+    }
+
+    /**
+     * A decimal amount written as text ({@code "121.00"}); {@code field} names it in the error, {@code what} says what
+     * it must be. Also refused before any arithmetic: what no currency's amount can be ({@link AmountsFitCurrency.Validator#plausible}).
+     */
+    static BigDecimal amount(String text, String field, String what) {
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw invalid(field, what);
+        }
+        if (!AmountsFitCurrency.Validator.plausible(amount)) {
+            throw invalid(field, "must be below " + AmountsFitCurrency.LIMIT_TEXT + " with at most "
+                    + AmountsFitCurrency.MOST_MINOR_UNITS + " decimals");
+        }
+        return amount;
     }
 
     /** A field the payload has but that cannot be used (422). */

@@ -299,10 +299,6 @@ class PeppolIntake {
     }
 
     private static BigDecimal amount(String text, String field) {
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw Payloads.invalid(field, "must be a decimal amount");
-        }
+        return Payloads.amount(text, field, "must be a decimal amount");
     }
 }

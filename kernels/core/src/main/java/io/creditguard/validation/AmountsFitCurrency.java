@@ -32,6 +32,9 @@ public @interface AmountsFitCurrency {
 
     String LIMIT_TEXT = "1000000000000000";
 
+    /** The most decimals a currency has (ISO 4217: four, the Chilean UF and the Uruguayan UYW). */
+    int MOST_MINOR_UNITS = 4;
+
     String message() default "{io.creditguard.validation.AmountsFitCurrency.message}";
 
     Class<?>[] groups() default {};
@@ -55,6 +58,16 @@ public @interface AmountsFitCurrency {
 
     final class Validator implements ConstraintValidator<AmountsFitCurrency, MoneyFields> {
         private static final BigDecimal LIMIT = new BigDecimal(LIMIT_TEXT);
+
+        /**
+         * Whether {@code value} may be an amount in some currency: below {@value #LIMIT_TEXT} and with at most
+         * {@link #MOST_MINOR_UNITS} decimals that carry a value. For a platform's figure read before it becomes a record
+         * this constraint checks: arithmetic on {@code 1e400000000} or {@code 1e-400000000} (short texts, valid numbers)
+         * would write out every digit first, minutes of a processor.
+         */
+        public static boolean plausible(BigDecimal value) {
+            return value.abs().compareTo(LIMIT) < 0 && decimals(value) <= MOST_MINOR_UNITS;
+        }
 
         @Override
         public boolean isValid(MoneyFields value, ConstraintValidatorContext context) {
