@@ -95,6 +95,9 @@ class AnnualReportUploadTest {
                         .getBytes(StandardCharsets.UTF_8), "$.annualReport.contentBase64", "DOCTYPE"),
                 Arguments.of("a number that does not parse", "r.xhtml", sectrade.replace(">2 829 042<", ">2,829.042<")
                         .getBytes(StandardCharsets.UTF_8), "$.annualReport.contentBase64", "NUMBER_FORMAT"),
+                // 4 775 453 × 10^400000000: the figures' arithmetic would write out every digit (minutes) before
+                Arguments.of("a scale no unit has", "r.xhtml", sectrade.replaceFirst("scale=\"0\"", "scale=\"400000000\"")
+                        .getBytes(StandardCharsets.UTF_8), "$.annualReport.contentBase64", "NUMBER_FORMAT"),
                 Arguments.of("two reports for one year", "two.zip", Reports.zip(twoReports),
                         "$.annualReport.contentBase64", "TWO_REPORTS"),
                 Arguments.of("only an audit report", "audit.xhtml", auditReport(), "$.annualReport.contentBase64",

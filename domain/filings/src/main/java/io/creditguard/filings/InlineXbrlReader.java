@@ -348,11 +348,18 @@ public final class InlineXbrlReader {
             }
             String scale = a.get("scale");
             if (scale != null && !scale.isBlank()) {
+                int power;
                 try {
-                    value = value.scaleByPowerOfTen(Integer.parseInt(scale.strip()));
+                    power = Integer.parseInt(scale.strip());
                 } catch (NumberFormatException e) {
                     throw new ReportException(Fault.NUMBER_FORMAT, where + ": scale '" + scale + "' is not a whole number");
                 }
+                if (Math.abs(power) > MOST_SCALE) {
+                    // the figures' arithmetic would write out every digit of 4 775 453 × 10^400000000 (minutes)
+                    throw new ReportException(Fault.NUMBER_FORMAT, where + ": scale " + power + " is beyond ±" + MOST_SCALE
+                            + ", no unit a report writes its figures in");
+                }
+                value = value.scaleByPowerOfTen(power);
             }
             if ("-".equals(a.get("sign"))) {
                 value = value.negate();
@@ -370,6 +377,12 @@ public final class InlineXbrlReader {
                 throw new ReportException(Fault.NUMBER_FORMAT, where + ": decimals '" + text + "' is neither INF nor a whole number");
             }
         }
+
+        /**
+         * The largest power of ten a fact's {@code scale} may name: reports use 3, 6 and 9 (thousands, millions,
+         * billions) and −2 (percent); 30 leaves room for any unit and none for a value no arithmetic can hold.
+         */
+        private static final int MOST_SCALE = 30;
 
         /** Where {@link #attributes} puts the namespace of a fact's {@code format}; no attribute is named so. */
         private static final String FORMAT_NAMESPACE = " format namespace";

@@ -2,6 +2,7 @@ package io.creditguard.filings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -126,6 +127,19 @@ class InlineXbrlReaderTest {
         assertThat(value(TR1, "format=\"ixt:numspacecomma\" scale=\"-2\" decimals=\"INF\"", "77,4")).isEqualByComparingTo("0.774");
         assertThat(value(TR1, "format=\"ixt:numspacecomma\" scale=\"0\" decimals=\"0\" sign=\"-\"", "243 356"))
                 .isEqualByComparingTo("-243356");
+    }
+
+    /** A scale no report uses is refused where it is read, before any arithmetic writes out its digits. */
+    @ParameterizedTest(name = "scale {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"31", "-31", "400000000", "-400000000", "2147483647"})
+    void aScaleBeyondAnyUnitIsRefused(String scale) {
+        assertThatThrownBy(() -> value(TR1, "format=\"ixt:numspacecomma\" scale=\"" + scale + "\" decimals=\"0\"", "4 775"))
+                .isInstanceOfSatisfying(ReportException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(Fault.NUMBER_FORMAT);
+                    assertThat(e.getMessage()).contains("scale " + scale + " is beyond ±30");
+                });
+        assertThat(catchThrowable(() -> value(TR1, "format=\"ixt:numspacecomma\" scale=\"30\" decimals=\"0\"", "1")))
+                .isNull();
     }
 
     @Test
