@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.creditguard.money.ExchangeRates;
 import io.creditguard.outbound.HttpFetcher;
 import io.creditguard.reference.Evidence;
 
@@ -22,8 +23,6 @@ import io.creditguard.reference.Evidence;
  * List, LocalDate, LocalDate, Instant)} reads any window, as the backfill does ({@link ExchangeBackfill}).
  */
 final class EcbExchangeFeed implements RateFeed {
-
-    private static final BigDecimal MOST_PER_EURO = new BigDecimal("1000000");
 
     private final URI base;
     private final List<Currency> currencies;
@@ -76,7 +75,7 @@ final class EcbExchangeFeed implements RateFeed {
             } catch (DateTimeParseException | NumberFormatException e) {
                 throw new FeedException(uri + ": the row " + code + " " + period + " " + value + " is malformed");
             }
-            if (perEuro.signum() <= 0 || perEuro.compareTo(MOST_PER_EURO) > 0) {
+            if (!ExchangeRates.plausible(perEuro)) {
                 throw new FeedException(uri + ": " + value + " " + code + " per euro on " + period + " is not plausible");
             }
             rows.add(new RateRow.Exchange(currency, RateFeed.observed(day, asOf, uri.toString()), perEuro, Evidence.PRIMARY,

@@ -10,6 +10,7 @@ import java.util.List;
 import io.creditguard.calendar.HalfYear;
 import io.creditguard.digest.Sha256;
 import io.creditguard.outbound.HttpFetcher;
+import io.creditguard.reference.ReferenceRates;
 
 /**
  * One official publisher's open API, read for the rows it publishes. A feed either returns every row
@@ -17,10 +18,6 @@ import io.creditguard.outbound.HttpFetcher;
  * a half-valid answer changes nothing.
  */
 interface RateFeed {
-
-    /** The most a reference rate may plausibly be, in percent; above it the answer is refused. */
-    BigDecimal HIGHEST = new BigDecimal("50");
-    BigDecimal LOWEST = new BigDecimal("-5");
 
     /** The source's name in the summary and the configuration ({@code creditguard.rates.<name>.url}). */
     String name();
@@ -64,7 +61,7 @@ interface RateFeed {
         } catch (NumberFormatException | NullPointerException e) {
             throw new FeedException(what + ": '" + cell + "' is not a number");
         }
-        if (value.compareTo(LOWEST) < 0 || value.compareTo(HIGHEST) > 0) {
+        if (!ReferenceRates.plausible(value)) {
             throw new FeedException(what + ": " + value.toPlainString() + " % is not a plausible rate");
         }
         return value.setScale(Math.max(2, value.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);

@@ -38,6 +38,14 @@ public final class ExchangeRates {
     public record Conversion(Money original, Money converted, BigDecimal rate, LocalDate rateDate, String source) {
     }
 
+    /**
+     * The range a rate per euro may plausibly have, and the most decimals it is written with (the ECB publishes at most
+     * five significant digits): a row outside them is refused rather than used to convert a statutory amount.
+     */
+    public static final BigDecimal LEAST_PER_EURO = new BigDecimal("0.0001");
+    public static final BigDecimal MOST_PER_EURO = new BigDecimal("1000000");
+    public static final int MOST_DECIMALS = 6;
+
     private final List<Rate> rates;
 
     private ExchangeRates(List<Rate> rates) {
@@ -74,8 +82,9 @@ public final class ExchangeRates {
                 throw r.fault("currency", "column currency is '" + r.text("currency") + "', not an ISO 4217 code");
             }
             Rate rate = new Rate(currency, r.date("date"), r.decimal("perEuro"), r.text("source"));
-            if (rate.perEuro().signum() <= 0) {
-                throw r.fault("perEuro", "column perEuro must be positive");
+            if (!plausible(rate.perEuro())) {
+                throw r.fault("perEuro", "column perEuro is " + rate.perEuro() + ", not a rate from " + LEAST_PER_EURO
+                        + " to " + MOST_PER_EURO + " with at most " + MOST_DECIMALS + " decimals");
             }
             if (!r.usable()) {
                 return Optional.empty();
@@ -89,6 +98,12 @@ public final class ExchangeRates {
         });
     }
 
+
+    /** Whether {@code perEuro} may be a rate; compared, never computed, so any figure is answered at once. */
+    public static boolean plausible(BigDecimal perEuro) {
+        return perEuro.compareTo(LEAST_PER_EURO) >= 0 && perEuro.compareTo(MOST_PER_EURO) <= 0
+                && perEuro.stripTrailingZeros().scale() <= MOST_DECIMALS;
+    }
 
     /** These rates with {@code overrides} taking precedence on the days they cover. */
     public ExchangeRates overlaidWith(List<Rate> overrides) {

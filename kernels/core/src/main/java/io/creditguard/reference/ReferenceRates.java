@@ -28,6 +28,15 @@ public final class ReferenceRates {
     public record Rate(Scheme scheme, LocalDate validFrom, LocalDate validTo, BigDecimal ratePercent, String source) {
     }
 
+    /**
+     * The range a reference rate may plausibly have, in percent, and the most decimals it is written with: a row
+     * outside them, a publisher's or an operator's ({@code 350} typed for {@code 3.50}), is refused rather than
+     * charged on every overdue invoice.
+     */
+    public static final BigDecimal LOWEST_PERCENT = new BigDecimal("-5");
+    public static final BigDecimal HIGHEST_PERCENT = new BigDecimal("50");
+    public static final int MOST_DECIMALS = 4;
+
     private final List<Rate> rates;
 
     private ReferenceRates(List<Rate> rates) {
@@ -69,6 +78,10 @@ public final class ReferenceRates {
             if (rate.validTo().isBefore(rate.validFrom())) {
                 throw r.fault("validTo", "validTo is before validFrom");
             }
+            if (!plausible(rate.ratePercent())) {
+                throw r.fault("ratePercent", "column ratePercent is " + rate.ratePercent() + ", not a rate from "
+                        + LOWEST_PERCENT + " to " + HIGHEST_PERCENT + " % with at most " + MOST_DECIMALS + " decimals");
+            }
             if (!r.usable()) {
                 return Optional.empty();
             }
@@ -84,6 +97,12 @@ public final class ReferenceRates {
             lines.add(r.line());
             return Optional.of(rate);
         });
+    }
+
+    /** Whether {@code percent} may be a reference rate; compared, never computed, so any figure is answered at once. */
+    public static boolean plausible(BigDecimal percent) {
+        return percent.compareTo(LOWEST_PERCENT) >= 0 && percent.compareTo(HIGHEST_PERCENT) <= 0
+                && (percent.signum() == 0 || percent.stripTrailingZeros().scale() <= MOST_DECIMALS);
     }
 
     /** These rates with {@code overrides} taking precedence wherever they apply. */
