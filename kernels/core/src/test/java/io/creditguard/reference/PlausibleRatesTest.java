@@ -28,6 +28,16 @@ class PlausibleRatesTest {
         return ReferenceTable.parse("config/operator.txt", new BufferedReader(new StringReader(text)));
     }
 
+    /** The one row on line 2 is used, or left out with the column and the reason named. */
+    private static void assertUsedOrNamed(boolean used, List<?> rows, List<FileProblem> problems, String column, String why) {
+        assertThat(rows).hasSize(used ? 1 : 0);
+        assertThat(problems).hasSize(used ? 0 : 1).allSatisfy(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.column()).isEqualTo(column);
+            assertThat(p.why()).endsWith(why);
+        });
+    }
+
     @ParameterizedTest(name = "{0} %: {1}")
     @CsvSource({
             "2.00, true",
@@ -46,14 +56,7 @@ class PlausibleRatesTest {
         List<FileProblem> problems = new ArrayList<>();
         List<ReferenceRates.Rate> rows = ReferenceRates.usableRows(table(RATES_HEADER
                 + "SE_REFERENSRANTA | 2026-07-01 | 2026-12-31 | " + percent + " | PRIMARY | operator\n"), problems);
-        assertThat(rows).hasSize(used ? 1 : 0);
-        if (!used) {
-            assertThat(problems).singleElement().satisfies(p -> {
-                assertThat(p.line()).isEqualTo(2);
-                assertThat(p.column()).isEqualTo("ratePercent");
-                assertThat(p.why()).endsWith("not a rate from -5 to 50 % with at most 4 decimals");
-            });
-        }
+        assertUsedOrNamed(used, rows, problems, "ratePercent", "not a rate from -5 to 50 % with at most 4 decimals");
     }
 
     @ParameterizedTest(name = "{0} per euro: {1}")
@@ -75,13 +78,6 @@ class PlausibleRatesTest {
         List<FileProblem> problems = new ArrayList<>();
         List<ExchangeRates.Rate> rows = ExchangeRates.usableRows(table(EXCHANGE_HEADER
                 + "SEK | 2026-11-09 | " + perEuro + " | PRIMARY | operator\n"), problems);
-        assertThat(rows).hasSize(used ? 1 : 0);
-        if (!used) {
-            assertThat(problems).singleElement().satisfies(p -> {
-                assertThat(p.line()).isEqualTo(2);
-                assertThat(p.column()).isEqualTo("perEuro");
-                assertThat(p.why()).endsWith("not a rate from 0.0001 to 1000000 with at most 6 decimals");
-            });
-        }
+        assertUsedOrNamed(used, rows, problems, "perEuro", "not a rate from 0.0001 to 1000000 with at most 6 decimals");
     }
 }
