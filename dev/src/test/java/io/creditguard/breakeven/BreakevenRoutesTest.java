@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -136,5 +138,22 @@ class BreakevenRoutesTest {
                 + "\"currentCreditDays\":40,\"internalInterestRate\":0.05}").post("/breakeven/factoring")
                 .then().statusCode(422)
                 .body("errors.field", contains("$.expectedCreditDays", "$.feePerInvoice"));
+    }
+
+    /**
+     * A power of ten no figure has is refused as it is read: the rule comparing the two credit periods subtracts them,
+     * and 40 − 1e400000000 would write out every digit first (minutes; it held the request before).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPowerOfTenNoFigureHasIsRefusedAsItIsRead() {
+        for (String days : List.of("1e400000000", "1e-400000000")) {
+            api().body("{\"currency\":\"SEK\",\"annualTurnover\":1000000,\"invoicesPerYear\":300,\"paymentTermsDays\":30,"
+                    + "\"currentCreditDays\":40,\"expectedCreditDays\":" + days + ",\"internalInterestRate\":0.05,"
+                    + "\"feePerInvoice\":25}").post("/breakeven/factoring")
+                    .then().statusCode(400)
+                    .body("errors[0].field", equalTo("$.expectedCreditDays"))
+                    .body("errors[0].message", equalTo("must be a number with an exponent of at most ±1000"));
+        }
     }
 }

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -25,7 +27,8 @@ import io.creditguard.money.Money;
  * <p>Requests: unknown fields are ignored (callers may send more than we read); numbers with a
  * fraction are read as {@link BigDecimal} so no amount ever passes through a double; a fraction for
  * an integer field, a null for a primitive and trailing content are errors. The parser limits
- * nesting, number length and string length deliberately, far below Jackson's defaults.
+ * nesting, number length and string length deliberately, far below Jackson's defaults, and a decimal's
+ * power of ten ({@link #MAX_EXPONENT}).
  * Responses: amounts as plain JSON numbers at the currency's scale ({@code 2000000.00}), dates as
  * ISO-8601 strings, absent optional values left out.
  */
@@ -35,6 +38,12 @@ public final class Json {
     public static final int MAX_NESTING_DEPTH = 32;
     /** Digits in one JSON number: 40-digit amounts are refused before they reach BigDecimal. */
     public static final int MAX_NUMBER_LENGTH = 32;
+    /**
+     * The largest power of ten a number may carry ({@code 1e1000}, {@code 1e-1000}): {@code 1e400000000} is eleven
+     * characters, and exact arithmetic on it (a rule comparing two fields, a subtraction) writes out every digit
+     * first, minutes of a processor, before any constraint could refuse it.
+     */
+    public static final int MAX_EXPONENT = 1000;
     /**
      * One string: an annual report uploaded as base64 inside a credit check (at most 5 MiB of body, the most
      * a route takes); every other body is 1 MiB at most, which bounds its strings first.
@@ -49,6 +58,7 @@ public final class Json {
     private static ObjectMapper build() {
         SimpleModule money = new SimpleModule("creditguard-money");
         money.addSerializer(Money.class, new MoneySerializer());
+        money.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(money)
@@ -77,6 +87,18 @@ public final class Json {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException("response type cannot be written as JSON: " + value.getClass(), e);
+        }
+    }
+
+    /** A decimal as Jackson reads it, refused with its field named when its exponent is beyond {@link #MAX_EXPONENT}. */
+    private static final class BoundedDecimalDeserializer extends NumberDeserializers.BigDecimalDeserializer {
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            BigDecimal value = super.deserialize(p, context);
+            if (value != null && Math.abs((long) value.scale()) > MAX_EXPONENT) {
+                throw context.weirdNumberException(value, BigDecimal.class, "its exponent is beyond ±" + MAX_EXPONENT);
+            }
+            return value;
         }
     }
 

@@ -155,6 +155,8 @@ class InputReaderTest {
             an unknown currency         | {"currency":"SEKK"}                   | WRONG_TYPE | $.currency must be an ISO 4217 currency code such as SEK or EUR
             an object for a list        | {"currency":"SEK","lines":{"a":1}}    | WRONG_TYPE | $.lines must be an array
             a number for a list element | {"currency":"SEK","lines":[1]}        | WRONG_TYPE | $.lines[0] must be an object
+            a power of ten no sum takes | {"currency":"SEK","total":1e400000000} | WRONG_TYPE | $.total must be a number with an exponent of at most ±1000
+            a tiny one as well          | {"currency":"SEK","total":1e-1001}    | WRONG_TYPE | $.total must be a number with an exponent of at most ±1000
             """)
     void howFarABadInputGets(String what, String json, InvalidInputException.Kind kind, String error) {
         assertThatThrownBy(() -> READER.read(json, Order.class)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
