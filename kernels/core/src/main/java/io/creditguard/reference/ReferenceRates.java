@@ -102,7 +102,7 @@ public final class ReferenceRates {
     /** Whether {@code percent} may be a reference rate; compared, never computed, so any figure is answered at once. */
     public static boolean plausible(BigDecimal percent) {
         return percent.compareTo(LOWEST_PERCENT) >= 0 && percent.compareTo(HIGHEST_PERCENT) <= 0
-                && (percent.signum() == 0 || percent.stripTrailingZeros().scale() <= MOST_DECIMALS);
+                && percent.stripTrailingZeros().scale() <= MOST_DECIMALS;
     }
 
     /** These rates with {@code overrides} taking precedence wherever they apply. */
