@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -90,13 +91,22 @@ public final class Json {
         }
     }
 
-    /** A decimal as Jackson reads it, refused with its field named when its exponent is beyond {@link #MAX_EXPONENT}. */
+    /** A decimal refused as it is read for its power of ten ({@link #MAX_EXPONENT}); its path names the field. */
+    public static final class ExponentOutOfRange extends InvalidFormatException {
+        private static final long serialVersionUID = 1L;
+
+        ExponentOutOfRange(JsonParser p, BigDecimal value) {
+            super(p, "its exponent is beyond ±" + MAX_EXPONENT, value, BigDecimal.class);
+        }
+    }
+
+    /** A decimal as Jackson reads it, refused when its exponent is beyond {@link #MAX_EXPONENT}. */
     private static final class BoundedDecimalDeserializer extends NumberDeserializers.BigDecimalDeserializer {
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext context) throws IOException {
             BigDecimal value = super.deserialize(p, context);
             if (value != null && Math.abs((long) value.scale()) > MAX_EXPONENT) {
-                throw context.weirdNumberException(value, BigDecimal.class, "its exponent is beyond ±" + MAX_EXPONENT);
+                throw new ExponentOutOfRange(p, value);
             }
             return value;
         }

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.creditguard.json.Json;
@@ -91,11 +90,12 @@ public class InputReader {
         T value;
         try {
             value = Json.MAPPER.treeToValue(node, type);
+        } catch (Json.ExponentOutOfRange e) {
+            throw InvalidInputException.wrongType(FieldError.at(JsonPaths.of(path, e.getPath()),
+                    "must be a number with an exponent of at most ±" + Json.MAX_EXPONENT));
         } catch (MismatchedInputException e) {
-            String expected = e instanceof InvalidFormatException f && f.getValue() instanceof java.math.BigDecimal
-                    ? "must be a number with an exponent of at most ±" + Json.MAX_EXPONENT
-                    : JsonPaths.expectation(e.getTargetType());
-            throw InvalidInputException.wrongType(FieldError.at(JsonPaths.of(path, e.getPath()), expected));
+            throw InvalidInputException.wrongType(FieldError.at(JsonPaths.of(path, e.getPath()),
+                    JsonPaths.expectation(e.getTargetType())));
         } catch (DatabindException e) {
             String field = e instanceof JsonMappingException m ? JsonPaths.of(path, m.getPath()) : path;
             throw InvalidInputException.wrongType(FieldError.at(field, "has an invalid value"));

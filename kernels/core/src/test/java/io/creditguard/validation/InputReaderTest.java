@@ -166,6 +166,17 @@ class InputReaderTest {
         });
     }
 
+    record Count(int n) {
+    }
+
+    /** A fraction for a whole number is named as that, not as a number out of range. */
+    @Test
+    void aFractionForAWholeNumberSaysSo() {
+        assertThatThrownBy(() -> READER.read("{\"n\":1.5}", Count.class)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors().stream().map(f -> f.field() + " " + f.message()).toList())
+                        .containsExactly("$.n must be a whole number"));
+    }
+
     /** The longest string the parser takes is the most a body may carry (an annual report in base64). */
     @Test
     void aStringOverTheParsersLimitIsUnreadable() {
