@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.creditguard.filings.RegistryException.Kind;
 import io.creditguard.json.Json;
 import io.creditguard.outbound.HttpFetcher;
+import io.creditguard.outbound.TokenEndpoint;
 
 /**
  * Bolagsverket's Värdefulla datamängder API ({@code vardefulla-datamangder/v1}, OpenAPI description in
@@ -154,7 +155,7 @@ public final class Bolagsverket {
             throw new RegistryException(Kind.BAD_ANSWER, "Bolagsverket's token answer has no access_token");
         }
         // A minute early, so a token never expires between this check and Bolagsverket's.
-        Token fresh = new Token(value, clock.instant().plusSeconds(Math.max(0, answer.path("expires_in").asLong(3600) - 60)));
+        Token fresh = new Token(value, clock.instant().plus(TokenEndpoint.lifetime(answer.path("expires_in"))).minusSeconds(60));
         token = fresh;
         return fresh.value();
     }

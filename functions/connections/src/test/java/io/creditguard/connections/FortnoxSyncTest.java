@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -219,6 +220,30 @@ class FortnoxSyncTest {
         assertThat(kept.refreshToken()).isNotEqualTo(first).isEqualTo(fortnox.oauth.currentRefreshToken());
         assertThat(kept.toString()).doesNotContain(kept.refreshToken()).doesNotContain(kept.accessToken());
         assertThat(c.connection(Platform.FORTNOX).refreshing()).isNull();
+    }
+
+    /**
+     * A token answer's {@code expires_in} is taken from zero to a day (RFC 6749 §5.1 says seconds; nothing bounds it):
+     * one no date can be made from failed the refresh's bookkeeping after the rotating refresh token was spent, so
+     * the next sync had only a dead one and the connection needed a new consent.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "1e400                | PT24H", "99999999999999999999 | PT24H", "9223372036854775807 | PT24H",
+            "86401                | PT24H", "3600                 | PT1H", "`\"600\"`            | PT10M",
+            "-3600                | PT0S", "null                 | PT1H", "`\"soon\"`           | PT1H"})
+    void aRefreshedTokensLifetimeIsTakenWithinADayAndTheRotatedPairKept(String expiresIn, Duration taken) throws Exception {
+        book();
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        fortnox.oauth.expiresIn = expiresIn;
+        time.pass(Duration.ofMinutes(61));
+        Instant refreshedAt = time.instant();
+
+        assertThat(c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+
+        Connection.Tokens kept = c.connection(Platform.FORTNOX).tokens();
+        assertThat(kept.refreshToken()).isEqualTo(fortnox.oauth.currentRefreshToken());
+        assertThat(kept.expiresAt()).isEqualTo(refreshedAt.plus(taken));
     }
 
     @Test

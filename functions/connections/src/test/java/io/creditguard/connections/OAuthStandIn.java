@@ -57,6 +57,8 @@ final class OAuthStandIn {
     final AtomicInteger refused = new AtomicInteger();
     volatile boolean revoked;
     volatile Map<String, String> lastAuthorizeQuery = Map.of();
+    /** The token answers' {@code expires_in} as JSON text, where a test sets one; else the lifetime's seconds. */
+    volatile String expiresIn;
     private HttpServer server;
     private ExecutorService threads;
     private String authorizePath;
@@ -193,7 +195,8 @@ final class OAuthStandIn {
         accessToken = "access-" + UUID.randomUUID();
         accessExpires = clock.instant().plus(accessLifetime);
         LocalHttp.send(exchange, 200, "application/json", "{\"access_token\":\"" + accessToken + "\",\"refresh_token\":\""
-                + refreshToken + "\",\"expires_in\":" + accessLifetime.toSeconds() + ",\"token_type\":\"bearer\"}");
+                + refreshToken + "\",\"expires_in\":" + (expiresIn == null ? accessLifetime.toSeconds() : expiresIn)
+                + ",\"token_type\":\"bearer\"}");
     }
 
     /** Whether the request carries the access token last issued, unexpired. */

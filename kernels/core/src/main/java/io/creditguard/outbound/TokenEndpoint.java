@@ -70,6 +70,16 @@ public final class TokenEndpoint {
         }
     }
 
+    /** What a token answer without a usable {@code expires_in} is taken to last: what every server creditguard asks documents. */
+    static final Duration USUAL_LIFETIME = Duration.ofHours(1);
+
+    /**
+     * The longest a token is taken to last, whatever its answer says: creditguard's servers issue tokens for an hour or
+     * less, and a token used past its real end costs one 401 and a new grant, where a lifetime beyond what a date can
+     * hold would fail the grant's bookkeeping after a rotating refresh token was spent.
+     */
+    static final Duration LONGEST_LIFETIME = Duration.ofDays(1);
+
     private final HttpFetcher http;
 
     public TokenEndpoint(HttpFetcher http) {
@@ -101,7 +111,21 @@ public final class TokenEndpoint {
         }
         String refresh = body.path("refresh_token").asText("");
         return new Tokens(access, refresh.isEmpty() ? Optional.empty() : Optional.of(refresh),
-                Duration.ofSeconds(body.path("expires_in").asLong(3600)), body.path("scope").asText(""));
+                lifetime(body.path("expires_in")), body.path("scope").asText(""));
+    }
+
+    /**
+     * A token answer's {@code expires_in} (RFC 6749 §5.1: its lifetime in seconds, a number, or a string holding one as
+     * some servers send it) as a lifetime from zero to {@link #LONGEST_LIFETIME}: a negative one is over now, one beyond
+     * the bound is the bound; absent or anything else, {@link #USUAL_LIFETIME}.
+     */
+    public static Duration lifetime(JsonNode expiresIn) {
+        // As a double: exact enough for seconds, and a figure such as 1e400 is infinity, not an endless computation.
+        double seconds = expiresIn.isNumber() || expiresIn.isTextual() ? expiresIn.asDouble(Double.NaN) : Double.NaN;
+        if (Double.isNaN(seconds)) {
+            return USUAL_LIFETIME;
+        }
+        return Duration.ofSeconds((long) Math.max(0, Math.min(seconds, LONGEST_LIFETIME.toSeconds())));
     }
 
     /**
