@@ -24,7 +24,7 @@ import io.creditguard.store.ObjectStore;
  * <p>A module of its own, below the ledger that writes the listing, so such a function carries none of the ledger's
  * types: Hibernate Validator builds the metadata of every constrained type on a function's class path as the function
  * starts, and the ledger brings 30 (the invoice, the reminder policy, the ledger's requests) that breakeven never
- * validates (README, Performance: where each start goes).
+ * validates (docs/performance.md, "Where each start goes").
  */
 @ApplicationScoped
 public class Book {
