@@ -62,7 +62,10 @@ interface RateFeed {
             throw new FeedException(what + ": '" + cell + "' is not a number");
         }
         if (!ReferenceRates.plausible(value)) {
-            throw new FeedException(what + ": " + value.toPlainString() + " % is not a plausible rate");
+            // Written out unless that is long: 1e400000000 written out is 400 million digits.
+            boolean longPlain = value.scale() > 20 || value.precision() - value.scale() > 20;
+            throw new FeedException(what + ": " + (longPlain ? value.toString() : value.toPlainString())
+                    + " % is not a plausible rate");
         }
         return value.setScale(Math.max(2, value.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
     }

@@ -130,7 +130,7 @@ final class RiksbankFeed implements RateFeed {
             } catch (DateTimeParseException e) {
                 throw new FeedException(uri + ": '" + date.asText() + "' is not a date");
             }
-            values.put(RateFeed.observed(day, asOf, uri.toString()), RateFeed.percent(value.decimalValue().toPlainString(),
+            values.put(RateFeed.observed(day, asOf, uri.toString()), RateFeed.percent(value.asText(),
                     uri + " on " + day));
         }
         return values;

@@ -38,7 +38,9 @@ public final class RecordedFeeds implements AutoCloseable {
 
     /** How a publisher misbehaves; {@code NONE} answers normally. */
     public enum Fault {
-        NONE, OUTAGE, HTML, EMPTY, MALFORMED_NUMBER, IMPLAUSIBLE_RATE, FUTURE_DATE, NO_ANSWER
+        NONE, OUTAGE, HTML, EMPTY, MALFORMED_NUMBER, IMPLAUSIBLE_RATE, FUTURE_DATE, NO_ANSWER,
+        /** A figure short to write and endless to write out or compute with: {@code 1e400000000}. */
+        ENDLESS_NUMBER
     }
 
     private final HttpServer server;
@@ -146,6 +148,7 @@ public final class RecordedFeeds implements AutoCloseable {
         answer(exchange, "riksbank", "application/json", Json.write(kept), Map.of(
                 Fault.MALFORMED_NUMBER, "[{\"date\":\"" + from + "\",\"value\":\"2,0\"}]",
                 Fault.IMPLAUSIBLE_RATE, "[{\"date\":\"" + from + "\",\"value\":200.0}]",
+                Fault.ENDLESS_NUMBER, "[{\"date\":\"" + from + "\",\"value\":1e400000000}]",
                 Fault.FUTURE_DATE, "[{\"date\":\"2031-01-02\",\"value\":2.0}]",
                 Fault.EMPTY, "[]"));
     }
@@ -170,6 +173,7 @@ public final class RecordedFeeds implements AutoCloseable {
         answer(exchange, "ecb", "text/csv", body, Map.of(
                 Fault.MALFORMED_NUMBER, header + "\n" + key + from + ",two\n",
                 Fault.IMPLAUSIBLE_RATE, header + "\n" + key + from + (exr ? ",-3\n" : ",200\n"),
+                Fault.ENDLESS_NUMBER, header + "\n" + key + from + ",1e400000000\n",
                 Fault.FUTURE_DATE, header + "\n" + key + "2031-01-02,2.15\n",
                 Fault.EMPTY, header + "\n"));
     }
@@ -188,6 +192,7 @@ public final class RecordedFeeds implements AutoCloseable {
         answer(exchange, "bundesbank", "text/csv", body, Map.of(
                 Fault.MALFORMED_NUMBER, header + "\n" + row + from + ";1,27\n",
                 Fault.IMPLAUSIBLE_RATE, header + "\n" + row + from + ";200.00\n",
+                Fault.ENDLESS_NUMBER, header + "\n" + row + from + ";1e400000000\n",
                 Fault.FUTURE_DATE, header + "\n" + row + "2031-01;1.27\n",
                 Fault.EMPTY, header + "\n"));
     }
@@ -202,6 +207,7 @@ public final class RecordedFeeds implements AutoCloseable {
         answer(exchange, "statbank", "text/csv", body, Map.of(
                 Fault.MALFORMED_NUMBER, header + "\nOIRNAA;DK;E;" + first + ";1,75\n",
                 Fault.IMPLAUSIBLE_RATE, header + "\nOIRNAA;DK;E;" + first + ";200.0000\n",
+                Fault.ENDLESS_NUMBER, header + "\nOIRNAA;DK;E;" + first + ";1e400000000\n",
                 Fault.FUTURE_DATE, header + "\nOIRNAA;DK;E;2031M01D02;1.7500\n",
                 Fault.EMPTY, header + "\n"));
     }
