@@ -1,6 +1,7 @@
 package io.creditguard.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -54,6 +57,8 @@ class XeroFetchTest {
     private volatile int failWith = 0;
     private volatile String status = "AUTHORISED";
     private volatile String type = "ACCREC";
+    /** One text of the invoice answer replaced by another, where a test breaks a field. */
+    private volatile Map.Entry<String, String> edit = Map.entry("", "");
 
     @BeforeEach
     void start() throws IOException {
@@ -105,6 +110,9 @@ class XeroFetchTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("xero/invoice.json")) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("INVOICE_ID", id)
                     .replace("\"STATUS\"", "\"" + status + "\"").replace("\"ACCREC\"", "\"" + type + "\"");
+        }
+        if (!edit.getKey().isEmpty()) {
+            body = body.replace(edit.getKey(), edit.getValue());
         }
         LocalHttp.send(exchange, 200, "application/json", body);
     }
@@ -203,5 +211,32 @@ class XeroFetchTest {
         queue("e03ffcd2-5d91-4c7e-b483-318584e9e439");
         assertThat(fetch().drain().get(0).problems()).isEmpty();
         assertThat(files("receivables/webhooks/xero")).singleElement().satisfies(l -> assertThat(l).contains("\"openAmount\":0"));
+    }
+
+    /**
+     * An amount Xero's answer lacks, or gives as anything but a number, or as a figure no amount can be, keeps the
+     * invoice out of the book and in the queue, its field named: read as zero, a missing {@code AmountDue} made an
+     * open invoice settled, and {@code 1e400000000} held the fetch for minutes in the reconciliation.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"AmountDue\": 250.00,           | ''                                  | $.AmountDue must be a number",
+            "\"AmountDue\": 250.00            | \"AmountDue\": \"250.00\"          | $.AmountDue must be a number",
+            "\"Total\": 1250.00               | \"Total\": null                    | $.Total must be a number",
+            "\"Total\": 1250.00               | \"Total\": 1e400000000             | $.Total must be below",
+            "\"Total\": 1250.00               | \"Total\": 1250.000001             | $.Total must be below",
+            "\"Amount\": 1000.00              | \"Amount\": 1e-400000000           | $.Payments[0].Amount must be below",
+            "\"Amount\": 1000.00, \"Reference\" | \"Reference\"                     | $.Payments[0].Amount must be a number"})
+    void anAmountThatIsNoNumberKeepsTheInvoiceQueuedWithItsFieldNamed(String field, String replacement, String problem) {
+        rateLimitFirst = false;
+        edit = Map.entry(field, replacement);
+        queue("f03ffcd2-5d91-4c7e-b483-318584e9e439");
+
+        IntakeBacklog.Report report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> fetch().drain().get(0));
+
+        assertThat(report.fetched()).isZero();
+        assertThat(report.stillQueued()).isEqualTo(1);
+        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p).contains(problem));
+        assertThat(files("receivables")).isEmpty();
     }
 }

@@ -64,6 +64,22 @@ final class Payloads {
         } catch (NumberFormatException e) {
             throw invalid(field, what);
         }
+        return plausible(amount, field);
+    }
+
+    /**
+     * A required amount written as a JSON number ({@code 1210.00}, as Xero writes them), refused as
+     * {@link #amount(String, String, String)} refuses; absent, or anything but a number, it is no amount, not zero.
+     */
+    static BigDecimal amount(JsonNode node, String field, String path) {
+        JsonNode value = node.path(field);
+        if (!value.isNumber()) {
+            throw invalid(path, "must be a number");
+        }
+        return plausible(value.decimalValue(), path);
+    }
+
+    private static BigDecimal plausible(BigDecimal amount, String field) {
         if (!AmountsFitCurrency.Validator.plausible(amount)) {
             throw invalid(field, "must be below " + AmountsFitCurrency.LIMIT_TEXT + " with at most "
                     + AmountsFitCurrency.MOST_MINOR_UNITS + " decimals");

@@ -184,19 +184,20 @@ class XeroFetch implements IntakeBacklog {
         for (int i = 0; i < list.size(); i++) {
             JsonNode p = list.get(i);
             payments.add(new Invoice.Payment("xero:" + Payloads.text(p, "PaymentID", "$.Payments[" + i + "].PaymentID"),
-                    day(p.path("Date").asText(), "$.Payments[" + i + "].Date"), p.path("Amount").decimalValue(), null,
-                    p.path("Reference").asText(null)));
+                    day(p.path("Date").asText(), "$.Payments[" + i + "].Date"),
+                    Payloads.amount(p, "Amount", "$.Payments[" + i + "].Amount"), null, p.path("Reference").asText(null)));
         }
         List<Invoice.Credit> credits = new ArrayList<>();
         JsonNode notes = x.path("CreditNotes");
         for (int i = 0; i < notes.size(); i++) {
             JsonNode c = notes.get(i);
-            BigDecimal applied = c.has("AppliedAmount") ? c.path("AppliedAmount").decimalValue() : c.path("Total").decimalValue();
+            String amountField = c.has("AppliedAmount") ? "AppliedAmount" : "Total";
+            BigDecimal applied = Payloads.amount(c, amountField, "$.CreditNotes[" + i + "]." + amountField);
             credits.add(new Invoice.Credit("xero:" + Payloads.text(c, "CreditNoteID", "$.CreditNotes[" + i + "].CreditNoteID"),
                     day(c.path("Date").asText(), "$.CreditNotes[" + i + "].Date"), applied));
         }
-        BigDecimal total = x.path("Total").decimalValue();
-        BigDecimal open = settled ? BigDecimal.ZERO : x.path("AmountDue").decimalValue();
+        BigDecimal total = Payloads.amount(x, "Total", "$.Total");
+        BigDecimal open = settled ? BigDecimal.ZERO : Payloads.amount(x, "AmountDue", "$.AmountDue");
         return new Invoice("xero:" + id, x.path("InvoiceNumber").asText(id),
                 Payloads.currency(x, "CurrencyCode", "$.CurrencyCode"), localDay(x, "DateString", "Date"),
                 localDay(x, "DueDateString", "DueDate"), total, open,
