@@ -26,7 +26,7 @@ import io.creditguard.webhooks.IntakeStore;
 import io.creditguard.webhooks.Normalizer;
 
 /**
- * Fortnox API v3, as its OpenAPI description (reference/platforms/fortnox-openapi.json) and guides define
+ * Fortnox API v3, as its OpenAPI description (published with its developer documentation) and guides define
  * it: the invoices changed since the cursor ({@code GET /3/invoices?lastmodified=…}, every page of
  * {@code limit} 100, {@code MetaInformation.@TotalPages}), each in full ({@code GET /3/invoices/{DocumentNumber}})
  * with its customer ({@code GET /3/customers/{CustomerNumber}}, once per sync), then the invoice payments

@@ -23,7 +23,7 @@ import io.creditguard.LocalHttp;
 import io.creditguard.json.Json;
 
 /**
- * A local Fortnox as its API description (reference/platforms/fortnox-openapi.json) and guides say it
+ * A local Fortnox as its API description (Fortnox's OpenAPI description of API v3) and guides say it
  * behaves: OAuth at {@code /oauth-v1/auth}, {@code /token} (HTTP Basic, rotating single-use refresh tokens),
  * {@code /revoke}; {@code GET /3/invoices} filtered by {@code lastmodified} ({@code 2026-12-05 14:30}, read as
  * Stockholm time) with {@code page}, {@code limit} and {@code MetaInformation}, {@code /3/invoices/{n}},
