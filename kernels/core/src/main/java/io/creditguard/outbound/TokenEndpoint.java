@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,6 +80,9 @@ public final class TokenEndpoint {
      * hold would fail the grant's bookkeeping after a rotating refresh token was spent.
      */
     static final Duration LONGEST_LIFETIME = Duration.ofDays(1);
+
+    /** An OAuth error code (RFC 6749 §5.2): printable ASCII without {@code "} and {@code \}, of a sane length. */
+    private static final Pattern ERROR_CODE = Pattern.compile("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}");
 
     private final HttpFetcher http;
 
@@ -173,7 +177,16 @@ public final class TokenEndpoint {
         }
         JsonNode body = e.refusal().map(TokenEndpoint::json).orElse(null);
         String error = body == null ? "" : body.path("error").asText("");
-        return error.isEmpty() ? Optional.empty() : Optional.of(new Refused(endpoint, e.status(), error));
+        return error.isEmpty() ? Optional.empty() : Optional.of(new Refused(endpoint, e.status(), errorCode(error)));
+    }
+
+    /**
+     * What a refusal's {@code error} is shown as: the code when it is one (RFC 6749 §5.2: printable ASCII without
+     * {@code "} or {@code \}; the codes it defines are at most 22 characters), else {@code unreadable_error}: no
+     * server's free text reaches a log, a connection's status or the page a consent ends on.
+     */
+    static String errorCode(String error) {
+        return ERROR_CODE.matcher(error).matches() ? error : "unreadable_error";
     }
 
     private static JsonNode json(String text) {

@@ -1,12 +1,23 @@
 package io.creditguard.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.sun.net.httpserver.HttpServer;
+
+import io.creditguard.LocalHttp;
 import io.creditguard.json.Json;
 
 /**
@@ -15,6 +26,21 @@ import io.creditguard.json.Json;
  * one) and bounded to a day whatever it says.
  */
 class TokenEndpointTest {
+
+    private HttpServer server;
+    private volatile String refusal;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/token", exchange -> LocalHttp.send(exchange, 400, "application/json", refusal));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
 
     @ParameterizedTest(name = "expires_in {0} → {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -41,5 +67,36 @@ class TokenEndpointTest {
     @CsvSource({"{}", "{\"access_token\":\"a\"}"})
     void anAnswerWithoutExpiresInLastsTheUsualHour(String answer) throws Exception {
         assertThat(TokenEndpoint.lifetime(Json.MAPPER.readTree(answer).path("expires_in"))).isEqualTo(Duration.ofHours(1));
+    }
+
+    /**
+     * A refusal's {@code error} is said as the code it is (RFC 6749 §5.2's characters), else as {@code unreadable_error}:
+     * it reaches the connection's status, a log line and the page a consent ends on.
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "invalid_grant           | invalid_grant", "unsupported_grant_type  | unsupported_grant_type",
+            "'invalid grant'         | invalid grant", "'a\\\\b'                | unreadable_error",
+            "'a\\\"b'                 | unreadable_error", "'line\\nbreak'          | unreadable_error",
+            "'\\u00e5tkomst'         | unreadable_error", "'\\u0000'               | unreadable_error"})
+    void aRefusalsErrorIsSaidAsACodeOrNotAtAll(String error, String said) throws IOException {
+        refusal = Json.write(Map.of("error", Json.MAPPER.readValue("\"" + error + "\"", String.class)));
+        assertRefusedWith(said);
+    }
+
+    @Test
+    void anErrorLongerThanAnyCodeIsNotRepeated() {
+        refusal = Json.write(Map.of("error", "x".repeat(10_000)));
+        assertRefusedWith("unreadable_error");
+    }
+
+    private void assertRefusedWith(String error) {
+        TokenEndpoint endpoint = new TokenEndpoint(new HttpFetcher(new HttpFetcher.Limits(Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1, Duration.ZERO, 1 << 20)));
+        URI token = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/token");
+        assertThatThrownBy(() -> endpoint.request(token, new TokenEndpoint.Client("id", "secret", TokenEndpoint.ClientAuth.BASIC),
+                Map.of("grant_type", "refresh_token", "refresh_token", "r")))
+                .isInstanceOfSatisfying(TokenEndpoint.Refused.class, r -> assertThat(r.error()).isEqualTo(error))
+                .hasMessageEndingWith(" " + error);
     }
 }
