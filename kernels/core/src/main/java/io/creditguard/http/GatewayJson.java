@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * API Gateway's HTTP API event (payload 2.0) and the function's answer, read and written as JSON trees field by
  * field. Jackson could map both onto the AWS classes itself, but building its deserializers for the event's seven
- * classes and a serializer for the answer is work a function's first event pays for on the plain JVM (docs/performance.md,
- * "API Gateway's event as a JSON tree": 25–50 ms of a cold start); a tree costs nothing to set up.
+ * classes and a serializer for the answer is work a function's first event pays for on the plain JVM
+ * (docs/performance.md, "API Gateway's event as a JSON tree": 25–50 ms of a cold start); a tree costs nothing to set up.
  *
  * <p>Read are the fields a route handler sees through {@link HttpRequest} and {@link Caller}: {@code routeKey},
  * {@code rawPath}, {@code rawQueryString}, {@code cookies}, {@code headers}, {@code pathParameters}, {@code body},
