@@ -344,6 +344,13 @@ class TemplateTest {
     }
 
     @Test
+    void theWebhooksTouchOnlyTheIntakesRecords() {
+        String statements = Json.write(statements(lambdasByExport().get("webhooks").get(0)));
+        assertThat(statements).contains("/book/receivables/webhooks/*").doesNotContain("/book/config/")
+                .doesNotContain("/book/letters/").doesNotContain("/book/rates/");
+    }
+
+    @Test
     void claimsWriteOnlyTheirOwnRecordsAndReadTheLettersAndTheSender() {
         List<Map<String, Object>> statements = statements(lambdasByExport().get("claims").get(0));
         assertThat(statements.stream().filter(s -> String.valueOf(s.get("Action")).contains("s3:PutObject"))

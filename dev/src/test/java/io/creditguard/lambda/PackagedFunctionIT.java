@@ -233,9 +233,9 @@ class PackagedFunctionIT {
 
     /**
      * Each zip holds its own function only (README "Layout"): no other function's class; the rates refresh, which
-     * reads no ledger and writes no letter, none of the letters' and the mail's libraries; the webhooks, which take
-     * one figure of the reminder policy, neither the ledger, the rates nor the letters; connections, which share
-     * the webhooks' intake store but not their Peppol intake, not even the policy (nor the mail it names); breakeven, which takes the
+     * reads no ledger and writes no letter, none of the letters' and the mail's libraries; the webhooks, whose Peppol
+     * intake takes its default payment terms from the deployment, neither the ledger, the rates, the reminder policy,
+     * the mail nor the letters; connections, which share the webhooks' intake store, the same; breakeven, which takes the
      * book's totals, neither the ledger, the invoice, the reminder policy nor the mail; the ledger's readers
      * (customers, credit-check), which read the alerts the nightly pass raised, neither the pass, its alert
      * thresholds nor the mail of its digest; claims, which reads the reminders' records and the policy, not the
@@ -248,7 +248,7 @@ class PackagedFunctionIT {
             claims          | io/creditguard/claims/ClaimsFunction.class               | io.creditguard.reminders-
             connections     | io/creditguard/connections/ConnectionsFunction.class     | io.creditguard.customers-, io.creditguard.rates-, io.creditguard.reminder-policy-, io.creditguard.alert-policy-, io.creditguard.mail-, angus-mail, pdfbox, qute
             customers       | io/creditguard/customers/CustomersFunction.class         | io.creditguard.reminder-policy-, io.creditguard.ledger-pass-, io.creditguard.alert-policy-, io.creditguard.mail-, angus-mail, pdfbox, qute
-            webhooks        | io/creditguard/webhooks/WebhooksFunction.class           | io.creditguard.customers-, io.creditguard.rates-, pdfbox, qute
+            webhooks        | io/creditguard/webhooks/WebhooksFunction.class           | io.creditguard.customers-, io.creditguard.rates-, io.creditguard.reminder-policy-, io.creditguard.alert-policy-, io.creditguard.mail-, angus-mail, pdfbox, qute
             reference-rates | io/creditguard/rates/ReferenceRatesFunction.class        | pdfbox, angus-mail, qute
             """)
     void aZipHoldsItsFunctionAndNotTheOthers(String module, String own, String absentLibraries) throws IOException {

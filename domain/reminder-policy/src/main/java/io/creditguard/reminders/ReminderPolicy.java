@@ -77,9 +77,6 @@ import io.creditguard.validation.Violations;
  *     the €40 of lid 4)
  * @param letters one statement per customer and kind of letter (the default), or one letter per invoice;
  *     a Dutch consumer's 14-day letter is one letter for all their invoices either way (BW 6:96 lid 7)
- * @param defaultPaymentTermsDays the days from the issue date an invoice that states payment terms but
- *     no due date is given (default 30: the period Directive 2011/7/EU art. 3(3)(b) and 4(3)(a) set
- *     where the contract fixes none); intake records that the due date was derived so
  * @param delivery how the run delivers letters: kept in the store only (the default), or also e-mailed
  * @param paymentTermsAgreed whether the payment terms of invoices that say nothing themselves (nor their
  *     customer) were agreed with the debtor, as in the creditor's general terms accepted before the sale.
@@ -106,7 +103,6 @@ public record ReminderPolicy(
         @Size(max = 500) List<@NotNull @Valid ExchangeRate> exchangeRates,
         @Size(max = 50) Map<Currency, @NotNull @PositiveOrZero BigDecimal> agreedCollectionCosts,
         LetterGrouping letters,
-        @Min(0) @Max(365) Integer defaultPaymentTermsDays,
         @Valid Delivery delivery,
         Boolean paymentTermsAgreed,
         @Valid AlertPolicy alerts) implements AmountsFitCurrency.MoneyFields {
@@ -122,7 +118,6 @@ public record ReminderPolicy(
         exchangeRates = exchangeRates == null ? List.of() : exchangeRates;
         agreedCollectionCosts = agreedCollectionCosts == null ? Map.of() : agreedCollectionCosts;
         letters = letters == null ? LetterGrouping.STATEMENT : letters;
-        defaultPaymentTermsDays = defaultPaymentTermsDays == null ? 30 : defaultPaymentTermsDays;
         delivery = delivery == null ? new Delivery(null, null, null, null) : delivery;
         paymentTermsAgreed = Boolean.TRUE.equals(paymentTermsAgreed);
         alerts = alerts == null ? AlertPolicy.DEFAULT : alerts;

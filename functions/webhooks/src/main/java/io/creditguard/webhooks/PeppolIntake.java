@@ -16,6 +16,8 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -26,9 +28,6 @@ import io.creditguard.http.HttpRequest;
 import io.creditguard.http.ProblemException;
 import io.creditguard.http.ProblemType;
 import io.creditguard.receivables.Invoice;
-import io.creditguard.reminders.ReminderPolicy;
-import io.creditguard.reminders.ReminderPolicies;
-import io.creditguard.store.ObjectStore;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
@@ -42,8 +41,9 @@ import io.creditguard.validation.InvalidInputException;
  * <p>An {@code Invoice}: number (BT-1), issue date (BT-2), due date (BT-9), currency (BT-5), total
  * (BT-112), amount paid in advance (BT-113, recorded as a payment), amount due (BT-115), buyer name
  * (BT-44), legal id with its scheme (BT-47) and country (BT-55), seller (BT-27 / BT-30). Without a due
- * date BR-CO-25 requires payment terms (BT-20): the due date is then the issue date plus the policy's
- * {@code defaultPaymentTermsDays}, and the invoice says so.
+ * date BR-CO-25 requires payment terms (BT-20): the due date is then the issue date plus the days of
+ * {@value #TERMS_PROPERTY} (30 unless configured: the period Directive 2011/7/EU art. 3(3)(b) and 4(3)(a) set where
+ * the contract fixes none), and the invoice says so.
  *
  * <p>A {@code CreditNote} (type 381) credits the invoice its BG-3 reference names (BT-25) by its
  * amount due (BT-115): applied to that invoice, or kept until the invoice arrives; idempotent by the
@@ -53,6 +53,8 @@ import io.creditguard.validation.InvalidInputException;
 class PeppolIntake {
 
     static final String SOURCE = "peppol";
+    /** The days from the issue date an invoice that states payment terms but no due date is due. */
+    static final String TERMS_PROPERTY = "creditguard.intake.default-payment-terms-days";
     static final String BIS_BILLING_3 = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
     static final String BIS_PROFILE = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
@@ -65,18 +67,17 @@ class PeppolIntake {
     private final IntakeStore intake;
     private final Normalizer normalizer;
     private final InputReader inputs;
-    private final ReminderPolicies policies;
-    private final ObjectStore store;
+    private final String defaultTermsDays;
     private final Clock clock;
 
-    PeppolIntake(Secrets secrets, IntakeStore intake, Normalizer normalizer, InputReader inputs, ReminderPolicies policies,
-            ObjectStore store, Clock clock) {
+    /** @param defaultTermsDays as configured: read when an invoice needs it, so a bad value fails that invoice alone */
+    PeppolIntake(Secrets secrets, IntakeStore intake, Normalizer normalizer, InputReader inputs,
+            @ConfigProperty(name = TERMS_PROPERTY, defaultValue = "30") String defaultTermsDays, Clock clock) {
         this.secrets = secrets;
         this.intake = intake;
         this.normalizer = normalizer;
         this.inputs = inputs;
-        this.policies = policies;
-        this.store = store;
+        this.defaultTermsDays = defaultTermsDays;
         this.clock = clock;
     }
 
@@ -154,10 +155,10 @@ class PeppolIntake {
             throw Payloads.invalid("BT-9 cbc:DueDate", "is absent, and so are the payment terms (BT-20 cac:PaymentTerms/cbc:Note): "
                     + "BR-CO-25 requires one of them when an amount is due");
         } else {
-            int days = policy().defaultPaymentTermsDays();
+            int days = defaultTermsDays();
             dueDate = issueDate.plusDays(days);
             dueDateBasis = "no due date (BT-9) on the invoice: issue date " + issueDate + " + " + days
-                    + " days (the policy's defaultPaymentTermsDays)";
+                    + " days (the deployment's " + TERMS_PROPERTY + ")";
         }
         BigDecimal paidInAdvance = prepaid == null ? BigDecimal.ZERO : amount(prepaid, "BT-113 PrepaidAmount");
         BigDecimal amount = total == null ? amountDue.add(paidInAdvance)
@@ -213,12 +214,21 @@ class PeppolIntake {
         return id == null ? name : id;
     }
 
-    private ReminderPolicy policy() {
+    /**
+     * @throws ProblemException 503 when the deployment's days are not a whole number from 0 to 365: its fault, so the
+     *     access point sends the invoice again once it is mended
+     */
+    private int defaultTermsDays() {
         try {
-            return policies.policy(store);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            int days = Integer.parseInt(defaultTermsDays.strip());
+            if (days >= 0 && days <= 365) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // said below, with the value
         }
+        throw new ProblemException(ProblemType.NOT_CONFIGURED, TERMS_PROPERTY + " is '" + defaultTermsDays + "' on this "
+                + "deployment, not a number of days from 0 to 365; the invoice was not processed and may be sent again.");
     }
 
     /**
