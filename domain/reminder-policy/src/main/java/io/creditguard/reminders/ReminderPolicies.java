@@ -2,11 +2,16 @@ package io.creditguard.reminders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import io.creditguard.json.Json;
 import io.creditguard.reference.ClassPathResource;
 import io.creditguard.reference.FileProblem;
 import io.creditguard.store.ObjectStore;
@@ -19,8 +24,8 @@ import io.creditguard.validation.InvalidInputException;
  * customers choose ({@value #NAMED_POLICIES}{@code <name>.json}).
  *
  * <p>A module of its own, below the rest of the reminders (the law, the rates, the letters and their
- * templates), so a function that needs only a policy's figure, such as webhooks and connections taking the
- * default payment terms for a Peppol invoice without a due date, carries none of those: no Qute, no PDFBox.
+ * templates), so a function that needs only the policy, such as claims taking the insurer and the creditor
+ * from it, carries none of those: no Qute, no PDFBox.
  */
 @ApplicationScoped
 public class ReminderPolicies {
@@ -35,12 +40,29 @@ public class ReminderPolicies {
     public sealed interface PolicyFile permits Usable, Broken {
     }
 
-    public record Usable(ReminderPolicy policy) implements PolicyFile {
+    /**
+     * @param leftOut the fields of the file that are no longer read ({@link #RETIRED}), each with what replaced
+     *     it: the policy is used without them, and they are reported so the operator moves the setting
+     */
+    public record Usable(ReminderPolicy policy, List<FileProblem> leftOut) implements PolicyFile {
     }
 
     /** Not a valid policy: each problem names the line and field. */
     public record Broken(List<FileProblem> problems) implements PolicyFile {
     }
+
+    /**
+     * A field a policy once had, read no longer; a policy that still sets it is used without it, as any field we
+     * do not know is ignored, but unlike those it once meant something, so the operator is told where the
+     * setting went rather than having it silently dropped.
+     */
+    record Retired(String field, String since, String instead) {
+    }
+
+    static final List<Retired> RETIRED = List.of(new Retired("defaultPaymentTermsDays", "2026-12-07",
+            "a Peppol invoice without a due date is due after the deployment's creditguard.intake.default-payment-terms-days "
+                    + "(environment CREDITGUARD_INTAKE_DEFAULT_PAYMENT_TERMS_DAYS, 30 days unless set); set it there and "
+                    + "remove the field here"));
 
     private final InputReader inputs;
     private final ReminderPolicy defaultPolicy;
@@ -78,7 +100,7 @@ public class ReminderPolicies {
      * none: for a caller that reports a broken one rather than failing on it.
      */
     public PolicyFile companyPolicy(ObjectStore store) throws IOException {
-        return policyFile(store, POLICY_KEY).orElseGet(() -> new Usable(defaultPolicy));
+        return policyFile(store, POLICY_KEY).orElseGet(() -> new Usable(defaultPolicy, List.of()));
     }
 
     /**
@@ -100,10 +122,29 @@ public class ReminderPolicies {
 
     private PolicyFile parse(String json, String key) {
         try {
-            return new Usable(inputs.read(json, ReminderPolicy.class));
+            return new Usable(inputs.read(json, ReminderPolicy.class), retired(json, key));
         } catch (InvalidInputException e) {
             return new Broken(e.problemsIn(key, json));
         }
+    }
+
+    /** The retired fields {@code json} sets at its top level, each on its line; {@code json} has been read already. */
+    private static List<FileProblem> retired(String json, String key) {
+        List<FileProblem> found = new ArrayList<>();
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                int line = parser.currentTokenLocation().getLineNr();
+                RETIRED.stream().filter(r -> r.field().equals(name)).forEach(r -> found.add(new FileProblem(key, line,
+                        "$." + name, "$." + name + " is no longer read (since " + r.since() + "): " + r.instead())));
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            // the policy was read whole by the same parser; were it not, what was found so far still stands
+        }
+        return List.copyOf(found);
     }
 
     private static String messages(Broken broken) {

@@ -56,7 +56,7 @@ public class OperatorFiles {
         return new Validation(store.describe(), clock.instant(), List.copyOf(checked), List.copyOf(problems), stops);
     }
 
-    /** Whether the policy at {@code key} is there and broken. */
+    /** Whether the policy at {@code key} is there and broken; its problems, or its fields no longer read, added. */
     private boolean check(String key, List<String> checked, List<FileProblem> problems) throws IOException {
         Optional<ReminderPolicies.PolicyFile> file = reminders.policies().policyFile(store, key);
         file.ifPresent(f -> checked.add(key));
@@ -64,6 +64,7 @@ public class OperatorFiles {
             problems.addAll(broken.problems());
             return true;
         }
+        file.ifPresent(f -> problems.addAll(((ReminderPolicies.Usable) f).leftOut()));
         return false;
     }
 }

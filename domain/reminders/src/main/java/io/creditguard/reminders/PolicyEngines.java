@@ -27,11 +27,13 @@ final class PolicyEngines {
         }
     }
 
-    /** What looking a name up gave: the engine, or why there is none. */
+    /** What looking a name up gave: the engine, or why there is none; either way what of its file is not read. */
     sealed interface Lookup permits Found, Missing {
+        List<FileProblem> problems();
     }
 
-    record Found(ReminderEngine engine) implements Lookup {
+    /** @param problems what of the policy's file is not read (its retired fields) */
+    record Found(ReminderEngine engine, List<FileProblem> problems) implements Lookup {
     }
 
     /** @param problems what is wrong with the policy's file, when it is there but not valid */
@@ -50,7 +52,7 @@ final class PolicyEngines {
 
     /** The engines of a preview: the named policies are the request's, checked already. */
     static PolicyEngines of(ReminderEngine standard, Map<String, ReminderEngine> named) {
-        return new PolicyEngines(standard, name -> Optional.ofNullable(named.get(name)).<Lookup>map(Found::new)
+        return new PolicyEngines(standard, name -> Optional.ofNullable(named.get(name)).<Lookup>map(e -> new Found(e, List.of()))
                 .orElseGet(() -> new Missing("the request's policies have no policy \"" + name + "\"", List.of())));
     }
 
@@ -68,9 +70,7 @@ final class PolicyEngines {
         synchronized (known) {
             found = known.computeIfAbsent(name, n -> {
                 Lookup looked = lookup.apply(n);
-                if (looked instanceof Missing missing) {
-                    missing.problems().forEach(p -> LOG.error(p.message()));
-                }
+                looked.problems().forEach(p -> LOG.error(p.message()));
                 return looked;
             });
         }
@@ -81,11 +81,13 @@ final class PolicyEngines {
                 + ((Missing) found).reason() + "; the invoice is not dunned until it is there");
     }
 
-    /** What is wrong with the files of the named policies looked up so far that are there but not valid. */
+    /**
+     * What is wrong with the files of the named policies looked up so far: those that are there but not valid,
+     * and the fields no longer read of those used.
+     */
     List<FileProblem> problems() {
         synchronized (known) {
-            return known.values().stream().filter(Missing.class::isInstance)
-                    .flatMap(l -> ((Missing) l).problems().stream()).toList();
+            return known.values().stream().flatMap(l -> l.problems().stream()).toList();
         }
     }
 

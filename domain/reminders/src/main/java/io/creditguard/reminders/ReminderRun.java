@@ -337,7 +337,9 @@ public class ReminderRun {
         if (company instanceof ReminderPolicies.Broken broken) {
             return stopped(requestedAsOf, dryRun, started, broken.problems());
         }
-        ReminderPolicy policy = ((ReminderPolicies.Usable) company).policy();
+        ReminderPolicies.Usable usable = (ReminderPolicies.Usable) company;
+        ReminderPolicy policy = usable.policy();
+        usable.leftOut().forEach(p -> LOG.error(p.message()));
         LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
         LocalDate asOf = requestedAsOf.orElse(today);
         if (asOf.isBefore(today.minusYears(AS_OF_YEARS_BACK)) || asOf.isAfter(today.plusYears(AS_OF_YEARS_AHEAD))) {
@@ -384,6 +386,7 @@ public class ReminderRun {
             tally.ledger.close();
         }
         List<FileProblem> operatorFiles = new ArrayList<>(rates.operatorProblems());
+        operatorFiles.addAll(usable.leftOut());
         operatorFiles.addAll(engines.problems());
         RateAlarms.emit(gaps, rates.conflicts(), operatorFiles, "reminders-run", started);
         Report report = new Report(new Report.Run(store.describe(), asOf, dryRun, policy.name(), engines.named(), started,

@@ -82,7 +82,8 @@ public class ReminderService {
                     return new PolicyEngines.Missing(store.describe() + "/" + key + " is not a valid reminder policy: "
                             + String.join("; ", broken.problems().stream().map(FileProblem::why).toList()), broken.problems());
                 }
-                return new PolicyEngines.Found(engine(((ReminderPolicies.Usable) file.get()).policy(), snapshot));
+                ReminderPolicies.Usable usable = (ReminderPolicies.Usable) file.get();
+                return new PolicyEngines.Found(engine(usable.policy(), snapshot), usable.leftOut());
             } catch (IOException e) {
                 return new PolicyEngines.Missing("reading " + store.describe() + "/" + key + " failed (" + e.getMessage() + ")",
                         List.of());

@@ -202,6 +202,62 @@ class OperatorFilesTest {
         assertThat(Files.exists(root.resolve("runs"))).isFalse();
     }
 
+    /** A valid policy that still sets the Peppol payment terms it held until 2026-12-07, on line 3. */
+    private static String retiredTerms(String name) {
+        return """
+                {"name": "%s",
+                 "levels": [{"level": 1, "daysAfterDue": 5, "kind": "PAYMENT_REMINDER"}],
+                 "defaultPaymentTermsDays": 45,
+                 "creditor": {"name": "Stålhandel Norr AB", "country": "SE", "paymentInstructions": "Bankgiro 5050-1055",
+                   "disputeContact": "reskontra@stalhandel.example", "defaultPaymentTermsDays": 45}}
+                """.formatted(name);
+    }
+
+    @Test
+    void aFieldNoLongerReadIsReportedWithWhereItWentAndThePolicyIsStillUsed() throws IOException {
+        Files.delete(root.resolve("config/reference-rates.txt"));
+        Files.delete(root.resolve("config/exchange-rates.txt"));
+        Files.writeString(root.resolve("config/reminder-policy.json"), retiredTerms("company"));
+        Files.writeString(root.resolve("config/policies/key-accounts.json"), retiredTerms("key accounts"));
+        FileObjectStore store = new FileObjectStore(root);
+        OperatorFiles.Validation validation = new OperatorFiles(store, StandaloneReminders.reminders(store), SampleDay.CLOCK).validate();
+        String[] printed = new String[1];
+        ReminderRun.Report report = run(printed);
+
+        // Only the top level's field is the retired one: the creditor's is an unknown field, ignored as ever.
+        List<String> expected = List.of("config/reminder-policy.json:3 $.defaultPaymentTermsDays",
+                "config/policies/key-accounts.json:3 $.defaultPaymentTermsDays");
+        assertThat(validation.runWouldStop()).isFalse();
+        assertThat(validation.problems()).extracting(OperatorFilesTest::where).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(report.stopped()).isNull();
+        assertThat(report.operatorFiles()).extracting(OperatorFilesTest::where).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(report.operatorFiles()).allSatisfy(p -> assertThat(p.why()).isEqualTo("$.defaultPaymentTermsDays is "
+                + "no longer read (since 2026-12-07): a Peppol invoice without a due date is due after the deployment's "
+                + "creditguard.intake.default-payment-terms-days (environment CREDITGUARD_INTAKE_DEFAULT_PAYMENT_TERMS_DAYS, "
+                + "30 days unless set); set it there and remove the field here"));
+        // Both policies are used: each customer's invoice, 20 days overdue, is at level 1 of its policy.
+        assertThat(report.customerPolicies()).containsExactly("key-accounts");
+        assertThat(report.skipped()).doesNotContainKey(ReminderEngine.SkipReason.POLICY_UNAVAILABLE);
+        assertThat(report.dunned()).containsEntry(ReminderPolicy.Kind.PAYMENT_REMINDER, 2L);
+        assertThat(printed[0]).contains("\"File\":\"config/reminder-policy.json\"")
+                .contains("\"File\":\"config/policies/key-accounts.json\"");
+        synchronized (errors) {
+            assertThat(errors).extracting(LogRecord::getMessage)
+                    .anySatisfy(m -> assertThat(m).startsWith("config/reminder-policy.json:3: $.defaultPaymentTermsDays"))
+                    .anySatisfy(m -> assertThat(m).startsWith("config/policies/key-accounts.json:3: $.defaultPaymentTermsDays"));
+        }
+    }
+
+    @Test
+    void aPolicyWithoutRetiredFieldsHasNothingLeftOut() throws IOException {
+        Files.writeString(root.resolve("config/reminder-policy.json"), retiredTerms("company")
+                .replace(" \"defaultPaymentTermsDays\": 45,\n", ""));
+        FileObjectStore store = new FileObjectStore(root);
+
+        assertThat(StandaloneReminders.reminders(store).policies().companyPolicy(store))
+                .isInstanceOfSatisfying(ReminderPolicies.Usable.class, u -> assertThat(u.leftOut()).isEmpty());
+    }
+
     private List<String> letterTexts() throws IOException {
         List<String> texts = new ArrayList<>();
         for (String name : files("letters")) {
