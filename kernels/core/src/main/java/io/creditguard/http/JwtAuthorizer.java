@@ -10,7 +10,6 @@ import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -97,12 +96,16 @@ final class JwtAuthorizer {
         if (!forUs) {
             throw new Refused("the token is for another audience", false);
         }
-        Instant now = clock.instant();
-        if (!payload.path("exp").canConvertToLong() || Instant.ofEpochSecond(payload.path("exp").asLong())
-                .isBefore(now.minus(CLOCK_SKEW))) {
+        // NumericDates (RFC 7519 §2) compared as seconds: a signed exp or nbf beyond any Instant is a claim to refuse
+        // or accept like any other, not a date to build.
+        long now = clock.instant().getEpochSecond();
+        JsonNode exp = payload.path("exp");
+        if (!exp.isNumber() || !exp.canConvertToLong() || exp.asLong() < now - CLOCK_SKEW.getSeconds()) {
             throw new Refused("the token has expired", false);
         }
-        if (payload.has("nbf") && Instant.ofEpochSecond(payload.path("nbf").asLong()).isAfter(now.plus(CLOCK_SKEW))) {
+        JsonNode nbf = payload.path("nbf");
+        if (!nbf.isMissingNode() && (!nbf.isNumber() || !nbf.canConvertToLong()
+                || nbf.asLong() > now + CLOCK_SKEW.getSeconds())) {
             throw new Refused("the token is not valid yet", false);
         }
         List<String> scopes = List.of(payload.path("scope").asText("").trim().split("\\s+"));
