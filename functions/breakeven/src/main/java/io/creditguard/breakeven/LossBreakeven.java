@@ -10,8 +10,8 @@ import io.creditguard.money.Rates;
 /**
  * What a customer loss really costs: the new sales needed to earn it back at the company's margin.
  *
- * <p>requiredSales = loss / margin (Coface, 2026-01-05, shared/seeds/000: at a 10 % margin a loss of
- * 100 000 kr takes 1 000 000 kr of sales). Amounts are rounded HALF_EVEN to the currency's minor
+ * <p>requiredSales = loss / margin (Coface, "Så skyddar du kassaflödet med kreditförsäkring", 2026-01-05: at a 10 %
+ * margin a loss of 100 000 kr takes 1 000 000 kr of sales). Amounts are rounded HALF_EVEN to the currency's minor
  * unit, multiples and months to {@value #RATIO_SCALE} decimals.
  */
 public final class LossBreakeven {

@@ -14,7 +14,7 @@ class LossBreakevenTest {
 
     private static final Currency SEK = Currency.getInstance("SEK");
 
-    /** The table in Coface, "Så skyddar du kassaflödet med kreditförsäkring", 2026-01-05 (shared/seeds/000). */
+    /** The table in Coface, "Så skyddar du kassaflödet med kreditförsäkring", 2026-01-05. */
     @ParameterizedTest(name = "Coface table: margin {0}, loss {1} kr needs {2} kr of sales")
     @CsvSource({
             "0.05, 100000, 2000000.00, 20",

@@ -15,8 +15,8 @@ import io.creditguard.money.Money;
 import io.creditguard.reference.ReferenceTable;
 
 /**
- * The Coface ranges (shared/seeds/000) on a book of SEK 20 000 000 turnover, 0.6 % expected losses
- * (120 000 a year) and a largest single exposure of 400 000 at an 8 % margin, worked by hand.
+ * The Coface ranges ("Så skyddar du kassaflödet med kreditförsäkring", 2026-01-05) on a book of SEK 20 000 000
+ * turnover, 0.6 % expected losses (120 000 a year) and a largest single exposure of 400 000 at an 8 % margin, worked by hand.
  */
 class ProtectionComparisonTest {
 

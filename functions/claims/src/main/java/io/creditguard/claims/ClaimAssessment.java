@@ -22,7 +22,8 @@ import io.creditguard.receivables.Invoice;
  * Where a credit-insured seller stands with an unpaid buyer: which debts the policy covers, what the
  * insurer would pay, by when each step must happen, and what is still missing.
  *
- * <p>Rules (the usual shape of a whole-turnover credit-insurance policy, shared/seeds/000):
+ * <p>Rules (the usual shape of a whole-turnover credit-insurance policy, as Coface, "Så skyddar du kassaflödet med kreditförsäkring",
+ * 2026-01-05, describes it):
  * <ul>
  * <li>A debt is covered only if it is unpaid, undisputed, within the maximum credit period (due date
  * minus invoice date), delivered while a credit limit for the buyer was in force and before any

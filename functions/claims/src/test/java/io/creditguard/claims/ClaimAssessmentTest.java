@@ -23,8 +23,8 @@ import io.creditguard.money.Money;
 import io.creditguard.receivables.Invoice;
 
 /**
- * Worked cases of the indemnity formula and the policy rules. Policy shape after shared/seeds/000:
- * a limit per buyer, 60-day maximum credit, report overdue within 60 days, file within 90, wait 90
+ * Worked cases of the indemnity formula and the policy rules. Policy shape after Coface,
+ * "Så skyddar du kassaflödet med kreditförsäkring", 2026-01-05: a limit per buyer, 60-day maximum credit, report overdue within 60 days, file within 90, wait 90
  * days for protracted default, paid 30 days after validation.
  */
 class ClaimAssessmentTest {
