@@ -354,7 +354,8 @@ public final class InlineXbrlReader {
                 } catch (NumberFormatException e) {
                     throw new ReportException(Fault.NUMBER_FORMAT, where + ": scale '" + scale + "' is not a whole number");
                 }
-                if (Math.abs(power) > MOST_SCALE) {
+                // not Math.abs: the absolute value of Integer.MIN_VALUE is itself, and negative
+                if (power > MOST_SCALE || power < -MOST_SCALE) {
                     // the figures' arithmetic would write out every digit of 4 775 453 × 10^400000000 (minutes)
                     throw new ReportException(Fault.NUMBER_FORMAT, where + ": scale " + power + " is beyond ±" + MOST_SCALE
                             + ", no unit a report writes its figures in");

@@ -131,7 +131,8 @@ class InlineXbrlReaderTest {
 
     /** A scale no report uses is refused where it is read, before any arithmetic writes out its digits. */
     @ParameterizedTest(name = "scale {0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"31", "-31", "400000000", "-400000000", "2147483647"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"31", "-31", "400000000", "-400000000", "2147483647",
+            "-2147483648"})
     void aScaleBeyondAnyUnitIsRefused(String scale) {
         assertThatThrownBy(() -> value(TR1, "format=\"ixt:numspacecomma\" scale=\"" + scale + "\" decimals=\"0\"", "4 775"))
                 .isInstanceOfSatisfying(ReportException.class, e -> {
