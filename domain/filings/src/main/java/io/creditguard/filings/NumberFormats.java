@@ -61,6 +61,13 @@ final class NumberFormats {
     /** xs:decimal as an untransformed fact writes it, less the sign (the {@code sign} attribute carries it). */
     private static final Pattern PLAIN = Pattern.compile("\\d+(?:\\.\\d+)?|\\.\\d+");
 
+    /**
+     * The longest text a number is parsed from: a 30-digit amount grouped in threes with six decimals is 46.
+     * Longer text is refused before it is matched: java.util.regex recurses once per digit group (20 000
+     * digits overflow the stack), and BigDecimal's parse grows with the square of the digits.
+     */
+    private static final int MOST_CHARACTERS = 64;
+
     /** Formats by local name; empty for the zero formats, whose text is not read. */
     private static final Map<String, Optional<Grouped>> FORMATS = Map.of(
             "numspacecomma", Optional.of(SPACE_COMMA),
@@ -84,6 +91,7 @@ final class NumberFormats {
     static BigDecimal parse(String namespace, String localName, String text) throws ReportException {
         String trimmed = strip(text);
         if (namespace == null) {
+            requireFigureLength(trimmed);
             if (PLAIN.matcher(trimmed).matches()) {
                 return new BigDecimal(trimmed);
             }
@@ -98,8 +106,16 @@ final class NumberFormats {
         if (format.isEmpty()) {
             return BigDecimal.ZERO;
         }
+        requireFigureLength(trimmed);
         return format.get().parse(trimmed).orElseThrow(() -> new ReportException(ReportException.Fault.NUMBER_FORMAT,
                 "'" + shorten(trimmed) + "' does not parse under the format " + localName));
+    }
+
+    private static void requireFigureLength(String trimmed) throws ReportException {
+        if (trimmed.length() > MOST_CHARACTERS) {
+            throw new ReportException(ReportException.Fault.NUMBER_FORMAT, "'" + shorten(trimmed) + "' is "
+                    + trimmed.length() + " characters, longer than any figure (" + MOST_CHARACTERS + ")");
+        }
     }
 
     /** The text without the whitespace around it (any Unicode space, as reports pad cells with no-break spaces). */

@@ -114,6 +114,33 @@ class InlineXbrlReaderTest {
                 });
     }
 
+    static Stream<Arguments> longerThanAnyFigure() {
+        return Stream.of(
+                Arguments.of("20 000 digits", TR1, "format=\"ixt:numspacecomma\"", "9".repeat(20_000)),
+                Arguments.of("20 000 digits in groups", TR4, "format=\"ixt:num-comma-decimal\"",
+                        "999" + " 999".repeat(6_666)),
+                Arguments.of("100 000 digits, no format", TR1, "", "9".repeat(100_000)),
+                Arguments.of("65 digits, no format", TR1, "", "1" + "0".repeat(64)),
+                Arguments.of("a fraction of 65 digits", TR4, "format=\"ixt:num-dot-decimal\"", "0." + "1".repeat(63)));
+    }
+
+    /** No report writes a figure of more than 64 characters; longer text is refused before it is matched or parsed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("longerThanAnyFigure")
+    void aTextLongerThanAnyFigureIsRefused(String what, String registry, String format, String text) {
+        assertThatThrownBy(() -> value(registry, format + " decimals=\"0\"", text))
+                .isInstanceOfSatisfying(ReportException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(Fault.NUMBER_FORMAT);
+                    assertThat(e.getMessage()).contains("se-gen-base:Nettoomsattning in y")
+                            .contains(text.length() + " characters, longer than any figure (64)");
+                });
+    }
+
+    @Test
+    void aFigureOf64CharactersIsRead() throws ReportException {
+        assertThat(value(TR1, "decimals=\"0\"", "1" + "0".repeat(63))).isEqualByComparingTo(BigDecimal.TEN.pow(63));
+    }
+
     @Test
     void withoutAFormatTheTextIsADecimal() throws ReportException {
         assertThat(value(TR1, "decimals=\"2\"", "1234.50")).isEqualByComparingTo("1234.5");
