@@ -213,6 +213,35 @@ class InlineXbrlReaderTest {
         assertThat(doc.texts()).extracting(t -> t.text()).containsExactly("Resultaträkningen har fastställts.");
     }
 
+    static Stream<Arguments> sharedContinuations() {
+        return Stream.of(
+                Arguments.of("two facts", """
+                        <ix:nonNumeric name="se-cd-base:A" contextRef="b" continuedAt="c1">a</ix:nonNumeric>
+                        <ix:nonNumeric name="se-cd-base:B" contextRef="b" continuedAt="c1">b</ix:nonNumeric>
+                        <ix:continuation id="c1">shared</ix:continuation>""", "se-cd-base:B continues at c1, where se-cd-base:A"),
+                Arguments.of("a continuation before the fact", """
+                        <ix:continuation id="c0" continuedAt="c1">first</ix:continuation>
+                        <ix:continuation id="c1">shared</ix:continuation>
+                        <ix:nonNumeric name="se-cd-base:A" contextRef="b" continuedAt="c1">a</ix:nonNumeric>""",
+                        "se-cd-base:A continues at c1, where the continuation c0"),
+                Arguments.of("two continuations", """
+                        <ix:nonNumeric name="se-cd-base:A" contextRef="b" continuedAt="c0">a</ix:nonNumeric>
+                        <ix:continuation id="c0" continuedAt="c2">x</ix:continuation>
+                        <ix:continuation id="c1" continuedAt="c2">y</ix:continuation>
+                        <ix:continuation id="c2">shared</ix:continuation>""",
+                        "the continuation c1 continues at c2, where the continuation c0"));
+    }
+
+    /** Inline XBRL 1.1, ix:continuation: each continuation belongs to the chain of one fact. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharedContinuations")
+    void aContinuationTwoElementsContinueAtIsRefused(String what, String body, String message) {
+        assertThatThrownBy(() -> read(document(TR1, body))).isInstanceOfSatisfying(ReportException.class, e -> {
+            assertThat(e.fault()).isEqualTo(Fault.MALFORMED);
+            assertThat(e.getMessage()).contains(message);
+        });
+    }
+
     @Test
     void contextsByTheirDatesAndUnitsByTheirMeasure() throws ReportException {
         InlineDocument doc = read(document(TR1, ""));
