@@ -324,10 +324,15 @@ public final class InlineXbrlReader {
                 if (period == null) {
                     throw new ReportException(Fault.MALFORMED, name + ": context " + contextId + " has no period");
                 }
-                contexts.put(contextId, new Context(contextId, scheme, entity, period, dimensional));
+                // An id names one element (XBRL 2.1's id is an xs:ID): facts must not be read against whichever came last.
+                if (contexts.putIfAbsent(contextId, new Context(contextId, scheme, entity, period, dimensional)) != null) {
+                    throw new ReportException(Fault.MALFORMED, name + ": context " + contextId + " is declared twice");
+                }
                 contextId = null;
             } else if (XBRLI.equals(ns) && local.equals("unit") && unitId != null) {
-                units.put(unitId, new Unit(unitId, measure == null ? "" : measure));
+                if (units.putIfAbsent(unitId, new Unit(unitId, measure == null ? "" : measure)) != null) {
+                    throw new ReportException(Fault.MALFORMED, name + ": unit " + unitId + " is declared twice");
+                }
                 unitId = null;
             }
         }

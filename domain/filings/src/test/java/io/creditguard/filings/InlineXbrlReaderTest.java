@@ -257,6 +257,25 @@ class InlineXbrlReaderTest {
         assertThat(doc.schemaRefs()).singleElement().asString().contains("/se/fr/gaap/k2/");
     }
 
+    static Stream<Arguments> declaredTwice() {
+        return Stream.of(
+                Arguments.of("context y", """
+                        <xbrli:context id="y"><xbrli:entity><xbrli:identifier scheme="http://www.bolagsverket.se">556036-0793</xbrli:identifier></xbrli:entity>
+                          <xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate></xbrli:period></xbrli:context>"""),
+                Arguments.of("unit kr", "<xbrli:unit id=\"kr\"><xbrli:measure>iso4217:EUR</xbrli:measure></xbrli:unit>"));
+    }
+
+    /** XBRL 2.1: a context's and a unit's id is an xs:ID, so a fact's contextRef or unitRef names one of them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("declaredTwice")
+    void aContextOrUnitDeclaredTwiceIsRefused(String what, String second) {
+        String xhtml = document(TR1, "").replace("</ix:resources>", second + "</ix:resources>");
+        assertThatThrownBy(() -> read(xhtml)).isInstanceOfSatisfying(ReportException.class, e -> {
+            assertThat(e.fault()).isEqualTo(Fault.MALFORMED);
+            assertThat(e.getMessage()).isEqualTo("t.xhtml: " + what + " is declared twice");
+        });
+    }
+
     static Stream<Arguments> hostile() {
         return Stream.of(
                 Arguments.of("a DOCTYPE", "<!DOCTYPE html>", "", Fault.DOCTYPE),
