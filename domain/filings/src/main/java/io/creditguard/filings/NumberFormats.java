@@ -68,7 +68,13 @@ final class NumberFormats {
      */
     private static final int MOST_CHARACTERS = 64;
 
-    /** Formats by local name; empty for the zero formats, whose text is not read. */
+    /**
+     * What zerodash reads as zero: one dash, as the registries list them (hyphen-minus, Armenian hyphen, Hebrew
+     * maqaf, the dashes U+2010 to U+2015, small and full-width hyphen-minus). fixed-zero (2020-02-12) takes any text.
+     */
+    private static final Pattern ZERO_DASH = Pattern.compile("[-\u058A\u05BE\u2010-\u2015\uFE58\uFE63\uFF0D]");
+
+    /** Formats by local name; empty for the zero formats, whose text is not a number. */
     private static final Map<String, Optional<Grouped>> FORMATS = Map.of(
             "numspacecomma", Optional.of(SPACE_COMMA),
             "numcommadecimal", Optional.of(COMMA_DECIMAL),
@@ -104,6 +110,10 @@ final class NumberFormats {
                     + namespace + ") is not one of the transformation registries' number formats this reader knows");
         }
         if (format.isEmpty()) {
+            if (localName.equals("zerodash") && !ZERO_DASH.matcher(trimmed).matches()) {
+                throw new ReportException(ReportException.Fault.NUMBER_FORMAT, "'" + shorten(trimmed)
+                        + "' is not the one dash the format zerodash reads as zero");
+            }
             return BigDecimal.ZERO;
         }
         requireFigureLength(trimmed);

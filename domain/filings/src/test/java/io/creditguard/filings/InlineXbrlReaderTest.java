@@ -80,6 +80,7 @@ class InlineXbrlReaderTest {
                 Arguments.of(TR3, "ixt:numcommadecimal", "1.234.567,89", "1234567.89"),
                 Arguments.of(TR3, "ixt:numcommadecimal", "1 234,5", "1234.5"),
                 Arguments.of(TR3, "ixt:zerodash", "-", "0"),
+                Arguments.of(TR3, "ixt:zerodash", "\u2014", "0"),
                 // 2020-02-12 names
                 Arguments.of(TR4, "ixt:num-dot-decimal", "1,234.56", "1234.56"),
                 Arguments.of(TR4, "ixt:num-comma-decimal", "64 535", "64535"),
@@ -99,6 +100,9 @@ class InlineXbrlReaderTest {
                 Arguments.of(TR1, "ixt:numspacecomma", "-5 046"),
                 Arguments.of(TR3, "ixt:numdotdecimal", "1,23,4"),
                 Arguments.of(TR4, "ixt:num-comma-decimal", "12 kr"),
+                // zerodash reads one dash as zero, not whatever the fact displays
+                Arguments.of(TR3, "ixt:zerodash", "1 234 567"),
+                Arguments.of(TR3, "ixt:zerodash", "- 5"),
                 Arguments.of(TR4, "ixt:num-dot-decimal", ""),
                 Arguments.of(TR4, "ixt:date-day-month-year", "1 234"),
                 Arguments.of("http://example.com/my-transforms", "ixt:numspacecomma", "1 234"));
