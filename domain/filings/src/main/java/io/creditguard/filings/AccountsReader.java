@@ -3,7 +3,11 @@ package io.creditguard.filings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -41,6 +45,13 @@ public final class AccountsReader {
 
     private static final String CD_BASE = "http://www.taxonomier.se/se/fr/cd-base/";
     private static final String BOLAGSVERKET_SCHEME = "http://www.bolagsverket.se";
+    /**
+     * A stated day with a four-digit year, as the contexts' dates are read: LocalDate.parse also takes
+     * -999999999-01-01, whose day before (where the year before ends) no LocalDate holds.
+     */
+    private static final DateTimeFormatter DAY = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4)
+            .appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2).toFormatter().withResolverStyle(ResolverStyle.STRICT);
 
     private AccountsReader() {
     }
@@ -232,7 +243,7 @@ public final class AccountsReader {
         Optional<String> last = text(doc, "RakenskapsarSistaDag");
         if (first.isPresent() && last.isPresent()) {
             try {
-                return new Duration(LocalDate.parse(first.get()), LocalDate.parse(last.get()));
+                return new Duration(LocalDate.parse(first.get(), DAY), LocalDate.parse(last.get(), DAY));
             } catch (DateTimeParseException e) {
                 throw new ReportException(Fault.INCONSISTENT_REPORT, doc.name() + " states its financial year as '"
                         + first.get() + "' – '" + last.get() + "', not two dates");

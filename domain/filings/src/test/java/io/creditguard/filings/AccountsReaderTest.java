@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.creditguard.filings.AnnualAccounts.Figure;
 import io.creditguard.filings.AnnualAccounts.ReportKind;
@@ -345,6 +346,20 @@ class AccountsReaderTest {
                 .isInstanceOfSatisfying(ReportException.class, e -> {
                     assertThat(e.fault()).isEqualTo(Fault.INCONSISTENT_DUPLICATES);
                     assertThat(e.getMessage()).contains("2829042").contains("2829043");
+                });
+    }
+
+    /** The financial year's first day as the report states it, a year beyond four digits: no date a report writes. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-999999999-01-01", "+12019-11-01"})
+    void aStatedFinancialYearThatIsNoDateIsRefused(String firstDay) {
+        String xhtml = Reports.xhtml(SECTRADE).replace("RakenskapsarForstaDag\" contextRef=\"period0\">2019-11-01<",
+                "RakenskapsarForstaDag\" contextRef=\"period0\">" + firstDay + "<");
+        assertThatThrownBy(() -> AccountsReader.read(List.of(new ReportPackage.Document("x.xhtml",
+                xhtml.getBytes(StandardCharsets.UTF_8))), ReadingRules.shipped()))
+                .isInstanceOfSatisfying(ReportException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(Fault.INCONSISTENT_REPORT);
+                    assertThat(e.getMessage()).contains("'" + firstDay + "' – '2020-10-31', not two dates");
                 });
     }
 
