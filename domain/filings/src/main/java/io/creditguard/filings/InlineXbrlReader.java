@@ -387,7 +387,13 @@ public final class InlineXbrlReader {
                 }
                 value = value.scaleByPowerOfTen(power);
             }
-            if ("-".equals(a.get("sign"))) {
+            String sign = a.get("sign");
+            if (sign != null && !sign.equals("-")) {
+                // taken as no sign, a loss tagged with a Unicode minus (U+2212) would read as a profit
+                throw new ReportException(Fault.NUMBER_FORMAT, where + ": sign '" + sign
+                        + "' is not '-', the only sign Inline XBRL has");
+            }
+            if (sign != null) {
                 value = value.negate();
             }
             numbers.add(new NumericFact(c.concept, a.get("contextRef"), a.get("unitRef"), value, decimals(a.get("decimals"), where)));

@@ -160,6 +160,17 @@ class InlineXbrlReaderTest {
                 .isEqualByComparingTo("-243356");
     }
 
+    /** Inline XBRL 1.1's schema allows sign="-" and nothing else; any other sign is refused, not read as none. */
+    @ParameterizedTest(name = "sign {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\u2212", "\u2013", "+", "minus", " - ", ""})
+    void aSignOtherThanMinusIsRefused(String sign) {
+        assertThatThrownBy(() -> value(TR1, "format=\"ixt:numspacecomma\" decimals=\"0\" sign=\"" + sign + "\"", "243 356"))
+                .isInstanceOfSatisfying(ReportException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(Fault.NUMBER_FORMAT);
+                    assertThat(e.getMessage()).contains("se-gen-base:Nettoomsattning in y: sign '" + sign + "' is not '-'");
+                });
+    }
+
     /** A scale no report uses is refused where it is read, before any arithmetic writes out its digits. */
     @ParameterizedTest(name = "scale {0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"31", "-31", "400000000", "-400000000", "2147483647",
