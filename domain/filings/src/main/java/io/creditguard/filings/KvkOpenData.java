@@ -22,6 +22,7 @@ import io.creditguard.filings.RegistryException.Kind;
 import io.creditguard.json.Json;
 import io.creditguard.outbound.HttpFetcher;
 import io.creditguard.reference.ReferenceTable;
+import io.creditguard.validation.AmountsFitCurrency;
 
 /**
  * KvK's open data of filed annual accounts: {@code GET <api>/api/v1/hvds/jaarrekeningen/kvknummer/{kvkNummer}},
@@ -37,6 +38,8 @@ import io.creditguard.reference.ReferenceTable;
 public final class KvkOpenData {
 
     static final Currency EURO = Currency.getInstance("EUR");
+    /** Sixteen digits, a point and four decimals, with room for a sign and leading zeros. */
+    private static final int MOST_CHARACTERS = 40;
 
     private record Key(Figure figure, String key) {
     }
@@ -134,10 +137,17 @@ public final class KvkOpenData {
         }
     }
 
+    /**
+     * A figure written as a plain decimal, within what any amount can be ({@link AmountsFitCurrency.Validator#plausible});
+     * empty otherwise, and the figure is then one the check lacks. A value is a JSON string of up to 5 MiB, and
+     * BigDecimal's parse grows with the square of the digits: text longer than any amount is not parsed.
+     */
     private static Optional<BigDecimal> number(String text) {
-        if (text == null || !text.strip().matches("-?\\d+(\\.\\d+)?")) {
+        String plain = text == null ? "" : text.strip();
+        if (plain.length() > MOST_CHARACTERS || !plain.matches("-?\\d+(\\.\\d+)?")) {
             return Optional.empty();
         }
-        return Optional.of(new BigDecimal(text.strip()));
+        BigDecimal value = new BigDecimal(plain);
+        return AmountsFitCurrency.Validator.plausible(value) ? Optional.of(value) : Optional.empty();
     }
 }
