@@ -83,7 +83,7 @@ public final class InlineXbrlReader {
 
     private static Pass pass(String name, byte[] bytes, Predicate<Concept> keepText, Set<String> wanted)
             throws ReportException {
-        Pass pass = new Pass(name, keepText, wanted);
+        Pass pass = new Pass(name, keepText, wanted, bytes.length);
         XMLStreamReader reader = null;
         try {
             reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
@@ -149,6 +149,9 @@ public final class InlineXbrlReader {
         private final Set<String> wanted;
         private final Deque<Capture> open = new ArrayDeque<>();
         private int excluded;
+        /** The document's size: no more text than that is kept, summed over every fact and continuation. */
+        private final long mostKept;
+        private long kept;
 
         // The context or unit being read.
         private String contextId;
@@ -162,10 +165,11 @@ public final class InlineXbrlReader {
         private String unitId;
         private String measure;
 
-        Pass(String name, Predicate<Concept> keepText, Set<String> wanted) {
+        Pass(String name, Predicate<Concept> keepText, Set<String> wanted, long mostKept) {
             this.name = name;
             this.keepText = keepText;
             this.wanted = new HashSet<>(wanted);
+            this.mostKept = mostKept;
         }
 
         /** Continuations a kept fact's chain reaches whose text went by before the chain was known. */
@@ -199,7 +203,12 @@ public final class InlineXbrlReader {
             }
         }
 
-        private void characters(XMLStreamReader r) {
+        /**
+         * Each open fact keeps its own copy of the text, so facts nested around one text keep it once each: the
+         * sum is held to the document's size, which text read once never exceeds (the real reports keep under 5 %
+         * of theirs, keeping every fact), so memory stays linear in the document.
+         */
+        private void characters(XMLStreamReader r) throws ReportException {
             if (open.isEmpty()) {
                 return;
             }
@@ -208,9 +217,30 @@ public final class InlineXbrlReader {
             int length = r.getTextLength();
             for (Capture c : open) {
                 if (c.keep && (c.number || excluded == 0)) {
+                    kept += length;
+                    if (kept > mostKept) {
+                        throw new ReportException(Fault.MALFORMED, name + ": with " + element(c) + " the facts keep more text"
+                                + " than the document's " + mostKept + " bytes hold: facts are nested around the same text");
+                    }
                     c.text.append(chars, from, length);
                 }
             }
+        }
+
+        /**
+         * Inline XBRL 1.1 lets a fact or continuation hold other facts and sets no depth; real reports nest up to
+         * 8 (BONESUPPORT's ESEF report). Every piece of text goes to each open one, so the depth bounds the time.
+         */
+        private void push(Capture c) throws ReportException {
+            if (open.size() >= MOST_DEPTH) {
+                throw new ReportException(Fault.MALFORMED, name + ": " + element(c) + " is nested " + (open.size() + 1)
+                        + " facts deep, deeper than the " + MOST_DEPTH + " this reader reads");
+            }
+            open.push(c);
+        }
+
+        private static String element(Capture c) {
+            return c.concept != null ? c.concept.written() : "the continuation " + c.attributes.get("id");
         }
 
         private void start(XMLStreamReader r) throws XMLStreamException, ReportException {
@@ -221,14 +251,14 @@ public final class InlineXbrlReader {
             }
             if (IX.contains(ns)) {
                 switch (local) {
-                    case "nonFraction" -> open.push(new Capture(true, true, attributes(r), concept(r, "name")));
+                    case "nonFraction" -> push(new Capture(true, true, attributes(r), concept(r, "name")));
                     case "nonNumeric" -> {
                         Concept concept = concept(r, "name");
-                        open.push(new Capture(false, keepText.test(concept), attributes(r), concept));
+                        push(new Capture(false, keepText.test(concept), attributes(r), concept));
                     }
                     case "continuation" -> {
                         Map<String, String> attributes = attributes(r);
-                        open.push(new Capture(false, wanted.contains(attributes.get("id")), attributes, null));
+                        push(new Capture(false, wanted.contains(attributes.get("id")), attributes, null));
                     }
                     case "exclude" -> excluded++;
                     default -> {
@@ -415,6 +445,9 @@ public final class InlineXbrlReader {
          * billions) and −2 (percent); 30 leaves room for any unit and none for a value no arithmetic can hold.
          */
         private static final int MOST_SCALE = 30;
+
+        /** How deeply facts and continuations may nest in one another: eight times what real reports do. */
+        private static final int MOST_DEPTH = 64;
 
         /** Where {@link #attributes} puts the namespace of a fact's {@code format}; no attribute is named so. */
         private static final String FORMAT_NAMESPACE = " format namespace";

@@ -257,6 +257,57 @@ class InlineXbrlReaderTest {
         });
     }
 
+    /** {@code depth} elements opened with {@code open} (its %d numbered 1, 2, …), one in the other, around {@code text}. */
+    private static String nested(int depth, String open, String close, String text) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= depth; i++) {
+            body.append(open.formatted(i));
+        }
+        return body.append(text).append(close.repeat(depth)).toString();
+    }
+
+    private static final String NON_NUMERIC = "<ix:nonNumeric name=\"se-cd-base:A\" contextRef=\"b\">";
+    private static final String NON_FRACTION = "<ix:nonFraction name=\"se-gen-base:Nettoomsattning\" contextRef=\"y\""
+            + " unitRef=\"kr\" decimals=\"0\">";
+    private static final String CONTINUATION = "<ix:continuation id=\"c%d\">";
+    private static final String MEGABYTE = "x".repeat(1 << 20);
+
+    static Stream<Arguments> nestedAroundOneText() {
+        return Stream.of(
+                // 2 000 deep kept each fact's own copy of the megabyte: OutOfMemoryError after 18 s
+                Arguments.of("2 000 nonNumeric", nested(2_000, NON_NUMERIC, "</ix:nonNumeric>", MEGABYTE),
+                        "se-cd-base:A is nested 65 facts deep, deeper than the 64"),
+                Arguments.of("2 000 nonFraction", nested(2_000, NON_FRACTION, "</ix:nonFraction>", MEGABYTE),
+                        "se-gen-base:Nettoomsattning is nested 65 facts deep, deeper than the 64"),
+                Arguments.of("2 000 continuations", nested(2_000, CONTINUATION, "</ix:continuation>", MEGABYTE),
+                        "the continuation c65 is nested 65 facts deep, deeper than the 64"),
+                // within the depth, 64 copies of the megabyte are far more text than the document holds
+                Arguments.of("64 nonNumeric", nested(64, NON_NUMERIC, "</ix:nonNumeric>", MEGABYTE),
+                        "the facts keep more text than the document's"),
+                Arguments.of("64 nonFraction", nested(64, NON_FRACTION, "</ix:nonFraction>", MEGABYTE),
+                        "the facts keep more text than the document's"));
+    }
+
+    /**
+     * Inline XBRL 1.1 lets facts nest and sets no depth; the reader refuses, naming the fact, what would have
+     * it keep one text once per fact around it.
+     */
+    @ParameterizedTest(name = "{0} around a megabyte")
+    @MethodSource("nestedAroundOneText")
+    void factsNestedAroundOneTextAreRefusedBeforeTheyFillTheMemory(String what, String body, String message) {
+        assertThatThrownBy(() -> read(document(TR1, body))).isInstanceOfSatisfying(ReportException.class, e -> {
+            assertThat(e.fault()).isEqualTo(Fault.MALFORMED);
+            assertThat(e.getMessage()).startsWith("t.xhtml: ").contains(message);
+        });
+    }
+
+    /** Sixty-four facts deep, each its text: eight times the nesting of BONESUPPORT's ESEF report, still read. */
+    @Test
+    void factsNested64DeepAreRead() throws ReportException {
+        InlineDocument doc = read(document(TR1, nested(64, NON_NUMERIC, "</ix:nonNumeric>", "Stockholm")));
+        assertThat(doc.texts()).hasSize(64).allSatisfy(t -> assertThat(t.text()).isEqualTo("Stockholm"));
+    }
+
     @Test
     void contextsByTheirDatesAndUnitsByTheirMeasure() throws ReportException {
         InlineDocument doc = read(document(TR1, ""));
