@@ -57,15 +57,19 @@ public record InlineDocument(String name, List<String> schemaRefs, Map<String, C
 
     /**
      * @param measure the unit's measure as {@code iso4217:SEK}, {@code xbrli:pure} or, for any other
-     *     namespace, {@code {namespace}local}; {@code divide} for a ratio unit
+     *     namespace, {@code {namespace}local}; several measures, multiplied, joined by {@code *} in document
+     *     order ({@code xbrli:shares*iso4217:SEK}); {@code divide} for a ratio unit
      */
     public record Unit(String id, String measure) {
 
         static final String ISO4217 = "http://www.xbrl.org/2003/iso4217";
 
-        /** The currency when the unit is one ({@code iso4217:XXX} with a currency the JDK knows). */
+        /**
+         * The currency when the unit is one: a single {@code iso4217:XXX} measure with a currency the JDK knows, as
+         * XBRL 2.1 4.8.2 requires of a monetary fact's unit.
+         */
         public Optional<Currency> currency() {
-            if (!measure.startsWith("iso4217:")) {
+            if (!measure.startsWith("iso4217:") || measure.contains("*")) {
                 return Optional.empty();
             }
             try {

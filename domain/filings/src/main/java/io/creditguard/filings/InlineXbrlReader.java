@@ -163,7 +163,8 @@ public final class InlineXbrlReader {
         private boolean forever;
         private boolean dimensional;
         private String unitId;
-        private String measure;
+        private final List<String> measures = new ArrayList<>();
+        private boolean divide;
 
         Pass(String name, Predicate<Concept> keepText, Set<String> wanted, long mostKept) {
             this.name = name;
@@ -288,12 +289,13 @@ public final class InlineXbrlReader {
                     case "forever" -> forever = true;
                     case "unit" -> {
                         unitId = r.getAttributeValue(null, "id");
-                        measure = null;
+                        measures.clear();
+                        divide = false;
                     }
-                    case "divide" -> measure = "divide";
+                    case "divide" -> divide = true;
                     case "measure" -> {
-                        if (!"divide".equals(measure)) {
-                            measure = measure(r, r.getElementText().strip());
+                        if (!divide) {
+                            measures.add(measure(r, r.getElementText().strip()));
                         }
                     }
                     default -> {
@@ -360,7 +362,9 @@ public final class InlineXbrlReader {
                 }
                 contextId = null;
             } else if (XBRLI.equals(ns) && local.equals("unit") && unitId != null) {
-                if (units.putIfAbsent(unitId, new Unit(unitId, measure == null ? "" : measure)) != null) {
+                // XBRL 2.1 4.8: a unit's measures multiply, so shares then SEK is SEK × shares, no currency
+                String measure = divide ? "divide" : String.join("*", measures);
+                if (units.putIfAbsent(unitId, new Unit(unitId, measure)) != null) {
                     throw new ReportException(Fault.MALFORMED, name + ": unit " + unitId + " is declared twice");
                 }
                 unitId = null;

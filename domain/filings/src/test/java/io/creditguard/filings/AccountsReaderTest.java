@@ -363,6 +363,32 @@ class AccountsReaderTest {
                 });
     }
 
+    static Stream<Arguments> notCurrencies() {
+        return Stream.of(
+                Arguments.of("shares then SEK", "<xbrli:measure>xbrli:shares</xbrli:measure><xbrli:measure>iso4217:SEK</xbrli:measure>"),
+                Arguments.of("SEK twice", "<xbrli:measure>iso4217:SEK</xbrli:measure><xbrli:measure>iso4217:SEK</xbrli:measure>"),
+                Arguments.of("SEK per share", "<xbrli:divide><xbrli:unitNumerator><xbrli:measure>iso4217:SEK</xbrli:measure>"
+                        + "</xbrli:unitNumerator><xbrli:unitDenominator><xbrli:measure>xbrli:shares</xbrli:measure>"
+                        + "</xbrli:unitDenominator></xbrli:divide>"));
+    }
+
+    /**
+     * SecTrade's unit SEK made a product of measures or a ratio (XBRL 2.1 4.8): no amount is in kronor, and a
+     * monetary fact's unit must be one currency (4.8.2), so none of its figures is read as money.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notCurrencies")
+    void amountsInAUnitOfSeveralMeasuresAreNotMoney(String what, String measures) {
+        String xhtml = Reports.xhtml(SECTRADE).replace("<xbrli:unit id=\"SEK\"><xbrli:measure>iso4217:SEK</xbrli:measure>",
+                "<xbrli:unit id=\"SEK\">" + measures);
+        assertThatThrownBy(() -> AccountsReader.read(List.of(new ReportPackage.Document("x.xhtml",
+                xhtml.getBytes(StandardCharsets.UTF_8))), ReadingRules.shipped()))
+                .isInstanceOfSatisfying(ReportException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(Fault.NO_ANNUAL_REPORT);
+                    assertThat(e.getMessage()).contains("x.xhtml tags none of the figures of an annual report");
+                });
+    }
+
     /** Net sales in euros beside everything else in kronor: a report contradicting itself. */
     @Test
     void amountsInTwoCurrenciesAreRefused() {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -321,6 +323,32 @@ class InlineXbrlReaderTest {
         assertThat(doc.units().get("pct").measure()).isEqualTo("xbrli:pure");
         assertThat(doc.units().get("pct").currency()).isEmpty();
         assertThat(doc.schemaRefs()).singleElement().asString().contains("/se/fr/gaap/k2/");
+    }
+
+    static Stream<Arguments> unitMeasures() {
+        String shares = "<xbrli:measure>xbrli:shares</xbrli:measure>";
+        String sek = "<xbrli:measure>iso4217:SEK</xbrli:measure>";
+        String perShare = "<xbrli:divide><xbrli:unitNumerator>" + sek + "</xbrli:unitNumerator><xbrli:unitDenominator>"
+                + shares + "</xbrli:unitDenominator></xbrli:divide>";
+        return Stream.of(
+                Arguments.of("SEK", sek, "SEK"),
+                // several measures multiply: none of these is an amount of money
+                Arguments.of("shares then SEK", shares + sek, null),
+                Arguments.of("SEK then shares", sek + shares, null),
+                Arguments.of("SEK twice", sek + sek, null),
+                Arguments.of("SEK per share", perShare, null),
+                Arguments.of("SEK per share, then SEK", perShare + sek, null));
+    }
+
+    /**
+     * XBRL 2.1 4.8: a unit's measures multiply, and a divide is a ratio; 4.8.2: a monetary fact's unit is one
+     * iso4217 measure. Any other unit has no currency, so no amount is read in it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unitMeasures")
+    void aUnitIsACurrencyOnlyAsOneIso4217Measure(String what, String measures, String currency) throws ReportException {
+        String xhtml = document(TR1, "").replace("</ix:resources>", "<xbrli:unit id=\"u\">" + measures + "</xbrli:unit></ix:resources>");
+        assertThat(read(xhtml).units().get("u").currency().map(Currency::getCurrencyCode)).isEqualTo(Optional.ofNullable(currency));
     }
 
     static Stream<Arguments> declaredTwice() {
