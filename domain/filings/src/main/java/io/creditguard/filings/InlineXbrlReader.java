@@ -389,12 +389,24 @@ public final class InlineXbrlReader {
 
         private void number(Capture c) throws ReportException {
             Map<String, String> a = c.attributes;
-            if ("true".equals(a.get("{http://www.w3.org/2001/XMLSchema-instance}nil"))) {
-                return;
+            String where = name + ": " + c.concept.written() + " in " + a.get("contextRef");
+            String nil = a.get("{http://www.w3.org/2001/XMLSchema-instance}nil");
+            if (nil != null) {
+                // xs:boolean (XML Schema Part 2, 3.2.2) is true, false, 1 or 0, whitespace collapsed: trim() takes off
+                // XML's whitespace, as in an XML 1.0 attribute no other character below U+0021 can stand
+                switch (nil.trim()) {
+                    case "true", "1" -> {
+                        return;
+                    }
+                    case "false", "0" -> {
+                        // a value, read below
+                    }
+                    default -> throw new ReportException(Fault.MALFORMED, where + ": xsi:nil '" + nil
+                            + "' is not an xs:boolean (true, false, 1 or 0)");
+                }
             }
             String format = a.get("format");
             BigDecimal value;
-            String where = name + ": " + c.concept.written() + " in " + a.get("contextRef");
             try {
                 if (format == null || format.isBlank()) {
                     value = NumberFormats.parse(null, null, c.text.toString());

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -195,6 +196,41 @@ class InlineXbrlReaderTest {
                 <ix:nonFraction name="se-gen-base:Tillgangar" contextRef="b" unitRef="kr" decimals="0" xsi:nil="true"
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>"""));
         assertThat(doc.numbers()).extracting(NumericFact::decimals).containsExactly(-3, NumericFact.INFINITE);
+    }
+
+    static Stream<Arguments> nils() {
+        return Stream.of(
+                Arguments.of("true", "", null),
+                Arguments.of("1", "", null),
+                Arguments.of(" true ", "", null),
+                Arguments.of("false", "4 775", "4775"),
+                Arguments.of("0", "4 775", "4775"),
+                Arguments.of(" 0 ", "4 775", "4775"));
+    }
+
+    /** xsi:nil is an xs:boolean (XML Schema Part 2, 3.2.2): true or 1 is nil, and a nil fact has no value. */
+    @ParameterizedTest(name = "xsi:nil=\"{0}\"")
+    @MethodSource("nils")
+    void xsiNilIsAnXsBoolean(String nil, String text, String value) throws ReportException {
+        InlineDocument doc = read(document(TR1, "<ix:nonFraction name=\"se-gen-base:Tillgangar\" contextRef=\"b\" unitRef=\"kr\""
+                + " decimals=\"0\" format=\"ixt:numspacecomma\" xsi:nil=\"" + nil + "\""
+                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">" + text + "</ix:nonFraction>"));
+        assertThat(doc.numbers()).extracting(f -> f.value().toPlainString())
+                .containsExactlyElementsOf(value == null ? List.of() : List.of(value));
+    }
+
+    /** xs:boolean has four words, in lower case; any other xsi:nil is refused, not taken as a value. */
+    @ParameterizedTest(name = "xsi:nil=\"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TRUE", "yes", "", "-1"})
+    void anXsiNilThatIsNoBooleanIsRefused(String nil) {
+        assertThatThrownBy(() -> read(document(TR1, "<ix:nonFraction name=\"se-gen-base:Tillgangar\" contextRef=\"b\""
+                + " unitRef=\"kr\" decimals=\"0\" format=\"ixt:numspacecomma\" xsi:nil=\"" + nil + "\""
+                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">4 775</ix:nonFraction>")))
+                .isInstanceOfSatisfying(ReportException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(Fault.MALFORMED);
+                    assertThat(e.getMessage()).isEqualTo("t.xhtml: se-gen-base:Tillgangar in b: xsi:nil '" + nil
+                            + "' is not an xs:boolean (true, false, 1 or 0)");
+                });
     }
 
     /** Markup inside a fact, and BONESUPPORT's earnings per share nested in another fact, are read through. */
