@@ -139,6 +139,13 @@ public final class AccountsReader {
 
         void of(NumericFact fact, InlineDocument.Unit unit) throws ReportException {
             Currency c = unit.currency().orElseThrow();
+            if (c.getDefaultFractionDigits() < 0) {
+                // ISO 4217's codes without a minor unit (XXX no currency, XAU gold, XDR, XTS testing) count no money,
+                // and the untaxed reserves' split would round to the tens (setScale(-1))
+                throw new ReportException(Fault.INCONSISTENT_REPORT, document + " states " + fact.concept().written()
+                        + " in unit " + unit.id() + " (" + unit.measure() + "), which has no minor unit: no currency money is"
+                        + " counted in");
+            }
             if (currency == null) {
                 currency = c;
             } else if (!currency.equals(c)) {

@@ -27,7 +27,10 @@ public final class ReportException extends Exception {
         TWO_REPORTS,
         /** The same fact twice at the same precision with different values. */
         INCONSISTENT_DUPLICATES,
-        /** Amounts in more than one currency, or a year that cannot be told from the contexts. */
+        /**
+         * Amounts in more than one currency or in a code without a minor unit (iso4217:XXX), or a year that cannot
+         * be told from the contexts.
+         */
         INCONSISTENT_REPORT,
         /** The report is some other company's. */
         OTHER_COMPANY

@@ -389,6 +389,25 @@ class AccountsReaderTest {
                 });
     }
 
+    /**
+     * SecTrade's amounts in an ISO 4217 code that has no minor unit: no currency (XXX), gold (XAU), the IMF's
+     * special drawing right (XDR), the testing code (XTS). No money is counted in them, and the untaxed reserves'
+     * split to the minor unit would round to the tens.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"XXX", "XAU", "XDR", "XTS"})
+    void amountsInACodeWithoutAMinorUnitAreRefused(String code) {
+        String xhtml = Reports.xhtml(SECTRADE).replace("<xbrli:measure>iso4217:SEK</xbrli:measure>",
+                "<xbrli:measure>iso4217:" + code + "</xbrli:measure>");
+        assertThatThrownBy(() -> AccountsReader.read(List.of(new ReportPackage.Document("x.xhtml",
+                xhtml.getBytes(StandardCharsets.UTF_8))), ReadingRules.shipped()))
+                .isInstanceOfSatisfying(ReportException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(Fault.INCONSISTENT_REPORT);
+                    assertThat(e.getMessage()).startsWith("x.xhtml states se-gen-base:").contains(" in unit SEK (iso4217:" + code
+                            + "), which has no minor unit");
+                });
+    }
+
     /** Net sales in euros beside everything else in kronor: a report contradicting itself. */
     @Test
     void amountsInTwoCurrenciesAreRefused() {
