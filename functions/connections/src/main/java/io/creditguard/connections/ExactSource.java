@@ -219,10 +219,14 @@ final class ExactSource implements Source {
             }
             LocalDate paid = day(term, "LastPaymentDate").or(() -> day(term, "EndDate"))
                     .orElseThrow(() -> new Fields.Unusable("a settled receivable without LastPaymentDate or EndDate"));
-            return Optional.of(new Payment(SOURCE + ":" + term.path("InvoiceNumber").asText(), new Invoice.Payment(id, paid,
-                    amount, currency, Fields.text(term, "PaymentReference").orElse(null))));
+            // Checked here: the intake adds it to its invoice's line as it is, and a line the book cannot read back
+            // fails every later write of that invoice.
+            return Optional.of(new Payment(SOURCE + ":" + term.path("InvoiceNumber").asText(), inputs.check(new Invoice.Payment(
+                    id, paid, amount, currency, Fields.text(term, "PaymentReference").orElse(null)), "$")));
         } catch (Fields.Unusable e) {
             return Optional.of(new Unmappable(id, e.getMessage()));
+        } catch (InvalidInputException e) {
+            return Optional.of(new Unmappable(id, e.summary()));
         }
     }
 

@@ -131,10 +131,14 @@ final class FortnoxSource implements Source {
                 if (amount.signum() <= 0) {
                     throw new Fields.Unusable("Amount " + amount.toPlainString() + " is not a payment received");
                 }
-                changes.add(new Payment(SOURCE + ":" + Fields.required(p, "InvoiceNumber"), new Invoice.Payment(id,
-                        Fields.requiredDay(p, "PaymentDate"), amount, currency, null)));
+                // Checked here: the intake adds it to its invoice's line as it is, and a line the book cannot read back
+                // fails every later write of that invoice.
+                changes.add(new Payment(SOURCE + ":" + Fields.required(p, "InvoiceNumber"), inputs.check(new Invoice.Payment(id,
+                        Fields.requiredDay(p, "PaymentDate"), amount, currency, null), "$")));
             } catch (Fields.Unusable e) {
                 changes.add(new Unmappable(id, e.getMessage()));
+            } catch (InvalidInputException e) {
+                changes.add(new Unmappable(id, e.summary()));
             }
         }
         Map<String, String> next = new HashMap<>(cursor);

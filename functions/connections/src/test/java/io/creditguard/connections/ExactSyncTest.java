@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.creditguard.VirtualTime;
 import io.creditguard.receivables.Invoice;
@@ -94,6 +96,30 @@ class ExactSyncTest {
         assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
         assertThat(c.book(Platform.EXACT)).containsKey("exact:26009");
         assertThat(c.intake.queued("exact")).isEmpty();
+    }
+
+    /**
+     * A settled receivable's payment is held to the book's rules before it is added to its invoice: one the book cannot
+     * read back, dated outside the receivables era or with an id the book refuses, made its invoice's line unreadable.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "t-1            | 2300-01-01 | $.date must be a date between 1970 and 2199",
+            "t-1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111 | 2026-11-20 | $.id size must be between 0 and 100",
+            "`t-\u00071`     | 2026-11-20 | $.id must be a single line without control characters"})
+    void aPaymentTheBookCannotKeepIsLeftOutWithItsReason(String id, String lastPayment, String reason) throws Exception {
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.receivable(id, 26001, "1210.00", true, lastPayment);
+        c.connect(Platform.EXACT, exact.oauth);
+
+        SyncReport report = c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.unmapped()).singleElement().satisfies(u -> {
+            assertThat(u.id()).isEqualTo("exact:receivable:" + id);
+            assertThat(u.reason()).isEqualTo(reason);
+        });
+        assertThat(c.book(Platform.EXACT).get("exact:26001").payments()).isEmpty();
     }
 
     @Test

@@ -325,6 +325,33 @@ class FortnoxSyncTest {
         assertThat(c.book(Platform.FORTNOX)).containsOnlyKeys("fortnox:1001");
     }
 
+    /**
+     * A payment is held to the book's rules before it is added to its invoice (Fortnox's {@code InvoicePayment}: {@code Number},
+     * {@code PaymentDate}): one the book cannot read back, dated outside the receivables era or with an id the book refuses,
+     * made its invoice's line unreadable, so every later write of that invoice, and so every later sync, failed.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "501                | 2300-01-01 | $.date must be a date between 1970 and 2199",
+            "5011111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111 | 2026-11-20 | $.id size must be between 0 and 100",
+            "`50\u00071`         | 2026-11-20 | $.id must be a single line without control characters"})
+    void aPaymentTheBookCannotKeepIsLeftOutWithItsReasonAndItsInvoiceStaysWritable(String number, String date, String reason)
+            throws Exception {
+        fortnox.customer("11", "Eva Svensson", "PRIVATE", "SE", "eva@example.se");
+        fortnox.put(FortnoxStandIn.invoice("1002", "11", "2026-10-25", "2026-11-24", "8000", "8000"));
+        fortnox.payment(number, "1002", "8000", date);
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.unmapped()).singleElement().satisfies(u -> {
+            assertThat(u.id()).isEqualTo("fortnox:payment:" + number);
+            assertThat(u.reason()).isEqualTo(reason);
+        });
+        assertThat(c.book(Platform.FORTNOX).get("fortnox:1002").payments()).isEmpty();
+    }
+
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
         fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
