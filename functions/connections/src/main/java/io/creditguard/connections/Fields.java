@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.creditguard.json.Json;
 import io.creditguard.validation.AmountsFitCurrency;
 import io.creditguard.validation.OcrReference;
 
@@ -89,7 +90,10 @@ final class Fields {
     /** An amount in {@code currency}, exactly: more decimals than the currency has are refused, not rounded. */
     static BigDecimal amount(JsonNode record, String field, Currency currency) throws Unusable {
         JsonNode value = record.path(field);
-        if (!value.isNumber() && !(value.isTextual() && value.asText().matches("-?\\d+(\\.\\d+)?"))) {
+        // A text no longer than a JSON number may be: one of millions of digits takes minutes to parse, before any
+        // bound on the amount could refuse it.
+        if (!value.isNumber() && !(value.isTextual() && value.asText().length() <= Json.MAX_NUMBER_LENGTH
+                && value.asText().matches("-?\\d+(\\.\\d+)?"))) {
             throw new Unusable(field + " is not an amount");
         }
         BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());

@@ -352,6 +352,30 @@ class FortnoxSyncTest {
         assertThat(c.book(Platform.FORTNOX).get("fortnox:1002").payments()).isEmpty();
     }
 
+    /**
+     * An amount written as text (Fortnox writes some fields of its JSON as text) is read only as long as a JSON number
+     * may be: two million digits took a minute of a processor to parse before any bound could refuse them.
+     */
+    @ParameterizedTest
+    @CsvSource({ "Total, 2000000", "Balance, 2000000" })
+    // a separate thread, so that a regression fails here instead of holding the build: the parsing is not interruptible
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void anAmountWrittenAsTextOfManyDigitsLeavesOnlyThatInvoiceOut(String field, int digits) throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        fortnox.put(FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "12500"));
+        fortnox.put(FortnoxStandIn.invoice("1002", "10", "2026-10-20", "2026-11-19", "0", "0").put(field, "9".repeat(digits)));
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.unmapped()).singleElement().satisfies(u -> {
+            assertThat(u.id()).isEqualTo("fortnox:1002");
+            assertThat(u.reason()).isEqualTo(field + " is not an amount");
+        });
+        assertThat(c.book(Platform.FORTNOX)).containsOnlyKeys("fortnox:1001");
+    }
+
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
         fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
