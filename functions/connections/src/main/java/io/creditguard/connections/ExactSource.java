@@ -190,7 +190,7 @@ final class ExactSource implements Source {
             }
             LocalDate issued = day(x, "InvoiceDate").orElseThrow(() -> new Fields.Unusable("InvoiceDate is missing"));
             LocalDate due = day(x, "DueDate").orElseThrow(() -> new Fields.Unusable("it has no DueDate"));
-            Instant modified = day(x, "Modified").isPresent() ? Instant.ofEpochMilli(millis(x, "Modified")) : clock.instant();
+            Instant modified = millis(x, "Modified").map(Instant::ofEpochMilli).orElse(clock.instant());
             Invoice invoice = new Invoice(id, x.path("InvoiceNumber").asText(), currency, issued, due, amount, amount,
                     customer(x, account == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : account),
                     new Invoice.Terms(null, false, null, null, null)
@@ -217,7 +217,8 @@ final class ExactSource implements Source {
             if (amount.signum() <= 0) {
                 return Optional.empty();
             }
-            LocalDate paid = day(term, "LastPaymentDate").or(() -> day(term, "EndDate"))
+            Optional<LocalDate> lastPayment = day(term, "LastPaymentDate");
+            LocalDate paid = (lastPayment.isPresent() ? lastPayment : day(term, "EndDate"))
                     .orElseThrow(() -> new Fields.Unusable("a settled receivable without LastPaymentDate or EndDate"));
             // Checked here: the intake adds it to its invoice's line as it is, and a line the book cannot read back
             // fails every later write of that invoice.
@@ -242,15 +243,21 @@ final class ExactSource implements Source {
     }
 
     /** An OData date ({@code /Date(1764547200000)/}) as the day it names in UTC. */
-    private static Optional<LocalDate> day(JsonNode record, String field) {
-        Matcher m = DATE.matcher(record.path(field).asText(""));
-        return m.matches() ? Optional.of(LocalDate.ofInstant(Instant.ofEpochMilli(Long.parseLong(m.group(1))), ZoneOffset.UTC))
-                : Optional.empty();
+    private static Optional<LocalDate> day(JsonNode record, String field) throws Fields.Unusable {
+        return millis(record, field).map(ms -> LocalDate.ofInstant(Instant.ofEpochMilli(ms), ZoneOffset.UTC));
     }
 
-    private static long millis(JsonNode record, String field) {
+    /** The milliseconds of an OData date, or empty when the field holds none. */
+    private static Optional<Long> millis(JsonNode record, String field) throws Fields.Unusable {
         Matcher m = DATE.matcher(record.path(field).asText(""));
-        return m.matches() ? Long.parseLong(m.group(1)) : 0;
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(m.group(1)));
+        } catch (NumberFormatException e) {
+            throw new Fields.Unusable(field + " " + m.group() + " names no day: its milliseconds are out of range");
+        }
     }
 
     private static String encode(String value) {

@@ -83,7 +83,7 @@ final class ExactStandIn implements AutoCloseable {
     }
 
     /** An outstanding item: a receivable ({@code LineType} 20) of an invoice, matched ({@code Status} 50) when paid. */
-    synchronized void receivable(String id, int invoiceNumber, String amount, boolean paid, String lastPayment) {
+    synchronized ObjectNode receivable(String id, int invoiceNumber, String amount, boolean paid, String lastPayment) {
         ObjectNode t = Json.MAPPER.createObjectNode();
         t.put("Timestamp", timestamps.incrementAndGet()).put("ID", id).put("LineType", 20).put("InvoiceNumber", invoiceNumber)
                 .put("Currency", "EUR").put("AmountFC", new java.math.BigDecimal(amount)).put("Status", paid ? 50 : 20)
@@ -93,6 +93,7 @@ final class ExactStandIn implements AutoCloseable {
         }
         terms.removeIf(x -> x.path("ID").asText().equals(id));
         terms.add(t);
+        return t;
     }
 
     private void api(HttpExchange exchange) throws IOException {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.creditguard.VirtualTime;
 import io.creditguard.receivables.Invoice;
 
@@ -120,6 +122,31 @@ class ExactSyncTest {
             assertThat(u.reason()).isEqualTo(reason);
         });
         assertThat(c.book(Platform.EXACT).get("exact:26001").payments()).isEmpty();
+    }
+
+    /**
+     * An OData date ({@code /Date(ms)/}, as Exact's REST API writes every date) whose milliseconds no long holds is that
+     * record's fault: it failed the whole sync, and every sync after it, since the cursor stayed before the record.
+     */
+    @ParameterizedTest
+    @CsvSource({ "InvoiceDate, exact:26002", "DueDate, exact:26002", "Modified, exact:26002",
+            "LastPaymentDate, exact:receivable:t-2" })
+    void aDateBeyondAnyMillisecondsLeavesOnlyThatRecordOut(String field, String id) throws Exception {
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        ObjectNode invoice = exact.invoice("g-2", 26002, "acc-1", "2026-10-25", "2026-11-24", "605.00", 8020, 50);
+        ObjectNode receivable = exact.receivable("t-2", 26001, "1210.00", true, "2026-11-20");
+        String date = "/Date(99999999999999999999)/";
+        (field.equals("LastPaymentDate") ? receivable : invoice).put(field, date);
+        c.connect(Platform.EXACT, exact.oauth);
+
+        SyncReport report = c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.unmapped()).singleElement().satisfies(u -> {
+            assertThat(u.id()).isEqualTo(id);
+            assertThat(u.reason()).isEqualTo(field + " " + date + " names no day: its milliseconds are out of range");
+        });
+        assertThat(c.book(Platform.EXACT)).containsKey("exact:26001");
     }
 
     @Test
