@@ -131,7 +131,8 @@ final class ExactSource implements Source {
         JsonNode results = results(api.get("/api/v1/" + division + "/" + endpoint + "?$filter="
                 + encode("Timestamp gt " + timestamp + "L") + select));
         String remaining = api.header("X-RateLimit-Remaining").orElse("");
-        if (remaining.matches("\\d+") && Integer.parseInt(remaining) < DAY_RESERVE) {
+        // More significant digits than an int holds are more calls than a day has, not a reason to fail.
+        if (remaining.matches("0*\\d{1,9}") && Integer.parseInt(remaining) < DAY_RESERVE) {
             throw new PlatformClient.Stop("Exact's allowance of 5 000 calls a day is nearly spent (" + remaining
                     + " left); the sync goes on from the cursor when it resets");
         }

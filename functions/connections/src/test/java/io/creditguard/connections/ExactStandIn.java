@@ -44,6 +44,8 @@ final class ExactStandIn implements AutoCloseable {
     private final AtomicLong timestamps = new AtomicLong(1000);
     final AtomicInteger apiRequests = new AtomicInteger();
     volatile int remainingToday = 4800;
+    /** What {@code X-RateLimit-Remaining} says instead of {@link #remainingToday}, when set. */
+    volatile String remainingHeader;
 
     ExactStandIn(Clock clock) {
         this.oauth = new OAuthStandIn(CLIENT_ID, CLIENT_SECRET, false, clock, Duration.ofMinutes(10));
@@ -131,7 +133,7 @@ final class ExactStandIn implements AutoCloseable {
             ObjectNode answer = Json.MAPPER.createObjectNode();
             answer.putObject("d").set("results", results);
             LocalHttp.send(exchange, 200, "application/json", Json.write(answer), Map.of("X-RateLimit-Limit", "5000",
-                    "X-RateLimit-Remaining", String.valueOf(remainingToday), "X-RateLimit-Minutely-Limit", "60"));
+                    "X-RateLimit-Remaining", remainingHeader != null ? remainingHeader : String.valueOf(remainingToday), "X-RateLimit-Minutely-Limit", "60"));
         }
     }
 

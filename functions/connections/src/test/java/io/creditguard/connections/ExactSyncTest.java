@@ -162,6 +162,20 @@ class ExactSyncTest {
         assertThat(c.book(Platform.EXACT)).isEmpty();
     }
 
+    /**
+     * {@code X-RateLimit-Remaining} is read as the count it is: a figure of more digits than an int holds is more calls
+     * than a day has, and was a NumberFormatException that failed the sync.
+     */
+    @ParameterizedTest
+    @CsvSource({ "99999999999, OK", "00000000000049, PARTIAL", "49, PARTIAL", "50, OK", "-1, OK", "many, OK" })
+    void theDaysAllowanceIsReadWhateverTheHeaderSays(String remaining, SyncReport.Status status) throws Exception {
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        c.connect(Platform.EXACT, exact.oauth);
+        exact.remainingHeader = remaining;
+
+        assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(status);
+    }
+
     @Test
     void aTenMinuteTokenIsAskedForAnewOnlyWhenItRunsOut() throws Exception {
         c.connect(Platform.EXACT, exact.oauth);
