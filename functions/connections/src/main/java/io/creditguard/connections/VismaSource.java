@@ -76,7 +76,10 @@ final class VismaSource implements Source {
             } catch (Fields.Unusable e) {
                 throw new IOException("Visma's Meta.ServerTimeUtc is not a time: " + e.getMessage());
             }
-            next.put("until", server.truncatedTo(ChronoUnit.SECONDS).toString());
+            // Never later than our own clock: a server time in the future would start the next window after changes
+            // not yet made, and they would never be read. An earlier end only reads some changes twice.
+            Instant until = server.isAfter(clock.instant()) ? clock.instant() : server;
+            next.put("until", until.truncatedTo(ChronoUnit.SECONDS).toString());
         }
         List<Change> changes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

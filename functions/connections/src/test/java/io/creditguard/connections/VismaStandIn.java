@@ -34,6 +34,8 @@ final class VismaStandIn implements AutoCloseable {
     private final Clock clock;
     private final Map<String, ObjectNode> invoices = new ConcurrentHashMap<>();
     final AtomicInteger apiRequests = new AtomicInteger();
+    /** What {@code Meta.ServerTimeUtc} says instead of the clock, when set. */
+    volatile String serverTime;
 
     VismaStandIn(Clock clock) {
         this.clock = clock;
@@ -91,7 +93,7 @@ final class VismaStandIn implements AutoCloseable {
             ObjectNode answer = Json.MAPPER.createObjectNode();
             answer.putObject("Meta").put("CurrentPage", page).put("PageSize", size)
                     .put("TotalNumberOfPages", Math.max(1, (matching.size() + size - 1) / size))
-                    .put("TotalNumberOfResults", matching.size()).put("ServerTimeUtc", clock.instant().toString());
+                    .put("TotalNumberOfResults", matching.size()).put("ServerTimeUtc", serverTime != null ? serverTime : clock.instant().toString());
             ArrayNode data = answer.putArray("Data");
             matching.stream().skip((long) (page - 1) * size).limit(size).forEach(data::add);
             LocalHttp.send(exchange, 200, "application/json; charset=utf-8", Json.write(answer));

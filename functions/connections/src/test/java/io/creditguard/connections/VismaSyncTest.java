@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -96,5 +98,27 @@ class VismaSyncTest {
         assertThat(next.read().invoices()).isEqualTo(1);
         assertThat(c.book(Platform.VISMA)).hasSize(120);
         assertThat(c.book(Platform.VISMA).get("visma:b7").openAmount()).isEqualByComparingTo("0");
+    }
+
+    /**
+     * The window ends at Visma's {@code Meta.ServerTimeUtc} (the time its {@code ModifiedUtc} is written in), but never
+     * later than creditguard's own clock: a server time in the future moved the next window past changes not yet made,
+     * and the invoices changed until then were never read.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-12-08T07:00:00Z", "2999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z" })
+    void aServerTimeInTheFutureDoesNotMoveTheWindowPastLaterChanges(String serverTime) throws Exception {
+        visma.put(VismaStandIn.invoice("a1", 2001, "2026-10-20", "2026-11-19", "12500", "12500"));
+        c.connect(Platform.VISMA, visma.oauth);
+        visma.serverTime = serverTime;
+        assertThat(c.sync.sync(Platform.VISMA, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+
+        visma.serverTime = null;
+        time.pass(Duration.ofMinutes(30));
+        visma.put(VismaStandIn.invoice("a2", 2002, "2026-10-21", "2026-11-20", "4000", "4000"));
+        SyncReport next = c.sync.sync(Platform.VISMA, Duration.ofMinutes(4));
+
+        assertThat(next.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(c.book(Platform.VISMA)).containsOnlyKeys("visma:a1", "visma:a2");
     }
 }
