@@ -89,15 +89,27 @@ final class FortnoxSource implements Source {
                 .replace("+", "%20") + "&") + "limit=" + PAGE_SIZE + "&page=" + page;
     }
 
-    /** The page's next page, or done once the last is read. */
-    private static String after(JsonNode answer, Map<String, String> cursor, String pageKey) {
+    /**
+     * The page's next page, or done once the last is read: the last that {@code @TotalPages} claims, or the first that
+     * is empty, since a claim beyond the data would keep the window from ever completing.
+     *
+     * @throws IOException when the answer is another page than the one asked for: reading on would never reach the rest
+     */
+    private static String after(JsonNode answer, String list, JsonNode items, Map<String, String> cursor, String pageKey)
+            throws IOException {
         int page = Integer.parseInt(cursor.getOrDefault(pageKey, "1"));
-        int pages = answer.path("MetaInformation").path("@TotalPages").asInt(1);
-        return page >= pages ? DONE : String.valueOf(page + 1);
+        JsonNode meta = answer.path("MetaInformation");
+        if (meta.has("@CurrentPage") && meta.path("@CurrentPage").asInt() != page) {
+            throw new IOException("/3/" + list + " answered page " + meta.path("@CurrentPage").asText() + " when page " + page
+                    + " was asked for");
+        }
+        int pages = meta.path("@TotalPages").asInt(1);
+        return page >= pages || items.isEmpty() ? DONE : String.valueOf(page + 1);
     }
 
     private Batch invoices(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
         JsonNode answer = api.get(list("invoices", cursor, "invoicePage"));
+        String page = after(answer, "invoices", answer.path("Invoices"), cursor, "invoicePage");
         List<Change> changes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (JsonNode item : answer.path("Invoices")) {
@@ -116,7 +128,7 @@ final class FortnoxSource implements Source {
             changes.add(map(invoice, customer, warnings));
         }
         Map<String, String> next = new HashMap<>(cursor);
-        next.put("invoicePage", after(answer, cursor, "invoicePage"));
+        next.put("invoicePage", page);
         return new Batch(changes, next, warnings);
     }
 
@@ -142,7 +154,7 @@ final class FortnoxSource implements Source {
             }
         }
         Map<String, String> next = new HashMap<>(cursor);
-        String page = after(answer, cursor, "paymentPage");
+        String page = after(answer, "invoicepayments", answer.path("InvoicePayments"), cursor, "paymentPage");
         if (DONE.equals(page)) {
             // The window is complete: the next one reaches back from when this one began.
             LocalDateTime until = LocalDateTime.parse(cursor.get("until"), LASTMODIFIED);

@@ -56,6 +56,10 @@ final class FortnoxStandIn implements AutoCloseable {
     volatile Fault fault = Fault.NONE;
     /** Answer the next this many API requests with 429, to see them waited out. */
     final AtomicInteger throttleNext = new AtomicInteger();
+    /** What {@code MetaInformation.@TotalPages} says instead of the pages there are, when set. */
+    volatile Integer claimedPages;
+    /** Serve the first page whichever {@code page} is asked for, as a server that ignores it would. */
+    volatile boolean ignoresPage;
     private volatile int mostInWindow;
 
     FortnoxStandIn(Clock clock) {
@@ -205,8 +209,8 @@ final class FortnoxStandIn implements AutoCloseable {
                 FortnoxSource.LASTMODIFIED).atZone(FortnoxSource.STOCKHOLM).toInstant() : Instant.EPOCH;
         List<ObjectNode> matching = all.stream().filter(s -> !s.modified().isBefore(since)).map(Stored::record).toList();
         int limit = Integer.parseInt(q.getOrDefault("limit", "100"));
-        int page = Integer.parseInt(q.getOrDefault("page", "1"));
-        int pages = Math.max(1, (matching.size() + limit - 1) / limit);
+        int page = ignoresPage ? 1 : Integer.parseInt(q.getOrDefault("page", "1"));
+        int pages = claimedPages != null ? claimedPages : Math.max(1, (matching.size() + limit - 1) / limit);
         ObjectNode answer = Json.MAPPER.createObjectNode();
         answer.putObject("MetaInformation").put("@TotalResources", matching.size()).put("@TotalPages", pages)
                 .put("@CurrentPage", page);

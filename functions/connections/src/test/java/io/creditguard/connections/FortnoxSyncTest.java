@@ -376,6 +376,35 @@ class FortnoxSyncTest {
         assertThat(c.book(Platform.FORTNOX)).containsOnlyKeys("fortnox:1001");
     }
 
+    /**
+     * The lists are paged by {@code page} until {@code MetaInformation.@TotalPages}, and each answer names the page it is
+     * ({@code @CurrentPage}, Fortnox's OpenAPI description, {@code MetaInformation}). A page past the data ends the list,
+     * however many pages are claimed, and a page other than the one asked for fails the sync: with a @TotalPages of
+     * 2147483647 each sync read empty or repeated pages until its budget ran out, so the window never completed and no
+     * payment was ever read.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2147483647 | false | OK     |",
+            "2147483647 | true  | FAILED | /3/invoices answered page 1 when page 2 was asked for; nothing of the batch being read was stored, and the cursor stays",
+            "3          | true  | FAILED | /3/invoices answered page 1 when page 2 was asked for; nothing of the batch being read was stored, and the cursor stays"})
+    void pagingEndsAtThePagesThereAre(int claimedPages, boolean ignoresPage, SyncReport.Status status, String reason)
+            throws Exception {
+        book();
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        fortnox.claimedPages = claimedPages;
+        fortnox.ignoresPage = ignoresPage;
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(status);
+        assertThat(report.reason()).isEqualTo(reason);
+        if (status == SyncReport.Status.OK) {
+            assertThat(report.read()).isEqualTo(new SyncReport.Counts(4, 1, 1));
+            assertThat(c.connection(Platform.FORTNOX).cursor()).containsKey("since").doesNotContainKey("until");
+        }
+    }
+
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
         fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
