@@ -89,7 +89,9 @@ final class ExactSource implements Source {
                 for (JsonNode invoice : byInvoice(results).values()) {
                     map(invoice, division, api).ifPresent(changes::add);
                 }
-                return Optional.of(new Batch(changes, moved(cursor, "invoices", results), List.of()));
+                Map<String, String> next = moved(cursor, "invoices", results);
+                invoicesDone = !advanced(cursor, next, "invoices");
+                return Optional.of(new Batch(changes, next, List.of()));
             }
             invoicesDone = true;
         }
@@ -100,7 +102,9 @@ final class ExactSource implements Source {
                 for (JsonNode term : results) {
                     payment(term).ifPresent(changes::add);
                 }
-                return Optional.of(new Batch(changes, moved(cursor, "receivables", results), List.of()));
+                Map<String, String> next = moved(cursor, "receivables", results);
+                termsDone = !advanced(cursor, next, "receivables");
+                return Optional.of(new Batch(changes, next, List.of()));
             }
             termsDone = true;
         }
@@ -157,6 +161,14 @@ final class ExactSource implements Source {
         Map<String, String> next = new HashMap<>(cursor);
         next.put(key, String.valueOf(highest));
         return next;
+    }
+
+    /**
+     * Whether the cursor moved past any record: an answer that moves it no further (a filter the server ignored,
+     * records without a Timestamp) would be asked for again and again, so it is the endpoint's last.
+     */
+    private static boolean advanced(Map<String, String> cursor, Map<String, String> next, String key) {
+        return !next.get(key).equals(cursor.getOrDefault(key, "0"));
     }
 
     /** The sync endpoint answers an invoice's lines with the header's fields on each: one record per invoice. */

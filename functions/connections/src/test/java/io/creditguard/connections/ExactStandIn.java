@@ -46,6 +46,8 @@ final class ExactStandIn implements AutoCloseable {
     volatile int remainingToday = 4800;
     /** What {@code X-RateLimit-Remaining} says instead of {@link #remainingToday}, when set. */
     volatile String remainingHeader;
+    /** Answer every record of a sync endpoint whatever Timestamp the filter names, as a server ignoring it would. */
+    volatile boolean ignoresFilter;
 
     ExactStandIn(Clock clock) {
         this.oauth = new OAuthStandIn(CLIENT_ID, CLIENT_SECRET, false, clock, Duration.ofMinutes(10));
@@ -140,7 +142,7 @@ final class ExactStandIn implements AutoCloseable {
     /** The records after the filter's Timestamp, in Timestamp order, at most 1 000. */
     private synchronized List<ObjectNode> since(List<ObjectNode> records, Map<String, String> q) {
         Matcher m = TIMESTAMP.matcher(q.getOrDefault("$filter", ""));
-        long after = m.find() ? Long.parseLong(m.group(1)) : 0;
+        long after = m.find() && !ignoresFilter ? Long.parseLong(m.group(1)) : Long.MIN_VALUE;
         return records.stream().filter(r -> r.path("Timestamp").asLong() > after)
                 .sorted(Comparator.comparingLong(r -> r.path("Timestamp").asLong())).limit(1000).toList();
     }
