@@ -110,6 +110,11 @@ final class FortnoxSource implements Source {
     private Batch invoices(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
         JsonNode answer = api.get(list("invoices", cursor, "invoicePage"));
         String page = after(answer, "invoices", answer.path("Invoices"), cursor, "invoicePage");
+        // Each invoice of a page is a request, and a page is read whole past the budget: no more than asked for.
+        if (answer.path("Invoices").size() > PAGE_SIZE) {
+            throw new IOException("/3/invoices answered " + answer.path("Invoices").size() + " invoices on a page of at most "
+                    + PAGE_SIZE);
+        }
         List<Change> changes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (JsonNode item : answer.path("Invoices")) {

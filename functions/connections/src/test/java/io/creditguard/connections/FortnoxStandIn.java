@@ -60,6 +60,8 @@ final class FortnoxStandIn implements AutoCloseable {
     volatile Integer claimedPages;
     /** Serve the first page whichever {@code page} is asked for, as a server that ignores it would. */
     volatile boolean ignoresPage;
+    /** Serve pages of this many records whatever {@code limit} asks, when set. */
+    volatile Integer servedLimit;
     private volatile int mostInWindow;
 
     FortnoxStandIn(Clock clock) {
@@ -208,7 +210,7 @@ final class FortnoxStandIn implements AutoCloseable {
         Instant since = q.containsKey("lastmodified") ? LocalDateTime.parse(q.get("lastmodified"),
                 FortnoxSource.LASTMODIFIED).atZone(FortnoxSource.STOCKHOLM).toInstant() : Instant.EPOCH;
         List<ObjectNode> matching = all.stream().filter(s -> !s.modified().isBefore(since)).map(Stored::record).toList();
-        int limit = Integer.parseInt(q.getOrDefault("limit", "100"));
+        int limit = servedLimit != null ? servedLimit : Integer.parseInt(q.getOrDefault("limit", "100"));
         int page = ignoresPage ? 1 : Integer.parseInt(q.getOrDefault("page", "1"));
         int pages = claimedPages != null ? claimedPages : Math.max(1, (matching.size() + limit - 1) / limit);
         ObjectNode answer = Json.MAPPER.createObjectNode();

@@ -405,6 +405,32 @@ class FortnoxSyncTest {
         }
     }
 
+    /**
+     * A page is read whole before the budget is looked at again, each invoice of it a request at 25 in 5 seconds, so a
+     * page of more invoices than {@code limit} asked for is refused: a page of 1 000 kept one sync at it for over three
+     * minutes past a budget of 12 seconds.
+     */
+    @ParameterizedTest
+    @CsvSource({ "1000, FAILED", "101, FAILED", "100, PARTIAL" })
+    void aPageOfMoreInvoicesThanAskedForIsRefused(int served, SyncReport.Status status) throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        for (int i = 1; i <= served; i++) {
+            fortnox.put(FortnoxStandIn.invoice(String.valueOf(2000 + i), "10", "2026-11-01", "2026-12-01", "1000", "1000"));
+        }
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        fortnox.servedLimit = served;
+        Instant began = time.instant();
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofSeconds(12));
+
+        assertThat(report.status()).isEqualTo(status);
+        if (status == SyncReport.Status.FAILED) {
+            assertThat(report.reason()).startsWith("/3/invoices answered " + served + " invoices on a page of at most 100");
+            assertThat(c.book(Platform.FORTNOX)).isEmpty();
+            assertThat(Duration.between(began, time.instant())).isLessThan(Duration.ofSeconds(12));
+        }
+    }
+
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
         fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
