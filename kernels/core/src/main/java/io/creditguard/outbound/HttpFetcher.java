@@ -1,17 +1,25 @@
 package io.creditguard.outbound;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
@@ -164,9 +172,9 @@ public final class HttpFetcher {
                 if (pace.isPresent()) {
                     permit = pace.get().acquire();
                 }
-                HttpResponse<InputStream> response = client().send(http, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<byte[]> response = answer(http, uri);
                 status = response.statusCode();
-                byte[] body = read(response.body(), uri);
+                byte[] body = response.body();
                 if (status >= 200 && status < 300) {
                     return new Response(status, response.headers().firstValue("Content-Type").orElse(""), body,
                             response.headers());
@@ -214,13 +222,75 @@ public final class HttpFetcher {
         });
     }
 
-    private byte[] read(InputStream in, URI uri) throws IOException {
-        try (in) {
-            byte[] body = in.readNBytes(limits.maxBytes() + 1);
-            if (body.length > limits.maxBytes()) {
-                throw new FetchException(uri + ": the answer is larger than " + limits.maxBytes() + " bytes");
+    /**
+     * The whole answer, its body included, within the read timeout. The request's own timeout ends when the headers
+     * arrive: a server that sends them and then its body a byte at a time would otherwise hold the caller until the
+     * function's own timeout.
+     */
+    private HttpResponse<byte[]> answer(HttpRequest http, URI uri) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> answer = client().sendAsync(http, info -> new Bounded(uri, limits.maxBytes()));
+        try {
+            return answer.get(limits.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true); // since JDK 16 this also closes the exchange
+            throw new HttpTimeoutException("the answer did not arrive whole within " + limits.readTimeout().toMillis() + " ms");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** A body of at most {@code maxBytes}, refused as soon as it grows past them rather than once read whole. */
+    private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
+        private final URI uri;
+        private final int maxBytes;
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        Bounded(URI uri, int maxBytes) {
+            this.uri = uri;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
             return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (body.isDone()) {
+                    return;
+                }
+                if (received.size() + (long) buffer.remaining() > maxBytes) {
+                    subscription.cancel();
+                    body.completeExceptionally(new FetchException(uri + ": the answer is larger than " + maxBytes + " bytes"));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                received.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(received.toByteArray());
         }
     }
 
