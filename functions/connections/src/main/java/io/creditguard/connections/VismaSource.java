@@ -27,7 +27,8 @@ import io.creditguard.webhooks.Normalizer;
 /**
  * Visma eAccounting (Spiris in Sweden) API v2: the customer invoices changed since the cursor, polled on
  * {@code ModifiedUtc} (its webhooks are in beta), {@code GET /v2/customerinvoices?$filter=ModifiedUtc ge …
- * &$orderby=ModifiedUtc&$page=…&$pagesize=100}, every page by {@code Meta.TotalNumberOfPages}. The cursor
+ * &$orderby=ModifiedUtc&$page=…&$pagesize=100}, every page by {@code Meta.TotalNumberOfPages} up to the first empty
+ * one, each answer the page asked for ({@code Meta.CurrentPage}). The cursor
  * is a window as for Fortnox: {@code since}, {@code until} (the server's {@code Meta.ServerTimeUtc} when the
  * window began) and the page reached; the next window reaches back a minute before this one began.
  *
@@ -68,6 +69,11 @@ final class VismaSource implements Source {
                 + URLEncoder.encode("ModifiedUtc ge " + since, StandardCharsets.UTF_8).replace("+", "%20") + "&")
                 + "$orderby=ModifiedUtc&$page=" + page + "&$pagesize=" + PAGE_SIZE);
         JsonNode meta = answer.path("Meta");
+        // A server that answers another page than the one asked for would be read again and again, the rest never.
+        if (meta.has("CurrentPage") && meta.path("CurrentPage").asInt() != page) {
+            throw new IOException("/v2/customerinvoices answered page " + meta.path("CurrentPage").asText() + " when page " + page
+                    + " was asked for");
+        }
         Map<String, String> next = new HashMap<>(cursor);
         if (!next.containsKey("until")) {
             Instant server;
@@ -86,7 +92,9 @@ final class VismaSource implements Source {
         for (JsonNode invoice : answer.path("Data")) {
             changes.add(map(invoice, warnings));
         }
-        if (page >= meta.path("TotalNumberOfPages").asInt(1)) {
+        // The last page is the one TotalNumberOfPages claims or the first empty one: a claim beyond the data would keep
+        // the window from ever completing.
+        if (page >= meta.path("TotalNumberOfPages").asInt(1) || answer.path("Data").isEmpty()) {
             next.put("since", Instant.parse(next.get("until")).minus(OVERLAP).toString());
             next.remove("until");
             next.remove("page");

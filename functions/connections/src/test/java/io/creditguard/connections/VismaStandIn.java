@@ -36,6 +36,10 @@ final class VismaStandIn implements AutoCloseable {
     final AtomicInteger apiRequests = new AtomicInteger();
     /** What {@code Meta.ServerTimeUtc} says instead of the clock, when set. */
     volatile String serverTime;
+    /** What {@code Meta.TotalNumberOfPages} says instead of the pages there are, when set. */
+    volatile Integer claimedPages;
+    /** Serve the first page whichever {@code $page} is asked for, as a server that ignores it would. */
+    volatile boolean ignoresPage;
 
     VismaStandIn(Clock clock) {
         this.clock = clock;
@@ -89,10 +93,10 @@ final class VismaStandIn implements AutoCloseable {
                     .filter(i -> !Instant.parse(i.path("ModifiedUtc").asText()).isBefore(since))
                     .sorted(Comparator.comparing(i -> i.path("ModifiedUtc").asText())).toList());
             int size = Integer.parseInt(q.getOrDefault("$pagesize", "50"));
-            int page = Integer.parseInt(q.getOrDefault("$page", "1"));
+            int page = ignoresPage ? 1 : Integer.parseInt(q.getOrDefault("$page", "1"));
             ObjectNode answer = Json.MAPPER.createObjectNode();
             answer.putObject("Meta").put("CurrentPage", page).put("PageSize", size)
-                    .put("TotalNumberOfPages", Math.max(1, (matching.size() + size - 1) / size))
+                    .put("TotalNumberOfPages", claimedPages != null ? claimedPages : Math.max(1, (matching.size() + size - 1) / size))
                     .put("TotalNumberOfResults", matching.size()).put("ServerTimeUtc", serverTime != null ? serverTime : clock.instant().toString());
             ArrayNode data = answer.putArray("Data");
             matching.stream().skip((long) (page - 1) * size).limit(size).forEach(data::add);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -120,5 +121,38 @@ class VismaSyncTest {
 
         assertThat(next.status()).isEqualTo(SyncReport.Status.OK);
         assertThat(c.book(Platform.VISMA)).containsOnlyKeys("visma:a1", "visma:a2");
+    }
+
+    /**
+     * The invoices are paged by {@code $page} until {@code Meta.TotalNumberOfPages}, and each answer's {@code Meta} names the
+     * page it is ({@code CurrentPage}; the {@code PaginationMetadata} of Visma eAccounting API v2's Swagger description). A
+     * page past the data ends the window, however many pages are claimed, and a page other than the one asked for fails
+     * the sync: with a TotalNumberOfPages of 2147483647 each sync read empty pages until its budget ran out, so the window
+     * never completed, and a server serving page 1 for every page had it read page 1 over and over, the rest never.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2147483647 | false | OK     |",
+            "2147483647 | true  | FAILED | /v2/customerinvoices answered page 1 when page 2 was asked for; nothing of the batch being read was stored, and the cursor stays",
+            "3          | true  | FAILED | /v2/customerinvoices answered page 1 when page 2 was asked for; nothing of the batch being read was stored, and the cursor stays"})
+    void pagingEndsAtThePagesThereAre(int claimedPages, boolean ignoresPage, SyncReport.Status status, String reason)
+            throws Exception {
+        for (int i = 1; i <= 120; i++) {
+            visma.put(VismaStandIn.invoice("b" + i, 3000 + i, "2026-11-01", "2026-12-01", "100", "100"));
+        }
+        c.connect(Platform.VISMA, visma.oauth);
+        visma.claimedPages = claimedPages;
+        visma.ignoresPage = ignoresPage;
+
+        SyncReport report = c.sync.sync(Platform.VISMA, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(status);
+        assertThat(report.reason()).isEqualTo(reason);
+        if (status == SyncReport.Status.OK) {
+            assertThat(report.read().invoices()).isEqualTo(120);
+            assertThat(c.connection(Platform.VISMA).cursor()).containsKey("since").doesNotContainKeys("until", "page");
+        } else {
+            assertThat(c.connection(Platform.VISMA).cursor()).containsEntry("page", "2").doesNotContainKey("since");
+        }
     }
 }
