@@ -120,8 +120,8 @@ final class ExactSource implements Source {
             if (notification.isPresent() && "SalesInvoices".equals(String.valueOf(notification.get().get("Topic")))
                     && !"Delete".equalsIgnoreCase(String.valueOf(notification.get().get("Action")))) {
                 String guid = String.valueOf(notification.get().get("Key"));
-                JsonNode found = results(api.get("/api/v1/" + division + "/salesinvoice/SalesInvoices(guid'" + encode(guid)
-                        + "')?$select=" + INVOICE_FIELDS));
+                String path = "/api/v1/" + division + "/salesinvoice/SalesInvoices(guid'" + encode(guid) + "')";
+                JsonNode found = results(api.get(path + "?$select=" + INVOICE_FIELDS), path, true);
                 for (JsonNode invoice : found) {
                     map(invoice, division, api).ifPresent(changes::add);
                 }
@@ -132,8 +132,8 @@ final class ExactSource implements Source {
 
     private JsonNode sync(PlatformClient api, String division, String endpoint, String timestamp, String select)
             throws IOException, PlatformClient.Stop {
-        JsonNode results = results(api.get("/api/v1/" + division + "/" + endpoint + "?$filter="
-                + encode("Timestamp gt " + timestamp + "L") + select));
+        String path = "/api/v1/" + division + "/" + endpoint;
+        JsonNode results = results(api.get(path + "?$filter=" + encode("Timestamp gt " + timestamp + "L") + select), path, false);
         String remaining = api.header("X-RateLimit-Remaining").orElse("");
         // More significant digits than an int holds are more calls than a day has, not a reason to fail.
         if (remaining.matches("0*\\d{1,9}") && Integer.parseInt(remaining) < DAY_RESERVE) {
@@ -143,13 +143,23 @@ final class ExactSource implements Source {
         return results;
     }
 
-    private static JsonNode results(JsonNode answer) throws IOException {
+    /**
+     * The records of an OData answer: {@code d.results}, or, for a record read by its key, {@code d} itself (the form OData
+     * gives a single entity).
+     *
+     * @param byKey whether {@code path} names one record by its key
+     * @throws IOException when the answer holds neither: read as no records, a sync endpoint would count as caught up and
+     *     a record a webhook named would leave the queue unread
+     */
+    private static JsonNode results(JsonNode answer, String path, boolean byKey) throws IOException {
         JsonNode d = answer.path("d");
-        JsonNode results = d.has("results") ? d.path("results") : d;
-        if (!results.isArray() && !results.isObject()) {
-            throw new IOException("Exact's answer has no d.results");
+        if (d.path("results").isArray()) {
+            return d.path("results");
         }
-        return results.isArray() ? results : io.creditguard.json.Json.MAPPER.createArrayNode().add(results);
+        if (byKey && d.isObject() && !d.has("results") && !d.isEmpty()) {
+            return io.creditguard.json.Json.MAPPER.createArrayNode().add(d);
+        }
+        throw new IOException(path + " answered without d.results");
     }
 
     /** The cursor past the highest {@code Timestamp} of the records read. */
@@ -190,8 +200,9 @@ final class ExactSource implements Source {
         String accountId = x.path("InvoiceTo").asText("");
         JsonNode account = accountId.isEmpty() ? null : accounts.get(accountId);
         if (account == null && !accountId.isEmpty()) {
-            JsonNode found = results(api.get("/api/v1/" + division + "/crm/Accounts(guid'" + encode(accountId)
-                    + "')?$select=Name,Country,Email,Language,AddressLine1,AddressLine2,Postcode,City"));
+            String path = "/api/v1/" + division + "/crm/Accounts(guid'" + encode(accountId) + "')";
+            JsonNode found = results(api.get(path + "?$select=Name,Country,Email,Language,AddressLine1,AddressLine2,Postcode,City"),
+                    path, true);
             account = found.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : found.get(0);
             accounts.put(accountId, account);
         }

@@ -107,17 +107,31 @@ final class FortnoxSource implements Source {
         return page >= pages || items.isEmpty() ? DONE : String.valueOf(page + 1);
     }
 
+    /**
+     * The list {@code member} of a list answer.
+     *
+     * @throws IOException when the answer has no such list: read as an empty one, it would complete the window and the
+     *     changes in it would never be read
+     */
+    private static JsonNode items(JsonNode answer, String list, String member) throws IOException {
+        JsonNode items = answer.path(member);
+        if (!items.isArray()) {
+            throw new IOException("/3/" + list + " answered without its " + member + " list");
+        }
+        return items;
+    }
+
     private Batch invoices(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
         JsonNode answer = api.get(list("invoices", cursor, "invoicePage"));
-        String page = after(answer, "invoices", answer.path("Invoices"), cursor, "invoicePage");
+        JsonNode items = items(answer, "invoices", "Invoices");
+        String page = after(answer, "invoices", items, cursor, "invoicePage");
         // Each invoice of a page is a request, and a page is read whole past the budget: no more than asked for.
-        if (answer.path("Invoices").size() > PAGE_SIZE) {
-            throw new IOException("/3/invoices answered " + answer.path("Invoices").size() + " invoices on a page of at most "
-                    + PAGE_SIZE);
+        if (items.size() > PAGE_SIZE) {
+            throw new IOException("/3/invoices answered " + items.size() + " invoices on a page of at most " + PAGE_SIZE);
         }
         List<Change> changes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (JsonNode item : answer.path("Invoices")) {
+        for (JsonNode item : items) {
             String number = item.path("DocumentNumber").asText("");
             if (number.isEmpty()) {
                 changes.add(new Unmappable(SOURCE + ":?", "an invoice of the list has no DocumentNumber"));
@@ -139,8 +153,9 @@ final class FortnoxSource implements Source {
 
     private Batch payments(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
         JsonNode answer = api.get(list("invoicepayments", cursor, "paymentPage"));
+        JsonNode items = items(answer, "invoicepayments", "InvoicePayments");
         List<Change> changes = new ArrayList<>();
-        for (JsonNode p : answer.path("InvoicePayments")) {
+        for (JsonNode p : items) {
             String id = SOURCE + ":payment:" + p.path("Number").asText("?");
             try {
                 Currency currency = Fields.currency(p, "Currency");
@@ -159,7 +174,7 @@ final class FortnoxSource implements Source {
             }
         }
         Map<String, String> next = new HashMap<>(cursor);
-        String page = after(answer, "invoicepayments", answer.path("InvoicePayments"), cursor, "paymentPage");
+        String page = after(answer, "invoicepayments", items, cursor, "paymentPage");
         if (DONE.equals(page)) {
             // The window is complete: the next one reaches back from when this one began.
             LocalDateTime until = LocalDateTime.parse(cursor.get("until"), LASTMODIFIED);

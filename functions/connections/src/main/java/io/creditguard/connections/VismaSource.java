@@ -69,6 +69,11 @@ final class VismaSource implements Source {
                 + URLEncoder.encode("ModifiedUtc ge " + since, StandardCharsets.UTF_8).replace("+", "%20") + "&")
                 + "$orderby=ModifiedUtc&$page=" + page + "&$pagesize=" + PAGE_SIZE);
         JsonNode meta = answer.path("Meta");
+        JsonNode data = answer.path("Data");
+        // Read as an empty page, an answer without its list would complete the window, and the changes in it never be read.
+        if (!data.isArray()) {
+            throw new IOException("/v2/customerinvoices answered without its Data list");
+        }
         // A server that answers another page than the one asked for would be read again and again, the rest never.
         if (meta.has("CurrentPage") && meta.path("CurrentPage").asInt() != page) {
             throw new IOException("/v2/customerinvoices answered page " + meta.path("CurrentPage").asText() + " when page " + page
@@ -89,12 +94,12 @@ final class VismaSource implements Source {
         }
         List<Change> changes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (JsonNode invoice : answer.path("Data")) {
+        for (JsonNode invoice : data) {
             changes.add(map(invoice, warnings));
         }
         // The last page is the one TotalNumberOfPages claims or the first empty one: a claim beyond the data would keep
         // the window from ever completing.
-        if (page >= meta.path("TotalNumberOfPages").asInt(1) || answer.path("Data").isEmpty()) {
+        if (page >= meta.path("TotalNumberOfPages").asInt(1) || data.isEmpty()) {
             next.put("since", Instant.parse(next.get("until")).minus(OVERLAP).toString());
             next.remove("until");
             next.remove("page");

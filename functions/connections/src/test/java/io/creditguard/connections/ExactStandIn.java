@@ -48,6 +48,8 @@ final class ExactStandIn implements AutoCloseable {
     volatile String remainingHeader;
     /** Answer every record of a sync endpoint whatever Timestamp the filter names, as a server ignoring it would. */
     volatile boolean ignoresFilter;
+    /** Answers served for these paths (as decoded) instead of the stand-in's own, as a server that changed its answers would. */
+    final Map<String, String> served = new ConcurrentHashMap<>();
 
     ExactStandIn(Clock clock) {
         this.oauth = new OAuthStandIn(CLIENT_ID, CLIENT_SECRET, false, clock, Duration.ofMinutes(10));
@@ -109,6 +111,10 @@ final class ExactStandIn implements AutoCloseable {
             apiRequests.incrementAndGet();
             remainingToday--;
             String path = exchange.getRequestURI().getPath();
+            if (served.containsKey(path)) {
+                LocalHttp.send(exchange, 200, "application/json", served.get(path));
+                return;
+            }
             Map<String, String> q = LocalHttp.form(exchange.getRequestURI().getRawQuery());
             ArrayNode results = Json.MAPPER.createArrayNode();
             String prefix = "/api/v1/" + DIVISION + "/";

@@ -204,6 +204,34 @@ class ExactSyncTest {
         assertThat(exact.apiRequests.get() - before).isLessThanOrEqualTo(5);
     }
 
+    /**
+     * A sync endpoint answers its records as OData's {@code {"d":{"results":[…]}}}; an answer without {@code d.results}
+     * cannot be trusted: read as no records, {@code {"d":[]}} ended the endpoint as caught up, and {@code {"d":{}}} was
+     * taken for one record of an invoice read by its key.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sync/SalesInvoice/SalesInvoices | {}", "sync/SalesInvoice/SalesInvoices | []",
+            "sync/SalesInvoice/SalesInvoices | {\"d\":{}}", "sync/SalesInvoice/SalesInvoices | {\"d\":[]}",
+            "sync/SalesInvoice/SalesInvoices | {\"d\":{\"results\":null}}", "sync/Cashflow/PaymentTerms | {\"d\":[]}"})
+    void anAnswerWithoutItsResultsFailsTheSyncAndKeepsTheCursor(String endpoint, String answer) throws Exception {
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.receivable("t-1", 26001, "1210.00", true, "2026-11-20");
+        c.connect(Platform.EXACT, exact.oauth);
+        String path = "/api/v1/" + ExactStandIn.DIVISION + "/" + endpoint;
+        exact.served.put(path, answer);
+
+        SyncReport failed = c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+
+        assertThat(failed.status()).isEqualTo(SyncReport.Status.FAILED);
+        assertThat(failed.reason()).isEqualTo(path + " answered without d.results; nothing of the batch being read was stored, and the cursor stays");
+
+        exact.served.clear();
+        assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(c.book(Platform.EXACT).get("exact:26001").payments()).extracting(Invoice.Payment::id)
+                .containsExactly("exact:receivable:t-1");
+    }
+
     @Test
     void aTenMinuteTokenIsAskedForAnewOnlyWhenItRunsOut() throws Exception {
         c.connect(Platform.EXACT, exact.oauth);

@@ -431,6 +431,36 @@ class FortnoxSyncTest {
         }
     }
 
+    /**
+     * A list answer without its list ({@code Invoices} of {@code /3/invoices}, {@code InvoicePayments} of
+     * {@code /3/invoicepayments}, as Fortnox's OpenAPI description gives their answers) cannot be trusted: read as an empty
+     * list it completed the window, and the changes in it were never read.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/3/invoices        | {}                                                     | /3/invoices answered without its Invoices list",
+            "/3/invoices        | []                                                     | /3/invoices answered without its Invoices list",
+            "/3/invoices        | {\"MetaInformation\":{\"@TotalPages\":1,\"@CurrentPage\":1}} | /3/invoices answered without its Invoices list",
+            "/3/invoices        | {\"Invoices\":{}}                                        | /3/invoices answered without its Invoices list",
+            "/3/invoicepayments | {}                                                     | /3/invoicepayments answered without its InvoicePayments list",
+            "/3/invoicepayments | {\"InvoicePayments\":null}                               | /3/invoicepayments answered without its InvoicePayments list"})
+    void anAnswerWithoutItsListFailsTheSyncAndKeepsTheWindow(String path, String answer, String reason) throws Exception {
+        book();
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        fortnox.served.put(path, answer);
+
+        SyncReport failed = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(failed.status()).isEqualTo(SyncReport.Status.FAILED);
+        assertThat(failed.reason()).isEqualTo(reason + "; nothing of the batch being read was stored, and the cursor stays");
+        assertThat(c.connection(Platform.FORTNOX).cursor()).doesNotContainKey("since");
+
+        fortnox.served.clear();
+        assertThat(c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(c.book(Platform.FORTNOX).get("fortnox:1002").payments()).extracting(Invoice.Payment::id)
+                .containsExactly("fortnox:payment:501");
+    }
+
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
         fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");

@@ -40,6 +40,8 @@ final class VismaStandIn implements AutoCloseable {
     volatile Integer claimedPages;
     /** Serve the first page whichever {@code $page} is asked for, as a server that ignores it would. */
     volatile boolean ignoresPage;
+    /** Answers served for these paths (as decoded) instead of the stand-in's own, as a server that changed its answers would. */
+    final Map<String, String> served = new ConcurrentHashMap<>();
 
     VismaStandIn(Clock clock) {
         this.clock = clock;
@@ -82,6 +84,10 @@ final class VismaStandIn implements AutoCloseable {
                 return;
             }
             apiRequests.incrementAndGet();
+            if (served.containsKey(exchange.getRequestURI().getPath())) {
+                LocalHttp.send(exchange, 200, "application/json", served.get(exchange.getRequestURI().getPath()));
+                return;
+            }
             if (!exchange.getRequestURI().getPath().equals("/v2/customerinvoices")) {
                 LocalHttp.send(exchange, 404, "application/json", "{\"Message\":\"not found\"}");
                 return;

@@ -155,4 +155,27 @@ class VismaSyncTest {
             assertThat(c.connection(Platform.VISMA).cursor()).containsEntry("page", "2").doesNotContainKey("since");
         }
     }
+
+    /**
+     * An answer without its {@code Data} list (every paginated answer of Visma eAccounting API v2 carries {@code Meta} and
+     * {@code Data}) cannot be trusted: read as an empty page it completed the window, and the changes in it were never read.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "{}", "[]", "{\"Meta\":{\"CurrentPage\":1,\"TotalNumberOfPages\":1}}", "{\"Data\":null}",
+            "{\"Data\":{}}" })
+    void anAnswerWithoutItsListFailsTheSyncAndKeepsTheWindow(String answer) throws Exception {
+        visma.put(VismaStandIn.invoice("a1", 2001, "2026-10-20", "2026-11-19", "12500", "12500"));
+        c.connect(Platform.VISMA, visma.oauth);
+        visma.served.put("/v2/customerinvoices", answer);
+
+        SyncReport failed = c.sync.sync(Platform.VISMA, Duration.ofMinutes(4));
+
+        assertThat(failed.status()).isEqualTo(SyncReport.Status.FAILED);
+        assertThat(failed.reason()).isEqualTo("/v2/customerinvoices answered without its Data list; nothing of the batch being read was stored, and the cursor stays");
+        assertThat(c.connection(Platform.VISMA).cursor()).doesNotContainKey("since");
+
+        visma.served.clear();
+        assertThat(c.sync.sync(Platform.VISMA, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(c.book(Platform.VISMA)).containsOnlyKeys("visma:a1");
+    }
 }
