@@ -16,9 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.creditguard.outbound.HttpFetcher;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
@@ -53,11 +55,15 @@ final class FortnoxSource implements Source {
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final String SOURCE = "fortnox";
     private static final String DONE = "done";
+    /** The refusals of one record read by its number: it is not there, or its number cannot be asked for. */
+    private static final Set<Integer> RECORD_REFUSALS = Set.of(400, 404, 410, 414);
 
     private final Clock clock;
     private final InputReader inputs;
     private final Normalizer normalizer;
     private final Map<String, JsonNode> customers = new HashMap<>();
+    /** Why a customer could not be read, by its number. */
+    private final Map<String, String> unreadable = new HashMap<>();
     private boolean started;
 
     FortnoxSource(Clock clock, InputReader inputs, Normalizer normalizer) {
@@ -137,18 +143,76 @@ final class FortnoxSource implements Source {
                 changes.add(new Unmappable(SOURCE + ":?", "an invoice of the list has no DocumentNumber"));
                 continue;
             }
-            JsonNode invoice = api.get("/3/invoices/" + URLEncoder.encode(number, StandardCharsets.UTF_8)).path("Invoice");
-            String customerNumber = invoice.path("CustomerNumber").asText("");
-            JsonNode customer = customerNumber.isEmpty() ? null : customers.get(customerNumber);
-            if (customer == null && !customerNumber.isEmpty()) {
-                customer = api.get("/3/customers/" + URLEncoder.encode(customerNumber, StandardCharsets.UTF_8)).path("Customer");
-                customers.put(customerNumber, customer);
+            try {
+                JsonNode invoice = lookup(api, "invoices", "DocumentNumber", number, "Invoice");
+                String customerNumber = invoice.path("CustomerNumber").asText("");
+                changes.add(map(invoice, customerNumber.isEmpty() ? null : customer(api, customerNumber), warnings));
+            } catch (Fields.Unusable e) {
+                changes.add(new Unmappable(SOURCE + ":" + number, e.getMessage()));
             }
-            changes.add(map(invoice, customer, warnings));
         }
         Map<String, String> next = new HashMap<>(cursor);
         next.put("invoicePage", page);
         return new Batch(changes, next, warnings);
+    }
+
+    /** The customer, once per sync: its refusal too, so that every invoice of a customer that cannot be read says why. */
+    private JsonNode customer(PlatformClient api, String number) throws IOException, Fields.Unusable {
+        if (unreadable.containsKey(number)) {
+            throw new Fields.Unusable(unreadable.get(number));
+        }
+        if (!customers.containsKey(number)) {
+            try {
+                customers.put(number, lookup(api, "customers", "CustomerNumber", number, "Customer"));
+            } catch (Fields.Unusable e) {
+                unreadable.put(number, e.getMessage());
+                throw e;
+            }
+        }
+        return customers.get(number);
+    }
+
+    /**
+     * The record {@code GET /3/<resource>/<number>} answers, inside its {@code wrapper} (as Fortnox's OpenAPI description
+     * gives the answers: {@code {"Invoice":{…}}}, {@code {"Customer":{…}}}).
+     *
+     * @throws Fields.Unusable when the number cannot be a path segment, Fortnox refuses the request for that record (no
+     *     such record, a number too long for a request) or answers without the wrapper: that record's fault, and asked
+     *     for again on every sync, so it must not fail them all
+     * @throws IOException when Fortnox cannot be read (an outage, a timeout: the next sync may succeed)
+     */
+    private static JsonNode lookup(PlatformClient api, String resource, String field, String number, String wrapper)
+            throws IOException, Fields.Unusable {
+        // Dot segments are resolved away on the way (RFC 3986 §5.2.4), so the request would reach another resource.
+        if (number.equals(".") || number.equals("..")) {
+            throw new Fields.Unusable(field + " " + number + " cannot be asked for: as a path segment it names another resource");
+        }
+        String path = "/3/" + resource + "/" + segment(number);
+        JsonNode answer;
+        try {
+            answer = api.get(path);
+        } catch (HttpFetcher.FetchException e) {
+            if (!RECORD_REFUSALS.contains(e.status())) {
+                throw e;
+            }
+            throw new Fields.Unusable(field + " " + shortened(number) + " could not be read: Fortnox answered HTTP " + e.status());
+        }
+        JsonNode record = answer.path(wrapper);
+        if (!record.isObject()) {
+            throw new Fields.Unusable("/3/" + resource + "/" + shortened(number) + " answered without its " + wrapper);
+        }
+        return record;
+    }
+
+    /** {@code value} as one path segment (RFC 3986 §3.3): every character but the unreserved percent-encoded as UTF-8. */
+    static String segment(String value) {
+        // URLEncoder writes a form: a space as "+", which a path reads as a plus, and "*" as itself.
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    }
+
+    /** A number as a reason quotes it: one of thousands of characters is not written out in full. */
+    private static String shortened(String number) {
+        return number.length() <= 40 ? number : number.substring(0, 40) + "… (" + number.length() + " characters)";
     }
 
     private Batch payments(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {

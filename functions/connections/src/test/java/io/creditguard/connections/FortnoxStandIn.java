@@ -9,10 +9,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,12 +49,15 @@ final class FortnoxStandIn implements AutoCloseable {
 
     final OAuthStandIn oauth;
     private final Clock clock;
-    private final Map<String, Stored> invoices = Collections.synchronizedMap(new TreeMap<>((a, b) -> Long.compare(Long.parseLong(a),
-            Long.parseLong(b))));
+    // In number order where the document numbers are numbers, as Fortnox lists them.
+    private final Map<String, Stored> invoices = Collections.synchronizedMap(new TreeMap<>(Comparator.comparingInt(String::length)
+            .thenComparing(Comparator.naturalOrder())));
     private final Map<String, ObjectNode> customers = new ConcurrentHashMap<>();
     private final List<Stored> payments = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ArrayDeque<Instant>> windows = new ConcurrentHashMap<>();
     final AtomicInteger apiRequests = new AtomicInteger();
+    /** The API requests' paths as sent, percent-encoding and all. */
+    final Queue<String> requested = new ConcurrentLinkedQueue<>();
     final AtomicInteger tooMany = new AtomicInteger();
     volatile Fault fault = Fault.NONE;
     /** Answer the next this many API requests with 429, to see them waited out. */
@@ -180,6 +186,12 @@ final class FortnoxStandIn implements AutoCloseable {
                 }
                 default -> {
                 }
+            }
+            requested.add(exchange.getRequestURI().getRawPath());
+            // A server's limit on its request line (414 URI Too Long, RFC 9110 §15.5.15).
+            if (exchange.getRequestURI().getRawPath().length() > 2000) {
+                LocalHttp.send(exchange, 414, "text/html", "<html><body>URI Too Long</body></html>");
+                return;
             }
             String path = exchange.getRequestURI().getPath();
             if (served.containsKey(path)) {

@@ -461,6 +461,81 @@ class FortnoxSyncTest {
                 .containsExactly("fortnox:payment:501");
     }
 
+    /**
+     * An invoice's customer is read by its number ({@code GET /3/customers/{CustomerNumber}}, Fortnox's OpenAPI
+     * description), percent-encoded as one path segment (RFC 3986 §3.3: a space is {@code %20}, not a form's {@code +}).
+     * A customer that cannot be read (none of that number, 404; a number too long for a request line, 414 URI Too Long,
+     * RFC 9110 §15.5.15) or cannot be asked for ({@code .} and {@code ..} are dot segments, resolved away, RFC 3986
+     * §5.2.4) leaves its invoice out with the reason: it failed the whole sync, and every sync after it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "A B   | 1    | true  | A%20B     |",
+            "a/b   | 1    | true  | a%2Fb     |",
+            "50%   | 1    | true  | 50%25     |",
+            "a?b#c | 1    | true  | a%3Fb%23c |",
+            "99    | 1    | false | 99        | CustomerNumber 99 could not be read: Fortnox answered HTTP 404",
+            "9     | 3000 | false | 9         | CustomerNumber 9999999999999999999999999999999999999999… (3000 characters) could not be read: Fortnox answered HTTP 414",
+            ".     | 1    | true  |           | CustomerNumber . cannot be asked for: as a path segment it names another resource",
+            "..    | 1    | true  |           | CustomerNumber .. cannot be asked for: as a path segment it names another resource"})
+    void aCustomerIsAskedForByItsNumberAndOneThatCannotBeReadLeavesOnlyItsInvoiceOut(String number, int times, boolean known,
+            String segment, String reason) throws Exception {
+        String customer = number.repeat(times);
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        if (known) {
+            fortnox.customer(customer, "Kund", "COMPANY", "SE", "kund@example.se");
+        }
+        fortnox.put(FortnoxStandIn.invoice("1001", customer, "2026-10-20", "2026-11-19", "12500", "12500"));
+        fortnox.put(FortnoxStandIn.invoice("1002", "10", "2026-10-20", "2026-11-19", "500", "500"));
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        if (segment == null) {
+            assertThat(fortnox.requested).noneMatch(p -> p.startsWith("/3/customers/" + number));
+        } else {
+            assertThat(fortnox.requested).contains("/3/customers/" + segment.repeat(times));
+        }
+        if (reason == null) {
+            assertThat(report.unmapped()).isEmpty();
+            assertThat(c.book(Platform.FORTNOX).get("fortnox:1001").customer().email()).isEqualTo("kund@example.se");
+        } else {
+            assertThat(report.unmapped()).singleElement().isEqualTo(new SyncReport.Unmapped("fortnox:1001", reason));
+            assertThat(c.book(Platform.FORTNOX)).containsOnlyKeys("fortnox:1002");
+        }
+    }
+
+    /**
+     * An invoice is read by its document number and its customer by its number, each answer inside its wrapper
+     * ({@code {"Invoice":{…}}}, {@code {"Customer":{…}}}, Fortnox's OpenAPI description). A document number that cannot
+     * be asked for, or an answer without its wrapper, leaves that invoice out with the reason: a customer answer without
+     * it had a private person ({@code Type} PRIVATE) dunned as a business.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1002 | /3/customers/11  | {\"CustomerNumber\":\"11\",\"Type\":\"PRIVATE\"} | /3/customers/11 answered without its Customer",
+            "1002 | /3/invoices/1002 | {\"DocumentNumber\":\"1002\"}                      | /3/invoices/1002 answered without its Invoice",
+            "..   |                  |                                                   | DocumentNumber .. cannot be asked for: as a path segment it names another resource",
+            ".    |                  |                                                   | DocumentNumber . cannot be asked for: as a path segment it names another resource"})
+    void anInvoiceThatCannotBeReadWholeIsLeftOutWithItsReason(String number, String path, String answer, String reason)
+            throws Exception {
+        fortnox.customer("11", "Eva Svensson", "PRIVATE", "SE", "eva@example.se");
+        fortnox.put(FortnoxStandIn.invoice(number, "11", "2026-10-25", "2026-11-24", "8000", "8000"));
+        fortnox.put(FortnoxStandIn.invoice("1003", "11", "2026-10-25", "2026-11-24", "500", "500"));
+        if (path != null) {
+            fortnox.served.put(path, answer);
+        }
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.unmapped()).extracting(SyncReport.Unmapped::id, SyncReport.Unmapped::reason)
+                .contains(org.assertj.core.groups.Tuple.tuple("fortnox:" + number, reason));
+        assertThat(c.book(Platform.FORTNOX)).doesNotContainKey("fortnox:" + number);
+    }
+
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
         fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
