@@ -214,7 +214,7 @@ final class ExactSource implements Source {
             }
             LocalDate issued = day(x, "InvoiceDate").orElseThrow(() -> new Fields.Unusable("InvoiceDate is missing"));
             LocalDate due = day(x, "DueDate").orElseThrow(() -> new Fields.Unusable("it has no DueDate"));
-            Instant modified = millis(x, "Modified").map(Instant::ofEpochMilli).orElse(clock.instant());
+            Instant modified = Fields.modified(millis(x, "Modified").map(Instant::ofEpochMilli), clock);
             Invoice invoice = new Invoice(id, x.path("InvoiceNumber").asText(), currency, issued, due, amount, amount,
                     customer(x, account == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : account),
                     new Invoice.Terms(null, false, null, null, null)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -230,6 +231,26 @@ class ExactSyncTest {
         assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
         assertThat(c.book(Platform.EXACT).get("exact:26001").payments()).extracting(Invoice.Payment::id)
                 .containsExactly("exact:receivable:t-1");
+    }
+
+    /**
+     * A sales invoice's {@code Modified} orders its updates in the book, but one later than creditguard's clock is taken
+     * as now: the book kept the future time, and every later update of the invoice was stale until then, never stored.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-12-08T07:00:00Z", "2999-01-01T00:00:00Z", "+292278994-08-17T07:12:55.807Z" })
+    void aModificationTimeInTheFutureDoesNotKeepLaterUpdatesOut(String modified) throws Exception {
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50)
+                .put("Modified", "/Date(" + Instant.parse(modified).toEpochMilli() + ")/");
+        c.connect(Platform.EXACT, exact.oauth);
+        assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+
+        time.pass(Duration.ofHours(1));
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1500.00", 8020, 50)
+                .put("Modified", "/Date(" + time.instant().toEpochMilli() + ")/");
+        assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+
+        assertThat(c.book(Platform.EXACT).get("exact:26001").amount()).isEqualByComparingTo("1500.00");
     }
 
     @Test

@@ -72,8 +72,13 @@ final class VismaStandIn implements AutoCloseable {
     }
 
     void put(ObjectNode invoice) {
+        put(invoice, clock.instant().toString());
+    }
+
+    /** The invoice as changed at {@code modifiedUtc}, whatever the clock says. */
+    void put(ObjectNode invoice, String modifiedUtc) {
         ObjectNode stored = invoice.deepCopy();
-        stored.put("ModifiedUtc", clock.instant().toString());
+        stored.put("ModifiedUtc", modifiedUtc);
         invoices.put(invoice.path("Id").asText(), stored);
     }
 

@@ -178,4 +178,22 @@ class VismaSyncTest {
         assertThat(c.sync.sync(Platform.VISMA, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
         assertThat(c.book(Platform.VISMA)).containsOnlyKeys("visma:a1");
     }
+
+    /**
+     * An invoice's {@code ModifiedUtc} orders its updates in the book, but one later than creditguard's clock is taken as
+     * now: the book kept the future time, and every later update of the invoice was stale until then, never stored.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-12-08T07:00:00Z", "2999-01-01T00:00:00Z" })
+    void aModificationTimeInTheFutureDoesNotKeepLaterUpdatesOut(String modifiedUtc) throws Exception {
+        visma.put(VismaStandIn.invoice("a1", 2001, "2026-10-20", "2026-11-19", "12500", "12500"), modifiedUtc);
+        c.connect(Platform.VISMA, visma.oauth);
+        assertThat(c.sync.sync(Platform.VISMA, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+
+        time.pass(Duration.ofMinutes(30));
+        visma.put(VismaStandIn.invoice("a1", 2001, "2026-10-20", "2026-11-19", "12500", "2500"));
+        assertThat(c.sync.sync(Platform.VISMA, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+
+        assertThat(c.book(Platform.VISMA).get("visma:a1").openAmount()).isEqualByComparingTo("2500");
+    }
 }
