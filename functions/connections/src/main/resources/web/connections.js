@@ -12,7 +12,7 @@
       NOT_CONNECTED: "Inte ansluten", CONNECTED: "Ansluten", NEEDS_CONSENT: "Behöver godkännas igen",
       notConfigured: "Inte konfigurerad för den här installationen: ", connectedBy: "Ansluten av ",
       lastSync: "Senaste synk", never: "Ingen synk ännu.", invoices: "fakturor", payments: "betalningar", credits: "krediteringar",
-      unmapped: "poster kunde inte läsas in:", OK: "klar", PARTIAL: "delvis, fortsätter vid nästa synk", FAILED: "misslyckades",
+      unmapped: "poster kunde inte läsas in:", pending: "poster väntar på sin faktura:", OK: "klar", PARTIAL: "delvis, fortsätter vid nästa synk", FAILED: "misslyckades",
       disconnected: "Frånkopplad."
     },
     en: {
@@ -26,7 +26,7 @@
       NOT_CONNECTED: "Not connected", CONNECTED: "Connected", NEEDS_CONSENT: "Needs consent again",
       notConfigured: "Not configured on this deployment: ", connectedBy: "Connected by ",
       lastSync: "Last sync", never: "No sync yet.", invoices: "invoices", payments: "payments", credits: "credit notes",
-      unmapped: "records could not be read in:", OK: "done", PARTIAL: "partly, goes on at the next sync", FAILED: "failed",
+      unmapped: "records could not be read in:", pending: "records wait for their invoice:", OK: "done", PARTIAL: "partly, goes on at the next sync", FAILED: "failed",
       disconnected: "Disconnected."
     }
   };
@@ -127,6 +127,10 @@
       li.appendChild(line(s ? t("lastSync") + " " + new Date(s.finishedAt).toLocaleString(lang === "sv" ? "sv-SE" : "en-GB")
         + ": " + t(s.status) + ", " + s.read.invoices + " " + t("invoices") + ", " + s.read.payments + " " + t("payments")
         + ", " + s.read.credits + " " + t("credits") + (s.reason ? " (" + s.reason + ")" : "") : t("never")));
+      if (s && s.pending.length > 0) {
+        li.appendChild(line(s.pending.length + " " + t("pending") + " " + s.pending.map(function (u) {
+          return u.id + ": " + u.reason; }).join("; ")));
+      }
       if (p.unmapped.length > 0) {
         li.appendChild(line(p.unmapped.length + " " + t("unmapped") + " " + p.unmapped.map(function (u) {
           return u.id + ": " + u.reason; }).join("; ")));

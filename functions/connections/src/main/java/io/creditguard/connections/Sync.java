@@ -24,6 +24,7 @@ import io.creditguard.outbound.Sleeper;
 import io.creditguard.receivables.IntakeBacklog;
 import io.creditguard.validation.InputReader;
 import io.creditguard.validation.InvalidInputException;
+import io.creditguard.webhooks.IntakeResult;
 import io.creditguard.webhooks.IntakeStore;
 import io.creditguard.webhooks.Normalizer;
 
@@ -112,6 +113,7 @@ public class Sync implements IntakeBacklog {
             problems.add(r.status() + ": " + r.reason());
         }
         r.unmapped().forEach(u -> problems.add("not stored, " + u.id() + ": " + u.reason()));
+        r.pending().forEach(u -> problems.add("pending, " + u.id() + ": " + u.reason()));
         r.warnings().forEach(w -> problems.add("warning, " + w));
         Status status = switch (r.status()) {
             case OK, NOT_CONNECTED -> Status.OK;
@@ -130,22 +132,22 @@ public class Sync implements IntakeBacklog {
         try {
             connection = connections.read(platform);
         } catch (IOException | RuntimeException e) {
-            return new SyncReport(platform, SyncReport.Status.FAILED, started, clock.instant(), 0, SyncReport.Counts.NONE,
-                    List.of(), List.of(), "the connection could not be read: " + e.getMessage());
+            return new SyncReport(platform, SyncReport.Status.FAILED, started, clock.instant(),
+                    "the connection could not be read: " + e.getMessage());
         }
         if (connection.isEmpty()) {
-            return new SyncReport(platform, SyncReport.Status.NOT_CONNECTED, started, clock.instant(), 0,
-                    SyncReport.Counts.NONE, List.of(), List.of(), platform.title() + " is not connected");
+            return new SyncReport(platform, SyncReport.Status.NOT_CONNECTED, started, clock.instant(),
+                    platform.title() + " is not connected");
         }
         Settings.Of s = settings.of(platform);
         if (connection.get().status() == Connection.Status.NEEDS_CONSENT) {
             return record(connection.get(), new SyncReport(platform, SyncReport.Status.NEEDS_CONSENT, started, clock.instant(),
-                    0, SyncReport.Counts.NONE, List.of(), List.of(), platform.title() + " refused the refresh token; an admin "
-                            + "must connect it again on the Connections page"), Set.of());
+                    platform.title() + " refused the refresh token; an admin must connect it again on the Connections page"),
+                    Set.of());
         }
         if (s.client().isEmpty()) {
-            return record(connection.get(), new SyncReport(platform, SyncReport.Status.FAILED, started, clock.instant(), 0,
-                    SyncReport.Counts.NONE, List.of(), List.of(), s.missing().orElseThrow()), Set.of());
+            return record(connection.get(), new SyncReport(platform, SyncReport.Status.FAILED, started, clock.instant(),
+                    s.missing().orElseThrow()), Set.of());
         }
         PlatformClient api = new PlatformClient(s, connections, api(connection.get()), fetcher(platform), started.plus(budget),
                 clock);
@@ -156,6 +158,8 @@ public class Sync implements IntakeBacklog {
         };
         Map<String, String> cursor = connection.get().cursor();
         SyncReport.Counts read = SyncReport.Counts.NONE;
+        List<SyncReport.Unmapped> stale = new ArrayList<>();
+        List<SyncReport.Unmapped> pending = new ArrayList<>();
         List<SyncReport.Unmapped> unmapped = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Set<String> stored = new HashSet<>();
@@ -168,7 +172,7 @@ public class Sync implements IntakeBacklog {
                 if (batch.isEmpty()) {
                     break;
                 }
-                read = read.plus(write(platform, batch.get(), unmapped, stored));
+                read = read.plus(write(platform, batch.get(), stale, pending, unmapped, stored));
                 for (String key : batch.get().done()) {
                     intake.dequeue(key);
                 }
@@ -192,42 +196,63 @@ public class Sync implements IntakeBacklog {
             status = SyncReport.Status.FAILED;
             reason = e.getMessage() + "; nothing of the batch being read was stored, and the cursor stays";
         }
-        SyncReport report = new SyncReport(platform, status, started, clock.instant(), api.requests(), read,
+        SyncReport report = new SyncReport(platform, status, started, clock.instant(), api.requests(), read, stale, pending,
                 unmapped, warnings, reason);
-        LOG.infof("%s sync %s: %d requests, %s, %d not stored, %d warnings%s", platform.id(), status, api.requests(), read,
-                unmapped.size(), warnings.size(), reason == null ? "" : " (" + reason + ")");
+        LOG.infof("%s sync %s: %d requests, %s, %d stale, %d pending, %d not stored, %d warnings%s", platform.id(), status,
+                api.requests(), read, stale.size(), pending.size(), unmapped.size(), warnings.size(),
+                reason == null ? "" : " (" + reason + ")");
         return record(connection.get(), report, stored);
     }
 
-    /** Writes a batch: each record through the intake, idempotent by its platform id. */
-    private SyncReport.Counts write(Platform platform, Source.Batch batch, List<SyncReport.Unmapped> unmapped,
-            Set<String> stored) {
+    /**
+     * Writes a batch: each record through the intake, idempotent by its platform id.
+     *
+     * @return what the book holds of it as the platform has it: stored, or found already recorded; what the intake kept
+     *     out as older than the book's state is listed in {@code stale}, what waits for its invoice in {@code pending}
+     */
+    private SyncReport.Counts write(Platform platform, Source.Batch batch, List<SyncReport.Unmapped> stale,
+            List<SyncReport.Unmapped> pending, List<SyncReport.Unmapped> unmapped, Set<String> stored) {
         int invoices = 0;
         int payments = 0;
         int credits = 0;
         String source = platform.id();
         for (Source.Change change : batch.changes()) {
+            if (change instanceof Source.Unmappable u) {
+                unmapped.add(new SyncReport.Unmapped(u.id(), u.reason()));
+                continue;
+            }
+            IntakeResult result;
             try {
                 if (change instanceof Source.Upsert u) {
-                    intake.upsert(source, "sync:" + u.invoice().invoiceId() + ":" + u.invoice().updatedAt(), u.invoice(),
+                    result = intake.upsert(source, "sync:" + u.invoice().invoiceId() + ":" + u.invoice().updatedAt(), u.invoice(),
                             u.itemisesPayments());
-                    stored.add(u.invoice().invoiceId());
-                    invoices++;
                 } else if (change instanceof Source.Payment p) {
-                    intake.addPayment(source, "sync:" + p.payment().id(), p.invoiceId(), p.payment(), "$.payment");
-                    stored.add(p.payment().id());
-                    payments++;
-                } else if (change instanceof Source.Credit c) {
-                    intake.addCredit(source, "sync:" + c.credit().documentId(), c.invoiceId(), c.credit(), c.currency(),
+                    result = intake.addPayment(source, "sync:" + p.payment().id(), p.invoiceId(), p.payment(), "$.payment");
+                } else {
+                    Source.Credit c = (Source.Credit) change;
+                    result = intake.addCredit(source, "sync:" + c.credit().documentId(), c.invoiceId(), c.credit(), c.currency(),
                             "$.credit");
-                    stored.add(c.credit().documentId());
-                    credits++;
-                } else if (change instanceof Source.Unmappable u) {
-                    unmapped.add(new SyncReport.Unmapped(u.id(), u.reason()));
                 }
             } catch (InvalidInputException e) {
                 // A payment or credit note the invoice it names cannot take (another currency, more than the invoice).
                 unmapped.add(new SyncReport.Unmapped(id(change), e.summary()));
+                continue;
+            }
+            switch (result.status()) {
+                case ACCEPTED, DUPLICATE -> {
+                    stored.add(id(change));
+                    if (change instanceof Source.Upsert) {
+                        invoices++;
+                    } else if (change instanceof Source.Payment) {
+                        payments++;
+                    } else {
+                        credits++;
+                    }
+                }
+                case STALE -> stale.add(new SyncReport.Unmapped(id(change), result.detail()));
+                case PENDING -> pending.add(new SyncReport.Unmapped(id(change), result.detail()));
+                case IGNORED, QUEUED -> throw new IllegalStateException("the intake answered " + result.status().id() + " to "
+                        + id(change) + ", which is no notification");
             }
         }
         return new SyncReport.Counts(invoices, payments, credits);

@@ -7,7 +7,9 @@ import java.util.List;
  * What one sync of one platform did, as {@code GET /connections} and the reminder run's report show it.
  *
  * @param requests calls made to the platform's API
- * @param read what was brought into the book
+ * @param read what the book holds as the platform has it: stored by this sync, or found already recorded
+ * @param stale invoices kept out because the book holds a later state of them (by the platform's modification time)
+ * @param pending payments and credit notes kept until the invoice they name arrives, each with the platform's id and why
  * @param unmapped records that could not become book invoices, each with the platform's id and why; nothing of
  *     them was stored
  * @param warnings what was stored but needs a look (an OCR number whose check digit is wrong, reminders the
@@ -15,7 +17,7 @@ import java.util.List;
  * @param reason why the sync failed, stopped early or did not run
  */
 public record SyncReport(Platform platform, Status status, Instant startedAt, Instant finishedAt, int requests, Counts read,
-        List<Unmapped> unmapped, List<String> warnings, String reason) {
+        List<Unmapped> stale, List<Unmapped> pending, List<Unmapped> unmapped, List<String> warnings, String reason) {
 
     public enum Status {
         /** Everything changed since the last sync is in the book. */
@@ -30,7 +32,7 @@ public record SyncReport(Platform platform, Status status, Instant startedAt, In
         NOT_CONNECTED
     }
 
-    /** Invoices, payments and credit notes brought into the book. */
+    /** Invoices, payments and credit notes in the book as the platform has them. */
     public record Counts(int invoices, int payments, int credits) {
 
         static final Counts NONE = new Counts(0, 0, 0);
@@ -40,12 +42,23 @@ public record SyncReport(Platform platform, Status status, Instant startedAt, In
         }
     }
 
-    /** A platform record that cannot become a book invoice: a due date and terms missing, an unknown currency, a negative amount. */
+    /**
+     * A platform record not (or not yet) in the book, and why: a due date and terms missing, an unknown currency, a
+     * negative amount; a later state stored; its invoice not yet arrived.
+     */
     public record Unmapped(String id, String reason) {
     }
 
     public SyncReport {
+        // A report kept before stale and pending were reported has neither.
+        stale = stale == null ? List.of() : List.copyOf(stale);
+        pending = pending == null ? List.of() : List.copyOf(pending);
         unmapped = List.copyOf(unmapped);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A sync that read nothing: it did not run, or failed before it asked the platform. */
+    SyncReport(Platform platform, Status status, Instant startedAt, Instant finishedAt, String reason) {
+        this(platform, status, startedAt, finishedAt, 0, Counts.NONE, List.of(), List.of(), List.of(), List.of(), reason);
     }
 }

@@ -536,6 +536,38 @@ class FortnoxSyncTest {
         assertThat(c.book(Platform.FORTNOX)).doesNotContainKey("fortnox:" + number);
     }
 
+    /**
+     * A payment or credit invoice for an invoice the book does not hold yet waits for it (the intake keeps it until the
+     * invoice arrives) and the report says so, with its reason: it was counted as read, and as stored it was dropped from
+     * the records listed as not in the book.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "payment | 1001 | 1 | 1 | 0 |                    |",
+            "payment | 9999 | 1 | 0 | 0 | fortnox:payment:601 | kept until invoice fortnox:9999 arrives",
+            "credit  | 1001 | 1 | 0 | 1 |                    |",
+            "credit  | 9999 | 1 | 0 | 0 | fortnox:1004        | kept until invoice fortnox:9999 arrives"})
+    void aPaymentOrCreditForAnInvoiceNotYetInTheBookIsReportedPending(String kind, String invoice, int invoices, int payments,
+            int credits, String pendingId, String pendingReason) throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        fortnox.put(FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "12500"));
+        if (kind.equals("payment")) {
+            fortnox.payment("601", invoice, "500", "2026-11-20");
+        } else {
+            fortnox.put(FortnoxStandIn.invoice("1004", "10", "2026-11-02", "2026-12-02", "-500", "0").put("Credit", "true")
+                    .put("CreditInvoiceReference", invoice));
+        }
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(report.read()).isEqualTo(new SyncReport.Counts(invoices, payments, credits));
+        assertThat(report.pending()).isEqualTo(pendingId == null ? List.of()
+                : List.of(new SyncReport.Unmapped(pendingId, pendingReason)));
+        assertThat(report.unmapped()).isEmpty();
+    }
+
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
         fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");

@@ -196,4 +196,26 @@ class VismaSyncTest {
 
         assertThat(c.book(Platform.VISMA).get("visma:a1").openAmount()).isEqualByComparingTo("2500");
     }
+
+    /**
+     * An invoice's update older than the state the book holds (by {@code ModifiedUtc}) is kept out, and the report counts
+     * it as stale, not as read: it was counted with the invoices brought into the book.
+     */
+    @ParameterizedTest
+    @CsvSource({ "-PT30S, 0, 1", "PT0S, 1, 0", "PT30M, 1, 0" })
+    void anUpdateOlderThanTheBooksStateIsReportedStale(Duration after, int invoices, int stale) throws Exception {
+        Instant first = time.instant();
+        visma.put(VismaStandIn.invoice("a1", 2001, "2026-10-20", "2026-11-19", "12500", "12500"));
+        c.connect(Platform.VISMA, visma.oauth);
+        assertThat(c.sync.sync(Platform.VISMA, Duration.ofMinutes(4)).read().invoices()).isEqualTo(1);
+
+        time.pass(Duration.ofMinutes(30));
+        visma.put(VismaStandIn.invoice("a1", 2001, "2026-10-20", "2026-11-19", "12500", "2500"), first.plus(after).toString());
+        SyncReport next = c.sync.sync(Platform.VISMA, Duration.ofMinutes(4));
+
+        assertThat(next.status()).isEqualTo(SyncReport.Status.OK);
+        assertThat(next.read().invoices()).isEqualTo(invoices);
+        assertThat(next.stale()).hasSize(stale).allSatisfy(u -> assertThat(u.id()).isEqualTo("visma:a1"));
+        assertThat(c.book(Platform.VISMA).get("visma:a1").openAmount()).isEqualByComparingTo(stale == 1 ? "12500" : "2500");
+    }
 }
