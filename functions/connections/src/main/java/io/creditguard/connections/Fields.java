@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -56,14 +57,19 @@ final class Fields {
         }
     }
 
-    /** A day written as an ISO date, or a date-time whose first ten characters are one ({@code 2026-11-02T00:00:00}). */
+    /**
+     * A day written as an ISO date ({@code 2026-11-02}, Fortnox's {@code format: date}) or as an ISO date-time, the date
+     * then {@code T} and a time ({@code 2026-11-02T00:00:00}, as Visma writes its dates); anything else is refused: the
+     * first ten characters of {@code 2026-11-1999} are 19 November.
+     */
     static Optional<LocalDate> day(JsonNode record, String field) throws Unusable {
         Optional<String> text = text(record, field);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(text.get().length() > 10 ? text.get().substring(0, 10) : text.get()));
+            return Optional.of(LocalDate.parse(text.get(), text.get().length() == 10 ? DateTimeFormatter.ISO_LOCAL_DATE
+                    : DateTimeFormatter.ISO_DATE_TIME));
         } catch (DateTimeParseException e) {
             throw new Unusable(field + " " + text.get() + " is not a date");
         }

@@ -568,6 +568,40 @@ class FortnoxSyncTest {
         assertThat(report.unmapped()).isEmpty();
     }
 
+    /**
+     * A date is read only when it is one: an ISO date (Fortnox's OpenAPI description gives {@code InvoiceDate},
+     * {@code DueDate}, {@code LastRemindDate} and {@code PaymentDate} as {@code format: date}) or an ISO date-time (the date,
+     * {@code T}, a time). The first ten characters were taken of longer text, so {@code 2026-11-1999} was 19 November.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "DueDate        | 2026-11-19          | 2026-11-19 |",
+            "DueDate        | 2026-11-19T00:00:00 | 2026-11-19 |",
+            "DueDate        | 2026-11-19T23:59:59+01:00 | 2026-11-19 |",
+            "DueDate        | 2026-11-1999        |            | DueDate 2026-11-1999 is not a date",
+            "DueDate        | 2026-11-19T         |            | DueDate 2026-11-19T is not a date",
+            "DueDate        | 2026-11-19 00:00    |            | DueDate 2026-11-19 00:00 is not a date",
+            "DueDate        | 2026-11-19X10:00    |            | DueDate 2026-11-19X10:00 is not a date",
+            "InvoiceDate    | 2026-10-2099        |            | InvoiceDate 2026-10-2099 is not a date",
+            "LastRemindDate | 2026-11-2600        |            | LastRemindDate 2026-11-2600 is not a date"})
+    void aDateIsReadOnlyWhenItIsOne(String field, String value, java.time.LocalDate due, String reason) throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        fortnox.put(FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "12500").put("Reminders", 1)
+                .put(field, value));
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        if (reason == null) {
+            assertThat(report.unmapped()).isEmpty();
+            assertThat(c.book(Platform.FORTNOX).get("fortnox:1001").dueDate()).isEqualTo(due);
+        } else {
+            assertThat(report.unmapped()).singleElement().isEqualTo(new SyncReport.Unmapped("fortnox:1001", reason));
+            assertThat(c.book(Platform.FORTNOX)).isEmpty();
+        }
+    }
+
     @Test
     void aBadOcrNumberIsAWarningAndTheReferenceIsKept() throws Exception {
         fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
