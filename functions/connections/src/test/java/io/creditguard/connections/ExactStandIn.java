@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,8 +30,9 @@ import io.creditguard.json.Json;
  * A local Exact Online: OAuth at {@code /api/oauth2/auth} and {@code /token} (the client in the form,
  * access tokens of ten minutes, refresh tokens that rotate), {@code /api/v1/current/Me}, and in a division
  * the sync endpoints ({@code sync/SalesInvoice/SalesInvoices}, {@code sync/Cashflow/PaymentTerms}) filtered on
- * {@code Timestamp gt …L}, a sales invoice and an account by key, answers in OData's {@code {"d":{"results":…}}}
- * with {@code /Date(ms)/} dates, and the day's allowance in {@code X-RateLimit-Remaining}.
+ * {@code Timestamp gt …L}, a sales invoice and an account by key, accounts by a filter on their keys, answers in
+ * OData's {@code {"d":{"results":…}}} with {@code /Date(ms)/} dates, and the day's allowance in
+ * {@code X-RateLimit-Remaining}.
  */
 final class ExactStandIn implements AutoCloseable {
 
@@ -36,6 +40,14 @@ final class ExactStandIn implements AutoCloseable {
     static final String CLIENT_SECRET = "exact-secret";
     static final int DIVISION = 2841947;
     private static final Pattern TIMESTAMP = Pattern.compile("Timestamp gt (\\d+)L");
+    /** The filter on keys that Exact's Accounts endpoint takes, as one ID or several joined by {@code or}. */
+    private static final Pattern ACCOUNT_KEYS = Pattern.compile("ID eq guid'[^']*'(?: or ID eq guid'[^']*')*");
+    private static final Pattern ACCOUNT_KEY = Pattern.compile("ID eq guid'([^']*)'");
+    /**
+     * The records a standard (not sync or bulk) endpoint answers a call, the rest behind {@code d.__next}
+     * (exactonline/exactonline-api-dotnet-client#50, picqer/exact-php-client#546).
+     */
+    private static final int STANDARD_PAGE = 60;
 
     final OAuthStandIn oauth;
     private final List<ObjectNode> invoices = new ArrayList<>();
@@ -43,6 +55,10 @@ final class ExactStandIn implements AutoCloseable {
     private final Map<String, ObjectNode> accounts = new ConcurrentHashMap<>();
     private final AtomicLong timestamps = new AtomicLong(1000);
     final AtomicInteger apiRequests = new AtomicInteger();
+    /** Calls to the Accounts endpoint, by key or by filter. */
+    final AtomicInteger accountRequests = new AtomicInteger();
+    /** The longest path and query asked for, as sent (encoded). */
+    final AtomicInteger longestRequest = new AtomicInteger();
     volatile int remainingToday = 4800;
     /** What {@code X-RateLimit-Remaining} says instead of {@link #remainingToday}, when set. */
     volatile String remainingHeader;
@@ -110,13 +126,17 @@ final class ExactStandIn implements AutoCloseable {
             }
             apiRequests.incrementAndGet();
             remainingToday--;
+            String query = exchange.getRequestURI().getRawQuery();
+            longestRequest.accumulateAndGet(exchange.getRequestURI().getRawPath().length()
+                    + (query == null ? 0 : 1 + query.length()), Math::max);
             String path = exchange.getRequestURI().getPath();
             if (served.containsKey(path)) {
                 LocalHttp.send(exchange, 200, "application/json", served.get(path));
                 return;
             }
-            Map<String, String> q = LocalHttp.form(exchange.getRequestURI().getRawQuery());
+            Map<String, String> q = LocalHttp.form(query);
             ArrayNode results = Json.MAPPER.createArrayNode();
+            String next = null;
             String prefix = "/api/v1/" + DIVISION + "/";
             if (path.equals("/api/v1/current/Me")) {
                 results.addObject().put("CurrentDivision", DIVISION);
@@ -130,19 +150,52 @@ final class ExactStandIn implements AutoCloseable {
                     invoices.stream().filter(i -> i.path("InvoiceID").asText().equals(guid)).forEach(results::add);
                 }
             } else if (path.startsWith(prefix + "crm/Accounts(guid'")) {
+                accountRequests.incrementAndGet();
                 ObjectNode a = accounts.get(path.substring((prefix + "crm/Accounts(guid'").length(), path.length() - 2));
                 if (a != null) {
                     results.add(a);
+                }
+            } else if (path.equals(prefix + "crm/Accounts")) {
+                accountRequests.incrementAndGet();
+                String filter = q.getOrDefault("$filter", "");
+                if (!ACCOUNT_KEYS.matcher(filter).matches()) {
+                    // Exact's mandatory filtering: a list of accounts must be filtered on a field that allows it.
+                    LocalHttp.send(exchange, 400, "application/json",
+                            "{\"error\":{\"message\":{\"value\":\"filter not supported\"}}}");
+                    return;
+                }
+                List<ObjectNode> found = byKeys(filter, q.get("$select"));
+                found.stream().limit(STANDARD_PAGE).forEach(results::add);
+                if (found.size() > STANDARD_PAGE) {
+                    next = base() + path + "?$skiptoken=" + STANDARD_PAGE;
                 }
             } else {
                 LocalHttp.send(exchange, 404, "application/json", "{\"error\":{\"message\":{\"value\":\"not found\"}}}");
                 return;
             }
             ObjectNode answer = Json.MAPPER.createObjectNode();
-            answer.putObject("d").set("results", results);
+            ObjectNode d = answer.putObject("d");
+            d.set("results", results);
+            if (next != null) {
+                d.put("__next", next);
+            }
             LocalHttp.send(exchange, 200, "application/json", Json.write(answer), Map.of("X-RateLimit-Limit", "5000",
                     "X-RateLimit-Remaining", remainingHeader != null ? remainingHeader : String.valueOf(remainingToday), "X-RateLimit-Minutely-Limit", "60"));
         }
+    }
+
+    /**
+     * The accounts whose ID the filter names, its key compared as the Guid it is (whatever the letters' case), with
+     * only the fields {@code $select} names when it names any.
+     */
+    private List<ObjectNode> byKeys(String filter, String select) {
+        Set<String> keys = new HashSet<>();
+        Matcher key = ACCOUNT_KEY.matcher(filter);
+        while (key.find()) {
+            keys.add(key.group(1).toLowerCase(Locale.ROOT));
+        }
+        return accounts.values().stream().filter(a -> keys.contains(a.path("ID").asText().toLowerCase(Locale.ROOT)))
+                .map(a -> select == null ? a : a.deepCopy().retain(List.of(select.split(",")))).toList();
     }
 
     /** The records after the filter's Timestamp, in Timestamp order, at most 1 000. */

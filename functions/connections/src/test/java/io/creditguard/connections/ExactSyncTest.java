@@ -2,10 +2,13 @@ package io.creditguard.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,9 @@ import io.creditguard.receivables.Invoice;
  * tokens of ten minutes asked for anew only when they run out.
  */
 class ExactSyncTest {
+
+    /** Lambda ends an invocation after 15 minutes: a sync still reading a batch then has stored nothing of it. */
+    private static final Duration LAMBDA_LIMIT = Duration.ofMinutes(15);
 
     @TempDir
     Path root;
@@ -251,6 +257,86 @@ class ExactSyncTest {
         assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
 
         assertThat(c.book(Platform.EXACT).get("exact:26001").amount()).isEqualByComparingTo("1500.00");
+    }
+
+    /**
+     * A first sync of a company whose first page of sales invoices (up to 1 000 records a call on Exact's sync
+     * endpoints) names as many customers reads their accounts a group a call. One call per account was 1 000 calls,
+     * some 17 minutes at Exact's 60 calls a minute, past the sync's budget and Lambda's 15 minutes: the page was never
+     * stored, the cursor never moved and every later sync began the same page again. A group's filter keeps the address
+     * under 2 000 characters, which common servers and proxies take, and its accounts within the 60 records a standard
+     * endpoint answers a call (exactonline/exactonline-api-dotnet-client#50).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "1000, PT4M", // the schedule's budget
+            "1000, PT2M", // inside the reminder run
+            "1000, PT1M",
+            "  61, PT1M" }) // one account more than a standard endpoint answers a call
+    void aFirstPageNamingManyCustomersIsStoredWithinTheBudget(int customers, Duration budget) throws Exception {
+        AtomicReference<Instant> cutOff = new AtomicReference<>(Instant.MAX);
+        Connected lambda = new Connected(root, time, wait -> {
+            if (time.instant().plus(wait).isAfter(cutOff.get())) {
+                throw new IllegalStateException("Lambda ended the invocation after " + LAMBDA_LIMIT);
+            }
+            time.sleep(wait);
+        }, exact.config(), time);
+        for (int i = 0; i < customers; i++) {
+            String account = UUID.nameUUIDFromBytes(("account " + i).getBytes(StandardCharsets.UTF_8)).toString();
+            exact.account(account, "Klant " + i, "BE", "debiteuren" + i + "@klant.example");
+            exact.invoice("g-" + i, 30000 + i, account, "2026-10-20", "2026-11-19", "100.00", 8020, 50);
+        }
+        lambda.connect(Platform.EXACT, exact.oauth);
+        cutOff.set(time.instant().plus(LAMBDA_LIMIT));
+
+        SyncReport report = lambda.sync.sync(Platform.EXACT, budget);
+
+        assertThat(report.status()).as(report.reason()).isEqualTo(SyncReport.Status.OK);
+        assertThat(Duration.between(report.startedAt(), report.finishedAt())).isLessThanOrEqualTo(budget);
+        Map<String, Invoice> book = lambda.book(Platform.EXACT);
+        assertThat(book).hasSize(customers);
+        for (int i = 0; i < customers; i++) {
+            Invoice.Customer customer = book.get("exact:" + (30000 + i)).customer();
+            assertThat(customer.email()).isEqualTo("debiteuren" + i + "@klant.example");
+            assertThat(customer.country()).isEqualTo("BE");
+        }
+        // A Guid's clause is some 60 characters encoded, so an address of 2 000 holds about 30: 20 a call is a floor.
+        assertThat(exact.accountRequests.get()).isLessThanOrEqualTo(customers / 20 + 1);
+        assertThat(exact.longestRequest.get()).isLessThan(2_000 - "https://start.exactonline.nl".length());
+    }
+
+    /**
+     * Each invoice gets its own account from the grouped query, matched on its ID as the Guid it is (OData's Edm.Guid,
+     * whatever the letters' case); an account Exact does not answer maps as it did when read by its key: the invoice's
+     * own name with the defaults (the Netherlands, no e-mail), not a failed page.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            // InvoiceTo on the invoice           | the account Exact holds              | e-mail                   | country
+            "0b6e5f8a-1c2d-4e3f-9a8b-7c6d5e4f3a2b | 0b6e5f8a-1c2d-4e3f-9a8b-7c6d5e4f3a2b | debiteuren@klant.example | BE",
+            "0B6E5F8A-1C2D-4E3F-9A8B-7C6D5E4F3A2B | 0b6e5f8a-1c2d-4e3f-9a8b-7c6d5e4f3a2b | debiteuren@klant.example | BE",
+            "0b6e5f8a-1c2d-4e3f-9a8b-7c6d5e4f3a2b | -                                    | -                        | NL" })
+    void eachInvoiceGetsItsOwnAccountOrTheDefaults(String invoiceTo, String held, String email, String country)
+            throws Exception {
+        if (held != null) {
+            exact.account(held, "Klant B.V.", "BE", "debiteuren@klant.example");
+        }
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.invoice("g-2", 26002, invoiceTo, "2026-10-25", "2026-11-24", "605.00", 8020, 50);
+        exact.invoice("g-3", 26003, invoiceTo, "2026-10-26", "2026-11-25", "99.00", 8020, 50);
+        c.connect(Platform.EXACT, exact.oauth);
+
+        SyncReport report = c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        Map<String, Invoice> book = c.book(Platform.EXACT);
+        assertThat(book.get("exact:26001").customer().email()).isEqualTo("administratie@devries.example");
+        for (String id : new String[] { "exact:26002", "exact:26003" }) {
+            assertThat(book.get(id).customer().email()).isEqualTo(email);
+            assertThat(book.get(id).customer().country()).isEqualTo(country);
+            assertThat(book.get(id).customer().name()).isEqualTo("Klant " + id.substring("exact:".length()));
+        }
+        assertThat(exact.accountRequests.get()).as("the page's two accounts in one call").isEqualTo(1);
     }
 
     @Test
