@@ -149,12 +149,6 @@ final class ExactStandIn implements AutoCloseable {
                 synchronized (this) {
                     invoices.stream().filter(i -> i.path("InvoiceID").asText().equals(guid)).forEach(results::add);
                 }
-            } else if (path.startsWith(prefix + "crm/Accounts(guid'")) {
-                accountRequests.incrementAndGet();
-                ObjectNode a = accounts.get(path.substring((prefix + "crm/Accounts(guid'").length(), path.length() - 2));
-                if (a != null) {
-                    results.add(a);
-                }
             } else if (path.equals(prefix + "crm/Accounts")) {
                 accountRequests.incrementAndGet();
                 String filter = q.getOrDefault("$filter", "");
