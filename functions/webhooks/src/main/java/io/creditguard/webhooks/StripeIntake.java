@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,11 @@ class StripeIntake {
             "invoice.overdue", "invoice.voided", "invoice.marked_uncollectible", "invoice.updated");
     /** An invoice payment (API 2025-03-31 "basil" and later): one payment, its amount and when it was paid. */
     private static final String PAYMENT_EVENT = "invoice_payment.paid";
+    /**
+     * Where Stripe's minor unit is not ISO 4217's (docs.stripe.com/currencies): MGA is one of Stripe's zero-decimal
+     * currencies, and ISK stays two-decimal in Stripe's API (100 is 1 króna) though ISO gives it none.
+     */
+    private static final Map<String, Integer> STRIPE_MINOR_UNITS = Map.of("MGA", 0, "ISK", 2);
     private static final long EARLIEST = LocalDate.MIN.toEpochSecond(LocalTime.MIN, ZoneOffset.UTC);
     private static final long LATEST = LocalDate.MAX.toEpochSecond(LocalTime.MAX, ZoneOffset.UTC);
 
@@ -74,7 +80,7 @@ class StripeIntake {
     /** {@code invoice_payment}: {@code amount_paid} in minor units, {@code status_transitions.paid_at}, {@code invoice}. */
     private IntakeResult payment(String eventId, JsonNode o) {
         Currency currency = Payloads.currency(o, "currency", "$.data.object.currency");
-        BigDecimal amount = minor(o, "amount_paid", Currencies.minorUnits(currency));
+        BigDecimal amount = minor(o, "amount_paid", minorUnits(currency));
         if (amount.signum() == 0) {
             throw Payloads.invalid("$.data.object.amount_paid", "must be a positive amount for a paid invoice payment");
         }
@@ -122,7 +128,7 @@ class StripeIntake {
 
     private Invoice map(JsonNode o, String type, Instant eventTime) {
         Currency currency = Payloads.currency(o, "currency", "$.data.object.currency");
-        int scale = Currencies.minorUnits(currency);
+        int scale = minorUnits(currency);
         BigDecimal amount = minor(o, "amount_due", scale);
         boolean settled = type.equals("invoice.voided") || "void".equals(o.path("status").asText())
                 || "paid".equals(o.path("status").asText());
@@ -157,6 +163,12 @@ class StripeIntake {
     private static Boolean flag(JsonNode metadata, String key) {
         String value = metadata.path(key).asText("");
         return value.equalsIgnoreCase("true") ? Boolean.TRUE : value.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+    }
+
+    /** Decimals of the unit Stripe counts {@code currency}'s amounts in. */
+    private static int minorUnits(Currency currency) {
+        Integer stripe = STRIPE_MINOR_UNITS.get(currency.getCurrencyCode());
+        return stripe != null ? stripe : Currencies.minorUnits(currency);
     }
 
     private static BigDecimal minor(JsonNode o, String field, int scale) {

@@ -1,0 +1,88 @@
+package io.creditguard.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+import io.creditguard.http.HttpRequest;
+import io.creditguard.receivables.Invoice;
+import io.creditguard.store.FileObjectStore;
+import io.creditguard.validation.InputReader;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** Stripe invoice events read into the book: amounts in Stripe's minor unit of each currency. */
+class StripeIntakeTest {
+
+    private static final String SECRET = "whsec_stripe_intake_test";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:10:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path root;
+
+    private StripeIntake intake() {
+        var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("STRIPE_WEBHOOK_SECRET", SECRET),
+                "test", 100)).build();
+        return new StripeIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK)),
+                new Normalizer("SE"), InputReader.standalone(CLOCK), CLOCK);
+    }
+
+    /** An {@code invoice.finalized} event for an open invoice of {@code amount} minor units in {@code currency}. */
+    private static String finalized(String currency, long amount) {
+        return """
+                {"id":"evt_1","type":"invoice.finalized","created":1795857000,"data":{"object":{"id":"in_1","number":"N-1",
+                 "status":"open","currency":"%s","amount_due":%d,"amount_remaining":%d,"created":1795857000,
+                 "due_date":1798449000,"customer":"cus_1","customer_name":"Byggmästarna AB","customer_address":{"country":"SE"}}}}"""
+                .formatted(currency, amount, amount);
+    }
+
+    /** Signed as Stripe signs: {@code t=<unix>,v1=hex(HMAC-SHA256(secret, "<t>.<body>"))}. */
+    private static HttpRequest signed(String body) throws Exception {
+        long t = CLOCK.instant().getEpochSecond();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String v1 = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.from(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/stripe").withRawPath("/webhooks/stripe")
+                .withHeaders(Map.of("content-type", "application/json", "stripe-signature", "t=" + t + ",v1=" + v1))
+                .withBody(body).build());
+    }
+
+    private Invoice stored(String invoiceId) throws Exception {
+        byte[] line = new FileObjectStore(root).bytes(IntakeStore.bookKey(StripeIntake.SOURCE, invoiceId)).orElseThrow();
+        return InputReader.standalone(CLOCK).read(new String(line, StandardCharsets.UTF_8), Invoice.class);
+    }
+
+    /**
+     * Stripe's amounts are integers of the currency's smallest unit as Stripe counts it (docs.stripe.com/currencies,
+     * "Minor units in API amounts"): zero-decimal currencies, MGA among them, are whole units; three-decimal ones such as
+     * KWD thousandths; ISK, zero-decimal at ISO 4217, "will remain a two-decimal currency in the Stripe API, and an ISK
+     * amount of 100 will continue to represent 1 króna" (support.stripe.com, "Deprecation of fractional ISK charges").
+     */
+    @ParameterizedTest(name = "{0} {1} is {2}")
+    @CsvSource({
+            "sek, 4850000, 48500",
+            "jpy, 50000, 50000",
+            "kwd, 50000, 50",
+            "mga, 50000, 50000",
+            "isk, 50000, 500"})
+    void amountsAreReadInStripesMinorUnit(String currency, long minor, String expected) throws Exception {
+        IntakeResult result = intake().handle(signed(finalized(currency, minor)));
+        assertThat(result.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        Invoice invoice = stored("stripe:in_1");
+        assertThat(invoice.amount()).as("amount").isEqualByComparingTo(new BigDecimal(expected));
+        assertThat(invoice.openAmount()).as("openAmount").isEqualByComparingTo(new BigDecimal(expected));
+    }
+}
