@@ -168,7 +168,14 @@ class StripeIntake {
     /** Decimals of the unit Stripe counts {@code currency}'s amounts in. */
     private static int minorUnits(Currency currency) {
         Integer stripe = STRIPE_MINOR_UNITS.get(currency.getCurrencyCode());
-        return stripe != null ? stripe : Currencies.minorUnits(currency);
+        if (stripe != null) {
+            return stripe;
+        }
+        // XXX, XAU, XDR: ISO codes, but of no currency an invoice is paid in, so without a minor unit to read amounts by
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw Payloads.invalid("$.data.object.currency", "must be an ISO 4217 currency of payment such as SEK or EUR");
+        }
+        return Currencies.minorUnits(currency);
     }
 
     private static BigDecimal minor(JsonNode o, String field, int scale) {

@@ -1,6 +1,7 @@
 package io.creditguard.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.creditguard.http.HttpRequest;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.FileObjectStore;
+import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
@@ -84,5 +87,23 @@ class StripeIntakeTest {
         Invoice invoice = stored("stripe:in_1");
         assertThat(invoice.amount()).as("amount").isEqualByComparingTo(new BigDecimal(expected));
         assertThat(invoice.openAmount()).as("openAmount").isEqualByComparingTo(new BigDecimal(expected));
+    }
+
+    /**
+     * ISO 4217 codes that name no currency of payment (no minor unit: the test code XXX, gold XAU, the SDR XDR) are a
+     * field that cannot be used, 422 naming it, for an invoice and for an invoice payment alike.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "invoice.finalized, xxx",
+            "invoice.finalized, xau",
+            "invoice_payment.paid, xdr"})
+    void aCodeOfNoCurrencyOfPaymentIsRefusedNamingTheField(String type, String currency) {
+        String body = type.equals("invoice.finalized") ? finalized(currency, 50000) : """
+                {"id":"evt_2","type":"invoice_payment.paid","created":1795857000,"data":{"object":{"id":"inpay_1",
+                 "amount_paid":50000,"currency":"%s","invoice":"in_1","status_transitions":{"paid_at":1795857000}}}}"""
+                .formatted(currency);
+        assertThatThrownBy(() -> intake().handle(signed(body))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("$.data.object.currency"));
     }
 }
