@@ -59,7 +59,9 @@ final class Signatures {
 
     /** Whether {@code epochSeconds} lies within {@link #TOLERANCE_SECONDS} of the clock's now. */
     static boolean fresh(Clock clock, long epochSeconds) {
-        return Math.abs(clock.instant().getEpochSecond() - epochSeconds) <= TOLERANCE_SECONDS;
+        // compared as bounds around now, never as |now − t|: for a t some 2^63 before now that difference overflows
+        long now = clock.instant().getEpochSecond();
+        return epochSeconds >= now - TOLERANCE_SECONDS && epochSeconds <= now + TOLERANCE_SECONDS;
     }
 
     /** The bytes of a base64 string (surrounding blanks ignored), or null when it is not base64. */
