@@ -125,7 +125,11 @@ class ExactIntake {
     private Instant eventTime(String text) {
         Matcher m = NET_DATE.matcher(text);
         if (m.matches()) {
-            return Instant.ofEpochMilli(Long.parseLong(m.group(1)));
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(m.group(1)));
+            } catch (NumberFormatException e) {
+                return clock.instant(); // more milliseconds than 64 bits hold: no time at all
+            }
         }
         try {
             return text.matches(".*(Z|[+-]\\d{2}:\\d{2})$") ? OffsetDateTime.parse(text).toInstant()

@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -108,5 +110,23 @@ class ExactIntakeTest {
     @Test
     void theSubscriptionsValidationRequestIsAnswered() {
         assertThat(intake().handle(post(null)).getStatusCode()).isEqualTo(200);
+    }
+
+    /**
+     * {@code EventCreatedOn} in the .NET JSON form Exact's REST API writes dates in ({@code /Date(<ms since 1970>)/}) or
+     * as ISO; what is neither, a count of milliseconds beyond 64 bits included, leaves the arrival time as the
+     * notification's time, and the notification is queued all the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "/Date(1796631249973)/, 2026-12-07T08:14:09.973Z",
+            "2026-12-07T08:14:09.973, 2026-12-07T08:14:09.973Z",
+            "yesterday, 2026-12-07T08:15:00Z",
+            "/Date(99999999999999999999)/, 2026-12-07T08:15:00Z"})
+    void theEventTimeIsExactsOrElseTheArrivalTime(String createdOn, String expected) throws Exception {
+        String content = CONTENT.replace("2026-12-07T08:14:09.973", createdOn);
+        assertThat(intake().handle(post(signed(content, SECRET))).getStatusCode()).isEqualTo(200);
+        IntakeStore store = new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK));
+        assertThat(store.notification(store.queued("exact").get(0)).orElseThrow().get("eventTime")).isEqualTo(expected);
     }
 }
