@@ -84,7 +84,7 @@ class MoneybirdIntake {
     /** {@code payments[]}: each with its {@code id}, {@code payment_date} and {@code price} (a decimal string). */
     private static List<Invoice.Payment> payments(JsonNode e) {
         List<Invoice.Payment> payments = new java.util.ArrayList<>();
-        JsonNode list = e.path("payments");
+        JsonNode list = Payloads.array(e, "payments", "$.entity.payments");
         for (int i = 0; i < list.size(); i++) {
             JsonNode p = list.get(i);
             String path = "$.entity.payments[" + i + "]";

@@ -30,6 +30,18 @@ final class Payloads {
         return value.asText();
     }
 
+    /**
+     * An optional list field: the array, or no elements when it is absent or null. Anything else is refused rather than
+     * read by index, where an object answers {@code get(i)} with null and a string has no elements at all.
+     */
+    static JsonNode array(JsonNode node, String field, String path) {
+        JsonNode value = node.path(field);
+        if (!value.isArray() && !value.isMissingNode() && !value.isNull()) {
+            throw invalid(path, "must be an array");
+        }
+        return value;
+    }
+
     /** A required currency field, in any case ({@code "sek"} as Stripe writes it). */
     static Currency currency(JsonNode node, String field, String path) {
         return currencyCode(text(node, field, path).toUpperCase(Locale.ROOT), path);

@@ -1,0 +1,77 @@
+package io.creditguard.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+import io.creditguard.http.HttpRequest;
+import io.creditguard.store.FileObjectStore;
+import io.creditguard.validation.FieldError;
+import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** Moneybird's sales-invoice webhooks, authenticated by the token in the payload. */
+class MoneybirdIntakeTest {
+
+    private static final String TOKEN = "moneybird-intake-test-token";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:10:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path root;
+
+    private MoneybirdIntake intake() {
+        var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("MONEYBIRD_WEBHOOK_TOKEN", TOKEN),
+                "test", 100)).build();
+        return new MoneybirdIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK)),
+                new Normalizer("SE"), InputReader.standalone(CLOCK));
+    }
+
+    /** A payload shaped as developer.moneybird.com/webhooks/payload shows it, the invoice's {@code payments} as given. */
+    private static HttpRequest salesInvoice(String payments) {
+        String body = """
+                {"administration_id":"123456789012345678","webhook_id":"398765432109876543","webhook_token":"%s",
+                 "entity_type":"SalesInvoice","entity_id":"412345678901234567","state":"open",
+                 "action":"sales_invoice_state_changed_to_open",
+                 "entity":{"id":"412345678901234567","invoice_id":"2026-0117","state":"open","invoice_date":"2026-11-02",
+                  "due_date":"2026-11-16","currency":"EUR","total_price_incl_tax":"640.0","total_unpaid":"640.0",
+                  "updated_at":"2026-11-28T09:05:12.000Z",
+                  "contact":{"id":"402233445566778899","company_name":"","firstname":"Johan","lastname":"Bakker","country":"NL"}
+                  %s}}""".formatted(TOKEN, payments.isEmpty() ? "" : ",\"payments\":" + payments);
+        return HttpRequest.from(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/moneybird")
+                .withRawPath("/webhooks/moneybird").withHeaders(Map.of("content-type", "application/json")).withBody(body).build());
+    }
+
+    /** {@code payments} is an array of payments (Moneybird API, sales invoices); absent or empty, the invoice has none. */
+    @ParameterizedTest(name = "payments {0}")
+    @CsvSource(delimiter = '|', value = {
+            "''",
+            "[]",
+            "null"})
+    void anInvoiceWithoutPaymentsIsStored(String payments) {
+        assertThat(intake().handle(salesInvoice(payments)).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+    }
+
+    /** Any other {@code payments} is a field that cannot be used, 422 naming it, never read as no payments or a 500. */
+    @ParameterizedTest(name = "payments {0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"id\":\"430000000000000001\",\"payment_date\":\"2026-11-20\",\"price\":\"200.0\"}",
+            "\"200.0\"",
+            "200"})
+    void paymentsThatAreNoArrayAreRefusedNamingTheField(String payments) {
+        assertThatThrownBy(() -> intake().handle(salesInvoice(payments))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("$.entity.payments"));
+    }
+}
