@@ -44,7 +44,7 @@ class XeroIntake {
             throw Signatures.unauthorized("x-xero-signature is missing or does not match this body and the webhook key.");
         }
         JsonNode payload = inputs.tree(request.bodyText());
-        JsonNode events = payload.path("events");
+        JsonNode events = Payloads.array(payload, "events", "$.events");
         for (int i = 0; i < events.size(); i++) {
             JsonNode event = events.get(i);
             if (!"INVOICE".equals(event.path("eventCategory").asText())) {
