@@ -86,9 +86,12 @@ class StandardWebhooksIntake {
         Invoice data = inputs.read(payload.path("data"), Invoice.class, "$.data");
         // The sender's invoice, under its source's name space; what creditguard records while dunning is
         // creditguard's own, so a sender cannot claim levels as sent.
+        // Its payments too, as invoice.payment's are, so one payment sent both ways has one id and counts once.
+        java.util.List<Invoice.Payment> payments = data.payments().stream().map(p -> p.id() == null ? p
+                : new Invoice.Payment(source + ":" + p.id(), p.date(), p.amount(), p.currency(), p.reference())).toList();
         Invoice scoped = new Invoice(source + ":" + data.invoiceId(), data.invoiceNumber(), data.currency(),
                 data.issueDate(), data.dueDate(), data.amount(), data.openAmount(), data.customer(), data.terms(),
-                data.payments(), data.credits(), new Invoice.Dunning(data.disputed(), data.dunning().pausedUntil(),
+                payments, data.credits(), new Invoice.Dunning(data.disputed(), data.dunning().pausedUntil(),
                         java.util.List.of(), null), source, sent);
         return store.upsert(source, id, inputs.check(scoped, "$.data"), true);
     }

@@ -1,0 +1,84 @@
+package io.creditguard.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+import io.creditguard.http.HttpRequest;
+import io.creditguard.receivables.Invoice;
+import io.creditguard.store.FileObjectStore;
+import io.creditguard.validation.InputReader;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** A Standard Webhooks sender's invoices and payments, under its source's name space. */
+class StandardWebhooksIntakeTest {
+
+    private static final byte[] KEY = "standard-webhooks-intake-test-32".getBytes(StandardCharsets.UTF_8);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:10:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path root;
+
+    private StandardWebhooksIntake intake() {
+        var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("STANDARD_WEBHOOK_SECRET",
+                "whsec_" + Base64.getEncoder().encodeToString(KEY)), "test", 100)).build();
+        return new StandardWebhooksIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root),
+                InputReader.standalone(CLOCK)), InputReader.standalone(CLOCK), CLOCK);
+    }
+
+    /** Signed as the spec says: {@code v1,base64(HMAC-SHA256(key, "<id>.<timestamp>.<body>"))}. */
+    private static HttpRequest signed(String id, String body) throws Exception {
+        long t = CLOCK.instant().getEpochSecond();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal((id + "." + t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.from(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/standard/{source}")
+                .withRawPath("/webhooks/standard/acme").withPathParameters(Map.of("source", "acme"))
+                .withHeaders(Map.of("content-type", "application/json", "webhook-id", id, "webhook-timestamp", Long.toString(t),
+                        "webhook-signature", "v1," + signature)).withBody(body).build());
+    }
+
+    /** Invoice INV-1 of 1 000 EUR, of which payment pay-1 paid 400: its payments[] lists every payment (README, Webhooks). */
+    private static final String INVOICE = """
+            {"type":"invoice.updated","data":{"invoiceId":"INV-1","invoiceNumber":"1","currency":"EUR",
+             "issueDate":"2026-11-02","dueDate":"2026-11-30","amount":1000.00,"openAmount":600.00,
+             "customer":{"id":"c-1","name":"Bouwbedrijf De Vries B.V.","type":"BUSINESS","country":"NL"},
+             "payments":[{"id":"pay-1","date":"2026-11-20","amount":400.00}]}}""";
+
+    /** The same payment pay-1 on its own, as {@code invoice.payment} sends it. */
+    private static final String PAYMENT = """
+            {"type":"invoice.payment","data":{"invoiceId":"INV-1","payment":{"id":"pay-1","date":"2026-11-20","amount":400.00}}}""";
+
+    /**
+     * A payment is recorded once by its id (README, Webhooks: {@code invoice.payment} "idempotent by the payment's id"),
+     * whether it came in the invoice's {@code payments[]} or on its own, in either order: 600 stay open.
+     */
+    @ParameterizedTest(name = "{0} then {1}")
+    @CsvSource({
+            "invoice, payment",
+            "payment, invoice"})
+    void aPaymentListedOnTheInvoiceAndSentOnItsOwnCountsOnce(String first, String second) throws Exception {
+        StandardWebhooksIntake intake = intake();
+        for (String what : new String[] {first, second}) {
+            intake.handle(signed("msg_" + what, what.equals("invoice") ? INVOICE : PAYMENT));
+        }
+        byte[] line = new FileObjectStore(root).bytes(IntakeStore.bookKey("acme", "acme:INV-1")).orElseThrow();
+        Invoice invoice = InputReader.standalone(CLOCK).read(new String(line, StandardCharsets.UTF_8), Invoice.class);
+        assertThat(invoice.payments()).as("payments").hasSize(1);
+        assertThat(invoice.openAmount()).as("openAmount").isEqualByComparingTo(new BigDecimal("600.00"));
+    }
+}
