@@ -79,9 +79,10 @@ class StandardWebhooksIntake {
         if (type.equals("invoice.payment")) {
             PaymentEvent event = inputs.read(payload.path("data"), PaymentEvent.class, "$.data");
             Invoice.Payment payment = event.payment();
-            return store.addPayment(source, id, source + ":" + event.invoiceId(), new Invoice.Payment(
-                    source + ":" + payment.id(), payment.date(), payment.amount(), payment.currency(), payment.reference()),
-                    "$.data.payment");
+            // checked again under its source's name space, which makes the id longer: the book must still read it
+            Invoice.Payment scoped = inputs.check(new Invoice.Payment(source + ":" + payment.id(), payment.date(),
+                    payment.amount(), payment.currency(), payment.reference()), "$.data.payment");
+            return store.addPayment(source, id, source + ":" + event.invoiceId(), scoped, "$.data.payment");
         }
         Invoice data = inputs.read(payload.path("data"), Invoice.class, "$.data");
         // The sender's invoice, under its source's name space; what creditguard records while dunning is

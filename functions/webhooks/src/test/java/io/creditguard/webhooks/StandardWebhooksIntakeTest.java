@@ -1,6 +1,7 @@
 package io.creditguard.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.creditguard.http.HttpRequest;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.FileObjectStore;
+import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
+import io.creditguard.validation.InvalidInputException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
@@ -59,6 +62,12 @@ class StandardWebhooksIntakeTest {
              "customer":{"id":"c-1","name":"Bouwbedrijf De Vries B.V.","type":"BUSINESS","country":"NL"},
              "payments":[{"id":"pay-1","date":"2026-11-20","amount":400.00}]}}""";
 
+    /** INV-1 before anything was paid. */
+    private static final String UNPAID = """
+            {"type":"invoice.updated","data":{"invoiceId":"INV-1","invoiceNumber":"1","currency":"EUR",
+             "issueDate":"2026-11-02","dueDate":"2026-11-30","amount":1000.00,"openAmount":1000.00,
+             "customer":{"id":"c-1","name":"Bouwbedrijf De Vries B.V.","type":"BUSINESS","country":"NL"}}}""";
+
     /** The same payment pay-1 on its own, as {@code invoice.payment} sends it. */
     private static final String PAYMENT = """
             {"type":"invoice.payment","data":{"invoiceId":"INV-1","payment":{"id":"pay-1","date":"2026-11-20","amount":400.00}}}""";
@@ -76,9 +85,36 @@ class StandardWebhooksIntakeTest {
         for (String what : new String[] {first, second}) {
             intake.handle(signed("msg_" + what, what.equals("invoice") ? INVOICE : PAYMENT));
         }
-        byte[] line = new FileObjectStore(root).bytes(IntakeStore.bookKey("acme", "acme:INV-1")).orElseThrow();
-        Invoice invoice = InputReader.standalone(CLOCK).read(new String(line, StandardCharsets.UTF_8), Invoice.class);
+        Invoice invoice = stored();
         assertThat(invoice.payments()).as("payments").hasSize(1);
         assertThat(invoice.openAmount()).as("openAmount").isEqualByComparingTo(new BigDecimal("600.00"));
+    }
+
+    /** The book's line of INV-1, read as the reminder run reads it. */
+    private Invoice stored() throws Exception {
+        byte[] line = new FileObjectStore(root).bytes(IntakeStore.bookKey("acme", "acme:INV-1")).orElseThrow();
+        return InputReader.standalone(CLOCK).read(new String(line, StandardCharsets.UTF_8), Invoice.class);
+    }
+
+    /**
+     * A payment's id is at most 100 characters in the book (Invoice.Payment), its source's name space included: one
+     * whose stored id would be longer is refused naming the field, and the book's line stays one the run can read.
+     */
+    @ParameterizedTest(name = "an id of {0} characters")
+    @CsvSource({
+            "95, true",
+            "96, false",
+            "100, false"})
+    void aPaymentIdTooLongForTheBookIsRefusedAndTheBookStaysReadable(int length, boolean accepted) throws Exception {
+        StandardWebhooksIntake intake = intake();
+        intake.handle(signed("msg_invoice", UNPAID));
+        HttpRequest payment = signed("msg_payment", PAYMENT.replace("pay-1", "p".repeat(length)));
+        if (accepted) {
+            assertThat(intake.handle(payment).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        } else {
+            assertThatThrownBy(() -> intake.handle(payment)).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("$.data.payment.id"));
+        }
+        assertThat(stored().payments()).as("payments").hasSize(accepted ? 1 : 0);
     }
 }
