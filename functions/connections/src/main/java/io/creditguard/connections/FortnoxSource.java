@@ -97,9 +97,11 @@ final class FortnoxSource implements Source {
 
     /**
      * The page's next page, or done once the last is read: the last that {@code @TotalPages} claims, or the first that
-     * is empty, since a claim beyond the data would keep the window from ever completing.
+     * is empty, since a claim beyond the data would keep the window from ever completing; without {@code @TotalPages},
+     * a page shorter than {@code limit}.
      *
-     * @throws IOException when the answer is another page than the one asked for: reading on would never reach the rest
+     * @throws IOException when the answer is another page than the one asked for (reading on would never reach the
+     *     rest), or a full page without {@code @TotalPages}
      */
     private static String after(JsonNode answer, String list, JsonNode items, Map<String, String> cursor, String pageKey)
             throws IOException {
@@ -109,8 +111,18 @@ final class FortnoxSource implements Source {
             throw new IOException("/3/" + list + " answered page " + meta.path("@CurrentPage").asText() + " when page " + page
                     + " was asked for");
         }
-        int pages = meta.path("@TotalPages").asInt(1);
-        return page >= pages || items.isEmpty() ? DONE : String.valueOf(page + 1);
+        JsonNode pages = meta.path("@TotalPages");
+        if (!pages.isIntegralNumber() || !pages.canConvertToInt()) {
+            // Fortnox's OpenAPI description leaves MetaInformation out of these lists' answers, so a short page without it
+            // is taken as the last. A full one may have pages after it, and without @CurrentPage a server ignoring `page`
+            // cannot be told either: taken as the last it completed the window with the rest never read.
+            if (items.size() >= PAGE_SIZE) {
+                throw new IOException("/3/" + list + " answered a full page of " + items.size()
+                        + " without MetaInformation.@TotalPages: whether more pages follow cannot be told");
+            }
+            return DONE;
+        }
+        return page >= pages.asInt() || items.isEmpty() ? DONE : String.valueOf(page + 1);
     }
 
     /**
@@ -130,11 +142,11 @@ final class FortnoxSource implements Source {
     private Batch invoices(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
         JsonNode answer = api.get(list("invoices", cursor, "invoicePage"));
         JsonNode items = items(answer, "invoices", "Invoices");
-        String page = after(answer, "invoices", items, cursor, "invoicePage");
         // Each invoice of a page is a request, and a page is read whole past the budget: no more than asked for.
         if (items.size() > PAGE_SIZE) {
             throw new IOException("/3/invoices answered " + items.size() + " invoices on a page of at most " + PAGE_SIZE);
         }
+        String page = after(answer, "invoices", items, cursor, "invoicePage");
         List<Change> changes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (JsonNode item : items) {

@@ -28,7 +28,7 @@ import io.creditguard.webhooks.Normalizer;
  * Visma eAccounting (Spiris in Sweden) API v2: the customer invoices changed since the cursor, polled on
  * {@code ModifiedUtc} (its webhooks are in beta), {@code GET /v2/customerinvoices?$filter=ModifiedUtc ge …
  * &$orderby=ModifiedUtc&$page=…&$pagesize=100}, every page by {@code Meta.TotalNumberOfPages} up to the first empty
- * one, each answer the page asked for ({@code Meta.CurrentPage}). The cursor
+ * one, each answer the page asked for ({@code Meta.CurrentPage}); a full page without the count fails the sync. The cursor
  * is a window as for Fortnox: {@code since}, {@code until} (the server's {@code Meta.ServerTimeUtc} when the
  * window began) and the page reached; the next window reaches back a minute before this one began.
  *
@@ -79,6 +79,14 @@ final class VismaSource implements Source {
             throw new IOException("/v2/customerinvoices answered page " + meta.path("CurrentPage").asText() + " when page " + page
                     + " was asked for");
         }
+        JsonNode pages = meta.path("TotalNumberOfPages");
+        boolean counted = pages.isIntegralNumber() && pages.canConvertToInt();
+        // Without the count (or CurrentPage), a full page cannot be told from one with pages after it, nor a server ignoring
+        // $page from one that does not: taken as the last, it completed the window with the rest never read.
+        if (!counted && data.size() >= PAGE_SIZE) {
+            throw new IOException("/v2/customerinvoices answered a full page of " + data.size()
+                    + " without Meta.TotalNumberOfPages: whether more pages follow cannot be told");
+        }
         Map<String, String> next = new HashMap<>(cursor);
         if (!next.containsKey("until")) {
             Instant server;
@@ -98,8 +106,8 @@ final class VismaSource implements Source {
             changes.add(map(invoice, warnings));
         }
         // The last page is the one TotalNumberOfPages claims or the first empty one: a claim beyond the data would keep
-        // the window from ever completing.
-        if (page >= meta.path("TotalNumberOfPages").asInt(1) || data.isEmpty()) {
+        // the window from ever completing. Without the count, a page shorter than asked for is the last.
+        if (!counted || page >= pages.asInt() || data.isEmpty()) {
             next.put("since", Instant.parse(next.get("until")).minus(OVERLAP).toString());
             next.remove("until");
             next.remove("page");

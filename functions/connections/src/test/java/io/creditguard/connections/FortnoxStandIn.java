@@ -44,6 +44,10 @@ final class FortnoxStandIn implements AutoCloseable {
         SLOW
     }
 
+    enum Meta {
+        WHOLE, EMPTY, NONE
+    }
+
     private record Stored(ObjectNode record, Instant modified) {
     }
 
@@ -68,6 +72,8 @@ final class FortnoxStandIn implements AutoCloseable {
     volatile boolean ignoresPage;
     /** Serve pages of this many records whatever {@code limit} asks, when set. */
     volatile Integer servedLimit;
+    /** How the lists carry their {@code MetaInformation}: whole, as an empty object, or not at all. */
+    volatile Meta meta = Meta.WHOLE;
     /** Answers served for these paths (as decoded) instead of the stand-in's own, as a server that changed its answers would. */
     final Map<String, String> served = new ConcurrentHashMap<>();
     private volatile int mostInWindow;
@@ -232,8 +238,12 @@ final class FortnoxStandIn implements AutoCloseable {
         int page = ignoresPage ? 1 : Integer.parseInt(q.getOrDefault("page", "1"));
         int pages = claimedPages != null ? claimedPages : Math.max(1, (matching.size() + limit - 1) / limit);
         ObjectNode answer = Json.MAPPER.createObjectNode();
-        answer.putObject("MetaInformation").put("@TotalResources", matching.size()).put("@TotalPages", pages)
-                .put("@CurrentPage", page);
+        if (meta != Meta.NONE) {
+            ObjectNode m = answer.putObject("MetaInformation");
+            if (meta == Meta.WHOLE) {
+                m.put("@TotalResources", matching.size()).put("@TotalPages", pages).put("@CurrentPage", page);
+            }
+        }
         ArrayNode items = answer.putArray(name);
         matching.stream().skip((long) (page - 1) * limit).limit(limit).forEach(items::add);
         return Json.write(answer);

@@ -406,6 +406,47 @@ class FortnoxSyncTest {
     }
 
     /**
+     * Without {@code MetaInformation.@TotalPages} a page as full as {@code limit} asked for cannot be told from one with
+     * pages after it (nor, without {@code @CurrentPage}, a server that ignores {@code page}), so it fails the sync with the
+     * window kept; a shorter page is the last either way. Fortnox's OpenAPI description defines {@code MetaInformation}
+     * ({@code @CurrentPage}, {@code @TotalPages}, {@code @TotalResources}) but leaves it out of the schemas of these lists'
+     * answers, so its absence alone is not refused. Taken as one page, a first page of 100 of 120 invoices completed the
+     * window and the other 20 were never read.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "120 | WHOLE | OK     |",
+            "120 | NONE  | FAILED | /3/invoices answered a full page of 100 without MetaInformation.@TotalPages: whether more pages follow cannot be told; nothing of the batch being read was stored, and the cursor stays",
+            "120 | EMPTY | FAILED | /3/invoices answered a full page of 100 without MetaInformation.@TotalPages: whether more pages follow cannot be told; nothing of the batch being read was stored, and the cursor stays",
+            "100 | NONE  | FAILED | /3/invoices answered a full page of 100 without MetaInformation.@TotalPages: whether more pages follow cannot be told; nothing of the batch being read was stored, and the cursor stays",
+            "99  | NONE  | OK     |",
+            "3   | EMPTY | OK     |"})
+    void aFullPageWithoutItsPageCountFailsTheSyncAndKeepsTheWindow(int invoices, FortnoxStandIn.Meta meta,
+            SyncReport.Status status, String reason) throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", "COMPANY", "SE", "ekonomi@bygg.example");
+        for (int i = 1; i <= invoices; i++) {
+            fortnox.put(FortnoxStandIn.invoice(String.valueOf(2000 + i), "10", "2026-11-01", "2026-12-01", "1000", "1000"));
+        }
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+        fortnox.meta = meta;
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(status);
+        assertThat(report.reason()).isEqualTo(reason);
+        if (status == SyncReport.Status.OK) {
+            assertThat(c.book(Platform.FORTNOX)).hasSize(invoices);
+            assertThat(c.connection(Platform.FORTNOX).cursor()).containsKey("since").doesNotContainKey("until");
+        } else {
+            assertThat(c.book(Platform.FORTNOX)).isEmpty();
+            assertThat(c.connection(Platform.FORTNOX).cursor()).doesNotContainKey("since");
+            fortnox.meta = FortnoxStandIn.Meta.WHOLE;
+            assertThat(c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+            assertThat(c.book(Platform.FORTNOX)).hasSize(invoices);
+        }
+    }
+
+    /**
      * A page is read whole before the budget is looked at again, each invoice of it a request at 25 in 5 seconds, so a
      * page of more invoices than {@code limit} asked for is refused: a page of 1 000 kept one sync at it for over three
      * minutes past a budget of 12 seconds.

@@ -30,6 +30,10 @@ final class VismaStandIn implements AutoCloseable {
     static final String CLIENT_ID = "visma-client";
     static final String CLIENT_SECRET = "visma-secret";
 
+    enum Meta {
+        WHOLE, EMPTY, NONE
+    }
+
     final OAuthStandIn oauth;
     private final Clock clock;
     private final Map<String, ObjectNode> invoices = new ConcurrentHashMap<>();
@@ -40,6 +44,8 @@ final class VismaStandIn implements AutoCloseable {
     volatile Integer claimedPages;
     /** Serve the first page whichever {@code $page} is asked for, as a server that ignores it would. */
     volatile boolean ignoresPage;
+    /** How the answers carry their {@code Meta}: whole, as an empty object, or not at all. */
+    volatile Meta meta = Meta.WHOLE;
     /** Answers served for these paths (as decoded) instead of the stand-in's own, as a server that changed its answers would. */
     final Map<String, String> served = new ConcurrentHashMap<>();
 
@@ -106,9 +112,14 @@ final class VismaStandIn implements AutoCloseable {
             int size = Integer.parseInt(q.getOrDefault("$pagesize", "50"));
             int page = ignoresPage ? 1 : Integer.parseInt(q.getOrDefault("$page", "1"));
             ObjectNode answer = Json.MAPPER.createObjectNode();
-            answer.putObject("Meta").put("CurrentPage", page).put("PageSize", size)
-                    .put("TotalNumberOfPages", claimedPages != null ? claimedPages : Math.max(1, (matching.size() + size - 1) / size))
-                    .put("TotalNumberOfResults", matching.size()).put("ServerTimeUtc", serverTime != null ? serverTime : clock.instant().toString());
+            if (meta != Meta.NONE) {
+                ObjectNode m = answer.putObject("Meta");
+                if (meta == Meta.WHOLE) {
+                    m.put("CurrentPage", page).put("PageSize", size)
+                            .put("TotalNumberOfPages", claimedPages != null ? claimedPages : Math.max(1, (matching.size() + size - 1) / size))
+                            .put("TotalNumberOfResults", matching.size()).put("ServerTimeUtc", serverTime != null ? serverTime : clock.instant().toString());
+                }
+            }
             ArrayNode data = answer.putArray("Data");
             matching.stream().skip((long) (page - 1) * size).limit(size).forEach(data::add);
             LocalHttp.send(exchange, 200, "application/json; charset=utf-8", Json.write(answer));

@@ -157,6 +157,44 @@ class VismaSyncTest {
     }
 
     /**
+     * Without {@code Meta.TotalNumberOfPages} a page as full as {@code $pagesize} asked for cannot be told from one with
+     * pages after it (nor, without {@code Meta.CurrentPage}, a server that ignores {@code $page}), so it fails the sync with
+     * the window kept; a shorter page is the last either way. Taken as one page, a first page of 100 of 120 invoices
+     * completed the window and the other 20 were never read.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "120 | WHOLE | OK     |",
+            "120 | NONE  | FAILED | /v2/customerinvoices answered a full page of 100 without Meta.TotalNumberOfPages: whether more pages follow cannot be told; nothing of the batch being read was stored, and the cursor stays",
+            "120 | EMPTY | FAILED | /v2/customerinvoices answered a full page of 100 without Meta.TotalNumberOfPages: whether more pages follow cannot be told; nothing of the batch being read was stored, and the cursor stays",
+            "100 | NONE  | FAILED | /v2/customerinvoices answered a full page of 100 without Meta.TotalNumberOfPages: whether more pages follow cannot be told; nothing of the batch being read was stored, and the cursor stays",
+            "99  | NONE  | OK     |",
+            "3   | EMPTY | OK     |"})
+    void aFullPageWithoutItsPageCountFailsTheSyncAndKeepsTheWindow(int invoices, VismaStandIn.Meta meta,
+            SyncReport.Status status, String reason) throws Exception {
+        for (int i = 1; i <= invoices; i++) {
+            visma.put(VismaStandIn.invoice("b" + i, 3000 + i, "2026-11-01", "2026-12-01", "100", "100"));
+        }
+        c.connect(Platform.VISMA, visma.oauth);
+        visma.meta = meta;
+
+        SyncReport report = c.sync.sync(Platform.VISMA, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(status);
+        assertThat(report.reason()).isEqualTo(reason);
+        if (status == SyncReport.Status.OK) {
+            assertThat(c.book(Platform.VISMA)).hasSize(invoices);
+            assertThat(c.connection(Platform.VISMA).cursor()).containsKey("since").doesNotContainKeys("until", "page");
+        } else {
+            assertThat(c.book(Platform.VISMA)).isEmpty();
+            assertThat(c.connection(Platform.VISMA).cursor()).doesNotContainKey("since");
+            visma.meta = VismaStandIn.Meta.WHOLE;
+            assertThat(c.sync.sync(Platform.VISMA, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+            assertThat(c.book(Platform.VISMA)).hasSize(invoices);
+        }
+    }
+
+    /**
      * An answer without its {@code Data} list (every paginated answer of Visma eAccounting API v2 carries {@code Meta} and
      * {@code Data}) cannot be trusted: read as an empty page it completed the window, and the changes in it were never read.
      */
