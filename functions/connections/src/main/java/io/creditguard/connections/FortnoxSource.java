@@ -45,7 +45,8 @@ import io.creditguard.webhooks.Normalizer;
  * never dunned (the invoice is stored with a credit of its whole amount), a credit invoice ({@code Credit},
  * {@code CreditInvoiceReference}) credits the invoice it names, {@code OCR} is the payment reference (its check
  * digit checked as Bankgirot does), {@code Reminders}/{@code LastRemindDate} the reminders Fortnox sent itself;
- * the customer's {@code Type} COMPANY or PRIVATE makes a business or consumer debtor.
+ * the customer's {@code Type} COMPANY or PRIVATE makes a business or consumer debtor, and any other or none leaves the
+ * invoice out.
  */
 final class FortnoxSource implements Source {
 
@@ -327,8 +328,28 @@ final class FortnoxSource implements Source {
         String email = Fields.text(x.path("EmailInformation"), "EmailAddressTo")
                 .or(() -> Fields.text(customer, "EmailInvoice")).or(() -> Fields.text(customer, "Email")).orElse(null);
         String address = Fields.address(x, "Address1", "Address2", "ZipCode", "City");
-        return new Invoice.Customer(SOURCE + ":" + number, Fields.text(x, "CustomerName").orElse(number),
-                "PRIVATE".equals(customer.path("Type").asText()) ? Invoice.CustomerType.CONSUMER : Invoice.CustomerType.BUSINESS,
+        return new Invoice.Customer(SOURCE + ":" + number, Fields.text(x, "CustomerName").orElse(number), type(customer, number),
                 country, language, email, address, null, null, null);
+    }
+
+    /**
+     * The debtor's kind from the customer's {@code Type}, {@code PRIVATE} or {@code COMPANY} (the values Fortnox's OpenAPI
+     * description gives it, with no default).
+     *
+     * @throws Fields.Unusable for any other or none: a consumer is dunned under other rules than a business (the fixed
+     *     compensation of räntelagen 4 a § is owed by a business only), so a guess either way may dun a debtor wrongly
+     */
+    private static Invoice.CustomerType type(JsonNode customer, String number) throws Fields.Unusable {
+        Optional<String> type = Fields.text(customer, "Type");
+        if (type.isEmpty()) {
+            throw new Fields.Unusable("customer " + shortened(number) + " has no Type: PRIVATE or COMPANY tells a consumer "
+                    + "from a business");
+        }
+        return switch (type.get()) {
+            case "PRIVATE" -> Invoice.CustomerType.CONSUMER;
+            case "COMPANY" -> Invoice.CustomerType.BUSINESS;
+            default -> throw new Fields.Unusable("customer " + shortened(number) + " has Type " + shortened(type.get())
+                    + ", neither PRIVATE nor COMPANY, which tell a consumer from a business");
+        };
     }
 }

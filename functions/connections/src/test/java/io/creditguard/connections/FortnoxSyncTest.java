@@ -578,6 +578,45 @@ class FortnoxSyncTest {
     }
 
     /**
+     * The customer's {@code Type} tells a consumer from a business, and only {@code PRIVATE} and {@code COMPANY} do (the
+     * values Fortnox's OpenAPI description gives {@code Customer.Type}, with no default): a consumer is dunned under other
+     * rules. A customer of any other Type, or none, leaves its invoice out with the reason; it was taken for a business.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "PRIVATE | CONSUMER |",
+            "COMPANY | BUSINESS |",
+            "absent  |          | customer 10 has no Type: PRIVATE or COMPANY tells a consumer from a business",
+            "null    |          | customer 10 has no Type: PRIVATE or COMPANY tells a consumer from a business",
+            "''      |          | customer 10 has no Type: PRIVATE or COMPANY tells a consumer from a business",
+            "private |          | customer 10 has Type private, neither PRIVATE nor COMPANY, which tell a consumer from a business",
+            "PERSON  |          | customer 10 has Type PERSON, neither PRIVATE nor COMPANY, which tell a consumer from a business"})
+    void aCustomerOfNoKnownTypeLeavesItsInvoiceOut(String type, Invoice.CustomerType taken, String reason) throws Exception {
+        fortnox.customer("10", "Byggmästarna AB", type, "SE", "ekonomi@bygg.example");
+        if (type.equals("absent") || type.equals("null")) {
+            ObjectNode customer = io.creditguard.json.Json.MAPPER.createObjectNode()
+                    .put("CustomerNumber", "10").put("Name", "Byggmästarna AB").put("CountryCode", "SE");
+            if (type.equals("null")) {
+                customer.putNull("Type");
+            }
+            fortnox.served.put("/3/customers/10", Connected.json(Map.of("Customer", customer)));
+        }
+        fortnox.put(FortnoxStandIn.invoice("1001", "10", "2026-10-20", "2026-11-19", "12500", "12500"));
+        c.connect(Platform.FORTNOX, fortnox.oauth);
+
+        SyncReport report = c.sync.sync(Platform.FORTNOX, Duration.ofMinutes(4));
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.OK);
+        if (reason == null) {
+            assertThat(report.unmapped()).isEmpty();
+            assertThat(c.book(Platform.FORTNOX).get("fortnox:1001").customer().type()).isEqualTo(taken);
+        } else {
+            assertThat(report.unmapped()).singleElement().isEqualTo(new SyncReport.Unmapped("fortnox:1001", reason));
+            assertThat(c.book(Platform.FORTNOX)).isEmpty();
+        }
+    }
+
+    /**
      * A payment or credit invoice for an invoice the book does not hold yet waits for it (the intake keeps it until the
      * invoice arrives) and the report says so, with its reason: it was counted as read, and as stored it was dropped from
      * the records listed as not in the book.
