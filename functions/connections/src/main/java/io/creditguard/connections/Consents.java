@@ -174,6 +174,10 @@ public class Consents {
                             + "cannot read it when no one is signed in.", false, clear);
                 }
                 cursor = platform == Platform.EXACT ? Map.of("division", division(s, tokens.accessToken())) : Map.of();
+            } catch (NoDivision e) {
+                LOG.warnf("%s: no division: %s", platform.id(), e.getMessage());
+                return new Refused(platform, platform.title() + " did not say which division the consent chose ("
+                        + e.getMessage() + "): start again from the Connections page.", false, clear);
             } catch (TokenEndpoint.Refused e) {
                 return new Refused(platform, platform.title() + " refused the code (" + e.error() + "): start again from the "
                         + "Connections page.", false, clear);
@@ -216,18 +220,40 @@ public class Consents {
         return revocation;
     }
 
-    /** Exact works in the division the admin chose in the consent: {@code current/Me}'s {@code CurrentDivision}. */
-    private String division(Settings.Of s, String accessToken) throws IOException {
+    /** An answer of {@code current/Me} that does not name the division: the reason says how. */
+    private static final class NoDivision extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NoDivision(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * Exact works in the division the admin chose in the consent: {@code current/Me}'s {@code CurrentDivision}, read as
+     * Exact's REST API reference gives it (SystemSystemMe: a list, {@code {"d":{"results":[…]}}}, of the one signed-in
+     * user; {@code CurrentDivision} an Edm.Int32).
+     *
+     * @throws NoDivision when the answer is not of that shape: a division guessed from it would have every sync read
+     *     another company's books, or none
+     * @throws IOException when Exact cannot be read
+     */
+    private String division(Settings.Of s, String accessToken) throws IOException, NoDivision {
         HttpFetcher.Response me = sync.fetcher(Platform.EXACT).send(new HttpFetcher.Request("GET",
                 HttpFetcher.under(s.apiUrl(), "/api/v1/current/Me?$select=CurrentDivision"), Map.of("Accept", "application/json",
                         "Authorization", "Bearer " + accessToken), null));
-        JsonNode d = Json.MAPPER.readTree(me.body()).path("d");
-        JsonNode first = d.has("results") ? d.path("results").path(0) : d;
-        String division = first.path("CurrentDivision").asText("");
-        if (!division.matches("\\d+")) {
-            throw new IOException("Exact's current/Me names no CurrentDivision");
+        JsonNode results = Json.MAPPER.readTree(me.body()).path("d").path("results");
+        if (!results.isArray()) {
+            throw new NoDivision("its current/Me answered without d.results");
         }
-        return division;
+        if (results.size() != 1) {
+            throw new NoDivision("its current/Me answered " + results.size() + " users, not the one signed in");
+        }
+        JsonNode division = results.path(0).path("CurrentDivision");
+        if (!division.isIntegralNumber() || !division.canConvertToInt() || division.intValue() <= 0) {
+            throw new NoDivision("its current/Me names no CurrentDivision");
+        }
+        return String.valueOf(division.intValue());
     }
 
     /** The consent cookie: only to this platform's consent routes, not readable by scripts, sent on the way back. */

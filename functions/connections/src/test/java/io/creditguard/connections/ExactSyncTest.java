@@ -60,6 +60,42 @@ class ExactSyncTest {
         assertThat(c.connection(Platform.EXACT).cursor()).containsEntry("division", String.valueOf(ExactStandIn.DIVISION));
     }
 
+    /**
+     * The division is read from {@code current/Me} as Exact's REST API reference gives it (SystemSystemMe: a list of the
+     * one signed-in user, {@code {"d":{"results":[…]}}}, its {@code CurrentDivision} an Edm.Int32), as strictly as the
+     * sync reads {@code d.results} (e407243): any other answer refuses the connection with the reason and stores nothing.
+     * {@code d} itself, the first of two users, a division written as text or beyond an Int32, or division 0 were taken.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"d\":{\"results\":[{\"CurrentDivision\":2841947}]}}                           |",
+            "{\"d\":{\"CurrentDivision\":2841947}}                                            | its current/Me answered without d.results",
+            "{\"d\":[{\"CurrentDivision\":2841947}]}                                          | its current/Me answered without d.results",
+            "{}                                                                                | its current/Me answered without d.results",
+            "{\"d\":{\"results\":[]}}                                                          | its current/Me answered 0 users, not the one signed in",
+            "{\"d\":{\"results\":[{\"CurrentDivision\":2841947},{\"CurrentDivision\":1}]}}     | its current/Me answered 2 users, not the one signed in",
+            "{\"d\":{\"results\":[{\"CurrentDivision\":\"2841947\"}]}}                         | its current/Me names no CurrentDivision",
+            "{\"d\":{\"results\":[{\"CurrentDivision\":99999999999999999999}]}}              | its current/Me names no CurrentDivision",
+            "{\"d\":{\"results\":[{\"CurrentDivision\":0}]}}                                 | its current/Me names no CurrentDivision",
+            "{\"d\":{\"results\":[{}]}}                                                        | its current/Me names no CurrentDivision"})
+    void theConsentTakesTheDivisionOnlyFromTheAnswerExactDocuments(String me, String reason) throws Exception {
+        exact.served.put("/api/v1/current/Me", me);
+
+        Consents.Outcome outcome = c.connect(Platform.EXACT, exact.oauth);
+
+        if (reason == null) {
+            assertThat(outcome).isInstanceOf(Consents.Connected.class);
+            assertThat(c.connection(Platform.EXACT).cursor()).containsEntry("division", String.valueOf(ExactStandIn.DIVISION));
+        } else {
+            assertThat(outcome).isInstanceOfSatisfying(Consents.Refused.class, r -> {
+                assertThat(r.reason()).isEqualTo("Exact Online did not say which division the consent chose (" + reason
+                        + "): start again from the Connections page.");
+                assertThat(r.outage()).isFalse();
+            });
+            assertThat(c.connections.read(Platform.EXACT)).isEmpty();
+        }
+    }
+
     @Test
     void invoicesAndSettledReceivablesComeInDraftsAndCreditNotesDoNot() throws Exception {
         exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
