@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,7 +113,8 @@ final class ExactSource implements Source {
                 }
                 Map<String, String> next = moved(cursor, "invoices", results);
                 invoicesDone = !advanced(cursor, next, "invoices");
-                return Optional.of(new Batch(changes, next, List.of()));
+                return Optional.of(new Batch(changes, next, unreadTimestamps(results, r -> "exact:" + r.path("InvoiceNumber")
+                        .asText("?"))));
             }
             invoicesDone = true;
         }
@@ -124,7 +127,8 @@ final class ExactSource implements Source {
                 }
                 Map<String, String> next = moved(cursor, "receivables", results);
                 termsDone = !advanced(cursor, next, "receivables");
-                return Optional.of(new Batch(changes, next, List.of()));
+                return Optional.of(new Batch(changes, next, unreadTimestamps(results, r -> "exact:receivable:" + r.path("ID")
+                        .asText("?"))));
             }
             termsDone = true;
         }
@@ -188,11 +192,51 @@ final class ExactSource implements Source {
     private static Map<String, String> moved(Map<String, String> cursor, String key, JsonNode results) {
         long highest = Long.parseLong(cursor.getOrDefault(key, "0"));
         for (JsonNode r : results) {
-            highest = Math.max(highest, r.path("Timestamp").asLong(0));
+            OptionalLong t = timestamp(r);
+            if (t.isPresent()) {
+                highest = Math.max(highest, t.getAsLong());
+            }
         }
         Map<String, String> next = new HashMap<>(cursor);
         next.put(key, String.valueOf(highest));
         return next;
+    }
+
+    /**
+     * A record's {@code Timestamp} as the cursor takes it: an Edm.Int64 (Exact's REST API reference for the sync
+     * endpoints), a whole number written as a number or as its digits; anything else moves the cursor no more than a
+     * record without one. Read as a long, {@code 1e30} was the largest long, and no record after it was ever read.
+     */
+    private static OptionalLong timestamp(JsonNode record) {
+        JsonNode t = record.path("Timestamp");
+        if (t.isIntegralNumber() && t.canConvertToLong()) {
+            return OptionalLong.of(t.longValue());
+        }
+        if (t.isTextual() && t.asText().matches("\\d{1,19}")) {
+            try {
+                return OptionalLong.of(Long.parseLong(t.asText()));
+            } catch (NumberFormatException e) {
+                return OptionalLong.empty(); // 19 digits beyond a long
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * A warning for each record whose {@code Timestamp} is there but is no Edm.Int64, so that the platform can be told;
+     * one a record, though the sales invoice endpoint answers each of an invoice's lines.
+     */
+    private static List<String> unreadTimestamps(JsonNode results, Function<JsonNode, String> id) {
+        Map<String, String> warnings = new LinkedHashMap<>();
+        for (JsonNode r : results) {
+            JsonNode t = r.path("Timestamp");
+            if (!t.isMissingNode() && !t.isNull() && timestamp(r).isEmpty()) {
+                String text = t.isTextual() ? t.asText() : t.toString();
+                warnings.putIfAbsent(id.apply(r), id.apply(r) + ": Timestamp " + (text.length() <= 40 ? text
+                        : text.substring(0, 40) + "…") + " is not an Int64; the cursor is not moved past it");
+            }
+        }
+        return List.copyOf(warnings.values());
     }
 
     /**

@@ -248,6 +248,33 @@ class ExactSyncTest {
     }
 
     /**
+     * The cursor moves to the highest {@code Timestamp}, an Edm.Int64 (Exact's REST API reference for the sync endpoints);
+     * one that is no Int64 moves it no further than a record without one, and is a warning. {@code 1e30}, read as a long,
+     * was the largest one: the cursor went there, and no invoice changed after it was ever read.
+     */
+    @ParameterizedTest
+    @CsvSource({ "1e30, true", "'\"1e30\"', true", "18446744073709551617, true", "1001, false" })
+    void aTimestampThatIsNoInt64DoesNotMoveTheCursorPastLaterChanges(String timestamp, boolean noInt64) throws Exception {
+        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50)
+                .set("Timestamp", io.creditguard.json.Json.MAPPER.readTree(timestamp));
+        c.connect(Platform.EXACT, exact.oauth);
+        SyncReport first = c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
+        assertThat(first.status()).isEqualTo(SyncReport.Status.OK);
+
+        exact.invoice("g-2", 26002, "acc-1", "2026-10-25", "2026-11-24", "605.00", 8020, 50);
+        assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
+
+        assertThat(c.book(Platform.EXACT)).containsKeys("exact:26001", "exact:26002");
+        if (noInt64) {
+            // A number is quoted as the JSON reader writes it back (1e30 as a double's digits), so only the frame is fixed.
+            assertThat(first.warnings()).singleElement().satisfies(w -> assertThat(w).startsWith("exact:26001: Timestamp ")
+                    .endsWith(" is not an Int64; the cursor is not moved past it"));
+        } else {
+            assertThat(first.warnings()).isEmpty();
+        }
+    }
+
+    /**
      * A sync endpoint answers its records as OData's {@code {"d":{"results":[…]}}}; an answer without {@code d.results}
      * cannot be trusted: read as no records, {@code {"d":[]}} ended the endpoint as caught up, and {@code {"d":{}}} was
      * taken for one record of an invoice read by its key.
