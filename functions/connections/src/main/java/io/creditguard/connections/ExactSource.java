@@ -72,6 +72,8 @@ final class ExactSource implements Source {
      */
     private static final int FILTER_CHARS = 1_600;
     private static final String OR = encode(" or ");
+    /** An Edm.Guid as Exact writes an account's ID, in lower case as {@link #key} keeps it. */
+    private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Clock clock;
     private final InputReader inputs;
@@ -266,9 +268,14 @@ final class ExactSource implements Source {
      * answer is remembered as missing, so its invoices map as they did when it was read by its key.
      */
     private void readAccounts(Collection<JsonNode> invoices, String division, PlatformClient api) throws IOException {
+        // Only a Guid is asked for: anything else in the filter would be answered 400, failing the page on every sync,
+        // or read as more of the filter's expression (a quote ends the Guid); such an account maps as one Exact did not
+        // answer.
         List<String> unread = invoices.stream().filter(ExactSource::isInvoice)
                 .map(x -> key(x.path("InvoiceTo").asText(""))).filter(k -> !k.isEmpty()).distinct()
                 .filter(k -> !accounts.containsKey(k)).toList();
+        unread.stream().filter(k -> !GUID.matcher(k).matches()).forEach(k -> accounts.put(k, MissingNode.getInstance()));
+        unread = unread.stream().filter(k -> GUID.matcher(k).matches()).toList();
         String path = "/api/v1/" + division + "/crm/Accounts";
         for (List<String> group : groups(unread)) {
             String filter = String.join(OR, group.stream().map(k -> encode("ID eq guid'" + k + "'")).toList());

@@ -30,6 +30,9 @@ import io.creditguard.receivables.Invoice;
  */
 class ExactSyncTest {
 
+    /** The account of most invoices here: an Edm.Guid, as Exact writes an account's ID. */
+    private static final String ACCOUNT = "5f1c7d2e-8a4b-4c3d-9e2f-1a2b3c4d5e6f";
+
     /** Lambda ends an invocation after 15 minutes: a sync still reading a batch then has stored nothing of it. */
     private static final Duration LAMBDA_LIMIT = Duration.ofMinutes(15);
 
@@ -45,7 +48,7 @@ class ExactSyncTest {
         time = new VirtualTime(Instant.parse("2026-12-07T07:00:00Z"));
         exact = new ExactStandIn(time);
         c = new Connected(root, time, exact.config());
-        exact.account("acc-1", "Bouwbedrijf De Vries B.V.", "NL", "administratie@devries.example");
+        exact.account(ACCOUNT, "Bouwbedrijf De Vries B.V.", "NL", "administratie@devries.example");
     }
 
     @AfterEach
@@ -98,10 +101,10 @@ class ExactSyncTest {
 
     @Test
     void invoicesAndSettledReceivablesComeInDraftsAndCreditNotesDoNot() throws Exception {
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
-        exact.invoice("g-2", 26002, "acc-1", "2026-10-25", "2026-11-24", "605.00", 8020, 50);
-        exact.invoice("g-3", 26003, "acc-1", "2026-11-01", "2026-12-01", "99.00", 8020, 10);
-        exact.invoice("g-4", 26004, "acc-1", "2026-11-02", "2026-12-02", "-605.00", 8021, 50);
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.invoice("g-2", 26002, ACCOUNT, "2026-10-25", "2026-11-24", "605.00", 8020, 50);
+        exact.invoice("g-3", 26003, ACCOUNT, "2026-11-01", "2026-12-01", "99.00", 8020, 10);
+        exact.invoice("g-4", 26004, ACCOUNT, "2026-11-02", "2026-12-02", "-605.00", 8021, 50);
         exact.receivable("t-2", 26002, "605.00", true, "2026-11-20");
         exact.receivable("t-1", 26001, "1210.00", false, null);
         c.connect(Platform.EXACT, exact.oauth);
@@ -131,7 +134,7 @@ class ExactSyncTest {
     void aSalesInvoiceAWebhookNamedIsFetchedByItsKeyAndLeavesTheQueue() throws Exception {
         c.connect(Platform.EXACT, exact.oauth);
         c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
-        exact.invoice("g-9", 26009, "acc-1", "2026-11-10", "2026-12-10", "300.00", 8020, 50);
+        exact.invoice("g-9", 26009, ACCOUNT, "2026-11-10", "2026-12-10", "300.00", 8020, 50);
         c.intake.queue("exact", ExactStandIn.DIVISION + "/salesinvoices/g-9", time.instant(), Map.of("Topic", "SalesInvoices",
                 "Division", String.valueOf(ExactStandIn.DIVISION), "Action", "Update", "Key", "g-9", "eventTime",
                 time.instant().toString()));
@@ -153,7 +156,7 @@ class ExactSyncTest {
             "t-1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111 | 2026-11-20 | $.id size must be between 0 and 100",
             "`t-\u00071`     | 2026-11-20 | $.id must be a single line without control characters"})
     void aPaymentTheBookCannotKeepIsLeftOutWithItsReason(String id, String lastPayment, String reason) throws Exception {
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
         exact.receivable(id, 26001, "1210.00", true, lastPayment);
         c.connect(Platform.EXACT, exact.oauth);
 
@@ -175,8 +178,8 @@ class ExactSyncTest {
     @CsvSource({ "InvoiceDate, exact:26002", "DueDate, exact:26002", "Modified, exact:26002",
             "LastPaymentDate, exact:receivable:t-2" })
     void aDateBeyondAnyMillisecondsLeavesOnlyThatRecordOut(String field, String id) throws Exception {
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
-        ObjectNode invoice = exact.invoice("g-2", 26002, "acc-1", "2026-10-25", "2026-11-24", "605.00", 8020, 50);
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        ObjectNode invoice = exact.invoice("g-2", 26002, ACCOUNT, "2026-10-25", "2026-11-24", "605.00", 8020, 50);
         ObjectNode receivable = exact.receivable("t-2", 26001, "1210.00", true, "2026-11-20");
         String date = "/Date(99999999999999999999)/";
         (field.equals("LastPaymentDate") ? receivable : invoice).put(field, date);
@@ -194,7 +197,7 @@ class ExactSyncTest {
 
     @Test
     void theSyncStopsWhileTheDaysAllowanceIsNearlySpent() throws Exception {
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
         c.connect(Platform.EXACT, exact.oauth);
         exact.remainingToday = 30;
 
@@ -212,7 +215,7 @@ class ExactSyncTest {
     @ParameterizedTest
     @CsvSource({ "99999999999, OK", "00000000000049, PARTIAL", "49, PARTIAL", "50, OK", "-1, OK", "many, OK" })
     void theDaysAllowanceIsReadWhateverTheHeaderSays(String remaining, SyncReport.Status status) throws Exception {
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
         c.connect(Platform.EXACT, exact.oauth);
         exact.remainingHeader = remaining;
 
@@ -228,7 +231,7 @@ class ExactSyncTest {
     @CsvSource({ "true, false", "true, true" })
     void anAnswerThatMovesTheCursorNoFurtherEndsTheEndpoint(boolean ignoresFilter, boolean withoutTimestamps)
             throws Exception {
-        ObjectNode invoice = exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        ObjectNode invoice = exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
         ObjectNode receivable = exact.receivable("t-1", 26001, "1210.00", true, "2026-11-20");
         if (withoutTimestamps) {
             invoice.remove("Timestamp");
@@ -255,13 +258,13 @@ class ExactSyncTest {
     @ParameterizedTest
     @CsvSource({ "1e30, true", "'\"1e30\"', true", "18446744073709551617, true", "1001, false" })
     void aTimestampThatIsNoInt64DoesNotMoveTheCursorPastLaterChanges(String timestamp, boolean noInt64) throws Exception {
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50)
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50)
                 .set("Timestamp", io.creditguard.json.Json.MAPPER.readTree(timestamp));
         c.connect(Platform.EXACT, exact.oauth);
         SyncReport first = c.sync.sync(Platform.EXACT, Duration.ofMinutes(4));
         assertThat(first.status()).isEqualTo(SyncReport.Status.OK);
 
-        exact.invoice("g-2", 26002, "acc-1", "2026-10-25", "2026-11-24", "605.00", 8020, 50);
+        exact.invoice("g-2", 26002, ACCOUNT, "2026-10-25", "2026-11-24", "605.00", 8020, 50);
         assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
 
         assertThat(c.book(Platform.EXACT)).containsKeys("exact:26001", "exact:26002");
@@ -285,7 +288,7 @@ class ExactSyncTest {
             "sync/SalesInvoice/SalesInvoices | {\"d\":{}}", "sync/SalesInvoice/SalesInvoices | {\"d\":[]}",
             "sync/SalesInvoice/SalesInvoices | {\"d\":{\"results\":null}}", "sync/Cashflow/PaymentTerms | {\"d\":[]}"})
     void anAnswerWithoutItsResultsFailsTheSyncAndKeepsTheCursor(String endpoint, String answer) throws Exception {
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
         exact.receivable("t-1", 26001, "1210.00", true, "2026-11-20");
         c.connect(Platform.EXACT, exact.oauth);
         String path = "/api/v1/" + ExactStandIn.DIVISION + "/" + endpoint;
@@ -309,13 +312,13 @@ class ExactSyncTest {
     @ParameterizedTest
     @ValueSource(strings = { "2026-12-08T07:00:00Z", "2999-01-01T00:00:00Z", "+292278994-08-17T07:12:55.807Z" })
     void aModificationTimeInTheFutureDoesNotKeepLaterUpdatesOut(String modified) throws Exception {
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50)
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50)
                 .put("Modified", "/Date(" + Instant.parse(modified).toEpochMilli() + ")/");
         c.connect(Platform.EXACT, exact.oauth);
         assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
 
         time.pass(Duration.ofHours(1));
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1500.00", 8020, 50)
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1500.00", 8020, 50)
                 .put("Modified", "/Date(" + time.instant().toEpochMilli() + ")/");
         assertThat(c.sync.sync(Platform.EXACT, Duration.ofMinutes(4)).status()).isEqualTo(SyncReport.Status.OK);
 
@@ -374,17 +377,20 @@ class ExactSyncTest {
      * own name with the defaults (the Netherlands, no e-mail), not a failed page.
      */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
+    @CsvSource(delimiter = '|', nullValues = "-", quoteCharacter = '"', value = {
             // InvoiceTo on the invoice           | the account Exact holds              | e-mail                   | country
             "0b6e5f8a-1c2d-4e3f-9a8b-7c6d5e4f3a2b | 0b6e5f8a-1c2d-4e3f-9a8b-7c6d5e4f3a2b | debiteuren@klant.example | BE",
             "0B6E5F8A-1C2D-4E3F-9A8B-7C6D5E4F3A2B | 0b6e5f8a-1c2d-4e3f-9a8b-7c6d5e4f3a2b | debiteuren@klant.example | BE",
-            "0b6e5f8a-1c2d-4e3f-9a8b-7c6d5e4f3a2b | -                                    | -                        | NL" })
+            "0b6e5f8a-1c2d-4e3f-9a8b-7c6d5e4f3a2b | -                                    | -                        | NL",
+            // no Guid, so not asked for: a quote would end the filter's Guid and the rest be read as OData
+            "x') or (Name eq 'y                   | -                                    | -                        | NL",
+            "acc-2                                | -                                    | -                        | NL" })
     void eachInvoiceGetsItsOwnAccountOrTheDefaults(String invoiceTo, String held, String email, String country)
             throws Exception {
         if (held != null) {
             exact.account(held, "Klant B.V.", "BE", "debiteuren@klant.example");
         }
-        exact.invoice("g-1", 26001, "acc-1", "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
+        exact.invoice("g-1", 26001, ACCOUNT, "2026-10-20", "2026-11-19", "1210.00", 8020, 50);
         exact.invoice("g-2", 26002, invoiceTo, "2026-10-25", "2026-11-24", "605.00", 8020, 50);
         exact.invoice("g-3", 26003, invoiceTo, "2026-10-26", "2026-11-25", "99.00", 8020, 50);
         c.connect(Platform.EXACT, exact.oauth);
