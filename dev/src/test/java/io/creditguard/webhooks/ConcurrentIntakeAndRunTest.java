@@ -53,7 +53,7 @@ class ConcurrentIntakeAndRunTest {
     @Test
     void paymentsArrivingDuringTheRunAreAllKeptAndNoReminderIsDuplicated() throws Exception {
         ObjectStore store = new FileObjectStore(root);
-        IntakeStore intake = new IntakeStore(store, Standalone.inputs());
+        IntakeStore intake = new IntakeStore(store, Standalone.inputs(), Standalone.CLOCK);
         for (int n = 0; n < INVOICES; n++) {
             intake.upsert("acme", "create-" + n, invoice(n), true);
         }

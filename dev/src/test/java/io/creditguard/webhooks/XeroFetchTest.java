@@ -122,7 +122,7 @@ class XeroFetchTest {
     }
 
     private IntakeStore intake() {
-        return new IntakeStore(new FileObjectStore(root), InputReader.standalone(Standalone.CLOCK));
+        return new IntakeStore(new FileObjectStore(root), InputReader.standalone(Standalone.CLOCK), Standalone.CLOCK);
     }
 
     private XeroFetch fetch(Map<String, String> secrets) {

@@ -389,6 +389,12 @@ public record Invoice(
                 credited, dunning, source, updatedAt);
     }
 
+    /** This invoice as of another update time, everything else as it is. */
+    public Invoice withUpdatedAt(Instant time) {
+        return new Invoice(invoiceId, invoiceNumber, currency, issueDate, dueDate, amount, openAmount, customer, terms,
+                payments, credits, dunning, source, time);
+    }
+
     /** This invoice with what the run recorded having sent. */
     public Invoice withDunning(Dunning recorded) {
         return new Invoice(invoiceId, invoiceNumber, currency, issueDate, dueDate, amount, openAmount, customer, terms,

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +33,10 @@ import io.creditguard.validation.InvalidInputException;
  *
  * <p>Idempotent and order-proof: an event id seen before changes nothing ({@code webhooks/events/…}
  * keeps one marker per event); an event older than the stored state (by the platform's event time,
- * not arrival) is kept out; a newer one replaces the platform's fields and keeps what creditguard
- * itself recorded (reminders sent, insurer report, pause, dispute). A payment or a credit note for an
- * invoice not yet received waits under {@code webhooks/adjustments/…} and is applied when it arrives.
+ * not arrival, and never later than creditguard's clock: see {@link #noLaterThanNow}) is kept out; a
+ * newer one replaces the platform's fields and keeps what creditguard itself recorded (reminders sent,
+ * insurer report, pause, dispute). A payment or a credit note for an invoice not yet received waits
+ * under {@code webhooks/adjustments/…} and is applied when it arrives.
  *
  * <p>Every change is a compare-and-set of the invoice's file ({@link Updates}): a webhook and the
  * reminder run, or two webhooks, never overwrite each other's change; one that keeps losing the race
@@ -54,10 +57,12 @@ public class IntakeStore {
 
     private final ObjectStore store;
     private final InputReader inputs;
+    private final Clock clock;
 
-    public IntakeStore(ObjectStore store, InputReader inputs) {
+    public IntakeStore(ObjectStore store, InputReader inputs, Clock clock) {
         this.store = store;
         this.inputs = inputs;
+        this.clock = clock;
     }
 
     boolean seen(String source, String eventId) {
@@ -76,9 +81,11 @@ public class IntakeStore {
      * @param itemisesPayments the platform's invoice lists every payment ({@code payments[]} replaces the
      *     stored ones); false where payments arrive as events of their own (they are kept)
      */
-    public IntakeResult upsert(String source, String eventId, Invoice incoming, boolean itemisesPayments) {
-        String key = bookKey(source, incoming.invoiceId());
-        String prefix = adjustmentPrefix(source, incoming.invoiceId());
+    public IntakeResult upsert(String source, String eventId, Invoice stated, boolean itemisesPayments) {
+        String key = bookKey(source, stated.invoiceId());
+        String prefix = adjustmentPrefix(source, stated.invoiceId());
+        Instant now = clock.instant();
+        Invoice incoming = stated.withUpdatedAt(noLaterThanNow(stated.updatedAt(), now));
         try {
             List<String> waiting = store.list(prefix);
             List<Adjustment> adjustments = new ArrayList<>();
@@ -86,10 +93,11 @@ public class IntakeStore {
                 read(k, Adjustment.class).ifPresent(adjustments::add);
             }
             IntakeResult result = update(key, stored -> {
-                if (stored.isPresent() && stored.get().updatedAt() != null && incoming.updatedAt() != null
-                        && stored.get().updatedAt().isAfter(incoming.updatedAt())) {
+                // the stored time too: one written in the future before times were held to the clock blocks no longer
+                Instant held = stored.map(s -> noLaterThanNow(s.updatedAt(), now)).orElse(null);
+                if (held != null && incoming.updatedAt() != null && held.isAfter(incoming.updatedAt())) {
                     return Updates.Result.unchanged(IntakeResult.of(IntakeResult.Status.STALE, incoming.invoiceId(), "the stored state of "
-                            + stored.get().updatedAt() + " is newer than this event's " + incoming.updatedAt() + "; kept"));
+                            + held + " is newer than this event's " + incoming.updatedAt() + "; kept"));
                 }
                 List<String> notes = new ArrayList<>();
                 List<String> dropped = new ArrayList<>();
@@ -196,22 +204,40 @@ public class IntakeStore {
         return InvoiceLedger.reconciled(source, mapped);
     }
 
-    /** Keeps a notification that carries no invoice data (Xero) until the invoice can be fetched; newest wins. */
+    /**
+     * Keeps a notification that carries no invoice data (Xero, Exact) until the invoice can be fetched; newest wins, by
+     * {@code eventTime} held to the clock as an invoice's update time is ({@link #noLaterThanNow}), and recorded as the
+     * notification's {@code eventTime}.
+     */
     public IntakeResult queue(String source, String resourceKey, Instant eventTime, Map<String, Object> notification) {
         String key = pendingPrefix(source) + ObjectStore.keyPart(resourceKey) + ".json";
+        Instant now = clock.instant();
+        Instant time = noLaterThanNow(eventTime, now);
         try {
             Optional<Map<?, ?>> existing = read(key, Map.class).map(m -> (Map<?, ?>) m);
             if (existing.isPresent()) {
-                Object time = existing.get().get("eventTime");
-                if (time instanceof String t && !t.isEmpty() && Instant.parse(t).isAfter(eventTime)) {
+                Object queued = existing.get().get("eventTime");
+                if (queued instanceof String t && !t.isEmpty() && noLaterThanNow(Instant.parse(t), now).isAfter(time)) {
                     return IntakeResult.of(IntakeResult.Status.STALE, resourceKey, "a newer notification is already queued");
                 }
             }
-            store.write(key, Json.write(notification).getBytes(StandardCharsets.UTF_8), "application/json");
+            Map<String, Object> kept = new LinkedHashMap<>(notification);
+            kept.put("eventTime", time.toString());
+            store.write(key, Json.write(kept).getBytes(StandardCharsets.UTF_8), "application/json");
             return IntakeResult.of(IntakeResult.Status.QUEUED, resourceKey, "queued for fetching from " + source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A platform's time as the book orders its updates by: as stated, but never later than creditguard's clock. An
+     * update older than what the book holds is kept out, so a time in the future (a platform's clock ahead, a Moneybird
+     * {@code updated_at} or a Stripe {@code created} in the year 999999999) would keep out every later update of the
+     * invoice until then; an earlier one only lets a later update win. The webhooks and the connections' sync alike.
+     */
+    private static Instant noLaterThanNow(Instant stated, Instant now) {
+        return stated == null || stated.isBefore(now) ? stated : now;
     }
 
     /** The keys of the notifications queued for {@code source}, oldest key first. */

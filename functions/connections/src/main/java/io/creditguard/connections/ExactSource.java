@@ -337,7 +337,7 @@ final class ExactSource implements Source {
             }
             LocalDate issued = day(x, "InvoiceDate").orElseThrow(() -> new Fields.Unusable("InvoiceDate is missing"));
             LocalDate due = day(x, "DueDate").orElseThrow(() -> new Fields.Unusable("it has no DueDate"));
-            Instant modified = Fields.modified(millis(x, "Modified").map(Instant::ofEpochMilli), clock);
+            Instant modified = millis(x, "Modified").map(Instant::ofEpochMilli).orElse(clock.instant());
             Invoice invoice = new Invoice(id, x.path("InvoiceNumber").asText(), currency, issued, due, amount, amount,
                     customer(x, account),
                     new Invoice.Terms(null, false, null, null, null)

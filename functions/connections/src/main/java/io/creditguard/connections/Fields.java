@@ -2,7 +2,6 @@ package io.creditguard.connections;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -92,16 +91,6 @@ final class Fields {
         } catch (DateTimeParseException e) {
             throw new Unusable(field + " " + text.get() + " is not a date and time");
         }
-    }
-
-    /**
-     * A record's modification time as the book keeps it (a later update is stored only when it is not older): the time
-     * the record states, but never later than creditguard's clock, since a time in the future would make every update
-     * until then stale; an earlier one only lets a later update win. Now when the record states none.
-     */
-    static Instant modified(Optional<Instant> stated, Clock clock) {
-        Instant now = clock.instant();
-        return stated.filter(t -> t.isBefore(now)).orElse(now);
     }
 
     /** An amount in {@code currency}, exactly: more decimals than the currency has are refused, not rounded. */

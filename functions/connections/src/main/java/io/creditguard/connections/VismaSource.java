@@ -142,7 +142,7 @@ final class VismaSource implements Source {
             Invoice invoice = new Invoice(id, Fields.text(x, "InvoiceNumber").orElse(id), currency, issued, due, total, open,
                     customer(x), new Invoice.Terms(null, false, null, null, null).withPaymentReference(reference.orElse(null),
                             Fields.flag(x, "PaymentReminderIssued") ? new Invoice.PlatformReminders(1, null) : null),
-                    List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, Fields.modified(Fields.instant(x, "ModifiedUtc"), clock));
+                    List.of(), List.of(), Invoice.Dunning.NONE, SOURCE, Fields.instant(x, "ModifiedUtc").orElse(clock.instant()));
             return new Upsert(inputs.check(IntakeStore.reconciled(SOURCE, invoice), "$"), true);
         } catch (Fields.Unusable e) {
             return new Unmappable(id, e.getMessage());

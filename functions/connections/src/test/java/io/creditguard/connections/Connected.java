@@ -70,7 +70,7 @@ final class Connected {
         }
         this.connections = new ConnectionStore(store, time, lockWait);
         this.inputs = InputReader.standalone(time);
-        this.intake = new IntakeStore(store, inputs);
+        this.intake = new IntakeStore(store, inputs, time);
         this.sync = new Sync(settings, connections, intake, inputs, new Normalizer("SE"), time, sleeper);
         this.consents = new Consents(settings, connections, sync, time);
     }

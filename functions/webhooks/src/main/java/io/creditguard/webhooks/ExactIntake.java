@@ -81,7 +81,6 @@ class ExactIntake {
         notification.put("Action", c.path("Action").asText(null));
         notification.put("Key", recordKey);
         Instant time = eventTime(c.path("EventCreatedOn").asText(""));
-        notification.put("eventTime", time.toString());
         store.queue(SOURCE, division + "/" + topic.toLowerCase(Locale.ROOT) + "/" + recordKey, time, notification);
         return ApiGateway.emptyOk();
     }

@@ -59,7 +59,6 @@ class XeroIntake {
             notification.put("resourceId", resource);
             notification.put("resourceUrl", event.path("resourceUrl").asText(null));
             notification.put("eventType", event.path("eventType").asText(null));
-            notification.put("eventTime", time.toString());
             store.queue(SOURCE, tenant + "/" + resource, time, notification);
         }
         return ApiGateway.emptyOk();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.creditguard.VirtualTime;
 import io.creditguard.http.HttpRequest;
 import io.creditguard.http.ProblemException;
 import io.creditguard.store.FileObjectStore;
@@ -40,10 +42,17 @@ class ExactIntakeTest {
     Path root;
 
     private ExactIntake intake() {
+        return intake(CLOCK);
+    }
+
+    private ExactIntake intake(Clock clock) {
         var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("EXACT_WEBHOOK_SECRET", SECRET),
                 "test", 100)).build();
-        return new ExactIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(
-                CLOCK)), InputReader.standalone(CLOCK), CLOCK);
+        return new ExactIntake(new Secrets(config), store(clock), InputReader.standalone(clock), clock);
+    }
+
+    private IntakeStore store(Clock clock) {
+        return new IntakeStore(new FileObjectStore(root), InputReader.standalone(clock), clock);
     }
 
     /** A body as Exact sends it, signed over {@code content} exactly as written. */
@@ -74,7 +83,7 @@ class ExactIntakeTest {
         ExactIntake exact = intake();
         APIGatewayV2HTTPResponse answer = exact.handle(post(signed(CONTENT, SECRET)));
         assertThat(answer.getStatusCode()).isEqualTo(200);
-        IntakeStore store = new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK));
+        IntakeStore store = store(CLOCK);
         assertThat(store.queued("exact")).singleElement().satisfies(key -> {
             assertThat(key).startsWith("webhooks/pending/exact/2841947_salesinvoices_9b1c4f1e");
             try {
@@ -104,7 +113,7 @@ class ExactIntakeTest {
             assertThatThrownBy(() -> intake().handle(post(body))).as(body).isInstanceOfSatisfying(ProblemException.class,
                     e -> assertThat(e.problem().status()).isEqualTo(401));
         }
-        assertThat(new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK)).queued("exact")).isEmpty();
+        assertThat(store(CLOCK).queued("exact")).isEmpty();
     }
 
     @Test
@@ -126,7 +135,32 @@ class ExactIntakeTest {
     void theEventTimeIsExactsOrElseTheArrivalTime(String createdOn, String expected) throws Exception {
         String content = CONTENT.replace("2026-12-07T08:14:09.973", createdOn);
         assertThat(intake().handle(post(signed(content, SECRET))).getStatusCode()).isEqualTo(200);
-        IntakeStore store = new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK));
+        IntakeStore store = store(CLOCK);
         assertThat(store.notification(store.queued("exact").get(0)).orElseThrow().get("eventTime")).isEqualTo(expected);
+    }
+
+    /**
+     * A record's queued notification is replaced only by one at least as new (newest wins, by {@code EventCreatedOn});
+     * one in the future, in Exact's {@code /Date(ms)/} up to the last millisecond 64 bits hold or as ISO up to the year
+     * 999999999, counts as no later than creditguard's clock, so the next one, a minute later, replaces it rather than
+     * being kept out as older.
+     */
+    @ParameterizedTest(name = "EventCreatedOn {0}")
+    @CsvSource({
+            "2026-12-07T08:20:00.000",
+            "/Date(32503680000000)/",
+            "/Date(9223372036854775807)/",
+            "+999999999-12-31T23:59:59"})
+    void anEventTimeInTheFutureDoesNotKeepLaterNotificationsOut(String future) throws Exception {
+        VirtualTime time = new VirtualTime(CLOCK.instant());
+        ExactIntake exact = intake(time);
+        exact.handle(post(signed(CONTENT.replace("2026-12-07T08:14:09.973", future).replace("Update", "Create"), SECRET)));
+
+        time.pass(Duration.ofMinutes(1)); // 08:16
+        exact.handle(post(signed(CONTENT.replace("2026-12-07T08:14:09.973", "2026-12-07T08:16:00.000"), SECRET)));
+        IntakeStore store = store(time);
+        Map<?, ?> queued = store.notification(store.queued("exact").get(0)).orElseThrow();
+        assertThat(queued.get("Action")).as("Action").isEqualTo("Update");
+        assertThat(queued.get("eventTime")).as("eventTime").isEqualTo("2026-12-07T08:16:00Z");
     }
 }

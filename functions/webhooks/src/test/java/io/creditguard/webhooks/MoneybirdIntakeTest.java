@@ -3,8 +3,10 @@ package io.creditguard.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -15,7 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
+import io.creditguard.VirtualTime;
 import io.creditguard.http.HttpRequest;
+import io.creditguard.receivables.Invoice;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.validation.FieldError;
 import io.creditguard.validation.InputReader;
@@ -33,23 +37,32 @@ class MoneybirdIntakeTest {
     Path root;
 
     private MoneybirdIntake intake() {
+        return intake(CLOCK);
+    }
+
+    private MoneybirdIntake intake(Clock clock) {
         var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("MONEYBIRD_WEBHOOK_TOKEN", TOKEN),
                 "test", 100)).build();
-        return new MoneybirdIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK)),
-                new Normalizer("SE"), InputReader.standalone(CLOCK));
+        return new MoneybirdIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(clock),
+                clock), new Normalizer("SE"), InputReader.standalone(clock));
     }
 
     /** A payload shaped as developer.moneybird.com/webhooks/payload shows it, the invoice's {@code payments} as given. */
     private static HttpRequest salesInvoice(String payments) {
+        return salesInvoice(payments, "2026-11-28T09:05:12.000Z", "640.0");
+    }
+
+    /** The same invoice as changed at {@code updatedAt}, {@code unpaid} of its 640.0 open. */
+    private static HttpRequest salesInvoice(String payments, String updatedAt, String unpaid) {
         String body = """
                 {"administration_id":"123456789012345678","webhook_id":"398765432109876543","webhook_token":"%s",
                  "entity_type":"SalesInvoice","entity_id":"412345678901234567","state":"open",
                  "action":"sales_invoice_state_changed_to_open",
                  "entity":{"id":"412345678901234567","invoice_id":"2026-0117","state":"open","invoice_date":"2026-11-02",
-                  "due_date":"2026-11-16","currency":"EUR","total_price_incl_tax":"640.0","total_unpaid":"640.0",
-                  "updated_at":"2026-11-28T09:05:12.000Z",
+                  "due_date":"2026-11-16","currency":"EUR","total_price_incl_tax":"640.0","total_unpaid":"%s",
+                  "updated_at":"%s",
                   "contact":{"id":"402233445566778899","company_name":"","firstname":"Johan","lastname":"Bakker","country":"NL"}
-                  %s}}""".formatted(TOKEN, payments.isEmpty() ? "" : ",\"payments\":" + payments);
+                  %s}}""".formatted(TOKEN, unpaid, updatedAt, payments.isEmpty() ? "" : ",\"payments\":" + payments);
         return HttpRequest.from(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/moneybird")
                 .withRawPath("/webhooks/moneybird").withHeaders(Map.of("content-type", "application/json")).withBody(body).build());
     }
@@ -73,5 +86,34 @@ class MoneybirdIntakeTest {
     void paymentsThatAreNoArrayAreRefusedNamingTheField(String payments) {
         assertThatThrownBy(() -> intake().handle(salesInvoice(payments))).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("$.entity.payments"));
+    }
+
+    /**
+     * The book keeps out an event older than the invoice's stored update time (README, Webhooks: {@code stale}), so an
+     * {@code updated_at} in the future, up to the last second of the year 999999999 an ISO date-time names, counts as no
+     * later than creditguard's clock: the next event, a minute later, is stored, not answered stale and dropped.
+     */
+    @ParameterizedTest(name = "updated_at {0}")
+    @CsvSource({
+            "2026-11-28T09:15:00.000Z",
+            "2999-01-01T00:00:00.000Z",
+            "+999999999-12-31T23:59:59Z"})
+    void anUpdateTimeInTheFutureDoesNotKeepLaterEventsOut(String future) throws Exception {
+        VirtualTime time = new VirtualTime(CLOCK.instant());
+        MoneybirdIntake intake = intake(time);
+        assertThat(intake.handle(salesInvoice("", future, "640.0")).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+
+        time.pass(Duration.ofMinutes(1));
+        assertThat(intake.handle(salesInvoice("", time.instant().toString(), "240.0")).status())
+                .isEqualTo(IntakeResult.Status.ACCEPTED);
+        assertThat(stored().openAmount()).isEqualByComparingTo("240.0");
+        assertThat(stored().updatedAt()).isEqualTo(time.instant());
+    }
+
+    /** The book's line of the invoice, read as the reminder run reads it. */
+    private Invoice stored() throws Exception {
+        byte[] line = new FileObjectStore(root).bytes(IntakeStore.bookKey(MoneybirdIntake.SOURCE, "moneybird:412345678901234567"))
+                .orElseThrow();
+        return InputReader.standalone(CLOCK).read(new String(line, StandardCharsets.UTF_8), Invoice.class);
     }
 }

@@ -45,7 +45,7 @@ class PeppolIntakeTest {
         var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("INTAKE_API_KEY", KEY),
                 "test", 100)).build();
         InputReader inputs = InputReader.standalone(CLOCK);
-        return new PeppolIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), inputs), new Normalizer("SE"),
+        return new PeppolIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), inputs, CLOCK), new Normalizer("SE"),
                 inputs, defaultTermsDays, CLOCK);
     }
 

@@ -40,7 +40,7 @@ class StandardWebhooksIntakeTest {
         var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("STANDARD_WEBHOOK_SECRET",
                 "whsec_" + Base64.getEncoder().encodeToString(KEY)), "test", 100)).build();
         return new StandardWebhooksIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root),
-                InputReader.standalone(CLOCK)), InputReader.standalone(CLOCK), CLOCK);
+                InputReader.standalone(CLOCK), CLOCK), InputReader.standalone(CLOCK), CLOCK);
     }
 
     /** Signed as the spec says: {@code v1,base64(HMAC-SHA256(key, "<id>.<timestamp>.<body>"))}. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
+import io.creditguard.VirtualTime;
 import io.creditguard.http.HttpRequest;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.FileObjectStore;
@@ -37,10 +39,14 @@ class StripeIntakeTest {
     Path root;
 
     private StripeIntake intake() {
+        return intake(CLOCK);
+    }
+
+    private StripeIntake intake(Clock clock) {
         var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("STRIPE_WEBHOOK_SECRET", SECRET),
                 "test", 100)).build();
-        return new StripeIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK)),
-                new Normalizer("SE"), InputReader.standalone(CLOCK), CLOCK);
+        return new StripeIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(clock), clock),
+                new Normalizer("SE"), InputReader.standalone(clock), clock);
     }
 
     /** An {@code invoice.finalized} event for an open invoice of {@code amount} minor units in {@code currency}. */
@@ -54,7 +60,11 @@ class StripeIntakeTest {
 
     /** Signed as Stripe signs: {@code t=<unix>,v1=hex(HMAC-SHA256(secret, "<t>.<body>"))}. */
     private static HttpRequest signed(String body) throws Exception {
-        long t = CLOCK.instant().getEpochSecond();
+        return signed(body, CLOCK);
+    }
+
+    private static HttpRequest signed(String body, Clock clock) throws Exception {
+        long t = clock.instant().getEpochSecond();
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String v1 = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
@@ -105,5 +115,29 @@ class StripeIntakeTest {
                 .formatted(currency);
         assertThatThrownBy(() -> intake().handle(signed(body))).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("$.data.object.currency"));
+    }
+
+    /**
+     * An event's {@code created} orders the invoice's updates in the book, which keeps out an older one (README,
+     * Webhooks: {@code stale}); one in the future, up to the last second of the year 999999999 the intake reads, counts
+     * as no later than creditguard's clock, so the next event, a minute later, is stored, not answered stale and dropped.
+     */
+    @ParameterizedTest(name = "created {0}")
+    @CsvSource({
+            "1795857300",
+            "32503680000",
+            "31556889832780799"})
+    void anEventTimeInTheFutureDoesNotKeepLaterEventsOut(long created) throws Exception {
+        VirtualTime time = new VirtualTime(CLOCK.instant());
+        StripeIntake intake = intake(time);
+        String first = finalized("sek", 4850000).replaceFirst("\"created\":1795857000", "\"created\":" + created);
+        assertThat(intake.handle(signed(first, time)).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+
+        time.pass(Duration.ofMinutes(1));
+        String paidDown = finalized("sek", 4850000).replace("evt_1", "evt_2")
+                .replaceFirst("\"created\":1795857000", "\"created\":" + time.instant().getEpochSecond())
+                .replace("\"amount_remaining\":4850000", "\"amount_remaining\":1000000");
+        assertThat(intake.handle(signed(paidDown, time)).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        assertThat(stored("stripe:in_1").openAmount()).isEqualByComparingTo("10000.00");
     }
 }

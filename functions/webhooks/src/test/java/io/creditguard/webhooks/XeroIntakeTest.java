@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
+import io.creditguard.VirtualTime;
 import io.creditguard.http.HttpRequest;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.validation.FieldError;
@@ -35,10 +37,17 @@ class XeroIntakeTest {
     Path root;
 
     private XeroIntake intake() {
+        return intake(CLOCK);
+    }
+
+    private XeroIntake intake(Clock clock) {
         var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of("XERO_WEBHOOK_KEY", KEY),
                 "test", 100)).build();
-        return new XeroIntake(new Secrets(config), new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK)),
-                InputReader.standalone(CLOCK));
+        return new XeroIntake(new Secrets(config), store(clock), InputReader.standalone(clock));
+    }
+
+    private IntakeStore store(Clock clock) {
+        return new IntakeStore(new FileObjectStore(root), InputReader.standalone(clock), clock);
     }
 
     /** Signed as Xero signs: base64 of HMAC-SHA256 of the raw body with the webhook key. */
@@ -78,6 +87,30 @@ class XeroIntakeTest {
             "[" + EVENT + "]|1"})
     void eventsInAnArrayAreQueued(String events, int queued) throws Exception {
         assertThat(intake().handle(signed("{\"events\":" + events + "}")).getStatusCode()).isEqualTo(200);
-        assertThat(new IntakeStore(new FileObjectStore(root), InputReader.standalone(CLOCK)).queued("xero")).hasSize(queued);
+        assertThat(store(CLOCK).queued("xero")).hasSize(queued);
+    }
+
+    /**
+     * A resource's queued notification is replaced only by one at least as new (newest wins, by {@code eventDateUtc});
+     * one in the future, up to the last second of the year 999999999 an ISO date-time names, counts as no later than
+     * creditguard's clock, so the next event, a minute later, replaces it rather than being kept out as older.
+     */
+    @ParameterizedTest(name = "eventDateUtc {0}")
+    @CsvSource({
+            "2026-11-28T09:20:00.000",
+            "2999-01-01T00:00:00.000",
+            "+999999999-12-31T23:59:59"})
+    void anEventTimeInTheFutureDoesNotKeepLaterEventsOut(String future) throws Exception {
+        VirtualTime time = new VirtualTime(CLOCK.instant());
+        XeroIntake intake = intake(time);
+        intake.handle(signed("{\"events\":[" + EVENT.replace("2026-11-28T09:12:41.123", future).replace("UPDATE", "CREATE")
+                + "]}"));
+
+        time.pass(Duration.ofMinutes(1)); // 09:14
+        intake.handle(signed("{\"events\":[" + EVENT.replace("2026-11-28T09:12:41.123", "2026-11-28T09:14:00.000") + "]}"));
+        IntakeStore store = store(time);
+        Map<?, ?> queued = store.notification(store.queued("xero").get(0)).orElseThrow();
+        assertThat(queued.get("eventType")).as("eventType").isEqualTo("UPDATE");
+        assertThat(queued.get("eventTime")).as("eventTime").isEqualTo("2026-11-28T09:14:00Z");
     }
 }
