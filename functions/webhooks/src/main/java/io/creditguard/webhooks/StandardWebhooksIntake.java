@@ -33,9 +33,9 @@ import io.creditguard.validation.SingleLine;
 
 /**
  * Any sender of Standard Webhooks (standardwebhooks.com), {@code POST /webhooks/standard/{source}}.
- * Headers {@code webhook-id}, {@code webhook-timestamp} (unix seconds) and {@code webhook-signature}
+ * Headers {@code webhook-id}, {@code webhook-timestamp} (unix seconds, in digits) and {@code webhook-signature}
  * (space-separated {@code v1,<base64>}); the signature is HMAC-SHA256 over
- * {@code "<id>.<timestamp>.<body>"} with the base64 key after {@code whsec_} in
+ * {@code "<id>.<timestamp>.<body>"}, the timestamp as the header carries it, with the base64 key after {@code whsec_} in
  * STANDARD_WEBHOOK_SECRET_<SOURCE> or, failing that, STANDARD_WEBHOOK_SECRET. Five minutes' tolerance.
  * The payload is {@code {"type":"invoice.…","timestamp":…,"data":<a creditguard invoice>}}, whose
  * {@code payments[]} lists every payment; or {@code {"type":"invoice.payment","data":{"invoiceId":…,
@@ -45,6 +45,7 @@ import io.creditguard.validation.SingleLine;
 class StandardWebhooksIntake {
 
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final Secrets secrets;
     private final IntakeStore store;
@@ -134,18 +135,25 @@ class StandardWebhooksIntake {
         }
         String timestamp = request.header("webhook-timestamp")
                 .orElseThrow(() -> Signatures.unauthorized("The webhook-timestamp header is missing."));
+        // The spec's integer unix timestamp, which it signs as the header carries it: digits only, so no sign, no
+        // fraction and no '.' that could move where the signed id ends.
+        if (!DIGITS.matcher(timestamp).matches()) {
+            throw Signatures.unauthorized("The webhook-timestamp header must be unix seconds in digits only (0-9), "
+                    + "without a sign or a fraction.");
+        }
         long seconds;
         try {
-            seconds = Long.parseLong(timestamp.trim());
+            seconds = Long.parseLong(timestamp);
         } catch (NumberFormatException e) {
-            throw Signatures.unauthorized("The webhook-timestamp header is not unix seconds.");
+            seconds = Long.MAX_VALUE; // more digits than 64 bits hold: as far from now as any time can be
         }
         if (!Signatures.fresh(clock, seconds)) {
             throw Signatures.unauthorized("The webhook-timestamp is more than five minutes from now; refused as a possible replay.");
         }
         String header = request.header("webhook-signature")
                 .orElseThrow(() -> Signatures.unauthorized("The webhook-signature header is missing."));
-        byte[] expected = Signatures.hmacSha256(key, Signatures.utf8(id + "." + seconds + "."), request.body());
+        // the timestamp as sent, leading zeros and all: the sender signed that text, not the number it reads as
+        byte[] expected = Signatures.hmacSha256(key, Signatures.utf8(id + "." + timestamp + "."), request.body());
         for (String entry : header.trim().split(" +")) {
             String[] versionAndSignature = entry.split(",", 2);
             if (versionAndSignature.length == 2 && versionAndSignature[0].equals("v1")

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
 import io.creditguard.http.HttpRequest;
+import io.creditguard.http.ProblemException;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.validation.FieldError;
@@ -45,13 +46,19 @@ class StandardWebhooksIntakeTest {
 
     /** Signed as the spec says: {@code v1,base64(HMAC-SHA256(key, "<id>.<timestamp>.<body>"))}. */
     private static HttpRequest signed(String id, String body) throws Exception {
-        long t = CLOCK.instant().getEpochSecond();
+        String t = Long.toString(CLOCK.instant().getEpochSecond());
+        return signed(id, body, t, t);
+    }
+
+    /** Sent with {@code webhook-timestamp: <sent>}, signed over {@code "<id>.<signedAs>.<body>"}. */
+    private static HttpRequest signed(String id, String body, String sent, String signedAs) throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal((id + "." + t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal((id + "." + signedAs + "." + body)
+                .getBytes(StandardCharsets.UTF_8)));
         return HttpRequest.from(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/standard/{source}")
                 .withRawPath("/webhooks/standard/acme").withPathParameters(Map.of("source", "acme"))
-                .withHeaders(Map.of("content-type", "application/json", "webhook-id", id, "webhook-timestamp", Long.toString(t),
+                .withHeaders(Map.of("content-type", "application/json", "webhook-id", id, "webhook-timestamp", sent,
                         "webhook-signature", "v1," + signature)).withBody(body).build());
     }
 
@@ -116,5 +123,33 @@ class StandardWebhooksIntakeTest {
                     e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("$.data.payment.id"));
         }
         assertThat(stored().payments()).as("payments").hasSize(accepted ? 1 : 0);
+    }
+
+    /**
+     * The spec signs {@code {msg_id}.{timestamp}.{payload}} with {@code webhook-timestamp}, an "integer unix timestamp
+     * (seconds since epoch)" (standard-webhooks spec, "Signature scheme" and "Webhook headers"): the header's digits are
+     * signed as sent, leading zeros and all, so a signature over other text does not hold for them; a timestamp with a
+     * sign or a fraction is no such integer and is refused saying so, before any signature is compared; one of more digits
+     * than 64 bits hold is outside the replay window like any other far time.
+     */
+    @ParameterizedTest(name = "webhook-timestamp {0}, signed as {1}: {2}")
+    @CsvSource({
+            "1795857000, 1795857000, accepted",
+            "01795857000, 01795857000, accepted",
+            "0000000001795857000, 0000000001795857000, accepted",
+            "01795857000, 1795857000, No v1 signature",
+            "+1795857000, +1795857000, digits only",
+            "1795857000.0, 1795857000.0, digits only",
+            "99999999999999999999, 99999999999999999999, more than five minutes"})
+    void theTimestampIsSignedAsSent(String sent, String signedAs, String outcome) throws Exception {
+        HttpRequest request = signed("msg_invoice", UNPAID, sent, signedAs);
+        if (outcome.equals("accepted")) {
+            assertThat(intake().handle(request).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        } else {
+            assertThatThrownBy(() -> intake().handle(request)).isInstanceOfSatisfying(ProblemException.class, e -> {
+                assertThat(e.problem().status()).isEqualTo(401);
+                assertThat(e.problem().detail()).contains(outcome);
+            });
+        }
     }
 }
