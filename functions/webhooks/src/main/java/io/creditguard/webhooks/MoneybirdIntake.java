@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +21,10 @@ import io.creditguard.validation.InputReader;
  * webhook's token in the payload ({@code webhook_token}), compared in constant time with
  * MONEYBIRD_WEBHOOK_TOKEN. Sales-invoice events carry the invoice ({@code entity}); a contact with a
  * company name is a business, otherwise a consumer. Drafts are not receivables yet and are ignored.
+ *
+ * <p>A push is known by its {@code Idempotency-Key} header, which Moneybird keeps when it retries the push
+ * (developer.moneybird.com/webhooks, "Idempotency"); failing that by the payload's {@code idempotency_key};
+ * failing both, by the invoice, the action and the invoice's {@code updated_at}.
  */
 @ApplicationScoped
 class MoneybirdIntake {
@@ -53,12 +58,23 @@ class MoneybirdIntake {
             return IntakeResult.of(IntakeResult.Status.IGNORED, null, "a draft invoice is not a receivable yet");
         }
         Instant updated = instant(Payloads.text(entity, "updated_at", "$.entity.updated_at"), "$.entity.updated_at");
-        String eventId = payload.path("idempotency_key").asText(
-                Payloads.text(entity, "id", "$.entity.id") + "/" + payload.path("action").asText("") + "/" + updated);
+        JsonNode payloadKey = payload.path("idempotency_key");
+        String eventId = key(request.header("idempotency-key").orElse(null))
+                .or(() -> key(payloadKey.isTextual() ? payloadKey.asText() : null))
+                .orElseGet(() -> Payloads.text(entity, "id", "$.entity.id") + "/" + payload.path("action").asText("") + "/"
+                        + updated);
         if (store.seen(SOURCE, eventId)) {
             return IntakeResult.of(IntakeResult.Status.DUPLICATE, null, "event " + eventId + " was processed before");
         }
         return store.upsert(SOURCE, eventId, inputs.check(IntakeStore.reconciled(SOURCE, map(entity, state, updated)), "$.entity"), true);
+    }
+
+    /**
+     * A push's idempotency key: one that is empty or blank identifies no push, and taken as one it would make every such
+     * push after the first a duplicate.
+     */
+    private static Optional<String> key(String given) {
+        return Optional.ofNullable(given).filter(k -> !k.isBlank());
     }
 
     private Invoice map(JsonNode e, String state, Instant updated) {

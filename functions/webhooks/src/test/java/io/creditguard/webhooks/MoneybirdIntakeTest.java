@@ -54,7 +54,11 @@ class MoneybirdIntakeTest {
 
     /** The same invoice as changed at {@code updatedAt}, {@code unpaid} of its 640.0 open. */
     private static HttpRequest salesInvoice(String payments, String updatedAt, String unpaid) {
-        String body = """
+        return post(body(payments, updatedAt, unpaid), Map.of());
+    }
+
+    private static String body(String payments, String updatedAt, String unpaid) {
+        return """
                 {"administration_id":"123456789012345678","webhook_id":"398765432109876543","webhook_token":"%s",
                  "entity_type":"SalesInvoice","entity_id":"412345678901234567","state":"open",
                  "action":"sales_invoice_state_changed_to_open",
@@ -63,8 +67,14 @@ class MoneybirdIntakeTest {
                   "updated_at":"%s",
                   "contact":{"id":"402233445566778899","company_name":"","firstname":"Johan","lastname":"Bakker","country":"NL"}
                   %s}}""".formatted(TOKEN, unpaid, updatedAt, payments.isEmpty() ? "" : ",\"payments\":" + payments);
+    }
+
+    /** {@code body} posted as Moneybird posts it, with {@code headers} besides its content type. */
+    private static HttpRequest post(String body, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("content-type", "application/json");
         return HttpRequest.from(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/moneybird")
-                .withRawPath("/webhooks/moneybird").withHeaders(Map.of("content-type", "application/json")).withBody(body).build());
+                .withRawPath("/webhooks/moneybird").withHeaders(all).withBody(body).build());
     }
 
     /** {@code payments} is an array of payments (Moneybird API, sales invoices); absent or empty, the invoice has none. */
@@ -115,5 +125,36 @@ class MoneybirdIntakeTest {
         byte[] line = new FileObjectStore(root).bytes(IntakeStore.bookKey(MoneybirdIntake.SOURCE, "moneybird:412345678901234567"))
                 .orElseThrow();
         return InputReader.standalone(CLOCK).read(new String(line, StandardCharsets.UTF_8), Invoice.class);
+    }
+
+    /**
+     * Moneybird's key for a push is its {@code Idempotency-Key} header, "unique for each individual webhook push" and the
+     * same when a push is retried (developer.moneybird.com/webhooks, "Idempotency"); a payload's {@code idempotency_key}
+     * stands in where the header is absent. A key that is empty, blank or no text identifies nothing: two pushes that
+     * change the invoice, the second paying 400 of it, are each stored, not the second answered duplicate and dropped.
+     */
+    @ParameterizedTest(name = "payload key {0}, headers {1} and {2}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "''           | ''  | ''  | ACCEPTED",
+            "'\"\"'       | ''  | ''  | ACCEPTED",
+            "'\"   \"'    | ''  | ''  | ACCEPTED",
+            "'{}'         | ''  | ''  | ACCEPTED",
+            "'\"k-1\"'    | ''  | ''  | DUPLICATE",
+            "'\"k-1\"'    | h-1 | h-2 | ACCEPTED",
+            "'\"k-1\"'    | h-1 | h-1 | DUPLICATE",
+            "''           | h-1 | h-1 | DUPLICATE"})
+    void aPushIsKnownByItsIdempotencyKeyAndAnEmptyKeyKnowsNone(String payloadKey, String first, String second,
+            IntakeResult.Status secondIs) {
+        MoneybirdIntake intake = intake();
+        assertThat(intake.handle(push(body("", "2026-11-28T09:05:12.000Z", "640.0"), payloadKey, first)).status())
+                .isEqualTo(IntakeResult.Status.ACCEPTED);
+        assertThat(intake.handle(push(body("", "2026-11-28T09:06:30.000Z", "240.0"), payloadKey, second)).status())
+                .isEqualTo(secondIs);
+    }
+
+    /** {@code body} with {@code "idempotency_key":<payloadKey>} when given, and {@code Idempotency-Key: <header>} when given. */
+    private static HttpRequest push(String body, String payloadKey, String header) {
+        String keyed = payloadKey.isEmpty() ? body : body.replaceFirst("\\{", "{\"idempotency_key\":" + payloadKey + ",");
+        return post(keyed, header.isEmpty() ? Map.of() : Map.of("Idempotency-Key", header));
     }
 }
