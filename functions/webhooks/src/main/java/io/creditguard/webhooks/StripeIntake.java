@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,6 +44,8 @@ class StripeIntake {
     private static final Map<String, Integer> STRIPE_MINOR_UNITS = Map.of("MGA", 0, "ISK", 2);
     private static final long EARLIEST = LocalDate.MIN.toEpochSecond(LocalTime.MIN, ZoneOffset.UTC);
     private static final long LATEST = LocalDate.MAX.toEpochSecond(LocalTime.MAX, ZoneOffset.UTC);
+    /** What {@code t=} may be: an integer, as {@link Long#parseLong} reads one. */
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     private final Secrets secrets;
     private final IntakeStore store;
@@ -95,18 +98,30 @@ class StripeIntake {
     private void verify(HttpRequest request, String secret) {
         String header = request.header("stripe-signature")
                 .orElseThrow(() -> Signatures.unauthorized("The Stripe-Signature header is missing."));
-        Long timestamp = null;
+        String t = null;
         List<byte[]> signatures = new ArrayList<>();
         for (String part : header.split(",")) {
             String[] kv = part.trim().split("=", 2);
             if (kv.length == 2 && kv[0].equals("t")) {
-                timestamp = parseLong(kv[1]);
+                t = kv[1].trim();
             } else if (kv.length == 2 && kv[0].equals("v1")) {
                 signatures.add(Signatures.hex(kv[1]));
             }
         }
-        if (timestamp == null || signatures.isEmpty()) {
-            throw Signatures.unauthorized("The Stripe-Signature header has no t= timestamp or no v1= signature.");
+        if (t == null) {
+            throw Signatures.unauthorized("The Stripe-Signature header has no t= timestamp.");
+        }
+        if (signatures.isEmpty()) {
+            throw Signatures.unauthorized("The Stripe-Signature header has no v1= signature.");
+        }
+        if (!INTEGER.matcher(t).matches()) {
+            throw Signatures.unauthorized("The Stripe-Signature t= is not unix seconds: an integer is expected.");
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            timestamp = Long.MAX_VALUE; // an integer beyond 64 bits: as far from now as any time can be
         }
         if (!Signatures.fresh(clock, timestamp)) {
             throw Signatures.unauthorized("The Stripe-Signature timestamp is more than " + Signatures.TOLERANCE_SECONDS
@@ -115,14 +130,6 @@ class StripeIntake {
         byte[] expected = Signatures.hmacSha256(Signatures.utf8(secret), Signatures.utf8(timestamp + "."), request.body());
         if (signatures.stream().noneMatch(s -> Signatures.same(expected, s))) {
             throw Signatures.unauthorized("No v1 signature in Stripe-Signature matches this body and the endpoint secret.");
-        }
-    }
-
-    private static Long parseLong(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -21,6 +21,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
 import io.creditguard.VirtualTime;
 import io.creditguard.http.HttpRequest;
+import io.creditguard.http.ProblemException;
 import io.creditguard.receivables.Invoice;
 import io.creditguard.store.FileObjectStore;
 import io.creditguard.validation.FieldError;
@@ -139,5 +140,28 @@ class StripeIntakeTest {
                 .replace("\"amount_remaining\":4850000", "\"amount_remaining\":1000000");
         assertThat(intake.handle(signed(paidDown, time)).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
         assertThat(stored("stripe:in_1").openAmount()).isEqualByComparingTo("10000.00");
+    }
+
+    /**
+     * {@code Stripe-Signature} is {@code t=<unix seconds>,v1=<signature>} (docs.stripe.com/webhooks, "Verify the events
+     * manually"); what is wrong with one that does not hold is what its 401 says: a part that is missing, a {@code t}
+     * that is no integer, or one, however many digits it has, outside the five minutes' tolerance.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "v1=00                            | has no t= timestamp",
+            "t=1795857000                     | has no v1= signature",
+            "t=99999999999999999999,v1=00     | more than 300 seconds from now",
+            "t=1795857000.5,v1=00             | t= is not unix seconds",
+            "t=,v1=00                         | t= is not unix seconds",
+            "t=now,v1=00                      | t= is not unix seconds"})
+    void aSignatureHeaderThatDoesNotHoldIsRefusedSayingWhy(String header, String why) {
+        HttpRequest request = HttpRequest.from(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /webhooks/stripe")
+                .withRawPath("/webhooks/stripe").withHeaders(Map.of("content-type", "application/json", "stripe-signature",
+                        header)).withBody(finalized("sek", 4850000)).build());
+        assertThatThrownBy(() -> intake().handle(request)).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.problem().status()).isEqualTo(401);
+            assertThat(e.problem().detail()).contains(why);
+        });
     }
 }
