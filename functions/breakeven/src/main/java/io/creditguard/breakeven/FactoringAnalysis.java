@@ -1,13 +1,13 @@
 package io.creditguard.breakeven;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
 import io.creditguard.money.Money;
-import io.creditguard.money.Rates;
 
 /**
  * Is outsourcing invoicing and collection to a factoring company worth it? A yearly profitability
@@ -32,6 +32,13 @@ public final class FactoringAnalysis {
 
     /** The currency factoring-thresholds.txt states the minimum turnover in. */
     private static final Currency SEK = Currency.getInstance("SEK");
+
+    /**
+     * Precision of the quotients by the day-count basis. The longest dividend (the financing line: an amount of 19
+     * digits, two rates of 11, days of 6) has 47 digits and dividing by 360 adds at most 3 decimals, so a quotient
+     * that ends is held exactly, and one that does not is far nearer its value than to any half minor unit.
+     */
+    private static final MathContext QUOTIENT = new MathContext(60, RoundingMode.HALF_EVEN);
 
     public enum Verdict {
         /** Positive even conservatively, and the business is of a size where factoring usually pays. */
@@ -83,8 +90,11 @@ public final class FactoringAnalysis {
         BigDecimal basis = BigDecimal.valueOf(in.dayCountBasis());
         BigDecimal invoices = BigDecimal.valueOf(in.invoicesPerYear());
 
-        BigDecimal freedExact = turnover.multiply(in.reductionDays()).divide(basis, Rates.RATIO);
-        BigDecimal interestExact = freedExact.multiply(in.internalInterestRate());
+        BigDecimal freedExact = turnover.multiply(in.reductionDays()).divide(basis, QUOTIENT);
+        // Divided once: freed capital seldom ends (/360, /365), and multiplying a rounded one tips an interest of
+        // exactly half a minor unit off its HALF_EVEN tie.
+        BigDecimal interestExact = turnover.multiply(in.reductionDays()).multiply(in.internalInterestRate())
+                .divide(basis, QUOTIENT);
         BigDecimal reminderExact = invoices.multiply(in.reminderShare()).multiply(in.reminderFee().amount());
         BigDecimal perInvoiceFees = invoices.multiply(in.feePerInvoice().amount());
         BigDecimal turnoverFees = turnover.multiply(in.feeRateOfTurnover());
@@ -116,7 +126,7 @@ public final class FactoringAnalysis {
         if (in.financingRate() != null && in.advanceRate() != null) {
             BigDecimal expectedDays = in.currentCreditDays().subtract(in.reductionDays()).max(BigDecimal.ZERO);
             BigDecimal financing = turnover.multiply(in.advanceRate()).multiply(expectedDays)
-                    .divide(basis, Rates.RATIO).multiply(in.financingRate());
+                    .multiply(in.financingRate()).divide(basis, QUOTIENT);
             items.add(new LineItem("financingCostIfAdvancesDrawn", LineKind.INFORMATION, money(currency, financing),
                     false, "annualTurnover × advanceRate × (currentCreditDays − reductionDays) / dayCountBasis"
                             + " × financingRate; not in the net: it buys liquidity, not collection"));

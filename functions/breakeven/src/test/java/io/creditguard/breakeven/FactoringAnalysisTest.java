@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.creditguard.breakeven.FactoringAnalysis.Verdict;
@@ -72,6 +73,28 @@ class FactoringAnalysisTest {
         assertThat(result.conservativeNetBenefit().amount()).isEqualByComparingTo(conservative);
         assertThat(result.breakEvenReductionDays()).isEqualByComparingTo(breakEvenDays);
         assertThat(result.assessment().verdict()).isEqualTo(verdict);
+    }
+
+    /**
+     * The class Javadoc: intermediate values stay exact and each reported amount rounds HALF_EVEN once. Interest
+     * that comes to exactly half an öre must go to the even öre, whichever way freed capital (which never ends
+     * when divided by 360 here) would round on its own.
+     */
+    @ParameterizedTest(name = "{0} kr, {1} days sooner at {2}: freed {3}, interest {4}")
+    @CsvSource({
+            // 5 000 020 × 13 / 360 = 180 556.277…; × 9 % = 5 850 023.4 / 360 = 16 250.065 → 16 250.06 (6 is even)
+            "5000020, 13, 0.09, 180556.28, 16250.06",
+            // 5 000 060 × 13 / 360 = 180 557.722…; × 9 % = 5 850 070.2 / 360 = 16 250.195 → 16 250.20 (0 is even)
+            "5000060, 13, 0.09, 180557.72, 16250.20",
+            // the largest turnover and days the request takes: 999 999 999 999 998.01 × 3 649.99 / 360
+            // = 10 138 861 111 111 090.9347775 → .93; at a rate of 1 the interest is the same
+            "999999999999998.01, 3649.99, 1, 10138861111111090.93, 10138861111111090.93",
+    })
+    void roundsEachAmountOnceHalfEven(String turnover, String reduction, String rate, String freed, String interest) {
+        var result = FactoringAnalysis.analyse(
+                input(turnover, 1, 0, reduction, reduction, rate, "0", "0", "0", "0", "0", "0", "0"), THRESHOLDS);
+        assertThat(result.freedCapital().amount().toPlainString()).isEqualTo(freed);
+        assertThat(result.interestGain().amount().toPlainString()).isEqualTo(interest);
     }
 
     @Test
