@@ -302,7 +302,8 @@ public final class ClaimAssessment {
 
     private static Indemnity indemnity(Terms terms, Money claimable, Money insured) {
         Money zero = Money.zero(terms.currency());
-        String percent = Rates.percent(terms.insuredPercentage(), 2).stripTrailingZeros().toPlainString() + " %";
+        // As given, not rounded: the formula must multiply out to the amount it states.
+        String percent = terms.insuredPercentage().movePointRight(2).stripTrailingZeros().toPlainString() + " %";
         Money amount;
         String formula;
         if (terms.deductibleOrder() == DeductibleOrder.BEFORE_COVER) {

@@ -266,6 +266,19 @@ class ClaimAssessmentTest {
         assertThat(indemnity.formula()).isEqualTo(formula);
     }
 
+    /** README: the indemnity comes "with the formula spelled out", so the percentage it shows is the one applied. */
+    @ParameterizedTest(name = "insured percentage {0}")
+    @CsvSource({
+            // 200 000 × 87.654 % − 0 = 175 308.00 (87.65 % would give 175 300.00)
+            "0.87654,      175308.00, 'insured SEK 200000.00 of claimable SEK 200000.00 × 87.654 % − deductible SEK 0.00 = SEK 175308.00'",
+            // 200 000 × 0.00000001 % = 0.00002 → 0.00 HALF_EVEN; "× 0 %" would hide the figure applied
+            "0.0000000001, 0.00,      'insured SEK 200000.00 of claimable SEK 200000.00 × 0.00000001 % − deductible SEK 0.00 = SEK 0.00'"})
+    void theFormulaShowsThePercentageApplied(String percent, String expected, String formula) {
+        var indemnity = Case.standard().terms(percent, "0", "300000", null, null).assess().indemnity();
+        assertThat(indemnity.amount()).isEqualTo(sek(expected));
+        assertThat(indemnity.formula()).isEqualTo(formula);
+    }
+
     @Test
     void eachDebtCountsAgainstTheLimitInForceOnItsDelivery() {
         // 100 000 approved 15 January, raised to 250 000 on 1 April. F-1 (delivered 1 March) is insured up to
