@@ -44,7 +44,8 @@ public final class LossBreakeven {
         BigDecimal multiple = Rates.ratio(BigDecimal.ONE, input.margin(), RATIO_SCALE);
         BigDecimal months = input.monthlyExpenses() == null ? null
                 : input.loss().ratioTo(input.monthlyExpenses(), RATIO_SCALE, RoundingMode.HALF_EVEN);
-        String explanation = "At a margin of " + Rates.percent(input.margin(), 2).stripTrailingZeros().toPlainString()
+        // The margin as given: rounded to 0.01 %, a margin of 0.005 % would read as 0 % beside its huge multiple.
+        String explanation = "At a margin of " + input.margin().movePointRight(2).stripTrailingZeros().toPlainString()
                 + " %, earning back a loss of " + input.loss() + " takes " + requiredSales + " of new sales ("
                 + multiple.stripTrailingZeros().toPlainString() + " times the loss)"
                 + (months == null ? "." : "; the loss equals " + months.stripTrailingZeros().toPlainString()

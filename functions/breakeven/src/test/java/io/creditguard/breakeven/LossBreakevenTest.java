@@ -46,4 +46,16 @@ class LossBreakevenTest {
         assertThat(result.requiredSales().amount().toPlainString()).isEqualTo(requiredSales);
         assertThat(result.salesMultiple()).isEqualByComparingTo(multiple);
     }
+
+    /** The explanation names the margin the sales were worked at: loss / margin with the margin as given. */
+    @ParameterizedTest(name = "margin {0}: {2}")
+    @CsvSource({
+            // 100 000 / 0.00005 = 2 000 000 000.00, 1 / 0.00005 = 20 000 times
+            "0.00005,      100000, 'At a margin of 0.005 %, earning back a loss of SEK 100000.00 takes SEK 2000000000.00 of new sales (20000 times the loss).'",
+            // the smallest margin @Fraction takes: 0.01 / 0.0000000001 = 100 000 000.00, 10 000 000 000 times
+            "0.0000000001, 0.01,   'At a margin of 0.00000001 %, earning back a loss of SEK 0.01 takes SEK 100000000.00 of new sales (10000000000 times the loss).'"})
+    void explainsTheMarginAsGiven(BigDecimal margin, BigDecimal loss, String explanation) {
+        var result = LossBreakeven.calculate(new LossBreakeven.Input(Money.of(SEK, loss), margin, null));
+        assertThat(result.explanation()).isEqualTo(explanation);
+    }
 }
