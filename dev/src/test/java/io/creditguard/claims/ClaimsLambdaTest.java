@@ -73,6 +73,9 @@ class ClaimsLambdaTest {
         assertThat(event).contains("\\\"insuredPercentage\\\": 90");
         JsonPath response = post(event);
         assertThat(response.getInt("statusCode")).isEqualTo(422);
-        assertThat(JsonPath.from(response.getString("body")).getList("errors.field")).containsExactly("$.policy.insuredPercentage");
+        // above 1, and with more whole digits than a fraction has: both said, of the one field
+        assertThat(JsonPath.from(response.getString("body")).getList("errors.field")).containsOnly("$.policy.insuredPercentage");
+        assertThat(JsonPath.from(response.getString("body")).getList("errors.message"))
+                .contains("must be a fraction between 0 and 1, such as 0.90");
     }
 }

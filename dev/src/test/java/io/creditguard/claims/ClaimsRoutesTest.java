@@ -75,6 +75,8 @@ class ClaimsRoutesTest {
             "\"dueDate\":\"2026-03-03\";\"dueDate\":\"2026-01-03\";422;$.debts[0].dueDate;due date before the issue date",
             "\"currency\":\"EUR\";\"currency\":\"EURO\";400;$.policy.currency;unknown currency",
             "\"insuredPercentage\":0.85;\"insuredPercentage\":1.5;422;$.policy.insuredPercentage;cover above 100 %",
+            // at most ten decimals, as every fraction (@Fraction): the indemnity formula states the share as given
+            "\"insuredPercentage\":0.85;\"insuredPercentage\":1e-999;422;$.policy.insuredPercentage;a share of a thousand decimals",
             "\"deductible\":1000;\"deductible\":1000.001;422;$.policy.deductible;more decimals than cents",
             "\"date\":\"2026-04-20\";\"date\":\"2026-07-20\";422;$.events[0].date;an event after asOf",
             "\"type\":\"OVERDUE_NOTIFIED\";\"type\":\"LATE\";400;$.events[0].type;unknown event type",

@@ -20,6 +20,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -93,7 +94,7 @@ public record ClaimRequest(
             @NotNull @PaymentCurrency Currency currency,
             @NotNull @Positive
             @DecimalMax(value = "1", message = "{io.creditguard.claims.ClaimRequest.Policy.insuredPercentage}")
-            BigDecimal insuredPercentage,
+            @Digits(integer = 1, fraction = 10) BigDecimal insuredPercentage,
             @NotNull @PositiveOrZero BigDecimal deductible,
             ClaimAssessment.DeductibleOrder deductibleOrder,
             @PositiveOrZero BigDecimal minimumClaimAmount,
