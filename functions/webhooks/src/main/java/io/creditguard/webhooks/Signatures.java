@@ -57,6 +57,18 @@ final class Signatures {
     /** How far a signed timestamp may be from now, either way, before it counts as a replay: five minutes. */
     static final long TOLERANCE_SECONDS = 300;
 
+    /**
+     * The unix seconds a header's integer ({@code [+-]?[0-9]+}, checked by the caller) names; one beyond 64 bits is
+     * taken as {@link Long#MAX_VALUE}, as far from now as any time can be, so {@link #fresh} refuses it.
+     */
+    static long seconds(String integer) {
+        try {
+            return Long.parseLong(integer);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** Whether {@code epochSeconds} lies within {@link #TOLERANCE_SECONDS} of the clock's now. */
     static boolean fresh(Clock clock, long epochSeconds) {
         // compared as bounds around now, never as |now − t|: for a t some 2^63 before now that difference overflows

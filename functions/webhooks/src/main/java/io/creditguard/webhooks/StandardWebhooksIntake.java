@@ -141,12 +141,7 @@ class StandardWebhooksIntake {
             throw Signatures.unauthorized("The webhook-timestamp header must be unix seconds in digits only (0-9), "
                     + "without a sign or a fraction.");
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            seconds = Long.MAX_VALUE; // more digits than 64 bits hold: as far from now as any time can be
-        }
+        long seconds = Signatures.seconds(timestamp);
         if (!Signatures.fresh(clock, seconds)) {
             throw Signatures.unauthorized("The webhook-timestamp is more than five minutes from now; refused as a possible replay.");
         }

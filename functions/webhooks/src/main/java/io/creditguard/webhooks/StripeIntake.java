@@ -117,12 +117,7 @@ class StripeIntake {
         if (!INTEGER.matcher(t).matches()) {
             throw Signatures.unauthorized("The Stripe-Signature t= is not unix seconds: an integer is expected.");
         }
-        long timestamp;
-        try {
-            timestamp = Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            timestamp = Long.MAX_VALUE; // an integer beyond 64 bits: as far from now as any time can be
-        }
+        long timestamp = Signatures.seconds(t);
         if (!Signatures.fresh(clock, timestamp)) {
             throw Signatures.unauthorized("The Stripe-Signature timestamp is more than " + Signatures.TOLERANCE_SECONDS
                     + " seconds from now; refused as a possible replay.");
