@@ -107,16 +107,10 @@ final class ExactSource implements Source {
             JsonNode results = sync(api, division, "sync/SalesInvoice/SalesInvoices", cursor.getOrDefault("invoices", "0"),
                     "&$select=" + INVOICE_FIELDS);
             if (!results.isEmpty()) {
-                Collection<JsonNode> invoices = byInvoice(results).values();
-                readAccounts(invoices, division, api);
-                List<Change> changes = new ArrayList<>();
-                for (JsonNode invoice : invoices) {
-                    map(invoice).ifPresent(changes::add);
-                }
-                Map<String, String> next = moved(cursor, "invoices", results);
-                invoicesDone = !advanced(cursor, next, "invoices");
-                return Optional.of(new Batch(changes, next, unreadTimestamps(results, r -> "exact:" + r.path("InvoiceNumber")
-                        .asText("?"))));
+                Batch batch = page(invoices(byInvoice(results).values(), division, api), cursor, "invoices", results,
+                        r -> "exact:" + r.path("InvoiceNumber").asText("?"));
+                invoicesDone = !advanced(cursor, batch.cursor(), "invoices");
+                return Optional.of(batch);
             }
             invoicesDone = true;
         }
@@ -127,10 +121,9 @@ final class ExactSource implements Source {
                 for (JsonNode term : results) {
                     payment(term).ifPresent(changes::add);
                 }
-                Map<String, String> next = moved(cursor, "receivables", results);
-                termsDone = !advanced(cursor, next, "receivables");
-                return Optional.of(new Batch(changes, next, unreadTimestamps(results, r -> "exact:receivable:" + r.path("ID")
-                        .asText("?"))));
+                Batch batch = page(changes, cursor, "receivables", results, r -> "exact:receivable:" + r.path("ID").asText("?"));
+                termsDone = !advanced(cursor, batch.cursor(), "receivables");
+                return Optional.of(batch);
             }
             termsDone = true;
         }
@@ -150,12 +143,26 @@ final class ExactSource implements Source {
                 results(api.get(path + "?$select=" + INVOICE_FIELDS), path, true).forEach(invoices::add);
             }
         }
-        readAccounts(invoices, division, api);
+        return new Batch(invoices(invoices, division, api), cursor, List.of(), keys);
+    }
+
+    /** The invoices among {@code records}, their accounts read first, a group a call ({@link #readAccounts}). */
+    private List<Change> invoices(Collection<JsonNode> records, String division, PlatformClient api) throws IOException {
+        readAccounts(records, division, api);
         List<Change> changes = new ArrayList<>();
-        for (JsonNode invoice : invoices) {
+        for (JsonNode invoice : records) {
             map(invoice).ifPresent(changes::add);
         }
-        return new Batch(changes, cursor, List.of(), keys);
+        return changes;
+    }
+
+    /**
+     * A sync endpoint's page as a batch: the cursor moved past its records under {@code key}, and a warning for each
+     * record whose {@code Timestamp} is no Int64, named by {@code id}.
+     */
+    private static Batch page(List<Change> changes, Map<String, String> cursor, String key, JsonNode results,
+            Function<JsonNode, String> id) {
+        return new Batch(changes, moved(cursor, key, results), unreadTimestamps(results, id));
     }
 
     private JsonNode sync(PlatformClient api, String division, String endpoint, String timestamp, String select)

@@ -96,53 +96,20 @@ final class FortnoxSource implements Source {
                 .replace("+", "%20") + "&") + "limit=" + PAGE_SIZE + "&page=" + page;
     }
 
-    /**
-     * The page's next page, or done once the last is read: the last that {@code @TotalPages} claims, or the first that
-     * is empty, since a claim beyond the data would keep the window from ever completing; without {@code @TotalPages},
-     * a page shorter than {@code limit}.
-     *
-     * @throws IOException when the answer is another page than the one asked for (reading on would never reach the
-     *     rest), or a full page without {@code @TotalPages}
-     */
+    /** The page's next page, or done once the last is read ({@link Pages#last}). */
     private static String after(JsonNode answer, String list, JsonNode items, Map<String, String> cursor, String pageKey)
             throws IOException {
         int page = Integer.parseInt(cursor.getOrDefault(pageKey, "1"));
         JsonNode meta = answer.path("MetaInformation");
-        if (meta.has("@CurrentPage") && meta.path("@CurrentPage").asInt() != page) {
-            throw new IOException("/3/" + list + " answered page " + meta.path("@CurrentPage").asText() + " when page " + page
-                    + " was asked for");
-        }
-        JsonNode pages = meta.path("@TotalPages");
-        if (!pages.isIntegralNumber() || !pages.canConvertToInt()) {
-            // Fortnox's OpenAPI description leaves MetaInformation out of these lists' answers, so a short page without it
-            // is taken as the last. A full one may have pages after it, and without @CurrentPage a server ignoring `page`
-            // cannot be told either: taken as the last it completed the window with the rest never read.
-            if (items.size() >= PAGE_SIZE) {
-                throw new IOException("/3/" + list + " answered a full page of " + items.size()
-                        + " without MetaInformation.@TotalPages: whether more pages follow cannot be told");
-            }
-            return DONE;
-        }
-        return page >= pages.asInt() || items.isEmpty() ? DONE : String.valueOf(page + 1);
-    }
-
-    /**
-     * The list {@code member} of a list answer.
-     *
-     * @throws IOException when the answer has no such list: read as an empty one, it would complete the window and the
-     *     changes in it would never be read
-     */
-    private static JsonNode items(JsonNode answer, String list, String member) throws IOException {
-        JsonNode items = answer.path(member);
-        if (!items.isArray()) {
-            throw new IOException("/3/" + list + " answered without its " + member + " list");
-        }
-        return items;
+        // Fortnox's OpenAPI description leaves MetaInformation out of these lists' answers: a short page without it is
+        // the last.
+        return Pages.last("/3/" + list, page, items, meta.path("@CurrentPage"), meta.path("@TotalPages"),
+                "MetaInformation.@TotalPages", PAGE_SIZE) ? DONE : String.valueOf(page + 1);
     }
 
     private Batch invoices(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
         JsonNode answer = api.get(list("invoices", cursor, "invoicePage"));
-        JsonNode items = items(answer, "invoices", "Invoices");
+        JsonNode items = Pages.list(answer, "/3/invoices", "Invoices");
         // Each invoice of a page is a request, and a page is read whole past the budget: no more than asked for.
         if (items.size() > PAGE_SIZE) {
             throw new IOException("/3/invoices answered " + items.size() + " invoices on a page of at most " + PAGE_SIZE);
@@ -230,7 +197,7 @@ final class FortnoxSource implements Source {
 
     private Batch payments(Map<String, String> cursor, PlatformClient api) throws IOException, PlatformClient.Stop {
         JsonNode answer = api.get(list("invoicepayments", cursor, "paymentPage"));
-        JsonNode items = items(answer, "invoicepayments", "InvoicePayments");
+        JsonNode items = Pages.list(answer, "/3/invoicepayments", "InvoicePayments");
         List<Change> changes = new ArrayList<>();
         for (JsonNode p : items) {
             String id = SOURCE + ":payment:" + p.path("Number").asText("?");

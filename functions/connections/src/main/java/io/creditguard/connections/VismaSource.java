@@ -69,24 +69,9 @@ final class VismaSource implements Source {
                 + URLEncoder.encode("ModifiedUtc ge " + since, StandardCharsets.UTF_8).replace("+", "%20") + "&")
                 + "$orderby=ModifiedUtc&$page=" + page + "&$pagesize=" + PAGE_SIZE);
         JsonNode meta = answer.path("Meta");
-        JsonNode data = answer.path("Data");
-        // Read as an empty page, an answer without its list would complete the window, and the changes in it never be read.
-        if (!data.isArray()) {
-            throw new IOException("/v2/customerinvoices answered without its Data list");
-        }
-        // A server that answers another page than the one asked for would be read again and again, the rest never.
-        if (meta.has("CurrentPage") && meta.path("CurrentPage").asInt() != page) {
-            throw new IOException("/v2/customerinvoices answered page " + meta.path("CurrentPage").asText() + " when page " + page
-                    + " was asked for");
-        }
-        JsonNode pages = meta.path("TotalNumberOfPages");
-        boolean counted = pages.isIntegralNumber() && pages.canConvertToInt();
-        // Without the count (or CurrentPage), a full page cannot be told from one with pages after it, nor a server ignoring
-        // $page from one that does not: taken as the last, it completed the window with the rest never read.
-        if (!counted && data.size() >= PAGE_SIZE) {
-            throw new IOException("/v2/customerinvoices answered a full page of " + data.size()
-                    + " without Meta.TotalNumberOfPages: whether more pages follow cannot be told");
-        }
+        JsonNode data = Pages.list(answer, "/v2/customerinvoices", "Data");
+        boolean last = Pages.last("/v2/customerinvoices", page, data, meta.path("CurrentPage"), meta.path("TotalNumberOfPages"),
+                "Meta.TotalNumberOfPages", PAGE_SIZE);
         Map<String, String> next = new HashMap<>(cursor);
         if (!next.containsKey("until")) {
             Instant server;
@@ -105,9 +90,7 @@ final class VismaSource implements Source {
         for (JsonNode invoice : data) {
             changes.add(map(invoice, warnings));
         }
-        // The last page is the one TotalNumberOfPages claims or the first empty one: a claim beyond the data would keep
-        // the window from ever completing. Without the count, a page shorter than asked for is the last.
-        if (!counted || page >= pages.asInt() || data.isEmpty()) {
+        if (last) {
             next.put("since", Instant.parse(next.get("until")).minus(OVERLAP).toString());
             next.remove("until");
             next.remove("page");
