@@ -44,8 +44,9 @@ final class ExchangeBackfill {
     }
 
     /**
-     * The first day rates are needed from: a week before the oldest open invoice's due date, and no earlier
-     * than {@value #MOST_DAYS_BACK} days before {@code asOf}; empty when nothing in the book is open. Lines that
+     * The first day rates are needed from: a week before the oldest open invoice's due date, no earlier than
+     * {@value #MOST_DAYS_BACK} days before {@code asOf} and no later than a week before it (an invoice not yet
+     * due needs no rate the daily refresh does not read); empty when nothing in the book is open. Lines that
      * are not invoices are skipped (the reminder run reports them).
      */
     static Optional<LocalDate> neededFrom(ObjectStore store, LocalDate asOf) throws IOException {
@@ -72,8 +73,9 @@ final class ExchangeBackfill {
             return Optional.empty();
         }
         LocalDate from = oldest.minusDays(ExchangeRates.MAX_DAYS_BACK);
+        LocalDate latest = asOf.minusDays(ExchangeRates.MAX_DAYS_BACK);
         LocalDate limit = asOf.minusDays(MOST_DAYS_BACK);
-        return Optional.of(from.isBefore(limit) ? limit : from);
+        return Optional.of(from.isBefore(limit) ? limit : from.isAfter(latest) ? latest : from);
     }
 
     private static Due due(String line) {

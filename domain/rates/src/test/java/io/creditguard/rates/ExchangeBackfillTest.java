@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.creditguard.reference.Evidence;
 import io.creditguard.store.FileObjectStore;
 
 /** When exchange rates are missing back to the oldest open invoice, and from which day they are asked for. */
@@ -57,5 +62,24 @@ class ExchangeBackfillTest {
         assertThat(ExchangeBackfill.neededFrom(store, LocalDate.parse("2027-04-01"))).hasValue(LocalDate.parse("2026-02-25"));
         assertThat(ExchangeBackfill.neededFrom(new FileObjectStore(root.resolve("empty")), LocalDate.parse("2026-11-30")))
                 .isEmpty();
+    }
+
+    /**
+     * A book whose every open invoice falls due after the refresh needs no rate older than the daily refresh's ten
+     * days: from a week before the refresh, which the SEK rates of 20 to 30 November 2026 (weekdays) cover.
+     */
+    @Test
+    void aBookNotYetDueNeedsTheLastWeeksRatesOnly() throws IOException {
+        FileObjectStore store = new FileObjectStore(root);
+        store.write("receivables/a.jsonl", "{\"invoiceId\":\"new\",\"dueDate\":\"2027-03-01\",\"openAmount\":500}\n"
+                .getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
+        LocalDate asOf = LocalDate.parse("2026-11-30");
+        LocalDate from = ExchangeBackfill.neededFrom(store, asOf).orElseThrow();
+        List<RateRow.Exchange> lastTenDays = Arrays.stream("20 23 24 25 26 27 30".split(" "))
+                .map(day -> new RateRow.Exchange(Currency.getInstance("SEK"), LocalDate.parse("2026-11-" + day),
+                        new BigDecimal("10.9612"), Evidence.PRIMARY, Instant.parse("2026-11-30T05:00:00Z"), "0", "ECB"))
+                .toList();
+        assertThat(ExchangeBackfill.missing(List.of(Currency.getInstance("SEK")), lastTenDays, from, asOf)).isEmpty();
+        assertThat(from).isEqualTo(LocalDate.parse("2026-11-23"));
     }
 }
