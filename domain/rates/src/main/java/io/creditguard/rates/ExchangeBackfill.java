@@ -90,15 +90,18 @@ final class ExchangeBackfill {
     }
 
     /**
-     * The currencies of {@code wanted} whose {@code stored} rates leave a day of {@code from}…{@code asOf}
-     * without a rate on it or in the week before.
+     * The currencies of {@code wanted} whose {@code stored} rates leave a day a conversion may fall on, from a
+     * week after {@code from} ({@link #neededFrom}: the week before it is the first one's look-back) to
+     * {@code asOf}, without a rate on it or in the week before. Checked from {@code from} itself, rates read
+     * from a Saturday, a Sunday or a TARGET holiday would begin after it and be asked for again every day.
      */
     static List<Currency> missing(List<Currency> wanted, List<RateRow.Exchange> stored, LocalDate from, LocalDate asOf) {
         List<Currency> missing = new ArrayList<>();
+        LocalDate firstConverted = from.plusDays(ExchangeRates.MAX_DAYS_BACK);
         for (Currency currency : wanted) {
             SortedSet<LocalDate> days = new TreeSet<>();
             stored.stream().filter(r -> r.currency().equals(currency)).forEach(r -> days.add(r.date()));
-            if (!covered(days, from, asOf)) {
+            if (!covered(days, firstConverted, asOf)) {
                 missing.add(currency);
             }
         }

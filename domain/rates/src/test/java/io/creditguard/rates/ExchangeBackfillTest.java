@@ -82,4 +82,29 @@ class ExchangeBackfillTest {
         assertThat(ExchangeBackfill.missing(List.of(Currency.getInstance("SEK")), lastTenDays, from, asOf)).isEmpty();
         assertThat(from).isEqualTo(LocalDate.parse("2026-11-23"));
     }
+
+    /**
+     * The backfill asks from a week before the oldest due date and the ECB answers weekdays only: once its answer is
+     * stored, nothing is missing, whatever day of the week that first day is, so the next refresh asks nothing again.
+     */
+    @ParameterizedTest(name = "due {0}: asked from {1}")
+    @CsvSource(delimiter = '|', value = {
+            "2026-07-01 | 2026-06-24",   // a Wednesday, asked from a Wednesday
+            "2026-07-04 | 2026-06-27",   // a Saturday, asked from a Saturday: the first rate is Monday 29 June's
+            "2026-07-05 | 2026-06-28",   // a Sunday, asked from a Sunday
+            "2026-07-06 | 2026-06-29"})  // a Monday, asked from a Monday
+    void ratesStoredFromTheDayAskedLeaveNothingMissing(String due, String askedFrom) throws IOException {
+        FileObjectStore store = new FileObjectStore(root);
+        store.write("receivables/a.jsonl", ("{\"invoiceId\":\"i\",\"dueDate\":\"" + due + "\",\"openAmount\":500}\n")
+                .getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
+        LocalDate asOf = LocalDate.parse("2026-11-30");
+        LocalDate from = ExchangeBackfill.neededFrom(store, asOf).orElseThrow();
+        assertThat(from).isEqualTo(LocalDate.parse(askedFrom));
+        List<RateRow.Exchange> answered = from.datesUntil(asOf.plusDays(1))
+                .filter(d -> d.getDayOfWeek().getValue() <= 5)
+                .map(d -> new RateRow.Exchange(Currency.getInstance("SEK"), d, new BigDecimal("10.9612"), Evidence.PRIMARY,
+                        Instant.parse("2026-11-30T05:00:00Z"), "0", "ECB"))
+                .toList();
+        assertThat(ExchangeBackfill.missing(List.of(Currency.getInstance("SEK")), answered, from, asOf)).isEmpty();
+    }
 }
