@@ -176,7 +176,10 @@ public final class LetterPdf {
         return lines;
     }
 
-    /** Words onto lines no wider than {@code width}; a word wider than a line is cut where it must be. */
+    /**
+     * Words onto lines no wider than {@code width}; a word wider than a line is cut where it must be, between
+     * two characters (never inside an emoji the font has, whose halves no font can print).
+     */
     private static List<String> wrap(Fonts fonts, boolean bold, float size, String text, float width) {
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -193,9 +196,10 @@ public final class LetterPdf {
             }
             String rest = word;
             while (fonts.width(bold, size, rest) > width) {
-                int cut = rest.length() - 1;
-                while (cut > 1 && fonts.width(bold, size, rest.substring(0, cut)) > width) {
-                    cut--;
+                int least = rest.offsetByCodePoints(0, 1);
+                int cut = rest.offsetByCodePoints(rest.length(), -1);
+                while (cut > least && fonts.width(bold, size, rest.substring(0, cut)) > width) {
+                    cut = rest.offsetByCodePoints(cut, -1);
                 }
                 out.add(rest.substring(0, cut));
                 rest = rest.substring(cut);
@@ -247,14 +251,14 @@ public final class LetterPdf {
         }
     }
 
-    /** {@code text} cut with an ellipsis to fit {@code width}. */
+    /** {@code text} cut between two characters with an ellipsis to fit {@code width}. */
     private static String fit(Fonts fonts, String text, float width) {
         if (fonts.width(false, FOOTER_SIZE, text) <= width) {
             return text;
         }
         String cut = text;
-        while (cut.length() > 1 && fonts.width(false, FOOTER_SIZE, cut + "…") > width) {
-            cut = cut.substring(0, cut.length() - 1);
+        while (cut.codePointCount(0, cut.length()) > 1 && fonts.width(false, FOOTER_SIZE, cut + "…") > width) {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
         }
         return cut.stripTrailing() + "…";
     }
