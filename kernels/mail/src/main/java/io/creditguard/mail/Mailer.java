@@ -1,6 +1,7 @@
 package io.creditguard.mail;
 
 import java.io.UnsupportedEncodingException;
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -246,17 +247,17 @@ public class Mailer {
                 setHeader("Message-ID", "<" + mail.messageId() + ">");
             }
         };
-        message.setFrom(new InternetAddress(mail.from(), true));
+        message.setFrom(address(mail.from()));
         if (mail.replyTo() != null) {
-            message.setReplyTo(new Address[] {new InternetAddress(mail.replyTo(), true)});
+            message.setReplyTo(new Address[] {address(mail.replyTo())});
         }
-        InternetAddress to = new InternetAddress(mail.to(), true);
+        InternetAddress to = address(mail.to());
         if (mail.toName() != null) {
             to.setPersonal(mail.toName(), StandardCharsets.UTF_8.name());
         }
         message.setRecipient(RecipientType.TO, to);
         if (mail.bcc() != null) {
-            message.setRecipient(RecipientType.BCC, new InternetAddress(mail.bcc(), true));
+            message.setRecipient(RecipientType.BCC, address(mail.bcc()));
         }
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(clock.instant()));
@@ -284,6 +285,34 @@ public class Mailer {
         message.setContent(mixed);
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * {@code text} as one address as a server without SMTPUTF8 (RFC 6531) takes it, which is what this client
+     * speaks: a domain in its own letters ({@code info@bäckerei.de}) as its ASCII form ({@code xn--bckerei-5wa.de},
+     * RFC 5891), the same domain; a mailbox name outside ASCII has no such form and is refused. The mail API would
+     * send either as it stands, the envelope's non-ASCII letters as single Latin-1 bytes.
+     */
+    private static InternetAddress address(String text) throws AddressException {
+        InternetAddress address = new InternetAddress(text, true);
+        String mailbox = address.getAddress();
+        int at = mailbox.lastIndexOf('@');
+        if (!ascii(mailbox.substring(0, Math.max(at, 0)))) {
+            throw new AddressException("the mailbox name of " + mailbox + " is not ASCII, which only a server speaking SMTPUTF8 takes");
+        }
+        String domain = mailbox.substring(at + 1);
+        if (!ascii(domain)) {
+            try {
+                address.setAddress(mailbox.substring(0, at + 1) + IDN.toASCII(domain));
+            } catch (IllegalArgumentException e) {
+                throw new AddressException("the domain of " + mailbox + " is not a domain name: " + e.getMessage());
+            }
+        }
+        return address;
+    }
+
+    private static boolean ascii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     /** The session for {@code url}; a URL that cannot be one fails at start, naming what is wrong. */

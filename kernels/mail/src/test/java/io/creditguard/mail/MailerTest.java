@@ -70,6 +70,26 @@ class MailerTest {
         }
     }
 
+    /**
+     * This client speaks no SMTPUTF8 (RFC 6531), so the envelope and the headers carry an address in ASCII: a domain
+     * in its own letters as its ASCII form (RFC 5891; Python's "bäckerei.de".encode("idna")), which is the same domain;
+     * a mailbox name outside ASCII has no such form and is refused, the letter going by post.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "kund@example.se        | Accepted | kund@example.se",
+            "info@bäckerei.de       | Accepted | info@xn--bckerei-5wa.de",
+            "Info@Företaget.se      | Accepted | Info@xn--fretaget-n4a.se",
+            "åsa@example.se         | Refused  | "})
+    void anAddressGoesOutInAscii(String to, String outcome, String delivered) throws Exception {
+        try (ScriptedSmtp server = new ScriptedSmtp("250 2.1.5 ok")) {
+            Mailer mailer = new Mailer(Optional.of("smtp://127.0.0.1:" + server.port() + "?starttls=none"), SampleDay.CLOCK);
+            Mailer.Outcome sent = mailer.send(mail(to));
+            assertThat(sent.getClass().getSimpleName()).isEqualTo(outcome);
+            assertThat(server.delivered()).containsExactlyElementsOf(delivered == null ? List.of() : List.of(delivered));
+        }
+    }
+
     @Test
     void noServerConfiguredIsNotSentNamingTheSetting() {
         Mailer.Outcome sent = new Mailer(Optional.empty(), SampleDay.CLOCK).send(new Mailer.Mail("m@example.se",
