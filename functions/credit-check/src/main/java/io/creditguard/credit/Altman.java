@@ -80,17 +80,27 @@ public final class Altman {
         BigDecimal x3 = f.ebit().divide(f.totalAssets(), Rates.RATIO);
         BigDecimal x4 = f.equity().divide(f.totalLiabilities(), Rates.RATIO);
         BigDecimal x5 = c.c5() == null ? null : f.revenue().divide(f.totalAssets(), Rates.RATIO);
-        BigDecimal z = c.c1().multiply(x1).add(c.c2().multiply(x2)).add(c.c3().multiply(x3))
-                .add(c.c4().multiply(x4)).add(x5 == null ? BigDecimal.ZERO : c.c5().multiply(x5));
-        return new Result(model, round(z), zoneOf(model, z), round(x1), round(x2), round(x3), round(x4),
-                x5 == null ? null : round(x5), c.safeAbove(), c.distressBelow(), c.source());
+        // Z as one fraction over total assets × total liabilities, so the zone is decided on the exact score: the
+        // sum of the X values, each divided to 20 digits (a third is 0.333…3), falls beside an edge it lies on.
+        BigDecimal overAssets = c.c1().multiply(f.currentAssets().subtract(f.currentLiabilities()))
+                .add(c.c2().multiply(f.retainedEarnings())).add(c.c3().multiply(f.ebit()))
+                .add(c.c5() == null ? BigDecimal.ZERO : c.c5().multiply(f.revenue()));
+        BigDecimal numerator = overAssets.multiply(f.totalLiabilities()).add(c.c4().multiply(f.equity()).multiply(f.totalAssets()));
+        BigDecimal denominator = f.totalAssets().multiply(f.totalLiabilities());
+        return new Result(model, round(numerator.divide(denominator, Rates.RATIO)), zone(c, numerator, denominator),
+                round(x1), round(x2), round(x3), round(x4), x5 == null ? null : round(x5), c.safeAbove(),
+                c.distressBelow(), c.source());
     }
 
     /** The zone of an exact score: above safeAbove SAFE, below distressBelow DISTRESS, both edges GREY. */
     public Zone zoneOf(Model model, BigDecimal z) {
-        Coefficients c = coefficients(model);
-        return z.compareTo(c.safeAbove()) > 0 ? Zone.SAFE : z.compareTo(c.distressBelow()) < 0 ? Zone.DISTRESS
-                : Zone.GREY;
+        return zone(coefficients(model), z, BigDecimal.ONE);
+    }
+
+    /** The zone of the score {@code numerator / denominator}, a positive denominator, compared without dividing. */
+    private static Zone zone(Coefficients c, BigDecimal numerator, BigDecimal denominator) {
+        return numerator.compareTo(c.safeAbove().multiply(denominator)) > 0 ? Zone.SAFE
+                : numerator.compareTo(c.distressBelow().multiply(denominator)) < 0 ? Zone.DISTRESS : Zone.GREY;
     }
 
     private Coefficients coefficients(Model model) {

@@ -58,6 +58,28 @@ class AltmanTest {
         assertThat(ALTMAN.zoneOf(model, z)).isEqualTo(zone);
     }
 
+    /**
+     * Scores exactly on an edge, with X4 a third or two thirds, which no decimal writes out: on the edge is GREY,
+     * as altman-models.txt says.
+     */
+    @ParameterizedTest(name = "{0} = {1} on the edge is GREY")
+    @CsvSource({
+            // X1 .004, X2 .02, X3 .098, X4 250/750: 0.02624 + 0.0652 + 0.65856 + 0.35 = 1.10
+            "Z_DOUBLE_PRIME, 1.10, 204, 200, 1000, 20, 98, 250, 750, 0",
+            // X1 0, X2 .152, X3 .209, X4 400/600: 0 + 0.49552 + 1.40448 + 0.70 = 2.60
+            "Z_DOUBLE_PRIME, 2.60, 300, 300, 1000, 152, 209, 400, 600, 0",
+            // X1 .341, X2 .189, X3 .06, X4 250/750, X5 .5: 0.244497 + 0.160083 + 0.18642 + 0.14 + 0.499 = 1.23
+            "Z_PRIME,        1.23, 441, 100, 1000, 189, 60, 250, 750, 500",
+            // X1 .346, X2 .352, X3 .282, X4 400/600, X5 1.2: 0.248082 + 0.298144 + 0.876174 + 0.28 + 1.1976 = 2.90
+            "Z_PRIME,        2.90, 446, 100, 1000, 352, 282, 400, 600, 1200",
+    })
+    void aScoreOnAnEdgeIsGrey(Model model, BigDecimal edge, int ca, int cl, int ta, int re, int ebit, int eq, int tl,
+            int revenue) {
+        var result = ALTMAN.score(model, figures(ca, cl, ta, re, ebit, eq, tl, revenue));
+        assertThat(result.zScore()).isEqualByComparingTo(edge);
+        assertThat(result.zone()).isEqualTo(Zone.GREY);
+    }
+
     @ParameterizedTest(name = "NACE section {0} uses {1}")
     @CsvSource({"C, Z_PRIME", "G, Z_DOUBLE_PRIME", "F, Z_DOUBLE_PRIME"})
     void manufacturersUseZPrime(char section, Model model) {
