@@ -157,8 +157,8 @@ public record CreditCheckRequest(
             Boolean bankruptcyPetition) {
 
         CreditDecision.PaymentBehaviour toInput() {
-            return new CreditDecision.PaymentBehaviour(invoicesPaid, invoicesPaidLate,
-                    averageDaysLate == null ? BigDecimal.ZERO : averageDaysLate, maxDaysLate == null ? 0 : maxDaysLate,
+            return new CreditDecision.PaymentBehaviour(invoicesPaid, invoicesPaidLate, averageDaysLate,
+                    maxDaysLate == null ? 0 : maxDaysLate,
                     openOverdueAmount == null ? BigDecimal.ZERO : openOverdueAmount,
                     paymentRemarks == null ? 0 : paymentRemarks, Boolean.TRUE.equals(bankruptcyPetition));
         }

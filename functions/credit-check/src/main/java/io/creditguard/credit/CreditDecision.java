@@ -104,6 +104,7 @@ public final class CreditDecision {
             BigDecimal retainedEarnings, BigDecimal shareCapital, Source source) {
     }
 
+    /** @param averageDaysLate null when not given: unknown, not none */
     public record PaymentBehaviour(int invoicesPaid, int invoicesPaidLate, BigDecimal averageDaysLate,
             int maxDaysLate, BigDecimal openOverdueAmount, int paymentRemarks, boolean bankruptcyPetition) {
     }
@@ -470,7 +471,9 @@ public final class CreditDecision {
                     .divide(BigDecimal.valueOf(pay.invoicesPaid()), Rates.RATIO);
             scoring = scorer.score(Factor.SHARE_PAID_LATE, share, words.text(Text.DETAIL_SHARE_PAID_LATE,
                     Map.of("late", String.valueOf(pay.invoicesPaidLate()), "paid", String.valueOf(pay.invoicesPaid()))));
-            if (pay.invoicesPaidLate() > 0) {
+            if (pay.invoicesPaidLate() > 0 && pay.averageDaysLate() == null) {
+                scoring = scoring.and(scorer.notAssessed(Text.NOT_ASSESSED_DAYS_LATE, Map.of()));
+            } else if (pay.invoicesPaidLate() > 0) {
                 scoring = scoring.and(scorer.score(Factor.AVERAGE_DAYS_LATE, pay.averageDaysLate(),
                         words.text(Text.DETAIL_DAYS, Map.of("days", words.number(pay.averageDaysLate(), 2)))));
             }

@@ -121,6 +121,24 @@ class CreditDecisionTest {
         assertThat(result.notAssessed()).contains("trends: only one financial year given");
     }
 
+    /**
+     * The grey company of the test above, paying 10 of 50 late without saying how late: the days are not assessed,
+     * not taken as none (which would add 5 for "under 5 days" and make it 65, class B): 50 + 5 + 3 + 2 = 60, class C.
+     */
+    @Test
+    void lateInvoicesWithoutTheirDaysLateAreNotAssessedAsPunctual() {
+        var grey = new Financials(LocalDate.of(2025, 12, 31), d(2_000_000), d(40_000), null, null, d(1_000_000),
+                d(440_000), null, null, d(400_000), d(750_000), d(250_000), d(100_000), null, CreditDecision.Source.REQUEST);
+        var payment = new CreditCheckRequest.PaymentRequest(50, 10, null, 20, null, null, null).toInput();
+        var result = CreditDecision.assess(new CreditDecision.Input(company("556703-7485", 'M', LocalDate.of(2021,
+                6, 1)), List.of(grey), payment, null, sek(20_000), 60, null, AS_OF, null, Language.EN, null, List.of()),
+                RULES);
+        assertThat(result.score()).isEqualTo(60);
+        assertThat(result.riskClass()).isEqualTo("C");
+        assertThat(result.reasons()).extracting(CreditDecision.Reason::code).doesNotContain("LATE_BY_DAYS");
+        assertThat(result.notAssessed()).contains("average days late: invoices paid late but no averageDaysLate given");
+    }
+
     @Test
     void distressedCompanyIsDeclinedAndAskedForPrepayment() {
         // 50 − 25 (DISTRESS) − 20 (negative equity) − 8 (current 0.4) − 8 (operating loss) − 15 (60 % late)
