@@ -62,7 +62,8 @@ public final class CreditDecision {
         RECONSTRUCTION,
         /**
          * Equity below half the registered share capital, when the board must draw up a control balance
-         * sheet (aktiebolagslagen 25 kap. 13 §); the half is the law's, the decision the data's.
+         * sheet (aktiebolagslagen 25 kap. 13 §); the half is the law's, the decision the data's. Swedish
+         * companies only: the law is theirs.
          */
         EQUITY_BELOW_HALF_SHARE_CAPITAL
     }
@@ -556,7 +557,9 @@ public final class CreditDecision {
             case BANKRUPTCY, LIQUIDATION, RECONSTRUCTION -> register == null ? Optional.empty()
                     : register.procedures().stream().filter(p -> p.rule() == rule).findFirst()
                             .map(p -> Map.of("date", p.from() == null ? "–" : p.from().toString(), "registry", register.registry()));
-            case EQUITY_BELOW_HALF_SHARE_CAPITAL -> latest == null || latest.shareCapital() == null
+            // Swedish company law: a Dutch company's share capital (KvK's CalledUpShareCapital) is held to no such rule.
+            case EQUITY_BELOW_HALF_SHARE_CAPITAL -> !"SE".equals(in.company().country()) || latest == null
+                    || latest.shareCapital() == null
                     || latest.equity().multiply(BigDecimal.valueOf(2)).compareTo(latest.shareCapital()) >= 0 ? Optional.empty()
                     : Optional.of(Map.of("equity", words.number(latest.equity(), 2), "shareCapital",
                             words.number(latest.shareCapital(), 2), "year", latest.periodEnd().toString()));

@@ -271,6 +271,26 @@ class CreditDecisionTest {
                 .doesNotContain("EQUITY_BELOW_HALF_SHARE_CAPITAL");
     }
 
+    /**
+     * The thin equity above, of a Dutch company (share capital as KvK's CalledUpShareCapital gives it): aktiebolagslagen
+     * is not its law, so nothing is referred. 50 + Altman SAFE 15 + EBIT 10 % 5 + current 2.5 5 − equity ratio 0.2 % −5
+     * + 5 % late 10 + 3 days 5 = 85, class A; limit min(20 000 × 20 %, 20 000 000 × 10 %) = 4 000 over 2 000 asked.
+     */
+    @Test
+    void equityBelowHalfTheShareCapitalOfADutchCompanyIsNoOverride() {
+        var thin = new Financials(LocalDate.of(2025, 12, 31), d(20_000_000), d(2_000_000), null, null, d(10_000_000),
+                d(5_000_000), null, null, d(2_000_000), d(9_980_000), d(20_000), d(3_000_000), d(50_000),
+                CreditDecision.Source.REQUEST);
+        var result = CreditDecision.assess(new CreditDecision.Input(new CreditDecision.Company("NL",
+                CompanyIds.registrationNumber("NL", "12345678"), null, Optional.of('G'), null), List.of(thin), PUNCTUAL,
+                null, Money.of(Currency.getInstance("EUR"), d(2_000)), 30, null, AS_OF, null, Language.EN, null, List.of()),
+                RULES);
+        assertThat(result.score()).isEqualTo(85);
+        assertThat(result.decision()).isEqualTo(Decision.APPROVE);
+        assertThat(result.reasons()).extracting(CreditDecision.Reason::code).doesNotContain("EQUITY_BELOW_HALF_SHARE_CAPITAL");
+        assertThat(result.conditions()).extracting(CreditDecision.Condition::code).doesNotContain("CONTROL_BALANCE_SHEET");
+    }
+
     @Test
     void aCompanyUnderReconstructionIsReferredAndItsAgeCountsFromRegistration() {
         var result = withRegister(HEALTHY_2025, register(LocalDate.of(2005, 3, 1), List.of(new CreditDecision.RegisterFacts
