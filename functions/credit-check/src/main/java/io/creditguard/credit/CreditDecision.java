@@ -3,6 +3,7 @@ package io.creditguard.credit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -531,7 +532,9 @@ public final class CreditDecision {
         if (register.latestFiledYearEnd() == null) {
             return scorer.notAssessed(Text.NOT_ASSESSED_FILING, Map.of("reason", scorer.words().text(Text.FILING_NOTHING_FILED)));
         }
-        LocalDate unreported = register.latestFiledYearEnd().plusYears(1);
+        // Twelve calendar months (bokföringslagen 3 kap. 1 §): a year after one ending 28 February ends on the 29th in a
+        // leap year.
+        LocalDate unreported = YearMonth.from(register.latestFiledYearEnd()).plusYears(1).atEndOfMonth();
         long months = ChronoUnit.MONTHS.between(unreported.plusDays(1), in.asOf());
         if (months < 0) {
             return Scoring.NONE;

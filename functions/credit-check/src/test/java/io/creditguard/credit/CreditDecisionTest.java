@@ -322,6 +322,30 @@ class CreditDecisionTest {
     }
 
     /**
+     * Financial years are twelve calendar months (bokföringslagen 3 kap. 1 §): after one ending 28 February 2023 the
+     * next ends 29 February 2024, and counted from 1 March its report is late from 1 October; after 29 February 2024,
+     * 28 February 2025, late from 1 October 2025.
+     */
+    @ParameterizedTest(name = "latest filed year ended {0}, checked {1}: {2}")
+    @CsvSource(nullValues = "-", value = {
+            "2023-02-28, 2024-09-30, -",
+            "2023-02-28, 2024-10-01, 'the financial year ended 2024-02-29, 7 months ago'",
+            "2024-02-29, 2025-09-30, -",
+            "2024-02-29, 2025-10-01, 'the financial year ended 2025-02-28, 7 months ago'",
+    })
+    void theYearAfterOneEndingInFebruaryEndsWithFebruary(LocalDate latestFiled, LocalDate asOf, String overdue) {
+        var result = CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', null),
+                List.of(HEALTHY_2024), PUNCTUAL, null, sek(200_000), 45, null, asOf, null, Language.EN,
+                register(LocalDate.of(2005, 3, 1), List.of(), latestFiled), List.of()), CreditRules.on(asOf));
+        var filing = assertThat(result.reasons()).filteredOn(r -> r.code().equals("FILING_OVERDUE"));
+        if (overdue == null) {
+            filing.isEmpty();
+        } else {
+            filing.singleElement().satisfies(r -> assertThat(r.message()).endsWith("(" + overdue + ")"));
+        }
+    }
+
+    /**
      * A balance sheet alone (KvK's open data of a small company): no Altman score and no margin; equity ratio
      * 275 698 / 428 763 = 64.3 % (+10), current ratio 36 869 / 153 065 = 0.24 (−8); score 50 + 10 − 8 + 5 % late
      * 10 + 3 days 5 = 67, class B; the limit by equity alone, 15 % of 275 698 = 41 354.
