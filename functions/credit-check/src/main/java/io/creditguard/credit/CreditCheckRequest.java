@@ -10,9 +10,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -286,7 +288,8 @@ public record CreditCheckRequest(
 
     /**
      * Nothing is dated after the day assessed ({@code asOf}, else today by the validator's clock), the
-     * accounts are in the request's currency, and they are typed or uploaded, not both.
+     * accounts are in the request's currency, one per period end (the latest is weighed, the one before is its
+     * trend), and they are typed or uploaded, not both.
      */
     @Documented
     @Target(TYPE)
@@ -324,6 +327,7 @@ public record CreditCheckRequest(
                     Violations.add(context, PREFIX + "reportAndFinancials}", "annualReport");
                     valid = false;
                 }
+                Set<LocalDate> periodEnds = new HashSet<>();
                 for (int i = 0; i < r.financials().size(); i++) {
                     FinancialsRequest f = r.financials().get(i);
                     if (f == null) {
@@ -331,6 +335,10 @@ public record CreditCheckRequest(
                     }
                     if (f.periodEnd() != null && f.periodEnd().isAfter(day)) {
                         Violations.add(context, PREFIX + "afterAsOf}", asOf, "financials", i, "periodEnd");
+                        valid = false;
+                    }
+                    if (f.periodEnd() != null && !periodEnds.add(f.periodEnd())) {
+                        Violations.add(context, PREFIX + "samePeriodEnd}", "financials", i, "periodEnd");
                         valid = false;
                     }
                     if (f.currency() != null && r.currency() != null && !f.currency().equals(r.currency())) {
