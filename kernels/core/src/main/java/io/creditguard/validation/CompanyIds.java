@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * <ul>
  * <li>Swedish organisationsnummer: 10 digits, an optional hyphen after the sixth, a Luhn check
- * digit; the third digit is 2 or more for legal entities. A number whose third digit is 0 or 1 is
+ * digit; the third digit is 2 or more for legal entities, which may also be written with 16 before
+ * the ten. A number whose third digit is 0 or 1 is
  * shaped like a personnummer: a sole trader (enskild näringsidkare) identified by a personal
  * number, which is personal data and is only ever shown masked.</li>
  * <li>Dutch KvK number: 8 digits.</li>
@@ -68,10 +69,14 @@ public final class CompanyIds {
     }
 
     private static Checked swedish(String id) {
-        if (!id.matches("\\d{6}-?\\d{4}")) {
+        // The 12-digit form puts 16 before a legal person's number (Skatteverket's century digits for it): the same
+        // number, as the credit-check form takes it and a report may write it; a personal number never has it.
+        boolean prefixed = id.matches("16\\d{6}-?\\d{4}");
+        String number = prefixed ? id.substring(2) : id;
+        if (!number.matches("\\d{6}-?\\d{4}") || prefixed && number.charAt(2) < '2') {
             return new Checked(Kind.ORGANISATIONSNUMMER, null, Rule.SE_ORGNR_FORMAT);
         }
-        String digits = id.replace("-", "");
+        String digits = number.replace("-", "");
         boolean personal = digits.charAt(2) < '2';
         Kind kind = personal ? Kind.PERSONNUMMER_SOLE_TRADER : Kind.ORGANISATIONSNUMMER;
         if (!luhnValid(digits)) {

@@ -16,6 +16,8 @@ class CompanyIdsTest {
             "SE, 5567037485,  ORGANISATIONSNUMMER,      556703-7485",  // Spotify AB, no hyphen
             "SE, 202100-5489, ORGANISATIONSNUMMER,      202100-5489",  // a public authority (third digit 2)
             "SE, 811218-9876, PERSONNUMMER_SOLE_TRADER, 811218-****",  // personal number: masked
+            "SE, 16556036-0793, ORGANISATIONSNUMMER,    556036-0793",  // the 12-digit form: 16 before the number
+            "SE, 165567037485, ORGANISATIONSNUMMER,     556703-7485",
             "NL, 12345678,    KVK_NUMBER,               12345678",
             "DE, HRB 12345,   UNVERIFIED,               HRB12345",
     })
@@ -31,6 +33,9 @@ class CompanyIdsTest {
             "SE, 556036-0794, SE_ORGNR_LUHN",    // last digit off by one
             "SE, 55603-60793, SE_ORGNR_FORMAT",  // hyphen in the wrong place
             "SE, 55603607931, SE_ORGNR_FORMAT",
+            "SE, 16811218-9876, SE_ORGNR_FORMAT", // 16 is a legal person's: never before a personal number
+            "SE, 17556036-0793, SE_ORGNR_FORMAT",
+            "SE, 165560360794, SE_ORGNR_LUHN",
             "SE, 811218-9875, SE_ORGNR_LUHN",
             "NL, 1234567,     NL_KVK_FORMAT",
             "NL, 1234567A,    NL_KVK_FORMAT",
