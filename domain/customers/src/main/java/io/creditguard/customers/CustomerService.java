@@ -123,7 +123,9 @@ public class CustomerService {
             LedgerIndex.Header header = Json.MAPPER.readValue(in.readLine(), LedgerIndex.Header.class);
             Currency by = currency.orElse(header.totals().isEmpty() ? null : header.totals().get(0).currency());
             Comparator<LedgerIndex.Row> order = sort.order(by);
-            int keep = page * size;
+            // In long: a page as far as the route allows (2^31 − 1 of 200) is past what an int counts.
+            long skip = (long) (page - 1) * size;
+            int keep = (int) Math.min(skip + size, Integer.MAX_VALUE);
             PriorityQueue<LedgerIndex.Row> first = new PriorityQueue<>(order.reversed());
             long total = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -140,7 +142,7 @@ public class CustomerService {
             }
             List<LedgerIndex.Row> ordered = new ArrayList<>(first);
             ordered.sort(order);
-            List<LedgerIndex.Row> pageRows = ordered.subList(Math.min(ordered.size(), (page - 1) * size), ordered.size());
+            List<LedgerIndex.Row> pageRows = ordered.subList((int) Math.min(ordered.size(), skip), ordered.size());
             LedgerStore.InsurerLimits insurer = ledgers.insurerLimits();
             return new CustomerList(header.asOf(), header.run(), by, name(sort), q.orElse(null), page, size, total,
                     header.totals(), header.openAlerts(), header.openAlertCount(), withProfiles(pageRows, insurer.byBuyer()),

@@ -1,0 +1,65 @@
+package io.creditguard.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.creditguard.SampleDay;
+import io.creditguard.reminders.ReminderRun;
+import io.creditguard.reminders.StandaloneReminders;
+import io.creditguard.store.FileObjectStore;
+
+/**
+ * The ledger at the edges of what its routes and the book allow: the farthest page the listing takes.
+ */
+class LedgerEdgesTest {
+
+    @TempDir
+    Path root;
+
+    private static String invoice(String id, String customer, String amount) {
+        return """
+                {"invoiceId":"%s","invoiceNumber":"N-%s","currency":"SEK","issueDate":"2026-10-15","dueDate":"2026-11-14",\
+                "amount":%s,"openAmount":%s,"customer":{"id":"%s","name":"Kund %s","type":"BUSINESS","country":"SE"}}"""
+                .formatted(id, id, amount, amount, customer, customer);
+    }
+
+    private ReminderRun.Report run(List<String> lines) throws IOException {
+        Files.createDirectories(root.resolve("receivables"));
+        Files.writeString(root.resolve("receivables/book.jsonl"), String.join("\n", lines) + "\n");
+        return new ReminderRun(new FileObjectStore(root), StandaloneReminders.reminders(), StandaloneReminders.inputs(),
+                SampleDay.CLOCK).run(Optional.of(LocalDate.parse("2026-11-28")), false);
+    }
+
+    private CustomerService customers() {
+        return StandaloneReminders.customers(new FileObjectStore(root));
+    }
+
+    /**
+     * Pages past the end are empty, however far: page × size was counted in an int, so page 2^31 − 1 of 200 wrapped
+     * to a negative start and the listing threw (a 500), and a page whose product wrapped to a small positive number
+     * answered the first customers as if they were on it.
+     */
+    @Test
+    void aPageFarPastTheEndIsEmpty() throws IOException {
+        run(List.of(invoice("A", "c-1", "100.00"), invoice("B", "c-2", "200.00"), invoice("C", "c-3", "300.00")));
+        // Page 536 870 913 starts after 536 870 912 × 200 = 25 × 2^32 customers, which an int holds as 0: it answered
+        // c-3, c-2 and c-1.
+        for (int page : new int[] {2, 536_870_913, Integer.MAX_VALUE}) {
+            CustomerService.CustomerList list = customers().list(LedgerIndex.Sort.EXPOSURE, Optional.empty(),
+                    Optional.empty(), page, 200);
+            assertThat(list.total()).as("page %d", page).isEqualTo(3);
+            assertThat(list.customers()).as("page %d", page).isEmpty();
+        }
+        assertThat(customers().list(LedgerIndex.Sort.EXPOSURE, Optional.empty(), Optional.empty(), 2, 2).customers())
+                .extracting(LedgerIndex.Row::customerId).containsExactly("c-1");
+    }
+}
