@@ -299,10 +299,17 @@ public class CustomerService {
         boolean written;
         try {
             written = BookFile.rewrite(ledgers.store(), location.file(), line -> {
-                if (!line.contains(invoiceId)) {
+                // Without a backslash a line's strings are their text, so one without the id is another invoice's; a
+                // line that escapes (2026\/1001, an é as a \\u escape, as other JSON writers do) is read to tell.
+                if (!line.contains(invoiceId) && line.indexOf('\\') < 0) {
                     return line;
                 }
-                JsonNode tree = Json.MAPPER.readTree(line);
+                JsonNode tree;
+                try {
+                    tree = Json.MAPPER.readTree(line);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    return line; // the run reports a line that does not read; the invoice is on one that does
+                }
                 if (!invoiceId.equals(tree.path("invoiceId").asText(null))) {
                     return line;
                 }

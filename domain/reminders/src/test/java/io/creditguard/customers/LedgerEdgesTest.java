@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,8 @@ import io.creditguard.reminders.StandaloneReminders;
 import io.creditguard.store.FileObjectStore;
 
 /**
- * The ledger at the edges of what its routes and the book allow: the farthest page the listing takes.
+ * The ledger at the edges of what its routes and the book allow: the farthest page the listing takes, a book line
+ * written by another JSON writer.
  */
 class LedgerEdgesTest {
 
@@ -30,6 +32,11 @@ class LedgerEdgesTest {
                 {"invoiceId":"%s","invoiceNumber":"N-%s","currency":"SEK","issueDate":"2026-10-15","dueDate":"2026-11-14",\
                 "amount":%s,"openAmount":%s,"customer":{"id":"%s","name":"Kund %s","type":"BUSINESS","country":"SE"}}"""
                 .formatted(id, id, amount, amount, customer, customer);
+    }
+
+    /** Not due on the run's day, so the run leaves its line as the book wrote it. */
+    private static String notDue(String id) {
+        return invoice(id, "c-1", "100.00").replace("2026-11-14", "2026-12-14");
     }
 
     private ReminderRun.Report run(List<String> lines) throws IOException {
@@ -61,5 +68,26 @@ class LedgerEdgesTest {
         }
         assertThat(customers().list(LedgerIndex.Sort.EXPOSURE, Optional.empty(), Optional.empty(), 2, 2).customers())
                 .extracting(LedgerIndex.Row::customerId).containsExactly("c-1");
+    }
+
+    /**
+     * A decision finds its invoice on a line that escapes the id as JSON allows (PHP's json_encode writes every "/" as
+     * "\/"): the lines were matched on the id's text first, so PATCH /invoices/2026%2F1001 on an open invoice the run
+     * had located was a 404. A line that does not read, an escape in it, stays as it was.
+     */
+    @Test
+    void aDecisionFindsItsInvoiceOnALineThatEscapesTheId() throws IOException {
+        String broken = "{\"invoiceId\":\"2026\\/1001\", \"amount\": 12 oops";
+        run(List.of(notDue("2026\\/1001"), notDue("F\\u00e9-7"), notDue("A\\\"B"), broken));
+        CustomerService.Who who = new CustomerService.Who("ekonomi", "PATCH /invoices/{invoiceId}", null);
+        for (String id : List.of("2026/1001", "F\u00e9-7", "A\"B")) {
+            CustomerService.InvoiceDecisions decided = customers().decide(id, new InvoicePatch(true, "wrong grade", null,
+                    null), Set.of("disputed", "disputeReason"), who);
+            assertThat(decided.disputed()).as(id).isTrue();
+            assertThat(decided.customerId()).as(id).isEqualTo("c-1");
+        }
+        List<String> book = Files.readAllLines(root.resolve("receivables/book.jsonl"));
+        assertThat(book.subList(0, 3)).allSatisfy(line -> assertThat(line).contains("\"disputeReason\":\"wrong grade\""));
+        assertThat(book.get(3)).isEqualTo(broken);
     }
 }
