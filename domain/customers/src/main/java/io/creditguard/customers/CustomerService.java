@@ -354,6 +354,12 @@ public class CustomerService {
                     && !earlier.asText().equals(String.valueOf(patch.promisedPaymentDate()))) {
                 ArrayNode broken = decided.withArray("promisesBroken");
                 if (!broken.toString().contains(earlier.asText())) {
+                    if (broken.size() >= Invoice.Decided.PROMISES_BROKEN_KEPT) {
+                        throw Refusal.conflict(FieldError.at("$.promisedPaymentDate", "cannot be changed: invoice "
+                                + line.path("invoiceNumber").asText() + " keeps " + Invoice.Decided.PROMISES_BROKEN_KEPT
+                                + " broken promises, the most it holds, and the promise of " + earlier.asText()
+                                + " would be one more"));
+                    }
                     broken.add(earlier.asText());
                 }
             }

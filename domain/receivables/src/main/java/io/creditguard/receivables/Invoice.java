@@ -295,9 +295,12 @@ public record Invoice(
     public record Decided(
             @Size(max = 500) @SingleLine String disputeReason,
             @InEra LocalDate promisedPaymentDate,
-            @Size(max = 50) List<@NotNull LocalDate> promisesBroken,
+            @Size(max = PROMISES_BROKEN_KEPT) List<@NotNull LocalDate> promisesBroken,
             @NotBlank @Size(max = 200) @SingleLine String by,
             @NotNull Instant at) {
+
+        /** The broken promises a line keeps; a decision that would break one more is refused. */
+        public static final int PROMISES_BROKEN_KEPT = 50;
 
         public Decided {
             promisesBroken = promisesBroken == null ? List.of() : copyOf(promisesBroken);

@@ -1,6 +1,7 @@
 package io.creditguard.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,10 +18,11 @@ import io.creditguard.SampleDay;
 import io.creditguard.reminders.ReminderRun;
 import io.creditguard.reminders.StandaloneReminders;
 import io.creditguard.store.FileObjectStore;
+import io.creditguard.validation.Refusal;
 
 /**
  * The ledger at the edges of what its routes and the book allow: the farthest page the listing takes, a book line
- * written by another JSON writer.
+ * written by another JSON writer, the most broken promises a line keeps.
  */
 class LedgerEdgesTest {
 
@@ -89,5 +91,40 @@ class LedgerEdgesTest {
         List<String> book = Files.readAllLines(root.resolve("receivables/book.jsonl"));
         assertThat(book.subList(0, 3)).allSatisfy(line -> assertThat(line).contains("\"disputeReason\":\"wrong grade\""));
         assertThat(book.get(3)).isEqualTo(broken);
+    }
+
+    /**
+     * An invoice line keeps 50 broken promises: a new promise while one of 20 November has passed unpaid records it
+     * as the 50th, and as the 51st is refused (409 on promisedPaymentDate), the line as it was. It was written, read
+     * back as no invoice and answered a 500.
+     */
+    @Test
+    void aPromiseThatWouldBeTheFiftyFirstBrokenIsRefused() throws IOException {
+        for (int kept : new int[] {49, 50}) {
+            StringBuilder broken = new StringBuilder();
+            for (int i = 0; i < kept; i++) {
+                broken.append(i == 0 ? "" : ",").append('"').append(LocalDate.parse("2026-09-01").plusDays(i)).append('"');
+            }
+            String line = invoice("P", "c-1", "100.00").replaceFirst("}$", ",\"decided\":{\"promisedPaymentDate\":"
+                    + "\"2026-11-20\",\"promisesBroken\":[" + broken + "],\"by\":\"ekonomi\",\"at\":\"2026-11-01T00:00:00Z\"}}");
+            run(List.of(line));
+            String before = Files.readString(root.resolve("receivables/book.jsonl"));
+            InvoicePatch promise = new InvoicePatch(null, null, null, LocalDate.parse("2026-12-05"));
+            CustomerService.Who who = new CustomerService.Who("ekonomi", "PATCH /invoices/{invoiceId}", null);
+            if (kept == 49) {
+                CustomerService.InvoiceDecisions decided = customers().decide("P", promise, Set.of("promisedPaymentDate"), who);
+                assertThat(decided.promisesBroken()).hasSize(50).last().isEqualTo(LocalDate.parse("2026-11-20"));
+                assertThat(decided.promisedPaymentDate()).isEqualTo(LocalDate.parse("2026-12-05"));
+            } else {
+                assertThatThrownBy(() -> customers().decide("P", promise, Set.of("promisedPaymentDate"), who))
+                        .isInstanceOfSatisfying(Refusal.class, r -> {
+                            assertThat(r.why()).isEqualTo(Refusal.Why.CONFLICT);
+                            assertThat(r.error().field()).isEqualTo("$.promisedPaymentDate");
+                            assertThat(r.error().message()).contains("keeps 50 broken promises")
+                                    .contains("2026-11-20");
+                        });
+                assertThat(Files.readString(root.resolve("receivables/book.jsonl"))).isEqualTo(before);
+            }
+        }
     }
 }
