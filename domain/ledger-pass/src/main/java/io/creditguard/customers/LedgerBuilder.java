@@ -153,6 +153,11 @@ final class LedgerBuilder {
         return day >= yearFromDay && day <= asOfDay;
     }
 
+    /**
+     * One invoice of the customer.
+     *
+     * @throws ArithmeticException when a currency's amounts exceed what a long holds in minor units
+     */
     void add(SpilledLine line) {
         if (customer == null) {
             customer = new Invoice.Customer(customerId, line.name(), line.consumer ? Invoice.CustomerType.CONSUMER
@@ -160,7 +165,7 @@ final class LedgerBuilder {
         }
         CurrencyTally tally = tally(line.currency);
         if (inYear(line.issueDay)) {
-            tally.invoiced += line.amount;
+            tally.invoiced = Math.addExact(tally.invoiced, line.amount);
         }
         boolean settled = line.open == 0;
         tally.payments.add(line.effectiveDueDay, settled, line.payments, line.paymentDays, line.paymentAmounts);
@@ -246,12 +251,12 @@ final class LedgerBuilder {
     private void openInvoice(SpilledLine line, CurrencyTally tally, int brokenPromise) {
         long days = asOfDay - line.effectiveDueDay;
         AgingBucket bucket = AgingBucket.of(days);
-        tally.open += line.open;
+        tally.open = Math.addExact(tally.open, line.open);
         tally.openInvoices++;
         tally.bucketInvoices[bucket.ordinal()]++;
-        tally.bucketAmounts[bucket.ordinal()] += line.open;
+        tally.bucketAmounts[bucket.ordinal()] = Math.addExact(tally.bucketAmounts[bucket.ordinal()], line.open);
         if (days > 0) {
-            tally.overdue += line.open;
+            tally.overdue = Math.addExact(tally.overdue, line.open);
         }
         openSeen++;
         if (brokenPromise != LedgerLine.NO_DATE || line.hasInsurerDeadline) {
@@ -302,7 +307,6 @@ final class LedgerBuilder {
      *
      * @param limit the limit in force on the run's day, if any
      * @param before the alerts open after the run before
-     * @throws ArithmeticException when a currency's amounts exceed what a long holds in minor units
      */
     Built build(String run, Optional<Limits.InForce> limit, ExchangeRates rates, AlertPolicy policy,
             List<Alerts.Alert> before) {

@@ -394,25 +394,30 @@ public final class LedgerPass implements AutoCloseable {
         for (CustomerChains.Customer customer : chains.byId()) {
             String id = customer.id();
             LedgerBuilder builder = new LedgerBuilder(id, settings.asOf(), !settings.dryRun());
+            String tooLarge = null;
             for (int i = customer.first(); i >= 0; i = chains.next(i)) {
                 data.position(chains.offset(i));
                 line.read(data);
-                builder.add(line);
+                if (tooLarge == null) {
+                    try {
+                        builder.add(line);
+                    } catch (ArithmeticException e) {
+                        tooLarge = e.getMessage();
+                    }
+                }
                 locate(id, line, run);
             }
             Optional<Profile> profile = Optional.ofNullable(profiles.get(id));
             Optional<Limits.InForce> limit = Limits.inForce(profile.map(Profile::limits).orElse(List.of()),
                     insurer.getOrDefault(id, List.of()), settings.asOf());
             LedgerIndex.Previous previous = before.remove(id);
-            LedgerBuilder.Built built;
-            try {
-                built = builder.build(settings.run(), limit, settings.rates(), settings.alerts(),
-                        previous == null ? List.of() : previous.openAlerts());
-            } catch (ArithmeticException e) {
-                error("customer " + id + "'s amounts in one currency exceed what the ledger sums (" + e.getMessage()
+            if (tooLarge != null) {
+                error("customer " + id + "'s amounts in one currency exceed what the ledger sums (" + tooLarge
                         + "); its ledger is left as it was");
                 continue;
             }
+            LedgerBuilder.Built built = builder.build(settings.run(), limit, settings.rates(), settings.alerts(),
+                    previous == null ? List.of() : previous.openAlerts());
             CustomerLedger ledger = built.ledger();
             run.row(LedgerIndex.Row.of(ledger, profile.flatMap(Profile::lastCreditCheck)));
             run.totals(ledger);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,7 @@ import io.creditguard.validation.Refusal;
 
 /**
  * The ledger at the edges of what its routes and the book allow: the farthest page the listing takes, a book line
- * written by another JSON writer, the most broken promises a line keeps.
+ * written by another JSON writer, the most broken promises a line keeps, sums beyond what the ledger counts.
  */
 class LedgerEdgesTest {
 
@@ -126,5 +127,30 @@ class LedgerEdgesTest {
                 assertThat(Files.readString(root.resolve("receivables/book.jsonl"))).isEqualTo(before);
             }
         }
+    }
+
+    /**
+     * A customer whose amounts in a currency pass what a long holds in minor units (9 223 372 036 854 775 807 öre)
+     * is reported and its ledger left as it was, the other customers built: 100 open invoices of 999 999 999 999 999.00
+     * SEK (each under the book's 10^15) wrapped round to an open amount of −84 467 440 737 095 616.16, and 100 such
+     * payments stopped the whole run with an ArithmeticException.
+     */
+    @Test
+    void aCustomerWhoseSumsPassALongIsReportedAndTheRunGoesOn() throws IOException {
+        String most = "999999999999999.00";
+        List<String> lines = new ArrayList<>(List.of(invoice("A", "c-1", "100.00")));
+        for (int i = 0; i < 100; i++) {
+            lines.add(invoice("O" + i, "c-open", most));
+            lines.add(invoice("P" + i, "c-paid", most).replace("\"openAmount\":" + most,
+                    "\"openAmount\":0,\"payments\":[{\"date\":\"2026-11-20\",\"amount\":" + most + "}]"));
+        }
+        ReminderRun.Report report = run(lines);
+        assertThat(report.customers().errors()).hasSize(2).allSatisfy(e -> assertThat(e)
+                .contains("'s amounts in one currency exceed what the ledger sums").endsWith("its ledger is left as it was"));
+        assertThat(report.customers().errors()).anySatisfy(e -> assertThat(e).startsWith("customer c-open's"))
+                .anySatisfy(e -> assertThat(e).startsWith("customer c-paid's"));
+        assertThat(customers().ledger("c-open")).isEmpty();
+        assertThat(customers().ledger("c-paid")).isEmpty();
+        assertThat(customers().ledger("c-1").orElseThrow().currencies().get(0).open()).isEqualByComparingTo("100.00");
     }
 }
