@@ -87,7 +87,7 @@ public record LedgerLine(String file, Invoice invoice, LocalDate effectiveDueDat
         out.putInt(fileIndex);
         text(out, invoice.invoiceId());
         text(out, invoice.invoiceNumber());
-        out.put((byte) currencyIndex);
+        out.putShort((short) currencyIndex); // a book may be in every ISO 4217 currency, more than a byte counts
         int scale = Currencies.minorUnits(invoice.currency());
         date(out, invoice.issueDate());
         date(out, invoice.dueDate());

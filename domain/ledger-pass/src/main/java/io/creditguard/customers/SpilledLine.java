@@ -80,7 +80,7 @@ final class SpilledLine {
         file = files.get(in.getInt());
         invoiceIdAt = skip();
         invoiceNumberAt = skip();
-        currency = currencies.get(in.get());
+        currency = currencies.get(Short.toUnsignedInt(in.getShort()));
         issueDay = in.getInt();
         dueDay = in.getInt();
         effectiveDueDay = in.getInt();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,8 @@ import io.creditguard.validation.Refusal;
 
 /**
  * The ledger at the edges of what its routes and the book allow: the farthest page the listing takes, a book line
- * written by another JSON writer, the most broken promises a line keeps, sums beyond what the ledger counts.
+ * written by another JSON writer, the most broken promises a line keeps, sums beyond what the ledger counts, a book in
+ * every currency.
  */
 class LedgerEdgesTest {
 
@@ -152,5 +154,30 @@ class LedgerEdgesTest {
         assertThat(customers().ledger("c-open")).isEmpty();
         assertThat(customers().ledger("c-paid")).isEmpty();
         assertThat(customers().ledger("c-1").orElseThrow().currencies().get(0).open()).isEqualByComparingTo("100.00");
+    }
+
+    /**
+     * A book in every currency money is paid in (ISO 4217 with a minor unit, over 200) builds each customer's ledger
+     * in its own currency: the spilled line numbered its currency in a byte, so the 129th came back as −128 and the
+     * run stopped with an IndexOutOfBoundsException.
+     */
+    @Test
+    void aBookInEveryCurrencyBuildsEachLedgerInItsOwn() throws IOException {
+        List<Currency> paid = Currency.getAvailableCurrencies().stream().filter(c -> c.getDefaultFractionDigits() >= 0)
+                .sorted(java.util.Comparator.comparing(Currency::getCurrencyCode)).toList();
+        assertThat(paid).hasSizeGreaterThan(128);
+        List<String> lines = new ArrayList<>();
+        for (Currency c : paid) {
+            // not due: the run writes no letters, only the ledger
+            lines.add(invoice("I-" + c, "c-" + c, "100").replace("\"SEK\"", "\"" + c + "\"").replace("2026-11-14",
+                    "2026-12-14"));
+        }
+        ReminderRun.Report report = run(lines);
+        assertThat(report.customers().customers()).isEqualTo(paid.size());
+        for (Currency c : paid) {
+            CustomerLedger.CurrencyLedger only = customers().ledger("c-" + c).orElseThrow().currencies().get(0);
+            assertThat(only.currency()).isEqualTo(c);
+            assertThat(only.open()).isEqualByComparingTo("100");
+        }
     }
 }
