@@ -1,6 +1,7 @@
 package io.creditguard.claims;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -218,8 +219,8 @@ public class ClaimFiling {
             }
             boolean found = false;
             for (String key : keys) {
-                Optional<byte[]> content = store.bytes(key);
-                if (content.isPresent() && bytes + content.get().length <= MOST_BYTES) {
+                Optional<byte[]> content = within(key, MOST_BYTES - bytes);
+                if (content.isPresent()) {
                     bytes += content.get().length;
                     files.add(new Mailer.Attachment(type.name().toLowerCase(Locale.ROOT) + "-"
                             + key.substring(key.lastIndexOf('/') + 1), contentType(key), content.get()));
@@ -231,6 +232,21 @@ public class ClaimFiling {
             }
         }
         return notAttached;
+    }
+
+    /**
+     * The file's bytes if there are at most {@code room} of them, reading no further: a person's file (a scan, a film
+     * of the delivery) may be larger than the function's memory.
+     */
+    private Optional<byte[]> within(String key, long room) throws IOException {
+        Optional<InputStream> content = store.read(key);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = content.get()) {
+            byte[] read = in.readNBytes((int) room + 1);
+            return read.length > room ? Optional.empty() : Optional.of(read);
+        }
     }
 
     /**

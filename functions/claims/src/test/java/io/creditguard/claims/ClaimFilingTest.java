@@ -89,8 +89,12 @@ class ClaimFilingTest {
     }
 
     private APIGatewayV2HTTPResponse post(Mailer mailer, String body) {
+        return post(store, mailer, body);
+    }
+
+    private APIGatewayV2HTTPResponse post(ObjectStore filed, Mailer mailer, String body) {
         // Wired as in Lambda, without the container; the ledger is a store of its own, empty: these claims name their debts.
-        ClaimsFunction claims = new ClaimsFunction(StandaloneTemplates.TEMPLATES, new ClaimFiling(store, mailer, POLICIES,
+        ClaimsFunction claims = new ClaimsFunction(StandaloneTemplates.TEMPLATES, new ClaimFiling(filed, mailer, POLICIES,
                 SampleDay.CLOCK), new CustomerService(new FileObjectStore(root.resolve("ledger")), INPUTS,
                 RateBook.shipped(SampleDay.CLOCK), SampleDay.CLOCK), INPUTS);
         claims.init(new ApiGateway(INPUTS, Optional.of(GatewayEvents.ISSUER), true), SampleDay.CLOCK);
@@ -166,6 +170,42 @@ class ClaimFilingTest {
         assertThat(second.get("to").asText()).isEqualTo("skador@kreditforsakring.example");
         assertThat(second.get("key").asText()).isEqualTo(filing.get("key").asText());
         assertThat(smtp.inbox("skador@kreditforsakring.example")).hasSize(1);
+    }
+
+    /**
+     * A document larger than a mail carries is read no further than what would fit, and listed as not attached, the
+     * claim mailed without it: it was read whole first, so a scan or a film of the delivery larger than the function's
+     * memory stopped the filing with an OutOfMemoryError.
+     */
+    @Test
+    void aDocumentLargerThanTheMailIsReadNoFurtherThanWouldFit() throws Exception {
+        String film = FOLDER + "documents/PROOF_OF_DELIVERY/leverans.mp4";
+        store.write(film, new byte[0], "video/mp4"); // listed; what it holds is served below
+        long[] served = {0};
+        ObjectStore large = new io.creditguard.store.ForwardingStore(store) {
+            @Override
+            public Optional<InputStream> read(String key) throws IOException {
+                if (!key.equals(film)) {
+                    return super.read(key);
+                }
+                return Optional.of(new InputStream() { // 64 MB of zeros, counted as they are read
+                    @Override
+                    public int read() {
+                        if (served[0] == 64L << 20) {
+                            return -1;
+                        }
+                        served[0]++;
+                        return 0;
+                    }
+                });
+            }
+        };
+        APIGatewayV2HTTPResponse response = post(large, greenMail(), claim(c -> { }));
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode filing = json(response).get("filing");
+        assertThat(filing.get("outcome").asText()).isEqualTo("SENT");
+        assertThat(filing.get("notAttached")).extracting(JsonNode::asText).contains("PROOF_OF_DELIVERY");
+        assertThat(served[0]).isLessThanOrEqualTo(ClaimFiling.MOST_BYTES + 1);
     }
 
     @Test
