@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.creditguard.calendar.BusinessCalendar;
@@ -370,15 +371,27 @@ public final class ReminderEngine {
                 && invoice.open().compareTo(invoice.total()) < 0) {
             warnings.add(ReminderText.WARNING_PART_SETTLED.in(policy.creditorLanguage()));
         }
-        Optional<NoticeTerm> notice = noticeTerm(feeRules, steps, defaultFrom, law.country(), principal);
-        List<Fee> fees = fees(invoice, feeRules, steps, defaultFrom, principal, law.country(), language, warnings);
+        // Without a known start nothing is charged for lateness: interest from the day after asOf is none.
+        LocalDate interestFrom = defaultFrom.orElse(asOf.plusDays(1));
+        LateInterest.Basis basis = interestBasis(invoice, law, interestFrom, language, warnings);
+        List<LateInterest.Receipt> receipts = invoice.payments().stream()
+                .map(p -> new LateInterest.Receipt(p.date(), Money.of(invoice.currency(), p.amount()))).toList();
+        // The staffel is reckoned on the principal outstanding when its costs fall due ("de hoofdsom"), not on what
+        // was invoiced: payments before that day applied as the law orders (no costs fall due before the staffel's).
+        Function<LocalDate, Money> principalBefore = day -> LateInterest.accrue(principal, interestFrom, day.minusDays(1),
+                basis, rates, receipts, jurisdiction.allocation(), List.of()).principal();
+        List<Fee> fees = fees(invoice, feeRules, steps, defaultFrom, principalBefore, law.country(), language, warnings);
         // Payments meet the costs due by their day: this letter's own fees are not yet due, unless owed since default.
         List<LateInterest.Charge> charges = fees.stream()
                 .filter(f -> f.chargedAtLevel() != level.level() || f.chargedOn().isBefore(asOf))
                 .map(f -> new LateInterest.Charge(f.chargedOn(), f.amount())).toList();
-        // Without a known start nothing is charged for lateness: interest from the day after asOf is none.
-        LateInterest.Result interest = interest(invoice, law, defaultFrom.orElse(asOf.plusDays(1)), asOf, principal,
-                jurisdiction.allocation(), charges, language, warnings);
+        if (invoice.payments().stream().anyMatch(p -> p.date().isAfter(asOf))) {
+            warnings.add(ReminderText.WARNING_PAYMENT_AFTER.in(policy.creditorLanguage(), asOf));
+        }
+        LateInterest.Result interest = LateInterest.accrue(principal, interestFrom, asOf, basis, rates, receipts,
+                jurisdiction.allocation(), charges);
+        // The 14-day letter states the costs on the principal it shows, what payments up to its day left.
+        Optional<NoticeTerm> notice = noticeTerm(feeRules, steps, defaultFrom, law.country(), interest.principal());
         Money feesTotal = fees.stream().map(Fee::amount).reduce(Money.zero(invoice.currency()), Money::plus);
         Money total = interest.principal().plus(interest.interestOutstanding()).plus(feesTotal).minus(interest.costsPaid());
         Balance balance = new Balance(invoice.total(),
@@ -516,7 +529,7 @@ public final class ReminderEngine {
      * earlier letter charged.
      */
     private List<Fee> fees(Invoice invoice, List<FeeRule> applicable, List<Step> steps, Optional<LocalDate> defaultFrom,
-            Money principal, String law, String language, List<String> warnings) {
+            Function<LocalDate, Money> principalBefore, String law, String language, List<String> warnings) {
         List<Fee> owed = new ArrayList<>();
         Map<FeeCode, Cover> covers = new EnumMap<>(FeeCode.class);
         Map<FeeCode, Cover> covering = new EnumMap<>(FeeCode.class);
@@ -547,7 +560,7 @@ public final class ReminderEngine {
                     continue; // over the letter's invoices together: Statements
                 }
                 LocalDate on = rule.trigger() == FeeTrigger.ON_DEFAULT ? defaultFrom.orElseThrow() : step.date();
-                fee(rule, invoice, principal, on, step.level(), covers.get(rule.code()), covering.get(rule.code()),
+                fee(rule, invoice, principalBefore, on, step.level(), covers.get(rule.code()), covering.get(rule.code()),
                         language, warnings).filter(f -> f.amount().isPositive()).ifPresent(charged::add);
             }
             if (step.recorded() == null) {
@@ -592,11 +605,11 @@ public final class ReminderEngine {
     /**
      * One fee, in the invoice's currency: a fixed sum (converted at the rate of the day it fell due when
      * the law sets it in another currency), the contract's agreed collection costs, or the staffel on
-     * the principal; a covered fee only for what exceeds the cover left, a covering fee less what the fees
+     * the principal outstanding that day; a covered fee only for what exceeds the cover left, a covering fee less what the fees
      * it covers already came to.
      */
-    private Optional<Fee> fee(FeeRule rule, Invoice invoice, Money principal, LocalDate on, int level, Cover cover,
-            Cover own, String language, List<String> warnings) {
+    private Optional<Fee> fee(FeeRule rule, Invoice invoice, Function<LocalDate, Money> principalBefore, LocalDate on,
+            int level, Cover cover, Cover own, String language, List<String> warnings) {
         String basis = rules.basis(rule, language);
         if (rule.amount().isPresent()) {
             BigDecimal nominal = rule.amount().get();
@@ -630,7 +643,8 @@ public final class ReminderEngine {
                     .map(minimum -> new Fee(rule.code(), contractual.max(minimum.converted()),
                             ReminderText.BASIS_CONTRACT_COSTS.in(language, basis), level, on, null));
         }
-        return staffel(principal, on, rule, warnings).map(amount -> new Fee(rule.code(), amount, basis, level, on, null));
+        return staffel(principalBefore.apply(on), on, rule, warnings)
+                .map(amount -> new Fee(rule.code(), amount, basis, level, on, null));
     }
 
     private Optional<ExchangeRates.Conversion> convert(Money amount, java.util.Currency target, LocalDate on, FeeRule rule,
@@ -657,30 +671,22 @@ public final class ReminderEngine {
                 .map(ExchangeRates.Conversion::converted);
     }
 
-    /** Interest from {@code from}, the first day of default, to {@code asOf}. */
-    private LateInterest.Result interest(Invoice invoice, GoverningLaw law, LocalDate from, LocalDate asOf, Money principal,
-            Jurisdictions.Allocation allocation, List<LateInterest.Charge> charges, String language, List<String> warnings) {
+    /** How interest from {@code from}, the first day of default, is reckoned: the agreed rate, else the law's. */
+    private LateInterest.Basis interestBasis(Invoice invoice, GoverningLaw law, LocalDate from, String language,
+            List<String> warnings) {
         CustomerType debtor = invoice.customer().type();
-        LateInterest.Basis basis;
         if (invoice.terms().interestRate() != null) {
-            basis = LateInterest.Basis.agreed(invoice.terms().interestRate())
+            return LateInterest.Basis.agreed(invoice.terms().interestRate())
                     .withLegalBasis(ReminderText.BASIS_AGREED_RATE.in(language));
-        } else {
-            basis = rules.interestBasis(law.country(), debtor, from)
-                    .map(b -> b.withLegalBasis(rules.basis(law.country(), debtor, Optional.empty(), language)))
-                    .orElseGet(() -> {
-                        warnings.add((debtor == CustomerType.BUSINESS ? ReminderText.WARNING_NO_INTEREST_RULE_BUSINESS
-                                : ReminderText.WARNING_NO_INTEREST_RULE_CONSUMER).in(policy.creditorLanguage(), law.country()));
-                        return new LateInterest.Basis(Optional.empty(), BigDecimal.ZERO, LateInterest.Compounding.SIMPLE,
-                                ReminderText.BASIS_NONE.in(language));
-                    });
         }
-        if (invoice.payments().stream().anyMatch(p -> p.date().isAfter(asOf))) {
-            warnings.add(ReminderText.WARNING_PAYMENT_AFTER.in(policy.creditorLanguage(), asOf));
-        }
-        List<LateInterest.Receipt> receipts = invoice.payments().stream()
-                .map(p -> new LateInterest.Receipt(p.date(), Money.of(invoice.currency(), p.amount()))).toList();
-        return LateInterest.accrue(principal, from, asOf, basis, rates, receipts, allocation, charges);
+        return rules.interestBasis(law.country(), debtor, from)
+                .map(b -> b.withLegalBasis(rules.basis(law.country(), debtor, Optional.empty(), language)))
+                .orElseGet(() -> {
+                    warnings.add((debtor == CustomerType.BUSINESS ? ReminderText.WARNING_NO_INTEREST_RULE_BUSINESS
+                            : ReminderText.WARNING_NO_INTEREST_RULE_CONSUMER).in(policy.creditorLanguage(), law.country()));
+                    return new LateInterest.Basis(Optional.empty(), BigDecimal.ZERO, LateInterest.Compounding.SIMPLE,
+                            ReminderText.BASIS_NONE.in(language));
+                });
     }
 
     private InterestView interestView(LateInterest.Result result, List<String> warnings) {

@@ -193,6 +193,22 @@ class ReminderEngineTest {
         assertThat(letter.line().balance().interest().periods().get(0).ratePercent()).isEqualByComparingTo("11.15");
     }
 
+    @ParameterizedTest(name = "EUR 8 000 of 10 000 paid {0}: {1}")
+    @CsvSource({
+            // Due Monday 2025-03-17, in default from the 18th on the EUR 2 000 left: 15 % of 2 000.
+            "2025-03-10, 300.00",
+            // Paid on the due date, the last day before default: the same.
+            "2025-03-17, 300.00",
+            // Paid on the first day of default, when the costs fell due on the whole principal:
+            // 375 + 10 % of 2 500 + 5 % of 5 000 = 875.
+            "2025-03-18, 875.00"})
+    void dutchBusinessCollectionCostsAreOnThePrincipalOutstandingWhenDefaultBegins(String paid, String costs) {
+        DunningLetter letter = letter(DUTCH_SELLER, TestInvoices.of("NL", B2B, "EUR", "10000", "2025-03-17")
+                .paid(paid, "8000"), "2025-03-24");
+        assertThat(fees(letter)).extracting(Fee::code, f -> amount(f.amount()))
+                .containsExactly(tuple(FeeCode.COLLECTION_COSTS, costs));
+    }
+
     @ParameterizedTest(name = "agreed EUR {0}: {1}")
     @CsvSource({"250, 250.00", "10, 40.00"})
     void dutchBusinessesMayAgreeOtherCollectionCostsButNotBelowForty(String agreed, String costs) {

@@ -53,6 +53,19 @@ class StatementsTest {
     }
 
     @Test
+    void theFourteenDayLetterStatesTheCostsOnThePrincipalPaymentsLeft() {
+        // €1 000 due Monday 2025-03-17, €600 paid on the 20th. Wettelijke rente 2025H1 6 %: the 18th to the 20th,
+        // 1000 × 0.06 × 3 / 365 = 0.49, which the payment meets first (BW 6:44), then 599.51 of the principal,
+        // leaving 400.49. The staffel on that: 15 % of 400.49 = 60.07 (not 15 % of the €1 000 invoiced, 150).
+        List<Statements.Statement> statements = compose(ENGINE, "2025-03-24", dutchConsumer("a", "1000")
+                .paid("2025-03-20", "600"));
+        assertThat(statements).singleElement().satisfies(s -> {
+            assertThat(s.invoices().get(0).line().balance().principal().amount()).isEqualByComparingTo("400.49");
+            assertThat(s.collectionCostsIfUnpaid().amount()).isEqualByComparingTo("60.07");
+        });
+    }
+
+    @Test
     void afterTheTermTheCostsAreChargedOnceInSharesOfThePrincipal() {
         // €100 and €200: the staffel on €300 is €45, borne 15 and 30. The total adds both shares.
         List<Statements.Statement> statements = compose(ENGINE, "2025-04-10",
