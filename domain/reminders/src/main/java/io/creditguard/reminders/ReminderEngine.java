@@ -585,6 +585,10 @@ public final class ReminderEngine {
         if (rule.maxCharges().isPresent() && count >= rule.maxCharges().getAsInt()) {
             return false;
         }
+        // A letter charges what the law in force on its day lets it (those owed on default were chosen by that day).
+        if (rule.trigger() != FeeTrigger.ON_DEFAULT && !rule.inForce(step.date())) {
+            return false;
+        }
         if (rule.onlyIfAgreed() && !invoice.terms().reminderFeeAgreed()) {
             return false;
         }

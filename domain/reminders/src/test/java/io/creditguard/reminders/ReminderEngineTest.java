@@ -233,6 +233,17 @@ class ReminderEngineTest {
         assertThat(letter(invoice, "2025-04-10").noticeTerm().stage()).isEqualTo(ReminderEngine.NoticeTerm.Stage.COSTS_DUE);
     }
 
+    @Test
+    void anEarlierLetterChargesOnlyWhatTheLawInForceOnItsDayLetsIt() {
+        // Letters of 2011 recorded without their fees: the staffel (Besluit of Stb. 2012, 141) is in force from
+        // 2012-07-01, so the second letter, after the 14-day term, charged no collection costs; this one is no
+        // longer the first after the term, so it charges none either.
+        var invoice = TestInvoices.of("NL", B2C, "EUR", "640", "2011-01-10").sent("1:2011-01-17", "2:2011-02-15");
+        DunningLetter third = letter(invoice, "2026-11-30");
+        assertThat(third.level()).isEqualTo(3);
+        assertThat(fees(third)).isEmpty();
+    }
+
     @ParameterizedTest(name = "sent {0}: the term ends {1}")
     @CsvSource({
             // Received Saturday 2025-03-29; + 14 = Saturday 2025-04-12 → Monday 2025-04-14 (Atw art. 1).
