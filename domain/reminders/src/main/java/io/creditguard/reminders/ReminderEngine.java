@@ -563,7 +563,16 @@ public final class ReminderEngine {
                 fee(rule, invoice, principalBefore, on, step.level(), covers.get(rule.code()), covering.get(rule.code()),
                         language, warnings).filter(f -> f.amount().isPositive()).ifPresent(charged::add);
             }
-            if (step.recorded() == null) {
+            // Fees recorded under a code the governing law has no rule of for this debtor (the customer's type or
+            // chosen law changed since, or the code is none this version knows) cannot be stated: worked out again.
+            boolean stated = step.recorded() != null && step.recorded().stream().allMatch(r -> FeeCode.named(r.code())
+                    .filter(code -> rules.hasBasis(law, invoice.customer().type(), code)).isPresent());
+            if (step.recorded() != null && !stated) {
+                warnings.add(ReminderText.WARNING_FEES_RECORDED_UNSTATED.in(policy.creditorLanguage(), step.level(),
+                        step.date(), step.recorded().stream().map(Invoice.ChargedFee::code).collect(Collectors.joining(", ")),
+                        law));
+            }
+            if (!stated) {
                 owed.addAll(charged);
             } else {
                 for (Invoice.ChargedFee recorded : step.recorded()) {

@@ -261,6 +261,11 @@ public final class StatutoryRules {
                         + " in " + language));
     }
 
+    /** Whether {@code law} has a rule of {@code fee} for a debtor of {@code type}, so a letter can state its basis. */
+    public boolean hasBasis(String law, CustomerType type, FeeCode fee) {
+        return basisOf(bases, law, Debtor.valueOf(type.name()), fee).isPresent();
+    }
+
     /**
      * Why a debtor of {@code type} is in default under {@code law}, in {@code language}: the provision on an
      * agreed due date, or the law's own (a period after the invoice, a reminder); empty for a law without a

@@ -244,6 +244,23 @@ class ReminderEngineTest {
         assertThat(fees(third)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0} recorded {1}: {2}")
+    @CsvSource({
+            // The customer is a consumer now: Lag (1981:739) 4 a § is for businesses, so no 450 kr.
+            "CONSUMER, FIXED_COMPENSATION, ''",
+            // A code no fee has: the first letter in default (from 2025-03-18) owed the 450 kr of 4 a §.
+            "BUSINESS, PAYMENT_PLAN_FEE,   FIXED_COMPENSATION 450.00 at level 1"})
+    void feesALetterRecordedThatTheLawCannotStateAreWorkedOutAgain(CustomerType type, String code, String expected) {
+        // SEK 10 000 due Monday 2025-03-17; letter 1 went on 2025-03-24 recording 450 kr under the code; letter 2 today.
+        DunningLetter second = letter(TestInvoices.of("SE", type, "SEK", "10000", "2025-03-17")
+                .sentCharging(1, "2025-03-24", code, "450"), "2025-04-08");
+        assertThat(second.level()).isEqualTo(2);
+        assertThat(fees(second).stream().map(f -> f.code() + " " + amount(f.amount()) + " at level " + f.chargedAtLevel())
+                .toList()).isEqualTo(expected.isEmpty() ? List.of() : List.of(expected));
+        assertThat(second.warnings()).anySatisfy(w -> assertThat(w)
+                .contains("Letter 1 of 2025-03-24 recorded the fees " + code + ", which SE law does not have"));
+    }
+
     @ParameterizedTest(name = "sent {0}: the term ends {1}")
     @CsvSource({
             // Received Saturday 2025-03-29; + 14 = Saturday 2025-04-12 → Monday 2025-04-14 (Atw art. 1).

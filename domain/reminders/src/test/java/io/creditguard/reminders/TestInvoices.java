@@ -103,6 +103,14 @@ final class TestInvoices {
         return with(c -> c.sent = list);
     }
 
+    /** Level {@code level} sent on {@code day}, recording that it charged {@code amount} under {@code code}. */
+    TestInvoices sentCharging(int level, String day, String code, String amount) {
+        List<Invoice.SentReminder> more = new ArrayList<>(sent);
+        more.add(new Invoice.SentReminder(level, LocalDate.parse(day), "let-" + level,
+                List.of(new Invoice.ChargedFee(code, new BigDecimal(amount)))));
+        return with(c -> c.sent = List.copyOf(more));
+    }
+
     TestInvoices insurerNotified(String day) {
         return with(c -> c.insurerNotified = LocalDate.parse(day));
     }
