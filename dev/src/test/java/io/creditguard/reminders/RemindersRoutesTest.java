@@ -174,6 +174,9 @@ class RemindersRoutesTest {
             "\"currency\":\"SEK\";\"currency\":\"XXY\";400;$.invoices[0].currency;unknown currency",
             "\"openAmount\":10000;\"openAmount\":-5;422;$.invoices[0].openAmount;negative amount",
             "\"openAmount\":10000;\"openAmount\":10.123;422;$.invoices[0].openAmount;more decimals than öre",
+            "\"openAmount\":10000;\"openAmount\":10000,\"remindersSent\":[{\"level\":1,\"sentOn\":\"2026-06-05\",\"fees\":"
+                    + "[{\"code\":\"FIXED_COMPENSATION\",\"amount\":450.001}]}];422;$.invoices[0].remindersSent[0].fees[0].amount;"
+                    + "a fee a letter recorded with more decimals than öre",
             "\"openAmount\":10000;\"openAmount\":20000;422;$.invoices[0].openAmount;open above the invoice amount",
             "\"dueDate\":\"2026-05-31\";\"dueDate\":\"2026-02-30\";400;$.invoices[0].dueDate;impossible date",
             "\"dueDate\":\"2026-05-31\";\"dueDate\":\"2026-04-01\";422;$.invoices[0].dueDate;due before issue",

@@ -420,6 +420,15 @@ public record Invoice(
                 amounts.add(new AmountsFitCurrency.Amount(currency, credits.get(i).amount(), "credits", i, "amount"));
             }
         }
+        for (int i = 0; i < remindersSent().size(); i++) {
+            SentReminder sent = remindersSent().get(i);
+            for (int j = 0; sent != null && sent.fees() != null && j < sent.fees().size(); j++) {
+                if (sent.fees().get(j) != null) {
+                    amounts.add(new AmountsFitCurrency.Amount(currency, sent.fees().get(j).amount(), "remindersSent", i,
+                            "fees", j, "amount"));
+                }
+            }
+        }
         return amounts;
     }
 
