@@ -64,7 +64,7 @@ public final class FileObjectStore implements ObjectStore {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (attributes.isRegularFile() && key.startsWith(prefix) && !key.endsWith(TEMP_SUFFIX)
-                        && !key.startsWith(LOCKS + "/")) {
+                        && !key.startsWith(LOCKS + "/") && Listing.readable(key, FileObjectStore.this)) {
                     keys.add(key);
                 }
                 return FileVisitResult.CONTINUE;

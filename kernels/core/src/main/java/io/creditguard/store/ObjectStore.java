@@ -49,7 +49,11 @@ public interface ObjectStore {
         }
     }
 
-    /** The keys under {@code prefix}, in lexical order. */
+    /**
+     * The keys under {@code prefix}, in lexical order: only those the store can read, so a name an operator's tool
+     * gave an object that no key can be (an S3 console's folder, {@code a//b.jsonl}) is left out, never fatal to a
+     * caller that reads what it lists.
+     */
     List<String> list(String prefix) throws IOException;
 
     /** The object's content, or empty when there is none. The caller closes the stream. */
@@ -152,15 +156,23 @@ public interface ObjectStore {
      * @throws IllegalArgumentException naming the key when it is not
      */
     static String checkKey(String key) {
+        if (!isKey(key)) {
+            throw new IllegalArgumentException("not a valid store key: " + key);
+        }
+        return key;
+    }
+
+    /** Whether {@code key} is one {@link #checkKey} accepts. */
+    static boolean isKey(String key) {
         if (key == null || key.isEmpty() || key.length() > 900 || key.startsWith("/") || key.contains("\\")
                 || key.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("not a valid store key: " + key);
+            return false;
         }
         for (String segment : key.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("not a valid store key: " + key);
+                return false;
             }
         }
-        return key;
+        return true;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -36,10 +37,16 @@ public final class S3ObjectStore implements ObjectStore {
         this.prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
     }
 
+    /**
+     * Asks for the names URL-encoded ({@code encoding-type=url}; the SDK decodes them): S3 writes a name as it is
+     * otherwise, and one holding a character XML 1.0 cannot carry (a control character) made every listing of its
+     * prefix unreadable.
+     */
     @Override
     public List<String> list(String keyPrefix) {
-        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + keyPrefix)).contents().stream()
-                .map(S3Object::key).map(k -> k.substring(prefix.length())).sorted().toList();
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + keyPrefix).encodingType(EncodingType.URL))
+                .contents().stream().map(S3Object::key).map(k -> k.substring(prefix.length()))
+                .filter(k -> Listing.readable(k, this)).sorted().toList();
     }
 
     @Override

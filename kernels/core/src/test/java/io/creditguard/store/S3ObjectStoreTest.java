@@ -3,6 +3,7 @@ package io.creditguard.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +62,27 @@ class S3ObjectStoreTest extends ObjectStoreContract {
             }
             store.writeIf(key, ("two " + i).getBytes(StandardCharsets.UTF_8), "text/plain", version);
             assertThat(new String(store.bytes(key).orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("two " + i);
+        }
+    }
+
+    /**
+     * Objects an operator's tools put in the bucket under names no key can be: the S3 console's "Create folder" (a
+     * name ending in {@code /}), a control character (which S3 cannot write into a listing's XML unless asked to
+     * URL-encode the names: every listing of the prefix failed to parse, and with it every run), a backslash. The
+     * listing leaves them out, keeps the others as they are named, and every key it gives can be read (a folder's
+     * name was listed and its read refused, failing the reminder run or a claim).
+     */
+    @Test
+    void aListingLeavesOutWhatNoKeyCanNameAndReadsTheRest() throws Exception {
+        String plain = "odd/a b+c%2F&<é.jsonl";
+        for (String name : new String[] {"odd/", "odd/bell\u0007.jsonl", "odd/back\\slash.jsonl", plain, "odd/ok.jsonl"}) {
+            client.putObject(b -> b.bucket(S3ProxyServer.BUCKET).key("tenant-a/" + name),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+        }
+        List<String> listed = store().list("odd/");
+        assertThat(listed).containsExactly(plain, "odd/ok.jsonl");
+        for (String key : listed) {
+            assertThat(store().bytes(key)).as(key).contains("x".getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -66,7 +66,12 @@ public final class S3ProxyServer {
 
     /** A client as an operator would configure one for an S3-compatible endpoint. */
     public S3Client client() {
-        return S3Client.builder().endpointOverride(endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
+        return client(endpoint());
+    }
+
+    /** {@link #client()} for the server at {@code endpoint}, as a test that knows only the application's setting makes it. */
+    public static S3Client client(URI endpoint) {
+        return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
