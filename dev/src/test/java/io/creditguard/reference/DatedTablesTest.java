@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.creditguard.calendar.HalfYear;
 import io.creditguard.credit.CreditCheckRequest;
 
 /**
@@ -70,10 +71,48 @@ class DatedTablesTest {
      */
     private static final Map<String, String> PARTIAL = Map.of(
             "public-holidays.txt", "a holiday in force from a day: a rule that changed, not a series to cover",
-            "reference-rates.txt", "published half-year by half-year: a half-year without its rate is reported by "
-                    + "rates.RateGaps and its interest left out, never a fault",
+            "reference-rates.txt", "published half-year by half-year: a half-year after the last shipped one, not yet "
+                    + "published, is reported by rates.RateGaps and its interest left out, never a fault; the ones before "
+                    + "are checked by everySchemeHasAUsableRateFromTenYearsBackToTheLastShippedHalfYear",
             "late-payment-fees.txt NO BUSINESS FIXED_COMPENSATION", "Norway's fixed compensation is set per half-year; a "
                     + "half-year without its row charges none");
+
+    /**
+     * Half-years before the end of the last shipped one that no source we could read gives a rate for, and why:
+     * their rows are UNVERIFIED (or absent), so their days are charged no interest and reported as a gap.
+     */
+    private static final Map<String, String> UNSOURCED = Map.of(
+            "SE_REFERENSRANTA 2026H2", "the Riksbank's decision for 2026-07-01 was not found; the reference-rates "
+                    + "function reads it from the Riksbank",
+            "NL_WETTELIJKE_RENTE 2026H2", "no Besluit vaststelling wettelijke rente for 2026-07-01 was found; data-only, "
+                    + "an operator adds it in config/reference-rates.txt",
+            "DK_UDLAANSRENTE 2026H2", "Nationalbanken's lending rate on 2026-07-01 was not found; the reference-rates "
+                    + "function reads it from Statistics Denmark");
+
+    /**
+     * The preview's asOf may lie ten years back, and a debt in default since before it still charges interest for
+     * every day since, as long as the claim is not time-barred (ten years, preskriptionslagen 2 §): from the first
+     * day of that year to the end of the last half-year the table ships, every scheme has a usable rate each day.
+     */
+    @Test
+    void everySchemeHasAUsableRateFromTenYearsBackToTheLastShippedHalfYear() {
+        ReferenceTable table = ReferenceTable.load("reference-rates.txt");
+        List<ReferenceRates.Rate> usable = ReferenceRates.usableRows(table);
+        LocalDate from = PREVIEW_FROM.withDayOfYear(1);
+        LocalDate to = table.rows().stream().map(r -> r.date("validTo")).max(LocalDate::compareTo).orElseThrow();
+        Set<String> gaps = new TreeSet<>();
+        for (ReferenceRates.Scheme scheme : ReferenceRates.Scheme.values()) {
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                LocalDate d = day;
+                if (usable.stream().noneMatch(r -> r.scheme() == scheme && !d.isBefore(r.validFrom())
+                        && !d.isAfter(r.validTo()))) {
+                    gaps.add(scheme + " " + HalfYear.of(d));
+                }
+            }
+        }
+        assertThat(gaps).as("half-years from " + from + " to " + to + " without a usable rate").isEqualTo(
+                new TreeSet<>(UNSOURCED.keySet()));
+    }
 
     @Test
     void everyDatedTableHasAReader() throws IOException {
