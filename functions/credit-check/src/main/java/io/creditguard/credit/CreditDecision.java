@@ -248,6 +248,11 @@ public final class CreditDecision {
             return rules.scorecard().band(factor, value).map(b -> scored(b, shown)).orElse(Scoring.NONE);
         }
 
+        /** The band beyond every number on the side of {@code sign}, shown as {@code shown}; nothing when none runs there. */
+        Scoring beyond(Factor factor, int sign, String shown) {
+            return rules.scorecard().beyond(factor, sign).map(b -> scored(b, shown)).orElse(Scoring.NONE);
+        }
+
         Scoring score(Factor factor, String symbol, String shown) {
             return rules.scorecard().band(factor, symbol).map(b -> scored(b, shown)).orElse(Scoring.NONE);
         }
@@ -449,14 +454,29 @@ public final class CreditDecision {
         }
         BigDecimal equityRatio = latest.equity().divide(latest.totalAssets(), Rates.RATIO);
         scoring = scoring.and(scorer.score(Factor.EQUITY_RATIO, equityRatio, words.percent(equityRatio)));
-        if (latest.currentAssets() != null && latest.currentLiabilities() != null && latest.currentLiabilities().signum() > 0) {
-            BigDecimal current = latest.currentAssets().divide(latest.currentLiabilities(), Rates.RATIO);
+        BigDecimal assets = latest.currentAssets();
+        BigDecimal liabilities = latest.currentLiabilities();
+        Map<String, String> year = Map.of("year", latest.periodEnd().toString());
+        if (assets != null && liabilities != null && liabilities.signum() > 0) {
+            BigDecimal current = assets.divide(liabilities, Rates.RATIO);
             scoring = scoring.and(scorer.score(Factor.CURRENT_RATIO, current,
                     words.text(Text.DETAIL_NUMBER, Map.of("value", words.number(current, 2)))));
+        } else if (assets != null && liabilities != null && liabilities.signum() == 0) {
+            // Over nothing the ratio has no value to show, but current assets owing nothing are as liquid as can be.
+            scoring = scoring.and(assets.signum() == 0 ? scorer.notAssessed(Text.NOT_ASSESSED_CURRENT_RATIO, year)
+                    : scorer.beyond(Factor.CURRENT_RATIO, assets.signum(), words.text(Text.DETAIL_NO_CURRENT_LIABILITIES,
+                            Map.of("assets", words.number(assets, 2)))));
         }
-        if (latest.revenue() != null && latest.ebit() != null && latest.revenue().signum() > 0) {
-            BigDecimal margin = latest.ebit().divide(latest.revenue(), Rates.RATIO);
+        BigDecimal revenue = latest.revenue();
+        BigDecimal ebit = latest.ebit();
+        if (revenue != null && ebit != null && revenue.signum() > 0) {
+            BigDecimal margin = ebit.divide(revenue, Rates.RATIO);
             scoring = scoring.and(scorer.score(Factor.EBIT_MARGIN, margin, words.percent(margin)));
+        } else if (revenue != null && ebit != null && revenue.signum() == 0) {
+            // An operating loss on no revenue is as poor a margin as there is; a profit on none as rich.
+            scoring = scoring.and(ebit.signum() == 0 ? scorer.notAssessed(Text.NOT_ASSESSED_EBIT_MARGIN, year)
+                    : scorer.beyond(Factor.EBIT_MARGIN, ebit.signum(), words.text(Text.DETAIL_NO_REVENUE,
+                            Map.of("ebit", words.number(ebit, 2)))));
         }
         return new Strength(altman, scoring);
     }

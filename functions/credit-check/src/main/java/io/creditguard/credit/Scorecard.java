@@ -71,6 +71,11 @@ public final class Scorecard {
             boolean upperOk = upper == null || (upperInclusive ? value.compareTo(upper) <= 0 : value.compareTo(upper) < 0);
             return lowerOk && upperOk;
         }
+
+        /** Whether the band runs on without end on the side of {@code sign}: up for a positive sign, down for a negative. */
+        boolean endless(int sign) {
+            return numeric && (sign > 0 ? upper == null : lower == null);
+        }
     }
 
     private final int base;
@@ -95,6 +100,15 @@ public final class Scorecard {
     /** The band of {@code factor} that {@code value} falls in, if any. */
     public Optional<Band> band(Factor factor, BigDecimal value) {
         return bands.stream().filter(b -> b.factor() == factor && b.matches(value)).findFirst();
+    }
+
+    /**
+     * The band of {@code factor} beyond every number on the side of {@code sign}, if one runs on without end there:
+     * where a ratio's numerator has that sign and its denominator is zero ({@code [2,)} for current assets over no
+     * current liabilities, {@code (,0)} for an operating loss on no revenue).
+     */
+    public Optional<Band> beyond(Factor factor, int sign) {
+        return bands.stream().filter(b -> b.factor() == factor && b.endless(sign)).findFirst();
     }
 
     /** The band of {@code factor} named {@code symbol} (e.g. the Altman zone {@code SAFE}). */

@@ -223,6 +223,55 @@ class CreditDecisionTest {
         assertThat(scorecard.band(Scorecard.Factor.valueOf(factor), value)).hasValueSatisfying(b -> assertThat(b.points()).isEqualTo(points));
     }
 
+    /**
+     * A ratio over nothing: total assets 1 000 000, current assets 400 000, total liabilities 600 000, equity 400 000
+     * (+10), retained earnings 100 000, Z'' = 6.56 X1 + 3.26 × 0.1 + 6.72 X3 + 1.05 × 2/3. Current assets over no
+     * current liabilities are as liquid as can be (+5, as over 1 of them); an operating loss on no revenue is as poor a
+     * margin as there is (−8, as on revenue of 1), a profit on none as rich (+5); only the figures are shown.
+     */
+    @ParameterizedTest(name = "current liabilities {0}, revenue {1}, EBIT {2} → {3}")
+    @CsvSource(delimiter = ';', value = {
+            // X1 0.4, X3 0.1: Z'' 2.624 + 0.326 + 0.672 + 0.7 = 4.322 SAFE +15; margin 5 % +2: 50 + 15 + 10 + 5 + 2 = 82
+            "0; 2000000; 100000; 82; LIQUIDITY_STRONG; +5; Current assets at least twice current liabilities "
+                    + "(current assets 400,000, no current liabilities)",
+            "1; 2000000; 100000; 82; LIQUIDITY_STRONG; +5; Current assets at least twice current liabilities (400,000)",
+            // X1 0.2, X3 −0.1: Z'' 1.312 + 0.326 − 0.672 + 0.7 = 1.666 GREY 0; current 2 +5: 50 + 10 + 5 − 8 = 57
+            "200000; 0; -100000; 57; EARNINGS_LOSS; -8; Operating loss (EBIT -100,000 on no revenue)",
+            "200000; 1; -100000; 57; EARNINGS_LOSS; -8; Operating loss (-10,000,000 %)",
+            // X1 0.2, X3 0.1: Z'' 1.312 + 0.326 + 0.672 + 0.7 = 3.01 SAFE +15: 50 + 15 + 10 + 5 + 5 = 85
+            "200000; 0; 100000; 85; EARNINGS_STRONG; +5; EBIT margin of 10 % or more (EBIT 100,000 on no revenue)",
+    })
+    void aRatioOverNothingLiesBeyondEveryBandOnItsNumeratorsSide(long currentLiabilities, long revenue, long ebit, int score,
+            String code, String effect, String message) {
+        var year = new Financials(LocalDate.of(2025, 12, 31), d(revenue), d(ebit), null, null, d(1_000_000), d(400_000),
+                null, null, d(currentLiabilities), d(600_000), d(400_000), d(100_000), null, CreditDecision.Source.REQUEST);
+        var result = CreditDecision.assess(new CreditDecision.Input(company("556036-0793", null, null), List.of(year), null,
+                null, sek(10_000), 30, null, AS_OF, null, Language.EN, null, List.of()), RULES);
+        assertThat(result.score()).isEqualTo(score);
+        assertThat(result.reasons()).filteredOn(r -> r.code().equals(code)).singleElement().satisfies(r -> {
+            assertThat(r.effect()).isEqualTo(effect);
+            assertThat(r.message()).isEqualTo(message);
+        });
+    }
+
+    /**
+     * No current assets over no current liabilities, and no EBIT on no revenue, say nothing: not assessed, and said so.
+     * Z'' = 0 + 0.326 + 0 + 0.7 = 1.026 DISTRESS −25, equity 40 % +10: 50 − 25 + 10 = 35.
+     */
+    @Test
+    void zeroOverZeroIsNotAssessed() {
+        var year = new Financials(LocalDate.of(2025, 12, 31), d(0), d(0), null, null, d(1_000_000), d(0), null, null, d(0),
+                d(600_000), d(400_000), d(100_000), null, CreditDecision.Source.REQUEST);
+        var result = CreditDecision.assess(new CreditDecision.Input(company("556036-0793", null, null), List.of(year), null,
+                null, sek(10_000), 30, null, AS_OF, null, Language.EN, null, List.of()), RULES);
+        assertThat(result.score()).isEqualTo(35);
+        assertThat(result.reasons()).extracting(CreditDecision.Reason::code).doesNotContain("LIQUIDITY_STRONG",
+                "LIQUIDITY_WEAK", "EARNINGS_LOSS", "EARNINGS_THIN", "EARNINGS_STRONG");
+        assertThat(result.notAssessed()).contains("current ratio: neither current assets nor current liabilities (2025-12-31)",
+                "EBIT margin: neither revenue nor an operating result (2025-12-31)");
+        assertThat(result.ratios()).extracting(CreditDecision.Ratio::name).doesNotContain("currentRatio", "ebitMargin");
+    }
+
     @ParameterizedTest(name = "{0} = {1} is not scored")
     @CsvSource({"PAYMENT_REMARKS, 0", "MAX_DAYS_LATE, 89", "OPEN_OVERDUE, 0", "EQUITY_TREND, 0"})
     void neutralValuesScoreNothing(String factor, BigDecimal value) {

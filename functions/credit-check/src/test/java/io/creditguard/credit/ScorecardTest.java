@@ -39,6 +39,14 @@ class ScorecardTest {
     }
 
     @Test
+    void beyondEveryNumberIsTheBandOpenOnThatSide() throws IOException {
+        Scorecard card = scorecard("CURRENT_RATIO | [2,) | 5 | C | m | m | m");
+        assertThat(card.beyond(Scorecard.Factor.CURRENT_RATIO, 1)).hasValueSatisfying(b -> assertThat(b.points()).isEqualTo(5));
+        assertThat(card.beyond(Scorecard.Factor.CURRENT_RATIO, -1)).isEmpty();
+        assertThat(scorecard("CURRENT_RATIO | [0,1) | -8 | C | m | m | m").beyond(Scorecard.Factor.CURRENT_RATIO, -1)).isEmpty();
+    }
+
+    @Test
     void aSymbolicBandMatchesOnlyItsName() throws IOException {
         Scorecard card = scorecard("ALTMAN_ZONE | SAFE | 15 | C | m | m | m");
         assertThat(card.band(Scorecard.Factor.ALTMAN_ZONE, "SAFE")).isPresent();
