@@ -46,10 +46,14 @@ class AnnualReportUploadTest {
         return FiledAccountsLambdaTest.body(FiledAccountsProfile.check(body, "en"), status);
     }
 
-    /** Modular Finance's zip as filed (its annual report beside its audit report): the K3 report is weighed. */
+    /**
+     * Modular Finance's zip as filed (its annual report beside its audit report): the K3 report of 2021 is weighed, as of
+     * a day after that year; as of one within it only the year before is, and the answer says why.
+     */
     @Test
     void anUploadedReportIsReadInsteadOfTheRegistrys() {
-        JsonPath answer = check(request("5569201998", "SEK", Reports.MODULAR, Reports.bytes(Reports.MODULAR)), 200);
+        String modular = request("5569201998", "SEK", Reports.MODULAR, Reports.bytes(Reports.MODULAR));
+        JsonPath answer = check(modular.replace("\"asOf\":\"2021-03-01\"", "\"asOf\":\"2022-06-30\""), 200);
         assertThat(answer.getList("financials.source.type")).containsExactly("UPLOAD", "UPLOAD");
         assertThat(answer.getString("financials[0].source.document")).isEqualTo(Reports.MODULAR
                 + "!/7ebc341f-bd7c-4d8a-9895-cfa3938feff0.xhtml");
@@ -58,6 +62,11 @@ class AnnualReportUploadTest {
         assertThat(FiledAccountsProfile.Registry.server.downloads("mf-2021")).isZero();
         // The register is still asked: its facts are weighed beside the upload.
         assertThat(answer.getString("company.register.registry")).isEqualTo("Bolagsverket");
+
+        JsonPath early = check(modular, 200);
+        assertThat(early.getList("financials.periodEnd")).containsExactly("2020-12-31");
+        assertThat(early.getList("notAssessed", String.class)).contains(
+                "2021-12-31: the financial year ends after 2021-03-01, the day checked, and was not weighed");
     }
 
     /** SecTrade's report with its unit in euros: weighed in euros, refused for a check in kronor. */

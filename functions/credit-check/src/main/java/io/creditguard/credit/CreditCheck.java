@@ -82,7 +82,7 @@ public class CreditCheck {
             years = List.of();
         }
         RegisterFacts register = filed.register() == null ? null
-                : CreditRules.SIGNALS.facts("Bolagsverket", filed.register(), filed.filed());
+                : CreditRules.SIGNALS.facts("Bolagsverket", filed.register(), filed.filed(), asOf);
         String name = filed.register() == null ? null : filed.register().name();
         String industry = filed.register() == null ? null : filed.register().industry();
         return CreditDecision.assess(r.toInput(today, years, name, industry, language, register, gaps), rules);

@@ -127,7 +127,8 @@ public final class CreditDecision {
      * @param registry who says it ({@code Bolagsverket})
      * @param limitedCompany an aktiebolag, to which the seven-month filing deadline applies
      * @param deregistrationCause the register's words for why, as it gives them
-     * @param latestFiledYearEnd the last day of the latest year a digitally filed report covers; null when none
+     * @param latestFiledYearEnd the last day of the latest year a digitally filed report covers, of the reports filed by
+     *     the day checked; null when none
      */
     public record RegisterFacts(String registry, String legalForm, boolean limitedCompany, Boolean active,
             LocalDate registeredOn, LocalDate deregisteredOn, String deregistrationCause, List<Procedure> procedures,
@@ -273,11 +274,14 @@ public final class CreditDecision {
     public static Result assess(Input in, Rules rules) {
         Currency currency = in.requestedCredit().currency();
         Words words = new Words(rules.texts(), in.language());
-        List<Financials> years = in.financials().stream()
-                .sorted(Comparator.comparing(Financials::periodEnd).reversed()).toList();
+        List<Financials> known = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        in.financials().forEach(f -> unknownOn(in.asOf(), f, words).ifPresentOrElse(unknown::add, () -> known.add(f)));
+        List<Financials> years = known.stream().sorted(Comparator.comparing(Financials::periodEnd).reversed()).toList();
         Financials latest = years.isEmpty() ? null : years.get(0);
         Financial financial = scoreFactors(in, years, new Scorer(rules, words));
-        Scoring scoring = financial.scoring().and(new Scoring(List.of(), in.gaps()));
+        Scoring scoring = financial.scoring().and(new Scoring(List.of(), List.copyOf(unknown)))
+                .and(new Scoring(List.of(), in.gaps()));
 
         int score = Math.max(1, Math.min(100, rules.scorecard().base() + scoring.points()));
         RiskClass riskClass = RiskClass.of(score, rules.riskClasses());
@@ -303,6 +307,25 @@ public final class CreditDecision {
                 financial.altman(), financial.ratios(), limit, terms, List.copyOf(verdict.conditions),
                 new Exposure(existing, in.requestedCredit(), total, headroom), List.copyOf(reasons),
                 scoring.notAssessed(), years);
+    }
+
+    /**
+     * Why {@code year} was not known on {@code asOf}, if it was not: a check as of a past day weighs what was filed
+     * by then. A registry's report filed after it, or a year (of a report read or uploaded since) ending after it.
+     */
+    private static Optional<String> unknownOn(LocalDate asOf, Financials year, Words words) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("year", year.periodEnd().toString());
+        values.put("asOf", asOf.toString());
+        if (year.periodEnd().isAfter(asOf)) {
+            return Optional.of(words.text(Text.NOT_ASSESSED_YEAR_AFTER_AS_OF, values));
+        }
+        LocalDate filedOn = year.source() == null ? null : year.source().filedOn();
+        if (filedOn != null && filedOn.isAfter(asOf)) {
+            values.put("filedOn", filedOn.toString());
+            return Optional.of(words.text(Text.NOT_ASSESSED_FILED_AFTER_AS_OF, values));
+        }
+        return Optional.empty();
     }
 
     /** The factors scored, and what the latest year's figures gave beyond points: the Altman result and the ratios shown. */
@@ -530,6 +553,11 @@ public final class CreditDecision {
         if (founded == null) {
             return scorer.notAssessed(Text.NOT_ASSESSED_AGE, Map.of());
         }
+        // Only the register's date can be later (a foundedOn after asOf is refused): the company was not registered then.
+        if (founded.isAfter(in.asOf())) {
+            return scorer.notAssessed(Text.NOT_ASSESSED_AGE_AFTER_AS_OF, Map.of("date", founded.toString(),
+                    "asOf", in.asOf().toString()));
+        }
         long age = ChronoUnit.YEARS.between(founded, in.asOf());
         return scorer.score(Factor.COMPANY_AGE, BigDecimal.valueOf(age), scorer.words().text(Text.DETAIL_YEARS,
                 Map.of("years", String.valueOf(age))));
@@ -574,11 +602,14 @@ public final class CreditDecision {
             case BANKRUPTCY_PETITION -> pay != null && pay.bankruptcyPetition() ? Optional.of(Map.of()) : Optional.empty();
             case PAYMENT_REMARKS -> pay == null || pay.paymentRemarks() == 0 ? Optional.empty()
                     : Optional.of(Map.of("count", String.valueOf(pay.paymentRemarks())));
-            case DEREGISTERED -> register == null || register.deregisteredOn() == null ? Optional.empty()
+            // The register's facts are today's: one dated after the day checked had not happened then.
+            case DEREGISTERED -> register == null || register.deregisteredOn() == null
+                    || register.deregisteredOn().isAfter(in.asOf()) ? Optional.empty()
                     : Optional.of(Map.of("date", register.deregisteredOn().toString(), "registry", register.registry(),
                             "cause", register.deregistrationCause() == null ? "–" : register.deregistrationCause()));
             case BANKRUPTCY, LIQUIDATION, RECONSTRUCTION -> register == null ? Optional.empty()
-                    : register.procedures().stream().filter(p -> p.rule() == rule).findFirst()
+                    : register.procedures().stream().filter(p -> p.rule() == rule)
+                            .filter(p -> p.from() == null || !p.from().isAfter(in.asOf())).findFirst()
                             .map(p -> Map.of("date", p.from() == null ? "–" : p.from().toString(), "registry", register.registry()));
             // Swedish company law: a Dutch company's share capital (KvK's CalledUpShareCapital) is held to no such rule.
             case EQUITY_BELOW_HALF_SHARE_CAPITAL -> !"SE".equals(in.company().country()) || latest == null

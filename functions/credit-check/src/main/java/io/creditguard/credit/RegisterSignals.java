@@ -38,10 +38,13 @@ final class RegisterSignals {
         return new RegisterSignals(Map.copyOf(byProcedure));
     }
 
-    /** @param filed the registry's list of digitally filed reports, any order */
-    RegisterFacts facts(String registry, Register register, List<Bolagsverket.FiledDocument> filed) {
-        LocalDate latestFiled = filed.stream().map(Bolagsverket.FiledDocument::periodEnd).filter(Objects::nonNull)
-                .max(LocalDate::compareTo).orElse(null);
+    /**
+     * @param filed the registry's list of digitally filed reports, any order
+     * @param asOf the day checked: a report the registry registered after it was not filed then
+     */
+    RegisterFacts facts(String registry, Register register, List<Bolagsverket.FiledDocument> filed, LocalDate asOf) {
+        LocalDate latestFiled = filed.stream().filter(d -> d.registeredOn() == null || !d.registeredOn().isAfter(asOf))
+                .map(Bolagsverket.FiledDocument::periodEnd).filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
         return new RegisterFacts(registry, register.legalForm() == null ? null : register.legalForm().code(),
                 register.legalForm() != null && AKTIEBOLAG.equals(register.legalForm().code()), register.active(),
                 register.registeredOn(), register.deregisteredOn(), register.deregistrationCause() == null ? null

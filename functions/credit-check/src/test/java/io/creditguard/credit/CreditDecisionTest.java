@@ -394,6 +394,96 @@ class CreditDecisionTest {
         }
     }
 
+    private static CreditDecision.Result backDated(LocalDate asOf, List<Financials> years, CreditDecision.RegisterFacts register) {
+        return CreditDecision.assess(new CreditDecision.Input(company("556036-0793", 'G', null), years, PUNCTUAL, null,
+                sek(200_000), 45, null, asOf, null, Language.EN, register, List.of()), CreditRules.on(asOf));
+    }
+
+    /**
+     * The register's facts are today's; a check as of 2026-03-01 weighs those dated by then: a deregistration or a
+     * bankruptcy dated the day after had not happened (the healthy year, 50 + 15 + 10 + 5 + 5 + 10 + 5, registered
+     * 2005, 21 years, + 5, class A: APPROVE), one dated that day had.
+     */
+    @ParameterizedTest(name = "{0} on {1}, checked as of 2026-03-01 → {2}")
+    @CsvSource({
+            "DEREGISTERED, 2026-03-02, APPROVE", "DEREGISTERED, 2026-03-01, DECLINE",
+            "BANKRUPTCY, 2026-03-02, APPROVE", "BANKRUPTCY, 2026-03-01, DECLINE",
+    })
+    void aRegisterFactDatedAfterTheDayCheckedIsNotWeighed(CreditDecision.OverrideRule rule, LocalDate on, Decision decision) {
+        var register = rule == CreditDecision.OverrideRule.DEREGISTERED
+                ? new CreditDecision.RegisterFacts("Bolagsverket", "AB", true, false, LocalDate.of(2005, 3, 1), on, "Konkurs",
+                        List.of(), LocalDate.of(2024, 12, 31))
+                : register(LocalDate.of(2005, 3, 1), List.of(new CreditDecision.RegisterFacts.Procedure("KK", "Konkurs", on,
+                        rule)), LocalDate.of(2024, 12, 31));
+        var result = backDated(LocalDate.of(2026, 3, 1), List.of(HEALTHY_2025), register);
+        assertThat(result.decision()).isEqualTo(decision);
+        assertThat(result.reasons().stream().anyMatch(r -> r.code().equals(rule.name())))
+                .isEqualTo(decision == Decision.DECLINE);
+    }
+
+    /** A company the register dates after the day checked had no age then: not a start-up, nor a negative age left unsaid. */
+    @ParameterizedTest(name = "registered {0}, checked as of {1}")
+    @CsvSource({"2026-06-01, 2026-03-01", "2024-05-01, 2022-03-01"})
+    void aCompanyRegisteredAfterTheDayCheckedHasNoAge(LocalDate registered, LocalDate asOf) {
+        var result = backDated(asOf, List.of(), register(registered, List.of(), null));
+        assertThat(result.reasons()).extracting(CreditDecision.Reason::code)
+                .doesNotContain("START_UP", "YOUNG", "SETTLED", "ESTABLISHED");
+        assertThat(result.notAssessed()).contains("company age: registered " + registered + ", after " + asOf
+                + ", the day checked");
+    }
+
+    /**
+     * A report Bolagsverket registered after the day checked was not filed then: its years are not weighed (no
+     * financials: the limit rests on the payment record), and a year ending after that day (an upload read since) is not
+     * either, the year before it is.
+     */
+    @Test
+    void yearsNotKnownOnTheDayCheckedAreNotWeighed() {
+        var filed = new CreditDecision.Source(CreditDecision.SourceType.BOLAGSVERKET, "doc-2025", LocalDate.of(2026, 6, 15),
+                java.util.Map.of());
+        var later = backDated(LocalDate.of(2026, 3, 1), List.of(withSource(HEALTHY_2025, filed),
+                withSource(HEALTHY_2024, filed)), null);
+        assertThat(later.financials()).isEmpty();
+        assertThat(later.notAssessed()).contains(
+                "2025-12-31: the report was filed on 2026-06-15, after 2026-03-01, the day checked, and was not weighed",
+                "2024-12-31: the report was filed on 2026-06-15, after 2026-03-01, the day checked, and was not weighed");
+        assertThat(later.conditions()).extracting(CreditDecision.Condition::code).contains("FINANCIALS_REQUIRED");
+
+        var upload = new CreditDecision.Source(CreditDecision.SourceType.UPLOAD, "report.zip", null, java.util.Map.of());
+        var ahead = backDated(LocalDate.of(2025, 10, 1), List.of(withSource(HEALTHY_2025, upload),
+                withSource(HEALTHY_2024, upload)), null);
+        assertThat(ahead.financials()).extracting(Financials::periodEnd).containsExactly(LocalDate.of(2024, 12, 31));
+        assertThat(ahead.notAssessed()).contains(
+                "2025-12-31: the financial year ends after 2025-10-01, the day checked, and was not weighed");
+    }
+
+    private static Financials withSource(Financials f, CreditDecision.Source source) {
+        return new Financials(f.periodEnd(), f.revenue(), f.ebit(), f.netIncome(), f.interestExpense(), f.totalAssets(),
+                f.currentAssets(), f.inventory(), f.cash(), f.currentLiabilities(), f.totalLiabilities(), f.equity(),
+                f.retainedEarnings(), f.shareCapital(), source);
+    }
+
+    /**
+     * The 2024 report, due 2025-07-31, registered only on 2025-10-15: as of 2025-09-01 the latest filed year ended
+     * 2023-12-31, so the 2024 year's report was missing 8 months after its end (2025-01-01 → 2025-09-01), which the
+     * report registered since must not hide.
+     */
+    @Test
+    void aReportFiledAfterTheDayCheckedWasMissingThen() {
+        var register = new io.creditguard.filings.Register("5560360793", "Exempel AB",
+                new io.creditguard.filings.Register.Coded("AB", "Aktiebolag"), true, LocalDate.of(2005, 3, 1), null, null,
+                List.of(), List.of(), null, List.of());
+        var facts = CreditRules.SIGNALS.facts("Bolagsverket", register, List.of(
+                new io.creditguard.filings.Bolagsverket.FiledDocument("d-2023", "ixbrl", LocalDate.of(2023, 12, 31),
+                        LocalDate.of(2024, 6, 1)),
+                new io.creditguard.filings.Bolagsverket.FiledDocument("d-2024", "ixbrl", LocalDate.of(2024, 12, 31),
+                        LocalDate.of(2025, 10, 15))), LocalDate.of(2025, 9, 1));
+        assertThat(facts.latestFiledYearEnd()).isEqualTo(LocalDate.of(2023, 12, 31));
+        assertThat(backDated(LocalDate.of(2025, 9, 1), List.of(HEALTHY_2024), facts).reasons())
+                .filteredOn(r -> r.code().equals("FILING_OVERDUE")).singleElement()
+                .satisfies(r -> assertThat(r.message()).endsWith("(the financial year ended 2024-12-31, 8 months ago)"));
+    }
+
     /**
      * A balance sheet alone (KvK's open data of a small company): no Altman score and no margin; equity ratio
      * 275 698 / 428 763 = 64.3 % (+10), current ratio 36 869 / 153 065 = 0.24 (−8); score 50 + 10 − 8 + 5 % late
