@@ -248,8 +248,8 @@ public record ClaimRequest(
     }
 
     /**
-     * What the tool assesses has happened by {@code asOf}: nothing delivered or happening after it; an
-     * indemnity is paid on a filed claim.
+     * What the tool assesses has happened by {@code asOf}: nothing delivered, happening, filed or paid after it; an
+     * indemnity is paid on a filed claim, on the day it was filed or later.
      */
     @Documented
     @Target(TYPE)
@@ -273,6 +273,11 @@ public record ClaimRequest(
                     Violations.add(context, PREFIX + "filedBeforePaid}", "claimFiledOn");
                     valid = false;
                 }
+                if (r.indemnityPaidOn() != null && r.claimFiledOn() != null && r.indemnityPaidOn().isBefore(r.claimFiledOn())) {
+                    Violations.add(context, PREFIX + "paidBeforeFiled}", Map.of("claimFiledOn", r.claimFiledOn().toString()),
+                            "indemnityPaidOn");
+                    valid = false;
+                }
                 if (r.file() && r.policy() != null && r.policy().claimsEmail() == null) {
                     Violations.add(context, PREFIX + "claimsEmailToFile}", "policy", "claimsEmail");
                     valid = false;
@@ -281,6 +286,14 @@ public record ClaimRequest(
                     return valid;
                 }
                 Map<String, Object> asOf = Map.of("asOf", r.asOf().toString());
+                if (r.claimFiledOn() != null && r.claimFiledOn().isAfter(r.asOf())) {
+                    Violations.add(context, PREFIX + "afterAsOf}", asOf, "claimFiledOn");
+                    valid = false;
+                }
+                if (r.indemnityPaidOn() != null && r.indemnityPaidOn().isAfter(r.asOf())) {
+                    Violations.add(context, PREFIX + "afterAsOf}", asOf, "indemnityPaidOn");
+                    valid = false;
+                }
                 for (int i = 0; r.debts() != null && i < r.debts().size(); i++) {
                     Debt d = r.debts().get(i);
                     if (d != null && d.deliveryDate() != null && d.deliveryDate().isAfter(r.asOf())) {
