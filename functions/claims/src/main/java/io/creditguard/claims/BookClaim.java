@@ -11,10 +11,10 @@ import io.creditguard.customers.CustomerLedger;
 import io.creditguard.receivables.Invoice;
 
 /**
- * A claim whose debts come from the book: the buyer's unpaid invoices in the policy's currency as the customer
- * ledger lists them, with the reminders sent, the notification to the insurer from the book or, where the book
- * has not recorded it, the run's record of the report, and what the book does not hold said so. Pure: the
- * reminder records found are given.
+ * A claim whose debts come from the book: the buyer's unpaid invoices in the policy's currency issued by the claim's
+ * {@code asOf}, as the customer ledger lists them, with the reminders sent, the notification to the insurer from the
+ * book or, where the book has not recorded it, the run's record of the report, and what the book does not hold said
+ * so. Pure: the reminder records found are given.
  */
 final class BookClaim {
 
@@ -56,6 +56,13 @@ final class BookClaim {
             if (!invoice.currency().equals(request.policy().currency())) {
                 lacked.add(new Lacked(invoice.invoiceId(), "currency", "in " + invoice.currency().getCurrencyCode()
                         + ", the policy in " + request.policy().currency().getCurrencyCode() + ": not claimed here"));
+                continue;
+            }
+            // The issue date stands in for the delivery the book does not hold: after asOf, not delivered by then as far as it tells.
+            if (invoice.issueDate().isAfter(request.asOf())) {
+                lacked.add(new Lacked(invoice.invoiceId(), "issueDate", "issued " + invoice.issueDate() + ", after asOf "
+                        + request.asOf() + ", and the book holds no delivery date: not claimed here (name it in debts with "
+                        + "its deliveryDate if it was delivered by then)"));
                 continue;
             }
             CustomerLedger.Dunning dunning = invoice.dunning();

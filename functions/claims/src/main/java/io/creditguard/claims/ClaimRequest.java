@@ -300,6 +300,11 @@ public record ClaimRequest(
                         Violations.add(context, PREFIX + "afterAsOf}", asOf, "debts", i, "deliveryDate");
                         valid = false;
                     }
+                    // Without a delivery date the issue date stands in for it.
+                    if (d != null && d.deliveryDate() == null && d.issueDate() != null && d.issueDate().isAfter(r.asOf())) {
+                        Violations.add(context, PREFIX + "issuedAfterAsOf}", asOf, "debts", i, "issueDate");
+                        valid = false;
+                    }
                 }
                 for (int i = 0; i < r.events().size(); i++) {
                     Event e = r.events().get(i);

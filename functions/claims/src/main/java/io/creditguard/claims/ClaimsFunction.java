@@ -93,7 +93,8 @@ public class ClaimsFunction extends HttpFunction {
         BookClaim.Built built = BookClaim.of(r, ledger, records, ClaimsFunction::recordKey);
         if (built.request().debts().isEmpty()) {
             throw InvalidInputException.invalid(FieldError.at("$.debts", "must not be empty: the book holds no unpaid "
-                    + "invoice of customer " + buyer + " in " + r.policy().currency().getCurrencyCode()));
+                    + "invoice of customer " + buyer + " in " + r.policy().currency().getCurrencyCode() + " issued by "
+                    + r.asOf()));
         }
         return new BookClaim.Built(inputs.check(built.request(), "$"), built.fromBook());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,6 +45,20 @@ class ClaimRequestTest {
         assertThatThrownBy(() -> INPUTS.read(with(dates), ClaimRequest.class)).isInstanceOfSatisfying(
                 InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field, FieldError::message)
                         .containsExactly(tuple(field, message)));
+    }
+
+    /** Without a delivery date the issue date stands in for it: issued after asOf, it was not delivered by then. */
+    @Test
+    void aDebtIssuedAfterTheDayAssessedWithoutADeliveryDateIsRefused() {
+        String issuedLater = CLAIM.replace("\"issueDate\":\"2026-02-01\",\"deliveryDate\":\"2026-02-01\",\"dueDate\":\"2026-03-03\"",
+                "\"issueDate\":\"2026-07-01\",\"dueDate\":\"2026-07-31\"");
+        assertThatThrownBy(() -> INPUTS.read(issuedLater, ClaimRequest.class)).isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field, FieldError::message)
+                        .containsExactly(tuple("$.debts[0].issueDate", "must not be after asOf (2026-06-30) without a "
+                                + "deliveryDate: the issue date stands in for the delivery")));
+        // Delivered by then and invoiced after: a debt of the day assessed.
+        assertThatCode(() -> INPUTS.read(issuedLater.replace("\"dueDate\":\"2026-07-31\"",
+                "\"deliveryDate\":\"2026-06-25\",\"dueDate\":\"2026-07-31\""), ClaimRequest.class)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{0}")
