@@ -239,11 +239,14 @@ public record Invoice(
     public record Dunning(
             Boolean disputed,
             @InEra LocalDate pausedUntil,
-            @Size(max = 50) List<@NotNull @Valid SentReminder> remindersSent,
+            @Size(max = REMINDERS_KEPT) List<@NotNull @Valid SentReminder> remindersSent,
             @InEra LocalDate insurerNotifiedOn,
             @Valid Decided decided) {
 
         public static final Dunning NONE = new Dunning(false, null, List.of(), null);
+
+        /** The reminders a line keeps: as many as a claim on the invoice may name (ClaimRequest.Debt). */
+        public static final int REMINDERS_KEPT = 50;
 
         public Dunning {
             disputed = Boolean.TRUE.equals(disputed);

@@ -31,6 +31,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import io.creditguard.money.Money;
+import io.creditguard.receivables.Invoice;
 import io.creditguard.receivables.Invoice.SentReminder;
 import io.creditguard.receivables.Receivable;
 import io.creditguard.validation.AmountsFitCurrency;
@@ -133,6 +134,7 @@ public record ClaimRequest(
      * One unpaid invoice; {@code deliveryDate} is the issue date when absent.
      *
      * @param vatAmount the VAT its amount includes, when known: the claim's invoice list shows net and gross
+     * @param remindersSent as many as the book keeps of an invoice: a claim built from it names every one
      */
     @Receivable.Consistent
     public record Debt(
@@ -144,7 +146,7 @@ public record ClaimRequest(
             @NotNull @PositiveOrZero BigDecimal openAmount,
             Boolean vatIncluded,
             Boolean disputed,
-            @Size(max = 20) List<@NotNull @Valid SentReminder> remindersSent,
+            @Size(max = Invoice.Dunning.REMINDERS_KEPT) List<@NotNull @Valid SentReminder> remindersSent,
             @PositiveOrZero BigDecimal vatAmount) implements Receivable {
 
         public Debt {

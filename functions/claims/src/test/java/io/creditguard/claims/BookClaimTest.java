@@ -59,4 +59,16 @@ class BookClaimTest {
         });
         INPUTS.check(built.request(), "$");
     }
+
+    /** An invoice dunned as often as its book line allows: the claim names every reminder, and its rules accept it. */
+    @Test
+    void everyReminderTheBookKeepsIsClaimed() {
+        List<Invoice.SentReminder> sent = new ArrayList<>();
+        for (int level = 1; level <= 50; level++) {
+            sent.add(new Invoice.SentReminder(level, LocalDate.of(2026, 4, 1).plusDays(level)));
+        }
+        var built = fromBook(open("O1", LocalDate.of(2026, 3, 1), sent));
+        INPUTS.check(built.request(), "$");
+        assertThat(built.request().debts()).singleElement().satisfies(d -> assertThat(d.remindersSent()).isEqualTo(sent));
+    }
 }
