@@ -26,7 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Letters.Letter.class, Kpis.Report.class, Kpis.CurrencyKpis.class, Kpis.Bucket.class, Kpis.Exposure.class,
         ReminderRun.Report.class, ReminderRun.Report.Run.class, ReminderRun.Report.Book.class,
         ReminderRun.Report.Sent.class, ReminderRun.Report.Problems.class, ReminderRun.LineError.class, ReminderRun.SentRecord.class, ReminderRun.Spilled.class,
-        ReminderRun.Outcome.class, ReminderRun.PostLetter.class, ReminderRun.Mailing.class, LetterDelivery.Sent.class, LetterDelivery.Mailed.class,
+        ReminderRun.Outcome.class, ReminderRun.PostLetter.class, ReminderRun.Mailing.class, ReminderRun.Completed.class, LetterDelivery.Sent.class, LetterDelivery.Mailed.class,
         LetterDelivery.ForPost.class, LetterDelivery.ByHand.class, InsurerNotices.Report.class, InsurerNotices.Notice.class,
         FileProblem.class, OperatorFiles.Validation.class, IntakeBacklog.Report.class, IntakeBacklog.Status.class,
         Invoice.PlatformReminders.class, ReminderRun.PlatformReminder.class })

@@ -26,8 +26,10 @@ import io.creditguard.store.ObjectStore;
  * <p>A letter or notification is mailed at most once: once the server accepts it,
  * {@code deliveries/<id>.json} records so, written once. The id derives from the letter's invoices and
  * levels (a notification's from its invoice), so a re-run (the same day, or a later one after a run
- * that died before it recorded what it sent) finds the record and does not mail again. The one gap
- * left: a run that dies between the server's acceptance and that record mails once more on the re-run.
+ * that died before it recorded what it sent) finds the record and does not mail again. The gaps
+ * left: a run that dies between the server's acceptance and that record mails once more on the re-run;
+ * one that dies before the last of the letter's reminder records is written (a level with one goes in
+ * no new letter, {@link ReminderRun}) leaves the invoices without one to a letter with an id of its own.
  * Every mail of a run goes over the run's one connection ({@link Mailer.Batch}).
  */
 final class LetterDelivery {

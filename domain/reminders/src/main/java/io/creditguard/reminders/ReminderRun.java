@@ -36,6 +36,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditguard.customers.LedgerPass;
@@ -69,8 +70,12 @@ import io.creditguard.validation.InvalidInputException;
  * letters, rendered and written; what went out is noted per book file; (3) each book file with
  * something sent is rewritten, the levels recorded as sent. A line that is not a valid invoice is
  * reported and kept as it is; the rest go on. Idempotent: a reminder's id and keys derive from
- * (invoice, level), and the book records each level once its documents are written, so a re-run on the
- * same day, or after a run died half-way, writes nothing twice and misses nothing.
+ * (invoice, level), the book records each level once its documents are written, and a level the book
+ * does not record but whose reminder record is in the store went out in an earlier run that did not
+ * rewrite its book file (it died, or the file kept changing): pass 2 puts it in no new letter (a letter
+ * listing the rest of a customer's invoices would have an id of its own, and be mailed again) and the
+ * book records it from that record, its letter and its day. So a re-run on the same day, or a later one
+ * after a run died half-way, writes nothing twice and misses nothing.
  *
  * <p>Pass 1 also hands every line to the customer ledger ({@link LedgerPass}, through {@link LedgerLines}), which
  * spills it in a compact form of its own and, once the letters are out, builds each customer's ledger, the
@@ -133,9 +138,11 @@ public class ReminderRun {
          * @param mailing what became of the letters under the policy's EMAIL delivery
          * @param insurer what became of the overdue notifications to the credit insurer: mailed, for a person to
          *     send, and alerts for those that did not or cannot reach it by their deadline
+         * @param completedFromRecords what an earlier run sent and the book did not record: recorded now from the
+         *     reminder records, not sent again
          */
         public record Sent(Map<ReminderPolicy.Kind, Long> dunned, long letters, Mailing mailing, long insurerNotifications,
-                InsurerNotices.Report insurer) {
+                InsurerNotices.Report insurer, Completed completedFromRecords) {
         }
 
         /**
@@ -152,7 +159,7 @@ public class ReminderRun {
         /** A run that stopped before the book was read: nothing decided, nothing sent. */
         static Report stopped(Run run) {
             return new Report(run, new Book(0, 0, 0), new Sent(Map.of(), 0, new Mailing(0, List.of()), 0,
-                    new InsurerNotices.Report(0, List.of(), List.of())),
+                    new InsurerNotices.Report(0, List.of(), List.of()), new Completed(0, 0)),
                     new Problems(Map.of(), 0, 0, List.of(), List.of(), List.of()), List.of(), null, List.of(), null);
         }
 
@@ -224,6 +231,10 @@ public class ReminderRun {
             return sent.insurer();
         }
 
+        public Completed completedFromRecords() {
+            return sent.completedFromRecords();
+        }
+
         public Map<ReminderEngine.SkipReason, Long> skipped() {
             return problems.skipped();
         }
@@ -275,6 +286,16 @@ public class ReminderRun {
 
     /** A letter mail could not deliver: it is in the store, to be posted. */
     public record PostLetter(String letterId, String customerId, String reason) {
+    }
+
+    /**
+     * Reminders an earlier run sent whose book file it did not rewrite (it died, or the file kept changing): the
+     * book records them now from their reminder records.
+     *
+     * @param levels invoices' dunning levels, each recorded with the letter it went out in and that letter's day
+     * @param insurerNotifications overdue notifications to the insurer, each recorded on the day it went
+     */
+    public record Completed(long levels, long insurerNotifications) {
     }
 
     /** A line copied for pass 2, with the book file it came from. */
@@ -393,7 +414,8 @@ public class ReminderRun {
                         clock.instant(), null, List.copyOf(operatorFiles)),
                 new Report.Book(files.size(), tally.read, tally.invalid),
                 new Report.Sent(tally.dunned, tally.letters, new Mailing(tally.mailed, List.copyOf(tally.forPost)),
-                        tally.insurerNotifications, tally.insurer.report()),
+                        tally.insurerNotifications, tally.insurer.report(),
+                        new Completed(tally.completedLevels, tally.completedNotifications)),
                 new Report.Problems(tally.skipped, tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                         gaps.stream().map(RateGaps.Gap::message).toList(),
                         rates.conflicts().stream().map(RateBook.Conflict::message).toList()),
@@ -402,8 +424,9 @@ public class ReminderRun {
             writeRunReport(report);
         }
         LOG.infof("reminder run %s on %s: %d invoices, dunned %s, %d letters (%d mailed), %d insurer reports, %d invalid, "
-                + "%d failed writes", asOf, store.describe(), tally.read, tally.dunned, tally.letters, tally.mailed,
-                tally.insurerNotifications, tally.invalid, tally.failedWrites);
+                + "%d failed writes; from earlier runs' records the book recorded %d levels and %d insurer reports",
+                asOf, store.describe(), tally.read, tally.dunned, tally.letters, tally.mailed, tally.insurerNotifications,
+                tally.invalid, tally.failedWrites, tally.completedLevels, tally.completedNotifications);
         return report;
     }
 
@@ -488,6 +511,7 @@ public class ReminderRun {
      * Pass 2: one spill file's invoices decided again, composed into letters, rendered and written,
      * {@code parallelWrites} letters at a time (a letter's documents concern its own invoices only). A
      * letter whose documents fail to write is reported, and its invoices stay unsent for the next run.
+     * What an earlier run sent (its reminder record is there) is only recorded, as that record says.
      */
     private void sendPartition(Path partition, PolicyEngines engines, LocalDate asOf, Tally tally, Spill outcomes,
             List<String> files, ExecutorService writers, LetterDelivery delivery) throws IOException {
@@ -495,18 +519,51 @@ public class ReminderRun {
             return;
         }
         Map<String, Integer> fileOf = new HashMap<>();
-        Map<ReminderEngine, List<ReminderEngine.DunningLetter>> decided = new java.util.LinkedHashMap<>();
-        Map<ReminderEngine.InsurerReport, ReminderEngine> reports = new java.util.LinkedHashMap<>();
+        List<ReminderEngine.Action> actions = new ArrayList<>();
+        List<ReminderEngine> engineOf = new ArrayList<>();
         try (Stream<String> lines = Files.lines(partition, StandardCharsets.UTF_8)) {
             for (String json : (Iterable<String>) lines::iterator) {
                 Spilled spilled = Json.MAPPER.readValue(json, Spilled.class);
                 Invoice invoice = Json.MAPPER.readValue(spilled.line(), Invoice.class);
                 fileOf.put(invoice.invoiceId(), spilled.file());
                 ReminderEngine engine = engineOf(engines, invoice);
-                ReminderEngine.Decision decision = engine.decide(invoice, asOf);
-                decision.letter().ifPresent(l -> decided.computeIfAbsent(engine, e -> new ArrayList<>()).add(l));
-                decision.insurerReport().ifPresent(r -> reports.put(r, engine));
+                for (ReminderEngine.Action action : engine.decide(invoice, asOf).actions()) {
+                    actions.add(action);
+                    engineOf.add(engine);
+                }
             }
+        }
+        // A read per action: they go to the store parallelWrites at a time, as the writes do.
+        List<Callable<Optional<Outcome>>> lookups = new ArrayList<>();
+        actions.forEach(action -> lookups.add(() -> sentEarlier(action)));
+        Map<ReminderEngine, List<ReminderEngine.DunningLetter>> decided = new java.util.LinkedHashMap<>();
+        Map<ReminderEngine.InsurerReport, ReminderEngine> reports = new java.util.LinkedHashMap<>();
+        try {
+            List<Future<Optional<Outcome>>> earlier = writers.invokeAll(lookups);
+            for (int i = 0; i < actions.size(); i++) {
+                ReminderEngine.Action action = actions.get(i);
+                Optional<Outcome> sent;
+                try {
+                    sent = earlier.get(i).get();
+                } catch (ExecutionException e) {
+                    // Whether it went is not known: sent now, it might go twice, so it waits for the next run.
+                    tally.failed(new LineError(files.get(fileOf.get(action.invoiceId())), action.invoiceId(), "reading "
+                            + ReminderRecords.key(action.reminderId()) + " failed; the invoice is retried on the next run: "
+                            + e.getCause().getMessage()));
+                    continue;
+                }
+                if (sent.isPresent()) {
+                    tally.completed(action);
+                    outcomes.append(fileOf.get(action.invoiceId()), Json.write(sent.get()));
+                } else if (action instanceof ReminderEngine.DunningLetter letter) {
+                    decided.computeIfAbsent(engineOf.get(i), e -> new ArrayList<>()).add(letter);
+                } else {
+                    reports.put((ReminderEngine.InsurerReport) action, engineOf.get(i));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the run was interrupted while reading reminder records");
         }
         List<Callable<Void>> tasks = new ArrayList<>();
         decided.forEach((engine, lines) -> Statements.compose(engine, lines, asOf).forEach(statement -> {
@@ -564,6 +621,31 @@ public class ReminderRun {
         } catch (ExecutionException e) {
             throw new IllegalStateException("writing a letter failed unexpectedly", e.getCause());
         }
+    }
+
+    /**
+     * What an earlier run recorded of {@code action}, when its reminder record is there: the record is written only
+     * once its letter went, so the book is to record it as it went, with that letter's id and day and the fees it
+     * charged, not the day of this run, whatever this run would compose.
+     */
+    private Optional<Outcome> sentEarlier(ReminderEngine.Action action) throws IOException {
+        Optional<byte[]> bytes = store.bytes(ReminderRecords.key(action.reminderId()));
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode record = Json.MAPPER.readTree(bytes.get());
+        LocalDate sentOn = LocalDate.parse(record.path("decidedOn").asText());
+        if (!(action instanceof ReminderEngine.DunningLetter letter)) {
+            return Optional.of(new Outcome(action.invoiceId(), null, sentOn));
+        }
+        List<Invoice.ChargedFee> fees = new ArrayList<>();
+        for (JsonNode fee : record.path("action").path("line").path("balance").path("fees")) {
+            if (fee.path("chargedAtLevel").asInt() == letter.level()) {
+                fees.add(new Invoice.ChargedFee(fee.path("code").asText(), fee.path("amount").decimalValue()));
+            }
+        }
+        return Optional.of(new Outcome(action.invoiceId(), new Invoice.SentReminder(letter.level(), sentOn,
+                record.path("letterId").asText(null), fees), null));
     }
 
     /** Pass 1 found the engine of every spilled invoice. */
@@ -663,7 +745,7 @@ public class ReminderRun {
             }
         }
         tally.failed(new LineError(file, null, file + " kept changing while the run recorded what it sent; the letters "
-                + "went out, and the next run records them (their ids are the same, so nothing is sent twice)"));
+                + "went out, and the next run records them from their reminder records, sending nothing twice"));
     }
 
     private static String withSent(String line, List<Outcome> outcomes) throws JsonProcessingException {
@@ -755,6 +837,8 @@ public class ReminderRun {
         long failedWrites;
         long letters;
         long mailed;
+        long completedLevels;
+        long completedNotifications;
         final List<PostLetter> forPost = new ArrayList<>();
         long insurerNotifications;
         final InsurerNotices insurer = new InsurerNotices();
@@ -794,6 +878,14 @@ public class ReminderRun {
         synchronized void failed(LineError error) {
             failedWrites++;
             error(error);
+        }
+
+        synchronized void completed(ReminderEngine.Action action) {
+            if (action instanceof ReminderEngine.DunningLetter) {
+                completedLevels++;
+            } else {
+                completedNotifications++;
+            }
         }
 
         synchronized void letter(Statements.Statement statement, Optional<LetterDelivery.Sent> sent) {

@@ -19,7 +19,7 @@ class RunReportJsonTest {
     /** The report's fields as runs/&lt;day&gt;/… has always held them, in this order. */
     private static final List<String> FIELDS = List.of("store", "asOf", "dryRun", "policy", "customerPolicies", "startedAt",
             "finishedAt", "stopped", "operatorFiles", "bookFiles", "invoicesRead", "invalidLines", "dunned", "letters",
-            "mailing", "insurerNotifications", "insurer", "skipped", "warnings", "failedWrites", "errors", "missingRates",
+            "mailing", "insurerNotifications", "insurer", "completedFromRecords", "skipped", "warnings", "failedWrites", "errors", "missingRates",
             "rateConflicts", "intake", "kpis", "platformReminders", "customers");
 
     @Test
