@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -47,6 +48,14 @@ class DatedTablesTest {
     /** The preview's asOf: @WithinYearsOfToday(before = 10, after = 2) on reminders.PreviewRequest. */
     private static final LocalDate PREVIEW_FROM = TODAY.minusYears(10);
     private static final LocalDate PREVIEW_TO = TODAY.plusYears(2);
+    /**
+     * The first day of the year ten years back: a debt in default since then may still be owed (a Swedish claim is
+     * time-barred after ten years, preskriptionslagen 2 §), and its interest and the fees owed on default are those
+     * of the days since, so the preview reads the laws' tables from here on.
+     */
+    private static final LocalDate DEFAULT_FROM = PREVIEW_FROM.withDayOfYear(1);
+
+    private static final String PREVIEW_DAYS = "reminders preview, asOf and the day a debt still owed went into default";
 
     static List<Reader> readers() {
         return List.of(
@@ -59,11 +68,11 @@ class DatedTablesTest {
                         "filed accounts, the year's first day"),
                 new Reader("factoring-thresholds.txt", List.of("rule"), TODAY, TODAY, "breakeven, today"),
                 new Reader("protection-options.txt", List.of("kind"), TODAY, TODAY, "breakeven, today"),
-                new Reader("late-interest.txt", List.of("law", "debtor"), PREVIEW_FROM, PREVIEW_TO, "reminders preview, asOf"),
-                new Reader("debtor-default.txt", List.of("law", "debtor"), PREVIEW_FROM, PREVIEW_TO, "reminders preview, asOf"),
-                new Reader("wik-staffel.txt", List.of("kind", "over"), PREVIEW_FROM, PREVIEW_TO, "reminders preview, asOf"),
-                new Reader("late-payment-fees.txt", List.of("law", "debtor", "code"), PREVIEW_FROM, PREVIEW_TO,
-                        "reminders preview, asOf"));
+                new Reader("late-interest.txt", List.of("law", "debtor"), DEFAULT_FROM, PREVIEW_TO, PREVIEW_DAYS),
+                new Reader("debtor-default.txt", List.of("law", "debtor"), DEFAULT_FROM, PREVIEW_TO, PREVIEW_DAYS),
+                new Reader("wik-staffel.txt", List.of("kind", "over"), DEFAULT_FROM, PREVIEW_TO, PREVIEW_DAYS),
+                new Reader("late-payment-fees.txt", List.of("law", "debtor", "code"), DEFAULT_FROM, PREVIEW_TO,
+                        PREVIEW_DAYS));
     }
 
     /**
@@ -74,8 +83,9 @@ class DatedTablesTest {
             "reference-rates.txt", "published half-year by half-year: a half-year after the last shipped one, not yet "
                     + "published, is reported by rates.RateGaps and its interest left out, never a fault; the ones before "
                     + "are checked by everySchemeHasAUsableRateFromTenYearsBackToTheLastShippedHalfYear",
-            "late-payment-fees.txt NO BUSINESS FIXED_COMPENSATION", "Norway's fixed compensation is set per half-year; a "
-                    + "half-year without its row charges none");
+            "late-payment-fees.txt NO BUSINESS FIXED_COMPENSATION", "Norway's fixed compensation is set per half-year: a "
+                    + "half-year after the last shipped one, not yet set, charges none; the ones before are checked by "
+                    + "everyFeeHasAUsableRowFromTenYearsBackToItsLastShippedDay");
 
     /**
      * Half-years before the end of the last shipped one that no source we could read gives a rate for, and why:
@@ -90,6 +100,22 @@ class DatedTablesTest {
                     + "function reads it from Statistics Denmark");
 
     /**
+     * Half-years of a fee from ten years back to the end of its last shipped row without a usable row, and why: none
+     * we could read gives the sum, so the row is UNVERIFIED and a debt in default then is charged no such fee.
+     */
+    private static final Map<String, String> UNSOURCED_FEES = Map.of(
+            "NO BUSINESS FIXED_COMPENSATION 2016H1", "FOR-2015-12-17-1694 set it, but no copy of it or notice we could "
+                    + "read gives the sum",
+            "NO BUSINESS FIXED_COMPENSATION 2017H2", "no copy of the forskrift in force 2017-07-01, nor a notice giving "
+                    + "its sum, was found",
+            "NO BUSINESS FIXED_COMPENSATION 2019H1", "regjeringen.no's notice id2622591 names it in its title, but no "
+                    + "copy we could read has the sum",
+            "NO BUSINESS FIXED_COMPENSATION 2021H1", "no copy of the forskrift in force 2021-01-01, nor a notice giving "
+                    + "its sum, was found",
+            "NO BUSINESS FIXED_COMPENSATION 2023H2", "no copy of the forskrift in force 2023-07-01, nor a notice giving "
+                    + "its sum, was found");
+
+    /**
      * The preview's asOf may lie ten years back, and a debt in default since before it still charges interest for
      * every day since, as long as the claim is not time-barred (ten years, preskriptionslagen 2 §): from the first
      * day of that year to the end of the last half-year the table ships, every scheme has a usable rate each day.
@@ -98,20 +124,47 @@ class DatedTablesTest {
     void everySchemeHasAUsableRateFromTenYearsBackToTheLastShippedHalfYear() {
         ReferenceTable table = ReferenceTable.load("reference-rates.txt");
         List<ReferenceRates.Rate> usable = ReferenceRates.usableRows(table);
-        LocalDate from = PREVIEW_FROM.withDayOfYear(1);
         LocalDate to = table.rows().stream().map(r -> r.date("validTo")).max(LocalDate::compareTo).orElseThrow();
         Set<String> gaps = new TreeSet<>();
         for (ReferenceRates.Scheme scheme : ReferenceRates.Scheme.values()) {
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                LocalDate d = day;
-                if (usable.stream().noneMatch(r -> r.scheme() == scheme && !d.isBefore(r.validFrom())
-                        && !d.isAfter(r.validTo()))) {
-                    gaps.add(scheme + " " + HalfYear.of(d));
-                }
+            gaps.addAll(halfYearsWithout(scheme.name(), DEFAULT_FROM, to, d -> usable.stream().anyMatch(
+                    r -> r.scheme() == scheme && !d.isBefore(r.validFrom()) && !d.isAfter(r.validTo()))));
+        }
+        assertThat(gaps).as("half-years from " + DEFAULT_FROM + " to " + to + " without a usable rate").isEqualTo(
+                new TreeSet<>(UNSOURCED.keySet()));
+    }
+
+    /**
+     * A debt in default since the first day of the year ten years back is owed the fees due on default then (the
+     * 450 kr, the €40, Norway's kompensasjon of that half-year): every fee has a usable row each day from then to the
+     * end of its last shipped row, or to the last day the preview may name when its rule is open-ended. Every fee of
+     * the table was in force by 2016 (the latest, BGB § 288 Abs. 5, from 2014-07-29); one a law brought in later
+     * would start with its law, its half-years before then named in {@link #UNSOURCED_FEES} with that reason.
+     */
+    @Test
+    void everyFeeHasAUsableRowFromTenYearsBackToItsLastShippedDay() {
+        Map<String, List<ReferenceTable.Row>> bySeries = ReferenceTable.load("late-payment-fees.txt").rows().stream()
+                .collect(Collectors.groupingBy(r -> r.text("law") + " " + r.text("debtor") + " " + r.text("code")));
+        Set<String> gaps = new TreeSet<>();
+        bySeries.forEach((series, rows) -> {
+            LocalDate to = rows.stream().map(r -> r.optionalDate("validTo").orElse(PREVIEW_TO))
+                    .max(LocalDate::compareTo).orElseThrow();
+            gaps.addAll(halfYearsWithout(series, DEFAULT_FROM, to,
+                    d -> rows.stream().anyMatch(r -> r.usable() && Validity.of(r).contains(d))));
+        });
+        assertThat(gaps).as("half-years from " + DEFAULT_FROM + " without a usable fee").isEqualTo(
+                new TreeSet<>(UNSOURCED_FEES.keySet()));
+    }
+
+    /** The half-years from {@code from} to {@code to} with a day {@code covered} is false of, each after {@code series}. */
+    private static Set<String> halfYearsWithout(String series, LocalDate from, LocalDate to, Predicate<LocalDate> covered) {
+        Set<String> gaps = new TreeSet<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (!covered.test(day)) {
+                gaps.add(series + " " + HalfYear.of(day));
             }
         }
-        assertThat(gaps).as("half-years from " + from + " to " + to + " without a usable rate").isEqualTo(
-                new TreeSet<>(UNSOURCED.keySet()));
+        return gaps;
     }
 
     @Test

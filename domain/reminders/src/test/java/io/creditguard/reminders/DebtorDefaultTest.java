@@ -250,6 +250,21 @@ class DebtorDefaultTest {
         assertThat(fees(letter)).isEqualTo("FIXED_COMPENSATION:470.00@2024-02-01");
     }
 
+    @ParameterizedTest(name = "due {0}: {2}")
+    @CsvSource({
+            // Forsinkelsesrenteloven § 3a: the kompensasjon of the half-year default began in, the day after the
+            // agreed due date (every due date here a Norwegian business day), as the forskrift of that half-year set it.
+            "2017-02-28, 2017-03-30, FIXED_COMPENSATION:360.00@2017-03-01", // FOR-2016-12-15-1583 § 2
+            "2018-08-31, 2018-09-30, FIXED_COMPENSATION:380.00@2018-09-01", // kredinor.no, 2018H2
+            "2020-08-31, 2020-09-30, FIXED_COMPENSATION:430.00@2020-09-01", // the forskrift of 2020-07-01 § 2
+            "2022-01-31, 2022-03-02, FIXED_COMPENSATION:390.00@2022-02-01", // community.visma.com, 2022H1
+            // 2021H1's sum is not known (an UNVERIFIED row): no kompensasjon rather than another half-year's.
+            "2021-02-26, 2021-03-28, ''"})
+    void aNorwegianDebtInDefaultYearsAgoIsOwedTheKompensasjonOfItsHalfYear(String due, String asOf, String fees) {
+        DunningLetter letter = letter("NO", TestInvoices.of("NO", CustomerType.BUSINESS, "NOK", "10000", due), asOf);
+        assertThat(fees(letter)).isEqualTo(fees);
+    }
+
     @Test
     void aFixedSumStandsInForTheFeesChargedBeforeItFellDue() {
         // Lag (1981:739) 4 a §: the 450 kr takes the place of reminder and collection fees up to its amount. Without
