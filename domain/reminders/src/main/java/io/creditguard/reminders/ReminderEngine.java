@@ -358,11 +358,15 @@ public final class ReminderEngine {
         Optional<DebtorDefault.Start> inDefault = debtorDefault(invoice, law, due, steps, warnings);
         Optional<LocalDate> defaultFrom = inDefault.map(DebtorDefault.Start::from);
         // A fixed sum set per half-year (Norway's kompensasjon) is the one of the half-year it fell due in.
-        List<FeeRule> feeRules = rules.feeRules(law.country(), debtor, asOf,
-                defaultFrom.filter(day -> !day.isAfter(asOf)).orElse(asOf));
+        LocalDate defaultOn = defaultFrom.filter(day -> !day.isAfter(asOf)).orElse(asOf);
+        List<FeeRule> feeRules = rules.feeRules(law.country(), debtor, asOf, defaultOn);
         if (feeRules.isEmpty()) {
             warnings.add((debtor == CustomerType.BUSINESS ? ReminderText.WARNING_NO_FEE_RULE_BUSINESS
                     : ReminderText.WARNING_NO_FEE_RULE_CONSUMER).in(policy.creditorLanguage(), law.country(), asOf));
+        }
+        if (defaultFrom.isPresent()) {
+            rules.unsourcedFees(law.country(), debtor, asOf, defaultOn).forEach(code -> warnings.add(
+                    ReminderText.WARNING_FEE_UNSOURCED.in(policy.creditorLanguage(), code, law.country(), defaultOn)));
         }
         Money principal = invoice.payments().isEmpty() && invoice.credits().isEmpty()
                 ? invoice.open()

@@ -45,6 +45,8 @@ public enum ReminderText {
     WARNING_NO_EXCHANGE_RATE,
     /** {0} the day of the decision. */
     WARNING_PAYMENT_AFTER,
+    /** {0} the fee's code, {1} the governing law, {2} the first day of default. */
+    WARNING_FEE_UNSOURCED,
     /** {0} the level, {1} the day it went out, {2} the codes it recorded, {3} the governing law. */
     WARNING_FEES_RECORDED_UNSTATED,
     /** {0} the periods without a rate. */

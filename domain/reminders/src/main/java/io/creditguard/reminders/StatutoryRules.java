@@ -83,6 +83,10 @@ public final class StatutoryRules {
         }
     }
 
+    /** A fee the law sets for a period whose amount no source could give (an UNVERIFIED row): charged none, said so. */
+    private record Unsourced(String law, Debtor debtor, FeeCode code, FeeTrigger trigger, Validity validity) {
+    }
+
     private record Band(BigDecimal over, Optional<BigDecimal> upTo, BigDecimal percent, Validity validity) {
     }
 
@@ -106,6 +110,7 @@ public final class StatutoryRules {
     private final Jurisdictions jurisdictions;
     private final List<InterestRule> interestRules;
     private final List<FeeRule> feeRules;
+    private final List<Unsourced> unsourced;
     private final List<DebtorDefault.Rule> defaultRules;
     private final List<Band> bands;
     private final List<Bound> bounds;
@@ -114,11 +119,12 @@ public final class StatutoryRules {
     private final Map<BasisKey, Map<String, String>> bases;
 
     private StatutoryRules(Jurisdictions jurisdictions, List<InterestRule> interestRules, List<FeeRule> feeRules,
-            List<DebtorDefault.Rule> defaultRules, List<Band> bands, List<Bound> bounds, ReferenceRates rates,
-            ExchangeRates exchangeRates, Map<BasisKey, Map<String, String>> bases) {
+            List<Unsourced> unsourced, List<DebtorDefault.Rule> defaultRules, List<Band> bands, List<Bound> bounds,
+            ReferenceRates rates, ExchangeRates exchangeRates, Map<BasisKey, Map<String, String>> bases) {
         this.jurisdictions = jurisdictions;
         this.interestRules = interestRules;
         this.feeRules = feeRules;
+        this.unsourced = unsourced;
         this.defaultRules = defaultRules;
         this.bands = bands;
         this.bounds = bounds;
@@ -153,6 +159,7 @@ public final class StatutoryRules {
                         r.text("legalBasis")),
                 Validity.of(r))).toList();
         List<FeeRule> feeRules = new ArrayList<>();
+        List<Unsourced> unsourced = new ArrayList<>();
         for (ReferenceTable.Row r : fees.rows()) {
             String law = jurisdictions.require(r.text("law"), r.location());
             Currency currency = Currency.getInstance(r.text("currency"));
@@ -160,6 +167,8 @@ public final class StatutoryRules {
                 throw new IllegalStateException(r.location() + ": a " + law + " fee must be in " + law + "'s currency");
             }
             if (!r.usable()) {
+                unsourced.add(new Unsourced(law, r.enumValue("debtor", Debtor.class), r.enumValue("code", FeeCode.class),
+                        r.enumValue("trigger", FeeTrigger.class), Validity.of(r)));
                 continue;
             }
             feeRules.add(new FeeRule(law, r.enumValue("debtor", Debtor.class), r.enumValue("code", FeeCode.class),
@@ -190,8 +199,8 @@ public final class StatutoryRules {
             requireBasis(bases, rule.law(), rule.debtor(), Charge.DEFAULT_AGREED, defaults.name());
             requireBasis(bases, rule.law(), rule.debtor(), Charge.DEFAULT, defaults.name());
         }
-        return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), defaultRules, bands, bounds, rates,
-                exchangeRates, bases);
+        return new StatutoryRules(jurisdictions, interestRules, List.copyOf(feeRules), List.copyOf(unsourced), defaultRules,
+                bands, bounds, rates, exchangeRates, bases);
     }
 
     private static Map<BasisKey, Map<String, String>> bases(Jurisdictions jurisdictions, ReferenceTable table) {
@@ -315,7 +324,7 @@ public final class StatutoryRules {
 
     /** These rules with other reference rates (the store's merged table) and exchange rates. */
     public StatutoryRules withRates(ReferenceRates referenceRates, ExchangeRates exchange) {
-        return new StatutoryRules(jurisdictions, interestRules, feeRules, defaultRules, bands, bounds, referenceRates,
+        return new StatutoryRules(jurisdictions, interestRules, feeRules, unsourced, defaultRules, bands, bounds, referenceRates,
                 exchange, bases);
     }
 
@@ -347,6 +356,17 @@ public final class StatutoryRules {
     public List<FeeRule> feeRules(String law, CustomerType type, LocalDate on, LocalDate defaultOn) {
         return feeRules.stream().filter(r -> r.law().equals(law) && r.debtor().matches(type)
                 && r.inForce(r.trigger() == FeeTrigger.ON_DEFAULT ? defaultOn : on)).toList();
+    }
+
+    /**
+     * The fees under {@code law} for a debtor of {@code type} that the law set for the day {@link #feeRules} reads
+     * them on ({@code defaultOn} for those owed on default) but whose amount no source gave: none is charged, and the
+     * creditor is to be told rather than left to think the law has none.
+     */
+    public List<FeeCode> unsourcedFees(String law, CustomerType type, LocalDate on, LocalDate defaultOn) {
+        return unsourced.stream().filter(u -> u.law().equals(law) && u.debtor().matches(type)
+                && u.validity().contains(u.trigger() == FeeTrigger.ON_DEFAULT ? defaultOn : on)).map(Unsourced::code)
+                .distinct().toList();
     }
 
     /** Whether {@code law} has any fee rule at all (in force or not), for saying why none applies. */

@@ -265,6 +265,19 @@ class DebtorDefaultTest {
         assertThat(fees(letter)).isEqualTo(fees);
     }
 
+    @ParameterizedTest(name = "due {0}")
+    @CsvSource({
+            // 2021H1's kompensasjon has no source (an UNVERIFIED row): none charged, and the creditor told so; due on
+            // Friday 26 February, the debtor is in default from the 27th.
+            "2021-02-26, 2021-03-28, 2021-02-27, 1",
+            // 2022H1's is shipped (390 kr): charged, nothing to say.
+            "2022-01-31, 2022-03-02, 2022-02-01, 0"})
+    void aKompensasjonWhoseSumHasNoSourceIsSaidToBeMissing(String due, String asOf, String defaultFrom, int said) {
+        DunningLetter letter = letter("NO", TestInvoices.of("NO", CustomerType.BUSINESS, "NOK", "10000", due), asOf);
+        assertThat(letter.warnings()).filteredOn(w -> w.contains("FIXED_COMPENSATION") && w.contains(defaultFrom))
+                .hasSize(said);
+    }
+
     @Test
     void aFixedSumStandsInForTheFeesChargedBeforeItFellDue() {
         // Lag (1981:739) 4 a §: the 450 kr takes the place of reminder and collection fees up to its amount. Without
