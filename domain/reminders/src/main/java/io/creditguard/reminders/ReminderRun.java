@@ -74,8 +74,9 @@ import io.creditguard.validation.InvalidInputException;
  * does not record but whose reminder record is in the store went out in an earlier run that did not
  * rewrite its book file (it died, or the file kept changing): pass 2 puts it in no new letter (a letter
  * listing the rest of a customer's invoices would have an id of its own, and be mailed again) and the
- * book records it from that record, its letter and its day. So a re-run on the same day, or a later one
- * after a run died half-way, writes nothing twice and misses nothing.
+ * book records it from that record, its letter and its day. Those records are read only when another run's
+ * marker is there ({@link OpenRuns}): one that did not finish recording, or may still be at it. So a re-run
+ * on the same day, or a later one after a run died half-way, writes nothing twice and misses nothing.
  *
  * <p>Pass 1 also hands every line to the customer ledger ({@link LedgerPass}, through {@link LedgerLines}), which
  * spills it in a compact form of its own and, once the letters are out, builds each customer's ledger, the
@@ -159,7 +160,7 @@ public class ReminderRun {
         /** A run that stopped before the book was read: nothing decided, nothing sent. */
         static Report stopped(Run run) {
             return new Report(run, new Book(0, 0, 0), new Sent(Map.of(), 0, new Mailing(0, List.of()), 0,
-                    new InsurerNotices.Report(0, List.of(), List.of()), new Completed(0, 0)),
+                    new InsurerNotices.Report(0, List.of(), List.of()), new Completed(false, 0, 0)),
                     new Problems(Map.of(), 0, 0, List.of(), List.of(), List.of()), List.of(), null, List.of(), null);
         }
 
@@ -292,10 +293,12 @@ public class ReminderRun {
      * Reminders an earlier run sent whose book file it did not rewrite (it died, or the file kept changing): the
      * book records them now from their reminder records.
      *
+     * @param recordsRead whether pass 2 read the reminder records: only when another run's marker was seen
+     *     ({@link OpenRuns}); otherwise the book records all that was sent
      * @param levels invoices' dunning levels, each recorded with the letter it went out in and that letter's day
      * @param insurerNotifications overdue notifications to the insurer, each recorded on the day it went
      */
-    public record Completed(long levels, long insurerNotifications) {
+    public record Completed(boolean recordsRead, long levels, long insurerNotifications) {
     }
 
     /** A line copied for pass 2, with the book file it came from. */
@@ -375,6 +378,7 @@ public class ReminderRun {
         List<IntakeBacklog.Report> intake = dryRun ? List.of() : backlogs.stream().flatMap(b -> b.drain().stream()).toList();
         Tally tally = new Tally(new Kpis(asOf), LedgerPass.start(store, parallelWrites,
                 LedgerLines.settings(policy, asOf, reportKey(asOf, started), started, dryRun, rates.exchange())));
+        OpenRuns open = dryRun ? null : OpenRuns.open(store, asOf, started, reportKey(asOf, started));
         List<String> files = store.list(BOOK_PREFIX).stream().filter(k -> k.endsWith(".jsonl")).toList();
         Path spill = Files.createTempDirectory("creditguard-run-");
         try (Mailer.Batch mail = mailer.batch()) { // one SMTP connection: the letters, then the alert digest
@@ -384,12 +388,14 @@ public class ReminderRun {
             }
             if (!dryRun) {
                 partitions.close();
+                open.lookAgain(clock.instant());
                 Spill outcomes = new Spill(spill, "outcomes-", files.size());
                 ExecutorService writers = Executors.newFixedThreadPool(parallelWrites);
                 try {
                     LetterDelivery delivery = new LetterDelivery(store, mail);
                     for (int p = 0; p < PARTITIONS; p++) {
-                        sendPartition(partitions.file(p), engines, asOf, tally, outcomes, files, writers, delivery);
+                        sendPartition(partitions.file(p), engines, asOf, tally, outcomes, files, writers, delivery,
+                                open.readRecords());
                     }
                 } finally {
                     writers.shutdownNow();
@@ -397,6 +403,10 @@ public class ReminderRun {
                 outcomes.close();
                 for (int i = 0; i < files.size(); i++) {
                     recordSent(files.get(i), outcomes.file(i), tally);
+                }
+                // A failed write may be a reminder record or a book file left unrecorded: the next run reads the records.
+                if (tally.failedWrites == 0) {
+                    open.close();
                 }
             }
             // The KPIs' running sums per customer go before the ledger's customers come: a 256 MiB heap holds one.
@@ -415,7 +425,8 @@ public class ReminderRun {
                 new Report.Book(files.size(), tally.read, tally.invalid),
                 new Report.Sent(tally.dunned, tally.letters, new Mailing(tally.mailed, List.copyOf(tally.forPost)),
                         tally.insurerNotifications, tally.insurer.report(),
-                        new Completed(tally.completedLevels, tally.completedNotifications)),
+                        new Completed(open != null && open.readRecords(), tally.completedLevels,
+                                tally.completedNotifications)),
                 new Report.Problems(tally.skipped, tally.warnings, tally.failedWrites, List.copyOf(tally.errors),
                         gaps.stream().map(RateGaps.Gap::message).toList(),
                         rates.conflicts().stream().map(RateBook.Conflict::message).toList()),
@@ -511,10 +522,11 @@ public class ReminderRun {
      * Pass 2: one spill file's invoices decided again, composed into letters, rendered and written,
      * {@code parallelWrites} letters at a time (a letter's documents concern its own invoices only). A
      * letter whose documents fail to write is reported, and its invoices stay unsent for the next run.
-     * What an earlier run sent (its reminder record is there) is only recorded, as that record says.
+     * What an earlier run sent (its reminder record is there) is only recorded, as that record says; the records are
+     * read only when {@code readRecords} (another run's marker was seen, {@link OpenRuns}).
      */
     private void sendPartition(Path partition, PolicyEngines engines, LocalDate asOf, Tally tally, Spill outcomes,
-            List<String> files, ExecutorService writers, LetterDelivery delivery) throws IOException {
+            List<String> files, ExecutorService writers, LetterDelivery delivery, boolean readRecords) throws IOException {
         if (!Files.exists(partition)) {
             return;
         }
@@ -535,7 +547,7 @@ public class ReminderRun {
         }
         // A read per action: they go to the store parallelWrites at a time, as the writes do.
         List<Callable<Optional<Outcome>>> lookups = new ArrayList<>();
-        actions.forEach(action -> lookups.add(() -> sentEarlier(action)));
+        actions.forEach(action -> lookups.add(() -> readRecords ? sentEarlier(action) : Optional.empty()));
         Map<ReminderEngine, List<ReminderEngine.DunningLetter>> decided = new java.util.LinkedHashMap<>();
         Map<ReminderEngine.InsurerReport, ReminderEngine> reports = new java.util.LinkedHashMap<>();
         try {

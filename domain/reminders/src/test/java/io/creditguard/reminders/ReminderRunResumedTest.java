@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,6 +75,51 @@ class ReminderRunResumedTest {
         }
     }
 
+    /** Counts the reads of reminder records. */
+    private static final class CountingRecordReads extends ForwardingStore {
+        final AtomicInteger reads = new AtomicInteger();
+
+        CountingRecordReads(ObjectStore store) {
+            super(store);
+        }
+
+        @Override
+        public Optional<java.io.InputStream> read(String key) throws IOException {
+            count(key);
+            return store.read(key);
+        }
+
+        @Override
+        public Optional<Versioned> readVersioned(String key) throws IOException {
+            count(key);
+            return store.readVersioned(key);
+        }
+
+        private void count(String key) {
+            if (key.startsWith("reminders/")) {
+                reads.incrementAndGet();
+            }
+        }
+    }
+
+    /** One book file a webhook rewrites whenever the run is about to: the run gives up recording it. */
+    private static final class KeptChanging extends ForwardingStore {
+        private final String key;
+
+        KeptChanging(ObjectStore store, String key) {
+            super(store);
+            this.key = key;
+        }
+
+        @Override
+        public Replacement replaceIf(String key, String contentType, String expectedVersion) throws IOException {
+            if (key.equals(this.key)) {
+                throw new VersionConflict(key);
+            }
+            return store.replaceIf(key, contentType, expectedVersion);
+        }
+    }
+
     @BeforeEach
     void storeAndMailServer() throws IOException {
         StandaloneReminders.storeWithPolicy(root, POLICY);
@@ -97,6 +144,18 @@ class ReminderRunResumedTest {
     private String book() throws IOException {
         return file("receivables/a.jsonl") + (Files.exists(root.resolve("receivables/b.jsonl"))
                 ? file("receivables/b.jsonl") : "");
+    }
+
+    /** The run markers in the store. */
+    private List<String> markers() throws IOException {
+        return new FileObjectStore(root).list(OpenRuns.PREFIX);
+    }
+
+    private void twoFiles() throws IOException {
+        Files.writeString(root.resolve("receivables/a.jsonl"), ReminderRunDeliveryTest.invoice("inv-1", "2026-1001",
+                "10000.00", "c-bygg", CUSTOMER, "ekonomi@bygg.example", null) + "\n");
+        Files.writeString(root.resolve("receivables/b.jsonl"), ReminderRunDeliveryTest.invoice("inv-2", "2026-1002",
+                "2500.00", "c-bygg", CUSTOMER, "ekonomi@bygg.example", null) + "\n");
     }
 
     private static int occurrences(String text, String part) {
@@ -150,12 +209,14 @@ class ReminderRunResumedTest {
         assertThat(file("letters/" + letterId + ".txt")).isEqualTo(letter);
         assertThat(again.letters()).isZero();
         assertThat(again.mailing().mailed()).isZero();
-        assertThat(again.completedFromRecords()).isEqualTo(new ReminderRun.Completed(fileEach ? 1 : 2, 0));
+        assertThat(again.completedFromRecords()).isEqualTo(new ReminderRun.Completed(true, fileEach ? 1 : 2, 0));
         assertThat(again.failedWrites()).isZero();
 
         ReminderRun.Report third = run(healthy).run(Optional.of(rerun), false);
         assertThat(third.dunned()).isEmpty();
-        assertThat(third.completedFromRecords()).isEqualTo(new ReminderRun.Completed(0, 0));
+        // On the fixed clock the dead run's marker is no older than the re-run's: it may be a live run's, so it is
+        // kept, and so is the re-run's own, for the live run's second look; the third run reads the records again.
+        assertThat(third.completedFromRecords()).isEqualTo(new ReminderRun.Completed(true, 0, 0));
         assertThat(smtp.received()).isEqualTo(1);
     }
 
@@ -188,6 +249,78 @@ class ReminderRunResumedTest {
         assertThat(file("letters/" + ReminderRecords.id("inv-9", "insurer") + ".txt")).isEqualTo(notification);
         assertThat(again.insurer().mailed()).isZero();
         assertThat(again.insurer().alerts()).isEmpty();
-        assertThat(again.completedFromRecords()).isEqualTo(new ReminderRun.Completed(0, 1));
+        assertThat(again.completedFromRecords()).isEqualTo(new ReminderRun.Completed(true, 0, 1));
+    }
+
+    /**
+     * A run that recorded all it sent leaves no marker, so the next one, on 15 December when level 2 is due for both
+     * invoices, reads no reminder record: one GET per reminder decided would find none.
+     */
+    @Test
+    void afterARunThatRecordedAllItSentTheNextReadsNoReminderRecord() throws Exception {
+        twoFiles();
+        CountingRecordReads store = new CountingRecordReads(new FileObjectStore(root));
+
+        ReminderRun.Report first = run(store).run(Optional.of(AS_OF), false);
+        assertThat(first.letters()).isEqualTo(1);
+        assertThat(first.completedFromRecords()).isEqualTo(new ReminderRun.Completed(false, 0, 0));
+        assertThat(markers()).isEmpty();
+
+        ReminderRun.Report second = run(store).run(Optional.of(LocalDate.parse("2026-12-15")), false);
+        assertThat(second.letters()).isEqualTo(1);
+        assertThat(second.completedFromRecords()).isEqualTo(new ReminderRun.Completed(false, 0, 0));
+        assertThat(store.reads).hasValue(0);
+        assertThat(markers()).isEmpty();
+        assertThat(smtp.received()).isEqualTo(2);
+    }
+
+    /** b.jsonl kept changing, so the book does not record inv-2's letter: the run keeps its marker, the next reads. */
+    @Test
+    void aRunWhoseBookFileKeptChangingKeepsItsMarkerAndTheNextCompletesFromTheRecords() throws Exception {
+        twoFiles();
+        ObjectStore healthy = new FileObjectStore(root);
+
+        ReminderRun.Report first = run(new KeptChanging(healthy, "receivables/b.jsonl")).run(Optional.of(AS_OF), false);
+        assertThat(first.failedWrites()).isEqualTo(1);
+        assertThat(file("receivables/b.jsonl")).doesNotContain("remindersSent");
+        assertThat(markers()).hasSize(1);
+
+        CountingRecordReads store = new CountingRecordReads(healthy);
+        ReminderRun.Report again = run(store).run(Optional.of(AS_OF), false);
+        assertThat(again.completedFromRecords()).isEqualTo(new ReminderRun.Completed(true, 1, 0));
+        assertThat(store.reads).hasValue(1);
+        assertThat(again.letters()).isZero();
+        assertThat(smtp.received()).isEqualTo(1);
+        assertThat(file("receivables/b.jsonl")).contains("remindersSent");
+    }
+
+    /**
+     * Markers left by other runs, started before this one (SampleDay.CLOCK, 09:00:00 on 28 November): one older than
+     * a run can live (15 minutes) is a dead run's, and this run, having read the records, recorded what it sent and
+     * deletes it; one 15 minutes old or younger may be of a run still sending: it stays, and so does this run's own
+     * (that run may have read the book while this one rewrote it, and is to see it before its pass 2).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "20261128T084459.999Z-00000001 |                                                     | 0",
+            "20261128T084459.999Z-00000001 | 20261128T084500.000Z-00000002                       | 2",
+            "20261128T084459.999Z-00000001 | 20261128T085500.000Z-00000003                       | 2",
+            "operator-note                 |                                                     | 0"})
+    void aFinishedRunDeletesTheMarkersOfDeadRunsAndKeepsThoseThatMayBeLive(String stale, String live, int left)
+            throws Exception {
+        twoFiles();
+        Files.createDirectories(root.resolve(OpenRuns.PREFIX));
+        for (String name : live == null ? List.of(stale) : List.of(stale, live)) {
+            Files.writeString(root.resolve(OpenRuns.PREFIX + name + ".json"), "{}");
+        }
+
+        ReminderRun.Report report = run(new FileObjectStore(root)).run(Optional.of(AS_OF), false);
+        assertThat(report.failedWrites()).isZero();
+        assertThat(report.completedFromRecords()).isEqualTo(new ReminderRun.Completed(true, 0, 0));
+        List<String> markers = markers();
+        assertThat(markers).hasSize(left).doesNotContain(OpenRuns.PREFIX + stale + ".json");
+        if (live != null) {
+            assertThat(markers).contains(OpenRuns.PREFIX + live + ".json");
+        }
     }
 }
