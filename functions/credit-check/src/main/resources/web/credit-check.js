@@ -19,7 +19,8 @@
       SAFE: "säker zon", GREY: "gråzon", DISTRESS: "riskzon",
       required: "Fyll i detta fält.", orgnrDigits: "Ett svenskt organisationsnummer har 10 siffror (t.ex. 556036-0793).",
       orgnrLuhn: "Kontrollsiffran stämmer inte; kontrollera numret.", kvkDigits: "Ett KvK-nummer har 8 siffror.",
-      number: "Ange ett tal, t.ex. 200000.", allFinancials: "Fyll i alla nyckeltal eller inget.",
+      number: "Ange ett tal, t.ex. 200000.",
+      grouped: "Skriv talet utan punkt eller komma mellan tusentalen, t.ex. 250000 eller 250 000.", allFinancials: "Fyll i alla nyckeltal eller inget.",
       failed: "Prövningen kunde inte göras.", network: "Tjänsten svarade inte. Försök igen.",
       signIn: "Logga in", signOut: "Logga ut", signedIn: "Inloggad", signedOut: "Logga in för att pröva kredit.",
       sessionEnded: "Du är utloggad. Logga in igen för att fortsätta.", signInFailed: "Inloggningen misslyckades. Försök igen.",
@@ -52,7 +53,8 @@
       SAFE: "safe zone", GREY: "grey zone", DISTRESS: "distress zone",
       required: "Fill in this field.", orgnrDigits: "A Swedish organisationsnummer has 10 digits (e.g. 556036-0793).",
       orgnrLuhn: "The check digit does not match; check the number.", kvkDigits: "A KvK number has 8 digits.",
-      number: "Enter a number, e.g. 200000.", allFinancials: "Fill in all key figures or none.",
+      number: "Enter a number, e.g. 200000.",
+      grouped: "Write the number without a comma or point between the thousands, e.g. 250000 or 250 000.", allFinancials: "Fill in all key figures or none.",
       failed: "The check could not be made.", network: "The service did not answer. Try again.",
       signIn: "Sign in", signOut: "Sign out", signedIn: "Signed in", signedOut: "Sign in to check credit.",
       sessionEnded: "Your session has ended. Sign in again to go on.", signInFailed: "Signing in failed. Try again.",
@@ -166,10 +168,19 @@
     return luhn(d) ? "" : t("orgnrLuhn");
   }
 
+  /**
+   * 250,000 or 250.000: a thousand grouped as English or Dutch write it, or three decimals as Swedish would. Read as
+   * a decimal it asked for a thousandth of the credit meant, so it is refused; a space groups thousands unmistakably.
+   */
+  function grouped(id) { return /^-?[1-9]\d{0,2}[.,]\d{3}$/.test($(id).value.replace(/\s/g, "")); }
+
   function number(id) {
     var raw = $(id).value.trim().replace(/\s/g, "").replace(",", ".");
+    if (grouped(id)) { return NaN; }
     return raw === "" ? null : (/^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN);
   }
+
+  function numberError(id) { return grouped(id) ? t("grouped") : t("number"); }
 
   function validate() {
     clearErrors();
@@ -177,9 +188,9 @@
     var idError = companyIdError();
     if (idError) { setError("orgnr", idError); ok = false; }
     var credit = number("credit");
-    if (credit === null) { setError("credit", t("required")); ok = false; } else if (isNaN(credit)) { setError("credit", t("number")); ok = false; }
+    if (credit === null) { setError("credit", t("required")); ok = false; } else if (isNaN(credit)) { setError("credit", numberError("credit")); ok = false; }
     ["terms"].concat(FINANCIALS.slice(1), OPTIONAL_FIGURES, PAYMENT).forEach(function (id) {
-      if (isNaN(number(id))) { setError(id, t("number")); ok = false; }
+      if (isNaN(number(id))) { setError(id, numberError(id)); ok = false; }
     });
     var filled = FINANCIALS.filter(function (id) { return $(id).value.trim() !== ""; });
     if (filled.length > 0 && filled.length < FINANCIALS.length) {

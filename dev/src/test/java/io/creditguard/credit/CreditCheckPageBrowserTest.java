@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -123,6 +125,19 @@ class CreditCheckPageBrowserTest {
         assertThat(browser().findElement(By.id("result")).isDisplayed()).isFalse();
         assertThat(browser().switchTo().activeElement().getAttribute("id")).isEqualTo("orgnr");
         screenshot("invalid-orgnr-sv");
+    }
+
+    /** English and Dutch group a thousand with a comma and a point: read as a decimal, 250,000 asked for 250 kr. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"250,000", "250.000", "1,000"})
+    void aThousandGroupedWithACommaOrAPointIsRefusedNotReadAsADecimal(String credit) {
+        type("orgnr", "556036-0793");
+        type("credit", credit);
+        browser().findElement(By.id("submit")).click();
+        assertThat(text("credit-error")).isEqualTo(
+                "Skriv talet utan punkt eller komma mellan tusentalen, t.ex. 250000 eller 250 000.");
+        assertThat(browser().findElement(By.id("credit")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser().findElement(By.id("result")).isDisplayed()).isFalse();
     }
 
     @Test
