@@ -36,7 +36,8 @@
       headroom: "Utrymme", utilisation: "Utnyttjat", country: "Land", paid12: "Betalda fakturor, 12 mån",
       late12: "Varav sent", avg12: "Snitt dagar efter förfallo, 12 mån", avg90: "Snitt dagar efter förfallo, 90 dagar",
       disputed: "bestridd", pausedTo: "pausad till", promisedFor: "lovad", LETTER: "brev i dag", INSURER_REPORT: "anmälan till försäkringsbolaget i dag",
-      WAIT: "väntar", notFound: "Kunden finns inte i reskontran.", required: "Fyll i detta fält.", chooseInvoice: "Välj en faktura."
+      WAIT: "väntar", notFound: "Kunden finns inte i reskontran.", required: "Fyll i detta fält.", chooseInvoice: "Välj en faktura.",
+      grouped: "Skriv beloppet utan punkt eller komma mellan tusentalen, t.ex. 250000 eller 250 000."
     },
     en: {
       title: "Receivables", toCreditCheck: "Credit check", signIn: "Sign in", signOut: "Sign out", signedIn: "Signed in",
@@ -67,7 +68,8 @@
       headroom: "Headroom", utilisation: "Utilisation", country: "Country", paid12: "Invoices paid, 12 months",
       late12: "Of which late", avg12: "Average days beyond terms, 12 months", avg90: "Average days beyond terms, 90 days",
       disputed: "disputed", pausedTo: "paused until", promisedFor: "promised for", LETTER: "letter today", INSURER_REPORT: "insurer report today",
-      WAIT: "waiting", notFound: "The customer is not in the ledger.", required: "Fill in this field.", chooseInvoice: "Choose an invoice."
+      WAIT: "waiting", notFound: "The customer is not in the ledger.", required: "Fill in this field.", chooseInvoice: "Choose an invoice.",
+      grouped: "Write the amount without a comma or point between the thousands, e.g. 250000 or 250 000."
     }
   };
   var BUCKETS = ["NOT_DUE", "DAYS_1_30", "DAYS_31_60", "DAYS_61_90", "OVER_90"];
@@ -652,8 +654,12 @@
   $("limit-form").addEventListener("submit", function (event) {
     event.preventDefault();
     clearErrors();
-    var raw = $("amount").value.trim().replace(/[\s\u00a0]/g, "").replace(",", ".");
-    if (!raw) { setError("amount", t("required")); return; }
+    var typed = $("amount").value.trim().replace(/[\s\u00a0]/g, "");
+    if (!typed) { setError("amount", t("required")); return; }
+    // 250,000 or 250.000: a thousand grouped as English or Dutch write it (three decimals as Swedish would). Read as a
+    // decimal it set a thousandth of the limit meant; a space groups thousands unmistakably.
+    if (/^-?[1-9]\d{0,2}[.,]\d{3}$/.test(typed)) { setError("amount", t("grouped")); return; }
+    var raw = typed.replace(",", ".");
     var body = { amount: /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw, currency: $("limitCurrency").value.trim().toUpperCase() };
     if ($("validUntil").value) { body.validUntil = $("validUntil").value; }
     if ($("note").value.trim()) { body.note = $("note").value.trim(); }

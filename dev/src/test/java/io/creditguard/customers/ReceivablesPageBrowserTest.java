@@ -264,6 +264,32 @@ class ReceivablesPageBrowserTest {
         assertThat(browser().findElement(By.id("customer-id")).getText()).startsWith("c-byggab");
     }
 
+    /** English and Dutch group a thousand with a comma and a point: read as a decimal, 250,000 set a limit of 250 kr. */
+    @Test
+    void aLimitWithItsThousandsGroupedByACommaOrAPointIsRefusedNotReadAsADecimal() throws IOException {
+        theSampleBookAfterTwoRuns();
+        signIn("#customer/c-byggab");
+        await().until(ExpectedConditions.textToBe(By.id("customer-name"), "Byggmästarna i Mälardalen AB"));
+        String before = api("/customers/c-byggab").getString("limit.amount");
+        for (String amount : List.of("250,000", "250.000")) {
+            browser().findElement(By.id("amount")).clear();
+            browser().findElement(By.id("amount")).sendKeys(amount);
+            browser().findElement(By.id("limitCurrency")).clear();
+            browser().findElement(By.id("limitCurrency")).sendKeys("SEK");
+            browser().findElement(By.id("limit-submit")).click();
+            assertThat(browser().findElement(By.id("amount-error")).getText())
+                    .isEqualTo("Skriv beloppet utan punkt eller komma mellan tusentalen, t.ex. 250000 eller 250 000.");
+            assertThat(browser().findElement(By.id("amount")).getAttribute("aria-invalid")).isEqualTo("true");
+        }
+        assertThat(api("/customers/c-byggab").getString("limit.amount")).isEqualTo(before);
+        // Grouped by a space, as Swedish writes it, the amount is the one meant.
+        browser().findElement(By.id("amount")).clear();
+        browser().findElement(By.id("amount")).sendKeys("250 000");
+        browser().findElement(By.id("limit-submit")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-done"), "Sparat."));
+        assertThat(new BigDecimal(api("/customers/c-byggab").getString("limit.amount"))).isEqualByComparingTo("250000");
+    }
+
     @Test
     void aNameFromTheBookIsShownAsTypedNeverRunAsHtml() throws IOException {
         theSampleBookAfterTwoRuns();
