@@ -134,6 +134,12 @@
     if (lastFiled) { renderFiled(lastFiled); }
   }
 
+  /** A 401: the token has expired or been revoked, so the session has ended and signing in again is offered. */
+  function sessionEnded() {
+    auth.signOut();
+    showAuth(t("sessionEnded"));
+  }
+
   function setError(id, message) {
     var input = $(id);
     $(id + "-error").textContent = message || "";
@@ -296,6 +302,7 @@
     var path = "companies/" + encodeURIComponent($("country").value) + "/" + encodeURIComponent(digits($("orgnr").value)) + "/accounts";
     fetch(path, { headers: Object.assign({ "accept": "application/json", "accept-language": lang }, auth.headers()) })
       .then(function (response) {
+        if (response.status === 401) { sessionEnded(); return null; }
         return response.json().then(function (body) {
           if (response.ok) { lastFiled = body; renderFiled(body); fillFigures(body); } else { showProblem(body); }
         });
@@ -380,9 +387,8 @@
     request().then(function (body) { return fetch("credit-checks", { method: "POST", headers: headers, body: JSON.stringify(body) }); })
       .then(function (response) {
         if (response.status === 401) {
-          auth.signOut();
           $("result").hidden = true;
-          showAuth(t("sessionEnded"));
+          sessionEnded();
           return null;
         }
         return response.json().then(function (body) {

@@ -120,6 +120,18 @@ class CreditCheckSignInBrowserTest {
     }
 
     @Test
+    void anExpiredSessionWhileFetchingTheFiledAccountsIsToldAndSigningInAgainIsOffered() {
+        LocalOidcResource.oidc.issueExpiredTokens(true);
+        signIn();
+        type("orgnr", "556036-0793");
+        browser().findElement(By.id("fetch-accounts")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-error"), "Du är utloggad"));
+        assertThat(browser().findElement(By.id("sign-in")).isDisplayed()).isTrue();
+        assertThat(browser().findElement(By.id("auth-status")).getText()).isEmpty();
+        assertThat(browser().findElement(By.id("fetch-accounts")).isEnabled()).isTrue();
+    }
+
+    @Test
     void aNetworkFailureIsToldAndTheFormKeepsWhatWasTyped() throws IOException {
         signIn();
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
