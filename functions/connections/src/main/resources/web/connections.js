@@ -57,9 +57,14 @@
     if (overview) { render(overview); }
   }
 
-  /** A 401 ends the session; a 403 means the account lacks the admin scope; otherwise the answer's JSON. */
+  /**
+   * A 401 ends the session; a 403 means the account lacks the admin scope; otherwise the answer's JSON. No answer at all
+   * rejects saying the service did not answer, in the page's language, whatever the browser calls the failure.
+   */
   function call(url, method) {
-    return fetch(url, { method: method || "GET", headers: headers() }).then(function (response) {
+    return fetch(url, { method: method || "GET", headers: headers() }).catch(function () {
+      throw new Error(t("network"));
+    }).then(function (response) {
       if (response.status === 401) { auth.signOut(); showAuth(t("sessionEnded")); return null; }
       if (response.status === 403) { showAuth(t("forbidden")); return null; }
       return response.json().then(function (body) {
@@ -72,7 +77,7 @@
   function load() {
     if (!auth.signedIn()) { showAuth(t("signedOut")); return; }
     call("connections").then(function (body) { if (body) { overview = body; render(body); } })
-      .catch(function (e) { showAuth(e.message === "Failed to fetch" ? t("network") : e.message); });
+      .catch(function (e) { showAuth(e.message); });
   }
 
   function button(label, id, quiet, action) {

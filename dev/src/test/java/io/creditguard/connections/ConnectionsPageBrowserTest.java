@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -93,6 +94,22 @@ class ConnectionsPageBrowserTest {
         signIn();
         await().until(ExpectedConditions.textToBe(By.id("state-fortnox"), "Ansluten"));
         assertThat(browser().findElement(By.id("platform-fortnox")).getText()).contains("anna@foretaget.example");
+    }
+
+    @Test
+    void noAnswerToConnectIsToldInThePagesLanguage() {
+        signIn();
+        await().until(ExpectedConditions.textToBe(By.id("state-fortnox"), "Inte ansluten"));
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser().setNetworkConditions(offline);
+        try {
+            browser().findElement(By.id("connect-fortnox")).click();
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Tjänsten svarade inte"));
+            assertThat(browser().findElement(By.id("message")).getText()).isEqualTo("Tjänsten svarade inte. Försök igen.");
+        } finally {
+            browser().deleteNetworkConditions();
+        }
     }
 
     @Test
