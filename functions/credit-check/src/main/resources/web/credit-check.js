@@ -24,6 +24,7 @@
       failed: "Prövningen kunde inte göras.", network: "Tjänsten svarade inte. Försök igen.",
       signIn: "Logga in", signOut: "Logga ut", signedIn: "Inloggad", signedOut: "Logga in för att pröva kredit.",
       sessionEnded: "Du är utloggad. Logga in igen för att fortsätta.", signInFailed: "Inloggningen misslyckades. Försök igen.",
+      forbidden: "Din inloggning ger inte behörigheten {scope}, som prövningen behöver. Be din administratör om den.",
       fetch: "Hämta bokslut", fetching: "Hämtar bokslut …", fetchFailed: "Bokslutet kunde inte hämtas.",
       filedHeading: "Bokslut och registeruppgifter", filedName: "Namn", filedLegalForm: "Företagsform", filedStatus: "Status",
       filedRegistered: "Registrerat", filedYear: "Räkenskapsår", filedDocument: "Dokument", filedFiled: "Inlämnat",
@@ -58,6 +59,7 @@
       failed: "The check could not be made.", network: "The service did not answer. Try again.",
       signIn: "Sign in", signOut: "Sign out", signedIn: "Signed in", signedOut: "Sign in to check credit.",
       sessionEnded: "Your session has ended. Sign in again to go on.", signInFailed: "Signing in failed. Try again.",
+      forbidden: "Your sign-in does not grant the scope {scope} the check needs. Ask your administrator for it.",
       fetch: "Fetch filed accounts", fetching: "Fetching filed accounts …", fetchFailed: "The filed accounts could not be fetched.",
       filedHeading: "Filed accounts and register data", filedName: "Name", filedLegalForm: "Legal form", filedStatus: "Status",
       filedRegistered: "Registered", filedYear: "Financial year", filedDocument: "Document", filedFiled: "Filed",
@@ -138,6 +140,15 @@
   function sessionEnded() {
     auth.signOut();
     showAuth(t("sessionEnded"));
+  }
+
+  /**
+   * A 403: the token lacks the scope the check needs, which the provider did not grant; API Gateway's own answer
+   * ({"message":"Forbidden"}) has no detail to show, so the page names the scope.
+   */
+  function forbidden() {
+    var scope = ($("app").dataset.authScope || "").split(" ").filter(function (s) { return s !== "openid"; }).join(" ");
+    $("form-error").textContent = t("forbidden").replace("{scope}", scope);
   }
 
   function setError(id, message) {
@@ -303,6 +314,7 @@
     fetch(path, { headers: Object.assign({ "accept": "application/json", "accept-language": lang }, auth.headers()) })
       .then(function (response) {
         if (response.status === 401) { sessionEnded(); return null; }
+        if (response.status === 403) { forbidden(); return null; }
         return response.json().then(function (body) {
           if (response.ok) { lastFiled = body; renderFiled(body); fillFigures(body); } else { showProblem(body); }
         });
@@ -389,6 +401,11 @@
         if (response.status === 401) {
           $("result").hidden = true;
           sessionEnded();
+          return null;
+        }
+        if (response.status === 403) {
+          $("result").hidden = true;
+          forbidden();
           return null;
         }
         return response.json().then(function (body) {

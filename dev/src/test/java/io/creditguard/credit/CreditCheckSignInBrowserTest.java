@@ -132,6 +132,20 @@ class CreditCheckSignInBrowserTest {
     }
 
     @Test
+    void aSignInWithoutTheScopeIsToldWhichScopeIsMissing() {
+        LocalOidcResource.oidc.grantOnly("openid creditguard/reminders");
+        signIn();
+        checkCredit();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-error"), "behörigheten"));
+        assertThat(browser().findElement(By.id("form-error")).getText()).isEqualTo(
+                "Din inloggning ger inte behörigheten creditguard/credit-check, som prövningen behöver. Be din administratör om den.");
+        assertThat(browser().findElement(By.id("result")).isDisplayed()).isFalse();
+        browser().findElement(By.id("fetch-accounts")).click();
+        await().until(ExpectedConditions.elementToBeClickable(By.id("fetch-accounts")));
+        assertThat(browser().findElement(By.id("form-error")).getText()).contains("behörigheten creditguard/credit-check");
+    }
+
+    @Test
     void aNetworkFailureIsToldAndTheFormKeepsWhatWasTyped() throws IOException {
         signIn();
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
