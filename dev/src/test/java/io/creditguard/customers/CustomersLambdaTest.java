@@ -113,6 +113,19 @@ class CustomersLambdaTest {
         assertThat(list.getInt("openAlertCount")).isEqualTo(6);
     }
 
+    /** A page past the listing is empty however far past it is: 100000000 × 25 rows to skip is beyond an int. */
+    @Test
+    void aPagePastTheListingIsEmpty() {
+        for (int[] c : new int[][] {{2, 20, 2}, {3, 20, 0}, {100_000_000, 25, 0}, {Integer.MAX_VALUE, 200, 0}}) {
+            JsonPath response = invoke(withPath("customers-list.json", "page=1&size=20", "page=" + c[0] + "&size=" + c[1]));
+            assertThat(response.getInt("statusCode")).as("page %d", c[0]).isEqualTo(200);
+            JsonPath list = body(response);
+            assertThat(list.getLong("page")).as("page %d", c[0]).isEqualTo(c[0]);
+            assertThat(list.getInt("total")).as("page %d", c[0]).isEqualTo(22);
+            assertThat(list.getList("customers")).as("page %d", c[0]).hasSize(c[2]);
+        }
+    }
+
     @Test
     void theRunsFromADayWithTheirFiguresAsTheReportsGaveThem() throws IOException {
         // A dry run of the next day builds no figures of the book: it is not in the history.
