@@ -323,8 +323,13 @@
       .finally(function () { button.disabled = false; button.textContent = t("fetch"); });
   }
 
+  /**
+   * An amount as the answer gives it: whole units without decimals, others with the currency's. Rounded to whole units,
+   * the limit 100 000.50 (the credit asked for, without financials) showed as 100 001 kr, above what was granted.
+   */
   function money(value, currency) {
-    return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { style: "currency", currency: currency, maximumFractionDigits: 0 }).format(value);
+    return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { style: "currency", currency: currency,
+      trailingZeroDisplay: "stripIfInteger" }).format(value);
   }
 
   function fill(list, items, text) {

@@ -140,6 +140,19 @@ class CreditCheckPageBrowserTest {
         assertThat(browser().findElement(By.id("result")).isDisplayed()).isFalse();
     }
 
+    /** Without financials the limit is the credit asked for, to the öre: never shown rounded up to a krona above it. */
+    @Test
+    void aLimitWithDecimalsIsShownAsGrantedNotRoundedUp() {
+        type("orgnr", "556036-0793");
+        type("credit", "100000,50");
+        browser().findElement(By.id("submit")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));
+        assertThat(text("credit-limit")).isEqualTo("100 000,50 kr");
+        type("credit", "100000");
+        browser().findElement(By.id("submit")).click();
+        await().until(ExpectedConditions.textToBe(By.id("credit-limit"), "100 000 kr"));
+    }
+
     @Test
     void serverSideProblemIsShownNextToTheFieldItNames() {
         type("orgnr", "556036-0793");
