@@ -176,12 +176,26 @@ public class ApiGateway {
         return e.errors().isEmpty() ? Problem.of(type, e.getMessage()) : Problem.of(type, e.getMessage(), e.errors());
     }
 
+    /**
+     * JSON in UTF-8: a charset parameter, if any, names UTF-8, its value a token or a quoted string (RFC 9110 §8.3.1:
+     * {@code charset="utf-8"} is {@code charset=utf-8}).
+     */
     private static void requireJsonContentType(HttpRequest request) {
         String contentType = request.header("content-type").orElse("");
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String[] parts = contentType.split(";");
+        String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         boolean json = mediaType.equals("application/json") || mediaType.endsWith("+json");
-        String params = contentType.contains(";") ? contentType.split(";", 2)[1].toLowerCase(Locale.ROOT) : "";
-        boolean utf8 = !params.contains("charset") || params.replace(" ", "").contains("charset=utf-8");
+        boolean utf8 = true;
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].trim().equalsIgnoreCase("charset")) {
+                String value = parameter.length < 2 ? "" : parameter[1].trim();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                utf8 &= value.equalsIgnoreCase("utf-8");
+            }
+        }
         if (!json || !utf8) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, (contentType.isEmpty()
                     ? "The request has no Content-Type." : "Content-Type " + contentType + " is not accepted.")
