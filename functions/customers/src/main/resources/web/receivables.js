@@ -705,7 +705,12 @@
   function route() {
     if (!auth.signedIn()) { return; }
     var match = /^#customer\/(.+)$/.exec(location.hash);
-    var loading = match ? loadCustomer(decodeURIComponent(match[1])) : (data.list ? Promise.resolve(renderOverview()) : loadOverview());
+    var id = null;
+    if (match) {
+      // A link cut short or typed by hand (#customer/100%) names no customer: said so, not a URIError.
+      try { id = decodeURIComponent(match[1]); } catch (e) { notice(t("notFound")); return; }
+    }
+    var loading = match ? loadCustomer(id) : (data.list ? Promise.resolve(renderOverview()) : loadOverview());
     loading.catch(function () { /* told by api() */ });
   }
   $("lang-switch").addEventListener("click", function () {

@@ -290,6 +290,15 @@ class ReceivablesPageBrowserTest {
         assertThat(new BigDecimal(api("/customers/c-byggab").getString("limit.amount"))).isEqualByComparingTo("250000");
     }
 
+    /** A link cut short in its percent-encoding names no customer; the sign-in itself went well. */
+    @Test
+    void aCustomerLinkCutShortIsSaidToNameNoCustomer() throws IOException {
+        theSampleBookAfterTwoRuns();
+        signIn("#customer/c-bygg%2");
+        await().until(ExpectedConditions.textToBe(By.id("notice"), "Kunden finns inte i reskontran."));
+        assertThat(browser().findElement(By.id("sign-out")).isDisplayed()).isTrue();
+    }
+
     @Test
     void aNameFromTheBookIsShownAsTypedNeverRunAsHtml() throws IOException {
         theSampleBookAfterTwoRuns();
