@@ -300,8 +300,17 @@ public final class LedgerPass implements AutoCloseable {
             }
         }
 
-        /** The listing, the invoice locator and the alert events, into the store. */
+        /**
+         * The alert events, the listing and the invoice locator, into the store, in that order: the listing's
+         * open alerts are where the next run's changes start from, so the events go first. Were the listing
+         * written and its events not, the changes would be in no digest ever; the events written and the
+         * listing not, the next run finds the same changes again, so these events are taken back.
+         */
         void publish() throws IOException {
+            String eventsKey = AlertDigest.eventsKey(settings.asOf(), settings.run());
+            if (eventCount > 0) {
+                upload(eventsKey, dir.resolve("events"));
+            }
             List<LedgerIndex.OpenAlert> listed = new ArrayList<>(newest);
             listed.sort(newest.comparator().reversed());
             LedgerIndex.Header header = new LedgerIndex.Header(settings.asOf(), settings.run(), customers,
@@ -312,17 +321,25 @@ public final class LedgerPass implements AutoCloseable {
                 index.stream().write((Json.write(header) + "\n").getBytes(StandardCharsets.UTF_8));
                 in.transferTo(index.stream());
                 index.commit();
-            }
-            for (int i = 0; i < locator.length; i++) {
-                upload(LedgerStore.locatorKey(i), dir.resolve("locator-" + i));
+            } catch (IOException | RuntimeException e) {
+                if (eventCount > 0) {
+                    try {
+                        ledgers.store().delete(eventsKey);
+                    } catch (IOException | RuntimeException again) {
+                        e.addSuppressed(again);
+                    }
+                }
+                throw e;
             }
             if (eventCount > 0) {
-                upload(AlertDigest.eventsKey(settings.asOf(), settings.run()), dir.resolve("events"));
                 for (Map.Entry<Alerts.Type, Long> started : began.entrySet()) {
                     System.out.println(Emf.line(METRIC, "Alert", started.getKey().name(), "reminders-run",
                             settings.startedAt(), started.getValue()));
                 }
                 System.out.flush();
+            }
+            for (int i = 0; i < locator.length; i++) {
+                upload(LedgerStore.locatorKey(i), dir.resolve("locator-" + i));
             }
         }
     }

@@ -29,6 +29,8 @@ import io.creditguard.alerts.AlertPolicy;
 import io.creditguard.reminders.ReminderRun;
 import io.creditguard.reminders.StandaloneReminders;
 import io.creditguard.store.FileObjectStore;
+import io.creditguard.store.ForwardingStore;
+import io.creditguard.store.ObjectStore;
 
 /**
  * The daily digest of the alerts that began and ended, mailed to a real SMTP server (GreenMail, LocalSmtp):
@@ -81,7 +83,11 @@ class AlertDigestTest {
     }
 
     private LedgerPass.Report run(String day, Mailer mailer) throws IOException {
-        return new ReminderRun(new FileObjectStore(root), StandaloneReminders.reminders(), StandaloneReminders.inputs(), SampleDay.CLOCK,
+        return run(day, mailer, new FileObjectStore(root));
+    }
+
+    private LedgerPass.Report run(String day, Mailer mailer, ObjectStore store) throws IOException {
+        return new ReminderRun(store, StandaloneReminders.reminders(), StandaloneReminders.inputs(), SampleDay.CLOCK,
                 List.of(), mailer, 4).run(Optional.of(LocalDate.parse(day)), false).customers();
     }
 
@@ -139,6 +145,47 @@ class AlertDigestTest {
         assertThat(run("2026-12-03", mailer).digest().status()).isEqualTo(AlertDigest.Status.NOTHING_NEW);
         assertThat(run("2026-12-04", mailer).digest().status()).isEqualTo(AlertDigest.Status.NOTHING_NEW);
         assertThat(received()).hasSize(2);
+    }
+
+    /** The store, refusing every write under {@code prefix}. */
+    private ObjectStore refusingWritesUnder(String prefix) {
+        return new ForwardingStore(new FileObjectStore(root)) {
+            @Override
+            public Replacement replaceIf(String key, String contentType, String expectedVersion) throws IOException {
+                if (key.startsWith(prefix)) {
+                    throw new IOException("503 Slow Down: " + key);
+                }
+                return store.replaceIf(key, contentType, expectedVersion);
+            }
+
+            @Override
+            public Replacement replace(String key, String contentType) throws IOException {
+                return replaceIf(key, contentType, null);
+            }
+        };
+    }
+
+    @Test
+    void alertChangesOfARunWhoseListingOrLocatorCouldNotBeWrittenAreMailedOnceByALaterRun() throws Exception {
+        Mailer mailer = startSmtp();
+        // The listing is written, the invoice locator after it is not: the alert that began is still mailed.
+        LedgerPass.Report locatorDown = run("2026-12-01", mailer, refusingWritesUnder("customers/invoices/"));
+        assertThat(locatorDown.began()).containsEntry(Alerts.Type.NO_LIMIT, 1L);
+        assertThat(locatorDown.digest().status()).isEqualTo(AlertDigest.Status.NOT_SENT);
+        assertThat(run("2026-12-02", mailer).digest().status()).isEqualTo(AlertDigest.Status.SENT);
+        assertThat(received()).hasSize(1);
+        assertThat(received().get(0).getSubject()).isEqualTo("Kundvarningar 2026-12-02: 1 nya, 0 avslutade");
+
+        // The listing is not written: the next run finds the same change again, and it is mailed once, not twice.
+        StandaloneReminders.customers(new FileObjectStore(root)).setLimit("c-bygg", new LimitRequest(new BigDecimal("160000"),
+                Currency.getInstance("SEK"), null, null), new CustomerService.Who("ekonomi", "PUT /customers/{id}/limit", null));
+        LedgerPass.Report listingDown = run("2026-12-03", mailer, refusingWritesUnder(LedgerStore.INDEX));
+        assertThat(listingDown.began()).containsEntry(Alerts.Type.NEAR_LIMIT, 1L);
+        assertThat(listingDown.digest().status()).isEqualTo(AlertDigest.Status.NOT_SENT);
+        LedgerPass.Report up = run("2026-12-04", mailer);
+        assertThat(up.digest().status()).isEqualTo(AlertDigest.Status.SENT);
+        assertThat(received()).hasSize(2);
+        assertThat(received().get(1).getSubject()).isEqualTo("Kundvarningar 2026-12-04: 1 nya, 1 avslutade");
     }
 
     @Test
