@@ -24,7 +24,8 @@ import io.creditguard.receivables.Invoice;
  *
  * <ul>
  * <li>DSO = open receivables ÷ sales invoiced in the last {@value #DSO_WINDOW_DAYS} days ×
- * {@value #DSO_WINDOW_DAYS} (the standard period method; absent when nothing was invoiced then).
+ * {@value #DSO_WINDOW_DAYS} (the standard period method; absent when nothing was invoiced then). Sales are net
+ * of the credit notes the invoices list: an invoice cancelled by one sold nothing.
  * <li>Aging buckets by days past the (adjusted) due date ({@link AgingBucket}): not due, 1–30, 31–60, 61–90, over 90.
  * <li>Overdue share = overdue open amount ÷ open amount.
  * <li>Exposure per customer: open and overdue amounts, the {@value #TOP_EXPOSURES} largest listed.
@@ -97,7 +98,12 @@ public final class Kpis {
         Totals t = totals.computeIfAbsent(invoice.currency(), Totals::new);
         long sinceIssue = ChronoUnit.DAYS.between(invoice.issueDate(), asOf);
         if (sinceIssue >= 0 && sinceIssue < DSO_WINDOW_DAYS) {
-            t.recentSales = t.recentSales.add(invoice.amount());
+            // A credit note takes back what was sold: an invoice cancelled by one is no sale.
+            BigDecimal sold = invoice.amount();
+            for (Invoice.Credit credit : invoice.credits()) {
+                sold = sold.subtract(credit.amount());
+            }
+            t.recentSales = t.recentSales.add(sold.max(BigDecimal.ZERO));
         }
         BigDecimal open = invoice.openAmount();
         if (open.signum() <= 0) {

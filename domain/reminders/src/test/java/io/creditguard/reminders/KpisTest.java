@@ -97,6 +97,23 @@ class KpisTest {
     }
 
     @Test
+    void creditNotesAreNoSales() {
+        Kpis kpis = new Kpis(AS_OF);
+        kpis.add(invoice("cust-a", SEK, "2026-11-01", "2026-12-01", "1000.00", "1000.00"), LocalDate.parse("2026-12-01"));
+        for (String[] credited : new String[][] { { "2026-11-20", "1000.00", "1000.00" }, { "2026-11-25", "400.00", "100.00" } }) {
+            Invoice sold = invoice("cust-b", SEK, credited[0], "2026-12-31", credited[1], "0");
+            BigDecimal open = sold.amount().subtract(new BigDecimal(credited[2]));
+            kpis.add(new Invoice(sold.invoiceId(), sold.invoiceNumber(), SEK, sold.issueDate(), sold.dueDate(), sold.amount(),
+                    open, sold.customer(), null, List.of(), List.of(new Invoice.Credit("CN-" + credited[0],
+                            LocalDate.parse("2026-11-28"), new BigDecimal(credited[2]))), null, null, null), sold.dueDate());
+        }
+        // Sold: 1 000, then 1 000 cancelled whole by its credit note and 400 of which 100 was credited: 1 000 + 0 + 300.
+        // DSO = open 1 300 / sales 1 300 × 90 = 90.0
+        assertThat(sek(kpis).open()).isEqualTo(Money.of(SEK, new BigDecimal("1300.00")));
+        assertThat(sek(kpis).dsoDays()).isEqualByComparingTo("90.0");
+    }
+
+    @Test
     void noRecentSalesMeansNoDso() {
         Kpis kpis = new Kpis(AS_OF);
         kpis.add(invoice("cust-a", SEK, "2025-01-01", "2025-02-01", "100.00", "100.00"), LocalDate.parse("2025-02-01"));
