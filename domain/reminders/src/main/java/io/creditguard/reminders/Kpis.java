@@ -99,11 +99,7 @@ public final class Kpis {
         long sinceIssue = ChronoUnit.DAYS.between(invoice.issueDate(), asOf);
         if (sinceIssue >= 0 && sinceIssue < DSO_WINDOW_DAYS) {
             // A credit note takes back what was sold: an invoice cancelled by one is no sale.
-            BigDecimal sold = invoice.amount();
-            for (Invoice.Credit credit : invoice.credits()) {
-                sold = sold.subtract(credit.amount());
-            }
-            t.recentSales = t.recentSales.add(sold.max(BigDecimal.ZERO));
+            t.recentSales = t.recentSales.add(invoice.creditedAmount());
         }
         BigDecimal open = invoice.openAmount();
         if (open.signum() <= 0) {
