@@ -26,7 +26,8 @@ import io.creditguard.money.Money;
  * The conservative net leaves out personnel savings and late-interest gain, the two items such
  * calculations overstate most; the break-even reduction is the day count at which the conservative
  * net is zero. Intermediate values stay exact; each reported amount rounds HALF_EVEN to the minor
- * unit, days to one decimal (HALF_UP: a break-even day count is a threshold to reach).
+ * unit, the break-even reduction up to the next tenth of a day (CEILING: it is a threshold to reach, and at a day
+ * count rounded down the conservative net is still below zero).
  */
 public final class FactoringAnalysis {
 
@@ -154,7 +155,7 @@ public final class FactoringAnalysis {
         if (gainPerDay.signum() == 0) {
             return null;
         }
-        return toCover.multiply(basis).divide(gainPerDay, 1, RoundingMode.HALF_UP);
+        return toCover.multiply(basis).divide(gainPerDay, 1, RoundingMode.CEILING);
     }
 
     private static Assessment assess(Input in, FactoringThresholds t, Money net, Money conservative,

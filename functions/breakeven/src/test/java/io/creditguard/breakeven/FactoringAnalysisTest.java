@@ -54,10 +54,10 @@ class FactoringAnalysisTest {
                 // Large, slow-paying book: 50 000 000 × 20/360 × 10 % = 277 777.78; reminders 5000 × 30 % × 60
                 // = 90 000; collection 40 000; cost 5000 × 20 + 50 000 000 × 0.2 % = 200 000;
                 // conservative net 207 777.78; break-even (200 000 − 90 000 − 40 000) × 360 / 5 000 000
-                // = 5.04 → 5.0 days.
+                // = 5.04 → 5.1 days (up: at 5.0 days the interest is 69 444.44 and the conservative net −555.56).
                 Arguments.of(input("50000000", 5000, 30, "52", "20", "0.10", "0", "0.3", "60", "40000", "0", "20",
                         "0.002"), "2777777.78", "277777.78", "407777.78", "200000.00", "207777.78", "207777.78",
-                        "5.0", Verdict.WORTH_IT));
+                        "5.1", Verdict.WORTH_IT));
     }
 
     @ParameterizedTest(name = "[{index}] net {6}, conservative {7}, break-even {8} days → {9}")
@@ -95,6 +95,23 @@ class FactoringAnalysisTest {
                 input(turnover, 1, 0, reduction, reduction, rate, "0", "0", "0", "0", "0", "0", "0"), THRESHOLDS);
         assertThat(result.freedCapital().amount().toPlainString()).isEqualTo(freed);
         assertThat(result.interestGain().amount().toPlainString()).isEqualTo(interest);
+    }
+
+    /**
+     * The break-even reduction is a threshold: customers paying that many days sooner must bring the conservative net
+     * to zero or above. 70 000 × 360 / 5 000 000 = 5.04 days; at 5.0 days the conservative net is
+     * 50 000 000 × 5 / 360 × 10 % = 69 444.44 + 90 000 + 40 000 − 200 000 = −555.56, at 5.1 days 70 833.33 + 130 000
+     * − 200 000 = 833.33.
+     */
+    @ParameterizedTest(name = "{0} days sooner: conservative net {1}")
+    @CsvSource({"5.1, 833.33", "5.0, -555.56"})
+    void theBreakEvenReductionIsReachedAtTheDaysItNames(String reduction, String conservative) {
+        var result = FactoringAnalysis.analyse(input("50000000", 5000, 30, "52", reduction, "0.10", "0", "0.3", "60",
+                "40000", "0", "20", "0.002"), THRESHOLDS);
+        assertThat(result.breakEvenReductionDays()).isEqualByComparingTo("5.1");
+        assertThat(result.conservativeNetBenefit().amount()).isEqualByComparingTo(conservative);
+        assertThat(result.assessment().reasons()).anySatisfy(r -> assertThat(r)
+                .contains("Customers must pay 5.1 days sooner for the conservative net to break even"));
     }
 
     @Test
