@@ -19,7 +19,8 @@ import io.creditguard.money.Rates;
  * worst case is the largest single exposure E left uncovered at the lowest cover: E·(1 − k_low),
  * and earning it back takes E·(1 − k_low) / margin of sales. Credit insurance breaks even against
  * self-insurance where T·c + T·L·(1 − k) = T·L, i.e. at L = c / k. Options rank by the midpoint of
- * total expected cost, then by worst case. Money rounds HALF_EVEN to the minor unit.
+ * total expected cost (unrounded), then by worst case, then in {@link ProtectionKind}'s order. Money rounds
+ * HALF_EVEN to the minor unit.
  */
 public final class ProtectionComparison {
 
@@ -63,7 +64,7 @@ public final class ProtectionComparison {
         for (ProtectionOption option : in.options()) {
             unranked.add(evaluate(in, option, expectedLoss));
         }
-        Comparator<OptionResult> order = Comparator.comparing((OptionResult r) -> r.totalExpectedCost().midpoint())
+        Comparator<OptionResult> order = Comparator.comparing((OptionResult r) -> r.totalExpectedCost().twiceMidpoint())
                 .thenComparing(r -> r.worstCaseUncovered() == null ? Money.zero(turnover.currency())
                         : r.worstCaseUncovered())
                 .thenComparing(OptionResult::kind);

@@ -66,6 +66,28 @@ class ProtectionComparisonTest {
         assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("ranking reflects cost only"));
     }
 
+    /**
+     * Ranked by the midpoint as it is, not rounded to the minor unit: on 1 000 yen, 0.1–0.2 % costs 1–2 yen (midpoint
+     * 1.5) and 0.2–0.3 % 2–3 yen (midpoint 2.5); both midpoints round HALF_EVEN to 2 yen, and the tie went to the worst
+     * case, where the dearer option covers all of the 500 yen exposure and the cheaper none of it.
+     */
+    @Test
+    void ranksByTheMidpointUnrounded() {
+        Currency jpy = Currency.getInstance("JPY");
+        var cheaper = new ProtectionOption(ProtectionKind.CREDIT_INSURANCE, new BigDecimal("0.001"),
+                new BigDecimal("0.002"), BigDecimal.ZERO, BigDecimal.ZERO, "test");
+        var dearer = new ProtectionOption(ProtectionKind.BANK_GUARANTEE, new BigDecimal("0.002"),
+                new BigDecimal("0.003"), BigDecimal.ONE, BigDecimal.ONE, "test");
+        var result = ProtectionComparison.compare(new ProtectionComparison.Input(Money.of(jpy, new BigDecimal("1000")),
+                null, Money.of(jpy, new BigDecimal("500")), null, List.of(dearer, cheaper)));
+        assertThat(result.options()).extracting(ProtectionComparison.OptionResult::kind)
+                .containsExactly(ProtectionKind.CREDIT_INSURANCE, ProtectionKind.BANK_GUARANTEE);
+        assertThat(result.options().get(0).annualCost().low().amount()).isEqualByComparingTo("1");
+        assertThat(result.options().get(0).annualCost().high().amount()).isEqualByComparingTo("2");
+        assertThat(result.options().get(1).annualCost().low().amount()).isEqualByComparingTo("2");
+        assertThat(result.options().get(1).annualCost().high().amount()).isEqualByComparingTo("3");
+    }
+
     @Test
     void comparesTheCallersOwnQuotes() {
         var result = ProtectionComparison.compare(new ProtectionComparison.Input(Money.of(SEK, new BigDecimal("1000000")),
