@@ -179,6 +179,33 @@ class BookFedFunctionsTest {
         assertThat(problem.at("/errors/0/message").asText()).contains("no reminder run has built the ledger yet");
     }
 
+    /**
+     * A book whose customers have paid everything still has its turnover: 10 000 + 20 000 + 10 000 kronor invoiced in
+     * the 12 months. The comparison runs without a largest exposure (no worst case), where it was a 422 saying the
+     * ledger held no invoice of the 12 months, which the request could not mend (fromBook takes no largestExposure).
+     */
+    @Test
+    void theProtectionComparisonFromABookNobodyOwesTakesItsTurnover(@TempDir Path paidUp) throws IOException {
+        Files.createDirectories(paidUp.resolve("receivables"));
+        Files.writeString(paidUp.resolve("receivables/book.jsonl"), String.join("\n",
+                paid("P1", "2026-05-31", "2026-06-30", "2026-06-30", "10000.00"),
+                paid("P2", "2026-08-01", "2026-08-31", "2026-09-20", "20000.00"),
+                paid("P3", "2026-09-15", "2026-10-15", "2026-10-25", "10000.00")) + "\n");
+        new ReminderRun(new FileObjectStore(paidUp), Standalone.reminders(), Standalone.inputs(), Standalone.CLOCK)
+                .run(Optional.of(LocalDate.parse("2026-12-01")), false);
+        JsonNode answer = answer(Standalone.breakeven(new FileObjectStore(paidUp)).handle(RouteFuzzing.post(
+                "/breakeven/protection", "{\"currency\":\"SEK\",\"fromBook\":true,\"margin\":0.08,"
+                        + "\"expectedLossRate\":0.006}")), 200);
+        assertThat(answer.at("/fromBook/annualTurnover").decimalValue()).isEqualByComparingTo("40000.00");
+        assertThat(answer.get("fromBook").has("largestExposure")).isFalse();
+        assertThat(answer.has("largestExposure")).isFalse();
+        // Credit insurance at 0.1–0.5 % of 40 000 kronor: 40.00–200.00 a year.
+        assertThat(answer.at("/options/0/kind").asText()).isEqualTo("CREDIT_INSURANCE");
+        assertThat(answer.at("/options/0/annualCost/low").decimalValue()).isEqualByComparingTo("40.00");
+        assertThat(answer.at("/options/0/annualCost/high").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(answer.at("/options/0").has("worstCaseUncovered")).isFalse();
+    }
+
     @Test
     void theProtectionComparisonTakesTurnoverAndLargestExposureFromTheBook() throws IOException {
         JsonNode answer = answer(Standalone.breakeven(new FileObjectStore(root)).handle(RouteFuzzing.post("/breakeven/protection",

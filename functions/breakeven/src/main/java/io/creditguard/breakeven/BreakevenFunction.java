@@ -65,10 +65,14 @@ public class BreakevenFunction extends HttpFunction {
         }
         ProtectionAnswer.FromBook book = fromBook(r.currency());
         return new ProtectionAnswer(ProtectionComparison.compare(r.toInput(defaults, Money.of(r.currency(),
-                book.annualTurnover()), Money.of(r.currency(), book.largestExposure().amount()))), book);
+                book.annualTurnover()), book.largestExposure() == null ? null
+                        : Money.of(r.currency(), book.largestExposure().amount()))), book);
     }
 
-    /** The turnover of the 12 months and the largest exposure of the last run's ledger, in {@code currency}. */
+    /**
+     * The turnover of the 12 months and the largest exposure of the last run's ledger, in {@code currency}; no largest
+     * exposure when nobody owes anything, a book with turnover all the same.
+     */
     private ProtectionAnswer.FromBook fromBook(Currency currency) throws IOException {
         Book.Totals header = book.totals().orElseThrow(() ->
                 InvalidInputException.invalid(FieldError.at("$.fromBook", "no reminder run has built the ledger yet; give "
@@ -93,12 +97,13 @@ public class BreakevenFunction extends HttpFunction {
                         owed.get().converted().amount());
             }
         }
-        if (!turnover.isPositive() || largest == null || largest.amount().signum() == 0) {
+        if (!turnover.isPositive()) {
             throw InvalidInputException.invalid(FieldError.at("$.fromBook", "the ledger of " + header.asOf() + " holds no "
-                    + "invoice of the 12 months and no exposure in " + currency.getCurrencyCode() + " or a currency a rate "
+                    + "invoice of the 12 months in " + currency.getCurrencyCode() + " or a currency a rate "
                     + "converts to it" + (notConverted.isEmpty() ? "" : " (not converted: " + notConverted + ")")));
         }
-        return new ProtectionAnswer.FromBook(header.asOf(), header.run(), turnover.amount(), largest, List.copyOf(notConverted));
+        return new ProtectionAnswer.FromBook(header.asOf(), header.run(), turnover.amount(),
+                largest.amount().signum() > 0 ? largest : null, List.copyOf(notConverted));
     }
 
     @Funq("breakeven")
