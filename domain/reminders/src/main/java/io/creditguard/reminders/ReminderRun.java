@@ -545,9 +545,11 @@ public class ReminderRun {
                 }
             }
         }
-        // A read per action: they go to the store parallelWrites at a time, as the writes do.
+        // A read per action, only when asked: they go to the store parallelWrites at a time, as the writes do.
         List<Callable<Optional<Outcome>>> lookups = new ArrayList<>();
-        actions.forEach(action -> lookups.add(() -> readRecords ? sentEarlier(action) : Optional.empty()));
+        if (readRecords) {
+            actions.forEach(action -> lookups.add(() -> sentEarlier(action)));
+        }
         Map<ReminderEngine, List<ReminderEngine.DunningLetter>> decided = new java.util.LinkedHashMap<>();
         Map<ReminderEngine.InsurerReport, ReminderEngine> reports = new java.util.LinkedHashMap<>();
         try {
@@ -556,7 +558,7 @@ public class ReminderRun {
                 ReminderEngine.Action action = actions.get(i);
                 Optional<Outcome> sent;
                 try {
-                    sent = earlier.get(i).get();
+                    sent = readRecords ? earlier.get(i).get() : Optional.empty();
                 } catch (ExecutionException e) {
                     // Whether it went is not known: sent now, it might go twice, so it waits for the next run.
                     tally.failed(new LineError(files.get(fileOf.get(action.invoiceId())), action.invoiceId(), "reading "
