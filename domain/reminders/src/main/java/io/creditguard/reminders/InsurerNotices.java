@@ -1,5 +1,6 @@
 package io.creditguard.reminders;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +58,22 @@ final class InsurerNotices {
 
     /** A notification the mail server could not take now: the next run mails it, unless that is too late. */
     synchronized void notSent(ReminderEngine.InsurerReport report, LocalDate asOf, String reason) {
-        if (!report.deadline().isAfter(asOf)) {
+        if (report.deadline().isBefore(nextRun(asOf))) {
             alert(report, "could not be mailed today (" + reason + ") and the deadline is " + report.deadline()
                     + ": the next run comes too late; send letters/" + report.reminderId() + ".pdf by hand today");
         }
+    }
+
+    /**
+     * The day the next run comes: the run fires Monday to Friday (infra/template.yaml's ReminderSchedule), so
+     * after a Friday's run a deadline on the Saturday or Sunday has passed before the next one mails it.
+     */
+    private static LocalDate nextRun(LocalDate asOf) {
+        LocalDate next = asOf.plusDays(1);
+        while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            next = next.plusDays(1);
+        }
+        return next;
     }
 
     synchronized Report report() {

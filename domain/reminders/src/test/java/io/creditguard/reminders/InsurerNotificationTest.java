@@ -78,8 +78,12 @@ class InsurerNotificationTest {
     }
 
     private ReminderRun.Report run(Mailer mailer) throws IOException {
+        return run(mailer, AS_OF);
+    }
+
+    private ReminderRun.Report run(Mailer mailer, LocalDate asOf) throws IOException {
         return new ReminderRun(new FileObjectStore(root), StandaloneReminders.reminders(), StandaloneReminders.inputs(), SampleDay.CLOCK,
-                List.of(), mailer, 4).run(Optional.of(AS_OF), false);
+                List.of(), mailer, 4).run(Optional.of(asOf), false);
     }
 
     private Mailer startSmtp() {
@@ -175,6 +179,26 @@ class InsurerNotificationTest {
 
         assertThat(run(up).insurer().mailed()).isZero();
         assertThat(smtp.inbox("anmalan@kreditforsakring.example")).hasSize(2);
+    }
+
+    @Test
+    void withTheServerDownOnAFridayADeadlineOnTheWeekendIsAnAlert() throws Exception {
+        // Friday 27 November 2026; the run fires Monday to Friday, the next on Monday 30 November. Deadlines 60 days
+        // after the due date: inv-1 (due 29 September) Saturday 28 November, inv-2 (due 30 September) Sunday
+        // 29 November, both before Monday's run; inv-3 (due 1 October) Monday 30 November, which that run meets.
+        book(invoice("inv-1", "2026-0829", "2026-08-30", "2026-09-29"),
+                invoice("inv-2", "2026-0830", "2026-08-31", "2026-09-30"),
+                invoice("inv-3", "2026-0901", "2026-09-01", "2026-10-01"));
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        ReminderRun.Report down = run(LocalSmtp.mailer(closed), LocalDate.parse("2026-11-27"));
+
+        assertThat(down.errors()).hasSize(3);
+        assertThat(down.insurer().alerts()).extracting(InsurerNotices.Notice::invoiceId)
+                .containsExactlyInAnyOrder("inv-1", "inv-2");
+        assertThat(down.insurer().alerts()).allSatisfy(a -> assertThat(a.reason()).contains("the next run comes too late"));
     }
 
     @Test
