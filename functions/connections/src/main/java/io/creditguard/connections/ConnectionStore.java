@@ -180,17 +180,28 @@ public class ConnectionStore {
             } catch (ObjectStore.VersionConflict e) {
                 continue;
             }
-            return refreshHolding(platform, tokens.refreshToken(), refresh, me);
+            Optional<String> refreshed = refreshHolding(platform, connection.connectedAt(), tokens.refreshToken(), refresh, me);
+            if (refreshed.isPresent()) {
+                return refreshed.get();
+            }
         }
     }
 
-    /** With the lock held: the grant, then the new pair written before it is used, or the refusal recorded. */
-    private String refreshHolding(Platform platform, String refreshToken, Refresh refresh, String me) throws IOException {
+    /**
+     * With the lock held: the grant, then the new pair written before it is used, or the refusal recorded. A consent
+     * given meanwhile (a new {@code connectedAt}) wrote a pair of its own and dropped the lock: the old grant's answer,
+     * a new pair or a refusal, is not the connection's any more and changes nothing; empty then, to read the new pair.
+     */
+    private Optional<String> refreshHolding(Platform platform, Instant connectedAt, String refreshToken, Refresh refresh,
+            String me) throws IOException {
         TokenEndpoint.Tokens fresh;
         try {
             fresh = refresh.refresh(refreshToken);
         } catch (TokenEndpoint.Refused e) {
-            update(platform, Connection::needingConsent);
+            Optional<Connection> marked = update(platform, c -> connectedAt.equals(c.connectedAt()) ? c.needingConsent() : c);
+            if (marked.isPresent() && marked.get().status() != Connection.Status.NEEDS_CONSENT) {
+                return Optional.empty();
+            }
             ConnectionAlarms.needsConsent(platform, clock.instant());
             LOG.errorf("%s refused the refresh token (%s): the connection needs a new consent", platform.title(), e.error());
             throw new NeedsConsent(platform, "it refused the refresh token (" + e.error() + ")");
@@ -202,10 +213,11 @@ public class ConnectionStore {
         // Without a new refresh token the old one stays valid (RFC 6749 §6); with one, the old one is dead now.
         Connection.Tokens next = new Connection.Tokens(fresh.accessToken(), fresh.refreshToken().orElse(refreshToken),
                 now.plus(fresh.expiresIn()), now);
-        if (update(platform, c -> c.withTokens(next)).isEmpty()) {
+        Optional<Connection> written = update(platform, c -> connectedAt.equals(c.connectedAt()) ? c.withTokens(next) : c);
+        if (written.isEmpty()) {
             throw new NotConnected(platform);
         }
-        return next.accessToken();
+        return next.equals(written.get().tokens()) ? Optional.of(next.accessToken()) : Optional.empty();
     }
 
     private void pause() throws IOException {

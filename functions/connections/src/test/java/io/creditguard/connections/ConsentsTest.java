@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.creditguard.LocalHttp;
 import io.creditguard.VirtualTime;
+import io.creditguard.outbound.TokenEndpoint;
 
 /**
  * The consent's {@code state}: single-use, lapsing after ten minutes, bound to the admin who began it and to
@@ -135,6 +137,41 @@ class ConsentsTest {
         c.consents.begin(Platform.FORTNOX, "anna@foretaget.example");
         try (var states = Files.list(root.resolve("connections/states"))) {
             assertThat(states.count()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A sync refreshes the old grant's tokens while an admin gives the consent again: the new consent's pair stays, and
+     * the old grant's answer changes nothing, neither the refusal the platform gives the old refresh token now (the
+     * stand-in keeps the newest grant only) nor a new pair where a platform would still honour it.
+     */
+    @Test
+    void aConsentGivenDuringARefreshKeepsItsPair() throws Exception {
+        Settings.Of s = c.settings.of(Platform.FORTNOX);
+        ConnectionStore.Refresh atThePlatform = refreshToken -> new TokenEndpoint(c.sync.fetcher(Platform.FORTNOX))
+                .request(s.tokenUrl(), s.client().orElseThrow(), Map.of("grant_type", "refresh_token", "refresh_token",
+                        refreshToken));
+        ConnectionStore.Refresh stillHonoured = refreshToken -> new TokenEndpoint.Tokens("access-of-the-old-grant",
+                Optional.of("refresh-of-the-old-grant"), Duration.ofHours(1), "");
+        assertThat(callback(query.get("state"), Optional.of(browser))).isInstanceOf(Consents.Connected.class);
+        for (ConnectionStore.Refresh oldGrant : new ConnectionStore.Refresh[] {atThePlatform, stillHonoured}) {
+            String stale = c.connection(Platform.FORTNOX).tokens().accessToken();
+            AtomicReference<Connection.Tokens> consented = new AtomicReference<>();
+
+            String used = c.connections.accessToken(Platform.FORTNOX, refreshToken -> {
+                time.pass(Duration.ofMinutes(1));
+                try {
+                    assertThat(c.connect(Platform.FORTNOX, fortnox.oauth)).isInstanceOf(Consents.Connected.class);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                consented.set(c.connection(Platform.FORTNOX).tokens());
+                return oldGrant.refresh(refreshToken);
+            }, Optional.of(stale));
+
+            assertThat(c.connection(Platform.FORTNOX).status()).isEqualTo(Connection.Status.CONNECTED);
+            assertThat(c.connection(Platform.FORTNOX).tokens()).isEqualTo(consented.get());
+            assertThat(used).isEqualTo(consented.get().accessToken());
         }
     }
 }
