@@ -152,7 +152,8 @@ public class Consents {
         }
         try {
             if (error.isPresent()) {
-                return new Refused(platform, platform.title() + " did not give the consent (" + error.get() + ").", false, clear);
+                return new Refused(platform, platform.title() + " did not give the consent ("
+                        + TokenEndpoint.errorCode(error.get()) + ").", false, clear);
             }
             if (code.isEmpty() || !s.configured()) {
                 return new Refused(platform, code.isEmpty() ? platform.title() + " sent no code back." : s.missing().orElseThrow(),

@@ -113,6 +113,14 @@ class ConsentsTest {
                         r -> assertThat(r.reason()).contains("access_denied"));
         nothingStored();
 
+        // The callback's error is the platform's, or whoever wrote the link: only an OAuth code reaches the page and the log.
+        Consents.Begun forged = c.consents.begin(Platform.FORTNOX, "anna@foretaget.example");
+        assertThat(c.consents.complete(Platform.FORTNOX, Optional.empty(),
+                Optional.of(LocalHttp.form(forged.authorizeUrl().getRawQuery()).get("state")),
+                Optional.of("access_denied\nINFO fortnox: connected by mallory"), Optional.of(Connected.cookieValue(forged.cookie()))))
+                .isInstanceOfSatisfying(Consents.Refused.class, r -> assertThat(r.reason())
+                        .isEqualTo("Fortnox did not give the consent (unreadable_error)."));
+
         Consents.Begun second = c.consents.begin(Platform.FORTNOX, "anna@foretaget.example");
         Map<String, String> q = LocalHttp.form(second.authorizeUrl().getRawQuery());
         assertThat(c.consents.complete(Platform.FORTNOX, Optional.of("code-never-issued"), Optional.of(q.get("state")),

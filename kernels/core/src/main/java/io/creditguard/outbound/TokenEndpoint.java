@@ -183,9 +183,10 @@ public final class TokenEndpoint {
     /**
      * What a refusal's {@code error} is shown as: the code when it is one (RFC 6749 §5.2: printable ASCII without
      * {@code "} or {@code \}; the codes it defines are at most 22 characters), else {@code unreadable_error}: no
-     * server's free text reaches a log, a connection's status or the page a consent ends on.
+     * server's free text reaches a log, a connection's status or the page a consent ends on (the {@code error} a
+     * platform sends the browser back with, RFC 6749 §4.1.2.1, is read the same way).
      */
-    static String errorCode(String error) {
+    public static String errorCode(String error) {
         return ERROR_CODE.matcher(error).matches() ? error : "unreadable_error";
     }
 
